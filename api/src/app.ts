@@ -1,0 +1,65 @@
+/**
+ * The composition root: platform plugins first, then feature modules, registered explicitly. Everything a
+ * module needs arrives here as a constructed dependency; nothing reaches for globals or process.env.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config.ts'
+import type { Database } from './db/client.ts'
+import { errorsPlugin } from './platform/errors.ts'
+import { healthRoutes } from './platform/health.ts'
+import { problems } from './platform/problems.ts'
+import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
+import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
+
+export interface AppContext {
+  config: Readonly<Config>
+  database: Database
+  auth: AuthService
+  photos: PhotosService
+  tmpDir: string
+  logger: FastifyBaseLogger
+}
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const { config } = ctx
+  const app = Fastify({
+    loggerInstance: ctx.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    // Fail on what we don't know rather than silently drop it; but do coerce query strings.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    genReqId: () => crypto.randomUUID(),
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errorsPlugin)
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
+  })
+  await app.register(cookie)
+  await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: config.upload.maxBytes, files: 1 } })
+  await app.register(authPlugin, { auth: ctx.auth })
+
+  await app.register(healthRoutes, { database: ctx.database })
+  await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
+  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
+
+  // The gallery comes with its own issue; until then a placeholder page on the same port.
+  await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
+  return app
+}

@@ -1,0 +1,92 @@
+/**
+ * npm run cli -- <command>. Works on the same DATA_DIR as the server, while the server is stopped (the
+ * embedded database is locked by whichever process holds it). The last line of output is the result
+ * (an id), so scripts can read it with `tail -n 1`.
+ *
+ *   migrate                                    apply migrations
+ *   seed                                       seed the demo accounts and photos into an empty database
+ *   users add --email E --password P --role R [--name "Display name"]
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from './config.ts'
+import { openDatabase } from './db/client.ts'
+import { Problem } from './platform/problems.ts'
+import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
+import { lockDataDir, startRuntime } from './runtime.ts'
+import { seedDemo } from './seed.ts'
+
+const USAGE = `usage:
+  npm run cli -- migrate
+  npm run cli -- seed
+  npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]`
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const unlock = config.embedded ? lockDataDir(config.dataDir) : () => {}
+  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') })
+  try {
+    await database.migrate()
+    return await fn(database)
+  } finally {
+    await database.close()
+    unlock()
+  }
+}
+
+async function main(argv: string[]): Promise<string> {
+  const [command, sub] = argv
+  switch (command) {
+    case 'migrate':
+      await withDatabase(async () => {})
+      return 'migrations applied'
+    case 'seed': {
+      const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
+      const rt = await startRuntime(config, { startWorker: false })
+      try {
+        const r = await seedDemo({ db: rt.database.db, auth: rt.auth, photos: rt.photos, dataDir: config.dataDir, tmpDir: rt.tmpDir, logger: rt.logger })
+        if (!r) return 'not seeded: the database has users already'
+        console.log(`seeded ${r.photos} photos; demo logins written to ${r.credentialsFile}`)
+        return r.credentialsFile
+      } finally {
+        await rt.close()
+      }
+    }
+    case 'users': {
+      if (sub !== 'add') throw new UsageError(`unknown users command: ${sub ?? '(none)'}`)
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        strict: true,
+      })
+      if (!values.email || !values.password || !values.role) throw new UsageError('users add needs --email, --password and --role')
+      if (!ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`)
+      const { id } = await withDatabase((d) =>
+        new AuthService(d.db, 1).createUser({ email: values.email!, password: values.password!, role: values.role as Role, displayName: values.name }),
+      )
+      console.log(`created ${values.role} ${id}`)
+      return id
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command given')
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (last) => {
+    console.log(last)
+    process.exit(0)
+  },
+  (err) => {
+    if (err instanceof UsageError || (err as Error).name === 'TypeError' && String((err as Error).message).includes('Unknown option')) {
+      console.error(`${(err as Error).message}\n${USAGE}`)
+      process.exit(64)
+    }
+    if (err instanceof Problem) console.error(err.detail ?? err.title)
+    else if (err instanceof ConfigError) console.error(err.message)
+    else console.error(err instanceof Error ? err.message : String(err))
+    process.exit(1)
+  },
+)

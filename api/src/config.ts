@@ -1,0 +1,128 @@
+/**
+ * The only reader of process.env. Everything the app can be told is declared here, validated once,
+ * and frozen; the rest of the code receives a Config and never looks at the environment itself.
+ */
+import path from 'node:path'
+import Type, { type Static } from 'typebox'
+import Value from 'typebox/value'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+const Bool = Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('true'), Type.Literal('false')])
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
+  DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILISEARCH_KEY: Type.Optional(Type.String()),
+  MASTER_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' })),
+  MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: 'info' }),
+  MAX_UPLOAD_BYTES: Type.Integer({ default: 50 * 1024 * 1024, minimum: 1024 }),
+  MAX_PIXELS: Type.Integer({ default: 100_000_000, minimum: 10_000 }),
+  PIPELINE_CONCURRENCY: Type.Integer({ default: 2, minimum: 1, maximum: 64 }),
+  PIPELINE_QUEUE: Type.Integer({ default: 8, minimum: 0, maximum: 1000 }),
+  SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 24 * 30 }),
+  COOKIE_SECURE: Type.Optional(Bool),
+  TRUST_PROXY: Type.Optional(Bool),
+  SEED_DEMO: Type.Optional(Bool),
+  WORKER_ENABLED: Type.Optional(Bool),
+  WORKER_POLL_MS: Type.Integer({ default: 1000, minimum: 10, maximum: 60_000 }),
+  JOB_LEASE_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 3600 }),
+  LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
+  /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
+  TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
+})
+type Env = Static<typeof EnvSchema>
+
+export interface Config {
+  env: Env['NODE_ENV']
+  host: string
+  port: number
+  publicUrl: string | undefined
+  dataDir: string
+  databaseUrl: string | undefined
+  embedded: boolean
+  meilisearch: { url: string; key: string | undefined } | undefined
+  masterKey: { inline: string } | { file: string; createIfMissing: boolean }
+  logLevel: LogLevel
+  upload: { maxBytes: number; maxPixels: number }
+  pipeline: { concurrency: number; queue: number }
+  sessionTtlHours: number
+  cookieSecure: boolean
+  trustProxy: boolean
+  seedDemo: boolean
+  worker: { enabled: boolean; pollMs: number; leaseSeconds: number }
+  loginRateLimit: number
+  testCrashAfterDerivativeBlobs: number | undefined
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+}
+
+const flag = (v: string | undefined, fallback: boolean) => (v === undefined ? fallback : v === '1' || v === 'true')
+
+/** Reads and validates the configuration. Secrets (MASTER_KEY, passwords in URLs) never appear in errors. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const v = source[key]
+    if (v !== undefined && v !== '') raw[key] = v
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
+  const errors = [...Value.Errors(EnvSchema, converted)]
+  if (errors.length > 0) {
+    const secret = new Set(['/MASTER_KEY', '/DATABASE_URL', '/MEILISEARCH_KEY'])
+    throw new ConfigError(
+      errors.map((e) => {
+        const name = e.instancePath.replace(/^\//, '') || '(root)'
+        return secret.has(e.instancePath) ? `${name}: invalid value (not shown)` : `${name}: ${e.message}`
+      }),
+    )
+  }
+  const env = converted as Env
+  const dataDir = path.resolve(env.DATA_DIR)
+  const embedded = env.DATABASE_URL === undefined
+  const problems: string[] = []
+  if (!embedded && !env.MASTER_KEY && !env.MASTER_KEY_FILE) {
+    // A server deployment may run several replicas: a key made up by one of them would lock the others out.
+    problems.push('MASTER_KEY or MASTER_KEY_FILE is required when DATABASE_URL is set')
+  }
+  if (env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS !== undefined && env.NODE_ENV !== 'test') {
+    problems.push('TEST_CRASH_AFTER_DERIVATIVE_BLOBS is only allowed with NODE_ENV=test')
+  }
+  if (problems.length) throw new ConfigError(problems)
+
+  return Object.freeze({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    embedded,
+    meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
+    masterKey: env.MASTER_KEY
+      ? { inline: env.MASTER_KEY }
+      : { file: path.resolve(env.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')), createIfMissing: embedded && !env.MASTER_KEY_FILE },
+    logLevel: env.LOG_LEVEL as LogLevel,
+    upload: { maxBytes: env.MAX_UPLOAD_BYTES, maxPixels: env.MAX_PIXELS },
+    pipeline: { concurrency: env.PIPELINE_CONCURRENCY, queue: env.PIPELINE_QUEUE },
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    cookieSecure: flag(env.COOKIE_SECURE, env.NODE_ENV === 'production'),
+    trustProxy: flag(env.TRUST_PROXY, false),
+    // Demo photos are for the embedded default only: never seeded into a real server's database.
+    seedDemo: embedded && flag(env.SEED_DEMO, true),
+    worker: { enabled: flag(env.WORKER_ENABLED, true), pollMs: env.WORKER_POLL_MS, leaseSeconds: env.JOB_LEASE_SECONDS },
+    loginRateLimit: env.LOGIN_RATE_LIMIT,
+    testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
+  })
+}

@@ -1,0 +1,4 @@
+/** Schema barrel: drizzle-kit reads this, and so does the drizzle client for typed relational queries. */
+export * from '../modules/auth/auth.table.ts'
+export * from '../modules/photos/photos.table.ts'
+export * from '../modules/jobs/jobs.table.ts'

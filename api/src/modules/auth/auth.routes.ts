@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ProblemSchema } from '../../platform/problems.ts'
+import type { AuthService } from './auth.service.ts'
+import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.ts'
+import { LoginBody, LoginResponse, MeResponse } from './auth.schemas.ts'
+
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number }> = async (app, opts) => {
+  app.post(
+    '/v1/auth/login',
+    {
+      config: { anonymous: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], body: LoginBody, response: { 200: LoginResponse, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema } },
+    },
+    async (request, reply) => {
+      const s = await opts.auth.login(request.body.email, request.body.password)
+      const cookie = { path: '/', secure: opts.cookieSecure, expires: s.expiresAt }
+      reply.setCookie(SESSION_COOKIE, s.token, { ...cookie, httpOnly: true, sameSite: 'lax' })
+      // Readable by the page script (double-submit CSRF); worthless without the HttpOnly session cookie.
+      reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookie, httpOnly: false, sameSite: 'strict' })
+      return { token: s.token, csrfToken: s.csrfToken, expiresAt: s.expiresAt.toISOString(), user: s.user }
+    },
+  )
+
+  app.post('/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' }, 401: ProblemSchema } } }, async (request, reply) => {
+    await opts.auth.logout(request.principal!.sessionId)
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
+    return reply.code(204).send(null)
+  })
+
+  app.get('/v1/auth/me', { onRequest: app.requireRole('admin', 'curator', 'photographer'), schema: { tags: ['auth'], response: { 200: MeResponse, 401: ProblemSchema } } }, async (request) => {
+    const p = request.principal!
+    return { user: { id: p.userId, role: p.role, displayName: p.displayName } }
+  })
+}

@@ -1,0 +1,81 @@
+import { and, eq, gt, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { randomToken, sha256 } from '../../platform/crypto.ts'
+import { Problem, problems } from '../../platform/problems.ts'
+import { sessions, users, type Role, ROLES } from './auth.table.ts'
+import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
+
+export interface Principal {
+  userId: string
+  role: Role
+  displayName: string
+  sessionId: string
+  /** How the request authenticated: a cookie needs CSRF protection, a bearer header does not. */
+  via: 'bearer' | 'cookie'
+}
+
+export interface NewUser {
+  email: string
+  password: string
+  role: Role
+  displayName?: string
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/
+
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly sessionTtlHours: number,
+  ) {}
+
+  async createUser(input: NewUser): Promise<{ id: string }> {
+    const email = input.email.trim().toLowerCase()
+    if (!EMAIL.test(email)) throw problems.validation('The e-mail address is not valid.', [{ path: '/email', message: 'not an e-mail address' }])
+    if (!ROLES.includes(input.role)) throw problems.validation(`The role must be one of ${ROLES.join(', ')}.`, [{ path: '/role', message: 'unknown role' }])
+    if (input.password.length < MIN_PASSWORD_LENGTH)
+      throw problems.validation(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, [{ path: '/password', message: 'too short' }])
+    const displayName = (input.displayName ?? email.split('@')[0] ?? 'user').trim().slice(0, 80)
+    const passwordHash = await hashPassword(input.password)
+    const [row] = await this.db
+      .insert(users)
+      .values({ email, passwordHash, role: input.role, displayName })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id })
+    if (!row) throw problems.conflict('user-exists', 'User exists', 'A user with this e-mail address exists already.')
+    return row
+  }
+
+  /** Checks the password and opens a session. Unknown e-mail and wrong password answer alike, in like time. */
+  async login(emailInput: string, password: string): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { id: string; role: Role; displayName: string } }> {
+    const email = emailInput.trim().toLowerCase()
+    const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1)
+    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false)
+    if (!user || !ok || user.disabledAt) {
+      throw new Problem(401, 'invalid-credentials', 'Invalid e-mail address or password', 'The e-mail address or the password is not right.')
+    }
+    const token = `ebs_${randomToken(32)}`
+    const csrfToken = randomToken(24)
+    const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3_600_000)
+    await this.db.insert(sessions).values({ tokenHash: sha256(token), csrfHash: sha256(csrfToken), userId: user.id, expiresAt })
+    // Expired sessions are swept as a side effect of logging in: cheap, and keeps the table small.
+    await this.db.delete(sessions).where(sql`${sessions.expiresAt} < now()`)
+    return { token, csrfToken, expiresAt, user: { id: user.id, role: user.role, displayName: user.displayName } }
+  }
+
+  async authenticate(token: string, via: Principal['via']): Promise<(Principal & { csrfHash: string }) | null> {
+    if (!token.startsWith('ebs_') || token.length > 200) return null
+    const [row] = await this.db
+      .select({ sessionId: sessions.id, csrfHash: sessions.csrfHash, userId: users.id, role: users.role, displayName: users.displayName, disabledAt: users.disabledAt })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)))
+      .limit(1)
+    if (!row || row.disabledAt) return null
+    return { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via }
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.id, sessionId))
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * auth: accounts, passwords (argon2id), sessions (bearer token or cookie + CSRF) and role checks.
+ * Must never: log or return e-mail addresses, passwords or tokens; store a token unhashed; let an
+ * anonymous request change data.
+ */
+export * from './auth.service.ts'
+export * from './auth.plugin.ts'
+export { authRoutes } from './auth.routes.ts'
+export * from './auth.table.ts'

@@ -1,0 +1,8 @@
+/**
+ * photos: upload, the photo record, its derivatives and serving them.
+ * Must never: serve or log the original or its metadata, keep an upload's filename, show a draft to
+ * anyone but its photographer and the staff, or store anything for an upload that was refused.
+ */
+export { PhotosService } from './photos.service.ts'
+export { photosRoutes } from './photos.routes.ts'
+export * from './photos.table.ts'

@@ -1,0 +1,109 @@
+import crypto from 'node:crypto'
+import { eq, sql } from 'drizzle-orm'
+import type { Config } from '../../config.ts'
+import type { Db } from '../../db/client.ts'
+import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
+import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
+import { EAGER_FORMATS, renderAvif, renderDerivatives, type RenderedDerivative, type RenderResult, type Rights } from '../media/index.ts'
+import type { BlobStore } from '../storage/index.ts'
+import { derivatives, photos } from './photos.table.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+
+export const originalAad = (photoId: string) => `original:${photoId}`
+export const derivativeKey = (mediaKey: string, preset: string, format: string) => `derivatives/${mediaKey}/${preset}.${format}`
+
+/** The rights written into every derivative; the licence URL and usage terms join with the licences. */
+export function rightsFor(p: { credit: string; capturedMonth: string | null; createdAt: Date }): Rights {
+  const year = p.capturedMonth?.slice(0, 4) ?? String(p.createdAt.getUTCFullYear())
+  return { creator: p.credit, credit: `${p.credit} / Eerlijk Beeld`, copyright: `© ${year} ${p.credit}` }
+}
+
+interface Deps {
+  db: Db
+  blobs: BlobStore
+  masterKey: MasterKey
+  queue: JobQueue
+  config: Pick<Config, 'upload' | 'testCrashAfterDerivativeBlobs'>
+}
+
+/**
+ * Writes a photo's derivatives idempotently: blob keys are fixed per (photo, preset, format), so a rerun
+ * after a crash overwrites rather than adds, and the rows (unique on photo, preset, format) are upserted
+ * in the same transaction that completes the job. Either way the photo ends with one complete set.
+ */
+export class DerivativeStore {
+  #written = 0
+
+  constructor(private readonly deps: Deps) {}
+
+  async write(photo: PhotoRow, rendered: RenderResult, jobId: number, workerId: string): Promise<void> {
+    const { db, queue } = this.deps
+    const rows = await this.#putBlobs(photo, rendered.derivatives)
+    await db.transaction(async (tx) => {
+      // Eager formats are replaced as a set: a size that is no longer made must not linger.
+      await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} in ${[...EAGER_FORMATS]}`)
+      await tx.insert(derivatives).values(rows)
+      await tx
+        .update(photos)
+        .set({ derivativesState: 'ready', thumbhash: rendered.thumbhash, dominantColour: rendered.dominantColour, updatedAt: new Date() })
+        .where(eq(photos.id, photo.id))
+      await queue.enqueue(tx, 'photo.avif', { photoId: photo.id }, { dedupeKey: `photo.avif:${photo.id}` })
+      await queue.complete(jobId, workerId, tx)
+    })
+  }
+
+  async #putBlobs(photo: PhotoRow, list: RenderedDerivative[]) {
+    const rows = []
+    for (const d of list) {
+      const blobKey = derivativeKey(photo.mediaKey, d.preset, d.format)
+      await this.deps.blobs.put(blobKey, d.bytes)
+      this.#crashPoint()
+      rows.push({
+        photoId: photo.id,
+        preset: d.preset,
+        format: d.format,
+        width: d.width,
+        height: d.height,
+        bytes: d.bytes.length,
+        blobKey,
+        etag: crypto.createHash('sha256').update(d.bytes).digest('base64url').slice(0, 22),
+      })
+    }
+    return rows
+  }
+
+  /** Fault injection for the crash-recovery test (config allows it only with NODE_ENV=test). */
+  #crashPoint() {
+    const after = this.deps.config.testCrashAfterDerivativeBlobs
+    if (after !== undefined && ++this.#written >= after) process.kill(process.pid, 'SIGKILL')
+  }
+
+  async #load(job: ClaimedJob): Promise<{ photo: PhotoRow; original: Buffer }> {
+    const id = String(job.payload.photoId ?? '')
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo) throw new PermanentJobError('photo gone')
+    const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
+    const original = decryptBuffer(dataKey, await this.deps.blobs.get(photo.originalKey), originalAad(photo.id))
+    return { photo, original }
+  }
+
+  /** 'photo.derivatives': the recovery path, when the upload's own process did not finish the set. */
+  derivativesJob = async (job: ClaimedJob, ctx: JobContext) => {
+    const { photo, original } = await this.#load(job)
+    const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
+    await this.write(photo, rendered, job.id, ctx.workerId)
+  }
+
+  /** 'photo.avif': AVIF is slow to encode, so it is made in the background after the upload answered. */
+  avifJob = async (job: ClaimedJob, ctx: JobContext) => {
+    const { photo, original } = await this.#load(job)
+    const list = await renderAvif(original, { rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
+    const rows = await this.#putBlobs(photo, list)
+    await this.deps.db.transaction(async (tx) => {
+      await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} = 'avif'`)
+      if (rows.length) await tx.insert(derivatives).values(rows)
+      await this.deps.queue.complete(job.id, ctx.workerId, tx)
+    })
+  }
+}

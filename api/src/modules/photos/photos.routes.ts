@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Value from 'typebox/value'
+import { ProblemSchema } from '../../platform/problems.ts'
+import { problems } from '../../platform/problems.ts'
+import { MIME } from '../media/index.ts'
+import type { PhotosService } from './photos.service.ts'
+import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, UploadFields, UploadResponse } from './photos.schemas.ts'
+import { receiveUpload } from './photos.upload.ts'
+
+const P = ProblemSchema
+
+export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tmpDir: string; maxUploadBytes: number }> = async (app, opts) => {
+  const { photos } = opts
+
+  app.post(
+    '/v1/photos',
+    {
+      onRequest: app.requireRole('photographer'),
+      schema: {
+        tags: ['photos'],
+        summary: 'Upload a photo (multipart: field "file" plus optional caption and alt fields)',
+        consumes: ['multipart/form-data'],
+        response: { 201: UploadResponse, 400: P, 401: P, 403: P, 409: P, 413: P, 415: P, 422: P, 503: P },
+      },
+    },
+    async (request, reply) => {
+      // Refuse before reading the body when the pipeline can't take more work.
+      if (photos.busy) throw problems.busy(5)
+      const upload = await receiveUpload(request, opts.tmpDir, opts.maxUploadBytes)
+      try {
+        const errors = [...Value.Errors(UploadFields, upload.fields)]
+        if (errors.length) {
+          const list = errors.map((e) => ({ path: e.instancePath || '/', message: e.message }))
+          throw problems.validation(list.map((e) => `${e.path}: ${e.message}`).join('; '), list)
+        }
+        const p = request.principal!
+        const { photo, privacyReport } = await photos.ingest({ userId: p.userId, displayName: p.displayName }, { ...upload, fields: upload.fields })
+        const view = await photos.get(photo.id, p)
+        return reply.code(201).header('location', `/v1/photos/${photo.id}`).send({ ...view, privacyReport })
+      } finally {
+        await upload.dispose()
+      }
+    },
+  )
+
+  app.get(
+    '/v1/photos',
+    {
+      onRequest: app.requireRole('photographer', 'curator', 'admin'),
+      schema: { tags: ['photos'], summary: 'Photos you may manage: your own, or all for curators and admins', querystring: ListQuery, response: { 200: PhotoList, 400: P, 401: P, 403: P } },
+    },
+    async (request) => photos.list(request.principal!, request.query.limit ?? 24, request.query.cursor),
+  )
+
+  app.get(
+    '/v1/photos/:id',
+    { schema: { tags: ['photos'], params: PhotoParams, response: { 200: Photo, 400: P, 404: P } } },
+    async (request) => photos.get(request.params.id, request.principal),
+  )
+
+  app.get(
+    '/v1/photos/:id/media/:file',
+    {
+      schema: {
+        tags: ['photos'],
+        summary: 'Derivative bytes: /v1/photos/{id}/media/{preset}.{format}',
+        params: MediaParams,
+        querystring: MediaQuery,
+        response: { 200: { type: 'string', format: 'binary' }, 304: { type: 'null' }, 400: P, 404: P },
+      },
+    },
+    async (request, reply) => {
+      const d = await photos.media(request.params.id, request.params.file, request.principal)
+      const etag = `"${d.etag}"`
+      // The bytes behind a versioned URL never change, so the requester may keep them; "private" keeps
+      // shared caches out, so the consent check on the next request is never bypassed by a CDN.
+      reply
+        .header('etag', etag)
+        .header('cache-control', request.query.v === d.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+        .header('content-disposition', `inline; filename="${request.params.id}-${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}"`)
+        .header('x-content-type-options', 'nosniff')
+      if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
+      const stream = await photos.openBlob(d.blobKey)
+      return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', d.bytes).send(stream as never)
+    },
+  )
+}

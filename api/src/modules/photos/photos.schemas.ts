@@ -1,0 +1,75 @@
+import Type from 'typebox'
+
+const Text = (max: number) => Type.String({ maxLength: max })
+const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
+
+/** Upload form fields (multipart, next to `file`); all optional. */
+export const UploadFields = Type.Object(
+  {
+    captionNl: Type.Optional(Text(2000)),
+    captionEn: Type.Optional(Text(2000)),
+    altNl: Type.Optional(Text(1000)),
+    altEn: Type.Optional(Text(1000)),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
+    series: Type.Optional(Text(160)),
+    credit: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    capturedMonth: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
+    placeCity: Type.Optional(Text(120)),
+  },
+  { additionalProperties: false },
+)
+export type UploadFieldsT = Type.Static<typeof UploadFields>
+
+export const Derivative = Type.Object({
+  preset: Type.String(),
+  format: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  bytes: Type.Integer(),
+  url: Type.String(),
+})
+
+const Bilingual = Type.Object({ nl: Nullable(Type.String()), en: Nullable(Type.String()) })
+
+/** The response allow-list for a photo: nothing else about it can leave the server. */
+export const Photo = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  status: Type.String(),
+  width: Type.Integer(),
+  height: Type.Integer(),
+  caption: Bilingual,
+  alt: Bilingual,
+  tags: Type.Array(Type.String()),
+  series: Nullable(Type.String()),
+  credit: Type.String(),
+  capturedMonth: Nullable(Type.String()),
+  placeCity: Nullable(Type.String()),
+  thumbhash: Nullable(Type.String()),
+  dominantColour: Nullable(Type.String()),
+  derivativesState: Type.String(),
+  derivatives: Type.Array(Derivative),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+})
+
+export const PrivacyReport = Type.Object({
+  found: Type.Array(Type.String()),
+  removed: Type.Array(Type.String()),
+  kept: Type.Array(Type.String()),
+  summary: Type.Object({ nl: Type.String(), en: Type.String() }),
+})
+
+export const UploadResponse = Type.Object({ ...Photo.properties, privacyReport: PrivacyReport })
+
+export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
+export const MediaQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false })
+
+export const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 24 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+)
+export const PhotoList = Type.Object({ items: Type.Array(Photo), nextCursor: Nullable(Type.String()) })

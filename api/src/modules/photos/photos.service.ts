@@ -1,0 +1,274 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Config } from '../../config.ts'
+import type { Db } from '../../db/client.ts'
+import { hmac, type MasterKey } from '../../platform/crypto.ts'
+import { problems } from '../../platform/problems.ts'
+import type { Semaphore } from '../../platform/semaphore.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import type { JobQueue, Worker } from '../jobs/index.ts'
+import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
+import type { BlobStore } from '../storage/index.ts'
+import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
+import { describeKinds } from './photos.privacy.ts'
+import { mediaProblem, photoProblems } from './photos.problems.ts'
+import { derivatives, photos } from './photos.table.ts'
+import type { UploadFieldsT } from './photos.schemas.ts'
+import { encryptStream, newDataKey } from '../../platform/crypto.ts'
+import { createReadStream } from 'node:fs'
+
+type PhotoRow = typeof photos.$inferSelect
+type DerivativeRow = typeof derivatives.$inferSelect
+
+export interface PhotosDeps {
+  db: Db
+  blobs: BlobStore
+  masterKey: MasterKey
+  queue: JobQueue
+  worker: Worker
+  pipeline: Semaphore
+  config: Pick<Config, 'upload' | 'publicUrl' | 'worker' | 'testCrashAfterDerivativeBlobs'>
+  log: FastifyBaseLogger
+}
+
+export interface Owner {
+  userId: string
+  displayName: string
+}
+
+export interface IngestInput {
+  path: string
+  bytes: number
+  sha256: string
+  fields: UploadFieldsT
+}
+
+const STAFF = new Set(['curator', 'admin'])
+
+export class PhotosService {
+  readonly store: DerivativeStore
+  readonly #macKey: Buffer
+
+  constructor(private readonly deps: PhotosDeps) {
+    this.store = new DerivativeStore(deps)
+    this.#macKey = deps.masterKey.derive('content-mac')
+  }
+
+  get busy() {
+    return this.deps.pipeline.busy
+  }
+
+  /**
+   * Takes a received upload to a stored draft: header checks → duplicate check → one decode into all eager
+   * derivatives (a corrupt file fails here, before anything is stored) → encrypted original → one
+   * transaction with the photo row and its derivative job → derivatives written and the job completed.
+   * A crash after the transaction leaves a job that the worker finishes from the encrypted original.
+   */
+  async ingest(owner: Owner, input: IngestInput): Promise<{ photo: PhotoRow; privacyReport: PrivacyReport & { summary: { nl: string; en: string } } }> {
+    const { db, blobs, masterKey, queue, worker, config } = this.deps
+    const maxPixels = config.upload.maxPixels
+    const inspection = await inspectImage(input.path, { maxPixels }).catch((err) => {
+      throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err
+    })
+
+    const contentMac = hmac(this.#macKey, `${owner.userId}:${input.sha256}`)
+    const existing = await this.#findByMac(owner.userId, contentMac)
+    if (existing) throw photoProblems.duplicate(existing)
+
+    const id = crypto.randomUUID()
+    const credit = input.fields.credit ?? owner.displayName
+    const capturedMonth = input.fields.capturedMonth ?? inspection.capturedMonth
+    const rights = rightsFor({ credit, capturedMonth, createdAt: new Date() })
+
+    const release = await this.deps.pipeline.acquire()
+    if (!release) throw problems.busy(5)
+    let rendered
+    try {
+      rendered = await renderDerivatives(input.path, { formats: EAGER_FORMATS, rights, maxPixels })
+    } catch (err) {
+      throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err
+    } finally {
+      release()
+    }
+
+    const dataKey = newDataKey()
+    const originalKey = `originals/${crypto.randomUUID()}`
+    await blobs.put(originalKey, createReadStream(input.path).pipe(encryptStream(dataKey, originalAad(id))))
+    let row: PhotoRow
+    let jobId: number
+    try {
+      ;({ row, jobId } = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(photos)
+          .values({
+            id,
+            ownerId: owner.userId,
+            contentMac,
+            originalKey,
+            originalWrappedKey: masterKey.wrap(dataKey),
+            originalFormat: inspection.format,
+            originalBytes: input.bytes,
+            width: rendered.width,
+            height: rendered.height,
+            captionNl: input.fields.captionNl || null,
+            captionEn: input.fields.captionEn || null,
+            altNl: input.fields.altNl || null,
+            altEn: input.fields.altEn || null,
+            tags: normaliseTags(input.fields.tags ?? []),
+            series: input.fields.series || null,
+            credit,
+            capturedMonth,
+            placeCity: input.fields.placeCity || null,
+            privacyFound: inspection.privacyReport.found,
+            mediaKey: crypto.randomBytes(16).toString('hex'),
+          })
+          .returning()
+        // Claimed by this process at insert: finished below without a poll; after a crash, retaken.
+        const jobId = await queue.enqueue(tx, 'photo.derivatives', { photoId: id }, { dedupeKey: `photo.derivatives:${id}`, claimFor: { workerId: worker.id, leaseSeconds: config.worker.leaseSeconds } })
+        return { row: row!, jobId: jobId! }
+      }))
+    } catch (err) {
+      await blobs.delete(originalKey)
+      if ((err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505') {
+        const other = await this.#findByMac(owner.userId, contentMac)
+        if (other) throw photoProblems.duplicate(other)
+      }
+      throw err
+    }
+
+    await this.store.write(row, rendered, jobId, worker.id)
+    const photo = (await db.select().from(photos).where(eq(photos.id, id)))[0]!
+    const report = inspection.privacyReport
+    return { photo, privacyReport: { ...report, summary: describeKinds(report.found) } }
+  }
+
+  async #findByMac(ownerId: string, contentMac: string): Promise<string | null> {
+    const [r] = await this.deps.db.select({ id: photos.id }).from(photos).where(and(eq(photos.ownerId, ownerId), eq(photos.contentMac, contentMac))).limit(1)
+    return r?.id ?? null
+  }
+
+  /** Drafts are seen by their photographer, curators and admins; to anyone else they don't exist. */
+  canSee(photo: PhotoRow, principal: Principal | null): boolean {
+    if (!principal) return false
+    return STAFF.has(principal.role) || photo.ownerId === principal.userId
+  }
+
+  async get(id: string, principal: Principal | null) {
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo || !this.canSee(photo, principal)) throw photoProblems.notFound()
+    const ds = await this.deps.db.select().from(derivatives).where(eq(derivatives.photoId, id))
+    return this.view(photo, ds)
+  }
+
+  async list(principal: Principal, limit: number, cursor: string | undefined) {
+    const conds = []
+    if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
+    if (cursor) {
+      const c = decodeCursor(cursor)
+      conds.push(or(lt(photos.createdAt, c.at), and(eq(photos.createdAt, c.at), lt(photos.id, c.id))))
+    }
+    const rows = await this.deps.db
+      .select()
+      .from(photos)
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(desc(photos.createdAt), desc(photos.id))
+      .limit(limit + 1)
+    const page = rows.slice(0, limit)
+    const ids = page.map((p) => p.id)
+    const ds = ids.length ? await this.deps.db.select().from(derivatives).where(sql`${derivatives.photoId} in ${ids}`) : []
+    const last = page.at(-1)
+    return {
+      items: page.map((p) => this.view(p, ds.filter((d) => d.photoId === p.id))),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    }
+  }
+
+  /** Looks up one derivative for serving, after the visibility check. */
+  async media(id: string, file: string, principal: Principal | null): Promise<DerivativeRow> {
+    const m = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/.exec(file)
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo || !this.canSee(photo, principal)) throw photoProblems.notFound()
+    if (!m) throw photoProblems.unknownPreset()
+    const format = m[2] === 'jpg' ? 'jpeg' : m[2]!
+    const [d] = await this.deps.db
+      .select()
+      .from(derivatives)
+      .where(and(eq(derivatives.photoId, id), eq(derivatives.preset, m[1]!), eq(derivatives.format, format)))
+      .limit(1)
+    if (!d) throw photoProblems.derivativeNotReady()
+    return d
+  }
+
+  openBlob(key: string) {
+    return this.deps.blobs.stream(key)
+  }
+
+  view(p: PhotoRow, ds: DerivativeRow[]) {
+    const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
+    const base = this.deps.config.publicUrl ?? ''
+    return {
+      id: p.id,
+      status: p.status,
+      width: p.width,
+      height: p.height,
+      caption: { nl: p.captionNl, en: p.captionEn },
+      alt: { nl: p.altNl, en: p.altEn },
+      tags: p.tags,
+      series: p.series,
+      credit: p.credit,
+      capturedMonth: p.capturedMonth,
+      placeCity: p.placeCity,
+      thumbhash: p.thumbhash,
+      dominantColour: p.dominantColour,
+      derivativesState: p.derivativesState,
+      derivatives: [...ds]
+        .sort((a, b) => order(a) - order(b))
+        .map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}` })),
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    }
+  }
+
+  /**
+   * Start-up sweep: blobs that no row points to (an upload interrupted between writing its original and
+   * committing), older than an hour so uploads in flight on other replicas are left alone.
+   */
+  async sweepOrphans(): Promise<number> {
+    const cutoff = Date.now() - 3_600_000
+    const rows = await this.deps.db.select({ o: photos.originalKey, m: photos.mediaKey }).from(photos)
+    const originals = new Set(rows.map((r) => r.o))
+    const media = new Set(rows.map((r) => r.m))
+    let n = 0
+    for await (const b of this.deps.blobs.list('originals')) {
+      if (!originals.has(b.key) && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
+    }
+    for await (const b of this.deps.blobs.list('derivatives')) {
+      if (!media.has(b.key.split('/')[1] ?? '') && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
+    }
+    return n
+  }
+}
+
+export function normaliseTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 40)
+}
+
+function encodeCursor(at: Date, id: string) {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url')
+}
+function decodeCursor(c: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string]
+    const d = new Date(at)
+    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error()
+    return { at: d, id }
+  } catch {
+    throw problems.validation('The cursor is not valid.', [{ path: '/cursor', message: 'invalid cursor' }])
+  }
+}
+
+export async function removeQuietly(p: string) {
+  await fs.rm(p, { force: true })
+}

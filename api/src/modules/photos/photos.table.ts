@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { users } from '../auth/auth.table.ts'
+
+export const PHOTO_STATUSES = ['draft'] as const
+export type PhotoStatus = (typeof PHOTO_STATUSES)[number]
+
+export const photos = pgTable(
+  'photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    status: text('status').$type<PhotoStatus>().notNull().default('draft'),
+    /**
+     * HMAC of the content hash, keyed per deployment: lets one photographer be told "you uploaded this
+     * already" without storing a hash that could be matched against a file found elsewhere.
+     */
+    contentMac: text('content_mac').notNull(),
+    /** Encrypted original: blob key, wrapped data key (AES-256-GCM under the master key), and format. */
+    originalKey: text('original_key').notNull(),
+    originalWrappedKey: text('original_wrapped_key').notNull(),
+    originalFormat: text('original_format').notNull(),
+    originalBytes: integer('original_bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    captionNl: text('caption_nl'),
+    captionEn: text('caption_en'),
+    altNl: text('alt_nl'),
+    altEn: text('alt_en'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    series: text('series'),
+    credit: text('credit').notNull(),
+    /** 'YYYY-MM': never finer, so a date can't be matched to a diary or a location history. */
+    capturedMonth: text('captured_month'),
+    /** A city typed by hand; never derived from GPS. */
+    placeCity: text('place_city'),
+    /** Which kinds of private data the upload carried (never their values). */
+    privacyFound: text('privacy_found').array().notNull().default(sql`'{}'::text[]`),
+    /** Random per photo: derivative blob keys are derived from it, not from content. */
+    mediaKey: text('media_key').notNull().unique(),
+    derivativesState: text('derivatives_state').$type<'pending' | 'ready'>().notNull().default('pending'),
+    thumbhash: text('thumbhash'),
+    dominantColour: text('dominant_colour'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('photos_owner_content_unique').on(t.ownerId, t.contentMac),
+    index('photos_owner_idx').on(t.ownerId, t.createdAt),
+    check('photos_captured_month_check', sql`${t.capturedMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+)
+
+export const derivatives = pgTable(
+  'derivatives',
+  {
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    preset: text('preset').notNull(),
+    format: text('format').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    blobKey: text('blob_key').notNull(),
+    etag: text('etag').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.photoId, t.preset, t.format] })],
+)

@@ -1,0 +1,110 @@
+import crypto from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { assertKey, BlobNotFound, type BlobInfo, type BlobStore } from './blob-store.ts'
+
+/**
+ * Blobs as files under one root. Writes go to `<root>/.tmp/` first, are fsynced and then renamed into
+ * place (rename is atomic within one filesystem), so a crash leaves at worst a temp file that
+ * sweepTemp() removes at the next start.
+ */
+export class DiskBlobStore implements BlobStore {
+  readonly #root: string
+  readonly #tmp: string
+
+  constructor(root: string) {
+    this.#root = path.resolve(root)
+    this.#tmp = path.join(this.#root, '.tmp')
+  }
+
+  async init(): Promise<this> {
+    await fs.mkdir(this.#tmp, { recursive: true, mode: 0o700 })
+    return this
+  }
+
+  #path(key: string) {
+    return path.join(this.#root, assertKey(key))
+  }
+
+  async put(key: string, data: Buffer | Readable): Promise<{ size: number }> {
+    const target = this.#path(key)
+    const tmp = path.join(this.#tmp, `${crypto.randomUUID()}.part`)
+    await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 })
+    try {
+      const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
+      await pipeline(Buffer.isBuffer(data) ? Readable.from([data]) : data, out)
+      const fh = await fs.open(tmp, 'r')
+      try {
+        await fh.sync()
+      } finally {
+        await fh.close()
+      }
+      await fs.rename(tmp, target)
+      const { size } = await fs.stat(target)
+      return { size }
+    } catch (err) {
+      await fs.rm(tmp, { force: true })
+      throw err
+    }
+  }
+
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await fs.readFile(this.#path(key))
+    } catch (err) {
+      throw notFound(err, key)
+    }
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const p = this.#path(key)
+    await fs.access(p).catch((err) => {
+      throw notFound(err, key)
+    })
+    return createReadStream(p)
+  }
+
+  async stat(key: string): Promise<BlobInfo | null> {
+    try {
+      const s = await fs.stat(this.#path(key))
+      return { key, size: s.size, modifiedAt: s.mtime }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.#path(key), { force: true })
+  }
+
+  async *list(prefix: string): AsyncIterable<BlobInfo> {
+    const base = this.#path(prefix)
+    let entries: string[]
+    try {
+      entries = (await fs.readdir(base, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw err
+    }
+    for (const file of entries.sort()) {
+      const s = await fs.stat(file).catch(() => null)
+      if (s) yield { key: path.relative(this.#root, file).split(path.sep).join('/'), size: s.size, modifiedAt: s.mtime }
+    }
+  }
+
+  async sweepTemp(): Promise<number> {
+    const names = await fs.readdir(this.#tmp).catch(() => [] as string[])
+    await Promise.all(names.map((n) => fs.rm(path.join(this.#tmp, n), { force: true })))
+    return names.length
+  }
+}
+
+function notFound(err: unknown, key: string) {
+  return (err as NodeJS.ErrnoException).code === 'ENOENT' ? new BlobNotFound(key) : err
+}

@@ -1,0 +1,7 @@
+/**
+ * storage: where bytes live. Owns the blob-store port and its adapters.
+ * Must never: derive a key from content (hashes), serve bytes itself (routes do, after the consent gate),
+ * or hold plaintext originals (they arrive already encrypted).
+ */
+export * from './blob-store.ts'
+export { DiskBlobStore } from './disk.blob-store.ts'

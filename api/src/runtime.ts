@@ -1,0 +1,141 @@
+/**
+ * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → master
+ * key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
+ * → demo seed → worker. The server, the CLI and the tests all start the app through here.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import pino from 'pino'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { buildApp } from './app.ts'
+import type { Config } from './config.ts'
+import { openDatabase, type Database } from './db/client.ts'
+import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
+import { loggerOptions } from './platform/logger.ts'
+import { Semaphore } from './platform/semaphore.ts'
+import { AuthService } from './modules/auth/index.ts'
+import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { PhotosService } from './modules/photos/index.ts'
+import { DiskBlobStore } from './modules/storage/index.ts'
+import { seedDemo, type SeedResult } from './seed.ts'
+
+export interface Runtime {
+  app: FastifyInstance
+  config: Readonly<Config>
+  database: Database
+  blobs: DiskBlobStore
+  masterKey: MasterKey
+  queue: JobQueue
+  worker: Worker
+  auth: AuthService
+  photos: PhotosService
+  logger: FastifyBaseLogger
+  tmpDir: string
+  seeded: SeedResult | null
+  close(): Promise<void>
+}
+
+export interface RuntimeOptions {
+  /** An already-open database (tests start from a migrated snapshot); closed with the runtime unless keepDatabase. */
+  database?: Database
+  keepDatabase?: boolean
+  logger?: FastifyBaseLogger
+  /** Skip the HTTP app's worker start (the CLI runs jobs itself). */
+  startWorker?: boolean
+}
+
+export class DataDirLocked extends Error {}
+
+/** The embedded database belongs to one process at a time: the server or a CLI command, never both. */
+export function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const lock = path.join(dataDir, '.lock')
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
+  } catch {
+    const pid = Number(fs.readFileSync(lock, 'utf8').trim())
+    if (pid && pid !== process.pid && alive(pid)) {
+      throw new DataDirLocked(`${dataDir} is in use by process ${pid} (stop the server before running this command)`)
+    }
+    fs.writeFileSync(lock, String(process.pid), { mode: 0o600 })
+  }
+  return () => {
+    try {
+      if (fs.readFileSync(lock, 'utf8').trim() === String(process.pid)) fs.rmSync(lock)
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+export async function startRuntime(config: Readonly<Config>, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? (pino(loggerOptions(config)) as unknown as FastifyBaseLogger)
+  const unlock = config.embedded && !opts.database ? lockDataDir(config.dataDir) : () => {}
+  let database: Database | undefined
+  try {
+    database =
+      opts.database ??
+      (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') }))
+    await database.migrate()
+
+    const { key: masterKey, created } = loadMasterKey(config.masterKey)
+    if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
+
+    const blobs = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init()
+    const tmpDir = path.join(config.dataDir, 'tmp')
+    fs.rmSync(tmpDir, { recursive: true, force: true })
+    fs.mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
+    const sweptTemp = await blobs.sweepTemp()
+
+    const queue = new JobQueue(database.db)
+    const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
+    const auth = new AuthService(database.db, config.sessionTtlHours)
+    const photos = new PhotosService({
+      db: database.db,
+      blobs,
+      masterKey,
+      queue,
+      worker,
+      pipeline: new Semaphore(config.pipeline.concurrency, config.pipeline.queue),
+      config,
+      log: logger.child({ module: 'photos' }),
+    })
+    worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob)
+
+    // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
+    // released at once; with a server, other replicas' leases simply expire.
+    const released = database.engine === 'pglite' && !opts.database ? await queue.releaseAllRunning() : 0
+    const orphans = await photos.sweepOrphans()
+    if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
+
+    const app = await buildApp({ config, database, auth, photos, tmpDir, logger })
+    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, dataDir: config.dataDir, tmpDir, logger }) : null
+
+    if (opts.startWorker !== false && config.worker.enabled) worker.start()
+    let closing: Promise<void> | undefined
+    const db = database
+    return {
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, logger, tmpDir, seeded,
+      close: () =>
+        (closing ??= (async () => {
+          await app.close()
+          await worker.stop()
+          if (!opts.keepDatabase) await db.close()
+          unlock()
+        })()),
+    }
+  } catch (err) {
+    if (database && !opts.database) await database.close().catch(() => {})
+    unlock()
+    throw err
+  }
+}
