@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../api/src/config.ts'
+
+describe('configuration', () => {
+  it('runs embedded with no configuration at all', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ port: 3000, embedded: true, seedDemo: true, databaseUrl: undefined, upload: { maxPixels: 100_000_000 } })
+    expect(c.masterKey).toMatchObject({ createIfMissing: true })
+    expect(Object.isFrozen(c)).toBe(true)
+  })
+
+  it('never seeds the demo into a database server, and requires a master key there', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@h/db' })).toThrow(/MASTER_KEY or MASTER_KEY_FILE is required/)
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@h/db', MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), SEED_DEMO: '1' })
+    expect(c.seedDemo).toBe(false)
+    expect(c.embedded).toBe(false)
+  })
+
+  it('names every bad variable, and hides the values of secrets', () => {
+    try {
+      loadConfig({ PORT: '99999', MAX_PIXELS: 'lots', MASTER_KEY: 'my-secret-key', DATABASE_URL: 'mysql://secret@h' })
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError)
+      const msg = (e as Error).message
+      expect(msg).toMatch(/PORT/)
+      expect(msg).toMatch(/MAX_PIXELS/)
+      expect(msg).toMatch(/MASTER_KEY: invalid value \(not shown\)/)
+      expect(msg).not.toContain('my-secret-key')
+      expect(msg).not.toContain('mysql://secret')
+    }
+  })
+
+  it('allows the crash hook only in tests', () => {
+    expect(() => loadConfig({ TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' })).toThrow(/only allowed with NODE_ENV=test/)
+    expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' }).testCrashAfterDerivativeBlobs).toBe(2)
+  })
+})

@@ -1,0 +1,116 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { cli, login, startServer, type ServerProcess } from './support/process.ts'
+
+// The embedded default exactly as a newcomer meets it: no configuration but a fresh DATA_DIR.
+describe('npm start on an empty data directory', () => {
+  let dataDir: string
+  let server: ServerProcess
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-start-'))
+    server = await startServer({ DATA_DIR: dataDir })
+  }, 240_000)
+  afterAll(async () => {
+    if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL')
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('creates a master key (0600) and says so in the log, without the key', () => {
+    const keyFile = path.join(dataDir, 'master.key')
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600)
+    const key = fs.readFileSync(keyFile, 'utf8').trim()
+    expect(Buffer.from(key, 'base64')).toHaveLength(32)
+    expect(server.stdout()).toContain('created a new master key')
+    expect(server.stdout()).not.toContain(key)
+  })
+
+  it('seeds the demo and prints how to log in, with passwords only in a 0600 file', async () => {
+    const credentials = path.join(dataDir, 'demo-logins.txt')
+    expect(server.stdout()).toContain(credentials)
+    expect(fs.statSync(credentials).mode & 0o777).toBe(0o600)
+    const line = fs.readFileSync(credentials, 'utf8').split('\n').find((l) => l.startsWith('photographer\t'))!
+    const [, email, password] = line.split('\t')
+    expect(server.stdout()).not.toContain(password!)
+    const token = await login(server.url, email!, password!)
+    const list = (await (await fetch(`${server.url}/v1/photos?limit=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      items: { caption: { nl: string; en: string }; derivatives: unknown[]; credit: string }[]
+    }
+    const manifest = JSON.parse(fs.readFileSync('fixtures/photos/manifest.json', 'utf8')) as unknown[]
+    expect(list.items).toHaveLength(manifest.length)
+    for (const p of list.items) {
+      expect(p.caption.nl).toBeTruthy()
+      expect(p.caption.en).toBeTruthy()
+      expect(p.derivatives.length).toBeGreaterThanOrEqual(2)
+    }
+  })
+
+  it('answers /healthz, /readyz and the placeholder page on the same port', async () => {
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' })
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' })
+    const page = await fetch(`${server.url}/`)
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    expect(await page.text()).toContain('Eerlijk Beeld')
+  })
+
+  it('keeps the CLI off the data directory while the server runs', () => {
+    const r = cli(['users', 'add', '--email', 'x@test.example', '--password', 'long-enough-password', '--role', 'curator'], { DATA_DIR: dataDir })
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('in use')
+  })
+
+  it('shuts down gracefully on SIGTERM, and then the CLI works on the same data', async () => {
+    server.proc.kill('SIGTERM')
+    expect(await server.exited).toEqual({ code: 0, signal: null })
+    expect(fs.existsSync(path.join(dataDir, '.lock'))).toBe(false)
+    const r = cli(['users', 'add', '--email', 'Editor@Test.example', '--password', 'long-enough-password', '--role', 'curator'], { DATA_DIR: dataDir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.last).toMatch(/^[0-9a-f-]{36}$/)
+    // Seeding twice does nothing.
+    const again = cli(['seed'], { DATA_DIR: dataDir })
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.last).toContain('not seeded')
+  })
+})
+
+describe('configuration errors', () => {
+  it('refuses to start with a clear message, and never echoes a secret', async () => {
+    const secret = 'postgres://user:hunter2-secret@127.0.0.1:1/x'
+    await expect(startServer({ PORT: 'not-a-port', DATABASE_URL: secret, DATA_DIR: os.tmpdir() }, 60_000)).rejects.toThrow(/PORT: must be integer/)
+    await expect(startServer({ DATABASE_URL: secret, DATA_DIR: os.tmpdir() }, 60_000)).rejects.toThrow(/MASTER_KEY or MASTER_KEY_FILE is required/)
+    try {
+      await startServer({ DATABASE_URL: 'not a url', MASTER_KEY: crypto.randomBytes(32).toString('base64'), DATA_DIR: os.tmpdir() }, 60_000)
+    } catch (e) {
+      expect(String(e)).toContain('DATABASE_URL: invalid value (not shown)')
+      expect(String(e)).not.toContain('hunter2')
+    }
+  })
+})
+
+describe('the CLI', () => {
+  it('adds users and prints the id last; refuses bad input with a usage message', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-cli-'))
+    try {
+      const env = { DATA_DIR: dataDir, SEED_DEMO: '0' }
+      expect(cli(['migrate'], env).last).toBe('migrations applied')
+      const ok = cli(['users', 'add', '--email', 'p@test.example', '--password', 'long-enough-password', '--role', 'photographer', '--name', 'Sam V.'], env)
+      expect(ok.code, ok.stderr).toBe(0)
+      expect(ok.last).toMatch(/^[0-9a-f-]{36}$/)
+      expect(ok.stdout + ok.stderr).not.toContain('long-enough-password')
+      const dup = cli(['users', 'add', '--email', 'P@test.example', '--password', 'long-enough-password', '--role', 'photographer'], env)
+      expect(dup.code).toBe(1)
+      expect(dup.stderr).toContain('exists already')
+      const role = cli(['users', 'add', '--email', 'q@test.example', '--password', 'long-enough-password', '--role', 'god'], env)
+      expect(role.code).toBe(64)
+      expect(role.stderr).toContain('usage')
+      const short = cli(['users', 'add', '--email', 'q@test.example', '--password', 'short', '--role', 'curator'], env)
+      expect(short.code).toBe(1)
+      expect(short.stderr).toContain('at least 12')
+      expect(cli(['frobnicate'], env).code).toBe(64)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
