@@ -2,7 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+// node --import tsx: one process (the tsx binary would wrap the server in a child), so signals and exit
+// status are the server's own and no orphan survives a kill.
+const NODE = [process.execPath, '--import', 'tsx']
 
 export interface ServerProcess {
   proc: ChildProcess
@@ -15,7 +17,7 @@ export interface ServerProcess {
 
 /** Starts api/src/server.ts as its own process (as `npm start` does) and waits until it listens. */
 export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const proc = spawn(TSX, [path.join(ROOT, 'api/src/server.ts')], {
+  const proc = spawn(NODE[0]!, [...NODE.slice(1), path.join(ROOT, 'api/src/server.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +47,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 120_000): P
 
 /** Runs `npm run cli -- ...` the way a person would (through tsx), synchronously. */
 export function cli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(TSX, [path.join(ROOT, 'api/src/cli.ts'), ...args], {
+  const r = spawnSync(NODE[0]!, [...NODE.slice(1), path.join(ROOT, 'api/src/cli.ts'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',

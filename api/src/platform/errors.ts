@@ -41,6 +41,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (problem.status >= 500) request.log.error({ err }, 'request failed')
     else request.log.info({ problem: problem.slug, status: problem.status }, 'request refused')
     for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v)
+    // Refused before the body was read to its end (an upload over a limit, say): the rest of it is still
+    // on the socket, so the connection can't carry another request. Close it rather than drain it.
+    if (!request.raw.complete) reply.header('connection', 'close')
     return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem.toJSON())
   })
   app.setNotFoundHandler((request, reply) => {

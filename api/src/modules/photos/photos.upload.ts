@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
-import { problems } from '../../platform/problems.ts'
+import { Problem, problems } from '../../platform/problems.ts'
 import { photoProblems } from './photos.problems.ts'
 
 export interface ReceivedUpload {
@@ -70,6 +70,10 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
   } catch (err) {
     await dispose()
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw photoProblems.fileTooLarge(maxBytes)
+    // busboy/dicer report a malformed or cut-off body as plain Errors: the client's fault, not ours.
+    if (err instanceof Error && !(err instanceof Problem) && !('statusCode' in err) && /multipart|unexpected end|boundary|malformed/i.test(err.message)) {
+      throw problems.badRequest('The multipart body is malformed or was cut off.')
+    }
     throw err
   }
 }
