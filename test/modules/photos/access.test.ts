@@ -1,4 +1,8 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { rowsOf } from '../../../api/src/db/client.ts'
 import { startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 const fx = inject('fixtures')
@@ -89,5 +93,19 @@ describe('serving derivatives', () => {
       expect(res.headers.get('content-type'), path).toMatch(/^application\/problem\+json/)
       expect(((await res.json()) as { type: string }).type, path).toBe(`/problems/${type}`)
     }
+  })
+})
+
+describe('internal errors', () => {
+  it('answer 500 problem+json that says nothing about the inside, and the server stays up', async () => {
+    const [d] = rowsOf<{ blob_key: string }>(await t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${photo.id} and preset = 'thumb' and format = 'jpeg'`))
+    fs.rmSync(path.join(t.dataDir, 'blobs', d!.blob_key))
+    const res = await get(photo.derivatives.find((x) => x.preset === 'thumb' && x.format === 'jpeg')!.url, owner.token)
+    expect(res.status).toBe(500)
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    const body = await res.text()
+    expect(JSON.parse(body)).toEqual({ type: '/problems/internal-error', title: 'Internal server error', status: 500, detail: 'Something went wrong on our side. It has been logged.' })
+    expect(body).not.toMatch(/derivatives\/|blob|ENOENT|stack|\.ts/)
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200)
   })
 })

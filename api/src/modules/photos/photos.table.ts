@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.table.ts'
 
-export const PHOTO_STATUSES = ['draft'] as const
+/**
+ * draft → in_review (sent by the photographer) → published (by a curator) → withdrawn (when anyone in it
+ * withdraws consent; final). A withdrawn photo is never shown again; its derivatives are deleted.
+ */
+export const PHOTO_STATUSES = ['draft', 'in_review', 'published', 'withdrawn'] as const
 export type PhotoStatus = (typeof PHOTO_STATUSES)[number]
 
 export const photos = pgTable(
@@ -41,10 +45,19 @@ export const photos = pgTable(
     derivativesState: text('derivatives_state').$type<'pending' | 'ready'>().notNull().default('pending'),
     thumbhash: text('thumbhash'),
     dominantColour: text('dominant_colour'),
+    /** The licence version this photo is offered under ('rsw-editorial@1.0'). */
+    licence: text('licence').notNull().default('rsw-editorial@1.0'),
+    /** The photographer's declaration that no person is recognisable or pictured (a place, an object). */
+    noPeopleDeclaredAt: timestamp('no_people_declared_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('photos_status_check', sql`${t.status} in ('draft', 'in_review', 'published', 'withdrawn')`),
+    index('photos_published_idx').on(t.publishedAt).where(sql`${t.status} = 'published'`),
     unique('photos_owner_content_unique').on(t.ownerId, t.contentMac),
     index('photos_owner_idx').on(t.ownerId, t.createdAt),
     check('photos_captured_month_check', sql`${t.capturedMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),

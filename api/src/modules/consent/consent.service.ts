@@ -1,0 +1,284 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import { Problem, problems } from '../../platform/problems.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import type { JobQueue, Worker } from '../jobs/index.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
+import { consents, photoSubjects, subjects } from './consent.table.ts'
+import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type ConsentRow = typeof consents.$inferSelect
+
+export interface ConsentInput {
+  uses?: Use[]
+  excludedTopics?: Topic[]
+  identifiable: boolean
+  identifiabilityAgreed: boolean
+  outletAllow?: string[] | null
+  outletDeny?: string[]
+  publicPreview?: boolean
+  validFrom?: string
+  validUntil?: string
+}
+
+export interface Actor {
+  kind: 'user' | 'subject' | 'system'
+  id: string | null
+}
+
+const STAFF = new Set(['curator', 'admin'])
+/** Consent lasts three years unless agreed otherwise (DESIGN.md). */
+const DEFAULT_YEARS = 3
+
+export const consentProblems = {
+  subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id that you may link.'),
+  notInPhoto: () => new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.'),
+  alreadyInPhoto: () => new Problem(409, 'person-already-in-photo', 'Already linked', 'This person is already linked to this photo; change their consent instead.'),
+  withdrawnFinal: () => new Problem(409, 'consent-withdrawn', 'Consent was withdrawn', 'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.'),
+  invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
+  pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
+}
+
+export class ConsentService {
+  constructor(
+    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; licenceTerms: (ref: string) => LicenceTerms },
+  ) {}
+
+  // ---- people -------------------------------------------------------------------------------------
+
+  async createSubject(principal: Principal, pseudonym: string) {
+    const [row] = await this.deps.db
+      .insert(subjects)
+      .values({ pseudonym: pseudonym.trim(), createdBy: principal.userId })
+      .onConflictDoNothing()
+      .returning({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
+    if (!row) throw consentProblems.pseudonymTaken()
+    return { id: row.id, pseudonym: row.pseudonym, createdAt: row.createdAt.toISOString() }
+  }
+
+  async listSubjects(principal: Principal) {
+    const rows = await this.deps.db
+      .select({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
+      .from(subjects)
+      .where(principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId))
+      .orderBy(subjects.pseudonym)
+    return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, createdAt: r.createdAt.toISOString() }))
+  }
+
+  /** Photographers manage their own photos; admins (consent officers) any. Curators review, they don't edit consent. */
+  async #managedPhoto(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
+    const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+    const mine = photo && (photo.ownerId === principal.userId || principal.role === 'admin')
+    if (!photo || !mine) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
+    return photo
+  }
+
+  async addPerson(photoId: string, subjectId: string, input: ConsentInput, principal: Principal) {
+    return this.deps.db.transaction(async (tx) => {
+      const photo = await this.#managedPhoto(tx, photoId, principal)
+      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
+      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+      if (!subject || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
+      const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
+      if (linked.length === 0) throw consentProblems.alreadyInPhoto()
+      const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', withDefaults(input), { kind: 'user', id: principal.userId }, null)
+      // A photo with people no longer rests on a "no people" declaration.
+      await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      return toCurrent(row)
+    })
+  }
+
+  async people(photoId: string, principal: Principal) {
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, photoId)).limit(1)
+    if (!photo || !(photo.ownerId === principal.userId || STAFF.has(principal.role))) {
+      throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.')
+    }
+    const current = (await this.currentConsents(this.deps.db, [photoId])).get(photoId) ?? new Map()
+    const people = await this.deps.db
+      .select({ id: subjects.id, pseudonym: subjects.pseudonym })
+      .from(photoSubjects)
+      .innerJoin(subjects, eq(subjects.id, photoSubjects.subjectId))
+      .where(eq(photoSubjects.photoId, photoId))
+      .orderBy(subjects.pseudonym)
+    return people.map((p) => ({ subjectId: p.id, pseudonym: p.pseudonym, consent: current.get(p.id) ?? null }))
+  }
+
+  /** A change is a new version; the old one stays. */
+  async changeConsent(photoId: string, subjectId: string, input: ConsentInput, principal: Principal) {
+    return this.deps.db.transaction(async (tx) => {
+      const photo = await this.#managedPhoto(tx, photoId, principal)
+      const current = await this.#current(tx, photoId, subjectId)
+      if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
+      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), { kind: 'user', id: principal.userId }, null)
+      return toCurrent(row)
+    })
+  }
+
+  /**
+   * Withdrawal (promise 4): in one transaction, a withdrawn consent version, the photo withdrawn for good,
+   * its derivative rows gone (so nothing can be served from the next request on) and the follow-up work
+   * queued: blobs deleted, search entry removed. Takedown notices join with the picture-desk module.
+   */
+  async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal) {
+    await this.deps.db.transaction(async (tx) => {
+      if (principal) await this.#managedPhoto(tx, photoId, principal)
+      const current = await this.#current(tx, photoId, subjectId)
+      if (current.state !== 'withdrawn') {
+        await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
+      }
+      await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
+      await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
+      await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
+    })
+    this.deps.worker?.nudge()
+  }
+
+  async #current(tx: DbOrTx, photoId: string, subjectId: string): Promise<ConsentRow> {
+    const [row] = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
+      .orderBy(sql`${consents.version} desc`)
+      .limit(1)
+    if (!row) throw consentProblems.notInPhoto()
+    return row
+  }
+
+  async #insertVersion(tx: DbOrTx, photoId: string, subjectId: string, version: number, state: 'active' | 'withdrawn', c: Required<ConsentInput> | ConsentRow, actor: Actor, reason: string | null) {
+    if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
+    const [row] = await tx
+      .insert(consents)
+      .values({
+        photoId, subjectId, version, state,
+        uses: [...c.uses!], excludedTopics: [...c.excludedTopics!], identifiable: c.identifiable, identifiabilityAgreed: c.identifiabilityAgreed,
+        outletAllow: c.outletAllow ? [...c.outletAllow] : null, outletDeny: [...(c.outletDeny ?? [])], publicPreview: c.publicPreview!,
+        validFrom: c.validFrom!, validUntil: c.validUntil!, actorKind: actor.kind, actorId: actor.id, reason,
+      })
+      .returning()
+    return row!
+  }
+
+  // ---- the gate, for whole pages of photos at once -------------------------------------------------
+
+  /** The current (highest) version of every consent for these photos. */
+  async currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
+    const out = new Map<string, Map<string, CurrentConsent>>()
+    if (photoIds.length === 0) return out
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`select distinct on (photo_id, subject_id) * from consents where photo_id in ${photoIds} order by photo_id, subject_id, version desc`),
+    )
+    for (const r of rows) {
+      const c = toCurrent(fromSqlRow(r))
+      const m = out.get(String(r.photo_id)) ?? new Map<string, CurrentConsent>()
+      m.set(c.subjectId, c)
+      out.set(String(r.photo_id), m)
+    }
+    return out
+  }
+
+  async #gatePhotos(tx: DbOrTx, rows: PhotoRow[]): Promise<Map<string, GatePhoto>> {
+    const ids = rows.map((r) => r.id)
+    const links = ids.length ? await tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, ids)) : []
+    return new Map(rows.map((r) => [r.id, { status: r.status, noPeopleDeclared: r.noPeopleDeclaredAt !== null, subjectIds: links.filter((l) => l.photoId === r.id).map((l) => l.subjectId) }]))
+  }
+
+  /** The gate's verdict for each photo, read from the database now. */
+  async gate(rows: PhotoRow[], tx: DbOrTx = this.deps.db): Promise<Map<string, GateVerdict>> {
+    const [gp, cs] = await Promise.all([this.#gatePhotos(tx, rows), this.currentConsents(tx, rows.map((r) => r.id))])
+    const today = todayUtc()
+    return new Map(rows.map((r) => [r.id, effectivePermission(gp.get(r.id)!, cs.get(r.id) ?? new Map(), this.deps.licenceTerms(r.licence), today)]))
+  }
+
+  // ---- review and publication -----------------------------------------------------------------------
+
+  async submit(photoId: string, principal: Principal) {
+    await this.deps.db.transaction(async (tx) => {
+      const photo = await this.#managedPhoto(tx, photoId, principal)
+      if (photo.status !== 'draft') throw new Problem(409, 'not-a-draft', 'Not a draft', `The photo is ${photo.status.replace('_', ' ')}, not a draft.`)
+      await tx.update(photos).set({ status: 'in_review', updatedAt: new Date() }).where(eq(photos.id, photoId))
+    })
+  }
+
+  /** Publishing is refused, with every reason at once, while anything required is missing. */
+  async publish(photoId: string, principal: Principal) {
+    return this.deps.db.transaction(async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
+      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
+      if (photo.status === 'published') return photo
+      const reasons: { code: string; subjectId?: string; field?: string }[] = []
+      for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
+        if (!value?.trim()) reasons.push({ code: 'text-missing', field })
+      }
+      if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
+      const gp = (await this.#gatePhotos(tx, [photo])).get(photo.id)!
+      const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map()
+      const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
+      if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
+      if (reasons.length) {
+        throw new Problem(409, 'publish-refused', 'The photo cannot be published yet', reasons.map(describeReason).join(' '), { reasons })
+      }
+      const [updated] = await tx
+        .update(photos)
+        .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
+        .where(eq(photos.id, photoId))
+        .returning()
+      return updated!
+    })
+  }
+}
+
+function describeReason(r: { code: string; subjectId?: string; field?: string }): string {
+  const who = r.subjectId ? ` (person ${r.subjectId})` : ''
+  switch (r.code) {
+    case 'text-missing': return `${r.field} is missing.`
+    case 'derivatives-pending': return 'The image sizes are still being made.'
+    case 'no-people-undeclared': return 'Link the people in the photo, or declare that there are none.'
+    case 'no-consent': return `A person in the photo has no consent record${who}.`
+    case 'withdrawn': return `Consent was withdrawn${who}.`
+    case 'expired': return `Consent has expired${who}.`
+    case 'not-yet-valid': return `Consent is not valid yet${who}.`
+    case 'identifiability-not-agreed': return `A recognisable person did not agree to being recognisable${who}.`
+    case 'no-common-use': return 'The licence and the consents have no use in common.'
+    default: return r.code
+  }
+}
+
+function withDefaults(input: ConsentInput, base?: ConsentRow): Required<ConsentInput> {
+  const validFrom = input.validFrom ?? base?.validFrom ?? new Date().toISOString().slice(0, 10)
+  const until = new Date(`${validFrom}T00:00:00Z`)
+  until.setUTCFullYear(until.getUTCFullYear() + DEFAULT_YEARS)
+  return {
+    uses: input.uses ?? base?.uses ?? [...DEFAULT_USES],
+    excludedTopics: input.excludedTopics ?? base?.excludedTopics ?? [...DEFAULT_EXCLUDED_TOPICS],
+    identifiable: input.identifiable,
+    identifiabilityAgreed: input.identifiabilityAgreed,
+    outletAllow: input.outletAllow === undefined ? (base?.outletAllow ?? null) : input.outletAllow,
+    outletDeny: input.outletDeny ?? base?.outletDeny ?? [],
+    publicPreview: input.publicPreview ?? base?.publicPreview ?? false,
+    validFrom,
+    validUntil: input.validUntil ?? base?.validUntil ?? until.toISOString().slice(0, 10),
+  }
+}
+
+function fromSqlRow(r: Record<string, unknown>): ConsentRow {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
+  return {
+    id: String(r.id), photoId: String(r.photo_id), subjectId: String(r.subject_id), version: Number(r.version), state: r.state as ConsentRow['state'],
+    uses: r.uses as Use[], excludedTopics: r.excluded_topics as Topic[], identifiable: Boolean(r.identifiable), identifiabilityAgreed: Boolean(r.identifiability_agreed),
+    outletAllow: (r.outlet_allow as string[] | null) ?? null, outletDeny: (r.outlet_deny as string[]) ?? [], publicPreview: Boolean(r.public_preview),
+    validFrom: day(r.valid_from), validUntil: day(r.valid_until), actorKind: r.actor_kind as ConsentRow['actorKind'], actorId: (r.actor_id as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null, createdAt: new Date(String(r.created_at)),
+  }
+}
+
+export function toCurrent(r: ConsentRow): CurrentConsent {
+  return {
+    subjectId: r.subjectId, version: r.version, state: r.state, uses: r.uses, excludedTopics: r.excludedTopics, identifiable: r.identifiable,
+    identifiabilityAgreed: r.identifiabilityAgreed, outletAllow: r.outletAllow, outletDeny: r.outletDeny, publicPreview: r.publicPreview,
+    validFrom: r.validFrom, validUntil: r.validUntil, reason: r.reason,
+  }
+}

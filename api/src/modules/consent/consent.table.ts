@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { users } from '../auth/auth.table.ts'
+import { photos } from '../photos/photos.table.ts'
+import type { Topic, Use } from './vocabulary.ts'
+
+/**
+ * A person in a photo, known everywhere outside the vault only by a pseudonym. Who they are (legal name,
+ * contact, age check, release forms) lives in the vault, never here.
+ */
+export const subjects = pgTable(
+  'subjects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pseudonym: text('pseudonym').notNull(),
+    /** The photographer who added them: the only photographer who may link them to photos. */
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('subjects_created_by_idx').on(t.createdBy), unique('subjects_owner_pseudonym_unique').on(t.createdBy, t.pseudonym)],
+)
+
+/** Who is in which photo. */
+export const photoSubjects = pgTable(
+  'photo_subjects',
+  {
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.photoId, t.subjectId] }), index('photo_subjects_subject_idx').on(t.subjectId)],
+)
+
+export const CONSENT_STATES = ['active', 'withdrawn'] as const
+export type ConsentState = (typeof CONSENT_STATES)[number]
+
+/**
+ * One person's consent for one photo. Versioned: a change inserts version n+1 and the older versions stay,
+ * so what was agreed at any moment can be shown. The current consent is the highest version.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    version: integer('version').notNull(),
+    state: text('state').$type<ConsentState>().notNull(),
+    uses: text('uses').array().$type<Use[]>().notNull(),
+    excludedTopics: text('excluded_topics').array().$type<Topic[]>().notNull(),
+    /** Whether the person can be recognised in this photo, and whether they agreed to that. */
+    identifiable: boolean('identifiable').notNull(),
+    identifiabilityAgreed: boolean('identifiability_agreed').notNull(),
+    /** Organisation ids; null allow-list = any outlet not denied. */
+    outletAllow: text('outlet_allow').array(),
+    outletDeny: text('outlet_deny').array().notNull().default(sql`'{}'::text[]`),
+    publicPreview: boolean('public_preview').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** Who made this version: a user (photographer recording a signed form, admin) or the subject (portal). */
+    actorKind: text('actor_kind').$type<'user' | 'subject' | 'system'>().notNull(),
+    actorId: text('actor_id'),
+    /** Why a version ended consent: 'withdrawn' by the person, 'expired' by the calendar. */
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('consents_version_unique').on(t.photoId, t.subjectId, t.version),
+    index('consents_photo_idx').on(t.photoId, t.subjectId, t.version),
+    check('consents_state_check', sql`${t.state} in ('active', 'withdrawn')`),
+    check('consents_validity_check', sql`${t.validUntil} >= ${t.validFrom}`),
+  ],
+)
