@@ -17,6 +17,7 @@ import { errorsPlugin } from './platform/errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
+import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
@@ -26,6 +27,7 @@ export interface AppContext {
   database: Database
   auth: AuthService
   photos: PhotosService
+  consent: ConsentService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -58,6 +60,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(healthRoutes, { database: ctx.database })
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
   await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
+  await app.register(consentRoutes, { consent: ctx.consent })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

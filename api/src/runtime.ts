@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { ConsentService, DEFAULT_EXCLUDED_TOPICS, type LicenceTerms } from './modules/consent/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
@@ -29,6 +30,7 @@ export interface Runtime {
   worker: Worker
   auth: AuthService
   photos: PhotosService
+  consent: ConsentService
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -99,7 +101,11 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours)
+    // INTERIM until the licence registry lands (branch licences): not to be committed.
+    const licenceTerms = (ref: string): LicenceTerms => ({ ref, permittedUses: ['editorial', 'social'], prohibitedTopics: [...DEFAULT_EXCLUDED_TOPICS] })
+    const consent = new ConsentService({ db: database.db, queue, worker, licenceTerms })
     const photos = new PhotosService({
+      gate: (rows) => consent.gate(rows),
       db: database.db,
       blobs,
       masterKey,
@@ -109,7 +115,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       config,
       log: logger.child({ module: 'photos' }),
     })
-    worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob)
+    worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -117,14 +123,14 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) worker.start()
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()

@@ -15,12 +15,12 @@ export interface CurrentConsent {
   subjectId: string
   version: number
   state: 'active' | 'withdrawn'
-  uses: readonly Use[]
-  excludedTopics: readonly Topic[]
+  uses: Use[]
+  excludedTopics: Topic[]
   identifiable: boolean
   identifiabilityAgreed: boolean
-  outletAllow: readonly string[] | null
-  outletDeny: readonly string[]
+  outletAllow: string[] | null
+  outletDeny: string[]
   publicPreview: boolean
   /** 'YYYY-MM-DD', inclusive. */
   validFrom: string

@@ -95,7 +95,7 @@ export class ConsentService {
     if (!photo || !(photo.ownerId === principal.userId || STAFF.has(principal.role))) {
       throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.')
     }
-    const current = (await this.currentConsents(this.deps.db, [photoId])).get(photoId) ?? new Map()
+    const current = (await this.currentConsents(this.deps.db, [photoId])).get(photoId) ?? new Map<string, CurrentConsent>()
     const people = await this.deps.db
       .select({ id: subjects.id, pseudonym: subjects.pseudonym })
       .from(photoSubjects)
@@ -215,7 +215,7 @@ export class ConsentService {
       }
       if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
       const gp = (await this.#gatePhotos(tx, [photo])).get(photo.id)!
-      const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map()
+      const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map<string, CurrentConsent>()
       const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
       if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
       if (reasons.length) {

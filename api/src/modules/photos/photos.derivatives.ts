@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
 import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
 import { EAGER_FORMATS, renderAvif, renderDerivatives, type RenderedDerivative, type RenderResult, type Rights } from '../media/index.ts'
@@ -41,6 +41,12 @@ export class DerivativeStore {
     const { db, queue } = this.deps
     const rows = await this.#putBlobs(photo, rendered.derivatives)
     await db.transaction(async (tx) => {
+      // A withdrawal may have committed while we rendered: then no rows, and the blobs just written go too.
+      if (await this.#withdrawn(tx, photo.id)) {
+        await queue.enqueue(tx, 'photo.purge-media', { photoId: photo.id }, { dedupeKey: `photo.purge-media:${photo.id}` })
+        await queue.complete(jobId, workerId, tx)
+        return
+      }
       // Eager formats are replaced as a set: a size that is no longer made must not linger.
       await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} in ${[...EAGER_FORMATS]}`)
       await tx.insert(derivatives).values(rows)
@@ -51,6 +57,12 @@ export class DerivativeStore {
       await queue.enqueue(tx, 'photo.avif', { photoId: photo.id }, { dedupeKey: `photo.avif:${photo.id}` })
       await queue.complete(jobId, workerId, tx)
     })
+  }
+
+  /** Reads the status under a row lock, so a withdrawal can't commit between this check and our insert. */
+  async #withdrawn(tx: DbOrTx, photoId: string): Promise<boolean> {
+    const [row] = await tx.select({ status: photos.status }).from(photos).where(eq(photos.id, photoId)).for('update')
+    return !row || row.status === 'withdrawn'
   }
 
   async #putBlobs(photo: PhotoRow, list: RenderedDerivative[]) {
@@ -91,16 +103,33 @@ export class DerivativeStore {
   /** 'photo.derivatives': the recovery path, when the upload's own process did not finish the set. */
   derivativesJob = async (job: ClaimedJob, ctx: JobContext) => {
     const { photo, original } = await this.#load(job)
+    if (photo.status === 'withdrawn') return
     const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
     await this.write(photo, rendered, job.id, ctx.workerId)
+  }
+
+  /** 'photo.purge-media': after a withdrawal, every derivative blob goes (the rows went in its transaction). */
+  purgeJob = async (job: ClaimedJob) => {
+    const id = String(job.payload.photoId ?? '')
+    const [photo] = await this.deps.db.select({ mediaKey: photos.mediaKey }).from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo) return
+    const keys: string[] = []
+    for await (const b of this.deps.blobs.list(`derivatives/${photo.mediaKey}`)) keys.push(b.key)
+    for (const key of keys) await this.deps.blobs.delete(key)
   }
 
   /** 'photo.avif': AVIF is slow to encode, so it is made in the background after the upload answered. */
   avifJob = async (job: ClaimedJob, ctx: JobContext) => {
     const { photo, original } = await this.#load(job)
+    if (photo.status === 'withdrawn') return
     const list = await renderAvif(original, { rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {
+      if (await this.#withdrawn(tx, photo.id)) {
+        await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId: photo.id }, { dedupeKey: `photo.purge-media:${photo.id}` })
+        await this.deps.queue.complete(job.id, ctx.workerId, tx)
+        return
+      }
       await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} = 'avif'`)
       if (rows.length) await tx.insert(derivatives).values(rows)
       await this.deps.queue.complete(job.id, ctx.workerId, tx)

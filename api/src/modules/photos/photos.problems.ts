@@ -26,6 +26,8 @@ export const photoProblems = {
   noFile: () => new Problem(400, 'file-missing', 'No file', 'Send the photo in the multipart field "file".'),
   duplicate: (photoId: string) =>
     new Problem(409, 'duplicate-photo', 'You uploaded this photo already', 'This file is already in your photos.', { photoId }),
+  /** 410 without saying why: whether someone withdrew is not the caller's business (DESIGN.md promise 1). */
+  gone: () => new Problem(410, 'photo-gone', 'Photo no longer available', 'This photo is no longer available.'),
   notFound: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.'),
   unknownPreset: () => new Problem(404, 'unknown-preset', 'Unknown preset', 'Ask for thumb, small, medium or large as jpeg, webp or avif.'),
   derivativeNotReady: () => new Problem(404, 'derivative-not-available', 'Not available', 'This size or format is not available for this photo (yet).'),

@@ -4,7 +4,7 @@ import { ProblemSchema } from '../../platform/problems.ts'
 import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
 import type { PhotosService } from './photos.service.ts'
-import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, UploadFields, UploadResponse } from './photos.schemas.ts'
+import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse } from './photos.schemas.ts'
 import { receiveUpload } from './photos.upload.ts'
 
 const P = ProblemSchema
@@ -54,8 +54,20 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
 
   app.get(
     '/v1/photos/:id',
-    { schema: { tags: ['photos'], params: PhotoParams, response: { 200: Photo, 400: P, 404: P } } },
+    { schema: { tags: ['photos'], params: PhotoParams, response: { 200: Photo, 400: P, 404: P, 410: P } } },
     async (request) => photos.get(request.params.id, request.principal),
+  )
+
+  app.patch(
+    '/v1/photos/:id',
+    {
+      onRequest: app.requireRole('photographer', 'curator', 'admin'),
+      schema: { tags: ['photos'], summary: 'Edit captions, alt text, tags, or declare that nobody is pictured', params: PhotoParams, body: PhotoPatch, response: { 200: Photo, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P } },
+    },
+    async (request) => {
+      await photos.update(request.params.id, request.principal!, request.body)
+      return photos.get(request.params.id, request.principal)
+    },
   )
 
   app.get(
@@ -66,7 +78,7 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
         summary: 'Derivative bytes: /v1/photos/{id}/media/{preset}.{format}',
         params: MediaParams,
         querystring: MediaQuery,
-        response: { 200: { type: 'string', format: 'binary' }, 304: { type: 'null' }, 400: P, 404: P },
+        response: { 200: { type: 'string', format: 'binary' }, 304: { type: 'null' }, 400: P, 404: P, 410: P },
       },
     },
     async (request, reply) => {

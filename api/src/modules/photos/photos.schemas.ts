@@ -20,6 +20,23 @@ export const UploadFields = Type.Object(
 )
 export type UploadFieldsT = Type.Static<typeof UploadFields>
 
+/** PATCH /v1/photos/:id: texts and the "no people in this photo" declaration. */
+export const PhotoPatch = Type.Object(
+  {
+    captionNl: Type.Optional(Text(2000)),
+    captionEn: Type.Optional(Text(2000)),
+    altNl: Type.Optional(Text(1000)),
+    altEn: Type.Optional(Text(1000)),
+    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
+    series: Type.Optional(Text(160)),
+    capturedMonth: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }))),
+    placeCity: Type.Optional(Text(120)),
+    noPeople: Type.Optional(Type.Boolean({ description: "The photographer's declaration that nobody is pictured (a place, an object)." })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type PhotoPatchT = Type.Static<typeof PhotoPatch>
+
 export const Derivative = Type.Object({
   preset: Type.String(),
   format: Type.String(),
@@ -47,6 +64,9 @@ export const Photo = Type.Object({
   thumbhash: Nullable(Type.String()),
   dominantColour: Nullable(Type.String()),
   derivativesState: Type.String(),
+  licence: Type.String(),
+  noPeopleDeclared: Type.Boolean(),
+  publishedAt: Nullable(Type.String({ format: 'date-time' })),
   derivatives: Type.Array(Derivative),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),

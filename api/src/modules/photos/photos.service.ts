@@ -3,11 +3,12 @@ import fs from 'node:fs/promises'
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
-import type { Db } from '../../db/client.ts'
+import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { hmac, type MasterKey } from '../../platform/crypto.ts'
-import { problems } from '../../platform/problems.ts'
+import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
+import type { GateVerdict } from '../consent/consent.gate.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
@@ -15,14 +16,18 @@ import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { derivatives, photos } from './photos.table.ts'
-import type { UploadFieldsT } from './photos.schemas.ts'
+import type { PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
 import { encryptStream, newDataKey } from '../../platform/crypto.ts'
 import { createReadStream } from 'node:fs'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
 
+/** The gate's verdict for a page of photos (the consent module provides it). */
+export type PhotoGate = (rows: (typeof photos.$inferSelect)[]) => Promise<Map<string, GateVerdict>>
+
 export interface PhotosDeps {
+  gate: PhotoGate
   db: Db
   blobs: BlobStore
   masterKey: MasterKey
@@ -46,6 +51,18 @@ export interface IngestInput {
 }
 
 const STAFF = new Set(['curator', 'admin'])
+/** What an anonymous visitor may see of a photo whose consent allows a public preview. */
+export const PREVIEW_PRESETS = new Set(['thumb', 'small'])
+
+/**
+ * How a caller may see a photo:
+ *  manage   the photographer and the staff, whatever its status (a withdrawn photo shows no media);
+ *  full     a logged-in caller, while the gate shows it;
+ *  preview  an anonymous caller, while the gate shows it and everyone's consent allows a public preview;
+ *  gone     it was published and no longer may be seen (410, without saying why);
+ *  hidden   its existence must not show (404).
+ */
+export type Access = 'manage' | 'full' | 'preview' | 'gone' | 'hidden'
 
 export class PhotosService {
   readonly store: DerivativeStore
@@ -149,19 +166,29 @@ export class PhotosService {
     return r?.id ?? null
   }
 
-  /** Drafts are seen by their photographer, curators and admins; to anyone else they don't exist. */
-  canSee(photo: PhotoRow, principal: Principal | null): boolean {
-    if (!principal) return false
-    return STAFF.has(principal.role) || photo.ownerId === principal.userId
+  async #access(photo: PhotoRow, principal: Principal | null): Promise<Access> {
+    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return 'manage'
+    const verdict = (await this.deps.gate([photo])).get(photo.id)!
+    if (verdict.shown) return principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden'
+    return verdict.gone ? 'gone' : 'hidden'
+  }
+
+  async #visible(id: string, principal: Principal | null): Promise<{ photo: PhotoRow; access: Access }> {
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo) throw photoProblems.notFound()
+    const access = await this.#access(photo, principal)
+    if (access === 'hidden') throw photoProblems.notFound()
+    if (access === 'gone') throw photoProblems.gone()
+    return { photo, access }
   }
 
   async get(id: string, principal: Principal | null) {
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo || !this.canSee(photo, principal)) throw photoProblems.notFound()
+    const { photo, access } = await this.#visible(id, principal)
     const ds = await this.deps.db.select().from(derivatives).where(eq(derivatives.photoId, id))
-    return this.view(photo, ds)
+    return this.view(photo, access === 'preview' ? ds.filter((d) => PREVIEW_PRESETS.has(d.preset)) : ds)
   }
 
+  /** Management list: a photographer's own photos, or all of them for the staff. */
   async list(principal: Principal, limit: number, cursor: string | undefined) {
     const conds = []
     if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
@@ -185,12 +212,13 @@ export class PhotosService {
     }
   }
 
-  /** Looks up one derivative for serving, after the visibility check. */
+  /** Looks up one derivative for serving, after the gate; every request reads consent anew. */
   async media(id: string, file: string, principal: Principal | null): Promise<DerivativeRow> {
     const m = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/.exec(file)
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo || !this.canSee(photo, principal)) throw photoProblems.notFound()
+    const { photo, access } = await this.#visible(id, principal)
+    if (photo.status === 'withdrawn') throw photoProblems.gone()
     if (!m) throw photoProblems.unknownPreset()
+    if (access === 'preview' && !PREVIEW_PRESETS.has(m[1]!)) throw photoProblems.derivativeNotReady()
     const format = m[2] === 'jpg' ? 'jpeg' : m[2]!
     const [d] = await this.deps.db
       .select()
@@ -199,6 +227,41 @@ export class PhotosService {
       .limit(1)
     if (!d) throw photoProblems.derivativeNotReady()
     return d
+  }
+
+  /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
+  async update(id: string, principal: Principal, patch: PhotoPatchT) {
+    return this.deps.db.transaction(async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, id)).limit(1).for('update')
+      const owner = photo && photo.ownerId === principal.userId
+      if (!photo || !(owner || STAFF.has(principal.role))) throw photoProblems.notFound()
+      if (photo.status === 'withdrawn') throw photoProblems.gone()
+      if (!STAFF.has(principal.role) && photo.status === 'published') {
+        throw new Problem(409, 'photo-published', 'The photo is published', 'Ask a curator to change a published photo.')
+      }
+      const set: Partial<typeof photos.$inferInsert> = { updatedAt: new Date() }
+      const text = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null)
+      if (patch.captionNl !== undefined) set.captionNl = text(patch.captionNl)
+      if (patch.captionEn !== undefined) set.captionEn = text(patch.captionEn)
+      if (patch.altNl !== undefined) set.altNl = text(patch.altNl)
+      if (patch.altEn !== undefined) set.altEn = text(patch.altEn)
+      if (patch.series !== undefined) set.series = text(patch.series)
+      if (patch.placeCity !== undefined) set.placeCity = text(patch.placeCity)
+      if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
+      if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
+      if (patch.noPeople !== undefined) {
+        if (patch.noPeople && (await this.#hasPeople(tx, id))) {
+          throw new Problem(409, 'photo-has-people', 'People are linked to this photo', 'A photo with people linked to it cannot be declared to have none.')
+        }
+        set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
+      }
+      await tx.update(photos).set(set).where(eq(photos.id, id))
+    })
+  }
+
+  async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {
+    const rows = rowsOf(await tx.execute(sql`select 1 from photo_subjects where photo_id = ${photoId} limit 1`))
+    return rows.length > 0
   }
 
   openBlob(key: string) {
@@ -223,6 +286,9 @@ export class PhotosService {
       thumbhash: p.thumbhash,
       dominantColour: p.dominantColour,
       derivativesState: p.derivativesState,
+      licence: p.licence,
+      noPeopleDeclared: p.noPeopleDeclaredAt !== null,
+      publishedAt: p.publishedAt?.toISOString() ?? null,
       derivatives: [...ds]
         .sort((a, b) => order(a) - order(b))
         .map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}` })),

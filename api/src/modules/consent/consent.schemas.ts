@@ -1,0 +1,49 @@
+import Type from 'typebox'
+import { TOPICS, USES } from './vocabulary.ts'
+
+const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' })
+const UseT = Type.Union(USES.map((u) => Type.Literal(u)))
+const TopicT = Type.Union(TOPICS.map((t) => Type.Literal(t)))
+const OrgId = Type.String({ minLength: 1, maxLength: 64 })
+
+export const ConsentBody = Type.Object(
+  {
+    uses: Type.Optional(Type.Array(UseT, { uniqueItems: true, maxItems: USES.length })),
+    excludedTopics: Type.Optional(Type.Array(TopicT, { uniqueItems: true, maxItems: TOPICS.length })),
+    identifiable: Type.Boolean(),
+    identifiabilityAgreed: Type.Boolean(),
+    outletAllow: Type.Optional(Type.Union([Type.Array(OrgId, { maxItems: 200, uniqueItems: true }), Type.Null()])),
+    outletDeny: Type.Optional(Type.Array(OrgId, { maxItems: 200, uniqueItems: true })),
+    publicPreview: Type.Optional(Type.Boolean()),
+    validFrom: Type.Optional(Day),
+    validUntil: Type.Optional(Day),
+  },
+  { additionalProperties: false },
+)
+
+export const Consent = Type.Object({
+  version: Type.Integer(),
+  state: Type.String(),
+  uses: Type.Array(Type.String()),
+  excludedTopics: Type.Array(Type.String()),
+  identifiable: Type.Boolean(),
+  identifiabilityAgreed: Type.Boolean(),
+  outletAllow: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  outletDeny: Type.Array(Type.String()),
+  publicPreview: Type.Boolean(),
+  validFrom: Type.String(),
+  validUntil: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+})
+
+export const Subject = Type.Object({ id: Type.String({ format: 'uuid' }), pseudonym: Type.String(), createdAt: Type.String({ format: 'date-time' }) })
+export const SubjectBody = Type.Object({ pseudonym: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }) }, { additionalProperties: false })
+export const SubjectList = Type.Object({ items: Type.Array(Subject) })
+
+export const Person = Type.Object({ subjectId: Type.String({ format: 'uuid' }), pseudonym: Type.String(), consent: Type.Union([Consent, Type.Null()]) })
+export const PeopleList = Type.Object({ items: Type.Array(Person) })
+export const AddPersonBody = Type.Object({ subjectId: Type.String({ format: 'uuid' }), consent: ConsentBody }, { additionalProperties: false })
+
+export const PhotoIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const PersonParams = Type.Object({ id: Type.String({ format: 'uuid' }), subjectId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+export const StatusResponse = Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String() })

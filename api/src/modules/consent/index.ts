@@ -1,0 +1,12 @@
+/**
+ * consent: the people in photos (by pseudonym), their versioned consent, the gate that decides what may
+ * happen with a photo, review and publication, and withdrawal.
+ * Must never: decide visibility anywhere but in the gate, update a consent version in place, let a
+ * photographer see or link another photographer's people, or hold anything that identifies a person
+ * (that is the vault's).
+ */
+export * from './consent.gate.ts'
+export { ConsentService, consentProblems } from './consent.service.ts'
+export { consentRoutes } from './consent.routes.ts'
+export * from './consent.table.ts'
+export * from './vocabulary.ts'
