@@ -19,6 +19,7 @@ import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -28,6 +29,7 @@ export interface AppContext {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  portal: PortalService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -61,6 +63,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
   await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
   await app.register(consentRoutes, { consent: ctx.consent })
+  await app.register(portalAdminRoutes, { portal: ctx.portal })
+  await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

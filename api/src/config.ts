@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   WORKER_POLL_MS: Type.Integer({ default: 1000, minimum: 10, maximum: 60_000 }),
   JOB_LEASE_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 3600 }),
   LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
+  PORTAL_LINK_DAYS: Type.Integer({ default: 365, minimum: 1, maximum: 3650 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
 })
@@ -59,6 +60,7 @@ export interface Config {
   seedDemo: boolean
   worker: { enabled: boolean; pollMs: number; leaseSeconds: number }
   loginRateLimit: number
+  portalLinkDays: number
   testCrashAfterDerivativeBlobs: number | undefined
 }
 
@@ -123,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     seedDemo: embedded && flag(env.SEED_DEMO, true),
     worker: { enabled: flag(env.WORKER_ENABLED, true), pollMs: env.WORKER_POLL_MS, leaseSeconds: env.JOB_LEASE_SECONDS },
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    portalLinkDays: env.PORTAL_LINK_DAYS,
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
   })
 }

@@ -17,6 +17,7 @@ import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, DEFAULT_EXCLUDED_TOPICS, type LicenceTerms } from './modules/consent/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
+import { PortalService } from './modules/portal/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
@@ -31,6 +32,7 @@ export interface Runtime {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  portal: PortalService
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -115,6 +117,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       config,
       log: logger.child({ module: 'photos' }),
     })
+    const portal = new PortalService({ db: database.db, consent, photos, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
@@ -123,14 +126,14 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) worker.start()
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()

@@ -105,13 +105,26 @@ export class ConsentService {
     return people.map((p) => ({ subjectId: p.id, pseudonym: p.pseudonym, consent: current.get(p.id) ?? null }))
   }
 
-  /** A change is a new version; the old one stays. */
+  /** A change is a new version; the old one stays. By the photographer (a signed form) or an admin. */
   async changeConsent(photoId: string, subjectId: string, input: ConsentInput, principal: Principal) {
+    return this.#change(photoId, subjectId, input, { kind: 'user', id: principal.userId }, (tx) => this.#managedPhoto(tx, photoId, principal))
+  }
+
+  /** The same, by the person themselves (the portal has already checked their link). */
+  async changeConsentBySubject(photoId: string, subjectId: string, input: ConsentInput) {
+    return this.#change(photoId, subjectId, input, { kind: 'subject', id: subjectId }, async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      if (!photo) throw consentProblems.notInPhoto()
+      return photo
+    })
+  }
+
+  async #change(photoId: string, subjectId: string, input: ConsentInput, actor: Actor, load: (tx: DbOrTx) => Promise<PhotoRow>) {
     return this.deps.db.transaction(async (tx) => {
-      const photo = await this.#managedPhoto(tx, photoId, principal)
+      const photo = await load(tx)
       const current = await this.#current(tx, photoId, subjectId)
       if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
-      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), { kind: 'user', id: principal.userId }, null)
+      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), actor, null)
       return toCurrent(row)
     })
   }

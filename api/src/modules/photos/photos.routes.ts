@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import Value from 'typebox/value'
 import { ProblemSchema } from '../../platform/problems.ts'
 import { problems } from '../../platform/problems.ts'
@@ -83,17 +84,30 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
     },
     async (request, reply) => {
       const d = await photos.media(request.params.id, request.params.file, request.principal)
-      const etag = `"${d.etag}"`
-      // The bytes behind a versioned URL never change, so the requester may keep them; "private" keeps
-      // shared caches out, so the consent check on the next request is never bypassed by a CDN.
-      reply
-        .header('etag', etag)
-        .header('cache-control', request.query.v === d.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache')
-        .header('content-disposition', `inline; filename="${request.params.id}-${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}"`)
-        .header('x-content-type-options', 'nosniff')
-      if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
-      const stream = await photos.openBlob(d.blobKey)
-      return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', d.bytes).send(stream as never)
+      return sendDerivative(request, reply, photos, request.params.id, d)
     },
   )
+}
+
+/**
+ * Sends a derivative's bytes. The bytes behind a versioned URL (?v=etag) never change, so the requester
+ * may keep them; "private" keeps shared caches out, so the consent check on the next request is never
+ * bypassed by a CDN.
+ */
+export async function sendDerivative(
+  request: FastifyRequest<{ Querystring: { v?: string } }>,
+  reply: FastifyReply,
+  photos: PhotosService,
+  photoId: string,
+  d: { etag: string; preset: string; format: string; bytes: number; blobKey: string },
+) {
+  const etag = `"${d.etag}"`
+  reply
+    .header('etag', etag)
+    .header('cache-control', request.query.v === d.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+    .header('content-disposition', `inline; filename="${photoId}-${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}"`)
+    .header('x-content-type-options', 'nosniff')
+  if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
+  const stream = await photos.openBlob(d.blobKey)
+  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', d.bytes).send(stream as never)
 }

@@ -229,6 +229,25 @@ export class PhotosService {
     return d
   }
 
+  /**
+   * A preview for the person in the photo (their portal link was checked by the caller): small sizes only,
+   * also before publication, never after withdrawal.
+   */
+  async previewForSubject(id: string, file: string): Promise<DerivativeRow> {
+    const m = /^(thumb|small)\.(jpeg|jpg|webp|avif)$/.exec(file)
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo) throw photoProblems.notFound()
+    if (photo.status === 'withdrawn') throw photoProblems.gone()
+    if (!m) throw photoProblems.unknownPreset()
+    const [d] = await this.deps.db
+      .select()
+      .from(derivatives)
+      .where(and(eq(derivatives.photoId, id), eq(derivatives.preset, m[1]!), eq(derivatives.format, m[2] === 'jpg' ? 'jpeg' : m[2]!)))
+      .limit(1)
+    if (!d) throw photoProblems.derivativeNotReady()
+    return d
+  }
+
   /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
   async update(id: string, principal: Principal, patch: PhotoPatchT) {
     return this.deps.db.transaction(async (tx) => {

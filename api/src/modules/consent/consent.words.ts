@@ -1,0 +1,34 @@
+/** A consent in plain Dutch and English, for the person it belongs to (the portal) and for reviewers. */
+import type { CurrentConsent } from './consent.gate.ts'
+import { TOPIC_LABELS, USE_LABELS } from './vocabulary.ts'
+
+const date = (d: string, lang: 'nl' | 'en') =>
+  new Date(`${d}T00:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+export function describeConsent(c: CurrentConsent): { nl: string; en: string } {
+  if (c.state === 'withdrawn') {
+    return c.reason === 'expired'
+      ? { nl: 'Je toestemming is verlopen. De foto wordt niet meer getoond.', en: 'Your consent has expired. The photo is no longer shown.' }
+      : { nl: 'Je hebt je toestemming ingetrokken. De foto wordt niet meer getoond.', en: 'You withdrew your consent. The photo is no longer shown.' }
+  }
+  const list = (items: string[], lang: 'nl' | 'en') => (items.length ? items.join(', ') : lang === 'nl' ? 'niets' : 'nothing')
+  const uses = (lang: 'nl' | 'en') => list(c.uses.map((u) => USE_LABELS[u][lang]), lang)
+  const topics = (lang: 'nl' | 'en') => list(c.excludedTopics.map((t) => TOPIC_LABELS[t][lang]), lang)
+  const nl = [
+    `Deze foto mag gebruikt worden voor: ${uses('nl')}.`,
+    `Niet bij verhalen over: ${topics('nl')}.`,
+    c.identifiable ? (c.identifiabilityAgreed ? 'Je bent herkenbaar op de foto, en dat is afgesproken.' : 'Je bent herkenbaar op de foto, maar dat is nog niet afgesproken: de foto wordt niet gepubliceerd.') : 'Je bent niet herkenbaar op de foto.',
+    c.publicPreview ? 'Iedereen mag een kleine versie zien.' : 'Alleen ingelogde journalisten zien de foto.',
+    c.outletDeny.length || c.outletAllow ? 'Je hebt bepaald welke media de foto wel of niet mogen gebruiken.' : '',
+    `Geldig tot en met ${date(c.validUntil, 'nl')}.`,
+  ]
+  const en = [
+    `This photo may be used for: ${uses('en')}.`,
+    `Not with stories about: ${topics('en')}.`,
+    c.identifiable ? (c.identifiabilityAgreed ? 'You can be recognised in the photo, and that was agreed.' : 'You can be recognised in the photo, but that has not been agreed: the photo will not be published.') : 'You cannot be recognised in the photo.',
+    c.publicPreview ? 'Anyone may see a small version.' : 'Only logged-in journalists see the photo.',
+    c.outletDeny.length || c.outletAllow ? 'You decided which outlets may or may not use the photo.' : '',
+    `Valid until ${date(c.validUntil, 'en')} inclusive.`,
+  ]
+  return { nl: nl.filter(Boolean).join(' '), en: en.filter(Boolean).join(' ') }
+}

@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { FailureLimiter } from '../../platform/failure-limiter.ts'
+import { problems, ProblemSchema as P } from '../../platform/problems.ts'
+import { Consent, ConsentBody } from '../consent/consent.schemas.ts'
+import { sendDerivative, type PhotosService } from '../photos/index.ts'
+import { portalProblems, TOKEN_PREFIX, type PortalService } from './portal.service.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    portalSubject: string | null
+  }
+}
+
+const Words = Type.Object({ nl: Type.String(), en: Type.String() })
+const Bilingual = Type.Object({ nl: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) })
+const Overview = Type.Object({
+  pseudonym: Type.String(),
+  photos: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      status: Type.String(),
+      caption: Bilingual,
+      alt: Bilingual,
+      credit: Type.String(),
+      preview: Type.Union([Type.String(), Type.Null()]),
+      consent: Type.Union([Consent, Type.Null()]),
+      consentInWords: Type.Union([Words, Type.Null()]),
+      usage: Type.Array(Type.Object({ organisation: Type.String(), use: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) })),
+    }),
+  ),
+})
+const Confirm = Type.Object({ confirm: Type.Boolean() }, { additionalProperties: false })
+const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
+const SubjectParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+
+/** The admin side: making and revoking a person's link. */
+export const portalAdminRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService }> = async (app, { portal }) => {
+  app.post(
+    '/v1/subjects/:id/portal-link',
+    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], summary: "Make a person's portal link (any older link stops working); shown once", params: SubjectParams, response: { 201: Type.Object({ token: Type.String(), url: Type.String() }), 401: P, 403: P, 404: P } } },
+    async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await portal.createLink(request.params.id, request.principal!)),
+  )
+  app.delete(
+    '/v1/subjects/:id/portal-link',
+    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], params: SubjectParams, response: { 200: Type.Object({ revoked: Type.Integer() }), 401: P, 403: P } } },
+    async (request) => ({ revoked: await portal.revoke(request.params.id) }),
+  )
+}
+
+/**
+ * The model's side, /v1/portal/…: authenticated by the personal link's token (Authorization: Bearer
+ * ebp_…), no account. Wrong tokens count against the client; too many → 429 for a while.
+ */
+export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; photos: PhotosService; limiter?: FailureLimiter }> = async (app, opts) => {
+  const { portal } = opts
+  const limiter = opts.limiter ?? new FailureLimiter(10, 10 * 60_000)
+  app.decorateRequest('portalSubject', null)
+  app.addHook('onRequest', async (request) => {
+    const wait = limiter.retryAfter(request.ip)
+    if (wait > 0) throw problems.tooManyRequests(wait)
+    const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
+    const link = m?.[1]?.startsWith(TOKEN_PREFIX) ? await portal.authenticate(m[1]) : null
+    if (!link) {
+      limiter.fail(request.ip)
+      throw portalProblems.invalidLink()
+    }
+    request.portalSubject = link.subjectId
+  })
+  const anonymous = { anonymous: true }
+
+  app.get('/v1/portal', { schema: { tags: ['portal'], summary: 'Your photos, your consent in plain words, and who used them', response: { 200: Overview, 401: P, 429: P } } }, async (request) =>
+    portal.overview(request.portalSubject!),
+  )
+  app.get('/v1/portal/photos/:id/media/:file', { schema: { tags: ['portal'], params: MediaParams, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), response: { 401: P, 404: P, 410: P } } }, async (request, reply) => {
+    const d = await portal.media(request.portalSubject!, request.params.id, request.params.file)
+    return sendDerivative(request, reply, opts.photos, request.params.id, d)
+  })
+  app.put(
+    '/v1/portal/photos/:id/consent',
+    { config: anonymous, schema: { tags: ['portal'], summary: 'Change what your photo may be used for (a new version)', params: PhotoParams, body: ConsentBody, response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P } } },
+    async (request) => portal.changeConsent(request.portalSubject!, request.params.id, request.body),
+  )
+  app.post(
+    '/v1/portal/photos/:id/withdraw',
+    { config: anonymous, schema: { tags: ['portal'], summary: 'Withdraw consent: the photo is taken down at once', params: PhotoParams, body: Confirm, response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), 400: P, 401: P, 404: P } } },
+    async (request) => {
+      if (!request.body.confirm) throw portalProblems.confirm()
+      await portal.withdraw(request.portalSubject!, request.params.id)
+      return { id: request.params.id, status: 'withdrawn' }
+    },
+  )
+  app.post(
+    '/v1/portal/erasure',
+    { config: anonymous, schema: { tags: ['portal'], summary: 'Ask to be erased: photos, files and your records', body: Confirm, response: { 202: Type.Object({ id: Type.String(), requestedAt: Type.String() }), 400: P, 401: P } } },
+    async (request, reply) => {
+      if (!request.body.confirm) throw portalProblems.confirm()
+      return reply.code(202).send(await portal.requestErasure(request.portalSubject!))
+    },
+  )
+}

@@ -1,0 +1,108 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { randomToken, sha256 } from '../../platform/crypto.ts'
+import { Problem } from '../../platform/problems.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import { describeConsent, photoSubjects, subjects, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { photos } from '../photos/photos.table.ts'
+import type { PhotosService } from '../photos/index.ts'
+import { erasureRequests, portalLinks } from './portal.table.ts'
+
+export const TOKEN_PREFIX = 'ebp_'
+
+export const portalProblems = {
+  invalidLink: () => new Problem(401, 'portal-link-invalid', 'This link does not work', 'The link is wrong, was replaced by a newer one, or was revoked. Ask the consent officer for a new link.'),
+  photoNotYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo of you with this id.'),
+  confirm: () => new Problem(400, 'confirmation-required', 'Please confirm', 'Send {"confirm": true} to confirm this step.'),
+  subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id.'),
+}
+
+export class PortalService {
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; publicUrl: string | undefined; linkDays: number }) {}
+
+  /** A new personal link for a person; any older live link stops working. The token is shown once. */
+  async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
+    const token = `${TOKEN_PREFIX}${randomToken(32)}`
+    await this.deps.db.transaction(async (tx) => {
+      const [s] = await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+      if (!s) throw portalProblems.subjectNotFound()
+      await tx.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
+      await tx.insert(portalLinks).values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
+    })
+    // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
+    return { token, url: `${this.deps.publicUrl ?? ''}/portal#${token}` }
+  }
+
+  async revoke(subjectId: string): Promise<number> {
+    const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+    return rows.length
+  }
+
+  async authenticate(token: string): Promise<{ subjectId: string } | null> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null
+    const [link] = await this.deps.db
+      .update(portalLinks)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(portalLinks.tokenHash, sha256(token)), isNull(portalLinks.revokedAt), gt(portalLinks.expiresAt, sql`now()`)))
+      .returning({ subjectId: portalLinks.subjectId })
+    return link ?? null
+  }
+
+  async #own(subjectId: string, photoId: string) {
+    const [row] = await this.deps.db.select().from(photoSubjects).where(and(eq(photoSubjects.subjectId, subjectId), eq(photoSubjects.photoId, photoId))).limit(1)
+    if (!row) throw portalProblems.photoNotYours()
+  }
+
+  /** Everything about the person's photos: previews (also unpublished), consent in plain words, usage. */
+  async overview(subjectId: string) {
+    const [subject] = await this.deps.db.select({ pseudonym: subjects.pseudonym }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+    const rows = await this.deps.db
+      .select({ photo: photos })
+      .from(photoSubjects)
+      .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
+      .where(eq(photoSubjects.subjectId, subjectId))
+      .orderBy(sql`${photos.createdAt} desc`)
+    const current = await this.deps.consent.currentConsents(this.deps.db, rows.map((r) => r.photo.id))
+    const base = this.deps.publicUrl ?? ''
+    return {
+      pseudonym: subject?.pseudonym ?? '',
+      photos: rows.map(({ photo: p }) => {
+        const c = current.get(p.id)?.get(subjectId) ?? null
+        return {
+          id: p.id,
+          status: p.status,
+          caption: { nl: p.captionNl, en: p.captionEn },
+          alt: { nl: p.altNl, en: p.altEn },
+          credit: p.credit,
+          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
+          consent: c,
+          consentInWords: c ? describeConsent(c) : null,
+          // Downloads are recorded with the picture-desk module; until then nobody can have used a photo.
+          usage: [] as { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[],
+        }
+      }),
+    }
+  }
+
+  async media(subjectId: string, photoId: string, file: string) {
+    await this.#own(subjectId, photoId)
+    return this.deps.photos.previewForSubject(photoId, file)
+  }
+
+  async changeConsent(subjectId: string, photoId: string, input: ConsentInput) {
+    await this.#own(subjectId, photoId)
+    const c = await this.deps.consent.changeConsentBySubject(photoId, subjectId, input)
+    return { consent: c, consentInWords: describeConsent(c) }
+  }
+
+  async withdraw(subjectId: string, photoId: string) {
+    await this.#own(subjectId, photoId)
+    await this.deps.consent.withdraw(photoId, subjectId, { kind: 'subject', id: subjectId })
+  }
+
+  async requestErasure(subjectId: string) {
+    const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
+    const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
+    return { id: row.id, requestedAt: row.requestedAt.toISOString() }
+  }
+}

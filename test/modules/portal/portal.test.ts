@@ -1,0 +1,163 @@
+import crypto from 'node:crypto'
+import sharp from 'sharp'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rowsOf } from '../../../api/src/db/client.ts'
+import { startTestApp, upload, type TestApp } from '../../support/app.ts'
+
+type User = Awaited<ReturnType<TestApp['user']>>
+let t: TestApp
+let owner: User, admin: User, journalist: User, curator: User
+const logs: string[] = []
+
+beforeAll(async () => {
+  t = await startTestApp({}, { logLines: logs })
+  ;[owner, admin, journalist, curator] = await Promise.all([t.user('photographer'), t.user('admin'), t.user('photographer'), t.user('curator')])
+})
+afterAll(() => t?.close())
+
+const call = async (method: string, url: string, auth: string | null, body?: unknown, app = t) => {
+  const res = await fetch(`${app.url}${url}`, {
+    method,
+    headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, any> }
+}
+const TEXTS = { captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' }
+const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: true }
+
+async function modelWithPhoto(pseudonym = `Noor ${crypto.randomBytes(3).toString('hex')}`) {
+  const [r, g, b] = crypto.randomBytes(3)
+  const bytes = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: r!, g: g!, b: b! } } }).jpeg().toBuffer()
+  const { body: photo } = await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, TEXTS)
+  const subject = (await call('POST', '/v1/subjects', owner.token, { pseudonym })).body
+  expect((await call('POST', `/v1/photos/${photo.id}/people`, owner.token, { subjectId: subject.id, consent: AGREED })).status).toBe(201)
+  const link = await call('POST', `/v1/subjects/${subject.id}/portal-link`, admin.token)
+  expect(link.status).toBe(201)
+  return { photoId: photo.id as string, subjectId: subject.id as string, token: link.body.token as string, url: link.body.url as string, pseudonym }
+}
+
+describe('the personal link', () => {
+  it('is made by the admin only, shown once, stored hashed, and carries the token in the URL fragment', async () => {
+    const m = await modelWithPhoto()
+    expect(m.token).toMatch(/^ebp_[A-Za-z0-9_-]{43}$/)
+    expect(m.url).toBe(`/portal#${m.token}`)
+    const stored = rowsOf<{ token_hash: string }>(await t.rt.database.db.execute(sql`select token_hash from portal_links where subject_id = ${m.subjectId}`))
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.token_hash).not.toContain(m.token.slice(4))
+    expect((await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, owner.token)).status).toBe(403)
+    expect((await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, curator.token)).status).toBe(403)
+  })
+
+  it('opens the portal: their photos with previews (also unpublished) and their consent in plain Dutch and English', async () => {
+    const m = await modelWithPhoto()
+    const r = await call('GET', '/v1/portal', m.token)
+    expect(r.status).toBe(200)
+    expect(r.body.pseudonym).toBe(m.pseudonym)
+    expect(r.body.photos).toHaveLength(1)
+    const p = r.body.photos[0]
+    expect(p).toMatchObject({ id: m.photoId, status: 'draft', consent: { version: 1, state: 'active' }, usage: [] })
+    expect(p.consentInWords.nl).toContain('nieuws en achtergrond')
+    expect(p.consentInWords.nl).toContain('Niet bij verhalen over: mensenhandel')
+    expect(p.consentInWords.en).toContain('Valid until')
+    const preview = await fetch(`${t.url}${p.preview}`, { headers: { authorization: `Bearer ${m.token}` } })
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-type')).toBe('image/jpeg')
+    expect((await call('GET', `/v1/portal/photos/${m.photoId}/media/large.jpeg`, m.token)).status).toBe(404)
+    // Nothing about the photographer's account, nor anyone else.
+    expect(JSON.stringify(r.body)).not.toMatch(/@test\.example|ownerId|password/)
+  })
+
+  it('refuses wrong, rotated, revoked and expired links with 401 problems', async () => {
+    const m = await modelWithPhoto()
+    for (const bad of ['ebp_' + 'x'.repeat(43), 'ebs_nope', m.token + 'x']) {
+      const r = await call('GET', '/v1/portal', bad)
+      expect(r.status, bad).toBe(401)
+      // A session-shaped token is judged by the session check: 401 all the same.
+      expect(r.body.type).toBe(bad.startsWith('ebp_') ? '/problems/portal-link-invalid' : '/problems/unauthenticated')
+    }
+    expect((await call('GET', '/v1/portal', null)).status).toBe(401)
+    const rotated = await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)
+    expect((await call('GET', '/v1/portal', m.token)).status).toBe(401)
+    expect((await call('GET', '/v1/portal', rotated.body.token)).status).toBe(200)
+    await t.rt.database.db.execute(sql`update portal_links set expires_at = now() - interval '1 second' where subject_id = ${m.subjectId} and revoked_at is null`)
+    expect((await call('GET', '/v1/portal', rotated.body.token)).status).toBe(401)
+    const fresh = await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)
+    expect((await call('DELETE', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)).body).toEqual({ revoked: 1 })
+    expect((await call('GET', '/v1/portal', fresh.body.token)).status).toBe(401)
+  })
+
+  it('shows nothing of another person\'s photos', async () => {
+    const a = await modelWithPhoto()
+    const b = await modelWithPhoto()
+    expect((await call('GET', `/v1/portal/photos/${b.photoId}/media/small.jpeg`, a.token)).status).toBe(404)
+    expect((await call('PUT', `/v1/portal/photos/${b.photoId}/consent`, a.token, AGREED)).status).toBe(404)
+    expect((await call('POST', `/v1/portal/photos/${b.photoId}/withdraw`, a.token, { confirm: true })).status).toBe(404)
+    expect((await call('GET', `/v1/photos/${b.photoId}`, owner.token)).body.status).toBe('draft')
+  })
+})
+
+describe('what the person can do', () => {
+  it('changes the scope: a new version made by them, shown in plain words', async () => {
+    const m = await modelWithPhoto()
+    const r = await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, { ...AGREED, uses: ['editorial'], excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood', 'drugs'] })
+    expect(r.status).toBe(200)
+    expect(r.body.consent).toMatchObject({ version: 2, uses: ['editorial'] })
+    expect(r.body.consentInWords.nl).toContain('drugs')
+    const [row] = rowsOf<{ actor_kind: string; actor_id: string }>(await t.rt.database.db.execute(sql`select actor_kind, actor_id from consents where photo_id = ${m.photoId} and version = 2`))
+    expect(row).toEqual({ actor_kind: 'subject', actor_id: m.subjectId })
+  })
+
+  it('withdraws in one step with a confirmation: the photo is gone for everyone on the next request', async () => {
+    const m = await modelWithPhoto()
+    expect((await call('POST', `/v1/photos/${m.photoId}/submit`, owner.token)).status).toBe(200)
+    expect((await call('POST', `/v1/photos/${m.photoId}/publish`, curator.token)).status).toBe(200)
+    expect((await call('GET', `/v1/photos/${m.photoId}`, journalist.token)).status).toBe(200)
+    const unconfirmed = await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: false })
+    expect(unconfirmed.body.type).toBe('/problems/confirmation-required')
+    expect((await call('GET', `/v1/photos/${m.photoId}`, journalist.token)).status).toBe(200)
+    expect((await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: true })).body).toEqual({ id: m.photoId, status: 'withdrawn' })
+    expect((await call('GET', `/v1/photos/${m.photoId}`, journalist.token)).status).toBe(410)
+    expect((await call('GET', `/v1/photos/${m.photoId}`, null)).status).toBe(410)
+    const after = (await call('GET', '/v1/portal', m.token)).body.photos[0]
+    expect(after).toMatchObject({ status: 'withdrawn', preview: null, consent: { state: 'withdrawn' } })
+    expect(after.consentInWords.nl).toContain('ingetrokken')
+  })
+
+  it('asks for erasure (recorded once, however often asked)', async () => {
+    const m = await modelWithPhoto()
+    expect((await call('POST', '/v1/portal/erasure', m.token, { confirm: false })).status).toBe(400)
+    const a = await call('POST', '/v1/portal/erasure', m.token, { confirm: true })
+    const b = await call('POST', '/v1/portal/erasure', m.token, { confirm: true })
+    expect(a.status).toBe(202)
+    expect(b.body.id).toBe(a.body.id)
+  })
+
+  it('never writes a portal token to the log', async () => {
+    const m = await modelWithPhoto()
+    await call('GET', '/v1/portal', m.token)
+    await call('GET', `/v1/portal/photos/${m.photoId}/media/small.jpeg`, m.token)
+    expect(logs.length).toBeGreaterThan(0)
+    expect(logs.join('\n')).not.toContain(m.token.slice(4, 30))
+  })
+})
+
+describe('guessing links', () => {
+  it('answers many wrong tokens with 429 and Retry-After, also for a right token from the same client then', async () => {
+    const other = await startTestApp()
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 12; i++) statuses.push((await call('GET', '/v1/portal', `ebp_${crypto.randomBytes(32).toString('base64url')}`, undefined, other)).status)
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
+      expect(statuses.slice(10)).toEqual([429, 429])
+      const r = await call('GET', '/v1/portal', 'ebp_whatever', undefined, other)
+      expect(r.status).toBe(429)
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(r.body.type).toBe('/problems/too-many-requests')
+    } finally {
+      await other.close()
+    }
+  })
+})
