@@ -13,6 +13,7 @@ import { openDatabase, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
+import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
@@ -29,6 +30,8 @@ export interface Runtime {
   worker: Worker
   auth: AuthService
   photos: PhotosService
+  /** The audit trail: services append to it inside their own transactions. */
+  audit: AuditLog
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -99,6 +102,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours)
+    const audit = new AuditLog(database.db)
     const photos = new PhotosService({
       db: database.db,
       blobs,
@@ -124,7 +128,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, audit, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()
