@@ -6,12 +6,16 @@
  *   migrate                                    apply migrations
  *   seed                                       seed the demo accounts and photos into an empty database
  *   users add --email E --password P --role R [--name "Display name"]
+ *   audit verify [--anchor SEQ:HASH]           check the audit chain; exit 0 when intact, 1 when broken.
+ *                                              The intact result names the head: record it elsewhere and
+ *                                              pass it later as --anchor to catch a cut or rewritten tail.
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { Problem } from './platform/problems.ts'
+import { AuditLog } from './modules/audit/index.ts'
 import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
 import { seedDemo } from './seed.ts'
@@ -19,9 +23,12 @@ import { seedDemo } from './seed.ts'
 const USAGE = `usage:
   npm run cli -- migrate
   npm run cli -- seed
-  npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]`
+  npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]
+  npm run cli -- audit verify [--anchor SEQ:HASH]`
 
 class UsageError extends Error {}
+/** A command that ran and found something wrong: its message is the result (last line, stdout), exit 1. */
+class Failed extends Error {}
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig()
@@ -69,6 +76,16 @@ async function main(argv: string[]): Promise<string> {
       console.log(`created ${values.role} ${id}`)
       return id
     }
+    case 'audit': {
+      if (sub !== 'verify') throw new UsageError(`unknown audit command: ${sub ?? '(none)'}`)
+      const { values } = parseArgs({ args: argv.slice(2), options: { anchor: { type: 'string' } }, strict: true })
+      const m = values.anchor === undefined ? null : /^([1-9][0-9]*):([0-9a-f]{64})$/.exec(values.anchor)
+      if (values.anchor !== undefined && !m) throw new UsageError('--anchor must be SEQ:HASH, as printed by an earlier audit verify')
+      const anchor = m ? { seq: Number(m[1]), hash: m[2]! } : undefined
+      const r = await withDatabase((d) => new AuditLog(d.db).verify({ anchor }))
+      if (!r.ok) throw new Failed(`audit chain broken at event ${r.firstBad.seq}: ${r.firstBad.problem}`)
+      return `audit chain intact: ${r.events} events, head ${r.head.seq}:${r.head.hash}`
+    }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')
   }
@@ -83,6 +100,10 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError || (err as Error).name === 'TypeError' && String((err as Error).message).includes('Unknown option')) {
       console.error(`${(err as Error).message}\n${USAGE}`)
       process.exit(64)
+    }
+    if (err instanceof Failed) {
+      console.log(err.message)
+      process.exit(1)
     }
     if (err instanceof Problem) console.error(err.detail ?? err.title)
     else if (err instanceof ConfigError) console.error(err.message)

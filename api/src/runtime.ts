@@ -13,6 +13,7 @@ import { openDatabase, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
+import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, DEFAULT_EXCLUDED_TOPICS, type LicenceTerms } from './modules/consent/index.ts'
@@ -33,6 +34,8 @@ export interface Runtime {
   photos: PhotosService
   consent: ConsentService
   portal: PortalService
+  /** The audit trail: services append to it inside their own transactions. */
+  audit: AuditLog
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -105,6 +108,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const auth = new AuthService(database.db, config.sessionTtlHours)
     // INTERIM until the licence registry lands (branch licences): not to be committed.
     const licenceTerms = (ref: string): LicenceTerms => ({ ref, permittedUses: ['editorial', 'social'], prohibitedTopics: [...DEFAULT_EXCLUDED_TOPICS] })
+    const audit = new AuditLog(database.db)
     const consent = new ConsentService({ db: database.db, queue, worker, licenceTerms })
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
@@ -133,7 +137,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, audit, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()
