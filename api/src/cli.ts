@@ -6,20 +6,26 @@
  *   migrate                                    apply migrations
  *   seed                                       seed the demo accounts and photos into an empty database
  *   users add --email E --password P --role R [--name "Display name"]
+ *   licences list                              validate licences/ and print each version's content hash
+ *   licences verify                            compare published versions with the hashes in the database, record new ones
+ *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
 import { Problem } from './platform/problems.ts'
 import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
+import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
 import { seedDemo } from './seed.ts'
 
 const USAGE = `usage:
   npm run cli -- migrate
   npm run cli -- seed
-  npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]`
+  npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]
+  npm run cli -- licences list|verify|schema`
 
 class UsageError extends Error {}
 
@@ -68,6 +74,24 @@ async function main(argv: string[]): Promise<string> {
       )
       console.log(`created ${values.role} ${id}`)
       return id
+    }
+    case 'licences': {
+      if (sub === 'schema') {
+        const file = path.join(LICENCES_DIR, 'licence.schema.json')
+        fs.writeFileSync(file, licenceSchemaJson())
+        return file
+      }
+      const registry = loadLicences()
+      if (sub === 'list') {
+        for (const l of registry.list()) console.log(`${l.id} ${l.version} ${l.status} ${l.sha256}`)
+        return `${registry.list().length} licence versions valid`
+      }
+      if (sub === 'verify') {
+        const recorded = await withDatabase((d) => verifyPublishedLicences(d.db, registry))
+        for (const l of recorded) console.log(`recorded ${l.id} ${l.version} ${l.sha256}`)
+        return `${registry.published().length} published licence versions unchanged`
+      }
+      throw new UsageError(`unknown licences command: ${sub ?? '(none)'}`)
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')

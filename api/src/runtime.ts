@@ -1,6 +1,6 @@
 /**
- * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → master
- * key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
+ * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → licences
+ * (validated, and published versions checked against their recorded hashes) → master key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
  * → demo seed → worker. The server, the CLI and the tests all start the app through here.
  */
 import fs from 'node:fs'
@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
@@ -29,6 +30,8 @@ export interface Runtime {
   worker: Worker
   auth: AuthService
   photos: PhotosService
+  /** Every licence version, validated and frozen; published ones verified unchanged at start. */
+  licences: LicenceRegistry
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -42,6 +45,8 @@ export interface RuntimeOptions {
   logger?: FastifyBaseLogger
   /** Skip the HTTP app's worker start (the CLI runs jobs itself). */
   startWorker?: boolean
+  /** Where the licence versions live; the repository's licences/ unless a test says otherwise. */
+  licencesDir?: string
 }
 
 export class DataDirLocked extends Error {}
@@ -87,6 +92,14 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') }))
     await database.migrate()
 
+    // Before anything is served: a licence file that does not validate, or a published version whose
+    // files changed since it was first seen, stops the start here (DESIGN.md, "Licences").
+    const licences = loadLicences(opts.licencesDir)
+    const recordedLicences = await verifyPublishedLicences(database.db, licences)
+    if (recordedLicences.length) {
+      logger.info({ licences: recordedLicences.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })) }, 'recorded newly published licence versions')
+    }
+
     const { key: masterKey, created } = loadMasterKey(config.masterKey)
     if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
 
@@ -124,7 +137,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()

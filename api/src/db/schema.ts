@@ -2,3 +2,4 @@
 export * from '../modules/auth/auth.table.ts'
 export * from '../modules/photos/photos.table.ts'
 export * from '../modules/jobs/jobs.table.ts'
+export * from '../modules/licences/licences.table.ts'
