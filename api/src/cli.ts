@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<string> {
       if (sub === 'verify') {
         const recorded = await withDatabase((d) => verifyPublishedLicences(d.db, registry))
         for (const l of recorded) console.log(`recorded ${l.id} ${l.version} ${l.sha256}`)
-        return `${registry.published().length} published licence versions unchanged`
+        return `${registry.published().length} published licence versions verified against the database`
       }
       throw new UsageError(`unknown licences command: ${sub ?? '(none)'}`)
     }

@@ -7,7 +7,7 @@
  * it has no value (a photo without a title); `{`, `}`, `[` and `]` mean nothing else. No nesting.
  */
 import type { Licence } from './licences.registry.ts'
-import type { LicenceLang } from './licences.schema.ts'
+import { ATTRIBUTION_PLACEHOLDERS, CREDIT_PLACEHOLDERS, type LicenceLang } from './licences.schema.ts'
 
 export interface Attribution {
   /** Plain text, for print and for pasting. */
@@ -121,7 +121,7 @@ export function attribution(licence: Licence, input: AttributionInput, lang: Lic
   const photographer = cleanValue(input.photographer)
   if (!photographer) throw new RangeError('attribution needs the photographer’s public credit')
   const values = { photographer, title: cleanValue(input.title?.[lang]) }
-  const parts = parseTemplate(licence.attribution[lang], ['photographer', 'title', 'licence', 'deedUrl'])
+  const parts = parseTemplate(licence.attribution[lang], ATTRIBUTION_PLACEHOLDERS)
   const link = { name: licenceLabel(licence, lang), url: licence.deedUrl }
   return { text: render(parts, values, link, 'text'), html: render(parts, values, link, 'html'), markdown: render(parts, values, link, 'markdown') }
 }
@@ -135,5 +135,5 @@ export function attributions(licence: Licence, input: AttributionInput): Record<
 export function creditLine(licence: Licence, photographer: string): string {
   const clean = cleanValue(photographer)
   if (!clean) throw new RangeError('a credit line needs the photographer’s public credit')
-  return render(parseTemplate(licence.creditTemplate, ['photographer']), { photographer: clean }, { name: '', url: '' }, 'text')
+  return render(parseTemplate(licence.creditTemplate, CREDIT_PLACEHOLDERS), { photographer: clean }, { name: '', url: '' }, 'text')
 }
