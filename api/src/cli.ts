@@ -9,7 +9,11 @@
  *   audit verify [--anchor SEQ:HASH]           check the audit chain; exit 0 when intact, 1 when broken.
  *                                              The intact result names the head: record it elsewhere and
  *                                              pass it later as --anchor to catch a cut or rewritten tail.
+ *   licences list                              validate licences/ and print each version's content hash
+ *   licences verify                            compare published versions with the hashes in the database, record new ones
+ *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
@@ -17,6 +21,7 @@ import { openDatabase } from './db/client.ts'
 import { Problem } from './platform/problems.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
+import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
 import { seedDemo } from './seed.ts'
 
@@ -24,7 +29,8 @@ const USAGE = `usage:
   npm run cli -- migrate
   npm run cli -- seed
   npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]
-  npm run cli -- audit verify [--anchor SEQ:HASH]`
+  npm run cli -- audit verify [--anchor SEQ:HASH]
+  npm run cli -- licences list|verify|schema`
 
 class UsageError extends Error {}
 /** A command that ran and found something wrong: its message is the result (last line, stdout), exit 1. */
@@ -85,6 +91,24 @@ async function main(argv: string[]): Promise<string> {
       const r = await withDatabase((d) => new AuditLog(d.db).verify({ anchor }))
       if (!r.ok) throw new Failed(`audit chain broken at event ${r.firstBad.seq}: ${r.firstBad.problem}`)
       return `audit chain intact: ${r.events} events, head ${r.head.seq}:${r.head.hash}`
+    }
+    case 'licences': {
+      if (sub === 'schema') {
+        const file = path.join(LICENCES_DIR, 'licence.schema.json')
+        fs.writeFileSync(file, licenceSchemaJson())
+        return file
+      }
+      const registry = loadLicences()
+      if (sub === 'list') {
+        for (const l of registry.list()) console.log(`${l.id} ${l.version} ${l.status} ${l.sha256}`)
+        return `${registry.list().length} licence versions valid`
+      }
+      if (sub === 'verify') {
+        const recorded = await withDatabase((d) => verifyPublishedLicences(d.db, registry))
+        for (const l of recorded) console.log(`recorded ${l.id} ${l.version} ${l.sha256}`)
+        return `${registry.published().length} published licence versions verified against the database`
+      }
+      throw new UsageError(`unknown licences command: ${sub ?? '(none)'}`)
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')

@@ -1,6 +1,6 @@
 /**
- * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → master
- * key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
+ * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → licences
+ * (validated, and published versions checked against their recorded hashes) → master key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
  * → demo seed → worker. The server, the CLI and the tests all start the app through here.
  */
 import fs from 'node:fs'
@@ -16,7 +16,8 @@ import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
-import { ConsentService, DEFAULT_EXCLUDED_TOPICS, type LicenceTerms } from './modules/consent/index.ts'
+import { ConsentService, type LicenceTerms } from './modules/consent/index.ts'
+import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
@@ -36,6 +37,8 @@ export interface Runtime {
   portal: PortalService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
+  /** Every licence version, validated and frozen; published ones verified unchanged at start. */
+  licences: LicenceRegistry
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
@@ -49,6 +52,8 @@ export interface RuntimeOptions {
   logger?: FastifyBaseLogger
   /** Skip the HTTP app's worker start (the CLI runs jobs itself). */
   startWorker?: boolean
+  /** Where the licence versions live; the repository's licences/ unless a test says otherwise. */
+  licencesDir?: string
 }
 
 export class DataDirLocked extends Error {}
@@ -94,6 +99,14 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') }))
     await database.migrate()
 
+    // Before anything is served: a licence file that does not validate, or a published version whose
+    // files changed since it was first seen, stops the start here (DESIGN.md, "Licences").
+    const licences = loadLicences(opts.licencesDir)
+    const recordedLicences = await verifyPublishedLicences(database.db, licences)
+    if (recordedLicences.length) {
+      logger.info({ licences: recordedLicences.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256 })) }, 'recorded newly published licence versions')
+    }
+
     const { key: masterKey, created } = loadMasterKey(config.masterKey)
     if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
 
@@ -106,8 +119,16 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours)
-    // INTERIM until the licence registry lands (branch licences): not to be committed.
-    const licenceTerms = (ref: string): LicenceTerms => ({ ref, permittedUses: ['editorial', 'social'], prohibitedTopics: [...DEFAULT_EXCLUDED_TOPICS] })
+    const licenceOf = (ref: string) => {
+      const [id, version] = ref.split('@')
+      return id && version ? licences.get(id, version) : undefined
+    }
+    // The gate speaks in the consent vocabulary; a photo whose licence is unknown can't be shown at all.
+    const licenceTerms = (ref: string): LicenceTerms => {
+      const l = licenceOf(ref)
+      if (!l || l.status !== 'published') return { ref, permittedUses: [], prohibitedTopics: [] }
+      return { ref, permittedUses: [...l.permittedUses], prohibitedTopics: [...l.prohibitedContexts.topics] }
+    }
     const audit = new AuditLog(database.db)
     const consent = new ConsentService({ db: database.db, queue, worker, licenceTerms })
     const photos = new PhotosService({
@@ -119,6 +140,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       worker,
       pipeline: new Semaphore(config.pipeline.concurrency, config.pipeline.queue),
       config,
+      licence: licenceOf,
       log: logger.child({ module: 'photos' }),
     })
     const portal = new PortalService({ db: database.db, consent, photos, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
@@ -137,7 +159,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, audit, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()

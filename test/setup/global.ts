@@ -9,7 +9,7 @@ import { generateFixtures } from '../../fixtures/generate.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    db: { kind: 'pglite'; snapshot: string } | { kind: 'postgres'; adminUrl: string; template: string }
+    db: { kind: 'pglite'; snapshot: string } | { kind: 'postgres'; adminUrl: string; template: string; prefix: string }
     fixtures: Record<string, string>
   }
 }
@@ -27,7 +27,10 @@ export default async function setup(project: TestProject) {
 
   const adminUrl = process.env.TEST_DATABASE_URL
   if (adminUrl) {
-    const template = `eb_tpl_${crypto.randomBytes(4).toString('hex')}`
+    // One prefix per run: runs sharing a server (CI, other worktrees) never touch each other's databases.
+    const run = crypto.randomBytes(4).toString('hex')
+    const template = `eb_tpl_${run}`
+    const prefix = `eb_t_${run}_`
     const admin = new pg.Client({ connectionString: adminUrl })
     await admin.connect()
     await admin.query(`create database ${template}`)
@@ -37,12 +40,13 @@ export default async function setup(project: TestProject) {
     // A template must have no connections when it is copied.
     await admin.query(`alter database ${template} with allow_connections false`)
     await admin.end()
-    project.provide('db', { kind: 'postgres', adminUrl, template })
+    project.provide('db', { kind: 'postgres', adminUrl, template, prefix })
     console.log(`[setup] database: PostgreSQL server (template ${template}), fixtures in ${Date.now() - started} ms`)
     return async () => {
       const c = new pg.Client({ connectionString: adminUrl })
       await c.connect()
-      const left = await c.query<{ datname: string }>(`select datname from pg_database where datname like 'eb_t_%' or datname = $1`, [template])
+      // An exact prefix comparison: in LIKE, '_' matches any character.
+      const left = await c.query<{ datname: string }>(`select datname from pg_database where left(datname, length($2)) = $2 or datname = $1`, [template, prefix])
       for (const { datname } of left.rows) await c.query(`drop database if exists ${datname} with (force)`).catch(() => {})
       await c.end()
     }

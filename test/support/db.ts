@@ -14,7 +14,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     const tar = fs.readFileSync(info.snapshot)
     return openDatabase({ kind: 'pglite', loadDataDir: new Blob([tar]) })
   }
-  const name = `eb_t_${crypto.randomBytes(6).toString('hex')}`
+  const name = `${info.prefix}${crypto.randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: info.adminUrl })
   await admin.connect()
   await admin.query(`create database ${name} template ${info.template}`)

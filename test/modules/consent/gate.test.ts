@@ -15,8 +15,19 @@ describe('the gate', () => {
     const v = effectivePermission(photo({ subjectIds: ['s1', 's2'] }), map(consent(), consent({ subjectId: 's2', uses: ['editorial', 'exhibition'], excludedTopics: ['violence'], publicPreview: false, validUntil: '2028-05-01' })), licence, today)
     expect(v).toEqual({
       shown: true,
-      permission: { uses: ['editorial'], excludedTopics: ['trafficking', 'crime', 'health', 'violence'], outletAllow: null, outletDeny: [], publicPreview: false, validUntil: '2028-05-01' },
+      permission: { uses: ['editorial'], excludedTopics: ['health', 'violence'], outletAllow: null, outletDeny: [], publicPreview: false, validUntil: '2028-05-01' },
     })
+  })
+
+  it('keeps a licence topic excluded until everyone pictured opted in to it', () => {
+    const defaults = consent({ excludedTopics: ['trafficking', 'crime'] })
+    const optedIn = consent({ subjectId: 's2', excludedTopics: ['crime'] })
+    const one = effectivePermission(photo({ subjectIds: ['s1', 's2'] }), map(defaults, optedIn), licence, today)
+    expect(one.shown && one.permission.excludedTopics).toEqual(['trafficking', 'crime'])
+    const both = effectivePermission(photo({ subjectIds: ['s1', 's2'] }), map({ ...defaults, excludedTopics: ['crime'] }, optedIn), licence, today)
+    expect(both.shown && both.permission.excludedTopics).toEqual(['crime'])
+    const nobody = effectivePermission(photo({ subjectIds: [], noPeopleDeclared: true }), map(), licence, today)
+    expect(nobody.shown && nobody.permission.excludedTopics).toEqual(['trafficking', 'crime'])
   })
 
   it('blocks while anyone in the photo lacks active, valid consent, naming who', () => {
@@ -61,7 +72,7 @@ describe('the gate', () => {
     if (!v.ok) throw new Error('expected ok')
     expect(decideUse(v.permission, { use: 'editorial', topic: 'housing' as never })).toEqual({ allowed: true })
     expect(decideUse(v.permission, { use: 'advertising' })).toMatchObject({ allowed: false, reason: 'use-not-permitted' })
-    expect(decideUse(v.permission, { use: 'editorial', topic: 'trafficking' })).toMatchObject({ allowed: false, reason: 'topic-excluded', detail: expect.stringContaining('trafficking') })
+    expect(decideUse(v.permission, { use: 'editorial', topic: 'health' })).toMatchObject({ allowed: false, reason: 'topic-excluded', detail: expect.stringContaining('health') })
     expect(decideUse(v.permission, { use: 'editorial', outletId: 'org-9' })).toMatchObject({ allowed: false, reason: 'outlet-not-permitted' })
   })
 })

@@ -53,7 +53,7 @@ export const RIGHTS = {
   creator: 'Fotograaf Één',
   credit: 'Eerlijk Beeld / Fotograaf Één',
   copyright: '© 2025 Fotograaf Één — alle rechten voorbehouden',
-  licenceUrl: 'https://eerlijkbeeld.example/licenties/redactioneel-1.0',
+  licensorUrl: 'https://eerlijkbeeld.example/licenties/redactioneel-1.0',
   usageTerms: 'Alleen redactioneel gebruik; zie de licentie.',
   webStatement: 'https://eerlijkbeeld.example/foto/123/licentie',
 }

@@ -92,7 +92,7 @@ describe.each(['meta-everything.jpg', 'meta-everything.png', 'meta-everything.we
         expect(t['XMP-photoshop:Credit']).toBe(RIGHTS.credit)
         expect(t['XMP-xmpRights:UsageTerms']).toBe(RIGHTS.usageTerms)
         expect(t['XMP-xmpRights:WebStatement']).toBe(RIGHTS.webStatement)
-        expect(t['XMP-plus:LicensorURL']).toBe(RIGHTS.licenceUrl)
+        expect(t['XMP-plus:LicensorURL']).toBe(RIGHTS.licensorUrl)
         expect(t['IFD0:Artist']).toBe('Fotograaf Een')
         expect(t['IFD0:Copyright']).toBe('(c) 2025 Fotograaf Een - alle rechten voorbehouden')
         const xmpGroups = new Set(Object.keys(t).filter((k) => k.startsWith('XMP-')).map((k) => k.split(':')[0]))

@@ -8,6 +8,7 @@ import type { Topic, Use } from './vocabulary.ts'
 export interface LicenceTerms {
   ref: string
   permittedUses: readonly Use[]
+  /** Topics excluded unless everyone pictured opted in. */
   prohibitedTopics: readonly Topic[]
 }
 
@@ -73,7 +74,11 @@ export function evaluateConsent(photo: GatePhoto, consents: ReadonlyMap<string, 
     }
   }
   let uses = new Set<Use>(licence.permittedUses)
-  const excluded = new Set<Topic>(licence.prohibitedTopics)
+  // A licence's topics are the defaults that everyone pictured may lift for themselves (DESIGN.md: "the
+  // model may opt in to any of them"); a consent starts from them, so only an explicit opt-in lifts one.
+  // What a licence forbids absolutely (implying the person is a victim, ill, an offender) is its text,
+  // which travels with every download. For a photo without people the licence's topics stand.
+  const excluded = new Set<Topic>()
   let allow: Set<string> | null = null
   const deny = new Set<string>()
   let publicPreview = true

@@ -2,17 +2,46 @@
  * The only metadata we write into derivatives: rights. XMP carries it in Unicode (IPTC Photo Metadata
  * Standard 2024.1: Creator = dc:creator, Copyright Notice = dc:rights, Credit Line = photoshop:Credit,
  * Rights Usage Terms = xmpRights:UsageTerms, Web Statement of Rights = xmpRights:WebStatement, Licensor =
- * plus:Licensor); EXIF IFD0 Artist/Copyright repeat creator and copyright for tools that only read EXIF.
- * EXIF ASCII fields are 7-bit (Exif 3.0 §4.6.2), so those are folded to ASCII.
+ * plus:Licensor, Model Release Status = plus:ModelReleaseStatus); EXIF IFD0 Artist/Copyright repeat creator
+ * and copyright for tools that only read EXIF. EXIF ASCII fields are 7-bit (Exif 3.0 §4.6.2), so those are
+ * folded to ASCII.
  */
 
+/**
+ * Text in several languages (an XMP Lang Alt): `x-default` first, as XMP Part 1 §8.2.2.4 asks, then each
+ * language by its RFC 3066 tag. A plain string is written as x-default alone.
+ */
+export type LangAlt = string | ({ readonly 'x-default': string } & Readonly<Record<string, string>>)
+
+/**
+ * PLUS Model Release Status (PLUS License Data Format, plus:ModelReleaseStatus): written as the vocabulary
+ * URI http://ns.useplus.org/ldf/vocab/MR-*, as ExifTool writes and reads it.
+ */
+export const MODEL_RELEASE_STATUS = {
+  none: 'MR-NON',
+  'not-applicable': 'MR-NAP',
+  unlimited: 'MR-UMR',
+  /** Limited or incomplete model releases: consent covers some uses only (every photo in this bank). */
+  limited: 'MR-LMR',
+} as const
+export type ModelReleaseStatus = keyof typeof MODEL_RELEASE_STATUS
+const PLUS_VOCAB = 'http://ns.useplus.org/ldf/vocab/'
+
 export interface Rights {
+  /** dc:creator (and EXIF Artist): the public credit, never a legal name unless the person chose it. */
   creator: string
+  /** photoshop:Credit: the credit line to publish. */
   credit: string
+  /** dc:rights (and EXIF Copyright): the copyright notice. */
   copyright: string
-  licenceUrl?: string
-  usageTerms?: string
+  /** plus:Licensor/plus:LicensorURL: where the image can be licensed. */
+  licensorUrl?: string
+  /** xmpRights:UsageTerms. */
+  usageTerms?: LangAlt
+  /** xmpRights:WebStatement: the licence deed. */
   webStatement?: string
+  /** plus:ModelReleaseStatus. */
+  modelReleaseStatus?: ModelReleaseStatus
 }
 
 /** Characters XML 1.0 (§2.2) does not allow, plus lone surrogates. */
@@ -33,17 +62,26 @@ const clean = (value: string | undefined) => (value ?? '').trim()
 /** An XMP packet holding only rights; no tool name, no dates, no document ids. */
 export function rightsXmp(rights: Rights): string {
   const lines: string[] = []
-  const alt = (tag: string, value: string) =>
-    lines.push(`<${tag}><rdf:Alt><rdf:li xml:lang="x-default">${xml(value)}</rdf:li></rdf:Alt></${tag}>`)
+  const alt = (tag: string, value: LangAlt | undefined) => {
+    const entries = (typeof value === 'string' ? [['x-default', value] as const] : Object.entries(value ?? {}))
+      .map(([lang, text]) => [lang, clean(text)] as const)
+      .filter(([lang, text]) => text && /^(x-default|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)$/.test(lang))
+      .sort(([a], [b]) => Number(b === 'x-default') - Number(a === 'x-default'))
+    if (entries[0]?.[0] !== 'x-default') return
+    lines.push(`<${tag}><rdf:Alt>${entries.map(([lang, text]) => `<rdf:li xml:lang="${lang}">${xml(text)}</rdf:li>`).join('')}</rdf:Alt></${tag}>`)
+  }
   if (clean(rights.creator)) lines.push(`<dc:creator><rdf:Seq><rdf:li>${xml(clean(rights.creator))}</rdf:li></rdf:Seq></dc:creator>`)
   if (clean(rights.copyright)) alt('dc:rights', clean(rights.copyright))
   if (clean(rights.credit)) lines.push(`<photoshop:Credit>${xml(clean(rights.credit))}</photoshop:Credit>`)
-  if (clean(rights.usageTerms)) alt('xmpRights:UsageTerms', clean(rights.usageTerms))
+  alt('xmpRights:UsageTerms', rights.usageTerms)
   if (clean(rights.webStatement)) lines.push(`<xmpRights:WebStatement>${xml(clean(rights.webStatement))}</xmpRights:WebStatement>`)
-  if (clean(rights.licenceUrl)) {
+  if (clean(rights.licensorUrl)) {
     lines.push(
-      `<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorURL>${xml(clean(rights.licenceUrl))}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>`,
+      `<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorURL>${xml(clean(rights.licensorUrl))}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>`,
     )
+  }
+  if (rights.modelReleaseStatus) {
+    lines.push(`<plus:ModelReleaseStatus>${PLUS_VOCAB}${MODEL_RELEASE_STATUS[rights.modelReleaseStatus]}</plus:ModelReleaseStatus>`)
   }
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',

@@ -4,6 +4,7 @@ import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
 import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
+import { creditLine, type Licence } from '../licences/index.ts'
 import { EAGER_FORMATS, renderAvif, renderDerivatives, type RenderedDerivative, type RenderResult, type Rights } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { derivatives, photos } from './photos.table.ts'
@@ -13,10 +14,23 @@ type PhotoRow = typeof photos.$inferSelect
 export const originalAad = (photoId: string) => `original:${photoId}`
 export const derivativeKey = (mediaKey: string, preset: string, format: string) => `derivatives/${mediaKey}/${preset}.${format}`
 
-/** The rights written into every derivative; the licence URL and usage terms join with the licences. */
-export function rightsFor(p: { credit: string; capturedMonth: string | null; createdAt: Date }): Rights {
+/**
+ * The rights written into every derivative. With a licence, the derivative also says what the licence
+ * says: its credit line, usage terms (Dutch as x-default, since the Dutch text prevails, and English), the
+ * deed as web statement, the licensor, and "limited" model releases: consent covers some uses only.
+ */
+export function rightsFor(p: { credit: string; capturedMonth: string | null; createdAt: Date }, licence?: Licence): Rights {
   const year = p.capturedMonth?.slice(0, 4) ?? String(p.createdAt.getUTCFullYear())
-  return { creator: p.credit, credit: `${p.credit} / Eerlijk Beeld`, copyright: `© ${year} ${p.credit}` }
+  const base: Rights = { creator: p.credit, credit: `${p.credit} / Eerlijk Beeld`, copyright: `© ${year} ${p.credit}` }
+  if (!licence) return base
+  return {
+    ...base,
+    credit: creditLine(licence, p.credit),
+    usageTerms: { 'x-default': licence.usageTerms.nl, nl: licence.usageTerms.nl, en: licence.usageTerms.en },
+    webStatement: licence.deedUrl,
+    licensorUrl: licence.licensor.url,
+    modelReleaseStatus: 'limited',
+  }
 }
 
 interface Deps {
@@ -25,6 +39,8 @@ interface Deps {
   masterKey: MasterKey
   queue: JobQueue
   config: Pick<Config, 'upload' | 'testCrashAfterDerivativeBlobs'>
+  /** The licence a photo is offered under, by its reference ('rsw-editorial@1.0'). */
+  licence: (ref: string) => Licence | undefined
 }
 
 /**
@@ -104,7 +120,7 @@ export class DerivativeStore {
   derivativesJob = async (job: ClaimedJob, ctx: JobContext) => {
     const { photo, original } = await this.#load(job)
     if (photo.status === 'withdrawn') return
-    const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
+    const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
     await this.write(photo, rendered, job.id, ctx.workerId)
   }
 
@@ -122,7 +138,7 @@ export class DerivativeStore {
   avifJob = async (job: ClaimedJob, ctx: JobContext) => {
     const { photo, original } = await this.#load(job)
     if (photo.status === 'withdrawn') return
-    const list = await renderAvif(original, { rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
+    const list = await renderAvif(original, { rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {
       if (await this.#withdrawn(tx, photo.id)) {

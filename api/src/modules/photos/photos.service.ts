@@ -9,13 +9,14 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { GateVerdict } from '../consent/consent.gate.ts'
+import type { Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
-import { derivatives, photos } from './photos.table.ts'
+import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
 import type { PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
 import { encryptStream, newDataKey } from '../../platform/crypto.ts'
 import { createReadStream } from 'node:fs'
@@ -35,6 +36,7 @@ export interface PhotosDeps {
   worker: Worker
   pipeline: Semaphore
   config: Pick<Config, 'upload' | 'publicUrl' | 'worker' | 'testCrashAfterDerivativeBlobs'>
+  licence: (ref: string) => Licence | undefined
   log: FastifyBaseLogger
 }
 
@@ -97,7 +99,7 @@ export class PhotosService {
     const id = crypto.randomUUID()
     const credit = input.fields.credit ?? owner.displayName
     const capturedMonth = input.fields.capturedMonth ?? inspection.capturedMonth
-    const rights = rightsFor({ credit, capturedMonth, createdAt: new Date() })
+    const rights = rightsFor({ credit, capturedMonth, createdAt: new Date() }, this.deps.licence(DEFAULT_LICENCE))
 
     const release = await this.deps.pipeline.acquire()
     if (!release) throw problems.busy(5)

@@ -9,6 +9,9 @@ import { users } from '../auth/auth.table.ts'
 export const PHOTO_STATUSES = ['draft', 'in_review', 'published', 'withdrawn'] as const
 export type PhotoStatus = (typeof PHOTO_STATUSES)[number]
 
+/** New photos are offered under the editorial licence until the photographer or a curator picks another. */
+export const DEFAULT_LICENCE = 'rsw-editorial@1.0'
+
 export const photos = pgTable(
   'photos',
   {
@@ -46,7 +49,7 @@ export const photos = pgTable(
     thumbhash: text('thumbhash'),
     dominantColour: text('dominant_colour'),
     /** The licence version this photo is offered under ('rsw-editorial@1.0'). */
-    licence: text('licence').notNull().default('rsw-editorial@1.0'),
+    licence: text('licence').notNull().default(DEFAULT_LICENCE),
     /** The photographer's declaration that no person is recognisable or pictured (a place, an object). */
     noPeopleDeclaredAt: timestamp('no_people_declared_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
