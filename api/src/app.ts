@@ -20,6 +20,7 @@ import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.t
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
+import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -30,6 +31,7 @@ export interface AppContext {
   photos: PhotosService
   consent: ConsentService
   portal: PortalService
+  vault: VaultService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -65,6 +67,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(consentRoutes, { consent: ctx.consent })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
+  await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

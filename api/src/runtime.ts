@@ -20,6 +20,7 @@ import { ConsentService, type LicenceTerms } from './modules/consent/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
+import { VaultService } from './modules/vault/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
@@ -35,6 +36,7 @@ export interface Runtime {
   photos: PhotosService
   consent: ConsentService
   portal: PortalService
+  vault: VaultService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -130,7 +132,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       return { ref, permittedUses: [...l.permittedUses], prohibitedTopics: [...l.prohibitedContexts.topics] }
     }
     const audit = new AuditLog(database.db)
-    const consent = new ConsentService({ db: database.db, queue, worker, licenceTerms })
+    const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms })
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       db: database.db,
@@ -143,7 +145,16 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       licence: licenceOf,
       log: logger.child({ module: 'photos' }),
     })
-    const portal = new PortalService({ db: database.db, consent, photos, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
+    const portal = new PortalService({ db: database.db, consent, photos, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
+    // Every vault read is an audit event, written before the contents are returned.
+    const vault = new VaultService({
+      db: database.db,
+      blobs,
+      masterKey,
+      onRead: async (r) => {
+        await audit.append(database!.db, { type: 'vault.read', actor: { kind: 'user', id: r.adminId }, subjectId: r.subjectId, data: { what: r.what, ...(r.documentId ? { documentId: r.documentId } : {}) } })
+      },
+    })
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
@@ -152,14 +163,14 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) worker.start()
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, vault, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           await app.close()

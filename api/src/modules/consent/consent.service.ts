@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
+import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
@@ -43,7 +44,7 @@ export const consentProblems = {
 
 export class ConsentService {
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; licenceTerms: (ref: string) => LicenceTerms },
+    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms },
   ) {}
 
   // ---- people -------------------------------------------------------------------------------------
@@ -84,6 +85,7 @@ export class ConsentService {
       const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
       if (linked.length === 0) throw consentProblems.alreadyInPhoto()
       const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', withDefaults(input), { kind: 'user', id: principal.userId }, null)
+      await this.#record(tx, 'consent.created', { kind: 'user', id: principal.userId }, row)
       // A photo with people no longer rests on a "no people" declaration.
       await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
       return toCurrent(row)
@@ -125,6 +127,7 @@ export class ConsentService {
       const current = await this.#current(tx, photoId, subjectId)
       if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
       const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), actor, null)
+      await this.#record(tx, 'consent.changed', actor, row)
       return toCurrent(row)
     })
   }
@@ -139,7 +142,8 @@ export class ConsentService {
       if (principal) await this.#managedPhoto(tx, photoId, principal)
       const current = await this.#current(tx, photoId, subjectId)
       if (current.state !== 'withdrawn') {
-        await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
+        const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
+        await this.#record(tx, 'consent.withdrawn', actor, row)
       }
       await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
@@ -147,6 +151,17 @@ export class ConsentService {
       await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
     })
     this.deps.worker?.nudge()
+  }
+
+  /** Every consent version is an audit event in the same transaction: ids and codes only, never names. */
+  async #record(tx: DbOrTx, type: 'consent.created' | 'consent.changed' | 'consent.withdrawn', actor: Actor, row: ConsentRow) {
+    await this.deps.audit.append(tx, {
+      type,
+      actor: { kind: actor.kind, id: actor.id },
+      photoId: row.photoId,
+      subjectId: row.subjectId,
+      data: { version: row.version, uses: [...row.uses], excludedTopics: [...row.excludedTopics], publicPreview: row.publicPreview, validUntil: row.validUntil, ...(row.reason ? { reason: row.reason } : {}) },
+    })
   }
 
   async #current(tx: DbOrTx, photoId: string, subjectId: string): Promise<ConsentRow> {
@@ -239,6 +254,7 @@ export class ConsentService {
         .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
         .where(eq(photos.id, photoId))
         .returning()
+      await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
       return updated!
     })
   }

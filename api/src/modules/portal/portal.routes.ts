@@ -73,6 +73,17 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
   app.get('/v1/portal', { schema: { tags: ['portal'], summary: 'Your photos, your consent in plain words, and who used them', response: { 200: Overview, 401: P, 429: P } } }, async (request) =>
     portal.overview(request.portalSubject!),
   )
+  app.get(
+    '/v1/portal/events',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'What happened to your photos: consent changes, publication, downloads (from the audit trail)',
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ at: Type.String(), type: Type.String(), photoId: Type.Union([Type.String(), Type.Null()]), aboutYou: Type.Boolean(), by: Type.String() })) }), 401: P, 429: P },
+      },
+    },
+    async (request) => ({ items: await portal.events(request.portalSubject!) }),
+  )
   app.get('/v1/portal/photos/:id/media/:file', { schema: { tags: ['portal'], params: MediaParams, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), response: { 401: P, 404: P, 410: P } } }, async (request, reply) => {
     const d = await portal.media(request.portalSubject!, request.params.id, request.params.file)
     return sendDerivative(request, reply, opts.photos, request.params.id, d)

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
+import type { AuditLog } from '../audit/index.ts'
 import { describeConsent, photoSubjects, subjects, type ConsentInput, type ConsentService } from '../consent/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
@@ -18,7 +19,7 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; publicUrl: string | undefined; linkDays: number }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
@@ -98,6 +99,22 @@ export class PortalService {
   async withdraw(subjectId: string, photoId: string) {
     await this.#own(subjectId, photoId)
     await this.deps.consent.withdraw(photoId, subjectId, { kind: 'subject', id: subjectId })
+  }
+
+  /**
+   * What happened to the person's photos, from the audit trail. Other people in the same photo appear
+   * only as "someone else": their ids are not this person's business.
+   */
+  async events(subjectId: string) {
+    const ids = (await this.deps.db.select({ id: photoSubjects.photoId }).from(photoSubjects).where(eq(photoSubjects.subjectId, subjectId))).map((r) => r.id)
+    const events = await this.deps.audit.forPhotos(ids, { limit: 1000 })
+    return events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      photoId: e.photoId,
+      aboutYou: e.subjectId === subjectId,
+      by: e.actor.kind === 'subject' ? (e.actor.id === subjectId ? 'you' : 'someone-else-in-the-photo') : e.actor.kind === 'user' ? 'eerlijk-beeld' : e.actor.kind,
+    }))
   }
 
   async requestErasure(subjectId: string) {
