@@ -161,3 +161,25 @@ describe('guessing links', () => {
     }
   })
 })
+
+describe('who used the photo, and the takedown notices', () => {
+  it('shows the person every download, and a withdrawal queues a notice for exactly the organisations that hold it', async () => {
+    const m = await modelWithPhoto()
+    await call('POST', `/v1/photos/${m.photoId}/submit`, owner.token)
+    await call('POST', `/v1/photos/${m.photoId}/publish`, curator.token)
+    const db = t.rt.database.db
+    const [holder, bystander] = rowsOf<{ id: string }>(await db.execute(sql`insert into organisations (name, enabled_at) values ('De Dagkrant', now()), ('Omroep Zuid', now()) returning id`))
+    await db.execute(sql`insert into download_grants (photo_id, organisation_id, licence, use, channel, topic, publication_url)
+      values (${m.photoId}, ${holder!.id}, 'rsw-editorial@1.0', 'editorial', 'web', 'housing', 'https://dagkrant.example/wonen')`)
+    const before = (await call('GET', '/v1/portal', m.token)).body.photos[0]
+    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', use: 'editorial', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
+    expect(before.notices).toEqual([])
+
+    await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: true })
+    const notices = rowsOf<{ organisation_id: string; event: string; state: string }>(await db.execute(sql`select organisation_id, event, state from takedown_notices where photo_id = ${m.photoId}`))
+    expect(notices).toEqual([{ organisation_id: holder!.id, event: 'consent.withdrawn', state: 'queued' }])
+    expect(notices.some((n) => n.organisation_id === bystander!.id)).toBe(false)
+    const after = (await call('GET', '/v1/portal', m.token)).body.photos[0]
+    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', at: expect.any(String) }])
+  })
+})

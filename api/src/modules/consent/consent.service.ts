@@ -149,6 +149,10 @@ export class ConsentService {
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
       await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
+      // A notice for every organisation holding a download grant for it, and none for anyone else.
+      await tx.execute(sql`insert into takedown_notices (photo_id, organisation_id, event)
+        select distinct photo_id, organisation_id, 'consent.withdrawn' from download_grants where photo_id = ${photoId}
+        on conflict on constraint takedown_notices_once do nothing`)
     })
     this.deps.worker?.nudge()
   }

@@ -27,6 +27,7 @@ const Overview = Type.Object({
       consent: Type.Union([Consent, Type.Null()]),
       consentInWords: Type.Union([Words, Type.Null()]),
       usage: Type.Array(Type.Object({ organisation: Type.String(), use: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) })),
+      notices: Type.Array(Type.Object({ organisation: Type.String(), event: Type.String(), state: Type.String(), at: Type.String() })),
     }),
   ),
 })

@@ -1,10 +1,11 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { describeConsent, photoSubjects, subjects, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
@@ -63,7 +64,24 @@ export class PortalService {
       .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
       .where(eq(photoSubjects.subjectId, subjectId))
       .orderBy(sql`${photos.createdAt} desc`)
-    const current = await this.deps.consent.currentConsents(this.deps.db, rows.map((r) => r.photo.id))
+    const ids = rows.map((r) => r.photo.id)
+    const current = await this.deps.consent.currentConsents(this.deps.db, ids)
+    const grants = ids.length
+      ? await this.deps.db
+          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
+          .from(downloadGrants)
+          .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
+          .where(inArray(downloadGrants.photoId, ids))
+          .orderBy(downloadGrants.createdAt)
+      : []
+    const notices = ids.length
+      ? await this.deps.db
+          .select({ photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt })
+          .from(takedownNotices)
+          .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
+          .where(inArray(takedownNotices.photoId, ids))
+          .orderBy(takedownNotices.createdAt)
+      : []
     const base = this.deps.publicUrl ?? ''
     return {
       pseudonym: subject?.pseudonym ?? '',
@@ -78,8 +96,9 @@ export class PortalService {
           preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
-          // Downloads are recorded with the picture-desk module; until then nobody can have used a photo.
-          usage: [] as { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[],
+          usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
+          /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
+          notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, ...n }) => ({ ...n, at: at.toISOString() })),
         }
       }),
     }

@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm'
+import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { photos } from '../photos/photos.table.ts'
+
+/**
+ * Media outlets and what they downloaded: the minimum the withdrawal needs now (who must be told). The
+ * picture-desk module builds on these tables (keys, limits, webhooks, the download endpoint).
+ */
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** One download: the exact licence version and the stated use, topic and outlet. */
+export const downloadGrants = pgTable(
+  'download_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id').notNull().references(() => photos.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    licence: text('licence').notNull(),
+    use: text('use').notNull(),
+    channel: text('channel').notNull(),
+    topic: text('topic'),
+    publicationUrl: text('publication_url'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('download_grants_photo_idx').on(t.photoId), index('download_grants_org_idx').on(t.organisationId)],
+)
+
+export const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expiring', 'photo.takedown'] as const
+export const NOTICE_STATES = ['queued', 'delivered', 'acknowledged'] as const
+
+/** A takedown notice owed to one organisation; delivery (webhook, e-mail) comes with the picture-desk module. */
+export const takedownNotices = pgTable(
+  'takedown_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id').notNull().references(() => photos.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    event: text('event').$type<(typeof NOTICE_EVENTS)[number]>().notNull(),
+    state: text('state').$type<(typeof NOTICE_STATES)[number]>().notNull().default('queued'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('takedown_notices_once').on(t.photoId, t.organisationId, t.event),
+    check('takedown_notices_state_check', sql`${t.state} in ('queued', 'delivered', 'acknowledged')`),
+    index('takedown_notices_org_idx').on(t.organisationId, t.state),
+  ],
+)
