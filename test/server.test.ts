@@ -44,7 +44,24 @@ describe('npm start on an empty data directory', () => {
       expect(p.caption.nl).toBeTruthy()
       expect(p.caption.en).toBeTruthy()
       expect(p.derivatives.length).toBeGreaterThanOrEqual(2)
+      // Published through the gate, with consent (or the declaration) allowing a public preview.
+      expect((p as unknown as { status: string }).status).toBe('published')
+      const anon = await fetch(`${server.url}/v1/photos/${(p as unknown as { id: string }).id}`)
+      expect(anon.status).toBe(200)
     }
+  })
+
+  it('prints a demo model\'s portal link that opens their portal', async () => {
+    const m = /Portaal van een demo-model \(fictief\): (\S+)#(ebp_[\w-]+)/.exec(server.stdout())
+    expect(m).not.toBeNull()
+    expect(m![1]).toBe(`${server.url}/portal`)
+    const portal = await fetch(`${server.url}/v1/portal`, { headers: { authorization: `Bearer ${m![2]}` } })
+    expect(portal.status).toBe(200)
+    const body = (await portal.json()) as { pseudonym: string; photos: { status: string; consentInWords: { nl: string } }[] }
+    expect(body.pseudonym).toBe('Nova (demo, fictief)')
+    expect(body.photos).toHaveLength(1)
+    expect(body.photos[0]!.status).toBe('published')
+    expect(body.photos[0]!.consentInWords.nl).toContain('Iedereen mag een kleine versie zien')
   })
 
   it('answers /healthz, /readyz and the placeholder page on the same port', async () => {

@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<string> {
       const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
       const rt = await startRuntime(config, { startWorker: false })
       try {
-        const r = await seedDemo({ db: rt.database.db, auth: rt.auth, photos: rt.photos, dataDir: config.dataDir, tmpDir: rt.tmpDir, logger: rt.logger })
+        const r = await seedDemo({ db: rt.database.db, auth: rt.auth, photos: rt.photos, consent: rt.consent, portal: rt.portal, dataDir: config.dataDir, tmpDir: rt.tmpDir, logger: rt.logger })
         if (!r) return 'not seeded: the database has users already'
         console.log(`seeded ${r.photos} photos; demo logins written to ${r.credentialsFile}`)
         return r.credentialsFile

@@ -164,7 +164,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
     const app = await buildApp({ config, database, auth, photos, consent, portal, vault, tmpDir, logger })
-    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, dataDir: config.dataDir, tmpDir, logger }) : null
+    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) worker.start()
     let closing: Promise<void> | undefined

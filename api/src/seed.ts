@@ -13,6 +13,9 @@ import { rowsOf, type Db } from './db/client.ts'
 import type { AuthService } from './modules/auth/index.ts'
 import type { Role } from './modules/auth/auth.table.ts'
 import type { PhotosService } from './modules/photos/index.ts'
+import type { Principal } from './modules/auth/index.ts'
+import type { ConsentService } from './modules/consent/index.ts'
+import type { PortalService } from './modules/portal/index.ts'
 
 export const FIXTURE_PHOTOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos')
 
@@ -26,12 +29,16 @@ interface ManifestEntry {
   series?: string
   credit: string
   place?: string | null
+  /** Fictional pseudonyms for the people pictured (demo data); absent: nobody is pictured. */
+  people?: string[]
 }
 
 export interface SeedResult {
   logins: { email: string; role: Role }[]
   credentialsFile: string
   photos: number
+  /** One demo model's personal portal link (the token is in the fragment). */
+  portalLink: string | null
 }
 
 const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
@@ -40,7 +47,7 @@ const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
   { email: 'beheer@demo.eerlijkbeeld.nl', role: 'admin', displayName: 'Demo Beheer' },
 ]
 
-export async function seedDemo(deps: { db: Db; auth: AuthService; photos: PhotosService; dataDir: string; tmpDir: string; logger: FastifyBaseLogger }): Promise<SeedResult | null> {
+export async function seedDemo(deps: { db: Db; auth: AuthService; photos: PhotosService; consent: ConsentService; portal: PortalService; dataDir: string; tmpDir: string; logger: FastifyBaseLogger }): Promise<SeedResult | null> {
   const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users`))
   if ((row?.n ?? 0) > 0) return null
 
@@ -57,18 +64,31 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
 
   const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURE_PHOTOS, 'manifest.json'), 'utf8')) as ManifestEntry[]
   const owner = { userId: ids.photographer!, displayName: 'Demo Fotograaf' }
+  const as = (role: Role): Principal => ({ userId: ids[role]!, role, displayName: role, sessionId: 'seed', via: 'bearer' })
   let n = 0
+  let portalLink: string | null = null
   for (const m of manifest) {
     const file = path.join(FIXTURE_PHOTOS, m.file)
     const bytes = fs.readFileSync(file)
-    await deps.photos.ingest(owner, {
+    const { photo } = await deps.photos.ingest(owner, {
       path: file,
       bytes: bytes.length,
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
       fields: { captionNl: m.captionNl, captionEn: m.captionEn, altNl: m.altNl, altEn: m.altEn, tags: m.tags, series: m.series ?? 'Demo', credit: m.credit, placeCity: m.place ?? undefined },
     })
+    // The demo goes through the same gate as real photos: people with consent, or the declaration.
+    if (m.people?.length) {
+      for (const pseudonym of m.people) {
+        const subject = await deps.consent.createSubject(as('photographer'), pseudonym)
+        await deps.consent.addPerson(photo.id, subject.id, { identifiable: true, identifiabilityAgreed: true, publicPreview: true }, as('photographer'))
+        portalLink ??= (await deps.portal.createLink(subject.id, as('admin'))).url
+      }
+    } else {
+      await deps.photos.update(photo.id, as('photographer'), { noPeople: true })
+    }
+    await deps.consent.publish(photo.id, as('curator'))
     n++
   }
   deps.logger.info({ photos: n, accounts: DEMO_USERS.length }, 'seeded the demo')
-  return { logins: DEMO_USERS.map(({ email, role }) => ({ email, role })), credentialsFile, photos: n }
+  return { logins: DEMO_USERS.map(({ email, role }) => ({ email, role })), credentialsFile, photos: n, portalLink }
 }

@@ -30,7 +30,9 @@ async function main() {
     // Printed (not logged): how to get in, without the passwords themselves.
     process.stdout.write(
       `\n  Eerlijk Beeld draait op ${address}\n  Demo-accounts (${runtime.seeded.logins.map((l) => `${l.role}: ${l.email}`).join(', ')});\n` +
-        `  wachtwoorden staan in ${runtime.seeded.credentialsFile}\n  Log in: POST ${address}/v1/auth/login {"email","password"}\n\n`,
+        `  wachtwoorden staan in ${runtime.seeded.credentialsFile}\n  Log in: POST ${address}/v1/auth/login {"email","password"}\n` +
+        (runtime.seeded.portalLink ? `  Portaal van een demo-model (fictief): ${address}${runtime.seeded.portalLink}\n` : '') +
+        '\n',
     )
   }
 
