@@ -137,6 +137,8 @@ describe('the gate on every way a photo is seen', () => {
     expect((await call('GET', `/v1/photos/${p.id}`, null)).status).toBe(410)
     const mine = await call('GET', `/v1/photos/${p.id}`, owner)
     expect(mine.body).toMatchObject({ status: 'withdrawn', derivatives: [] })
+    const listed = (await call('GET', '/v1/photos?limit=100', curator)).body.items.find((x: { id: string }) => x.id === p.id)
+    expect(listed).toMatchObject({ status: 'withdrawn', derivatives: [] })
 
     const kinds = rowsOf<{ kind: string }>(await t.rt.database.db.execute(sql`select kind from jobs where payload->>'photoId' = ${p.id} order by id`)).map((r) => r.kind)
     expect(kinds).toEqual(expect.arrayContaining(['photo.purge-media', 'search.remove']))
@@ -190,5 +192,29 @@ describe('object-level access', () => {
     }
     expect((await call('GET', `/v1/photos/${p.id}/people`, owner)).body.items[0].consent.version).toBe(1)
     expect((await call('POST', '/v1/subjects', owner, { pseudonym: '   ' })).status).toBe(400)
+  })
+})
+
+describe('licence and attribution', () => {
+  it('offers a photo under one published licence version, and generates its attribution', async () => {
+    const p = await photoWithPerson()
+    const photo = (await call('GET', `/v1/photos/${p.id}`, owner)).body
+    expect(photo.licence).toBe('rsw-editorial@1.0')
+    expect(photo.attribution.nl.text).toContain('Sam V.')
+    expect(photo.attribution.en.html).toContain('href="https://')
+    expect((await call('PATCH', `/v1/photos/${p.id}`, owner, { licence: 'rsw-nothing@9.9' })).status).toBe(400)
+    expect((await call('PATCH', `/v1/photos/${p.id}`, owner, { licence: 'not a licence' })).status).toBe(400)
+    const changed = await call('PATCH', `/v1/photos/${p.id}`, owner, { licence: 'rsw-exhibition@1.0' })
+    expect(changed.body.licence).toBe('rsw-exhibition@1.0')
+    expect(changed.body.attribution.en.text).not.toBe(photo.attribution.en.text)
+    await publish(p.id)
+    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(200)
+  })
+
+  it('shows nothing when the licence and everyone\'s consent share no use', async () => {
+    const p = await photoWithPerson({ ...AGREED, uses: ['editorial'] })
+    await call('PATCH', `/v1/photos/${p.id}`, owner, { licence: 'rsw-exhibition@1.0' })
+    const r = await call('POST', `/v1/photos/${p.id}/publish`, curator)
+    expect(r.body.reasons).toEqual([{ code: 'no-common-use' }])
   })
 })

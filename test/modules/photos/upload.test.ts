@@ -69,6 +69,9 @@ describe('an upload that carries every kind of private data', () => {
         // The rights we write deliberately are there.
         expect(Object.entries(tags).some(([k, v]) => /Creator|Artist/.test(k) && String(v).includes('Sam V.')), `${d.preset}.${d.format} credit`).toBe(true)
         expect(Object.entries(tags).some(([k, v]) => /Rights|Copyright/.test(k) && String(v).includes('Sam V.')), `${d.preset}.${d.format} copyright`).toBe(true)
+        // The photo's licence travels with the file, readable by the picture desks' own tools.
+        expect(tags['XMP-plus:ModelReleaseStatus'], `${d.preset}.${d.format} model release`).toMatch(/MR-LMR|Limited/)
+        expect(String(tags['XMP-xmpRights:WebStatement']), `${d.preset}.${d.format} web statement`).toContain('/rsw-editorial/1.0')
       }
     })
   }

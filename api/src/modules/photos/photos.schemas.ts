@@ -31,6 +31,7 @@ export const PhotoPatch = Type.Object(
     series: Type.Optional(Text(160)),
     capturedMonth: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }))),
     placeCity: Type.Optional(Text(120)),
+    licence: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+@[0-9]+(\\.[0-9]+)*$', description: "A published licence version, e.g. 'rsw-exhibition@1.0'." })),
     noPeople: Type.Optional(Type.Boolean({ description: "The photographer's declaration that nobody is pictured (a place, an object)." })),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -47,6 +48,8 @@ export const Derivative = Type.Object({
 })
 
 const Bilingual = Type.Object({ nl: Nullable(Type.String()), en: Nullable(Type.String()) })
+
+const Attribution = Type.Object({ text: Type.String(), html: Type.String(), markdown: Type.String() })
 
 /** The response allow-list for a photo: nothing else about it can leave the server. */
 export const Photo = Type.Object({
@@ -65,6 +68,7 @@ export const Photo = Type.Object({
   dominantColour: Nullable(Type.String()),
   derivativesState: Type.String(),
   licence: Type.String(),
+  attribution: Nullable(Type.Object({ nl: Attribution, en: Attribution }, { description: 'Generated from the licence, the credit and the caption: paste it as it is.' })),
   noPeopleDeclared: Type.Boolean(),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   derivatives: Type.Array(Derivative),

@@ -9,7 +9,7 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { GateVerdict } from '../consent/consent.gate.ts'
-import type { Licence } from '../licences/index.ts'
+import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
@@ -270,6 +270,12 @@ export class PhotosService {
       if (patch.placeCity !== undefined) set.placeCity = text(patch.placeCity)
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
+      if (patch.licence !== undefined) {
+        if (this.deps.licence(patch.licence)?.status !== 'published') {
+          throw problems.validation(`There is no published licence ${patch.licence}.`, [{ path: '/licence', message: 'unknown licence' }])
+        }
+        set.licence = patch.licence
+      }
       if (patch.noPeople !== undefined) {
         if (patch.noPeople && (await this.#hasPeople(tx, id))) {
           throw new Problem(409, 'photo-has-people', 'People are linked to this photo', 'A photo with people linked to it cannot be declared to have none.')
@@ -287,6 +293,13 @@ export class PhotosService {
 
   openBlob(key: string) {
     return this.deps.blobs.stream(key)
+  }
+
+  /** Generated from the licence, the photographer's credit and the photo; never typed by hand. */
+  #attribution(p: PhotoRow) {
+    const licence = this.deps.licence(p.licence)
+    if (!licence) return null
+    return attributions(licence, { photographer: p.credit, title: { nl: p.captionNl ?? undefined, en: p.captionEn ?? undefined } })
   }
 
   view(p: PhotoRow, ds: DerivativeRow[]) {
@@ -308,6 +321,7 @@ export class PhotosService {
       dominantColour: p.dominantColour,
       derivativesState: p.derivativesState,
       licence: p.licence,
+      attribution: this.#attribution(p),
       noPeopleDeclared: p.noPeopleDeclaredAt !== null,
       publishedAt: p.publishedAt?.toISOString() ?? null,
       derivatives: [...ds]
