@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, upload, type TestApp } from './support/app.ts'
+import { request, startTestApp, upload, type TestApp } from './support/app.ts'
 
 // Every role against every endpoint that reads or changes someone else's data (here: a photographer's
 // draft, the person in it, their consent and vault). Expected statuses are the whole contract: 401 for
@@ -33,17 +33,9 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 async function call(who: Who, method: string, path: string, body?: unknown): Promise<number> {
-  const headers: Record<string, string> = who === 'anonymous' ? {} : { authorization: `Bearer ${users[who].token}` }
-  let payload: BodyInit | undefined
-  if (body instanceof FormData) payload = body
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json'
-    payload = JSON.stringify(body)
-  }
-  const res = await fetch(`${t.url}${path}`, { method, headers, body: payload })
-  expect(res.headers.get('content-type') ?? '', `${who} ${method} ${path}`).not.toMatch(/text\/html/)
-  await res.arrayBuffer()
-  return res.status
+  const r = await request(t, method, path, who === 'anonymous' ? null : users[who].token, body)
+  expect(r.headers.get('content-type') ?? '', `${who} ${method} ${path}`).not.toMatch(/text\/html/)
+  return r.status
 }
 
 const consent = { identifiable: true, identifiabilityAgreed: true }

@@ -76,3 +76,23 @@ export async function upload(t: TestApp, token: string, file: string | { name: s
   const body = (await res.json()) as Record<string, unknown>
   return { res, body }
 }
+
+export interface ApiResponse {
+  status: number
+  headers: Headers
+  text: string
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: Record<string, any>
+}
+
+/** One HTTP call to the app as a client would make it: a bearer token (or none) and a JSON or form body. */
+export async function request(t: TestApp, method: string, url: string, token: string | null, body?: unknown): Promise<ApiResponse> {
+  const json = body !== undefined && !(body instanceof FormData)
+  const res = await fetch(`${t.url}${url}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(json ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : json ? JSON.stringify(body) : (body as FormData),
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, text, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : {} }
+}

@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
-import { files, startTestApp, upload, type TestApp } from '../../support/app.ts'
+import { files, request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 const fx = inject('fixtures')
 type User = Awaited<ReturnType<TestApp['user']>>
@@ -17,15 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const call = async (method: string, url: string, who: User | null, body?: unknown) => {
-  const res = await fetch(`${t.url}${url}`, {
-    method,
-    headers: { ...(who ? { authorization: `Bearer ${who.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, any> }
-}
+const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
 const TEXTS = { captionNl: 'Een sekswerker op de fiets', captionEn: 'A sex worker on a bicycle', altNl: 'Vrouw op een fiets in de stad', altEn: 'Woman on a bicycle in the city' }
 const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: false }
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)

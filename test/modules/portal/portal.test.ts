@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
-import { startTestApp, upload, type TestApp } from '../../support/app.ts'
+import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 type User = Awaited<ReturnType<TestApp['user']>>
 let t: TestApp
@@ -16,15 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const call = async (method: string, url: string, auth: string | null, body?: unknown, app = t) => {
-  const res = await fetch(`${app.url}${url}`, {
-    method,
-    headers: { ...(auth ? { authorization: `Bearer ${auth}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, any> }
-}
+const call = (method: string, url: string, auth: string | null, body?: unknown, app = t) => request(app, method, url, auth, body)
 const TEXTS = { captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' }
 const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: true }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
-import { startTestApp, type TestApp } from '../../support/app.ts'
+import { request, startTestApp, type TestApp } from '../../support/app.ts'
 
 type User = Awaited<ReturnType<TestApp['user']>>
 let t: TestApp
@@ -16,15 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const call = async (method: string, url: string, who: User | null, body?: unknown) => {
-  const res = await fetch(`${t.url}${url}`, {
-    method,
-    headers: { ...(who ? { authorization: `Bearer ${who.token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, text, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null) as Record<string, any> }
-}
+const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
 const entry = () => {
   const tag = crypto.randomBytes(4).toString('hex')
   return { legalName: `Johanna Vault-${tag}`, contact: { email: `johanna.${tag}@private.example`, phone: '+31 6 1234 5678' }, ageCheck: { result: 'adult-verified', checkedOn: '2026-03-01', method: 'passport seen in person, not copied' } }

@@ -4,17 +4,23 @@ const Text = (max: number) => Type.String({ maxLength: max })
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 
 /** Upload form fields (multipart, next to `file`); all optional. */
+/** The texts a photographer writes, shared by the upload form and PATCH. */
+const TextFields = {
+  captionNl: Type.Optional(Text(2000)),
+  captionEn: Type.Optional(Text(2000)),
+  altNl: Type.Optional(Text(1000)),
+  altEn: Type.Optional(Text(1000)),
+  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
+  series: Type.Optional(Text(160)),
+  placeCity: Type.Optional(Text(120)),
+}
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })
+
 export const UploadFields = Type.Object(
   {
-    captionNl: Type.Optional(Text(2000)),
-    captionEn: Type.Optional(Text(2000)),
-    altNl: Type.Optional(Text(1000)),
-    altEn: Type.Optional(Text(1000)),
-    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
-    series: Type.Optional(Text(160)),
+    ...TextFields,
     credit: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
-    capturedMonth: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
-    placeCity: Type.Optional(Text(120)),
+    capturedMonth: Type.Optional(Month),
   },
   { additionalProperties: false },
 )
@@ -23,14 +29,8 @@ export type UploadFieldsT = Type.Static<typeof UploadFields>
 /** PATCH /v1/photos/:id: texts and the "no people in this photo" declaration. */
 export const PhotoPatch = Type.Object(
   {
-    captionNl: Type.Optional(Text(2000)),
-    captionEn: Type.Optional(Text(2000)),
-    altNl: Type.Optional(Text(1000)),
-    altEn: Type.Optional(Text(1000)),
-    tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
-    series: Type.Optional(Text(160)),
-    capturedMonth: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }))),
-    placeCity: Type.Optional(Text(120)),
+    ...TextFields,
+    capturedMonth: Type.Optional(Nullable(Month)),
     licence: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+@[0-9]+(\\.[0-9]+)*$', description: "A published licence version, e.g. 'rsw-exhibition@1.0'." })),
     noPeople: Type.Optional(Type.Boolean({ description: "The photographer's declaration that nobody is pictured (a place, an object)." })),
   },
