@@ -36,6 +36,10 @@ const EnvSchema = Type.Object({
   JOB_LEASE_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 3600 }),
   LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
   PORTAL_LINK_DAYS: Type.Integer({ default: 365, minimum: 1, maximum: 3650 }),
+  /** How often expired consent is made final and renewal questions are asked; a day at most, or the follow-up waits too long. */
+  EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
+  /** How many days before the last valid day the person is asked to renew. */
+  RENEWAL_NOTICE_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
 })
@@ -61,6 +65,7 @@ export interface Config {
   worker: { enabled: boolean; pollMs: number; leaseSeconds: number }
   loginRateLimit: number
   portalLinkDays: number
+  expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
 }
 
@@ -126,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     worker: { enabled: flag(env.WORKER_ENABLED, true), pollMs: env.WORKER_POLL_MS, leaseSeconds: env.JOB_LEASE_SECONDS },
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     portalLinkDays: env.PORTAL_LINK_DAYS,
+    expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
   })
 }

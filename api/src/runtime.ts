@@ -1,7 +1,7 @@
 /**
  * Starts and stops everything the app needs, in order: data-dir lock → database + migrations → licences
  * (validated, and published versions checked against their recorded hashes) → master key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
- * → demo seed → worker. The server, the CLI and the tests all start the app through here.
+ * → demo seed → worker and the expiry schedule. The server, the CLI and the tests all start the app through here.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,7 +16,7 @@ import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
-import { ConsentService, type LicenceTerms } from './modules/consent/index.ts'
+import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
@@ -35,6 +35,8 @@ export interface Runtime {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  /** Consent expiry: the recurring sweep (renewal questions, 'expired' withdrawals) and its schedule. */
+  expiry: ExpiryService
   portal: PortalService
   vault: VaultService
   /** The audit trail: services append to it inside their own transactions. */
@@ -155,7 +157,17 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
         await audit.append(database!.db, { type: 'vault.read', actor: { kind: 'user', id: r.adminId }, subjectId: r.subjectId, data: { what: r.what, ...(r.documentId ? { documentId: r.documentId } : {}) } })
       },
     })
+    const expiry = new ExpiryService({
+      db: database.db,
+      queue,
+      consent,
+      log: logger.child({ module: 'expiry' }),
+      sweepMinutes: config.expiry.sweepMinutes,
+      renewalNoticeDays: config.expiry.renewalNoticeDays,
+      nudge: () => worker.nudge(),
+    })
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
+    worker.register(EXPIRY_SWEEP_JOB, expiry.job)
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -166,13 +178,18 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const app = await buildApp({ config, database, auth, photos, consent, portal, vault, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
-    if (opts.startWorker !== false && config.worker.enabled) worker.start()
+    if (opts.startWorker !== false && config.worker.enabled) {
+      // Scheduled where the worker runs; a CLI command leaves the schedule to the server.
+      await expiry.start()
+      worker.start()
+    }
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, portal, vault, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
+          expiry.stop()
           await app.close()
           await worker.stop()
           if (!opts.keepDatabase) await db.close()

@@ -178,7 +178,7 @@ describe('object-level access', () => {
 
   it('refuses bad consent input with a validation problem and stores nothing', async () => {
     const p = await photoWithPerson()
-    for (const bad of [{ ...AGREED, uses: ['marketing'] }, { ...AGREED, validFrom: '2026-05-01', validUntil: '2026-04-01' }, { ...AGREED, validUntil: '31-12-2026' }, { identifiable: true }, { ...AGREED, extra: 1 }]) {
+    for (const bad of [{ ...AGREED, uses: ['marketing'] }, { ...AGREED, validFrom: '2026-05-01', validUntil: '2026-04-01' }, { ...AGREED, validUntil: '31-12-2026' }, { ...AGREED, validUntil: '2027-02-31' }, { identifiable: true }, { ...AGREED, extra: 1 }]) {
       const r = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, bad)
       expect(r.status, JSON.stringify(bad)).toBe(400)
     }

@@ -49,6 +49,20 @@ describe('the outbox queue', () => {
     expect(await queue.enqueue(d.db, 'k', {}, { dedupeKey: 'photo:1' })).toBeTypeOf('number')
   })
 
+  it('with once, never queues a key again, not even after its job finished or died', async () => {
+    const first = await queue.enqueue(d.db, 'tick', {}, { dedupeKey: 'tick:10:00', once: true })
+    expect(first).toBeTypeOf('number')
+    expect(await queue.enqueue(d.db, 'tick', {}, { dedupeKey: 'tick:10:00', once: true })).toBeNull()
+    const [claimed] = await queue.claim('w1', 1, 30)
+    await queue.complete(claimed!.id, 'w1')
+    expect(await queue.enqueue(d.db, 'tick', {}, { dedupeKey: 'tick:10:00', once: true })).toBeNull()
+    // A different key (the next period) is queued as usual.
+    expect(await queue.enqueue(d.db, 'tick', {}, { dedupeKey: 'tick:11:00', once: true })).toBeTypeOf('number')
+    const rows = rowsOf<{ dedupe_key: string; status: string }>(await d.db.execute(sql`select dedupe_key, status from jobs order by id`))
+    expect(rows).toEqual([{ dedupe_key: 'tick:10:00', status: 'done' }, { dedupe_key: 'tick:11:00', status: 'pending' }])
+    await expect(queue.enqueue(d.db, 'tick', {}, { once: true })).rejects.toThrow(/once needs a dedupeKey/)
+  })
+
   it('never gives one job to two workers (claims skip locked rows)', async () => {
     for (let i = 0; i < 10; i++) await queue.enqueue(d.db, 'k', { i })
     const [a, b] = await Promise.all([queue.claim('w1', 6, 30), queue.claim('w2', 6, 30)])

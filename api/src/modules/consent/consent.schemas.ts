@@ -1,7 +1,7 @@
 import Type from 'typebox'
 import { TOPICS, USES } from './vocabulary.ts'
 
-const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' })
+export const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' })
 const UseT = Type.Union(USES.map((u) => Type.Literal(u)))
 const TopicT = Type.Union(TOPICS.map((t) => Type.Literal(t)))
 const OrgId = Type.String({ minLength: 1, maxLength: 64 })

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
@@ -6,7 +6,8 @@ import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
-import { consents, photoSubjects, subjects } from './consent.table.ts'
+import { addYears, isCalendarDay } from './consent.dates.ts'
+import { consents, photoSubjects, renewalRequests, subjects } from './consent.table.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -32,11 +33,15 @@ export interface Actor {
 const STAFF = new Set(['curator', 'admin'])
 /** Consent lasts three years unless agreed otherwise (DESIGN.md). */
 const DEFAULT_YEARS = 3
+/** A renewal is a fresh agreement, not a blank cheque: at most ten years ahead. */
+const MAX_RENEWAL_YEARS = 10
 
 export const consentProblems = {
   subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id that you may link.'),
   notInPhoto: () => new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.'),
   alreadyInPhoto: () => new Problem(409, 'person-already-in-photo', 'Already linked', 'This person is already linked to this photo; change their consent instead.'),
+  expiredFinal: (lastDay: string) =>
+    new Problem(409, 'consent-expired', 'Consent has expired', `Consent for this photo ran until ${lastDay} and has expired. Expiry counts as withdrawal, which is final: the photo is not published again. A new photo session is needed.`),
   withdrawnFinal: () => new Problem(409, 'consent-withdrawn', 'Consent was withdrawn', 'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.'),
   invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
   pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
@@ -137,13 +142,19 @@ export class ConsentService {
    * its derivative rows gone (so nothing can be served from the next request on) and the follow-up work
    * queued: blobs deleted, search entry removed. Takedown notices join with the picture-desk module.
    */
-  async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal) {
-    await this.deps.db.transaction(async (tx) => {
+  async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal): Promise<boolean> {
+    const wrote = await this.deps.db.transaction(async (tx) => {
+      // The photo's lock orders this after any consent change in flight (changes take the same lock).
       if (principal) await this.#managedPhoto(tx, photoId, principal)
+      else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       const current = await this.#current(tx, photoId, subjectId)
+      // The expiry sweep found this consent expired a moment ago; if it was renewed since, it stands.
+      if (reason === 'expired' && current.state === 'active' && current.validUntil >= todayUtc()) return false
+      let wrote = false
       if (current.state !== 'withdrawn') {
         const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
         await this.#record(tx, 'consent.withdrawn', actor, row)
+        wrote = true
       }
       await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
@@ -153,8 +164,42 @@ export class ConsentService {
       await tx.execute(sql`insert into takedown_notices (photo_id, organisation_id, event)
         select distinct photo_id, organisation_id, 'consent.withdrawn' from download_grants where photo_id = ${photoId}
         on conflict on constraint takedown_notices_once do nothing`)
+      return wrote
     })
     this.deps.worker?.nudge()
+    return wrote
+  }
+
+  /**
+   * Renewal by the person (the portal has checked their link): a new version with a later last day, the
+   * rest unchanged, and their open renewal questions answered, in one transaction. An expired consent
+   * cannot be renewed: expiry is a withdrawal, and withdrawal is final.
+   */
+  async renew(photoId: string, subjectId: string, validUntil: string | undefined) {
+    const actor: Actor = { kind: 'subject', id: subjectId }
+    return this.deps.db.transaction(async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      if (!photo) throw consentProblems.notInPhoto()
+      const current = await this.#current(tx, photoId, subjectId)
+      const today = todayUtc()
+      // Past its last day counts as expired even before the sweep has written it down.
+      const expired = current.state === 'withdrawn' ? current.reason === 'expired' : current.validUntil < today
+      if (expired) throw consentProblems.expiredFinal(current.validUntil)
+      if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
+      const until = validUntil ?? addYears(today, DEFAULT_YEARS)
+      const latest = addYears(today, MAX_RENEWAL_YEARS)
+      const bad = (message: string) => problems.validation(message, [{ path: '/validUntil', message }])
+      if (!isCalendarDay(until)) throw bad(`${until} is not a day in the calendar.`)
+      if (until <= current.validUntil) throw bad(`A renewal must end after ${current.validUntil}, the current last day.`)
+      if (until > latest) throw bad(`A renewal may run at most ${MAX_RENEWAL_YEARS} years, until ${latest}.`)
+      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', { ...current, validUntil: until }, actor, null)
+      await this.#record(tx, 'consent.changed', actor, row)
+      await tx
+        .update(renewalRequests)
+        .set({ answeredAt: new Date() })
+        .where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+      return toCurrent(row)
+    })
   }
 
   /** Every consent version is an audit event in the same transaction: ids and codes only, never names. */
@@ -180,6 +225,10 @@ export class ConsentService {
   }
 
   async #insertVersion(tx: DbOrTx, photoId: string, subjectId: string, version: number, state: 'active' | 'withdrawn', c: Required<ConsentInput> | ConsentRow, actor: Actor, reason: string | null) {
+    // The schema's pattern lets 2027-02-31 through; the database would refuse it with an error (a 500).
+    for (const [field, day] of [['validFrom', c.validFrom!], ['validUntil', c.validUntil!]] as const) {
+      if (!isCalendarDay(day)) throw problems.validation(`${field} is not a date in the calendar.`, [{ path: `/${field}`, message: 'no such day' }])
+    }
     if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
     const [row] = await tx
       .insert(consents)

@@ -71,3 +71,28 @@ export const consents = pgTable(
     check('consents_validity_check', sql`${t.validUntil} >= ${t.validFrom}`),
   ],
 )
+
+/**
+ * "Your consent ends on …; do you want to renew?" (DESIGN.md, consent validity). The expiry sweep asks once
+ * per consent version (the unique key), the portal shows the open question, and renewing answers it.
+ * Rows stay after answering: when and about which version the person was asked is part of the history.
+ */
+export const renewalRequests = pgTable(
+  'renewal_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    consentVersion: integer('consent_version').notNull(),
+    /** The consent's last valid day when the question was asked. */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the person renewed. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('renewal_requests_version_unique').on(t.photoId, t.subjectId, t.consentVersion),
+    // The portal reads a person's open questions.
+    index('renewal_requests_subject_idx').on(t.subjectId),
+  ],
+)

@@ -32,3 +32,11 @@ export function describeConsent(c: CurrentConsent): { nl: string; en: string } {
   ]
   return { nl: nl.filter(Boolean).join(' '), en: en.filter(Boolean).join(' ') }
 }
+
+/** The renewal question in the portal: the date, the choice, and what happens when nothing is done. */
+export function describeRenewal(validUntil: string): { nl: string; en: string } {
+  return {
+    nl: `Je toestemming loopt af op ${date(validUntil, 'nl')}. Wil je verlengen? Als je niets doet, wordt de foto na die dag niet meer getoond.`,
+    en: `Your consent ends on ${date(validUntil, 'en')}. Do you want to renew it? If you do nothing, the photo will no longer be shown after that day.`,
+  }
+}

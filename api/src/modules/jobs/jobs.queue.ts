@@ -4,6 +4,11 @@ import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 export interface EnqueueOptions {
   /** At most one unfinished job per key; a second enqueue with the same key does nothing. */
   dedupeKey?: string
+  /**
+   * With dedupeKey: also do nothing when a job with this key ever existed, finished or dead. For schedules,
+   * whose key names a period: one run per period, however many replicas start or restart in it.
+   */
+  once?: boolean
   runAt?: Date
   maxAttempts?: number
   /** Insert the job already claimed by this worker (the caller runs it right after the commit). */
@@ -47,12 +52,17 @@ export class JobQueue {
 
   async enqueue(tx: DbOrTx, kind: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<number | null> {
     const claim = opts.claimFor
+    if (opts.once && !opts.dedupeKey) throw new Error('enqueue: once needs a dedupeKey')
+    // Finished jobs are not in the partial unique index, so "ever existed" is a plain lookup (a scan of
+    // the jobs table: fine for a schedule that asks once per period and replica).
+    const everExisted = opts.once ? sql`where not exists (select 1 from jobs where dedupe_key = ${opts.dedupeKey!})` : sql``
     const rows = rowsOf<{ id: number }>(
       await tx.execute(sql`
         insert into jobs (kind, payload, dedupe_key, run_at, max_attempts, status, attempts, locked_by, locked_until)
-        values (${kind}, ${JSON.stringify(payload)}::jsonb, ${opts.dedupeKey ?? null}, ${(opts.runAt ?? new Date()).toISOString()}::timestamptz,
-                ${opts.maxAttempts ?? 10}, ${claim ? 'running' : 'pending'}, ${claim ? 1 : 0}, ${claim?.workerId ?? null},
-                ${claim ? sql`now() + make_interval(secs => ${claim.leaseSeconds})` : null})
+        select ${kind}::text, ${JSON.stringify(payload)}::jsonb, ${opts.dedupeKey ?? null}::text, ${(opts.runAt ?? new Date()).toISOString()}::timestamptz,
+               ${opts.maxAttempts ?? 10}::int, ${claim ? 'running' : 'pending'}::text, ${claim ? 1 : 0}::int, ${claim?.workerId ?? null}::text,
+               ${claim ? sql`now() + make_interval(secs => ${claim.leaseSeconds})` : sql`null::timestamptz`}
+        ${everExisted}
         on conflict (dedupe_key) where status in ('pending', 'running') do nothing
         returning id`),
     )

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { FailureLimiter } from '../../platform/failure-limiter.ts'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
-import { Consent, ConsentBody } from '../consent/consent.schemas.ts'
+import { Consent, ConsentBody, Day } from '../consent/consent.schemas.ts'
 import { sendDerivative, type PhotosService } from '../photos/index.ts'
 import { portalProblems, TOKEN_PREFIX, type PortalService } from './portal.service.ts'
 
@@ -26,12 +26,19 @@ const Overview = Type.Object({
       preview: Type.Union([Type.String(), Type.Null()]),
       consent: Type.Union([Consent, Type.Null()]),
       consentInWords: Type.Union([Words, Type.Null()]),
+      /** An open question to renew before the consent's last day (null when there is none). */
+      renewal: Type.Union([Type.Object({ validUntil: Type.String(), askedAt: Type.String({ format: 'date-time' }), inWords: Words }), Type.Null()]),
       usage: Type.Array(Type.Object({ organisation: Type.String(), use: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) })),
       notices: Type.Array(Type.Object({ organisation: Type.String(), event: Type.String(), state: Type.String(), at: Type.String() })),
     }),
   ),
 })
 const Confirm = Type.Object({ confirm: Type.Boolean() }, { additionalProperties: false })
+const RenewBody = Type.Object(
+  // validUntil: the new last valid day (inclusive); three years from today when left out, ten years at most.
+  { confirm: Type.Boolean(), validUntil: Type.Optional(Day) },
+  { additionalProperties: false },
+)
 const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
 const SubjectParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
@@ -93,6 +100,17 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
     '/v1/portal/photos/:id/consent',
     { config: anonymous, schema: { tags: ['portal'], summary: 'Change what your photo may be used for (a new version)', params: PhotoParams, body: ConsentBody, response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P } } },
     async (request) => portal.changeConsent(request.portalSubject!, request.params.id, request.body),
+  )
+  app.post(
+    '/v1/portal/photos/:id/renew',
+    {
+      config: anonymous,
+      schema: { tags: ['portal'], summary: 'Renew your consent before it ends (a new version); an expired consent cannot be renewed', params: PhotoParams, body: RenewBody, response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P } },
+    },
+    async (request) => {
+      if (!request.body.confirm) throw portalProblems.confirm()
+      return portal.renew(request.portalSubject!, request.params.id, request.body.validUntil)
+    },
   )
   app.post(
     '/v1/portal/photos/:id/withdraw',

@@ -4,7 +4,7 @@ import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, photoSubjects, subjects, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
@@ -82,11 +82,15 @@ export class PortalService {
           .where(inArray(takedownNotices.photoId, ids))
           .orderBy(takedownNotices.createdAt)
       : []
+    const renewals = await this.#openRenewals(subjectId)
+    const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
       pseudonym: subject?.pseudonym ?? '',
       photos: rows.map(({ photo: p }) => {
         const c = current.get(p.id)?.get(subjectId) ?? null
+        // A question still stands while the consent it asked about still ends on that day and can be renewed.
+        const askedAt = c && c.state === 'active' && p.status !== 'withdrawn' && c.validUntil >= today ? renewals.get(`${p.id}/${c.validUntil}`) : undefined
         return {
           id: p.id,
           status: p.status,
@@ -96,12 +100,28 @@ export class PortalService {
           preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
+          renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
           notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, ...n }) => ({ ...n, at: at.toISOString() })),
         }
       }),
     }
+  }
+
+  /** Open renewal questions by photo and last day, with when the person was first asked. */
+  async #openRenewals(subjectId: string): Promise<Map<string, Date>> {
+    const rows = await this.deps.db
+      .select({ photoId: renewalRequests.photoId, validUntil: renewalRequests.validUntil, createdAt: renewalRequests.createdAt })
+      .from(renewalRequests)
+      .where(and(eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+    const out = new Map<string, Date>()
+    for (const r of rows) {
+      const key = `${r.photoId}/${r.validUntil}`
+      const seen = out.get(key)
+      if (!seen || r.createdAt < seen) out.set(key, r.createdAt)
+    }
+    return out
   }
 
   async media(subjectId: string, photoId: string, file: string) {
@@ -112,6 +132,13 @@ export class PortalService {
   async changeConsent(subjectId: string, photoId: string, input: ConsentInput) {
     await this.#own(subjectId, photoId)
     const c = await this.deps.consent.changeConsentBySubject(photoId, subjectId, input)
+    return { consent: c, consentInWords: describeConsent(c) }
+  }
+
+  /** Renewal: a new version with a later last day (default three years from today), made by the person. */
+  async renew(subjectId: string, photoId: string, validUntil: string | undefined) {
+    await this.#own(subjectId, photoId)
+    const c = await this.deps.consent.renew(photoId, subjectId, validUntil)
     return { consent: c, consentInWords: describeConsent(c) }
   }
 
