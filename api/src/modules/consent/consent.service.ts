@@ -139,7 +139,11 @@ export class ConsentService {
    */
   async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal) {
     await this.deps.db.transaction(async (tx) => {
+      // The photo row is locked first, as every consent change does: two withdrawals at once (the person
+      // in the portal, an erasure, the photographer) then take turns, and the second finds it withdrawn
+      // instead of writing the same version number again.
       if (principal) await this.#managedPhoto(tx, photoId, principal)
+      else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).for('update')
       const current = await this.#current(tx, photoId, subjectId)
       if (current.state !== 'withdrawn') {
         const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
