@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
@@ -63,7 +63,8 @@ export class ConsentService {
     const rows = await this.deps.db
       .select({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
       .from(subjects)
-      .where(principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId))
+      // An erased person is nobody's to link any more; the row stays only for history.
+      .where(and(isNull(subjects.erasedAt), principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId)))
       .orderBy(subjects.pseudonym)
     return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, createdAt: r.createdAt.toISOString() }))
   }
@@ -80,8 +81,9 @@ export class ConsentService {
     return this.deps.db.transaction(async (tx) => {
       const photo = await this.#managedPhoto(tx, photoId, principal)
       if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
-      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1)
-      if (!subject || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
+      // FOR SHARE: an erasure of this person (which updates the row) can't commit between this check and the link.
+      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+      if (!subject || subject.erasedAt || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
       const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
       if (linked.length === 0) throw consentProblems.alreadyInPhoto()
       const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', withDefaults(input), { kind: 'user', id: principal.userId }, null)
