@@ -18,6 +18,7 @@ import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
+import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
@@ -32,6 +33,7 @@ export interface AppContext {
   consent: ConsentService
   portal: PortalService
   vault: VaultService
+  erasure: ErasureService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -68,6 +70,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalAdminRoutes, { portal: ctx.portal })
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
+  await app.register(erasureRoutes, { erasure: ctx.erasure })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

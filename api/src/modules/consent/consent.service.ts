@@ -68,7 +68,8 @@ export class ConsentService {
     const rows = await this.deps.db
       .select({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
       .from(subjects)
-      .where(principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId))
+      // An erased person is nobody's to link any more; the row stays only for history.
+      .where(and(isNull(subjects.erasedAt), principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId)))
       .orderBy(subjects.pseudonym)
     return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, createdAt: r.createdAt.toISOString() }))
   }
@@ -85,8 +86,9 @@ export class ConsentService {
     return this.deps.db.transaction(async (tx) => {
       const photo = await this.#managedPhoto(tx, photoId, principal)
       if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
-      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1)
-      if (!subject || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
+      // FOR SHARE: an erasure of this person (which updates the row) can't commit between this check and the link.
+      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+      if (!subject || subject.erasedAt || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
       const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
       if (linked.length === 0) throw consentProblems.alreadyInPhoto()
       const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', withDefaults(input), { kind: 'user', id: principal.userId }, null)
@@ -144,7 +146,9 @@ export class ConsentService {
    */
   async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal): Promise<boolean> {
     const wrote = await this.deps.db.transaction(async (tx) => {
-      // The photo's lock orders this after any consent change in flight (changes take the same lock).
+      // The photo row is locked first, as every consent change does: two withdrawals at once (the person
+      // in the portal, an erasure, the photographer, the expiry sweep) then take turns, and the second
+      // finds it withdrawn instead of writing the same version number again.
       if (principal) await this.#managedPhoto(tx, photoId, principal)
       else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       const current = await this.#current(tx, photoId, subjectId)

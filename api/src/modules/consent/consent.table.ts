@@ -16,6 +16,12 @@ export const subjects = pgTable(
     /** The photographer who added them: the only photographer who may link them to photos. */
     createdBy: uuid('created_by').notNull().references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the person was erased (modules/erasure): the pseudonym is then a neutral marker, and the
+     * person can't be linked to a photo, given a portal link or a vault record again. The row stays, so
+     * consent history and the audit trail keep pointing at an id, never at a name.
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (t) => [index('subjects_created_by_idx').on(t.createdBy), unique('subjects_owner_pseudonym_unique').on(t.createdBy, t.pseudonym)],
 )

@@ -107,10 +107,12 @@ export class DerivativeStore {
     if (after !== undefined && ++this.#written >= after) process.kill(process.pid, 'SIGKILL')
   }
 
-  async #load(job: ClaimedJob): Promise<{ photo: PhotoRow; original: Buffer }> {
+  /** The photo and its decrypted original; null for a withdrawn photo (never rendered again, and once erased its data key is gone). */
+  async #load(job: ClaimedJob): Promise<{ photo: PhotoRow; original: Buffer } | null> {
     const id = String(job.payload.photoId ?? '')
     const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
     if (!photo) throw new PermanentJobError('photo gone')
+    if (photo.status === 'withdrawn') return null
     const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
     const original = decryptBuffer(dataKey, await this.deps.blobs.get(photo.originalKey), originalAad(photo.id))
     return { photo, original }
@@ -118,8 +120,9 @@ export class DerivativeStore {
 
   /** 'photo.derivatives': the recovery path, when the upload's own process did not finish the set. */
   derivativesJob = async (job: ClaimedJob, ctx: JobContext) => {
-    const { photo, original } = await this.#load(job)
-    if (photo.status === 'withdrawn') return
+    const loaded = await this.#load(job)
+    if (!loaded) return
+    const { photo, original } = loaded
     const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
     await this.write(photo, rendered, job.id, ctx.workerId)
   }
@@ -136,8 +139,9 @@ export class DerivativeStore {
 
   /** 'photo.avif': AVIF is slow to encode, so it is made in the background after the upload answered. */
   avifJob = async (job: ClaimedJob, ctx: JobContext) => {
-    const { photo, original } = await this.#load(job)
-    if (photo.status === 'withdrawn') return
+    const loaded = await this.#load(job)
+    if (!loaded) return
+    const { photo, original } = loaded
     const list = await renderAvif(original, { rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {

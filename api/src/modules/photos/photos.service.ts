@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
@@ -178,6 +178,8 @@ export class PhotosService {
   async #visible(id: string, principal: Principal | null): Promise<{ photo: PhotoRow; access: Access }> {
     const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
     if (!photo) throw photoProblems.notFound()
+    // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
+    if (photo.erasedAt) throw photoProblems.gone()
     const access = await this.#access(photo, principal)
     if (access === 'hidden') throw photoProblems.notFound()
     if (access === 'gone') throw photoProblems.gone()
@@ -192,7 +194,7 @@ export class PhotosService {
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
   async list(principal: Principal, limit: number, cursor: string | undefined) {
-    const conds = []
+    const conds: (SQL | undefined)[] = [isNull(photos.erasedAt)]
     if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
     if (cursor) {
       const c = decodeCursor(cursor)
@@ -201,7 +203,7 @@ export class PhotosService {
     const rows = await this.deps.db
       .select()
       .from(photos)
-      .where(conds.length ? and(...conds) : undefined)
+      .where(and(...conds))
       .orderBy(desc(photos.createdAt), desc(photos.id))
       .limit(limit + 1)
     const page = rows.slice(0, limit)

@@ -55,6 +55,12 @@ export const photos = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by').references(() => users.id),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /**
+     * Set when someone pictured was erased (modules/erasure): the original's data key is destroyed
+     * (originalWrappedKey = ORIGINAL_KEY_DESTROYED), the texts are gone, and the photo answers 410 to
+     * everyone, its photographer and the staff included.
+     */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -66,6 +72,12 @@ export const photos = pgTable(
     check('photos_captured_month_check', sql`${t.capturedMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
   ],
 )
+
+/**
+ * What an erased photo's originalWrappedKey holds instead of a wrapped key. It is not a key in any format
+ * MasterKey.unwrap knows, so the original can't be decrypted again, even from a blob kept in a backup.
+ */
+export const ORIGINAL_KEY_DESTROYED = 'destroyed'
 
 export const derivatives = pgTable(
   'derivatives',

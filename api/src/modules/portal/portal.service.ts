@@ -26,8 +26,9 @@ export class PortalService {
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
     const token = `${TOKEN_PREFIX}${randomToken(32)}`
     await this.deps.db.transaction(async (tx) => {
-      const [s] = await tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
-      if (!s) throw portalProblems.subjectNotFound()
+      // FOR SHARE: an erasure (which revokes every link) can't commit between this check and the new link.
+      const [s] = await tx.select({ id: subjects.id, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+      if (!s || s.erasedAt) throw portalProblems.subjectNotFound()
       await tx.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
       await tx.insert(portalLinks).values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
     })

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, encryptStream, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
@@ -37,14 +37,18 @@ function documentType(head: Buffer): string | null {
 export class VaultService {
   constructor(private readonly deps: { db: Db; blobs: BlobStore; masterKey: MasterKey; onRead: VaultReadHook }) {}
 
-  /** Photographers may add for the people they added; admins for anyone. Nobody but the admin reads back. */
-  async #writable(subjectId: string, principal: Principal) {
-    const [s] = await this.deps.db.select({ createdBy: subjects.createdBy }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
-    if (!s || (s.createdBy !== principal.userId && principal.role !== 'admin')) throw vaultProblems.subjectNotFound()
+  /**
+   * Photographers may add for the people they added; admins for anyone; nobody for an erased person.
+   * Nobody but the admin reads back. Inside a transaction the row is locked FOR SHARE, so an erasure
+   * (which updates it) can't commit between this check and the write that follows.
+   */
+  async #writable(tx: DbOrTx, subjectId: string, principal: Principal) {
+    const [s] = await tx.select({ createdBy: subjects.createdBy, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+    if (!s || s.erasedAt || (s.createdBy !== principal.userId && principal.role !== 'admin')) throw vaultProblems.subjectNotFound()
   }
 
   async put(subjectId: string, entry: VaultEntry, principal: Principal): Promise<void> {
-    await this.#writable(subjectId, principal)
+    await this.#writable(this.deps.db, subjectId, principal)
     const dataKey = newDataKey()
     const chunks: Buffer[] = []
     const enc = encryptStream(dataKey, `vault:${subjectId}`)
@@ -54,11 +58,14 @@ export class VaultService {
       enc.end(Buffer.from(JSON.stringify(entry)))
     })
     const values = { wrappedKey: this.deps.masterKey.wrap(dataKey), ciphertext: Buffer.concat(chunks).toString('base64'), updatedBy: principal.userId, updatedAt: new Date() }
-    await this.deps.db.insert(vaultRecords).values({ subjectId, ...values }).onConflictDoUpdate({ target: vaultRecords.subjectId, set: values })
+    await this.deps.db.transaction(async (tx) => {
+      await this.#writable(tx, subjectId, principal)
+      await tx.insert(vaultRecords).values({ subjectId, ...values }).onConflictDoUpdate({ target: vaultRecords.subjectId, set: values })
+    })
   }
 
   async addDocument(subjectId: string, file: { path: string; bytes: number }, principal: Principal): Promise<{ id: string }> {
-    await this.#writable(subjectId, principal)
+    await this.#writable(this.deps.db, subjectId, principal)
     const fh = await fs.open(file.path, 'r')
     const head = Buffer.alloc(8)
     await fh.read(head, 0, 8, 0).finally(() => fh.close())
@@ -69,7 +76,10 @@ export class VaultService {
     const blobKey = `vault/${crypto.randomUUID()}`
     await this.deps.blobs.put(blobKey, createReadStream(file.path).pipe(encryptStream(dataKey, `vault-document:${id}`)))
     try {
-      await this.deps.db.insert(vaultDocuments).values({ id, subjectId, blobKey, wrappedKey: this.deps.masterKey.wrap(dataKey), mediaType, bytes: file.bytes, createdBy: principal.userId })
+      await this.deps.db.transaction(async (tx) => {
+        await this.#writable(tx, subjectId, principal)
+        await tx.insert(vaultDocuments).values({ id, subjectId, blobKey, wrappedKey: this.deps.masterKey.wrap(dataKey), mediaType, bytes: file.bytes, createdBy: principal.userId })
+      })
     } catch (err) {
       await this.deps.blobs.delete(blobKey)
       throw err
