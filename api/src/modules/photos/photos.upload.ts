@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
@@ -29,7 +30,13 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
     throw problems.fromStatus(415, 'Send the photo as multipart/form-data with the field "file".')
   }
   const tmp = path.join(tmpDir, `${crypto.randomUUID()}.upload`)
-  const dispose = () => fs.rm(tmp, { force: true })
+  let out: WriteStream | undefined
+  // A write stream destroyed while its open() is still pending creates the file afterwards: wait for it to
+  // close before removing, or a refused upload could leave its temp file behind.
+  const dispose = async () => {
+    if (out && !out.closed) await once(out, 'close').catch(() => {})
+    await fs.rm(tmp, { force: true })
+  }
   const fields: Record<string, unknown> = {}
   let got: { bytes: number; sha256: string } | null = null
   try {
@@ -48,7 +55,8 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
             cb(null, chunk)
           },
         })
-        await pipeline(part.file, counter, createWriteStream(tmp, { flags: 'wx', mode: 0o600 }))
+        out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 })
+        await pipeline(part.file, counter, out)
         if (part.file.truncated) throw photoProblems.fileTooLarge(maxBytes)
         got = { bytes, sha256: hash.digest('hex') }
       } else {
