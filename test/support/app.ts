@@ -81,7 +81,6 @@ export interface ApiResponse {
   status: number
   headers: Headers
   text: string
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: Record<string, any>
 }
 

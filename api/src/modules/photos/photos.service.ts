@@ -1,10 +1,10 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
-import { hmac, type MasterKey } from '../../platform/crypto.ts'
+import { encryptStream, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
@@ -18,8 +18,6 @@ import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
 import type { PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
-import { encryptStream, newDataKey } from '../../platform/crypto.ts'
-import { createReadStream } from 'node:fs'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -370,8 +368,4 @@ function decodeCursor(c: string): { at: Date; id: string } {
   } catch {
     throw problems.validation('The cursor is not valid.', [{ path: '/cursor', message: 'invalid cursor' }])
   }
-}
-
-export async function removeQuietly(p: string) {
-  await fs.rm(p, { force: true })
 }
