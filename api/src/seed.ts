@@ -64,7 +64,7 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
 
   const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURE_PHOTOS, 'manifest.json'), 'utf8')) as ManifestEntry[]
   const owner = { userId: ids.photographer!, displayName: 'Demo Fotograaf' }
-  const as = (role: Role): Principal => ({ userId: ids[role]!, role, displayName: role, sessionId: 'seed', via: 'bearer' })
+  const as = (role: Role): Principal => ({ userId: ids[role]!, role, displayName: role, sessionId: 'seed', via: 'bearer', organisationId: null })
   let n = 0
   let portalLink: string | null = null
   for (const m of manifest) {

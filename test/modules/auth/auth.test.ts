@@ -17,7 +17,7 @@ describe('login and sessions', () => {
     const u = await t.user('photographer', 'Sam V.')
     const me = await fetch(`${t.url}/v1/auth/me`, { headers: { authorization: `Bearer ${u.token}` } })
     expect(me.status).toBe(200)
-    expect(await me.json()).toEqual({ user: { id: u.id, role: 'photographer', displayName: 'Sam V.' } })
+    expect(await me.json()).toEqual({ user: { id: u.id, role: 'photographer', displayName: 'Sam V.' }, organisationId: null })
   })
 
   it('stores passwords as argon2id hashes and tokens only as hashes', async () => {

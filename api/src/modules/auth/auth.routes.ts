@@ -27,8 +27,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSe
     return reply.code(204).send(null)
   })
 
-  app.get('/v1/auth/me', { onRequest: app.requireRole('admin', 'curator', 'photographer'), schema: { tags: ['auth'], response: { 200: MeResponse, 401: ProblemSchema } } }, async (request) => {
+  app.get('/v1/auth/me', { onRequest: app.requireRole('admin', 'curator', 'photographer', 'journalist'), schema: { tags: ['auth'], response: { 200: MeResponse, 401: ProblemSchema } } }, async (request) => {
     const p = request.principal!
-    return { user: { id: p.userId, role: p.role, displayName: p.displayName } }
+    return { user: { id: p.userId, role: p.role, displayName: p.displayName }, organisationId: p.organisationId }
   })
 }

@@ -10,7 +10,7 @@ export const LoginBody = Type.Object(
 
 export const UserSummary = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  role: Type.Union([Type.Literal('admin'), Type.Literal('curator'), Type.Literal('photographer')]),
+  role: Type.Union([Type.Literal('admin'), Type.Literal('curator'), Type.Literal('photographer'), Type.Literal('journalist')]),
   displayName: Type.String(),
 })
 
@@ -21,4 +21,4 @@ export const LoginResponse = Type.Object({
   user: UserSummary,
 })
 
-export const MeResponse = Type.Object({ user: UserSummary })
+export const MeResponse = Type.Object({ user: UserSummary, organisationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) })

@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
+import { organisationMembers, organisations } from '../desks/desks.table.ts'
 import { sessions, users, type Role, ROLES } from './auth.table.ts'
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
 
@@ -11,7 +12,9 @@ export interface Principal {
   displayName: string
   sessionId: string
   /** How the request authenticated: a cookie needs CSRF protection, a bearer header does not. */
-  via: 'bearer' | 'cookie'
+  via: 'bearer' | 'cookie' | 'apikey'
+  /** The organisation (media outlet) the caller acts for: a journalist's, or an API key's; null otherwise. */
+  organisationId: string | null
 }
 
 export interface NewUser {
@@ -66,13 +69,24 @@ export class AuthService {
   async authenticate(token: string, via: Principal['via']): Promise<(Principal & { csrfHash: string }) | null> {
     if (!token.startsWith('ebs_') || token.length > 200) return null
     const [row] = await this.db
-      .select({ sessionId: sessions.id, csrfHash: sessions.csrfHash, userId: users.id, role: users.role, displayName: users.displayName, disabledAt: users.disabledAt })
+      .select({
+        sessionId: sessions.id,
+        csrfHash: sessions.csrfHash,
+        userId: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        disabledAt: users.disabledAt,
+        // Only an enabled (vetted) organisation counts: a disabled one's journalists act for nobody.
+        organisationId: sql<string | null>`case when ${organisations.enabledAt} is not null then ${organisationMembers.organisationId} end`,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(organisationMembers, eq(organisationMembers.userId, users.id))
+      .leftJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
       .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)))
       .limit(1)
     if (!row || row.disabledAt) return null
-    return { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via }
+    return { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via, organisationId: row.organisationId ?? null }
   }
 
   async logout(sessionId: string): Promise<void> {

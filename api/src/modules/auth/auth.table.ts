@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 
-export const ROLES = ['admin', 'curator', 'photographer'] as const
+/** journalist: a member of a vetted organisation (a media outlet) who searches and downloads. */
+export const ROLES = ['admin', 'curator', 'photographer', 'journalist'] as const
 export type Role = (typeof ROLES)[number]
 
 export const users = pgTable(
@@ -17,7 +18,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
   },
-  (t) => [check('users_role_check', sql`${t.role} in ('admin', 'curator', 'photographer')`)],
+  (t) => [check('users_role_check', sql`${t.role} in ('admin', 'curator', 'photographer', 'journalist')`)],
 )
 
 export const sessions = pgTable(

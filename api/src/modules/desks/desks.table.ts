@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { users } from '../auth/auth.table.ts'
 import { photos } from '../photos/photos.table.ts'
 
 /**
@@ -12,6 +13,17 @@ export const organisations = pgTable('organisations', {
   enabledAt: timestamp('enabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/** A user's organisation: at most one per user (a journalist works for one outlet at a time). */
+export const organisationMembers = pgTable(
+  'organisation_members',
+  {
+    userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_members_org_idx').on(t.organisationId)],
+)
 
 /** One download: the exact licence version and the stated use, topic and outlet. */
 export const downloadGrants = pgTable(
