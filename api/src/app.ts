@@ -17,9 +17,11 @@ import { errorsPlugin } from './platform/errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
+import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 
@@ -34,6 +36,8 @@ export interface AppContext {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  collections: CollectionsService
+  blobs: BlobStore
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -71,6 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
+  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
