@@ -205,6 +205,18 @@ describe('who may, and bad input', () => {
     expect(n).toBe(0)
   })
 
+  it('needs the CSRF header when the session comes from the cookie', async () => {
+    const login = await fetch(`${w.t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: w.curator.email, password: w.curator.password }) })
+    const { csrfToken } = (await login.json()) as { csrfToken: string }
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const post = (headers: Record<string, string>) =>
+      fetch(`${w.t.url}/v1/collections`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ kind: 'collection', titleNl: 'Via cookie' }) })
+    const refused = await post({})
+    expect(refused.status).toBe(403)
+    expect(((await refused.json()) as { type: string }).type).toBe('/problems/csrf-token-missing')
+    expect((await post({ 'x-csrf-token': csrfToken })).status).toBe(201)
+  })
+
   it('refuses bad input with a problem and stores nothing', async () => {
     const count = async () => rowsOf<{ n: number }>(await w.t.rt.database.db.execute(sql`select count(*)::int as n from collections`))[0]!.n
     const before = await count()

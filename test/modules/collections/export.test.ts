@@ -156,6 +156,28 @@ describe('the ZIP export', () => {
     expect(json.omitted).toEqual([{ position: 2, id: narrowed.id, reason: expect.stringMatching(/^(not-shown|exhibition-not-covered)$/) }])
     expect(json.items[0].licence).toBe('rsw-exhibition@1.0')
   })
+
+  it('breaks the download rather than finish a ZIP that silently lacks an image', async () => {
+    const a = await w.published()
+    const b = await w.published()
+    const id = (await w.call('POST', '/v1/collections', w.curator, { kind: 'collection', titleNl: 'Kapot' })).body.id as string
+    for (const p of [a, b]) await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })
+    // The blob disappears behind the database's back (a purge racing the export).
+    const keys = rowsOf<{ blob_key: string }>(await w.t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${b.id} and format = 'jpeg'`))
+    for (const k of keys) await w.t.rt.blobs.delete(k.blob_key)
+    const res = await fetch(`${w.t.url}/v1/collections/${id}/export.zip`, { headers: { authorization: `Bearer ${w.curator.token}` } })
+    const outcome = await res.arrayBuffer().then(
+      async (buf) => {
+        const file = path.join(work, 'broken.zip')
+        fs.writeFileSync(file, Buffer.from(buf))
+        return run('unzip', ['-tq', file]).then(() => 'complete', () => 'broken')
+      },
+      () => 'broken',
+    )
+    expect(outcome).toBe('broken')
+    // The server lives on.
+    expect((await w.call('GET', `/v1/collections/${id}`, w.curator)).status).toBe(200)
+  })
 })
 
 describe('the IIIF Presentation 3 manifest', () => {

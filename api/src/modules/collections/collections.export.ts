@@ -70,10 +70,19 @@ export function creditsJson(plan: ExportPlan, exportedAt: Date) {
  * stream), so a big collection holds one file open at a time. A blob that disappears mid-export (a
  * withdrawal purged it) fails the stream: the download breaks rather than finishing incomplete.
  */
-export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Error) => void): Readable {
+export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Error) => void = () => {}): Readable {
   const archive = new ZipArchive({ zlib: { level: 6 } })
-  archive.on('warning', (err) => onError(err))
-  archive.on('error', (err) => onError(err))
+  let failed = false
+  // Any failure ends the response mid-stream (the client sees a broken download, never a ZIP that looks
+  // complete); errors on a source are handled here, or they would be unhandled and end the process.
+  const fail = (err: Error) => {
+    if (failed) return
+    failed = true
+    onError(err)
+    archive.destroy(err)
+  }
+  archive.on('warning', fail)
+  archive.on('error', fail)
   const total = plan.entries.length + plan.omitted.length
   const exportedAt = new Date()
   for (const e of plan.entries) {
@@ -84,10 +93,11 @@ export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Err
       })(),
     )
     // JPEG doesn't compress further: store it.
+    lazy.on('error', fail)
     archive.append(lazy, { name: entryName(e, total), store: true, date: exportedAt })
   }
   archive.append(creditsCsv(plan), { name: 'credits.csv', date: exportedAt })
   archive.append(`${JSON.stringify(creditsJson(plan, exportedAt), null, 2)}\n`, { name: 'credits.json', date: exportedAt })
-  void archive.finalize().catch((err: Error) => onError(err))
+  void archive.finalize().catch(fail)
   return archive
 }
