@@ -72,6 +72,10 @@ describe('collections', () => {
 
     const listed = await w.call('GET', '/v1/collections', w.admin)
     expect(listed.body.items.find((c: { id: string }) => c.id === id)).toMatchObject({ kind: 'collection', itemCount: 1, notes: { nl: 'Voor het jaarverslag', en: null } })
+    const exhibitions = await w.call('GET', '/v1/collections?kind=exhibition', w.curator)
+    expect(exhibitions.body.items.every((c: { kind: string }) => c.kind === 'exhibition')).toBe(true)
+    expect(exhibitions.body.items.map((c: { id: string }) => c.id)).not.toContain(id)
+    expect((await w.call('GET', '/v1/collections?kind=album', w.curator)).status).toBe(400)
     const changed = await w.call('PATCH', `/v1/collections/${id}`, w.curator, { titleEn: 'Annual report', notesNl: null })
     expect(changed.body).toMatchObject({ title: { en: 'Annual report' }, notes: { nl: null } })
 

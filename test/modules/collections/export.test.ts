@@ -247,5 +247,14 @@ describe('the IIIF Presentation 3 manifest', () => {
     expect(JSON.stringify(m)).not.toContain(gone.id)
     const ev = rowsOf<{ data: Record<string, unknown> }>(await w.t.rt.database.db.execute(sql`select data from audit_events where type = 'collection.exported' order by seq desc limit 1`))[0]!
     expect(ev.data).toMatchObject({ collectionId: id, format: 'iiif', photoCount: 2, omittedCount: 1 })
+
+    // A Manifest must have at least one Canvas: with nothing shown, a problem instead of an invalid manifest.
+    const empty = (await w.call('POST', '/v1/collections', w.curator, { kind: 'collection', titleNl: 'Leeg' })).body.id as string
+    await w.call('POST', `/v1/collections/${empty}/items`, w.curator, { photoId: b.id })
+    await w.call('POST', `/v1/photos/${b.id}/people/${b.subjectId}/withdraw`, w.owner)
+    const none = await w.call('GET', `/v1/collections/${empty}/manifest.json`, w.curator)
+    expect(none.status).toBe(409)
+    expect(none.body.type).toBe('/problems/nothing-to-show')
+    expect((await w.call('GET', `/v1/collections/${crypto.randomUUID()}/manifest.json`, w.curator)).status).toBe(404)
   })
 })

@@ -25,5 +25,7 @@ export const collectionProblems = {
     }),
   orderMismatch: (missing: string[], unexpected: string[]) =>
     new Problem(409, 'order-mismatch', 'The order does not match the collection', 'Send every photo id of the collection exactly once (reload the collection: it may have changed).', { missing, unexpected }),
+  /** Presentation 3.0 §5.2: a Manifest must have at least one Canvas. */
+  nothingToShow: () => new Problem(409, 'nothing-to-show', 'Nothing to show', 'No photo in this collection may be shown now, and a IIIF manifest needs at least one.'),
   full: (max: number) => new Problem(409, 'collection-full', 'The collection is full', `A collection holds at most ${max} photos.`),
 }

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { zipStream } from './collections.export.ts'
+import { collectionProblems } from './collections.problems.ts'
 import { buildManifest, IIIF_MEDIA_TYPE } from './collections.iiif.ts'
 import type { CollectionsService } from './collections.service.ts'
 import {
-  AddItemBody, CollectionBody, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, Manifest, ReorderBody, ReviewList, ReviewQuery,
+  AddItemBody, CollectionBody, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, ListQuery, Manifest, ReorderBody, ReviewList, ReviewQuery,
 } from './collections.schemas.ts'
 
 export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; publicUrl: string | undefined }> = async (app, opts) => {
@@ -22,8 +23,8 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
     return reply.code(201).header('location', `/v1/collections/${created.id}`).send(created)
   })
 
-  app.get('/v1/collections', { onRequest: staff, schema: { tags, summary: 'All collections and exhibitions, most recently changed first', response: { 200: CollectionList, 401: P, 403: P } } }, async () => ({
-    items: await collections.list(),
+  app.get('/v1/collections', { onRequest: staff, schema: { tags, summary: 'All collections and exhibitions (or one kind), most recently changed first', querystring: ListQuery, response: { 200: CollectionList, 400: P, 401: P, 403: P } } }, async (request) => ({
+    items: await collections.list(request.query.kind),
   }))
 
   app.get('/v1/collections/:id', { onRequest: staff, schema: { tags, summary: 'A collection with its items in order; photos the gate does not show now are marked unavailable', params: CollectionParams, response: { 200: CollectionDetail, 400: P, 401: P, 403: P, 404: P } } }, async (request) =>
@@ -83,9 +84,10 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
 
   app.get(
     '/v1/collections/:id/manifest.json',
-    { onRequest: staff, schema: { tags, summary: 'IIIF Presentation 3.0 Manifest of the photos the gate shows now', params: CollectionParams, response: { 200: Manifest, 400: P, 401: P, 403: P, 404: P } } },
+    { onRequest: staff, schema: { tags, summary: 'IIIF Presentation 3.0 Manifest of the photos the gate shows now', params: CollectionParams, response: { 200: Manifest, 400: P, 401: P, 403: P, 404: P, 409: P } } },
     async (request, reply) => {
       const plan = await collections.exportPlan(request.params.id)
+      if (plan.entries.length === 0) throw collectionProblems.nothingToShow()
       const base = opts.publicUrl ?? `${request.protocol}://${request.host}`
       await collections.recordExport(request.principal!, plan, 'iiif')
       const manifest = buildManifest(plan, base, (photoId, preset, etag) => `${base}/v1/photos/${photoId}/media/${preset}.jpeg?v=${etag}`, (e) => collections.creditLine(e))

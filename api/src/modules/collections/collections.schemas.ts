@@ -80,6 +80,8 @@ export const CollectionItem = Type.Object({
 })
 export const CollectionDetail = Type.Object({ ...CollectionSummary.properties, items: Type.Array(CollectionItem) })
 
+export const ListQuery = Type.Object({ kind: Type.Optional(Type.Union(COLLECTION_KINDS.map((k) => Type.Literal(k)))) }, { additionalProperties: false })
+
 export const ReviewQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })) }, { additionalProperties: false })
 export const ReviewList = Type.Object({
   items: Type.Array(

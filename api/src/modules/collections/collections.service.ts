@@ -97,8 +97,8 @@ export class CollectionsService {
     return this.#summary(row!, 0)
   }
 
-  async list() {
-    const rows = await this.deps.db.select().from(collections).orderBy(desc(collections.updatedAt), desc(collections.id))
+  async list(kind?: CollectionKind) {
+    const rows = await this.deps.db.select().from(collections).where(kind ? eq(collections.kind, kind) : undefined).orderBy(desc(collections.updatedAt), desc(collections.id))
     const counts = rowsOf<{ collection_id: string; n: number | string }>(
       await this.deps.db.execute(sql`select collection_id, count(*) as n from collection_items group by collection_id`),
     )
@@ -126,7 +126,7 @@ export class CollectionsService {
           available: a.ok,
           reason: a.ok ? null : a.reason,
           reasonWords: a.ok ? null : UNAVAILABLE_WORDS[a.reason],
-          photo: a.ok ? this.deps.photos.view(photo, ds.filter((d) => d.photoId === photo.id && d.format !== 'avif')) : null,
+          photo: a.ok ? this.deps.photos.view(photo, ds.filter((d) => d.photoId === photo.id)) : null,
         }
       }),
     }
