@@ -107,6 +107,15 @@ describe('collections', () => {
     expect(await itemCount(id)).toBe(1)
   })
 
+  it('take concurrent additions in turn: every photo once, each at its own position', async () => {
+    const id = await newCollection()
+    const ps = await Promise.all([w.published(), w.published(), w.published()])
+    const results = await Promise.all([...ps, ps[0]!].map((p) => w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })))
+    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409])
+    const positions = rowsOf<{ position: number }>(await w.t.rt.database.db.execute(sql`select position from collection_items where collection_id = ${id} order by position`))
+    expect(positions.map((r) => r.position)).toEqual([1, 2, 3])
+  })
+
   it('list a photo that is no longer shown as unavailable, with the reason, so curators know', async () => {
     const id = await newCollection()
     const p = await w.published()
