@@ -22,6 +22,8 @@ import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
+import { noticesAdminRoutes, webhooksRoutes, type NoticeService, type WebhooksService } from './modules/webhooks/index.ts'
+import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -34,6 +36,9 @@ export interface AppContext {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  notices: NoticeService
+  webhooks: WebhooksService
+  embeds: EmbedService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -71,6 +76,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
+  await app.register(webhooksRoutes, { webhooks: ctx.webhooks, notices: ctx.notices })
+  await app.register(noticesAdminRoutes, { notices: ctx.notices })
+  // The embed page sets its own helmet options per route (framing by anyone, no scripts).
+  await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
