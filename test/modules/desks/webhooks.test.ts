@@ -395,3 +395,34 @@ describe('the other events', () => {
     }
   })
 })
+
+describe('e-mail notices without SMTP', () => {
+  it('wait in the outbox, visible to the admin as waiting, while the webhook goes out', async () => {
+    const model = await person(call, staff, 'Eva')
+    const photo = await publishedPhoto(t.url, call, staff, [model])
+    const org = await organisation(t, 'Mail Krant', { noticeEmail: 'beeldredactie@mailkrant.example' })
+    const r = await receiver()
+    try {
+      await endpoint(org.token, r.url)
+      await grant(db(), photo.id, org.id)
+      await call('POST', `/v1/portal/photos/${photo.id}/withdraw`, model.portalToken, { confirm: true })
+      await cycle()
+      expect(r.received).toHaveLength(1)
+      const [notice] = await noticesOf(db(), photo.id)
+      const admin = await call('GET', '/v1/admin/notices?state=delivered', staff.admin)
+      expect(admin.status).toBe(200)
+      const mine = admin.body.items.find((n: { id: string }) => n.id === notice!.id)
+      const byChannel = Object.fromEntries(mine.deliveries.map((d: { channel: string; state: string }) => [d.channel, d.state]))
+      expect(byChannel).toEqual({ webhook: 'delivered', email: 'waiting' })
+      // The e-mail job is still pending: no handler claims it until SMTP is configured.
+      const jobs = rowsOf<{ status: string; attempts: number }>(await db().execute(sql`select status, attempts from jobs where kind = 'notice.email' and payload->>'deliveryId' = ${mine.deliveries.find((d: { channel: string }) => d.channel === 'email').id}`))
+      expect(jobs).toEqual([{ status: 'pending', attempts: 0 }])
+      // The address is not in the admin's view, nor in any job.
+      expect(JSON.stringify(admin.body)).not.toContain('mailkrant.example')
+      expect(JSON.stringify(rowsOf(await db().execute(sql`select payload, last_error from jobs where kind like 'notice.%'`)))).not.toContain('mailkrant')
+      expect((await call('GET', '/v1/admin/notices?state=bogus', staff.admin)).status).toBe(400)
+    } finally {
+      await r.close()
+    }
+  })
+})
