@@ -426,3 +426,25 @@ describe('e-mail notices without SMTP', () => {
     }
   })
 })
+
+describe('the address policy without the loopback allowance (production)', () => {
+  it('refuses loopback names and addresses at save time, and at connect time whatever a name resolves to', async () => {
+    const { refuseUrl, addressAllowed } = await import('../../../api/src/modules/webhooks/index.ts')
+    const { guardedLookup } = await import('../../../api/src/modules/webhooks/webhooks.address.ts')
+    const prod = { allowLoopback: false }
+    for (const url of ['http://127.0.0.1:8080/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://api.localhost/hook', 'https://[::1]/hook', 'https://[::ffff:127.0.0.1]/hook', 'http://hooks.example.org/hook']) {
+      expect(refuseUrl(url, prod), url).not.toBeNull()
+    }
+    expect(refuseUrl('https://hooks.example.org/eerlijk-beeld?token=x', prod)).toBeNull()
+    expect(refuseUrl('https://93.184.215.14:8443/hook', prod)).toBeNull()
+    // With the allowance: loopback only, never the rest of the private space.
+    expect(refuseUrl('http://127.0.0.1:8080/hook', { allowLoopback: true })).toBeNull()
+    expect(addressAllowed('10.0.0.1', { allowLoopback: true })).toBe(false)
+    expect(addressAllowed('::ffff:169.254.169.254', { allowLoopback: true })).toBe(false)
+    // A name that resolves to a loopback address (as a rebinding name would) is refused when connecting.
+    const err = await new Promise<Error | null>((resolve) => guardedLookup(prod)('localhost', {}, (e) => resolve(e)))
+    expect(err?.message).toBe('address not allowed')
+    const ok = await new Promise<Error | null>((resolve) => guardedLookup({ allowLoopback: true })('localhost', {}, (e) => resolve(e)))
+    expect(ok).toBeNull()
+  })
+})
