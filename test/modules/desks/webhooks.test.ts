@@ -109,6 +109,9 @@ describe('webhook endpoints', () => {
       'https://[fd00::1]/hook',
       'https://[::ffff:169.254.169.254]/hook',
       'https://[::ffff:a00:1]/hook',
+      'https://0xa9fea9fe/hook', // 169.254.169.254 written as one hex number
+      'https://167772161/hook', // 10.0.0.1 as a decimal number
+      'https://0251.0376.0251.0376/hook', // 169.254.169.254 in octal
       'file:///etc/passwd',
       'ftp://example.org/hook',
       'gopher://example.org:70/_x',
@@ -371,6 +374,23 @@ describe('the other events', () => {
       await cycle()
       expect(r.received.map((x) => JSON.parse(x.body).type).sort()).toEqual(['consent.withdrawn', 'photo.takedown'])
       for (const x of r.received) for (const s of [model.pseudonym, model.legalName, model.email]) expect(x.body).not.toContain(s)
+    } finally {
+      await r.close()
+    }
+  })
+
+  it('a named endpoint is resolved and checked when connecting, and delivered to', async () => {
+    const model = await person(call, staff, 'Kim')
+    const photo = await publishedPhoto(t.url, call, staff, [model])
+    const org = await organisation(t, 'Naam Krant')
+    const r = await receiver()
+    try {
+      await endpoint(org.token, r.url.replace('127.0.0.1', 'localhost'))
+      await grant(db(), photo.id, org.id)
+      await call('POST', `/v1/portal/photos/${photo.id}/withdraw`, model.portalToken, { confirm: true })
+      await cycle()
+      expect(r.received).toHaveLength(1)
+      expect((await noticesOf(db(), photo.id))[0]!.state).toBe('delivered')
     } finally {
       await r.close()
     }
