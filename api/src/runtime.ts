@@ -143,7 +143,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       return { ref, permittedUses: [...l.permittedUses], prohibitedTopics: [...l.prohibitedContexts.topics] }
     }
     const audit = new AuditLog(database.db)
-    const notices = new NoticeService({ db: database.db, queue, smtpConfigured: config.smtp !== undefined })
+    const notices = new NoticeService({ db: database.db, queue, audit, smtpConfigured: config.smtp !== undefined })
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),

@@ -298,6 +298,9 @@ describe('acknowledgement', () => {
     expect(listed.body.items.map((n: { id: string }) => n.id)).not.toContain(ofB.id)
     const portal = (await call('GET', '/v1/portal', model.portalToken)).body.photos.find((p: { id: string }) => p.id === photo.id)
     expect(portal.notices.find((n: { organisation: string }) => n.organisation === 'Ack Krant')).toMatchObject({ state: 'acknowledged', acknowledgedAt: ack.body.acknowledgedAt })
+    // Once in the audit trail (the second ack changed nothing), which the person reads as their history.
+    const events = (await call('GET', '/v1/portal/events', model.portalToken)).body.items.filter((e: { type: string; photoId: string }) => e.type === 'notice.acknowledged' && e.photoId === photo.id)
+    expect(events).toEqual([expect.objectContaining({ type: 'notice.acknowledged', by: 'organisation', aboutYou: false })])
   })
 })
 

@@ -47,7 +47,7 @@ export const downloadGrants = pgTable(
 export const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expiring', 'photo.takedown'] as const
 export const NOTICE_STATES = ['queued', 'delivered', 'acknowledged'] as const
 
-/** A takedown notice owed to one organisation; delivery (webhook, e-mail) comes with the picture-desk module. */
+/** A takedown notice owed to one organisation; raised and delivered (webhook, e-mail) by modules/webhooks. */
 export const takedownNotices = pgTable(
   'takedown_notices',
   {

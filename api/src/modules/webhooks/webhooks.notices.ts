@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
+import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { NOTICE_EVENTS, organisations, takedownNotices } from '../desks/desks.table.ts'
 import { noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
@@ -35,7 +36,7 @@ export const noticeProblems = {
  * channel (each subscribed webhook endpoint, and the notice e-mail address when the organisation has one).
  */
 export class NoticeService implements NoticeRaiser {
-  constructor(private readonly deps: { db: Db; queue: JobQueue; smtpConfigured: boolean }) {}
+  constructor(private readonly deps: { db: Db; queue: JobQueue; audit: AuditLog; smtpConfigured: boolean }) {}
 
   async raise(tx: DbOrTx, input: RaiseInput): Promise<number> {
     const holders = rowsOf<{ organisation_id: string }>(
@@ -73,15 +74,24 @@ export class NoticeService implements NoticeRaiser {
     }
   }
 
-  /** The organisation confirms it acted on the notice. Idempotent; only the notice's own organisation. */
+  /**
+   * The organisation confirms it acted on the notice. Idempotent; only the notice's own organisation. The
+   * first acknowledgement is an audit event, so the person pictured finds it in their history too.
+   */
   async acknowledge(orgId: string, noticeId: string) {
-    const [row] = await this.deps.db
-      .update(takedownNotices)
-      .set({ state: 'acknowledged', acknowledgedAt: sql`coalesce(${takedownNotices.acknowledgedAt}, now())` })
-      .where(and(eq(takedownNotices.id, noticeId), eq(takedownNotices.organisationId, orgId)))
-      .returning()
-    if (!row) throw noticeProblems.notFound()
-    return noticeView(row)
+    return this.deps.db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(takedownNotices)
+        .where(and(eq(takedownNotices.id, noticeId), eq(takedownNotices.organisationId, orgId)))
+        .limit(1)
+        .for('update')
+      if (!before) throw noticeProblems.notFound()
+      if (before.acknowledgedAt) return noticeView(before)
+      const [row] = await tx.update(takedownNotices).set({ state: 'acknowledged', acknowledgedAt: new Date() }).where(eq(takedownNotices.id, noticeId)).returning()
+      await this.deps.audit.append(tx, { type: 'notice.acknowledged', actor: { kind: 'organisation', id: orgId }, photoId: row!.photoId, data: { noticeId, event: row!.event } })
+      return noticeView(row!)
+    })
   }
 
   /** An organisation's notices, newest first (for desks that poll instead of, or besides, receiving webhooks). */
