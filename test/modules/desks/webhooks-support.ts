@@ -13,7 +13,7 @@ export interface Received {
 
 /**
  * A real HTTP receiver on loopback. `plan` gives the status for each request in turn (the last one
- * repeats); every request is recorded with its headers and raw body.
+ * repeats; 0 = never answer); every request is recorded with its headers and raw body.
  */
 export async function receiver(plan: number[] = [204]) {
   const received: Received[] = []
@@ -23,6 +23,7 @@ export async function receiver(plan: number[] = [204]) {
     req.on('end', () => {
       const status = plan[Math.min(received.length, plan.length - 1)]!
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status })
+      if (status === 0) return // hang: never answer
       res.writeHead(status, { 'content-type': 'text/plain', ...(status >= 300 && status < 400 ? { location: 'http://169.254.169.254/' } : {}) })
       res.end(status >= 400 ? 'no thanks: ' + 'x'.repeat(10_000) : 'ok')
     })
@@ -32,7 +33,7 @@ export async function receiver(plan: number[] = [204]) {
   return {
     url: `http://127.0.0.1:${port}/hooks/eerlijk-beeld`,
     received,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections())),
   }
 }
 

@@ -13,7 +13,7 @@ const PUBLIC = 'https://beeld.example'
 
 beforeAll(async () => {
   // The worker does not poll: each test runs "one worker cycle" itself (drain), so what happens in it is visible.
-  t = await startTestApp({ WEBHOOK_ALLOW_LOOPBACK: '1', WEBHOOK_BACKOFF_BASE_MS: '20', WEBHOOK_BACKOFF_MAX_MS: '100', WORKER_ENABLED: '0', PUBLIC_URL: PUBLIC, LOGIN_RATE_LIMIT: '1000' })
+  t = await startTestApp({ WEBHOOK_ALLOW_LOOPBACK: '1', WEBHOOK_BACKOFF_BASE_MS: '20', WEBHOOK_BACKOFF_MAX_MS: '100', WORKER_ENABLED: '0', PUBLIC_URL: PUBLIC, LOGIN_RATE_LIMIT: '1000', WEBHOOK_TIMEOUT_MS: '1000' })
   call = client(t.url)
   const [p, c, a] = await Promise.all([t.user('photographer'), t.user('curator'), t.user('admin')])
   staff = { photographer: p.token, curator: c.token, admin: a.token }
@@ -229,6 +229,29 @@ describe('a withdrawal', () => {
       // No response body was kept anywhere.
       const stored = JSON.stringify(rowsOf(await db().execute(sql`select * from notice_deliveries d join delivery_attempts a on a.delivery_id = d.id where d.notice_id = ${notice!.id}`)))
       expect(stored).not.toContain('no thanks')
+    } finally {
+      await r.close()
+    }
+  })
+
+  it('gives a receiver that does not answer its timeout, logs it as such, and retries', async () => {
+    const model = await person(call, staff, 'Tess')
+    const photo = await publishedPhoto(t.url, call, staff, [model])
+    const org = await organisation(t, 'Traag Blad')
+    const r = await receiver([0, 200])
+    try {
+      await endpoint(org.token, r.url)
+      await grant(db(), photo.id, org.id)
+      await call('POST', `/v1/portal/photos/${photo.id}/withdraw`, model.portalToken, { confirm: true })
+      await cyclesUntil(() => r.received.length >= 2)
+      const log = (await call('GET', '/v1/webhooks/deliveries', org.token)).body.items
+      expect(log.map((i: { attempt: number; statusCode: number | null; errorClass: string | null }) => [i.attempt, i.statusCode, i.errorClass])).toEqual([
+        [2, 200, null],
+        [1, null, 'timeout'],
+      ])
+      expect(log[1].durationMs).toBeGreaterThanOrEqual(900)
+      expect(log[1].durationMs).toBeLessThan(5000)
+      expect((await noticesOf(db(), photo.id))[0]!.state).toBe('delivered')
     } finally {
       await r.close()
     }
