@@ -24,6 +24,8 @@ import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
+import { noticesAdminRoutes, webhooksRoutes, type NoticeService, type WebhooksService } from './modules/webhooks/index.ts'
+import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -38,6 +40,9 @@ export interface AppContext {
   erasure: ErasureService
   collections: CollectionsService
   blobs: BlobStore
+  notices: NoticeService
+  webhooks: WebhooksService
+  embeds: EmbedService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -76,6 +81,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
+  await app.register(webhooksRoutes, { webhooks: ctx.webhooks, notices: ctx.notices })
+  await app.register(noticesAdminRoutes, { notices: ctx.notices })
+  // The embed page sets its own helmet options per route (framing by anyone, no scripts).
+  await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

@@ -40,6 +40,17 @@ const EnvSchema = Type.Object({
   EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
   /** How many days before the last valid day the person is asked to renew. */
   RENEWAL_NOTICE_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
+  /** E-mail takedown notices (DESIGN.md promise 4); without SMTP_URL they wait in the outbox, visible to the admin. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  /** Webhooks to loopback addresses (and plain http to them): for tests and local development only. */
+  WEBHOOK_ALLOW_LOOPBACK: Type.Optional(Bool),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 60_000 }),
+  /** First retry delay; doubles per attempt (with jitter) up to WEBHOOK_BACKOFF_MAX_MS. */
+  WEBHOOK_BACKOFF_BASE_MS: Type.Integer({ default: 30_000, minimum: 1, maximum: 3_600_000 }),
+  WEBHOOK_BACKOFF_MAX_MS: Type.Integer({ default: 6 * 3_600_000, minimum: 1, maximum: 24 * 3_600_000 }),
+  /** A delivery that has not succeeded this long after the notice was made is given up (dead, shown to the admin). */
+  WEBHOOK_GIVE_UP_HOURS: Type.Number({ default: 72, minimum: 0, maximum: 24 * 30 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
 })
@@ -67,6 +78,8 @@ export interface Config {
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
+  smtp: { url: string; from: string } | undefined
+  webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
 }
 
 export class ConfigError extends Error {
@@ -87,7 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
   const errors = [...Value.Errors(EnvSchema, converted)]
   if (errors.length > 0) {
-    const secret = new Set(['/MASTER_KEY', '/DATABASE_URL', '/MEILISEARCH_KEY'])
+    const secret = new Set(['/MASTER_KEY', '/DATABASE_URL', '/MEILISEARCH_KEY', '/SMTP_URL'])
     throw new ConfigError(
       errors.map((e) => {
         const name = e.instancePath.replace(/^\//, '') || '(root)'
@@ -105,6 +118,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
   }
   if (env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS !== undefined && env.NODE_ENV !== 'test') {
     problems.push('TEST_CRASH_AFTER_DERIVATIVE_BLOBS is only allowed with NODE_ENV=test')
+  }
+  if (flag(env.WEBHOOK_ALLOW_LOOPBACK, false) && env.NODE_ENV === 'production') {
+    // In production a loopback webhook is a way into the server's own services (SSRF).
+    problems.push('WEBHOOK_ALLOW_LOOPBACK is not allowed with NODE_ENV=production')
   }
   if (problems.length) throw new ConfigError(problems)
 
@@ -133,5 +150,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Eerlijk Beeld <noreply@eerlijkbeeld.invalid>' } : undefined,
+    webhooks: {
+      allowLoopback: flag(env.WEBHOOK_ALLOW_LOOPBACK, false),
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      backoff: { baseMs: env.WEBHOOK_BACKOFF_BASE_MS, maxMs: env.WEBHOOK_BACKOFF_MAX_MS },
+      giveUpMs: env.WEBHOOK_GIVE_UP_HOURS * 3_600_000,
+    },
   })
 }

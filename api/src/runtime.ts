@@ -23,6 +23,8 @@ import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './m
 import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
+import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
+import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
@@ -44,6 +46,11 @@ export interface Runtime {
   erasure: ErasureService
   /** Curators' collections and exhibitions, the review queue, exports. */
   collections: CollectionsService
+  /** Takedown notices: raised with their deliveries queued; webhook endpoints; delivery (webhook, e-mail). */
+  notices: NoticeService
+  webhooks: WebhooksService
+  noticeDelivery: NoticeDelivery
+  embeds: EmbedService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -139,7 +146,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       return { ref, permittedUses: [...l.permittedUses], prohibitedTopics: [...l.prohibitedContexts.topics] }
     }
     const audit = new AuditLog(database.db)
-    const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms })
+    const notices = new NoticeService({ db: database.db, queue, audit, smtpConfigured: config.smtp !== undefined })
+    const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       db: database.db,
@@ -166,6 +174,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       db: database.db,
       queue,
       consent,
+      notices,
       log: logger.child({ module: 'expiry' }),
       sweepMinutes: config.expiry.sweepMinutes,
       renewalNoticeDays: config.expiry.renewalNoticeDays,
@@ -173,8 +182,20 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     })
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
-    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs })
+    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
+    // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
+    const webhookSecretKey = masterKey.derive('webhook-secrets')
+    const webhookPolicy = { allowLoopback: config.webhooks.allowLoopback }
+    const webhooks = new WebhooksService({ db: database.db, secretKey: webhookSecretKey, policy: webhookPolicy })
+    const noticeDelivery = new NoticeDelivery({
+      db: database.db, queue, secretKey: webhookSecretKey, policy: webhookPolicy, timeoutMs: config.webhooks.timeoutMs, giveUpMs: config.webhooks.giveUpMs,
+      publicUrl: config.publicUrl, smtp: config.smtp, log: logger.child({ module: 'notices' }),
+    })
+    worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
+    // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
+    if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
+    const embeds = new EmbedService({ db: database.db, consent, licence: licenceOf, publicUrl: config.publicUrl })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
 
@@ -184,7 +205,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -195,7 +216,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -16,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'vault.read',
   'erasure.done',
   'collection.exported',
+  'notice.acknowledged',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -27,7 +27,7 @@ import { rowsOf, type Db } from '../../db/client.ts'
 import type { ClaimedJob, JobQueue } from '../jobs/index.ts'
 import { todayUtc } from './consent.gate.ts'
 import { addDays } from './consent.dates.ts'
-import type { ConsentService } from './consent.service.ts'
+import type { ConsentService, NoticePort } from './consent.service.ts'
 
 export const EXPIRY_SWEEP_JOB = 'consent.expiry-sweep'
 /** Who ends a consent on its date, in consent versions and the audit trail. */
@@ -45,7 +45,7 @@ export class ExpiryService {
   #timer: NodeJS.Timeout | undefined
 
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; consent: ConsentService; log: FastifyBaseLogger; sweepMinutes: number; renewalNoticeDays: number; nudge?: () => void },
+    private readonly deps: { db: Db; queue: JobQueue; consent: ConsentService; notices: NoticePort; log: FastifyBaseLogger; sweepMinutes: number; renewalNoticeDays: number; nudge?: () => void },
   ) {
     this.#periodMs = deps.sweepMinutes * 60_000
   }
@@ -91,26 +91,38 @@ export class ExpiryService {
 
   /**
    * One question per consent version (the unique key), and none when this person was already asked about
-   * the same last day: a narrower scope made without a new date is still the same question.
+   * the same last day: a narrower scope made without a new date is still the same question. The same moment
+   * warns every organisation holding the photo ('consent.expiring', once per photo and last day), in the
+   * same transaction.
    */
   async #askForRenewal(today: string): Promise<number> {
     const horizon = addDays(today, this.deps.renewalNoticeDays)
-    const rows = rowsOf(
-      await this.deps.db.execute(sql`
-        with current as (
-          select distinct on (photo_id, subject_id) photo_id, subject_id, version, state, valid_until
-          from consents order by photo_id, subject_id, version desc)
-        insert into renewal_requests (photo_id, subject_id, consent_version, valid_until)
-        select c.photo_id, c.subject_id, c.version, c.valid_until
-        from current c join photos p on p.id = c.photo_id
-        where c.state = 'active' and p.status <> 'withdrawn'
-          and c.valid_until >= ${today}::date and c.valid_until <= ${horizon}::date
-          and not exists (select 1 from renewal_requests r
-                          where r.photo_id = c.photo_id and r.subject_id = c.subject_id and r.valid_until = c.valid_until)
-        on conflict (photo_id, subject_id, consent_version) do nothing
-        returning id`),
-    )
-    return rows.length
+    let notified = 0
+    const asked = await this.deps.db.transaction(async (tx) => {
+      const rows = rowsOf<{ photo_id: string; valid_until: string | Date }>(
+        await tx.execute(sql`
+          with current as (
+            select distinct on (photo_id, subject_id) photo_id, subject_id, version, state, valid_until
+            from consents order by photo_id, subject_id, version desc)
+          insert into renewal_requests (photo_id, subject_id, consent_version, valid_until)
+          select c.photo_id, c.subject_id, c.version, c.valid_until
+          from current c join photos p on p.id = c.photo_id
+          where c.state = 'active' and p.status <> 'withdrawn'
+            and c.valid_until >= ${today}::date and c.valid_until <= ${horizon}::date
+            and not exists (select 1 from renewal_requests r
+                            where r.photo_id = c.photo_id and r.subject_id = c.subject_id and r.valid_until = c.valid_until)
+          on conflict (photo_id, subject_id, consent_version) do nothing
+          returning photo_id, valid_until::text as valid_until`),
+      )
+      const day = (v: string | Date) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10)
+      for (const key of new Set(rows.map((r) => `${r.photo_id}/${day(r.valid_until)}`))) {
+        const [photoId, validUntil] = key.split('/') as [string, string]
+        notified += await this.deps.notices.raise(tx, { photoId, event: 'consent.expiring', key: validUntil, data: () => ({ validUntil }) })
+      }
+      return rows.length
+    })
+    if (notified) this.deps.nudge?.()
+    return asked
   }
 
   /**

@@ -37,6 +37,14 @@ export interface Actor {
   id: string | null
 }
 
+/**
+ * Where takedown notices are raised (the webhooks module): a notice per organisation holding a download
+ * grant, and its deliveries queued, in the caller's transaction.
+ */
+export interface NoticePort {
+  raise(tx: DbOrTx, input: { photoId: string; event: 'consent.withdrawn' | 'consent.narrowed' | 'consent.expiring' | 'photo.takedown'; key?: string; data?: (organisationId: string) => Record<string, unknown> }): Promise<number>
+}
+
 const STAFF = new Set(['curator', 'admin'])
 /** Consent lasts three years unless agreed otherwise (DESIGN.md). */
 const DEFAULT_YEARS = 3
@@ -56,7 +64,7 @@ export const consentProblems = {
 
 export class ConsentService {
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms },
+    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; notices: NoticePort },
   ) {}
 
   // ---- people -------------------------------------------------------------------------------------
@@ -136,20 +144,26 @@ export class ConsentService {
   }
 
   async #change(photoId: string, subjectId: string, input: ConsentInput, actor: Actor, load: (tx: DbOrTx) => Promise<PhotoRow>) {
-    return this.deps.db.transaction(async (tx) => {
+    let notified = 0
+    const result = await this.deps.db.transaction(async (tx) => {
       const photo = await load(tx)
       const current = await this.#current(tx, photoId, subjectId)
       if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
       const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), actor, null)
       await this.#record(tx, 'consent.changed', actor, row)
+      // Narrower than before: every organisation holding the photo hears what changed (codes, no names).
+      const narrowing = narrowingOf(current, row)
+      if (narrowing) notified = await this.deps.notices.raise(tx, { photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
       return toCurrent(row)
     })
+    if (notified) this.deps.worker?.nudge()
+    return result
   }
 
   /**
    * Withdrawal (promise 4): in one transaction, a withdrawn consent version, the photo withdrawn for good,
    * its derivative rows gone (so nothing can be served from the next request on) and the follow-up work
-   * queued: blobs deleted, search entry removed. Takedown notices join with the picture-desk module.
+   * queued: blobs deleted, search entry removed, a takedown notice (and its deliveries) for every organisation that downloaded it.
    */
   async withdraw(photoId: string, subjectId: string, actor: Actor, reason: 'withdrawn' | 'expired' = 'withdrawn', principal?: Principal): Promise<boolean> {
     const wrote = await this.deps.db.transaction(async (tx) => {
@@ -171,10 +185,9 @@ export class ConsentService {
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
       await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
-      // A notice for every organisation holding a download grant for it, and none for anyone else.
-      await tx.execute(sql`insert into takedown_notices (photo_id, organisation_id, event)
-        select distinct photo_id, organisation_id, 'consent.withdrawn' from download_grants where photo_id = ${photoId}
-        on conflict on constraint takedown_notices_once do nothing`)
+      // A notice for every organisation holding a download grant for it, and none for anyone else; its
+      // webhook and e-mail deliveries are queued in this same transaction.
+      await this.deps.notices.raise(tx, { photoId, event: 'consent.withdrawn', data: () => ({ reason }) })
       return wrote
     })
     this.deps.worker?.nudge()
@@ -332,6 +345,28 @@ export class ConsentService {
       return updated!
     })
   }
+}
+
+/**
+ * What a consent change took away, for the organisations holding the photo; null when nothing narrowed.
+ * Codes and a date only: which person changed what is not theirs to know.
+ */
+export function narrowingOf(before: ConsentRow, after: ConsentRow): ((organisationId: string) => Record<string, unknown>) | null {
+  const removedUses = before.uses.filter((u) => !after.uses.includes(u))
+  const addedExcludedTopics = after.excludedTopics.filter((t) => !before.excludedTopics.includes(t))
+  const shortened = after.validUntil < before.validUntil
+  const recognisability = before.identifiabilityAgreed && after.identifiable && !after.identifiabilityAgreed
+  const permits = (c: ConsentRow, org: string) => !c.outletDeny.includes(org) && (c.outletAllow === null || c.outletAllow.includes(org))
+  const outletsNarrowed =
+    after.outletDeny.some((o) => !before.outletDeny.includes(o)) || (after.outletAllow !== null && (before.outletAllow === null || before.outletAllow.some((o) => !after.outletAllow!.includes(o))))
+  if (!removedUses.length && !addedExcludedTopics.length && !shortened && !recognisability && !outletsNarrowed) return null
+  return (org) => ({
+    removedUses,
+    addedExcludedTopics,
+    outletNoLongerPermitted: permits(before, org) && !permits(after, org),
+    ...(shortened ? { validUntil: after.validUntil } : {}),
+    ...(recognisability ? { recognisableUseEnded: true } : {}),
+  })
 }
 
 function describeReason(r: { code: string; subjectId?: string; field?: string }): string {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.table.ts'
 import { photos } from '../photos/photos.table.ts'
 
@@ -11,6 +11,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   enabledAt: timestamp('enabled_at', { withTimezone: true }),
+  /** Where takedown notices go by e-mail (when SMTP is configured); never logged, never in a notice's data. */
+  noticeEmail: text('notice_email'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
@@ -45,7 +47,7 @@ export const downloadGrants = pgTable(
 export const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expiring', 'photo.takedown'] as const
 export const NOTICE_STATES = ['queued', 'delivered', 'acknowledged'] as const
 
-/** A takedown notice owed to one organisation; delivery (webhook, e-mail) comes with the picture-desk module. */
+/** A takedown notice owed to one organisation; raised and delivered (webhook, e-mail) by modules/webhooks. */
 export const takedownNotices = pgTable(
   'takedown_notices',
   {
@@ -53,13 +55,20 @@ export const takedownNotices = pgTable(
     photoId: uuid('photo_id').notNull().references(() => photos.id),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     event: text('event').$type<(typeof NOTICE_EVENTS)[number]>().notNull(),
+    /**
+     * Which occurrence of the event: '' for the final ones (withdrawn, takedown: once per photo), the consent
+     * version for a narrowing, the last valid day for an expiry warning. Narrowed twice → told twice.
+     */
+    key: text('key').notNull().default(''),
+    /** What the organisation needs to act on: codes and dates only, never a name or pseudonym. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     state: text('state').$type<(typeof NOTICE_STATES)[number]>().notNull().default('queued'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   },
   (t) => [
-    unique('takedown_notices_once').on(t.photoId, t.organisationId, t.event),
+    unique('takedown_notices_once').on(t.photoId, t.organisationId, t.event, t.key),
     check('takedown_notices_state_check', sql`${t.state} in ('queued', 'delivered', 'acknowledged')`),
     index('takedown_notices_org_idx').on(t.organisationId, t.state),
   ],

@@ -4,7 +4,7 @@ import { sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { photoSubjects, subjects, type ConsentService } from '../consent/index.ts'
+import { photoSubjects, subjects, type ConsentService, type NoticePort } from '../consent/index.ts'
 import { PermanentJobError, type ClaimedJob, type JobQueue, type Worker } from '../jobs/index.ts'
 import { derivatives, ORIGINAL_KEY_DESTROYED, photos } from '../photos/photos.table.ts'
 import { erasureRequests, portalLinks } from '../portal/portal.table.ts'
@@ -41,7 +41,7 @@ const ATTEMPTS = 3
 const ACTOR = { kind: 'system', id: 'erasure' } as const
 
 export class ErasureService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; audit: AuditLog; queue: JobQueue; worker: Worker; blobs: BlobStore }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; audit: AuditLog; queue: JobQueue; worker: Worker; blobs: BlobStore; notices: NoticePort }) {}
 
   /** Open requests, oldest first, with how many photos each takes down and how many of those show someone else too. */
   async listOpen() {
@@ -137,6 +137,8 @@ export class ErasureService {
         })
         .where(inArray(photos.id, photoIds))
       await tx.delete(derivatives).where(inArray(derivatives.photoId, photoIds))
+      // Beyond the withdrawal's notice: the photo is gone for good, so copies in archives must go too.
+      for (const photoId of photoIds) await this.deps.notices.raise(tx, { photoId, event: 'photo.takedown', data: () => ({ reason: 'erased' }) })
     }
 
     // The vault: deleting the rows destroys the record's wrapped key and ciphertext and each document's key.

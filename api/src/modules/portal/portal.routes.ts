@@ -29,7 +29,17 @@ const Overview = Type.Object({
       /** An open question to renew before the consent's last day (null when there is none). */
       renewal: Type.Union([Type.Object({ validUntil: Type.String(), askedAt: Type.String({ format: 'date-time' }), inWords: Words }), Type.Null()]),
       usage: Type.Array(Type.Object({ organisation: Type.String(), use: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) })),
-      notices: Type.Array(Type.Object({ organisation: Type.String(), event: Type.String(), state: Type.String(), at: Type.String() })),
+      /** Per organisation that holds it: the takedown notice queued, delivered (webhook or e-mail), acknowledged, with dates. */
+      notices: Type.Array(
+        Type.Object({
+          organisation: Type.String(),
+          event: Type.String(),
+          state: Type.String(),
+          at: Type.String(),
+          deliveredAt: Type.Union([Type.String(), Type.Null()]),
+          acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ),
     }),
   ),
 })

@@ -77,7 +77,7 @@ export class PortalService {
       : []
     const notices = ids.length
       ? await this.deps.db
-          .select({ photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt })
+          .select({ photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
           .from(takedownNotices)
           .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
           .where(inArray(takedownNotices.photoId, ids))
@@ -104,7 +104,7 @@ export class PortalService {
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
-          notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, ...n }) => ({ ...n, at: at.toISOString() })),
+          notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
         }
       }),
     }

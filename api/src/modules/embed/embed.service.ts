@@ -1,0 +1,120 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { Problem } from '../../platform/problems.ts'
+import type { ConsentService } from '../consent/index.ts'
+import { attributions, type Licence } from '../licences/index.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type DerivativeRow = typeof derivatives.$inferSelect
+
+/** The largest first; never a size the image did not have (presets are omitted rather than upscaled). */
+const EMBED_PRESETS = ['medium', 'small', 'thumb'] as const
+/** Room under the image for the credit line, in the iframe oEmbed hands out. */
+export const CAPTION_HEIGHT = 72
+
+export type EmbedCheck =
+  | { kind: 'shown'; photo: PhotoRow; image: DerivativeRow; credit: { nl: string; en: string }; alt: string }
+  /** Was published, may not be shown now (withdrawn, expired, narrowed, erased): 410, the neutral text. */
+  | { kind: 'gone' }
+  /** Never was embeddable, or no such photo: 404. */
+  | { kind: 'missing' }
+
+export const embedProblems = {
+  notFound: () => new Problem(404, 'embed-not-found', 'Nothing to embed', 'There is no photo at this URL that may be embedded.'),
+  format: () => new Problem(501, 'oembed-format-not-implemented', 'Format not implemented', 'Only format=json is available.'),
+}
+
+/**
+ * Revocable embeds (DESIGN.md promise 1: "shown … embedded … only while"): every request for the embed
+ * page and its image asks the gate again. Embedding shows the photo to anyone on any site, so it needs what
+ * showing it to an anonymous visitor needs (every consent allows a public view), and the use 'editorial'
+ * (an embed is a publication next to a story).
+ */
+export class EmbedService {
+  constructor(private readonly deps: { db: Db; consent: ConsentService; licence: (ref: string) => Licence | undefined; publicUrl: string | undefined }) {}
+
+  async check(id: string): Promise<EmbedCheck> {
+    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    if (!photo) return { kind: 'missing' }
+    if (photo.erasedAt) return { kind: 'gone' }
+    const verdict = (await this.deps.consent.gate([photo])).get(photo.id)!
+    if (!verdict.shown) return verdict.gone ? { kind: 'gone' } : { kind: 'missing' }
+    if (!verdict.permission.publicPreview || !verdict.permission.uses.includes('editorial')) return { kind: 'gone' }
+    const licence = this.deps.licence(photo.licence)
+    if (!licence) return { kind: 'missing' }
+    const ds = await this.deps.db
+      .select()
+      .from(derivatives)
+      .where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'jpeg'), inArray(derivatives.preset, [...EMBED_PRESETS])))
+    const image = EMBED_PRESETS.map((p) => ds.find((d) => d.preset === p)).find((d) => d !== undefined)
+    if (!image) return { kind: 'missing' }
+    const a = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
+    return { kind: 'shown', photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
+  }
+
+  /** Where the gallery lives: PUBLIC_URL, or (without it, in development) the host the request came to. */
+  publicBase(request: { protocol: string; host: string }): string {
+    return this.deps.publicUrl ?? `${request.protocol}://${request.host}`
+  }
+
+  /** The photo id a gallery URL (`${PUBLIC_URL}/photos/:id`) names, or null when it names none of ours. */
+  photoIdOf(url: string, base: string): string | null {
+    const prefix = `${base.replace(/\/$/, '')}/photos/`
+    if (!url.startsWith(prefix)) return null
+    const m = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?(?:[?#].*)?$/i.exec(url.slice(prefix.length))
+    return m ? m[1]!.toLowerCase() : null
+  }
+
+  /** oEmbed 1.0, type "rich" (https://oembed.com, section 2.3.4.4): an iframe of the embed page. */
+  async oembed(id: string, base: string, max: { width?: number; height?: number }) {
+    const c = await this.check(id)
+    if (c.kind !== 'shown') throw embedProblems.notFound()
+    let w = c.image.width
+    let h = c.image.height
+    const scale = Math.min(1, max.width ? max.width / w : 1, max.height ? Math.max(1, max.height - CAPTION_HEIGHT) / h : 1)
+    w = Math.max(1, Math.floor(w * scale))
+    h = Math.max(1, Math.floor(h * scale))
+    const height = h + CAPTION_HEIGHT
+    const src = `${base}/embed/${id}`
+    const title = `Foto / Photo: ${c.photo.credit}`
+    return {
+      version: '1.0' as const,
+      type: 'rich' as const,
+      provider_name: 'Eerlijk Beeld',
+      provider_url: `${base}/`,
+      author_name: c.photo.credit,
+      // Short: the iframe itself is checked on every view, but a consumer should not hold on to the markup for long.
+      cache_age: 3600,
+      width: w,
+      height,
+      html: `<iframe src="${escapeHtml(src)}" width="${w}" height="${height}" title="${escapeHtml(title)}" style="border:0;max-width:100%" loading="lazy" referrerpolicy="no-referrer" sandbox="allow-same-origin allow-popups"></iframe>`,
+    }
+  }
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+}
+
+const PAGE_STYLE = 'html,body{margin:0;padding:0;background:#fff;color:#1a1a1a;font:14px/1.4 system-ui,sans-serif}figure{margin:0}img{display:block;max-width:100%;height:auto}figcaption{padding:6px 8px}figcaption p{margin:0 0 2px}.gone{display:flex;align-items:center;justify-content:center;min-height:120px;padding:16px;text-align:center;background:#f2f2f2}'
+
+/** The embed page: the image with its credit and licence as visible text. No scripts. */
+export function embedPage(c: Extract<EmbedCheck, { kind: 'shown' }>): string {
+  const img = `/embed/${c.photo.id}/image.jpg`
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${escapeHtml(`Foto / Photo: ${c.photo.credit}`)}</title><style>${PAGE_STYLE}</style></head>
+<body><figure><img src="${img}" width="${c.image.width}" height="${c.image.height}" alt="${escapeHtml(c.alt)}">
+<figcaption><p class="credit">${escapeHtml(c.credit.nl)}</p><p class="credit" lang="en">${escapeHtml(c.credit.en)}</p></figcaption></figure></body></html>
+`
+}
+
+/** What an embed shows once the photo may no longer be shown: the same neutral words whatever the reason. */
+export function gonePage(): string {
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>Deze foto is niet meer beschikbaar / This photo is no longer available</title><style>${PAGE_STYLE}</style></head>
+<body><div class="gone"><p>Deze foto is niet meer beschikbaar.<br><span lang="en">This photo is no longer available.</span></p></div></body></html>
+`
+}

@@ -1,0 +1,87 @@
+import Type from 'typebox'
+import { NOTICE_EVENTS } from '../desks/desks.table.ts'
+
+const Uuid = Type.String({ format: 'uuid' })
+const Iso = Type.String({ format: 'date-time' })
+const Event = Type.Union(NOTICE_EVENTS.map((e) => Type.Literal(e)))
+
+export const OrgQuery = Type.Object({ organisationId: Type.Optional(Uuid) }, { additionalProperties: false })
+export const EndpointBody = Type.Object(
+  {
+    url: Type.String({ minLength: 8, maxLength: 2000, description: 'https only; never a private, loopback or link-local address' }),
+    events: Type.Optional(Type.Array(Event, { minItems: 1, maxItems: NOTICE_EVENTS.length, uniqueItems: true, description: 'Default: every event' })),
+    organisationId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+)
+export const Endpoint = Type.Object({ id: Uuid, organisationId: Uuid, url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean(), createdAt: Iso })
+export const EndpointCreated = Type.Object({
+  ...Endpoint.properties,
+  secret: Type.String({ description: 'whsec_…: shown once. Verify the webhook-signature header with it (Standard Webhooks).' }),
+})
+export const EndpointList = Type.Object({ items: Type.Array(Endpoint) })
+export const EndpointParams = Type.Object({ id: Uuid }, { additionalProperties: false })
+export const NoticeParams = Type.Object({ noticeId: Uuid }, { additionalProperties: false })
+
+export const DeliveriesQuery = Type.Object(
+  { organisationId: Type.Optional(Uuid), endpointId: Type.Optional(Uuid), noticeId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  { additionalProperties: false },
+)
+export const DeliveryLog = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      noticeId: Uuid,
+      eventId: Type.String({ description: 'The webhook-id header and payload id: the same on every retry' }),
+      event: Type.String(),
+      deliveryId: Uuid,
+      channel: Type.String(),
+      endpointId: Type.Union([Uuid, Type.Null()]),
+      deliveryState: Type.String(),
+      attempt: Type.Integer(),
+      statusCode: Type.Union([Type.Integer(), Type.Null()]),
+      errorClass: Type.Union([Type.String(), Type.Null()]),
+      durationMs: Type.Integer(),
+      at: Iso,
+    }),
+  ),
+})
+
+const NoticeData = Type.Record(Type.String(), Type.Unknown())
+export const Notice = Type.Object({
+  id: Uuid,
+  event: Type.String(),
+  photoId: Uuid,
+  state: Type.String(),
+  data: NoticeData,
+  createdAt: Iso,
+  deliveredAt: Type.Union([Iso, Type.Null()]),
+  acknowledgedAt: Type.Union([Iso, Type.Null()]),
+})
+export const NoticeList = Type.Object({ items: Type.Array(Notice) })
+export const NoticesQuery = Type.Object(
+  { organisationId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  { additionalProperties: false },
+)
+export const AdminNoticesQuery = Type.Object(
+  { state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('delivered'), Type.Literal('acknowledged')])), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  { additionalProperties: false },
+)
+export const AdminNoticeList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      ...Notice.properties,
+      organisation: Type.Object({ id: Uuid, name: Type.String() }),
+      deliveries: Type.Array(
+        Type.Object({
+          id: Uuid,
+          channel: Type.String(),
+          endpointId: Type.Union([Uuid, Type.Null()]),
+          state: Type.String({ description: "pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled" }),
+          attempts: Type.Integer(),
+          lastResult: Type.Union([Type.String(), Type.Null()]),
+          deliveredAt: Type.Union([Iso, Type.Null()]),
+        }),
+      ),
+    }),
+  ),
+})

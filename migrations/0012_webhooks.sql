@@ -1,0 +1,48 @@
+CREATE TABLE "delivery_attempts" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"delivery_id" uuid NOT NULL,
+	"attempt" integer NOT NULL,
+	"status_code" integer,
+	"error_class" text,
+	"duration_ms" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notice_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"notice_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"endpoint_id" uuid,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_result" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"delivered_at" timestamp with time zone,
+	CONSTRAINT "notice_deliveries_once" UNIQUE NULLS NOT DISTINCT("notice_id","channel","endpoint_id"),
+	CONSTRAINT "notice_deliveries_channel_check" CHECK ("notice_deliveries"."channel" in ('webhook', 'email')),
+	CONSTRAINT "notice_deliveries_state_check" CHECK ("notice_deliveries"."state" in ('pending', 'waiting', 'delivered', 'dead', 'cancelled'))
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_endpoints" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"url" text NOT NULL,
+	"secret_sealed" text,
+	"events" text[] NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
+ALTER TABLE "takedown_notices" DROP CONSTRAINT "takedown_notices_once";--> statement-breakpoint
+ALTER TABLE "organisations" ADD COLUMN "notice_email" text;--> statement-breakpoint
+ALTER TABLE "takedown_notices" ADD COLUMN "key" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "takedown_notices" ADD COLUMN "data" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_notice_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."notice_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_deliveries" ADD CONSTRAINT "notice_deliveries_notice_id_takedown_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."takedown_notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notice_deliveries" ADD CONSTRAINT "notice_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","attempt");--> statement-breakpoint
+CREATE INDEX "notice_deliveries_endpoint_idx" ON "notice_deliveries" USING btree ("endpoint_id");--> statement-breakpoint
+CREATE INDEX "webhook_endpoints_org_idx" ON "webhook_endpoints" USING btree ("organisation_id");--> statement-breakpoint
+ALTER TABLE "takedown_notices" ADD CONSTRAINT "takedown_notices_once" UNIQUE("photo_id","organisation_id","event","key");
