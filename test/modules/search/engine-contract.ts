@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { colourFamily } from '../../../api/src/modules/search/search.colour.ts'
-import { FACETS, type SearchDocument, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '../../../api/src/modules/search/search.port.ts'
+import { FACETS, SearchCursorError, type SearchDocument, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '../../../api/src/modules/search/search.port.ts'
 import { FIXTURE_COLLECTIONS, relevancePhotos, toDocuments, uuidFor } from '../../../fixtures/search/generate.ts'
 import { RELEVANCE } from '../../../fixtures/search/relevance.ts'
 
@@ -164,6 +164,12 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
           }
         })
       }
+
+      it('refuses a cursor it did not issue with SearchCursorError', async () => {
+        for (const cursor of ['nonsense', 'eyJvIjotMX0', 'AAAA']) {
+          await expect(search('sekswerker', { cursor })).rejects.toBeInstanceOf(SearchCursorError)
+        }
+      })
 
       it('returns at most `limit` hits', async () => {
         const r = await search('sekswerker', { limit: 3 })
