@@ -9,7 +9,7 @@ export function orientationOf(width: number, height: number): Orientation {
 }
 
 /**
- * HSL bucketing. Lightness decides black and white first, low saturation makes grey, dark oranges are
+ * HSL bucketing. Lightness decides black and white first, low saturation makes grey, dark or dull oranges are
  * brown, light reds are pink; the rest goes by hue. Unparseable input → null (no colour facet).
  */
 export function colourFamily(hex: string | null | undefined): Colour | null {
@@ -34,7 +34,7 @@ export function colourFamily(hex: string | null | undefined): Colour | null {
   if (l < 0.12) return 'black'
   if (l > 0.92) return 'white'
   if (s < 0.15) return l < 0.3 ? 'black' : l > 0.8 ? 'white' : 'grey'
-  if (h >= 15 && h < 45 && l < 0.45) return 'brown'
+  if (h >= 15 && h < 45 && (l < 0.33 || (l < 0.45 && s < 0.6))) return 'brown'
   if ((h < 15 || h >= 345) && l > 0.75) return 'pink'
   if (h < 15 || h >= 345) return 'red'
   if (h < 45) return 'orange'

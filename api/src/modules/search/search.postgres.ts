@@ -1,6 +1,7 @@
 /**
  * The PostgreSQL search engine (the default; no extra service). Documents live in `search_documents` with a
- * weighted tsvector in Dutch, English and 'simple' over unaccented text (migration 'search_functions').
+ * weighted tsvector: Dutch stems of the Dutch texts, English stems of the English ones, and 'simple' words of
+ * both, all over unaccented text (migrations 'search_functions' and 'search_vector_per_language').
  *
  * A query, step by step:
  *  1. The words are folded (lower case, no accents); Dutch-or-English stop words are dropped.
@@ -74,8 +75,8 @@ export class PostgresSearchEngine implements SearchEngine {
              array(select jsonb_array_elements_text(d.tags)), d.series, d.credit, d."photographerId",
              array(select jsonb_array_elements_text(d.collections))::uuid[], d.orientation, d.colour,
              array(select jsonb_array_elements_text(d.uses)), d."publicPreview", d."publishedAt", clock_timestamp(),
-             eb_search_tsv(concat_ws(' ', d."captionNl", d."captionEn"), concat_ws(' ', d."altNl", d."altEn"),
-                           concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t), d.series), d.credit)
+             eb_search_vector(d."captionNl", d."captionEn", d."altNl", d."altEn",
+                              concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t), d.series), d.credit)
       from jsonb_to_recordset(${json}::jsonb) as d(id uuid, "captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text, credit text,
            "photographerId" uuid, collections jsonb, orientation text, colour text, uses jsonb, "publicPreview" boolean, "publishedAt" timestamptz)
       on conflict (photo_id) do update set

@@ -29,7 +29,7 @@ export const searchDocuments = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     /** When this entry was last written (clock time): reindex removes what it did not write. */
     indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
-    /** eb_search_tsv(...) over the unaccented texts (migration 'search_functions'), written with each upsert. */
+    /** eb_search_vector(...) over the unaccented texts (migration 'search_vector_per_language'), written with each upsert. */
     tsv: tsvector('tsv').notNull(),
   },
   (t) => [
