@@ -26,6 +26,7 @@ import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/p
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 import { noticesAdminRoutes, webhooksRoutes, type NoticeService, type WebhooksService } from './modules/webhooks/index.ts'
 import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
+import { searchRoutes, type SearchService } from './modules/search/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -43,6 +44,7 @@ export interface AppContext {
   notices: NoticeService
   webhooks: WebhooksService
   embeds: EmbedService
+  search: SearchService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -85,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(noticesAdminRoutes, { notices: ctx.notices })
   // The embed page sets its own helmet options per route (framing by anyone, no scripts).
   await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
+  await app.register(searchRoutes, { search: ctx.search })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

@@ -26,6 +26,7 @@ import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
+import { createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
@@ -51,6 +52,10 @@ export interface Runtime {
   webhooks: WebhooksService
   noticeDelivery: NoticeDelivery
   embeds: EmbedService
+  /** The search engine (PostgreSQL, or Meilisearch when configured), its documents and the service. */
+  searchEngine: SearchEngine
+  searchDocuments: SearchDocuments
+  search: SearchService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -198,6 +203,12 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const embeds = new EmbedService({ db: database.db, consent, licence: licenceOf, publicUrl: config.publicUrl })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
+    // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
+    const searchEngine = createSearchEngine(config, database.db, logger)
+    const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
+    const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
+    worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
+    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate: (rows) => consent.gate(rows), publicUrl: config.publicUrl })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -205,7 +216,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, search, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -216,7 +227,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -11,6 +11,7 @@ import type { PhotosService } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
+import { enqueueSearchSync } from '../search/search.sync.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -20,7 +21,7 @@ type ItemRow = typeof collectionItems.$inferSelect
 /** A collection is a working set, not an archive: past this, split it. Keeps exports and manifests bounded. */
 export const MAX_ITEMS = 500
 /** The job search-core handles: re-syncs one photo's search document (its `collections` facet). */
-export const SEARCH_UPSERT = 'search.upsert'
+export { SEARCH_UPSERT_JOB as SEARCH_UPSERT } from '../search/search.sync.ts'
 
 export interface CollectionsDeps {
   db: Db
@@ -301,7 +302,7 @@ export class CollectionsService {
   // ---- helpers ------------------------------------------------------------------------------------
 
   async #resync(tx: DbOrTx, photoId: string) {
-    await this.deps.queue.enqueue(tx, SEARCH_UPSERT, { photoId }, { dedupeKey: `${SEARCH_UPSERT}:${photoId}` })
+    await enqueueSearchSync(tx, this.deps.queue, photoId)
   }
 
   async #lock(tx: DbOrTx, id: string): Promise<CollectionRow> {

@@ -8,6 +8,7 @@ import { derivatives, photos } from '../photos/photos.table.ts'
 import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import { consents, photoSubjects, renewalRequests, subjects } from './consent.table.ts'
+import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -110,6 +111,7 @@ export class ConsentService {
       await this.#record(tx, 'consent.created', { kind: 'user', id: principal.userId }, row)
       // A photo with people no longer rests on a "no people" declaration.
       await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
   }
@@ -154,6 +156,8 @@ export class ConsentService {
       // Narrower than before: every organisation holding the photo hears what changed (codes, no names).
       const narrowing = narrowingOf(current, row)
       if (narrowing) notified = await this.deps.notices.raise(tx, { photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
+      // Uses and public preview are in the search document.
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
     if (notified) this.deps.worker?.nudge()
@@ -184,7 +188,7 @@ export class ConsentService {
       await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
-      await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
+      await enqueueSearchRemove(tx, this.deps.queue, photoId)
       // A notice for every organisation holding a download grant for it, and none for anyone else; its
       // webhook and e-mail deliveries are queued in this same transaction.
       await this.deps.notices.raise(tx, { photoId, event: 'consent.withdrawn', data: () => ({ reason }) })
@@ -222,6 +226,7 @@ export class ConsentService {
         .update(renewalRequests)
         .set({ answeredAt: new Date() })
         .where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
   }
@@ -341,6 +346,7 @@ export class ConsentService {
         .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
         .where(eq(photos.id, photoId))
         .returning()
+      await enqueueSearchSync(tx, this.deps.queue, photoId)
       await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
       return updated!
     })

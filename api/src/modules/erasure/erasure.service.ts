@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { enqueueSearchRemove } from '../search/search.sync.ts'
 import { rowsOf, type Db, type Tx } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
@@ -139,6 +140,8 @@ export class ErasureService {
       await tx.delete(derivatives).where(inArray(derivatives.photoId, photoIds))
       // Beyond the withdrawal's notice: the photo is gone for good, so copies in archives must go too.
       for (const photoId of photoIds) await this.deps.notices.raise(tx, { photoId, event: 'photo.takedown', data: () => ({ reason: 'erased' }) })
+      // Withdrawal queued these already; again here so an erased photo's entry goes even if that was lost.
+      for (const id of photoIds) await enqueueSearchRemove(tx, this.deps.queue, id)
     }
 
     // The vault: deleting the rows destroys the record's wrapped key and ciphertext and each document's key.

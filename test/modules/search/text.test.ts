@@ -1,0 +1,71 @@
+/** The pure parts of search: colour families, orientation, highlighting and language guidance. */
+import { describe, expect, it } from 'vitest'
+import { colourFamily, orientationOf } from '../../../api/src/modules/search/search.colour.ts'
+import { LanguageGuidance } from '../../../api/src/modules/search/search.guidance.ts'
+import { highlight, tokenize } from '../../../api/src/modules/search/search.text.ts'
+import { colourFamily as cf } from '../../../api/src/modules/search/search.colour.ts'
+import { syntheticBatches } from '../../../fixtures/search/generate.ts'
+
+describe('colour families', () => {
+  const cases: [string, string | null][] = [
+    ['#000000', 'black'], ['#ffffff', 'white'], ['#808080', 'grey'], ['#b03a2e', 'red'], ['#d35400', 'orange'], ['#f1c40f', 'yellow'],
+    ['#27ae60', 'green'], ['#2e86c1', 'blue'], ['#7d3c98', 'purple'], ['#e91e8c', 'pink'], ['#6e4b2a', 'brown'], ['#ffc0cb', 'pink'],
+    ['nonsense', null], [null as unknown as string, null], ['#12345', null],
+  ]
+  for (const [hex, family] of cases) it(`${hex} is ${family}`, () => expect(colourFamily(hex)).toBe(family))
+})
+
+describe('orientation', () => {
+  it('is square within 5 %, otherwise landscape or portrait', () => {
+    expect(orientationOf(1000, 1000)).toBe('square')
+    expect(orientationOf(1040, 1000)).toBe('square')
+    expect(orientationOf(1000, 1049)).toBe('square')
+    expect(orientationOf(1100, 1000)).toBe('landscape')
+    expect(orientationOf(1000, 1100)).toBe('portrait')
+  })
+})
+
+describe('highlight', () => {
+  it('escapes the text and marks whole words by prefix and shared stem', () => {
+    expect(highlight('<b>Fietsen</b> & "cycling" by the canal', ['fiets', 'cycles'])).toBe('&lt;b&gt;<mark>Fietsen</mark>&lt;/b&gt; &amp; &quot;<mark>cycling</mark>&quot; by the canal')
+    expect(highlight('Café op het Spui', tokenize('cafe'))).toBe('<mark>Café</mark> op het Spui')
+    expect(highlight('nothing here', ['fiets'])).toBeNull()
+  })
+  it('cuts a long text to a window around the first match', () => {
+    const h = highlight(`${'woord '.repeat(100)}bakfiets ${'woord '.repeat(100)}`, ['bakfiets'])!
+    expect(h).toContain('<mark>bakfiets</mark>')
+    expect(h.length).toBeLessThan(300)
+    expect(h.startsWith('… ')).toBe(true)
+  })
+})
+
+describe('language guidance', () => {
+  const g = new LanguageGuidance()
+  it('rewrites whole words, accent- and case-insensitively, with plurals, and notes them in their language', () => {
+    expect(g.apply('Prostituées op de fiets')).toMatchObject({ q: 'sekswerker op de fiets', languageNote: { lang: 'nl', terms: ['prostituees'], preferred: ['sekswerker'] } })
+    expect(g.apply('hoeren')).toMatchObject({ q: 'sekswerker', languageNote: { lang: 'nl' } })
+    expect(g.apply('call girls at home')).toMatchObject({ q: 'escort at home', languageNote: { lang: 'en', terms: ['call girls'], preferred: ['escort', 'sex worker'] } })
+    expect(g.apply('Hookers')).toMatchObject({ q: 'sex worker', languageNote: { lang: 'en' } })
+  })
+  it('leaves other queries alone, including words that only contain a listed one', () => {
+    for (const q of ['sekswerker', 'hoera', 'whoreson-free text', 'prostitutieve', 'shooker']) {
+      const r = g.apply(q)
+      if (q === 'whoreson-free text') expect(r.languageNote).toBeNull()
+      else expect(r).toEqual({ q, languageNote: null })
+    }
+  })
+  it('prefers the caller\'s language when a query has words from both lists', () => {
+    expect(g.apply('prostituee prostitute', 'en').languageNote?.lang).toBe('en')
+    expect(g.apply('prostituee prostitute').languageNote?.lang).toBe('nl')
+  })
+})
+
+describe('synthetic batches for the benchmark', () => {
+  it('are deterministic and of the asked size', () => {
+    const a = [...syntheticBatches(25, 10, cf)]
+    const b = [...syntheticBatches(25, 10, cf)]
+    expect(a.map((x) => x.length)).toEqual([10, 10, 5])
+    expect(a.flat().map((d) => d.id)).toEqual(b.flat().map((d) => d.id))
+    expect(new Set(a.flat().map((d) => d.id)).size).toBe(25)
+  })
+})
