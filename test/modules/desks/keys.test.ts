@@ -9,7 +9,7 @@ let t: TestApp
 let admin: { id: string; token: string }
 const logs: string[] = []
 beforeAll(async () => {
-  t = await startTestApp({ LOGIN_RATE_LIMIT: '1000' }, { logLines: logs })
+  t = await startTestApp({ LOGIN_RATE_LIMIT: '1000', API_RATE_LIMIT_PER_MINUTE: '600' }, { logLines: logs })
   admin = await t.user('admin')
 })
 afterAll(() => t?.close())
