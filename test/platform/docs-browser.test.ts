@@ -1,6 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../support/app.ts'
@@ -8,24 +6,22 @@ import { startTestApp, type TestApp } from '../support/app.ts'
 const CHROMIUM = '/usr/bin/chromium'
 const haveBrowser = fs.existsSync(CHROMIUM)
 
+// Playwright gives the browser a fresh temporary profile of its own.
 // Swagger UI in a real browser, under the app's own Content-Security-Policy (helmet): the docs must
 // render with scripts from 'self' only, and nothing may be blocked.
 describe.skipIf(!haveBrowser)('interactive docs in Chromium', () => {
   let t: TestApp
   let browser: Browser
-  let profile: string
   beforeAll(async () => {
     t = await startTestApp()
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-chromium-'))
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     })
   })
   afterAll(async () => {
     await browser?.close()
     await t?.close()
-    if (profile) fs.rmSync(profile, { recursive: true, force: true })
   })
 
   it('renders the API at /docs with no CSP violation and no request leaving the server', async () => {
