@@ -76,6 +76,7 @@ describe(`OpenAPI document (${engine()})`, () => {
     expect(doc.paths['/v1/organisations'].post.description).toContain('Roles: admin.')
     expect(doc.paths['/v1/photos/{id}'].get.security).toEqual([{}, { bearer: [] }, { cookieSession: [] }])
     expect(doc.paths['/v1/portal'].get.security).toEqual([{ portalLink: [] }])
+    expect(doc.paths['/v1/keys/current'].get.security).toEqual([{ bearer: [] }])
     // The key endpoint takes nothing from the query string, and no path names a credential parameter.
     expect(JSON.stringify(doc.paths)).not.toMatch(/"name":"(api_key|apikey|access_token)"/)
   })

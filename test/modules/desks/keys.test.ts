@@ -76,8 +76,12 @@ describe(`API keys (${engine()})`, () => {
     expect(current.body.rateLimit).toEqual({ limit: 600, remaining: 598, resetSeconds: expect.any(Number), windowSeconds: 60 })
     expect(current.headers.get('x-ratelimit-limit')).toBe('600')
     expect(current.headers.get('x-ratelimit-remaining')).toBe('598')
+    expect(current.headers.get('cache-control')).toBe('no-store')
     expect(Number(current.headers.get('x-ratelimit-reset'))).toBeGreaterThan(0)
 
+    // A key is not a session: it can't be logged out, only revoked.
+    expectProblem(await request(t, 'POST', '/v1/auth/logout', k.key), 400, 'bad-request')
+    expect((await request(t, 'GET', '/v1/auth/me', k.key)).status).toBe(200)
     const [row] = await rows<{ last_used_at: Date | string | null }>(sql`select last_used_at from api_keys where id = ${k.id}`)
     expect(row!.last_used_at).not.toBeNull()
     expect(Math.abs(new Date(row!.last_used_at!).getTime() - Date.now())).toBeLessThan(60_000)

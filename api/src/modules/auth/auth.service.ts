@@ -7,6 +7,7 @@ import { sessions, users, type Role, ROLES } from './auth.table.ts'
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
 
 export interface Principal {
+  /** The user; for an API key (via 'apikey') the key's own id, as is sessionId: a key is not a person. */
   userId: string
   role: Role
   displayName: string

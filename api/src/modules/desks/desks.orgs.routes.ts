@@ -136,6 +136,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
       schema: {
         tags,
         summary: 'The API key in the Authorization header: its organisation, rate limit and remaining quota (this request included)',
+        security: [{ bearer: [] }],
         response: { 200: CurrentKeyResponse, 401: P },
       },
     },
@@ -143,6 +144,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
       const p = request.principal
       if (!p || p.via !== 'apikey') throw desksProblems.keyRequired()
       const current = await keys.current(p.sessionId)
+      reply.header('cache-control', 'no-store')
       return {
         ...current,
         rateLimit: {
