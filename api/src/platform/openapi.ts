@@ -70,9 +70,12 @@ type Json = Record<string, any>
 
 /** Over the whole document: problem media types, Retry-After, binary bodies. */
 function transformObject({ openapiObject }: { openapiObject: Json }) {
+  const declared = new Set<string>((openapiObject.tags ?? []).map((t: { name: string }) => t.name))
   for (const item of Object.values<Json>(openapiObject.paths ?? {})) {
     for (const op of Object.values<Json>(item)) {
       if (!op || typeof op !== 'object' || !op.responses) continue
+      // A module's new tag is listed even before it is described in TAGS.
+      for (const tag of op.tags ?? []) if (!declared.has(tag)) (declared.add(tag), (openapiObject.tags ??= []).push({ name: tag }))
       for (const [status, response] of Object.entries<Json>(op.responses)) {
         const code = Number(status)
         const content = response.content as Json | undefined
