@@ -150,7 +150,7 @@ describe(`API keys (${engine()})`, () => {
   it('refuses a key or token in the query string, even a valid one, and asks for the header', async () => {
     const o = await org()
     const k = await key(o.id)
-    for (const q of [`api_key=${k.key}`, `key=${k.key}`, `token=${k.key}`, `access_token=${k.key}`, 'access_token=anything', 'apikey=x', `q=${encodeURIComponent(k.key)}`, `token=${admin.token}`]) {
+    for (const q of [`api_key=${k.key}`, `key=${k.key}`, `token=${k.key}`, `access_token=${k.key}`, 'access_token=anything', 'apikey=x', `q=${encodeURIComponent(k.key)}`, `token=${admin.token}`, 'link=ebp_abc']) {
       for (const token of [null, k.key]) {
         const r = await request(t, 'GET', `/v1/keys/current?${q}`, token)
         expectProblem(r, 400, 'credentials-in-query')

@@ -42,8 +42,8 @@ export interface ApiKeyAuthenticator {
 
 /** Query parameters that name a credential, whatever their value. */
 const CREDENTIAL_PARAMS = new Set(['api_key', 'apikey', 'api-key', 'access_token', 'auth_token', 'authorization', 'bearer'])
-/** Values that are one of our credentials, whatever the parameter's name (`?key=ebk_…`, `?token=ebs_…`). */
-const CREDENTIAL_VALUE = /^(ebk|ebs)_/
+/** Values that are one of our credentials, whatever the parameter's name (`?key=ebk_…`, `?token=ebs_…`, a portal link's `ebp_…`). */
+const CREDENTIAL_VALUE = /^(ebk|ebs|ebp)_/
 
 /**
  * A credential in the URL ends up in access logs, proxies, browser history and Referer headers: refused,
