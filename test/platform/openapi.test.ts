@@ -99,14 +99,14 @@ describe(`OpenAPI document (${engine()})`, () => {
     delete copy.paths['/v1/keys/current']
     delete copy.paths['/v1/organisations'].post.responses['201']
     copy.paths['/v1/organisations/{id}'].get.responses = { 200: copy.paths['/v1/organisations/{id}'].get.responses['200'] }
-    const extra: CataloguedRoute[] = [{ method: 'GET', url: '/v1/secret', hidden: true }, { method: 'GET', url: '/embed/:id', hidden: false }]
+    const extra: CataloguedRoute[] = [{ method: 'GET', url: '/v1/secret', hidden: true }, { method: 'GET', url: '/made-up/:id', hidden: false }]
     expect(shortcomings([...t.rt.app.routeCatalogue, ...extra], copy).sort()).toEqual(
       [
         'GET /v1/keys/current: not in the document',
         'POST /v1/organisations: no 2xx response',
         'GET /v1/organisations/:id: no documented 4xx problem response (besides 429)',
         'GET /v1/secret: not in the document (hidden)',
-        'GET /embed/:id: not in the document',
+        'GET /made-up/:id: not in the document',
       ].sort(),
     )
   })
