@@ -1,3 +1,16 @@
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"prefix" text NOT NULL,
+	"secret_hash" text NOT NULL,
+	"name" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "api_keys_prefix_unique" UNIQUE("prefix")
+);
+--> statement-breakpoint
 CREATE TABLE "delivery_attempts" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"delivery_id" uuid NOT NULL,
@@ -59,13 +72,17 @@ CREATE TABLE "search_words" (
 );
 --> statement-breakpoint
 ALTER TABLE "takedown_notices" DROP CONSTRAINT "takedown_notices_once";--> statement-breakpoint
+ALTER TABLE "organisation_members" ADD COLUMN "role" text DEFAULT 'member' NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "notice_email" text;--> statement-breakpoint
 ALTER TABLE "takedown_notices" ADD COLUMN "key" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "takedown_notices" ADD COLUMN "data" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "delivery_attempts" ADD CONSTRAINT "delivery_attempts_delivery_id_notice_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "public"."notice_deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notice_deliveries" ADD CONSTRAINT "notice_deliveries_notice_id_takedown_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."takedown_notices"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notice_deliveries" ADD CONSTRAINT "notice_deliveries_endpoint_id_webhook_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "public"."webhook_endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","attempt");--> statement-breakpoint
 CREATE INDEX "notice_deliveries_endpoint_idx" ON "notice_deliveries" USING btree ("endpoint_id");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_org_idx" ON "webhook_endpoints" USING btree ("organisation_id");--> statement-breakpoint
@@ -76,4 +93,5 @@ CREATE INDEX "search_documents_newest_idx" ON "search_documents" USING btree ("p
 CREATE INDEX "search_documents_photographer_idx" ON "search_documents" USING btree ("photographer_id");--> statement-breakpoint
 CREATE INDEX "search_documents_series_idx" ON "search_documents" USING btree ("series");--> statement-breakpoint
 CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
-ALTER TABLE "takedown_notices" ADD CONSTRAINT "takedown_notices_once" UNIQUE("photo_id","organisation_id","event","key");
+ALTER TABLE "takedown_notices" ADD CONSTRAINT "takedown_notices_once" UNIQUE("photo_id","organisation_id","event","key");--> statement-breakpoint
+ALTER TABLE "organisation_members" ADD CONSTRAINT "organisation_members_role_check" CHECK ("organisation_members"."role" in ('member', 'manager'));

@@ -16,6 +16,7 @@ import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
+import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
@@ -56,6 +57,9 @@ export interface Runtime {
   searchEngine: SearchEngine
   searchDocuments: SearchDocuments
   search: SearchService
+  /** Picture desks: organisations (media outlets), their journalists and API keys. */
+  organisations: OrganisationsService
+  apiKeys: ApiKeyService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -209,6 +213,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
     const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate: (rows) => consent.gate(rows), publicUrl: config.publicUrl })
+    const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
+    const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -216,7 +222,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, search, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, search, organisations, apiKeys, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -227,7 +233,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ProblemSchema } from '../../platform/problems.ts'
+import { problems, ProblemSchema } from '../../platform/problems.ts'
 import type { AuthService } from './auth.service.ts'
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.ts'
 import { LoginBody, LoginResponse, MeResponse } from './auth.schemas.ts'
@@ -21,7 +21,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSe
     },
   )
 
-  app.post('/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' }, 401: ProblemSchema } } }, async (request, reply) => {
+  app.post('/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' }, 400: ProblemSchema, 401: ProblemSchema } } }, async (request, reply) => {
+    // A key has no session to end: a 204 would suggest it stopped working.
+    if (request.principal!.via === 'apikey') throw problems.badRequest('An API key is not a session: its organisation revokes it (DELETE /v1/organisations/{id}/keys/{keyId}).')
     await opts.auth.logout(request.principal!.sessionId)
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
     return reply.code(204).send(null)
