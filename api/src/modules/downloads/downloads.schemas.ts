@@ -15,29 +15,28 @@ export type DownloadPreset = (typeof DOWNLOAD_PRESETS)[number]
 export const DOWNLOAD_FORMATS = ['jpeg', 'webp'] as const
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number]
 
-const UseT = Type.Union(USES.map((u) => Type.Literal(u)))
-const TopicT = Type.Union(TOPICS.map((t) => Type.Literal(t)))
+const TopicT = Type.Enum(TOPICS)
 
 /** POST /v1/photos/:id/downloads */
 export const DownloadRequest = Type.Object(
   {
-    use: Type.Union(USES.map((u) => Type.Literal(u)), { description: 'What the photo will be used for (consent vocabulary).' }),
-    channel: Type.Union(CHANNELS.map((c) => Type.Literal(c)), { description: 'Where it will appear; some channels need a matching use (vocabulary.ts, CHANNEL_USES).' }),
+    use: Type.Enum(USES, { description: 'What the photo will be used for (consent vocabulary).' }),
+    channel: Type.Enum(CHANNELS, { description: 'Where it will appear; some channels need a matching use (vocabulary.ts, CHANNEL_USES).' }),
     topic: Type.Optional(Nullable(TopicT)),
     outlet: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The publication's name (free text, e.g. a magazine of the organisation)." })),
     headline: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     articleUrl: Type.Optional(WebUrl),
-    preset: Type.Optional(Type.Union(DOWNLOAD_PRESETS.map((p) => Type.Literal(p)), { default: 'large', description: "'full' is a stripped high-quality re-encode at the original's size, never the original file." })),
-    format: Type.Optional(Type.Union(DOWNLOAD_FORMATS.map((f) => Type.Literal(f)), { default: 'jpeg' })),
+    preset: Type.Optional(Type.Enum(DOWNLOAD_PRESETS, { default: 'large', description: "'full' is a stripped high-quality re-encode at the original's size, never the original file." })),
+    format: Type.Optional(Type.Enum(DOWNLOAD_FORMATS, { default: 'jpeg' })),
   },
   { additionalProperties: false },
 )
 export type DownloadRequestT = Type.Static<typeof DownloadRequest>
 
 const Attribution = Type.Object({ text: Type.String(), html: Type.String(), markdown: Type.String() })
-export const PermittedUse = Type.Object({ use: UseT, label: Words })
+export const PermittedUse = Type.Object({ use: Type.String(), label: Words })
 export const ProhibitedContexts = Type.Object({
-  topics: Type.Array(Type.Object({ topic: TopicT, label: Words }), { description: 'Topics this photo may not illustrate.' }),
+  topics: Type.Array(Type.Object({ topic: Type.String(), label: Words }), { description: 'Topics this photo may not illustrate.' }),
   text: Nullable(Words),
 })
 
