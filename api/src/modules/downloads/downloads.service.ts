@@ -11,7 +11,7 @@ import type { Principal } from '../auth/auth.service.ts'
 import { channelFits, decideUse, TOPIC_LABELS, USE_LABELS, type GateVerdict, type Permission, type Topic, type Use } from '../consent/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import { MediaError, MIME, renderFull } from '../media/index.ts'
+import { MediaError, MIME, PRESETS, renderFull } from '../media/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
 import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
@@ -100,13 +100,16 @@ export class DownloadsService {
       }
       if (refusal) return { kind: 'refused', refusal } as const
 
+      // A named preset the photo is too small for (never upscaled) becomes the largest it has below it.
+      let served: DownloadPreset = preset
       if (preset !== 'full') {
-        const [d] = await tx
-          .select({ etag: derivatives.etag })
-          .from(derivatives)
-          .where(and(eq(derivatives.photoId, photo.id), eq(derivatives.preset, preset), eq(derivatives.format, format)))
-          .limit(1)
-        if (!d) throw photoProblems.derivativeNotReady()
+        const have = new Set(
+          (await tx.select({ preset: derivatives.preset }).from(derivatives).where(and(eq(derivatives.photoId, photo.id), eq(derivatives.format, format)))).map((d) => d.preset),
+        )
+        const upTo = PRESETS.slice(0, PRESETS.findIndex((p) => p.name === preset) + 1).filter((p) => have.has(p.name))
+        const best = upTo.at(-1)
+        if (!best) throw photoProblems.derivativeNotReady()
+        served = best.name
       }
       const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
       const [grant] = await tx
@@ -122,7 +125,7 @@ export class DownloadsService {
           outlet: body.outlet?.trim() || null,
           headline: body.headline?.trim() || null,
           articleUrl: body.articleUrl ?? null,
-          preset,
+          preset: served,
           format,
           attribution,
         })
@@ -132,7 +135,7 @@ export class DownloadsService {
         type: 'download.granted',
         actor: this.#actor(principal),
         photoId: photo.id,
-        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset, format },
+        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format },
       })
       return { kind: 'granted', grant: grant!, licence, permission: verdict.permission, attribution } as const
     })
