@@ -15,10 +15,12 @@ import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { healthRoutes } from './platform/health.ts'
+import { openapiPlugin } from './platform/openapi.ts'
 import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
+import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
@@ -36,6 +38,8 @@ export interface AppContext {
   vault: VaultService
   erasure: ErasureService
   downloads: DownloadsService
+  organisations: OrganisationsService
+  apiKeys: ApiKeyService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -57,13 +61,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
   })
+  // Every route is limited per caller: an API key by its id, a signed-in user by theirs, anyone else by
+  // address. As a route-level onRequest hook it runs after the auth plugin's (app-level) one, so the caller
+  // is known. In memory per process: with N replicas behind a balancer a caller gets up to N× the limit.
+  const limits = config.rateLimit
   await app.register(rateLimit, {
-    global: false,
+    global: true,
+    hook: 'onRequest',
+    timeWindow: limits.windowSeconds * 1000,
+    keyGenerator: (req) => (req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`),
+    max: (req) => (req.principal ? (req.principal.via === 'apikey' ? limits.perKey : limits.perUser) : limits.anonymous),
     errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
   })
   await app.register(cookie)
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: config.upload.maxBytes, files: 1 } })
-  await app.register(authPlugin, { auth: ctx.auth })
+  await app.register(authPlugin, { auth: ctx.auth, apiKeys: ctx.apiKeys })
+  // Before any route: the document is collected from the routes as they are registered.
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl })
 
   await app.register(healthRoutes, { database: ctx.database })
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
@@ -74,6 +88,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
+  await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })

@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
+import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
@@ -44,6 +45,9 @@ export interface Runtime {
   erasure: ErasureService
   /** Downloads by media organisations: grants, signed file URLs, exports. */
   downloads: DownloadsService
+  /** Picture desks: organisations (media outlets), their journalists and API keys. */
+  organisations: OrganisationsService
+  apiKeys: ApiKeyService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -178,6 +182,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs })
     const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
+    const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
+    const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -185,7 +191,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, downloads, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, downloads, organisations, apiKeys, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -196,7 +202,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, downloads, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, downloads, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

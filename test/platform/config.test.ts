@@ -39,6 +39,16 @@ describe('configuration', () => {
     }
   })
 
+  it('limits API keys, signed-in users and anonymous callers per minute, and caches key lookups briefly, by default', () => {
+    const c = loadConfig({})
+    expect(c.rateLimit).toEqual({ perKey: 600, perUser: 1200, anonymous: 300, windowSeconds: 60 })
+    expect(c.apiKeyCacheSeconds).toBe(15)
+    expect(loadConfig({ API_RATE_LIMIT_PER_MINUTE: '3', API_KEY_CACHE_SECONDS: '0' })).toMatchObject({ rateLimit: { perKey: 3 }, apiKeyCacheSeconds: 0 })
+    for (const bad of [{ API_RATE_LIMIT_PER_MINUTE: '0' }, { ANONYMOUS_RATE_LIMIT_PER_MINUTE: 'many' }, { API_KEY_CACHE_SECONDS: '61' }]) {
+      expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow(new RegExp(Object.keys(bad)[0]!))
+    }
+  })
+
   it('allows the crash hook only in tests', () => {
     expect(() => loadConfig({ TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' })).toThrow(/only allowed with NODE_ENV=test/)
     expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' }).testCrashAfterDerivativeBlobs).toBe(2)

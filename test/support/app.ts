@@ -30,6 +30,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKER_POLL_MS: '50',
     PORT: '0',
+    // Generous limits, so tests that make many requests aren't cut off by the rate limiter; the limiter's
+    // own tests (test/modules/desks/rate-limit.test.ts) pass small ones.
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+    SESSION_RATE_LIMIT_PER_MINUTE: '100000',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   })
   const database = await createTestDatabase()

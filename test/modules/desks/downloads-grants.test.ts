@@ -144,7 +144,7 @@ describe('the publication URL', () => {
       expect(r.status, JSON.stringify(body)).toBe(400)
     }
     expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, outsider.token, { publicationUrl: 'https://zuid.example/x' })).status).toBe(404)
-    expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, s.admin.token, { publicationUrl: 'https://zuid.example/x' })).status).toBe(404)
+    expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, s.admin.token, { publicationUrl: 'https://zuid.example/x' })).status).toBe(403)
     expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, null, { publicationUrl: 'https://zuid.example/x' })).status).toBe(401)
     expect((await request(t, 'PATCH', '/v1/downloads/00000000-0000-4000-8000-000000000000', press.token, { publicationUrl: 'https://a.example/x' })).status).toBe(404)
     const [row] = rowsOf<{ publication_url: string | null }>(await t.rt.database.db.execute(sql`select publication_url from download_grants where id = ${g.id}`))

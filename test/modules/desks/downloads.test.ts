@@ -133,16 +133,35 @@ describe('a download inside the permission', () => {
 })
 
 describe('who may download, and bad input', () => {
+  it("takes an organisation's API key as that organisation: the grant has no user, the audit names the organisation", async () => {
+    const { key } = await t.rt.apiKeys.create(orgId, 'beeldredactie', { kind: 'user', id: s.admin.id, userId: s.admin.id })
+    const r = await download(photoId, key, { ...EDITORIAL, preset: 'thumb' })
+    expect(r.status, r.text).toBe(201)
+    expect(r.body.grant.organisationId).toBe(orgId)
+    const [row] = rowsOf<{ requested_by: string | null }>(await t.rt.database.db.execute(sql`select requested_by from download_grants where id = ${r.body.grant.id}`))
+    expect(row!.requested_by).toBeNull()
+    const events = await auditEvents(t, photoId, 'download.granted')
+    expect(events.find((e) => e.data.grantId === r.body.grant.id)).toMatchObject({ actor_kind: 'organisation', actor_id: orgId })
+    const refused = await download(photoId, key, { use: 'editorial', channel: 'web', topic: 'crime' })
+    expect(refused.body.reason).toBe('topic-excluded')
+    // The key works for the signed file like any other grant, and the file URL needs no key.
+    expect((await fetch(`${t.url}${r.body.url}`)).status).toBe(200)
+  })
+
   it('asks anonymous callers to authenticate, and refuses callers without an enabled organisation', async () => {
+    const before = await grantCount(t, photoId)
     expect((await download(photoId, null, EDITORIAL)).status).toBe(401)
     expect((await download(photoId, 'ebs_nonsense', EDITORIAL)).status).toBe(401)
     const loner = await journalist(t, null)
     const disabledOrg = await journalist(t, await organisation(t, 'Nog niet gekeurd', false))
-    for (const who of [loner, disabledOrg, s.curator, s.admin, s.photographer]) {
+    for (const who of [loner, disabledOrg]) {
       const r = await download(photoId, who.token, EDITORIAL)
       expect(r.status).toBe(403)
       expect(r.body.type).toBe('/problems/no-organisation')
     }
+    // Grants belong to organisations: the staff and photographers download nothing.
+    for (const who of [s.curator, s.admin, s.photographer]) expect((await download(photoId, who.token, EDITORIAL)).status).toBe(403)
+    expect(await grantCount(t, photoId)).toBe(before)
   })
 
   it('answers 404 for unknown or unpublished photos and 410 after withdrawal, recording nothing', async () => {

@@ -1,23 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { onRequestHookHandler } from 'fastify'
 import Type from 'typebox'
-import { problems, ProblemSchema as P } from '../../platform/problems.ts'
+import { ProblemSchema as P } from '../../platform/problems.ts'
 import { PhotoParams } from '../photos/photos.schemas.ts'
 import { DownloadRequest, DownloadResponse, FileQuery, Grant, GrantList, GrantListQuery, GrantParams, GrantPatch, OrgParams } from './downloads.schemas.ts'
 import type { DownloadsService } from './downloads.service.ts'
 
 export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsService }> = async (app, { downloads }) => {
-  // Who may download: a principal acting for an organisation (a journalist of an enabled organisation, or an
-  // API key, whatever role it carries). Here only "logged in"; the service refuses a caller without an
-  // organisation (403), and lets the admin read any organisation's grants.
-  const loggedIn: onRequestHookHandler = async (request) => {
-    if (!request.principal) throw problems.unauthenticated()
-  }
+  // Who may download: a journalist of an enabled organisation, or an organisation's API key (which acts as
+  // a journalist of it); the service refuses a journalist without an organisation (403 no-organisation).
+  // The staff and photographers download nothing: a grant always belongs to an organisation. The admin
+  // may read any organisation's grants.
+  const journalist = app.requireRole('journalist')
+  const member = app.requireRole('journalist', 'admin')
 
   app.post(
     '/v1/photos/:id/downloads',
     {
-      onRequest: loggedIn,
+      onRequest: journalist,
       schema: {
         tags: ['downloads'],
         summary: 'Download a photo for a stated use, channel and topic; refused with the reason when outside its permission',
@@ -58,7 +57,7 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
   app.patch(
     '/v1/downloads/:grantId',
     {
-      onRequest: loggedIn,
+      onRequest: journalist,
       schema: {
         tags: ['downloads'],
         summary: 'Report (or clear) where the photo was published; the person pictured sees it in their portal',
@@ -73,7 +72,7 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
   app.get(
     '/v1/organisations/:id/grants',
     {
-      onRequest: loggedIn,
+      onRequest: member,
       schema: { tags: ['downloads'], summary: "The organisation's downloads, newest first", params: OrgParams, querystring: GrantListQuery, response: { 200: GrantList, 400: P, 401: P, 403: P, 404: P } },
     },
     async (request) => downloads.list(request.params.id, request.principal!, request.query.limit ?? 50, request.query.cursor),
@@ -82,8 +81,8 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
   app.get(
     '/v1/organisations/:id/grants.csv',
     {
-      onRequest: loggedIn,
-      schema: { tags: ['downloads'], summary: "The organisation's downloads as CSV", params: OrgParams, response: { 200: Type.String({ description: 'text/csv' }), 401: P, 403: P, 404: P } },
+      onRequest: member,
+      schema: { tags: ['downloads'], summary: "The organisation's downloads as CSV", params: OrgParams, response: { 200: { description: 'One row per grant, newest first (RFC 4180, CRLF).', content: { 'text/csv': { schema: Type.String() } } }, 401: P, 403: P, 404: P } },
     },
     async (request, reply) => {
       const csv = await downloads.csv(request.params.id, request.principal!)
