@@ -135,6 +135,8 @@ export async function run(): Promise<void> {
     console.log(`\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`)
     console.log(`database: ${rt.database.engine}; node ${process.version}; ${os.cpus().length} cores`)
   } finally {
+    // Requests autocannon still had in flight when it stopped finish first; then the pool may close.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
     await hello.close()
     await rt?.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
