@@ -72,6 +72,14 @@ CREATE TABLE "search_words" (
 );
 --> statement-breakpoint
 ALTER TABLE "takedown_notices" DROP CONSTRAINT "takedown_notices_once";--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "requested_by" uuid;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "outlet" text;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "headline" text;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "article_url" text;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "preset" text DEFAULT 'large' NOT NULL;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "format" text DEFAULT 'jpeg' NOT NULL;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "attribution" jsonb;--> statement-breakpoint
+ALTER TABLE "download_grants" ADD COLUMN "publication_reported_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "organisation_members" ADD COLUMN "role" text DEFAULT 'member' NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "notice_email" text;--> statement-breakpoint
 ALTER TABLE "takedown_notices" ADD COLUMN "key" text DEFAULT '' NOT NULL;--> statement-breakpoint
@@ -93,5 +101,8 @@ CREATE INDEX "search_documents_newest_idx" ON "search_documents" USING btree ("p
 CREATE INDEX "search_documents_photographer_idx" ON "search_documents" USING btree ("photographer_id");--> statement-breakpoint
 CREATE INDEX "search_documents_series_idx" ON "search_documents" USING btree ("series");--> statement-breakpoint
 CREATE INDEX "search_words_trgm_idx" ON "search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
+ALTER TABLE "download_grants" ADD CONSTRAINT "download_grants_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "download_grants_org_created_idx" ON "download_grants" USING btree ("organisation_id","created_at","id");--> statement-breakpoint
 ALTER TABLE "takedown_notices" ADD CONSTRAINT "takedown_notices_once" UNIQUE("photo_id","organisation_id","event","key");--> statement-breakpoint
+ALTER TABLE "download_grants" ADD CONSTRAINT "download_grants_urls_check" CHECK (("download_grants"."article_url" is null or "download_grants"."article_url" ~* '^https?://') and ("download_grants"."publication_url" is null or "download_grants"."publication_url" ~* '^https?://'));--> statement-breakpoint
 ALTER TABLE "organisation_members" ADD CONSTRAINT "organisation_members_role_check" CHECK ("organisation_members"."role" in ('member', 'manager'));

@@ -20,6 +20,7 @@ import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
+import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
@@ -47,6 +48,7 @@ export interface AppContext {
   webhooks: WebhooksService
   embeds: EmbedService
   search: SearchService
+  downloads: DownloadsService
   organisations: OrganisationsService
   apiKeys: ApiKeyService
   tmpDir: string
@@ -102,6 +104,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The embed page sets its own helmet options per route (framing by anyone, no scripts).
   await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
   await app.register(searchRoutes, { search: ctx.search })
+  await app.register(downloadsRoutes, { downloads: ctx.downloads })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.

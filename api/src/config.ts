@@ -59,6 +59,8 @@ const EnvSchema = Type.Object({
   WEBHOOK_BACKOFF_MAX_MS: Type.Integer({ default: 6 * 3_600_000, minimum: 1, maximum: 24 * 3_600_000 }),
   /** A delivery that has not succeeded this long after the notice was made is given up (dead, shown to the admin). */
   WEBHOOK_GIVE_UP_HOURS: Type.Number({ default: 72, minimum: 0, maximum: 24 * 30 }),
+  /** How long a signed download URL works; short, since anyone holding it can fetch the file. */
+  DOWNLOAD_URL_TTL_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
 })
@@ -91,6 +93,7 @@ export interface Config {
   testCrashAfterDerivativeBlobs: number | undefined
   smtp: { url: string; from: string } | undefined
   webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
+  downloads: { urlTtlSeconds: number }
 }
 
 export class ConfigError extends Error {
@@ -170,5 +173,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       backoff: { baseMs: env.WEBHOOK_BACKOFF_BASE_MS, maxMs: env.WEBHOOK_BACKOFF_MAX_MS },
       giveUpMs: env.WEBHOOK_GIVE_UP_HOURS * 3_600_000,
     },
+    downloads: { urlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS },
   })
 }

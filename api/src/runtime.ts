@@ -19,6 +19,7 @@ import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
+import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
@@ -57,6 +58,8 @@ export interface Runtime {
   searchEngine: SearchEngine
   searchDocuments: SearchDocuments
   search: SearchService
+  /** Downloads by media organisations: grants, signed file URLs, exports. */
+  downloads: DownloadsService
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
@@ -157,6 +160,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const audit = new AuditLog(database.db)
     const notices = new NoticeService({ db: database.db, queue, audit, smtpConfigured: config.smtp !== undefined })
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
+    // One bound on image work for uploads and full-size downloads alike.
+    const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       db: database.db,
@@ -164,7 +169,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       masterKey,
       queue,
       worker,
-      pipeline: new Semaphore(config.pipeline.concurrency, config.pipeline.queue),
+      pipeline,
       config,
       licence: licenceOf,
       log: logger.child({ module: 'photos' }),
@@ -192,6 +197,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
+    const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')
@@ -222,7 +228,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, search, organisations, apiKeys, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -233,7 +239,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -42,6 +42,7 @@ const TAGS = [
   { name: 'organisations', description: 'Media outlets, their journalists and API keys; a key’s own limits.' },
   { name: 'photos', description: 'Photos, their texts and derivative bytes.' },
   { name: 'consent', description: 'The people in a photo and their consent; review and publication.' },
+  { name: 'downloads', description: 'Downloads for a stated use: grants with the exact licence version, signed short-lived file URLs, exports.' },
   { name: 'portal', description: 'The portal of the people pictured, by their personal link.' },
   { name: 'vault', description: 'Legal names and release forms: encrypted, for the consent officer only.' },
   { name: 'erasure', description: 'Carrying out a person’s request to be erased.' },

@@ -1,0 +1,148 @@
+/**
+ * Benchmark: `GET /v1/photos/:id` as a picture desk calls it, against a Fastify hello-world, in one run.
+ *
+ *   npm run bench -- api          (BENCH_SECONDS=n per measurement, default 10; BENCH_CONNECTIONS, default 32)
+ *
+ * The app runs in this process as the server does (startRuntime: embedded PostgreSQL in a temp dir, every
+ * plugin and hook: auth, rate limit, helmet), with one published photo with a person and consent, and an
+ * organisation's API key (`ebk_…`). Each request therefore does the real work: the key lookup (cached
+ * briefly), the rate-limit count, the photo row, the consent gate (the photo's people and their current
+ * consent, read anew every time), derivatives, and the serialisation of the allow-listed response.
+ * The hello-world is a bare Fastify app answering {"hello":"world"}, measured the same way (autocannon,
+ * same connections and duration, same process) so the ratio says what our stack costs, not the machine.
+ * Goal: requests/s ≥ 0.35 × hello-world. A journalist's session token is measured as well, for comparison.
+ * BENCH_DATABASE_URL=postgres://… runs the app on a PostgreSQL server instead (a fresh database is made
+ * there and dropped afterwards). The worker is off, so no background AVIF encode competes for the CPU.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import { sql } from 'drizzle-orm'
+import Fastify from 'fastify'
+import sharp from 'sharp'
+import { loadConfig } from '../api/src/config.ts'
+import { rowsOf } from '../api/src/db/client.ts'
+import { startRuntime, type Runtime } from '../api/src/runtime.ts'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const GOAL = 0.35
+
+interface Result {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+}
+
+async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+  // A short warm-up first (JIT, connection set-up, caches), not counted.
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers })
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }
+}
+
+async function call(base: string, method: string, url: string, token: string | null, body?: unknown) {
+  const form = body instanceof FormData
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}) },
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+  })
+  const json = (await res.json().catch(() => ({}))) as Record<string, any>
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`)
+  return json
+}
+
+async function login(rt: Runtime, base: string, role: 'photographer' | 'curator' | 'journalist', orgId?: string): Promise<string> {
+  const email = `${role}-${crypto.randomBytes(4).toString('hex')}@bench.example`
+  const password = crypto.randomBytes(12).toString('base64url')
+  const { id } = await rt.auth.createUser({ email, password, role, displayName: `Bench ${role}` })
+  if (orgId) await rt.database.db.execute(sql`insert into organisation_members (user_id, organisation_id) values (${id}, ${orgId})`)
+  return (await call(base, 'POST', '/v1/auth/login', null, { email, password })).token as string
+}
+
+/** One published photo (a person in it, with consent), an organisation, its API key and a journalist. */
+export async function fixture(rt: Runtime, base: string) {
+  const photographer = await login(rt, base, 'photographer')
+  const curator = await login(rt, base, 'curator')
+  const form = new FormData()
+  for (const [k, v] of Object.entries({ captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' })) form.append(k, v)
+  const jpeg = await sharp(path.resolve('fixtures/photos/coffee.jpg')).resize({ width: 2400 }).jpeg().toBuffer()
+  form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'bench.jpg')
+  const photo = await call(base, 'POST', '/v1/photos', photographer, form)
+  const subject = await call(base, 'POST', '/v1/subjects', photographer, { pseudonym: 'Bench' })
+  await call(base, 'POST', `/v1/photos/${photo.id}/people`, photographer, { subjectId: subject.id, consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true } })
+  await call(base, 'POST', `/v1/photos/${photo.id}/submit`, photographer)
+  await call(base, 'POST', `/v1/photos/${photo.id}/publish`, curator)
+  const [org] = rowsOf<{ id: string }>(await rt.database.db.execute(sql`insert into organisations (name, enabled_at) values ('Bench Dagblad', now()) returning id`))
+  const { key } = await rt.apiKeys.create(org!.id, 'bench', { kind: 'system', id: 'bench' })
+  const journalist = await login(rt, base, 'journalist', org!.id)
+  return { photoId: photo.id as string, key, journalist }
+}
+
+export async function run(): Promise<void> {
+  console.log(`\n== api: GET /v1/photos/:id vs Fastify hello-world (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, same process) ==\n`)
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-bench-api-'))
+  const server = process.env.BENCH_DATABASE_URL
+  const dbName = `eb_bench_${crypto.randomBytes(4).toString('hex')}`
+  const admin = server ? new pg.Client({ connectionString: server }) : null
+  if (admin) {
+    await admin.connect()
+    await admin.query(`create database ${dbName}`)
+  }
+  const databaseUrl = server ? Object.assign(new URL(server), { pathname: `/${dbName}` }).toString() : undefined
+  const hello = Fastify({ logger: false })
+  hello.get('/', async () => ({ hello: 'world' }))
+  let rt: Runtime | undefined
+  try {
+    const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 })
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      PORT: '0',
+      // The limiter runs (its cost is part of every request) but never refuses here.
+      API_RATE_LIMIT_PER_MINUTE: '1000000000',
+      SESSION_RATE_LIMIT_PER_MINUTE: '1000000000',
+      WORKER_ENABLED: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl, MASTER_KEY: crypto.randomBytes(32).toString('base64') } : {}),
+    })
+    rt = await startRuntime(config)
+    const base = await rt.app.listen({ host: '127.0.0.1', port: 0 })
+    const f = await fixture(rt, base)
+    const photoUrl = `${base}/v1/photos/${f.photoId}`
+    // The answer a desk gets: check once that it is the full view, so we measure the real thing.
+    const probe = await call(base, 'GET', `/v1/photos/${f.photoId}`, f.key)
+    if (!probe.permittedUses || !probe.srcset?.jpeg) throw new Error('bench: the photo view is not the full client view')
+
+    const results = [
+      await measure('fastify hello-world', helloUrl),
+      await measure('GET /v1/photos/:id, API key', photoUrl, { authorization: `Bearer ${f.key}` }),
+      await measure('GET /v1/photos/:id, journalist session', photoUrl, { authorization: `Bearer ${f.journalist}` }),
+    ]
+    const ref = results[0]!.rps
+    console.log('| target | req/s | p50 ms | p99 ms | ratio | non-2xx | errors |')
+    console.log('|---|---:|---:|---:|---:|---:|---:|')
+    for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${(r.rps / ref).toFixed(2)}× | ${r.non2xx} | ${r.errors} |`)
+    const ratio = results[1]!.rps / ref
+    console.log(`\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`)
+    console.log(`database: ${rt.database.engine}; node ${process.version}; ${os.cpus().length} cores`)
+  } finally {
+    // Requests autocannon still had in flight when it stopped finish first; then the pool may close.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    await hello.close()
+    await rt?.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    if (admin) {
+      await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => admin.query(`drop database if exists ${dbName}`))
+      await admin.end()
+    }
+  }
+}
