@@ -5,14 +5,13 @@
  * MEILISEARCH_URL is set.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SearchDocument } from '../../../api/src/modules/search/search.port.ts'
+import { SearchCursorError, type SearchDocument } from '../../../api/src/modules/search/search.port.ts'
 import {
   buildSynonyms,
   decodeCursor,
   encodeCursor,
   filterOf,
   highlightsOf,
-  InvalidCursorError,
   MeilisearchEngine,
   MeilisearchTaskError,
 } from '../../../api/src/modules/search/search.meilisearch.ts'
@@ -272,7 +271,7 @@ describe('Meilisearch adapter: search', () => {
 
   it('refuses a cursor it did not make', async () => {
     for (const bad of ['x', encodeCursor(0), Buffer.from('{"m":-1}').toString('base64url'), Buffer.from('{"m":1.5}').toString('base64url'), 'a'.repeat(100), '../../etc']) {
-      await expect(engine.search({ q: '', filters: {}, sort: 'relevance', limit: 5, cursor: bad })).rejects.toBeInstanceOf(InvalidCursorError)
+      await expect(engine.search({ q: '', filters: {}, sort: 'relevance', limit: 5, cursor: bad })).rejects.toBeInstanceOf(SearchCursorError)
     }
     expect(rec.searches).toEqual([])
   })

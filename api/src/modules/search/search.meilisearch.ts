@@ -16,7 +16,7 @@
  */
 import fs from 'node:fs'
 import { Meilisearch, type EnqueuedTaskPromise, type Hit, type SearchParams, type Settings, type Task } from 'meilisearch'
-import { FACETS, type Facet, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
+import { FACETS, SearchCursorError, type Facet, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
 
 export interface MeilisearchEngineOptions {
   url: string
@@ -42,14 +42,6 @@ export class MeilisearchTaskError extends Error {
   ) {
     super(`meilisearch task ${taskUid} ${status}${code ? ` (${code})` : ''}`)
     this.name = 'MeilisearchTaskError'
-  }
-}
-
-/** Thrown for a cursor this engine did not make (the service answers 400). */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('invalid cursor')
-    this.name = 'InvalidCursorError'
   }
 }
 
@@ -184,14 +176,14 @@ export function encodeCursor(offset: number): string {
 }
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) throw new InvalidCursorError()
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) throw new SearchCursorError()
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { m?: unknown }
     if (typeof v.m === 'number' && Number.isInteger(v.m) && v.m > 0 && v.m < MAX_TOTAL_HITS) return v.m
   } catch {
     /* fall through */
   }
-  throw new InvalidCursorError()
+  throw new SearchCursorError()
 }
 
 function emptyFacets(): SearchResult['facets'] {
