@@ -29,7 +29,7 @@ export interface MeilisearchEngineOptions {
   requestTimeoutMs?: number
   /** Documents per addDocuments call during reindex. */
   batchSize?: number
-  /** Extra one-way synonyms (stigmatising term → preferred terms), e.g. from the language-guidance data. */
+  /** Extra one-way synonyms (stigmatising term → preferred terms); default: language-guidance.json's. */
   guidance?: { term: string; preferred: string[] }[]
 }
 
@@ -63,6 +63,26 @@ const MARKERS = /[\uE000\uE001]/g
 export const MAX_TOTAL_HITS = 5000
 
 const SYNONYMS_FILE = new URL('./search.synonyms.json', import.meta.url)
+const GUIDANCE_FILE = new URL('./language-guidance.json', import.meta.url)
+
+/**
+ * The language-guidance list (search-core's language-guidance.json: { nl: [{ terms, preferred, note }], en })
+ * as one-way synonyms. The service already rewrites such words before an engine sees them; the synonyms
+ * make Meilisearch agree even when it is queried some other way. No file, no extra synonyms.
+ */
+export function guidanceTerms(file: URL = GUIDANCE_FILE): { term: string; preferred: string[] }[] {
+  if (!fs.existsSync(file)) return []
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
+  const out: { term: string; preferred: string[] }[] = []
+  for (const lang of ['nl', 'en']) {
+    const entries = Array.isArray(data[lang]) ? (data[lang] as { terms?: unknown; preferred?: unknown }[]) : []
+    for (const e of entries) {
+      const preferred = Array.isArray(e.preferred) ? e.preferred.filter((p): p is string => typeof p === 'string') : []
+      for (const t of Array.isArray(e.terms) ? e.terms : []) if (typeof t === 'string' && preferred.length) out.push({ term: t, preferred })
+    }
+  }
+  return out
+}
 
 /** Synonyms: nl↔en pairs are mutual; language-guidance terms lead one way, to the preferred words. */
 export function buildSynonyms(guidance: { term: string; preferred: string[] }[] = []): Record<string, string[]> {
@@ -205,7 +225,7 @@ export class MeilisearchEngine implements SearchEngine {
     if (!/^[A-Za-z0-9_-]{1,200}$/.test(this.indexName)) throw new Error('invalid Meilisearch index name')
     this.#taskTimeoutMs = opts.taskTimeoutMs ?? 30_000
     this.#batchSize = opts.batchSize ?? 1000
-    this.#settings = indexSettings(opts.guidance)
+    this.#settings = indexSettings(opts.guidance ?? guidanceTerms())
   }
 
   /** Waits for a task and throws unless it succeeded: a write is done only when Meilisearch says so. */
