@@ -306,10 +306,13 @@ export class MeilisearchEngine implements SearchEngine {
       if (dist) facets[f] = { ...dist }
     }
     const next = offset + limit
+    // estimatedTotalHits is an estimate for keyword searches; facet counts are exact over the same
+    // candidates, and every document has exactly one orientation, so their sum is the exact total.
+    const counted = Object.values(facets.orientation).reduce((a, b) => a + b, 0)
     return {
       hits,
       facets,
-      total: res.estimatedTotalHits ?? hits.length,
+      total: res.facetDistribution?.orientation ? counted : (res.estimatedTotalHits ?? hits.length),
       nextCursor: rows.length > limit && next < MAX_TOTAL_HITS ? encodeCursor(next) : null,
     }
   }
