@@ -176,7 +176,7 @@ async function hammer(url: string, paths: string[], seconds: number): Promise<Lo
 
 // ----------------------------------------------------------------------------------------------- load
 
-async function load(url: string, n: number): Promise<Record<string, number>> {
+export async function load(url: string, n: number): Promise<Record<string, number>> {
   const times: Record<string, number> = {}
   const t = (k: string, since: number) => (times[k] = Math.round(performance.now() - since))
   let t0 = performance.now()
