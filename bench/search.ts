@@ -29,6 +29,8 @@ import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { openDatabase, rowsOf } from '../api/src/db/client.ts'
+import { loadLicences } from '../api/src/modules/licences/index.ts'
+import { DEFAULT_LICENCE } from '../api/src/modules/photos/photos.table.ts'
 import { colourFamily } from '../api/src/modules/search/search.colour.ts'
 import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.ts'
 import { ANCHORS, generateSearchPhotos, toDocuments } from '../fixtures/search/generate.ts'
@@ -53,7 +55,7 @@ export const QUERIES: { kind: string; qs: string }[] = [
   { kind: 'typo', qs: 'q=bakfiest' },
   { kind: 'prefix', qs: 'q=sekswe' },
   { kind: 'filter', qs: 'q=sekswerker&orientation=portrait' },
-  { kind: 'filter', qs: 'q=vakbond&use=education&colour=blue' },
+  { kind: 'filter', qs: 'q=vakbond&use=social&colour=blue' },
   { kind: 'filter', qs: 'colour=red' },
   { kind: 'list', qs: '' },
   { kind: 'newest', qs: 'q=sekswerker&sort=newest' },
@@ -199,6 +201,11 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
     await db.execute(sql`delete from search_documents`)
     t('templates', t0)
 
+    // The document's uses are the effective permission (licence ∩ consent), as search-core's builder makes
+    // them; the photos are under the default licence, so its permitted uses bound them.
+    const licence = loadLicences().get(DEFAULT_LICENCE.split('@')[0]!, DEFAULT_LICENCE.split('@')[1]!)
+    if (!licence) throw new Error(`licence ${DEFAULT_LICENCE} not found`)
+    await db.execute(sql`update bench_tpl set uses = array(select u from unnest(uses) u where u = any(${`{${licence.permittedUses.join(',')}}`}::text[]))`)
     const A = ANCHORS.length
     const T = texts.length
     // Photo g (0-based) uses template k(g); ids are derived from g so every table agrees without a join table.
