@@ -115,7 +115,8 @@ async function main(argv: string[]): Promise<string> {
     }
     case 'search': {
       if (sub !== 'reindex') throw new UsageError(`unknown search command: ${sub ?? '(none)'}`)
-      const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
+      // Errors only: pino writes asynchronously, and a late warning must not become the last line.
+      const config = { ...loadConfig(), seedDemo: false, logLevel: 'error' as const }
       const rt = await startRuntime(config, { startWorker: false })
       try {
         const { count } = await rt.searchEngine.reindex(rt.searchDocuments.all())

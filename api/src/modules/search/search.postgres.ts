@@ -69,11 +69,11 @@ export class PostgresSearchEngine implements SearchEngine {
     if (docs.length === 0) return
     const json = JSON.stringify(docs)
     await db.execute(sql`
-      insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id, collections, orientation, colour, uses, public_preview, published_at, tsv)
+      insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id, collections, orientation, colour, uses, public_preview, published_at, indexed_at, tsv)
       select d.id, d."captionNl", d."captionEn", d."altNl", d."altEn",
              array(select jsonb_array_elements_text(d.tags)), d.series, d.credit, d."photographerId",
              array(select jsonb_array_elements_text(d.collections))::uuid[], d.orientation, d.colour,
-             array(select jsonb_array_elements_text(d.uses)), d."publicPreview", d."publishedAt",
+             array(select jsonb_array_elements_text(d.uses)), d."publicPreview", d."publishedAt", clock_timestamp(),
              eb_search_tsv(concat_ws(' ', d."captionNl", d."captionEn"), concat_ws(' ', d."altNl", d."altEn"),
                            concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t), d.series), d.credit)
       from jsonb_to_recordset(${json}::jsonb) as d(id uuid, "captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text, credit text,
@@ -82,7 +82,7 @@ export class PostgresSearchEngine implements SearchEngine {
         caption_nl = excluded.caption_nl, caption_en = excluded.caption_en, alt_nl = excluded.alt_nl, alt_en = excluded.alt_en,
         tags = excluded.tags, series = excluded.series, credit = excluded.credit, photographer_id = excluded.photographer_id,
         collections = excluded.collections, orientation = excluded.orientation, colour = excluded.colour, uses = excluded.uses,
-        public_preview = excluded.public_preview, published_at = excluded.published_at, tsv = excluded.tsv`)
+        public_preview = excluded.public_preview, published_at = excluded.published_at, indexed_at = excluded.indexed_at, tsv = excluded.tsv`)
     // The typo fallback's vocabulary: every word the documents use.
     await db.execute(sql`
       insert into search_words (word)
@@ -98,17 +98,21 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.execute(sql`delete from search_documents where photo_id = any(${`{${ids.join(',')}}`}::uuid[])`)
   }
 
-  /** Delete and refill in one transaction: readers see the old index until the new one commits. */
+  /**
+   * Rebuild without a moment of empty search: every document is upserted (stamped with the clock time it
+   * was written), then whatever was not written since the rebuild began is deleted. A sync job that writes
+   * meanwhile stamps a later time, so its entry stays. Not one long transaction: the documents are read from
+   * the same database while they are written (and PGlite has a single connection).
+   */
   async reindex(batches: AsyncIterable<SearchDocument[]>): Promise<{ count: number }> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`delete from search_documents`)
-      let count = 0
-      for await (const batch of batches) {
-        for (let i = 0; i < batch.length; i += UPSERT_BATCH) await this.#write(tx, batch.slice(i, i + UPSERT_BATCH))
-        count += batch.length
-      }
-      return { count }
-    })
+    const [start] = rowsOf<{ t: string }>(await this.db.execute(sql`select clock_timestamp()::text as t`))
+    let count = 0
+    for await (const batch of batches) {
+      for (let i = 0; i < batch.length; i += UPSERT_BATCH) await this.#write(this.db, batch.slice(i, i + UPSERT_BATCH))
+      count += batch.length
+    }
+    await this.db.execute(sql`delete from search_documents where indexed_at < ${start!.t}::timestamptz`)
+    return { count }
   }
 
   async #words(tokens: string[]): Promise<WordInfo[]> {
@@ -164,14 +168,16 @@ export class PostgresSearchEngine implements SearchEngine {
     const built = this.#tsquery(await this.#words(tokens))
     const filters = this.#filters(query.filters)
     const match = built ? sql`d.tsv @@ (${built.query})` : sql`true`
-    const rank = built && query.sort === 'relevance' ? sql`ts_rank(c.tsv, (${built.query}))` : sql`0::real`
+    const ranked = built !== null && query.sort === 'relevance'
+    const rank = ranked ? sql`ts_rank(c.tsv, (${built.query}))` : sql`0::real`
     const rows = rowsOf<{ total: number; facets: Record<string, Record<string, number> | null>; page: { id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }[] | null }>(
       await this.db.execute(sql`
         with c as materialized (
-          select d.photo_id, d.published_at, d.tsv, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
+          select d.photo_id, d.published_at, ${ranked ? sql`d.tsv` : sql`null::tsvector as tsv`}, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
           from search_documents d
           where ${match} and ${filters}
-          order by d.published_at desc, d.photo_id desc
+          -- NULLS LAST as in search_documents_newest_idx, or the planner can't walk that index.
+          order by d.published_at desc nulls last, d.photo_id desc nulls last
           limit ${CANDIDATES}
         ),
         p as (

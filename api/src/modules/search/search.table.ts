@@ -27,6 +27,8 @@ export const searchDocuments = pgTable(
     uses: text('uses').array().notNull(),
     publicPreview: boolean('public_preview').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** When this entry was last written (clock time): reindex removes what it did not write. */
+    indexedAt: timestamp('indexed_at', { withTimezone: true }).notNull().defaultNow(),
     /** eb_search_tsv(...) over the unaccented texts (migration 'search_functions'), written with each upsert. */
     tsv: tsvector('tsv').notNull(),
   },
