@@ -5,9 +5,12 @@
 const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   derivatives: () => import('./derivatives.ts'),
   api: () => import('./api.ts'),
+  search: () => import('./search.ts'),
 }
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+// Names are the arguments that are not options, nor an option's value (`--sizes 10k` as well as `--sizes=10k`).
+const argv = process.argv.slice(2)
+const wanted = argv.filter((a, i) => !a.startsWith('-') && !(i > 0 && /^--[^=]+$/.test(argv[i - 1]!) && !(a in BENCHES)))
 const unknown = wanted.filter((name) => !(name in BENCHES))
 if (unknown.length > 0) {
   console.error(`unknown benchmark: ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`)

@@ -1,0 +1,365 @@
+/**
+ * Benchmark: GET /v1/search on the PostgreSQL engine with 10k, 100k and 1M synthetic photos, against a
+ * Fastify hello-world measured in the same run (issue 4, "Must show").
+ *
+ *   npm run bench -- search [--sizes 10k,100k,1m] [--seconds 10] [--keep]
+ *   BENCH_DATABASE_URL=postgres://…/postgres   (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
+ *
+ * Per size, in a fresh database (dropped afterwards unless --keep):
+ *  1. Load: the vocabulary is search-core's caption generator (fixtures/search/generate.ts): 5 000
+ *     generated texts plus the hand-written anchors (each anchor's rare words occur in exactly one photo).
+ *     Those templates go through the real engine's upsert once (so their tsvector and search_words are
+ *     exactly what the app writes), then `generate_series` fans them out in SQL into `photos`,
+ *     `subjects`, `photo_subjects`, `consents` (the gate re-check needs real rows for every hit) and
+ *     `search_documents`, with the secondary indexes dropped during the load and rebuilt after it.
+ *  2. The real app as its own process (api/src/server.ts via node --import tsx, like `npm start`), worker
+ *     off, LOG_LEVEL=warn (request logging would measure the logger), talking to that database.
+ *  3. Each query alone, 15 times in a row (median and p95: which queries are slow), then the whole mix
+ *     with autocannon, 16 connections, for --seconds: p50/p95/p99 over every response, and req/s.
+ * The hello-world is the same fastify, started the same way, measured with the same autocannon settings.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import type { EventEmitter } from 'node:events'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import { openDatabase, rowsOf } from '../api/src/db/client.ts'
+import { loadLicences } from '../api/src/modules/licences/index.ts'
+import { DEFAULT_LICENCE } from '../api/src/modules/photos/photos.table.ts'
+import { colourFamily } from '../api/src/modules/search/search.colour.ts'
+import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.ts'
+import { ANCHORS, generateSearchPhotos, toDocuments } from '../fixtures/search/generate.ts'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const NODE = [process.execPath, '--import', 'tsx']
+const TEMPLATES = 5000
+const CONNECTIONS = 16
+const GOALS = { p95At100k: 30, p95At1m: 100, throughputRatioAt100k: 0.15 }
+
+/** The mix: common words, rare words, typos, prefixes and filters, as a journalist would type them. */
+export const QUERIES: { kind: string; qs: string }[] = [
+  { kind: 'common', qs: 'q=sekswerker' },
+  { kind: 'common', qs: 'q=sex%20worker&lang=en' },
+  { kind: 'common', qs: 'q=fiets' },
+  { kind: 'common', qs: 'q=koffie%20keuken' },
+  { kind: 'rare', qs: 'q=bakfiets' },
+  { kind: 'rare', qs: 'q=accordion&lang=en' },
+  { kind: 'rare', qs: 'q=naaimachine%20groningen' },
+  { kind: 'typo', qs: 'q=sexwerker' },
+  { kind: 'typo', qs: 'q=sex%20workr&lang=en' },
+  { kind: 'typo', qs: 'q=bakfiest' },
+  { kind: 'prefix', qs: 'q=sekswe' },
+  { kind: 'filter', qs: 'q=sekswerker&orientation=portrait' },
+  { kind: 'filter', qs: 'q=vakbond&use=social&colour=blue' },
+  { kind: 'filter', qs: 'colour=red' },
+  { kind: 'list', qs: '' },
+  { kind: 'newest', qs: 'q=sekswerker&sort=newest' },
+]
+
+const parseSize = (s: string) => {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim())
+  if (!m) throw new Error(`bad size: ${s} (use e.g. 10k, 100k, 1m)`)
+  return Math.round(Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1e6 : m[2]?.toLowerCase() === 'k' ? 1e3 : 1))
+}
+
+function args() {
+  const argv = process.argv.slice(2)
+  const value = (name: string) => {
+    const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+    if (i < 0) return undefined
+    return argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1]
+  }
+  return {
+    sizes: (value('sizes') ?? '10k,100k,1m').split(',').map(parseSize),
+    seconds: Number(value('seconds') ?? 10),
+    keep: argv.includes('--keep'),
+  }
+}
+
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n))
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+interface Proc {
+  proc: ChildProcess
+  url: string
+  stop(): Promise<void>
+}
+
+async function startProcess(script: string, env: Record<string, string>, readyPath: string): Promise<Proc> {
+  const port = await freePort()
+  const proc = spawn(NODE[0]!, [...NODE.slice(1), path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  proc.stdout!.on('data', (b: Buffer) => (out += b.toString()))
+  proc.stderr!.on('data', (b: Buffer) => (out += b.toString()))
+  let exited = false
+  proc.on('exit', () => (exited = true))
+  const stop = async () => {
+    if (exited) return
+    const gone = new Promise<void>((r) => proc.once('exit', () => r()))
+    proc.kill('SIGTERM')
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))])
+    if (!exited) proc.kill('SIGKILL')
+  }
+  // hello.ts listens on a port of its own choosing and prints it; the app gets PORT.
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (exited) throw new Error(`${script} exited early:\n${out.slice(-2000)}`)
+    const m = /listening (http:\/\/\S+)/.exec(out)
+    const url = m ? m[1]! : `http://127.0.0.1:${port}`
+    try {
+      const r = await fetch(`${url}${readyPath}`)
+      if (r.ok) return { proc, url, stop }
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) {
+      await stop()
+      throw new Error(`${script} did not become ready:\n${out.slice(-2000)}`)
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+interface Load {
+  p50: number
+  p95: number
+  p99: number
+  rps: number
+  requests: number
+  non2xx: number
+  errors: number
+}
+
+/** autocannon with our settings; latencies recorded per response so p95 is exact (autocannon has p97.5). */
+async function hammer(url: string, paths: string[], seconds: number): Promise<Load> {
+  const latencies: number[] = []
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+  }) as unknown as EventEmitter & PromiseLike<autocannon.Result> // without a callback: the tracker, also thenable
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms))
+  const r = await instance
+  const r1 = (x: number) => Math.round(x * 10) / 10
+  return {
+    p50: r1(q(latencies, 50)),
+    p95: r1(q(latencies, 95)),
+    p99: r1(q(latencies, 99)),
+    rps: r.requests.total / (r.duration || seconds),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  }
+}
+
+// ----------------------------------------------------------------------------------------------- load
+
+export async function load(url: string, n: number): Promise<Record<string, number>> {
+  const times: Record<string, number> = {}
+  const t = (k: string, since: number) => (times[k] = Math.round(performance.now() - since))
+  let t0 = performance.now()
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 })
+  try {
+    await database.migrate()
+    t('migrate', t0)
+    const db = database.db
+    // Templates: anchors first (their rare words land in exactly one photo each), then generated texts.
+    t0 = performance.now()
+    const texts = [...ANCHORS, ...generateSearchPhotos(Math.min(TEMPLATES, Math.max(1, n - ANCHORS.length)), 4242)]
+    const docs = toDocuments(texts, colourFamily)
+    await new PostgresSearchEngine(db).upsert(docs)
+    await db.execute(sql`create table bench_tpl as
+      select (row_number() over (order by ord) - 1)::int as k, d.*
+      from search_documents d join unnest(${`{${docs.map((d) => d.id).join(',')}}`}::uuid[]) with ordinality as o(id, ord) on o.id = d.photo_id`)
+    await db.execute(sql`alter table bench_tpl add column width int, add column height int, add column dominant text`)
+    const dims = texts.map((x, i) => `(${i}, ${x.width}, ${x.height}, '${x.dominantColour}')`).join(',')
+    await db.execute(sql.raw(`update bench_tpl t set width = v.w, height = v.h, dominant = v.c from (values ${dims}) as v(k, w, h, c) where v.k = t.k`))
+    await db.execute(sql`delete from search_documents`)
+    t('templates', t0)
+
+    // The document's uses are the effective permission (licence ∩ consent), as search-core's builder makes
+    // them; the photos are under the default licence, so its permitted uses bound them.
+    const licence = loadLicences().get(DEFAULT_LICENCE.split('@')[0]!, DEFAULT_LICENCE.split('@')[1]!)
+    if (!licence) throw new Error(`licence ${DEFAULT_LICENCE} not found`)
+    await db.execute(sql`update bench_tpl set uses = array(select u from unnest(uses) u where u = any(${`{${licence.permittedUses.join(',')}}`}::text[]))`)
+    const A = ANCHORS.length
+    const T = texts.length
+    // Photo g (0-based) uses template k(g); ids are derived from g so every table agrees without a join table.
+    const k = `(case when g < ${A} then g else ${A} + (g - ${A}) % ${Math.max(1, T - A)} end)`
+    const pid = `md5('bench-photo-' || g)::uuid`
+    t0 = performance.now()
+    await db.execute(sql`insert into users (id, email, password_hash, role, display_name)
+      select md5('bench-user-' || i)::uuid, 'bench' || i || '@bench.invalid', 'x', 'photographer', 'Bench ' || i from generate_series(0, 2) i`)
+    t('users', t0)
+
+    // Secondary indexes off during the load, rebuilt after (much faster than maintaining GIN per row).
+    const idx = rowsOf<{ indexname: string; indexdef: string }>(
+      await db.execute(sql`select indexname, indexdef from pg_indexes where schemaname = 'public'
+        and tablename in ('photos', 'subjects', 'photo_subjects', 'consents', 'search_documents')
+        and indexname not in (select conname from pg_constraint)`),
+    )
+    for (const i of idx) await db.execute(sql.raw(`drop index "${i.indexname}"`))
+
+    t0 = performance.now()
+    await db.execute(sql.raw(`insert into photos (id, owner_id, status, content_mac, original_key, original_wrapped_key, original_format, original_bytes,
+        width, height, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, media_key, derivatives_state, thumbhash, dominant_colour,
+        published_at, created_at, updated_at)
+      select ${pid}, md5('bench-user-' || (g % 3))::uuid, 'published', md5('mac' || g), 'bench/' || g, 'wrapped', 'jpeg', 1000,
+        t.width, t.height, t.caption_nl, t.caption_en, t.alt_nl, t.alt_en, t.tags, t.series, t.credit, md5('media' || g), 'ready', null, t.dominant,
+        t.published_at - make_interval(secs => g), now(), now()
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+    t('photos', t0)
+    t0 = performance.now()
+    await db.execute(sql.raw(`insert into subjects (id, pseudonym, created_by)
+      select md5('bench-subject-' || g)::uuid, 'Model ' || g, md5('bench-user-' || (g % 3))::uuid from generate_series(0, ${n - 1}) g`))
+    await db.execute(sql.raw(`insert into photo_subjects (photo_id, subject_id)
+      select ${pid}, md5('bench-subject-' || g)::uuid from generate_series(0, ${n - 1}) g`))
+    await db.execute(sql.raw(`insert into consents (photo_id, subject_id, version, state, uses, excluded_topics, identifiable, identifiability_agreed,
+        outlet_allow, outlet_deny, public_preview, valid_from, valid_until, actor_kind, actor_id)
+      select ${pid}, md5('bench-subject-' || g)::uuid, 1, 'active', t.uses, '{trafficking,crime,violence,health,victimhood}', false, false,
+        null, '{}', t.public_preview, current_date - 30, current_date + 1000, 'user', null
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+    t('consent', t0)
+    t0 = performance.now()
+    await db.execute(sql.raw(`insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id,
+        collections, orientation, colour, uses, public_preview, published_at, tsv)
+      select ${pid}, t.caption_nl, t.caption_en, t.alt_nl, t.alt_en, t.tags, t.series, t.credit, md5('bench-user-' || (g % 3))::uuid,
+        t.collections, t.orientation, t.colour, t.uses, t.public_preview, t.published_at - make_interval(secs => g), t.tsv
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+    t('search rows', t0)
+    t0 = performance.now()
+    for (const i of idx) await db.execute(sql.raw(i.indexdef))
+    t('indexes', t0)
+    t0 = performance.now()
+    await db.execute(sql`drop table bench_tpl`)
+    await db.execute(sql`vacuum analyze`)
+    t('analyze', t0)
+    return times
+  } finally {
+    await database.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- run
+
+interface SizeResult {
+  n: number
+  load: Record<string, number>
+  perQuery: { kind: string; qs: string; median: number; p95: number; hits: number; total: number }[]
+  mix: Load
+}
+
+export async function run(): Promise<void> {
+  const { sizes, seconds, keep } = args()
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+  const adminClient = new pg.Client({ connectionString: admin })
+  await adminClient.connect()
+  const server = (await adminClient.query<{ server_version: string }>('show server_version')).rows[0]!.server_version
+  console.log('# Search benchmark (PostgreSQL engine)\n')
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`)
+  console.log(`autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; ${QUERIES.length} queries in the mix (anonymous callers)\n`)
+
+  const hello = await startProcess('bench/hello.ts', {}, '/hello')
+  let reference: Load
+  try {
+    await hammer(hello.url, ['/hello'], 2) // warm-up
+    reference = await hammer(hello.url, ['/hello'], seconds)
+  } finally {
+    await hello.stop()
+  }
+  console.log(`reference: Fastify hello-world ${reference.rps.toFixed(0)} req/s, p50 ${reference.p50} ms, p95 ${reference.p95} ms, p99 ${reference.p99} ms\n`)
+
+  const results: SizeResult[] = []
+  for (const n of sizes) {
+    const name = `bench_search_${label(n).toLowerCase()}_${crypto.randomBytes(3).toString('hex')}`
+    await adminClient.query(`create database ${name}`)
+    const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString()
+    try {
+      process.stderr.write(`  ${label(n)}: loading…\n`)
+      const loadTimes = await load(url, n)
+      process.stderr.write(`  ${label(n)}: loaded ${JSON.stringify(loadTimes)}\n`)
+      const app = await startProcess(
+        'api/src/server.ts',
+        { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_DIR: path.join(os.tmpdir(), name) },
+        '/healthz',
+      )
+      try {
+        const perQuery: SizeResult['perQuery'] = []
+        for (const { kind, qs } of QUERIES) {
+          const times: number[] = []
+          let body: { hits: unknown[]; total: number } = { hits: [], total: 0 }
+          for (let i = 0; i < 16; i++) {
+            const t0 = performance.now()
+            const r = await fetch(`${app.url}/v1/search?${qs}`)
+            const text = await r.text()
+            if (r.status !== 200) throw new Error(`GET /v1/search?${qs} → ${r.status}: ${text.slice(0, 300)}`)
+            if (i > 0) times.push(performance.now() - t0) // the first one warms caches
+            body = JSON.parse(text) as typeof body
+          }
+          perQuery.push({ kind, qs, median: q(times, 50), p95: q(times, 95), hits: body.hits.length, total: body.total })
+        }
+        const mix = await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
+        results.push({ n, load: loadTimes, perQuery, mix })
+      } finally {
+        await app.stop()
+      }
+    } finally {
+      if (!keep) await adminClient.query(`drop database if exists ${name} with (force)`)
+      else console.log(`kept database ${name}`)
+    }
+    report(results.at(-1)!, reference)
+  }
+  await adminClient.end()
+
+  console.log('\n## Summary\n')
+  console.log('| photos | p50 ms | p95 ms | p99 ms | req/s | × hello-world | non-2xx | load (s) |')
+  console.log('|-------:|-------:|-------:|-------:|------:|--------------:|--------:|---------:|')
+  for (const r of results) {
+    const loadS = Object.values(r.load).reduce((a, b) => a + b, 0) / 1000
+    console.log(`| ${label(r.n)} | ${r.mix.p50} | ${r.mix.p95} | ${r.mix.p99} | ${r.mix.rps.toFixed(0)} | ${(r.mix.rps / reference.rps).toFixed(3)} | ${r.mix.non2xx + r.mix.errors} | ${loadS.toFixed(0)} |`)
+  }
+  console.log(`| hello-world | ${reference.p50} | ${reference.p95} | ${reference.p99} | ${reference.rps.toFixed(0)} | 1 | ${reference.non2xx + reference.errors} | |`)
+  console.log('')
+  const at = (n: number) => results.find((r) => r.n === n)
+  const r100 = at(100_000)
+  const r1m = at(1_000_000)
+  console.log(`goal p95 ≤ ${GOALS.p95At100k} ms at 100k: ${r100 ? `${r100.mix.p95} ms → ${r100.mix.p95 <= GOALS.p95At100k ? 'MET' : 'MISSED'}` : 'not run'}`)
+  console.log(`goal p95 ≤ ${GOALS.p95At1m} ms at 1M: ${r1m ? `${r1m.mix.p95} ms → ${r1m.mix.p95 <= GOALS.p95At1m ? 'MET' : 'MISSED'}` : 'not run'}`)
+  console.log(
+    `goal throughput at 100k ≥ ${GOALS.throughputRatioAt100k}× hello-world: ${r100 ? `${(r100.mix.rps / reference.rps).toFixed(3)}× → ${r100.mix.rps / reference.rps >= GOALS.throughputRatioAt100k ? 'MET' : 'MISSED'}` : 'not run'}`,
+  )
+}
+
+function report(r: SizeResult, reference: Load) {
+  console.log(`## ${label(r.n)} photos\n`)
+  console.log(`load (ms): ${Object.entries(r.load).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log('\n| kind | query | median ms | p95 ms | hits | total |')
+  console.log('|------|-------|----------:|-------:|-----:|------:|')
+  for (const x of r.perQuery) console.log(`| ${x.kind} | \`${decodeURIComponent(x.qs) || '(empty)'}\` | ${x.median.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.hits} | ${x.total} |`)
+  const m = r.mix
+  console.log(`\nmix under ${CONNECTIONS} connections: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / reference.rps).toFixed(3)}× hello-world), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors\n`)
+}

@@ -1,0 +1,75 @@
+/**
+ * docker-compose.yml is checked by Debian's docker-compose (1.29; no Docker engine runs here): it must
+ * accept the file with the secrets set, refuse it without them, and wire the app to PostgreSQL and
+ * Meilisearch in a way our own config accepts.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../api/src/config.ts'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const COMPOSE = ['/usr/bin/docker-compose', '/usr/local/bin/docker-compose'].find((p) => fs.existsSync(p))
+const SECRETS = { POSTGRES_PASSWORD: 'pgSecret123', MEILI_MASTER_KEY: 'meili-master-key-0123456789', MASTER_KEY: Buffer.alloc(32, 7).toString('base64') }
+
+function compose(env: Record<string, string>) {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in SECRETS) && !['PUBLIC_URL', 'TRUST_PROXY'].includes(k))) as Record<string, string>
+  return spawnSync(COMPOSE!, ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8' })
+}
+
+/** docker-compose's own dependency (python3-yaml) reads its output back as JSON. */
+function parse(yaml: string): any {
+  const r = spawnSync('python3', ['-c', 'import sys, json, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], { input: yaml, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`could not parse docker-compose config output: ${r.stderr}`)
+  return JSON.parse(r.stdout)
+}
+
+describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker-compose not installed; apt-get install docker-compose)'}`, () => {
+  it('is accepted by docker-compose config with the secrets set, and runs PostgreSQL, Meilisearch and the app', () => {
+    const r = compose(SECRETS)
+    expect(r.stderr).not.toMatch(/error|invalid/i)
+    expect(r.status).toBe(0)
+    const c = parse(r.stdout)
+    expect(Object.keys(c.services).sort()).toEqual(['app', 'meilisearch', 'postgres'])
+    // Pinned versions: a tag with a full version number, never latest.
+    expect(c.services.postgres.image).toMatch(/^postgres:15\.\d+/)
+    expect(c.services.meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/)
+    for (const s of ['postgres', 'meilisearch', 'app']) expect(c.services[s].healthcheck?.test, s).toBeTruthy()
+    expect(Object.keys(c.volumes).sort()).toEqual(['blobs', 'meilidata', 'pgdata'])
+    expect(c.services.postgres.volumes.join()).toMatch(/^pgdata:\/var\/lib\/postgresql\/data/)
+    expect(c.services.meilisearch.volumes.join()).toMatch(/^meilidata:\/meili_data/)
+    expect(c.services.meilisearch.environment.MEILI_MASTER_KEY).toBe(SECRETS.MEILI_MASTER_KEY)
+    expect(c.services.postgres.environment.POSTGRES_PASSWORD).toBe(SECRETS.POSTGRES_PASSWORD)
+  })
+
+  it('points the app at both services, after they are healthy, in a shape our config accepts', () => {
+    const c = parse(compose(SECRETS).stdout)
+    const app = c.services.app
+    expect(app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, meilisearch: { condition: 'service_healthy' } })
+    const env = app.environment as Record<string, string>
+    expect(env.DATABASE_URL).toBe(`postgres://eerlijkbeeld:${SECRETS.POSTGRES_PASSWORD}@postgres:5432/eerlijkbeeld`)
+    expect(env.MEILISEARCH_URL).toBe('http://meilisearch:7700')
+    expect(env.MEILISEARCH_KEY).toBe(SECRETS.MEILI_MASTER_KEY)
+    expect(env.MASTER_KEY).toBe(SECRETS.MASTER_KEY)
+    const config = loadConfig(env)
+    expect(config.embedded).toBe(false)
+    expect(config.databaseUrl).toBe(env.DATABASE_URL)
+    expect(config.meilisearch).toEqual({ url: 'http://meilisearch:7700', key: SECRETS.MEILI_MASTER_KEY })
+    expect(config.masterKey).toEqual({ inline: SECRETS.MASTER_KEY })
+    // The app image has no wget/curl: its healthcheck must not depend on them.
+    expect(app.healthcheck.test.join(' ')).not.toMatch(/\b(wget|curl)\b/)
+    expect(app.healthcheck.test.join(' ')).toMatch(/readyz/)
+  })
+
+  for (const missing of Object.keys(SECRETS)) {
+    it(`refuses to start without ${missing}`, () => {
+      const env: Record<string, string> = { ...SECRETS }
+      delete env[missing]
+      const r = compose(env)
+      expect(r.status).not.toBe(0)
+      expect(r.stderr).toContain(missing)
+    })
+  }
+})
