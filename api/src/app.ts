@@ -18,6 +18,7 @@ import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
+import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
@@ -34,6 +35,7 @@ export interface AppContext {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  downloads: DownloadsService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -71,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
+  await app.register(downloadsRoutes, { downloads: ctx.downloads })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })
