@@ -23,6 +23,7 @@ import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
+import { searchRoutes, type SearchService } from './modules/search/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -36,6 +37,7 @@ export interface AppContext {
   vault: VaultService
   erasure: ErasureService
   downloads: DownloadsService
+  search: SearchService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -74,6 +76,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
+  await app.register(searchRoutes, { search: ctx.search })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })

@@ -12,6 +12,8 @@
  *   licences list                              validate licences/ and print each version's content hash
  *   licences verify                            compare published versions with the hashes in the database, record new ones
  *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
+ *   search reindex                             rebuild the search index from the database (searching goes on
+ *                                              meanwhile); the last line is the number of photos indexed
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -30,7 +32,8 @@ const USAGE = `usage:
   npm run cli -- seed
   npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]
   npm run cli -- audit verify [--anchor SEQ:HASH]
-  npm run cli -- licences list|verify|schema`
+  npm run cli -- licences list|verify|schema
+  npm run cli -- search reindex`
 
 class UsageError extends Error {}
 /** A command that ran and found something wrong: its message is the result (last line, stdout), exit 1. */
@@ -109,6 +112,18 @@ async function main(argv: string[]): Promise<string> {
         return `${registry.published().length} published licence versions verified against the database`
       }
       throw new UsageError(`unknown licences command: ${sub ?? '(none)'}`)
+    }
+    case 'search': {
+      if (sub !== 'reindex') throw new UsageError(`unknown search command: ${sub ?? '(none)'}`)
+      const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
+      const rt = await startRuntime(config, { startWorker: false })
+      try {
+        const { count } = await rt.searchEngine.reindex(rt.searchDocuments.all())
+        console.log(`reindexed ${count} photos into the ${rt.searchEngine.name} search engine`)
+        return String(count)
+      } finally {
+        await rt.close()
+      }
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')
