@@ -79,6 +79,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: ctx.search })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
-  await app.register(galleryRoutes, { webDir: WEB_DIR })
+  await app.register(galleryRoutes, { webDir: WEB_DIR, publicPhoto: (id) => ctx.photos.get(id, null) })
   return app
 }

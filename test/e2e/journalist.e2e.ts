@@ -71,6 +71,16 @@ describe('journalist', () => {
     expect(ld.creditText).toMatch(/Reimagining Sex Work/)
     expect(ld.copyrightNotice).toBeTruthy()
     expect((ld.creator as { name: string }).name).toBeTruthy()
+    // The licence in plain words: what the effective permission allows, what it doesn't.
+    const allowed = await page.locator('.licence ul.allowed li').allTextContents()
+    expect(allowed).toContain('nieuws en achtergrond')
+    const notAllowed = (await page.locator('.licence ul.not-allowed').textContent())!
+    expect(notAllowed).toMatch(/mensenhandel/)
+    // The same ImageObject is in the HTML the server sends (for crawlers without JavaScript), and the
+    // rendered page carries exactly one.
+    const served = await (await page.request.get(`/photos/${photoId}`)).text()
+    expect(served).toMatch(/<script type="application\/ld\+json" id="server-jsonld">\{"@context":"https:\/\/schema.org","@type":"ImageObject"/)
+    expect(await page.locator('script[type="application/ld+json"]').count()).toBe(1)
     await shot(page, 'photo page')
 
     // The download dialog: a stated use, channel, outlet and headline.

@@ -1,4 +1,4 @@
-// Used by `npm start`: builds the gallery when web/dist is missing or older than its sources, so one
+// Used by `npm start` (and the e2e setup): builds the gallery when web/dist is missing or older than its sources, so one
 // command installs and starts everything and a restart after no change costs nothing.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -19,5 +19,6 @@ function newest(p) {
 const builtAt = fs.statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? 0
 if (builtAt > 0 && Math.max(...sources.map(newest)) <= builtAt) process.exit(0)
 console.log(builtAt ? 'The gallery changed: building it…' : 'Building the gallery (first start)…')
-const r = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', cwd: path.resolve(web, '..') })
+// Always a production build: under NODE_ENV=test (vitest) Vite would bundle React's development build.
+const r = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', cwd: path.resolve(web, '..'), env: { ...process.env, NODE_ENV: 'production' } })
 process.exit(r.status ?? 1)

@@ -56,7 +56,7 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
     if (d && !d.open) d.showModal()
   }, [])
 
-  const uses: Use[] = photo.terms?.permittedUses.map((u) => u.use as Use) ?? [...DEFAULT_USES]
+  const uses: Use[] = photo.permittedUses?.map((u) => u.use as Use) ?? [...DEFAULT_USES]
   const [use, setUse] = useState<Use>(uses[0] ?? 'editorial')
   // Only the channels that can carry the chosen use (the API refuses the others anyway).
   const channels = CHANNELS.filter((c) => CHANNEL_USES[c].includes(use))

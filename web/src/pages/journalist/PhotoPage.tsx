@@ -20,7 +20,7 @@ const DownloadDialog = lazy(() => import('./DownloadDialog.tsx'))
 function imageObject(photo: Photo, lang: 'nl' | 'en', pick: (b: Photo['caption']) => string) {
   const origin = window.location.origin
   const best = [...photo.derivatives].filter((d) => d.format === 'jpeg').sort((a, b) => b.width - a.width)[0]
-  const deed = photo.terms?.url ?? deedUrl(photo.licence)
+  const deed = photo.licenceUrl ?? deedUrl(photo.licence)
   const attribution = photo.attribution?.[lang]
   return {
     '@context': 'https://schema.org',
@@ -58,6 +58,9 @@ export function PhotoPage({ params }: PageProps) {
   const [error, setError] = useState<unknown>(null)
   const [dialog, setDialog] = useState(false)
 
+  // The server put the same ImageObject into the HTML for crawlers; the page renders its own from here on.
+  useEffect(() => document.getElementById('server-jsonld')?.remove(), [])
+
   useEffect(() => {
     const ctrl = new AbortController()
     setPhoto(null)
@@ -84,9 +87,9 @@ export function PhotoPage({ params }: PageProps) {
   }
   if (!photo) return <p aria-busy="true">…</p>
 
-  const terms = photo.terms ?? null
-  const captionNote = photo.captionNote ?? null
   const canDownload = me?.user.role === 'journalist'
+  // Every topic this photo may not illustrate (the licence's and the consent's, with labels).
+  const topics = photo.prohibitedContexts?.topics ?? []
   const jsonLd = JSON.stringify(imageObject(photo, lang, pick)).replace(/</g, '\\u003c')
 
   return (
@@ -135,41 +138,31 @@ export function PhotoPage({ params }: PageProps) {
 
           <section aria-labelledby="licence-title" className="licence">
             <h2 id="licence-title">{t('licenceTitle')}</h2>
-            {terms ? (
+            {photo.licenceSummary && <p>{photo.licenceSummary[lang]}</p>}
+            {photo.permittedUses && (
               <>
-                <p>{terms.summary[lang]}</p>
                 <h3>{t('licenceAllowed')}</h3>
                 <ul className="allowed">
-                  {terms.permittedUses.map((u) => (
+                  {photo.permittedUses.map((u) => (
                     <li key={u.use}>{u.label[lang]}</li>
                   ))}
                 </ul>
-                <h3>{t('licenceNotAllowed')}</h3>
-                <ul className="not-allowed">
-                  {terms.prohibitedContexts.topics.length > 0 && <li>{t('licenceNotAllowedTopics', { topics: terms.prohibitedContexts.topics.map((x) => x.label[lang]).join(', ') })}</li>}
-                  <li>{t('licenceNoAlteration')}</li>
-                  <li>{t('licenceNoOther')}</li>
-                </ul>
-                <p>
-                  <a href={terms.url} rel="license">
-                    {t('licenceDeed', { name: `${terms.title[lang]} ${terms.version}` })}
-                  </a>
-                </p>
-              </>
-            ) : (
-              <p>
-                <a href={deedUrl(photo.licence)} rel="license">
-                  {t('licenceDeed', { name: photo.licence })}
-                </a>
-              </p>
-            )}
-            {captionNote && (
-              <>
-                <h3>{t('captionNoteTitle')}</h3>
-                <p>{t('captionNoteIntro')}</p>
-                <blockquote>{captionNote[lang]}</blockquote>
               </>
             )}
+            <h3>{t('licenceNotAllowed')}</h3>
+            <ul className="not-allowed">
+              {photo.prohibitedContexts?.text && <li>{photo.prohibitedContexts.text[lang]}</li>}
+              {topics.length > 0 && <li>{t('licenceNotAllowedTopics', { topics: topics.map((x) => x.label[lang]).join(', ') })}</li>}
+              <li>{t('licenceNoAlteration')}</li>
+              <li>{t('licenceNoOther')}</li>
+            </ul>
+            <h3>{t('captionNoteTitle')}</h3>
+            <p>{t('captionNoteShort')}</p>
+            <p>
+              <a href={photo.licenceUrl ?? deedUrl(photo.licence)} rel="license">
+                {t('licenceDeed', { name: photo.licence.replace('@', ' ') })}
+              </a>
+            </p>
           </section>
 
           <section aria-labelledby="checklist-title" className="checklist">

@@ -41,9 +41,13 @@ export interface Photo {
   attribution: { nl: Attribution; en: Attribution } | null
   publishedAt: string | null
   derivatives: (Preview & { bytes: number })[]
-  /** Added for clients by the picture-desk branch; the page works without them. */
-  terms?: Terms | null
-  captionNote?: Words | null
+  /** The licence in plain words and its deed (null while the licence is unknown). */
+  licenceSummary: Words | null
+  licenceUrl: string | null
+  /** The effective permission now (licence ∩ everyone's consent); null for an anonymous preview. */
+  permittedUses: { use: string; label: Words }[] | null
+  prohibitedContexts: { topics: { topic: string; label: Words }[]; text: Words | null } | null
+  consentValidUntil: string | null
 }
 
 export interface DownloadResponse {
