@@ -144,6 +144,13 @@ describe('journalist', () => {
 
   it('has no serious or critical accessibility violations on the search and photo pages (axe-core)', async () => {
     const shot = screenshots('journalist accessibility')
+    // A stigmatising word still searches, and the page explains the preferred word (checked by axe too).
+    await page.goto('/?q=prostituee')
+    const note = page.getByRole('complementary', { name: 'Over woorden' })
+    await note.waitFor()
+    expect(await note.textContent()).toMatch(/sekswerker/)
+    expect(await axeViolations(page), 'search page with a language note').toEqual([])
+    await shot(page, 'language note')
     await page.goto('/?q=brug')
     await page.locator('.results a').first().waitFor()
     await shot(page, 'search page checked')
