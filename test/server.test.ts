@@ -140,5 +140,6 @@ describe('the CLI', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
-  })
+  }, 180_000) // six CLI processes, each opening PGlite: over a minute on a loaded 2-core machine
+
 })
