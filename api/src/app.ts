@@ -16,6 +16,7 @@ import type { Database } from './db/client.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
+import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
@@ -34,6 +35,7 @@ export interface AppContext {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  audit: AuditLog
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -71,6 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
+  await app.register(auditRoutes, { audit: ctx.audit })
 
   // The gallery comes with its own issue; until then a placeholder page on the same port.
   await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
