@@ -1,7 +1,7 @@
 import { messages } from './index.tsx'
 
 /** The admin (consent officer) page: organisations, users, API keys, the vault, personal links, audit. */
-export const adminMessages = messages({
+export const admin = messages({
   nl: {
     title: 'Beheer',
     intro: 'Voor de consent officer: media en hun sleutels, de kluis met wettelijke namen, persoonlijke links en de controle van het logboek.',

@@ -1,7 +1,7 @@
 import { messages } from './index.tsx'
 
 /** The curator's pages: the review queue, publishing, collections and exhibitions. */
-export const curatorMessages = messages({
+export const curator = messages({
   nl: {
     reviewTitle: 'Ter beoordeling',
     reviewIntro: "Foto's die fotografen hebben ingestuurd. Controleer de teksten en de toestemming, en publiceer.",

@@ -1,7 +1,8 @@
 import { messages } from './index.tsx'
+import type { ProblemWords } from './problems.ts'
 
 /** The photographer's pages: upload, my photos, editing one photo, the people in it. */
-export const photographerMessages = messages({
+export const photographer = messages({
   nl: {
     uploadTitle: "Foto's uploaden",
     uploadIntro: "Sleep foto's hierheen of kies ze met de knop. JPEG, PNG, WebP of TIFF. Privégegevens (GPS-positie, serienummers, namen) halen we eruit voordat iets wordt bewaard.",
@@ -22,7 +23,7 @@ export const photographerMessages = messages({
     privacyHeading: 'Privacyrapport',
     privacyFound: 'Gevonden in het bestand',
     privacyRemoved: 'Verwijderd',
-    privacyKept: 'Bewaard',
+    privacyKept: 'Wel in de bestanden gezet (rechteninformatie)',
     privacyNone: 'Er zaten geen privégegevens in het bestand.',
     editThis: 'Bijschrift, alt-tekst en mensen toevoegen',
     duplicateOpen: 'Open de foto die je al had',
@@ -102,7 +103,7 @@ export const photographerMessages = messages({
     privacyHeading: 'Privacy report',
     privacyFound: 'Found in the file',
     privacyRemoved: 'Removed',
-    privacyKept: 'Kept',
+    privacyKept: 'Written into the files (rights information)',
     privacyNone: 'The file carried no private data.',
     editThis: 'Add caption, alt text and people',
     duplicateOpen: 'Open the photo you already had',
@@ -182,4 +183,29 @@ export const privacyKinds: Record<string, { nl: string; en: string }> = {
   people: { nl: 'namen van mensen op de foto', en: 'names of people in the photo' },
   'content-credentials': { nl: 'inhoudsgegevens (C2PA)', en: 'content credentials (C2PA)' },
   'trailing-data': { nl: 'verborgen gegevens achter de foto', en: 'hidden data after the image' },
+  creator: { nl: 'maker', en: 'creator' },
+  credit: { nl: 'naamsvermelding', en: 'credit line' },
+  copyright: { nl: 'auteursrecht', en: 'copyright' },
+}
+
+/** Why an upload or an edit was refused, in the photographer's words (passed to describeProblem as `extra`). */
+export const photographerProblems: ProblemWords = {
+  'unsupported-image-format': { nl: 'Dit bestand is geen JPEG, PNG, WebP of TIFF. Upload een van die soorten.', en: 'This file is not a JPEG, PNG, WebP or TIFF. Upload one of those.' },
+  'svg-not-allowed': { nl: 'SVG-bestanden kunnen scripts bevatten en zijn geen foto’s. Upload een JPEG, PNG, WebP of TIFF.', en: 'SVG files can carry scripts and are not photographs. Upload a JPEG, PNG, WebP or TIFF.' },
+  'animated-image': { nl: 'Bewegende beelden kunnen niet. Upload één stilstaande foto.', en: 'Animated images are not accepted. Upload a single still photo.' },
+  'heic-not-supported': { nl: 'HEIC kan niet. Exporteer de foto eerst als JPEG (iPhone: Instellingen › Camera › Formaten › Meest compatibel).', en: 'HEIC is not supported. Export the photo as JPEG first (iPhone: Settings › Camera › Formats › Most Compatible).' },
+  'pdf-not-allowed': { nl: 'Een PDF kan niet. Upload de foto zelf.', en: 'A PDF is not accepted. Upload the photo itself.' },
+  'html-not-allowed': { nl: 'Dit bestand is een webpagina, geen foto.', en: 'This file is a web page, not an image.' },
+  'empty-file': { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
+  'corrupt-image': { nl: 'De foto is beschadigd of onvolledig. Exporteer hem opnieuw en probeer het nog eens.', en: 'The image is damaged or incomplete. Export it again and retry.' },
+  'too-many-pixels': { nl: 'De foto heeft te veel pixels. Verklein hem en probeer het opnieuw.', en: 'The image has too many pixels. Make it smaller and retry.' },
+  'file-too-large': { nl: 'Het bestand is te groot.', en: 'The file is too large.' },
+  'file-missing': { nl: 'Er kwam geen bestand mee.', en: 'No file was sent.' },
+  'duplicate-photo': { nl: 'Deze foto had je al geüpload.', en: 'You uploaded this photo already.' },
+  'not-a-draft': { nl: 'Alleen een concept kan ter beoordeling worden gestuurd; deze foto is al verstuurd of gepubliceerd.', en: 'Only a draft can be sent for review; this photo was already sent or published.' },
+  'person-already-in-photo': { nl: 'Deze persoon staat al bij de foto.', en: 'This person is already linked to the photo.' },
+  'pseudonym-taken': { nl: 'Je hebt al iemand met dit pseudoniem. Kies die persoon in de lijst.', en: 'You already have someone with this pseudonym. Choose them from the list.' },
+  'subject-not-found': { nl: 'Deze persoon bestaat niet (meer).', en: 'This person does not exist (any more).' },
+  'consent-withdrawn': { nl: 'De toestemming voor deze foto is ingetrokken. Een ingetrokken foto komt niet terug.', en: 'Consent for this photo was withdrawn. A withdrawn photo does not come back.' },
+  'photo-not-found': { nl: 'Deze foto bestaat niet of is niet van jou.', en: 'This photo does not exist or is not yours.' },
 }

@@ -1,7 +1,8 @@
 import { messages } from './index.tsx'
+import type { ProblemWords } from './problems.ts'
 
 /** The model's portal: opened from their personal link, no account, no legal name. */
-export const portalMessages = messages({
+export const portal = messages({
   nl: {
     title: 'Jouw foto’s',
     hello: 'Hallo {name}',
@@ -80,12 +81,6 @@ export const portalMessages = messages({
     event_other: 'Gebeurtenis: {type}',
     eventPhoto: 'foto {n}',
     photoHeading: 'Foto {n}',
-    problem_network: 'Geen verbinding. Controleer je internet en probeer het opnieuw.',
-    'problem_consent-withdrawn': 'De toestemming voor deze foto is al ingetrokken. Dat is definitief.',
-    'problem_consent-expired': 'De toestemming voor deze foto is verlopen. Dat telt als intrekken en is definitief.',
-    'problem_photo-not-found': 'Deze foto is niet (meer) van jou te vinden.',
-    'problem_validation-failed': 'Dit kon niet worden opgeslagen: {detail}',
-    problem_other: 'Er ging iets mis ({status}). Probeer het later opnieuw.',
   },
   en: {
     title: 'Your photos',
@@ -165,11 +160,18 @@ export const portalMessages = messages({
     event_other: 'Event: {type}',
     eventPhoto: 'photo {n}',
     photoHeading: 'Photo {n}',
-    problem_network: 'No connection. Check your internet and try again.',
-    'problem_consent-withdrawn': 'Consent for this photo was already withdrawn. That is final.',
-    'problem_consent-expired': 'Consent for this photo has expired. That counts as withdrawal and is final.',
-    'problem_photo-not-found': 'This photo of you cannot be found (any more).',
-    'problem_validation-failed': 'This could not be saved: {detail}',
-    problem_other: 'Something went wrong ({status}). Please try again later.',
   },
 })
+
+/** The portal's own problems in the person's words (passed to describeProblem as `extra`). */
+export const portalProblems: ProblemWords = {
+  'portal-link-invalid': {
+    nl: 'Deze link werkt niet (meer). Misschien is er een nieuwere link gemaakt. Vraag de consent officer om een nieuwe.',
+    en: 'This link does not work (any more). Perhaps a newer link was made. Ask the consent officer for a new one.',
+  },
+  'consent-withdrawn': { nl: 'De toestemming voor deze foto is al ingetrokken. Dat is definitief.', en: 'Consent for this photo was already withdrawn. That is final.' },
+  'consent-expired': { nl: 'De toestemming voor deze foto is verlopen. Dat telt als intrekken en is definitief.', en: 'Consent for this photo has expired. That counts as withdrawal and is final.' },
+  'photo-not-found': { nl: 'Deze foto is niet (meer) van jou te vinden.', en: 'This photo of you cannot be found (any more).' },
+  'confirmation-required': { nl: 'Bevestig eerst dat je dit echt wilt.', en: 'Please confirm first that you really want this.' },
+  'validation-failed': { nl: 'Dit kon niet worden opgeslagen: controleer de datum en de keuzes.', en: 'This could not be saved: check the date and the choices.' },
+}

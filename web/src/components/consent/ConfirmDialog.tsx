@@ -4,6 +4,7 @@
  * button that stays disabled until the person ticks that they understand.
  */
 import { useEffect, useId, useRef, useState } from 'react'
+import './consent.css'
 
 export function ConfirmDialog({ open, title, consequence, checkLabel, confirmLabel, cancelLabel, busy, error, onConfirm, onClose }: {
   open: boolean
@@ -31,7 +32,7 @@ export function ConfirmDialog({ open, title, consequence, checkLabel, confirmLab
   }, [open])
 
   return (
-    <dialog ref={ref} className="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={onClose}>
+    <dialog ref={ref} className="dialog confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`} onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(e) => {

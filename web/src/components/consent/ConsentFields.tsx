@@ -6,6 +6,7 @@
 import { useId } from 'react'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, TOPICS, TOPIC_LABELS, USES, USE_LABELS, type Topic, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
 import { useLang } from '../../i18n/index.tsx'
+import './consent.css'
 
 export interface ConsentChoice {
   uses: Use[]

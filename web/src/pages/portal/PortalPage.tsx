@@ -6,39 +6,25 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useLang, useT } from '../../i18n/index.tsx'
-import { portalMessages } from '../../i18n/portal.ts'
+import { portal, portalProblems } from '../../i18n/portal.ts'
+import { describeProblem } from '../../i18n/problems.ts'
+import { ApiError } from '../../api.ts'
+import type { PageProps } from '../../router.tsx'
+import { useTitle } from '../../components/useTitle.ts'
 import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
-import { claimToken, forgetToken, portalApi, PortalProblem, type PortalEvent, type PortalOverview } from './portal.api.ts'
+import { claimToken, forgetToken, portalApi, type PortalEvent, type PortalOverview } from './portal.api.ts'
 import { PortalPhotoCard } from './PortalPhotoCard.tsx'
 import './portal.css'
 
-export type PortalT = ReturnType<typeof useT<keyof (typeof portalMessages)['nl']>>
-
-/** A problem from the portal API in the person's language. */
-export function portalProblemText(t: PortalT, err: unknown): string {
-  if (!(err instanceof PortalProblem)) return t('problem_other', { status: '?' })
-  if (err.status === 0) return t('problem_network')
-  if (err.status === 401) return t('badLink')
-  if (err.status === 429) return t('tooMany', { s: err.retryAfter ?? 60 })
-  switch (err.slug) {
-    case 'consent-withdrawn':
-    case 'consent-expired':
-    case 'photo-not-found':
-      return t(`problem_${err.slug}`)
-    case 'validation-failed':
-      return t('problem_validation-failed', { detail: err.detail ?? err.title })
-    default:
-      return t('problem_other', { status: err.status })
-  }
-}
+export type PortalT = ReturnType<typeof useT<keyof (typeof portal)['nl']>>
 
 export function formatDate(iso: string, lang: 'nl' | 'en') {
   const d = /^\d{4}-\d\d-\d\d$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso)
   return d.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 }
 
-export function PortalPage() {
-  const t = useT(portalMessages)
+export function PortalPage(_props: PageProps) {
+  const t = useT(portal)
   const { lang } = useLang()
   // Claimed during the first render, before any effect: the token leaves the address bar at once.
   const [token] = useState(() => claimToken())
@@ -60,35 +46,34 @@ export function PortalPage() {
       setOverview(o)
       setEvents(e.items)
     } catch (err) {
-      if (err instanceof PortalProblem && err.status === 401) {
+      if (err instanceof ApiError && err.status === 401) {
         forgetToken()
         setLinkDead(true)
       }
-      setError(portalProblemText(t, err))
+      setError(problemText(err))
     }
-  }, [api, t])
+  }, [api, problemText])
 
   useEffect(() => {
     void load()
   }, [load])
 
-  useEffect(() => {
-    document.title = `${t('title')} — Eerlijk Beeld`
-  }, [t])
+  useTitle(t('title'))
+  const problemText = useCallback((err: unknown) => describeProblem(err, lang, portalProblems), [lang])
 
   if (!token || linkDead) {
     return (
-      <main id="main" className="portal">
+      <div className="portal">
         <h1>{t('title')}</h1>
         <p role="alert">{linkDead ? t('badLink') : t('noLink')}</p>
-      </main>
+      </div>
     )
   }
 
   const number = new Map(overview?.photos.map((p, i) => [p.id, i + 1]))
 
   return (
-    <main id="main" className="portal">
+    <div className="portal">
       <h1>{overview ? t('hello', { name: overview.pseudonym }) : t('title')}</h1>
       <p>{t('intro')}</p>
       <p className="note">{t('privacyNote')}</p>
@@ -106,7 +91,7 @@ export function PortalPage() {
         <ol className="portal-photos">
           {overview.photos.map((p, i) => (
             <li key={p.id}>
-              <PortalPhotoCard photo={p} n={i + 1} api={api} t={t} onChanged={() => void load()} />
+              <PortalPhotoCard photo={p} n={i + 1} api={api} t={t} problemText={problemText} onChanged={() => void load()} />
             </li>
           ))}
         </ol>
@@ -162,7 +147,7 @@ export function PortalPage() {
                 setErasureAt(r.requestedAt)
                 setErasureOpen(false)
               } catch (err) {
-                setErasureError(portalProblemText(t, err))
+                setErasureError(problemText(err))
               } finally {
                 setErasureBusy(false)
               }
@@ -170,7 +155,7 @@ export function PortalPage() {
           />
         </section>
       )}
-    </main>
+    </div>
   )
 }
 

@@ -5,11 +5,11 @@ import { useBilingual, useLang } from '../../i18n/index.tsx'
 import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
 import { ConsentFields, choiceFrom, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
 import type { PortalApi, PortalPhoto } from './portal.api.ts'
-import { formatDate, portalProblemText, type PortalT } from './PortalPage.tsx'
+import { formatDate, type PortalT } from './PortalPage.tsx'
 
 const NOTICE_STATES = new Set(['pending', 'queued', 'sending', 'delivered', 'acknowledged', 'failed'])
 
-export function PortalPhotoCard({ photo, n, api, t, onChanged }: { photo: PortalPhoto; n: number; api: PortalApi; t: PortalT; onChanged: () => void }) {
+export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { photo: PortalPhoto; n: number; api: PortalApi; t: PortalT; problemText: (err: unknown) => string; onChanged: () => void }) {
   const { lang } = useLang()
   const pick = useBilingual()
   const id = useId()
@@ -61,7 +61,7 @@ export function PortalPhotoCard({ photo, n, api, t, onChanged }: { photo: Portal
       onChanged()
       return true
     } catch (err) {
-      setProblem(portalProblemText(t, err))
+      setProblem(problemText(err))
       return false
     } finally {
       setBusy(false)
@@ -199,7 +199,7 @@ export function PortalPhotoCard({ photo, n, api, t, onChanged }: { photo: Portal
                 setMessage(t('withdrawn'))
                 onChanged()
               } catch (err) {
-                setWithdrawError(portalProblemText(t, err))
+                setWithdrawError(problemText(err))
               } finally {
                 setBusy(false)
               }

@@ -4,6 +4,8 @@
  * sessionStorage at once (gone when the tab closes) and out of the address bar, the history and
  * bookmarks, and sent as Authorization: Bearer on every call.
  */
+import { api, problemFrom } from '../../api.ts'
+
 const STORAGE_KEY = 'eb.portal'
 const TOKEN = /^ebp_[A-Za-z0-9_-]{10,96}$/
 
@@ -34,21 +36,6 @@ export function forgetToken() {
     sessionStorage.removeItem(STORAGE_KEY)
   } catch {
     /* nothing stored */
-  }
-}
-
-export class PortalProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    readonly title: string,
-    readonly detail: string | undefined,
-    readonly retryAfter: number | null,
-  ) {
-    super(detail ?? title)
-  }
-  get slug() {
-    return this.type.replace(/^\/problems\//, '')
   }
 }
 
@@ -93,43 +80,22 @@ export interface PortalEvent {
   by: string
 }
 
-async function call(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  let res: Response
-  try {
-    res = await fetch(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-    })
-  } catch {
-    throw new PortalProblem(0, '/problems/network', 'Network error', undefined, null)
+/** Calls the portal API with the link token (never the staff cookie; see api.ts). */
+export const portalApi = (token: string) => {
+  const call = <T,>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => api<T>(path, { method, body, portalToken: token })
+  return {
+    overview: () => call<PortalOverview>('GET', '/v1/portal'),
+    events: () => call<{ items: PortalEvent[] }>('GET', '/v1/portal/events'),
+    changeConsent: (photoId: string, body: Record<string, unknown>) => call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
+    renew: (photoId: string) => call<{ consent: PortalConsent; consentInWords: Words }>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
+    withdraw: (photoId: string) => call<{ id: string; status: string }>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
+    erasure: () => call<{ id: string; requestedAt: string }>('POST', '/v1/portal/erasure', { confirm: true }),
+    /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */
+    async preview(path: string): Promise<string> {
+      const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' })
+      if (!res.ok) throw await problemFrom(res)
+      return URL.createObjectURL(await res.blob())
+    },
   }
-  if (!res.ok) {
-    let p: { type?: string; title?: string; detail?: string } = {}
-    try {
-      p = await res.json()
-    } catch {
-      /* not a problem document */
-    }
-    const ra = Number(res.headers.get('retry-after'))
-    throw new PortalProblem(res.status, p.type ?? `/problems/http-${res.status}`, p.title ?? res.statusText, p.detail, Number.isFinite(ra) && ra > 0 ? ra : null)
-  }
-  return res
 }
-
-const json = async <T,>(res: Promise<Response>): Promise<T> => (await res).json() as Promise<T>
-
-export const portalApi = (token: string) => ({
-  overview: () => json<PortalOverview>(call(token, 'GET', '/v1/portal')),
-  events: () => json<{ items: PortalEvent[] }>(call(token, 'GET', '/v1/portal/events')),
-  changeConsent: (photoId: string, body: Record<string, unknown>) => json<{ consent: PortalConsent; consentInWords: Words }>(call(token, 'PUT', `/v1/portal/photos/${photoId}/consent`, body)),
-  renew: (photoId: string) => json<{ consent: PortalConsent; consentInWords: Words }>(call(token, 'POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true })),
-  withdraw: (photoId: string) => json<{ id: string; status: string }>(call(token, 'POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true })),
-  erasure: () => json<{ id: string; requestedAt: string }>(call(token, 'POST', '/v1/portal/erasure', { confirm: true })),
-  /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */
-  preview: async (path: string): Promise<string> => URL.createObjectURL(await (await call(token, 'GET', path)).blob()),
-})
 export type PortalApi = ReturnType<typeof portalApi>
