@@ -38,6 +38,9 @@ export function PortalPage(_props: PageProps) {
   const [erasureError, setErasureError] = useState<string | null>(null)
   const [erasureAt, setErasureAt] = useState<string | null>(null)
 
+  useTitle(t('title'))
+  const problemText = useCallback((err: unknown) => describeProblem(err, lang, portalProblems), [lang])
+
   const load = useCallback(async () => {
     if (!api) return
     setError(null)
@@ -58,8 +61,6 @@ export function PortalPage(_props: PageProps) {
     void load()
   }, [load])
 
-  useTitle(t('title'))
-  const problemText = useCallback((err: unknown) => describeProblem(err, lang, portalProblems), [lang])
 
   if (!token || linkDead) {
     return (
