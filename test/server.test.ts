@@ -51,6 +51,17 @@ describe('npm start on an empty data directory', () => {
     }
   })
 
+  it('seeds a demo journalist who acts for the enabled demo newsroom', async () => {
+    const line = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('journalist\t'))!
+    const [, email, password] = line.split('\t')
+    expect(email).toBe('journalist@demo.eerlijkbeeld.nl')
+    const token = await login(server.url, email!, password!)
+    const me = (await (await fetch(`${server.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { role: string }; organisationId: string | null }
+    expect(me.user.role).toBe('journalist')
+    // organisationId is set only for an enabled organisation (auth.service.ts).
+    expect(me.organisationId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
   it('prints a demo model\'s portal link that opens their portal', async () => {
     const m = /Portaal van een demo-model \(fictief\): (\S+)#(ebp_[\w-]+)/.exec(server.stdout())
     expect(m).not.toBeNull()
@@ -64,7 +75,7 @@ describe('npm start on an empty data directory', () => {
     expect(body.photos[0]!.consentInWords.nl).toContain('Iedereen mag een kleine versie zien')
   })
 
-  it('answers /healthz, /readyz and the placeholder page on the same port', async () => {
+  it('answers /healthz, /readyz and the web page on the same port', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' })
     expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' })
     const page = await fetch(`${server.url}/`)

@@ -8,12 +8,12 @@ import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import { errorsPlugin } from './platform/errors.ts'
+import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
@@ -75,7 +75,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(auditRoutes, { audit: ctx.audit })
 
-  // The gallery comes with its own issue; until then a placeholder page on the same port.
-  await app.register(fastifyStatic, { root: path.join(WEB_DIR, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
+  // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
+  await app.register(galleryRoutes, { webDir: WEB_DIR })
   return app
 }

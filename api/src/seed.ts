@@ -1,5 +1,6 @@
 /**
- * The demo seed for the embedded default: three demo accounts and the fixture photos (real photographs
+ * The demo seed for the embedded default: four demo accounts (a journalist of the enabled demo newsroom
+ * "Demo Redactie", a photographer, a curator, an admin) and the fixture photos (real photographs
  * with free licences, see fixtures/README.md), so that `npm start` on a fresh machine shows a working bank.
  * Runs only on an empty database; never against DATABASE_URL (config.seedDemo is false there).
  */
@@ -16,6 +17,7 @@ import type { PhotosService } from './modules/photos/index.ts'
 import type { Principal } from './modules/auth/index.ts'
 import type { ConsentService } from './modules/consent/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
+import { organisationMembers, organisations } from './modules/desks/index.ts'
 
 export const FIXTURE_PHOTOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos')
 
@@ -45,7 +47,11 @@ const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
   { email: 'fotograaf@demo.eerlijkbeeld.nl', role: 'photographer', displayName: 'Demo Fotograaf' },
   { email: 'curator@demo.eerlijkbeeld.nl', role: 'curator', displayName: 'Demo Curator' },
   { email: 'beheer@demo.eerlijkbeeld.nl', role: 'admin', displayName: 'Demo Beheer' },
+  { email: 'journalist@demo.eerlijkbeeld.nl', role: 'journalist', displayName: 'Demo Journalist' },
 ]
+
+/** The demo journalist's newsroom: enabled, so the journalist can download. */
+export const DEMO_ORGANISATION = 'Demo Redactie'
 
 export async function seedDemo(deps: { db: Db; auth: AuthService; photos: PhotosService; consent: ConsentService; portal: PortalService; dataDir: string; tmpDir: string; logger: FastifyBaseLogger }): Promise<SeedResult | null> {
   const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users`))
@@ -59,6 +65,8 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
     ids[u.role] = (await deps.auth.createUser({ ...u, password })).id
     lines.push(`${u.role}\t${u.email}\t${password}`)
   }
+  const [org] = await deps.db.insert(organisations).values({ name: DEMO_ORGANISATION, enabledAt: new Date() }).returning({ id: organisations.id })
+  await deps.db.insert(organisationMembers).values({ userId: ids.journalist!, organisationId: org!.id })
   const credentialsFile = path.join(deps.dataDir, 'demo-logins.txt')
   fs.writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 })
 

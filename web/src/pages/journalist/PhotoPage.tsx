@@ -1,0 +1,196 @@
+/**
+ * One photo: the image with its alt text, caption and credit, the licence in plain words, a short
+ * "before you use this photo" checklist, schema.org ImageObject data for search engines, and (for a
+ * journalist of an enabled newsroom) the download dialog.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { api, ApiError } from '../../api.ts'
+import { Picture } from '../../components/Picture.tsx'
+import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { useTitle } from '../../components/useTitle.ts'
+import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
+import { journalist } from '../../i18n/journalist.ts'
+import { Link, useLocation, type PageProps } from '../../router.tsx'
+import { useSession } from '../../session.tsx'
+import type { Photo } from './photo.ts'
+
+const DownloadDialog = lazy(() => import('./DownloadDialog.tsx'))
+
+/** schema.org ImageObject (https://schema.org/ImageObject; Google's "licensable" image metadata fields). */
+function imageObject(photo: Photo, lang: 'nl' | 'en', pick: (b: Photo['caption']) => string) {
+  const origin = window.location.origin
+  const best = [...photo.derivatives].filter((d) => d.format === 'jpeg').sort((a, b) => b.width - a.width)[0]
+  const deed = photo.terms?.url ?? deedUrl(photo.licence)
+  const attribution = photo.attribution?.[lang]
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ImageObject',
+    name: pick(photo.caption) || undefined,
+    caption: pick(photo.caption) || undefined,
+    description: pick(photo.alt) || undefined,
+    contentUrl: best ? new URL(best.url, origin).href : undefined,
+    thumbnailUrl: undefined,
+    width: photo.width,
+    height: photo.height,
+    creator: { '@type': 'Person', name: photo.credit },
+    creditText: attribution?.text ?? `${photo.credit} / Reimagining Sex Work via Eerlijk Beeld`,
+    copyrightNotice: `© ${photo.credit}`,
+    license: deed,
+    acquireLicensePage: `${origin}/photos/${photo.id}`,
+    datePublished: photo.publishedAt ?? undefined,
+  }
+}
+
+/** 'rsw-editorial@1.0' → the deed URL the licence files use, when the API sent no terms. */
+const deedUrl = (ref: string) => {
+  const [id, version] = ref.split('@')
+  return `https://eerlijkbeeld.nl/licenties/${id}/${version}`
+}
+
+export function PhotoPage({ params }: PageProps) {
+  const t = useT(journalist)
+  const pick = useBilingual()
+  const { lang } = useLang()
+  const { me } = useSession()
+  const { path } = useLocation()
+  const id = params.id!
+  const [photo, setPhoto] = useState<Photo | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [dialog, setDialog] = useState(false)
+
+  useEffect(() => {
+    const ctrl = new AbortController()
+    setPhoto(null)
+    setError(null)
+    api<Photo>(`/v1/photos/${encodeURIComponent(id)}`, { signal: ctrl.signal }).then(setPhoto, (err: unknown) => {
+      if (!ctrl.signal.aborted) setError(err)
+    })
+    return () => ctrl.abort()
+  }, [id, me?.user.id])
+
+  const caption = photo ? pick(photo.caption) : ''
+  useTitle(photo ? caption || t('photoTitleFallback') : error ? t('photoGone') : null)
+
+  if (error) {
+    return (
+      <section>
+        <h1>{error instanceof ApiError && (error.status === 410 || error.status === 404) ? t('photoGone') : t('photoTitleFallback')}</h1>
+        <ProblemMessage error={error} />
+        <p>
+          <Link href="/">{t('backToResults')}</Link>
+        </p>
+      </section>
+    )
+  }
+  if (!photo) return <p aria-busy="true">…</p>
+
+  const terms = photo.terms ?? null
+  const captionNote = photo.captionNote ?? null
+  const canDownload = me?.user.role === 'journalist'
+  const jsonLd = JSON.stringify(imageObject(photo, lang, pick)).replace(/</g, '\\u003c')
+
+  return (
+    <article className="photo-page">
+      <p className="back">
+        <Link href="/">{t('backToResults')}</Link>
+      </p>
+      <div className="photo-layout">
+        <figure className="photo-figure">
+          <Picture
+            previews={photo.derivatives}
+            presets={['small', 'medium', 'large']}
+            alt={pick(photo.alt) || caption}
+            width={photo.width}
+            height={photo.height}
+            thumbhash={photo.thumbhash}
+            sizes="(min-width: 60rem) 60vw, 100vw"
+            eager
+          />
+          <figcaption>
+            <span className="credit">{t('credit', { credit: photo.credit })}</span>
+          </figcaption>
+        </figure>
+        <div className="photo-info">
+          <h1>{caption || t('photoTitleFallback')}</h1>
+          <ul className="facts">
+            {photo.series && <li>{t('series', { series: photo.series })}</li>}
+            {photo.placeCity && <li>{t('place', { place: photo.placeCity })}</li>}
+          </ul>
+
+          <section className="download-box" aria-labelledby="download-title">
+            <h2 id="download-title">{t('downloadTitle')}</h2>
+            {canDownload ? (
+              me?.organisationId ? (
+                <button type="button" className="primary" onClick={() => setDialog(true)}>
+                  {t('downloadOpen')}
+                </button>
+              ) : (
+                <p>{t('downloadNoOrganisation')}</p>
+              )
+            ) : (
+              <p>
+                <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('downloadLoginFirst')}</Link>
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="licence-title" className="licence">
+            <h2 id="licence-title">{t('licenceTitle')}</h2>
+            {terms ? (
+              <>
+                <p>{terms.summary[lang]}</p>
+                <h3>{t('licenceAllowed')}</h3>
+                <ul className="allowed">
+                  {terms.permittedUses.map((u) => (
+                    <li key={u.use}>{u.label[lang]}</li>
+                  ))}
+                </ul>
+                <h3>{t('licenceNotAllowed')}</h3>
+                <ul className="not-allowed">
+                  {terms.prohibitedContexts.topics.length > 0 && <li>{t('licenceNotAllowedTopics', { topics: terms.prohibitedContexts.topics.map((x) => x.label[lang]).join(', ') })}</li>}
+                  <li>{t('licenceNoAlteration')}</li>
+                  <li>{t('licenceNoOther')}</li>
+                </ul>
+                <p>
+                  <a href={terms.url} rel="license">
+                    {t('licenceDeed', { name: `${terms.title[lang]} ${terms.version}` })}
+                  </a>
+                </p>
+              </>
+            ) : (
+              <p>
+                <a href={deedUrl(photo.licence)} rel="license">
+                  {t('licenceDeed', { name: photo.licence })}
+                </a>
+              </p>
+            )}
+            {captionNote && (
+              <>
+                <h3>{t('captionNoteTitle')}</h3>
+                <p>{t('captionNoteIntro')}</p>
+                <blockquote>{captionNote[lang]}</blockquote>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="checklist-title" className="checklist">
+            <h2 id="checklist-title">{t('checklistTitle')}</h2>
+            <ul>
+              <li>{t('checkAccurate')}</li>
+              <li>{t('checkImpact')}</li>
+              <li>{t('checkStereotype')}</li>
+              <li>{t('checkSensational')}</li>
+            </ul>
+          </section>
+        </div>
+      </div>
+      {/* Data, not a script: it never executes, so the CSP's script-src does not apply to it. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
+      {dialog && (
+        <Suspense fallback={null}>
+          <DownloadDialog photo={photo} onClose={() => setDialog(false)} />
+        </Suspense>
+      )}
+    </article>
+  )
+}
