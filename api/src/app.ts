@@ -18,9 +18,11 @@ import { healthRoutes } from './platform/health.ts'
 import { problems } from './platform/problems.ts'
 import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
+import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 
@@ -36,6 +38,8 @@ export interface AppContext {
   vault: VaultService
   erasure: ErasureService
   audit: AuditLog
+  collections: CollectionsService
+  blobs: BlobStore
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -74,6 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(auditRoutes, { audit: ctx.audit })
+  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })

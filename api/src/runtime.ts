@@ -15,6 +15,7 @@ import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
+import { CollectionsService } from './modules/collections/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
@@ -41,6 +42,8 @@ export interface Runtime {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  /** Curators' collections and exhibitions, the review queue, exports. */
+  collections: CollectionsService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -173,13 +176,15 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
 
+    const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
+
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
     const released = database.engine === 'pglite' && !opts.database ? await queue.releaseAllRunning() : 0
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -190,7 +195,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -15,6 +15,7 @@ export const AUDIT_EVENT_TYPES = [
   'download.granted',
   'vault.read',
   'erasure.done',
+  'collection.exported',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -1,5 +1,13 @@
 /**
- * collections: curators' ordered collections and exhibitions of published photos. Must never: put a photo
- * into an exhibition whose consent does not cover 'exhibition', or export one the gate does not show.
+ * collections: curators' ordered collections and exhibitions of published photos, the review queue, and
+ * exports (a ZIP of large derivatives with credits, a IIIF Presentation 3.0 manifest).
+ * Must never: put a photo into an exhibition whose consent (and licence) does not cover 'exhibition',
+ * export or list as available a photo the gate does not show at that moment, export an original, or
+ * write free text into the audit trail (ids and codes only).
  */
 export * from './collections.table.ts'
+export { CollectionsService, MAX_ITEMS, SEARCH_UPSERT, type ExportPlan, type ExportEntry } from './collections.service.ts'
+export { collectionsRoutes } from './collections.routes.ts'
+export { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
+export { buildManifest, IIIF_CONTEXT, IN_COPYRIGHT } from './collections.iiif.ts'
+export { creditsCsv, creditsJson, neutraliseCell, zipStream } from './collections.export.ts'

@@ -25,6 +25,13 @@ export interface ConsentInput {
   validUntil?: string
 }
 
+/** One reason publishing is refused: a code, and the field or person it is about. */
+export interface PublishBlocker {
+  code: string
+  subjectId?: string
+  field?: string
+}
+
 export interface Actor {
   kind: 'user' | 'subject' | 'system'
   id: string | null
@@ -287,6 +294,24 @@ export class ConsentService {
     })
   }
 
+  /**
+   * Everything that stands in the way of publishing this photo right now (empty: it may be published):
+   * texts, derivatives, and the gate's blocks. One list for publish() and for the curator's review queue,
+   * so the queue's "why not" is exactly what publishing would answer.
+   */
+  async publishBlockers(tx: DbOrTx, photo: PhotoRow): Promise<PublishBlocker[]> {
+    const reasons: PublishBlocker[] = []
+    for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
+      if (!value?.trim()) reasons.push({ code: 'text-missing', field })
+    }
+    if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
+    const gp = (await this.#gatePhotos(tx, [photo])).get(photo.id)!
+    const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map<string, CurrentConsent>()
+    const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
+    if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
+    return reasons
+  }
+
   /** Publishing is refused, with every reason at once, while anything required is missing. */
   async publish(photoId: string, principal: Principal) {
     return this.deps.db.transaction(async (tx) => {
@@ -294,15 +319,7 @@ export class ConsentService {
       if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
       if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
       if (photo.status === 'published') return photo
-      const reasons: { code: string; subjectId?: string; field?: string }[] = []
-      for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
-        if (!value?.trim()) reasons.push({ code: 'text-missing', field })
-      }
-      if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
-      const gp = (await this.#gatePhotos(tx, [photo])).get(photo.id)!
-      const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map<string, CurrentConsent>()
-      const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
-      if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
+      const reasons = await this.publishBlockers(tx, photo)
       if (reasons.length) {
         throw new Problem(409, 'publish-refused', 'The photo cannot be published yet', reasons.map(describeReason).join(' '), { reasons })
       }

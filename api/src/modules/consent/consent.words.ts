@@ -40,3 +40,32 @@ export function describeRenewal(validUntil: string): { nl: string; en: string } 
     en: `Your consent ends on ${date(validUntil, 'en')}. Do you want to renew it? If you do nothing, the photo will no longer be shown after that day.`,
   }
 }
+
+const FIELD_WORDS: Record<string, { nl: string; en: string }> = {
+  captionNl: { nl: 'het Nederlandse bijschrift', en: 'the Dutch caption' },
+  captionEn: { nl: 'het Engelse bijschrift', en: 'the English caption' },
+  altNl: { nl: 'de Nederlandse alt-tekst', en: 'the Dutch alt text' },
+  altEn: { nl: 'de Engelse alt-tekst', en: 'the English alt text' },
+}
+
+/**
+ * Why publishing is refused, in plain Dutch and English for the curator's review queue: one sentence per
+ * reason code of ConsentService.publishBlockers (the gate's blocks plus missing texts and sizes).
+ */
+export function describePublishBlocker(r: { code: string; field?: string }): { nl: string; en: string } {
+  switch (r.code) {
+    case 'text-missing': {
+      const f = FIELD_WORDS[r.field ?? ''] ?? { nl: 'een tekst', en: 'a text' }
+      return { nl: `Vul ${f.nl} in.`, en: `Fill in ${f.en}.` }
+    }
+    case 'derivatives-pending': return { nl: 'De beeldformaten worden nog gemaakt; probeer het zo opnieuw.', en: 'The image sizes are still being made; try again shortly.' }
+    case 'no-people-undeclared': return { nl: 'De fotograaf moet de mensen op de foto koppelen, of verklaren dat er niemand op staat.', en: 'The photographer must link the people in the photo, or declare that nobody is pictured.' }
+    case 'no-consent': return { nl: 'Iemand op de foto heeft nog geen toestemming gegeven.', en: 'Someone in the photo has not given consent yet.' }
+    case 'withdrawn': return { nl: 'Iemand op de foto heeft de toestemming ingetrokken.', en: 'Someone in the photo withdrew their consent.' }
+    case 'expired': return { nl: 'De toestemming van iemand op de foto is verlopen.', en: "Someone's consent for this photo has expired." }
+    case 'not-yet-valid': return { nl: 'De toestemming van iemand op de foto gaat pas later in.', en: "Someone's consent for this photo only starts later." }
+    case 'identifiability-not-agreed': return { nl: 'Iemand is herkenbaar op de foto, maar heeft daar niet mee ingestemd.', en: 'Someone can be recognised in the photo but has not agreed to that.' }
+    case 'no-common-use': return { nl: 'De licentie en de toestemming hebben geen gebruik gemeen.', en: 'The licence and the consent have no use in common.' }
+    default: return { nl: `Publiceren kan niet (${r.code}).`, en: `Publishing is not possible (${r.code}).` }
+  }
+}

@@ -7,10 +7,10 @@
  * (that is the vault's).
  */
 export * from './consent.gate.ts'
-export { ConsentService, consentProblems, type ConsentInput, type Actor } from './consent.service.ts'
+export { ConsentService, consentProblems, type ConsentInput, type Actor, type PublishBlocker } from './consent.service.ts'
 export { consentRoutes } from './consent.routes.ts'
 export * from './consent.table.ts'
 export * from './vocabulary.ts'
-export { describeConsent, describeRenewal } from './consent.words.ts'
+export { describeConsent, describePublishBlocker, describeRenewal } from './consent.words.ts'
 export { ExpiryService, EXPIRY_SWEEP_JOB, EXPIRY_ACTOR, type SweepResult } from './consent.expiry.ts'
 export { addDays, addYears, isCalendarDay } from './consent.dates.ts'

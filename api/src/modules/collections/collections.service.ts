@@ -1,0 +1,341 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import type { AuditLog } from '../audit/index.ts'
+import type { ConsentService, Permission } from '../consent/index.ts'
+import { describePublishBlocker } from '../consent/index.ts'
+import type { JobQueue } from '../jobs/index.ts'
+import { attributions, creditLine, type Licence } from '../licences/index.ts'
+import { PRESETS } from '../media/index.ts'
+import type { PhotosService } from '../photos/index.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+import { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
+import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type DerivativeRow = typeof derivatives.$inferSelect
+type CollectionRow = typeof collections.$inferSelect
+type ItemRow = typeof collectionItems.$inferSelect
+
+/** A collection is a working set, not an archive: past this, split it. Keeps exports and manifests bounded. */
+export const MAX_ITEMS = 500
+/** The job search-core handles: re-syncs one photo's search document (its `collections` facet). */
+export const SEARCH_UPSERT = 'search.upsert'
+
+export interface CollectionsDeps {
+  db: Db
+  queue: JobQueue
+  consent: ConsentService
+  photos: PhotosService
+  audit: AuditLog
+  licence: (ref: string) => Licence | undefined
+}
+
+export interface CollectionInput {
+  kind: CollectionKind
+  titleNl: string
+  titleEn?: string | null
+  notesNl?: string | null
+  notesEn?: string | null
+}
+export type CollectionPatch = Partial<Omit<CollectionInput, 'kind'>>
+
+export type Availability = { ok: true; permission: Permission } | { ok: false; reason: UnavailableReason }
+
+/** One photo of a collection that may be exported right now, with everything the credits need. */
+export interface ExportEntry {
+  position: number
+  item: ItemRow
+  photo: PhotoRow
+  image: DerivativeRow
+  licence: Licence | undefined
+  attribution: { nl: string; en: string } | null
+}
+
+export interface ExportPlan {
+  collection: CollectionRow
+  entries: ExportEntry[]
+  omitted: { position: number; id: string; reason: UnavailableReason }[]
+}
+
+const text = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : v.trim() || null)
+
+export class CollectionsService {
+  constructor(private readonly deps: CollectionsDeps) {}
+
+  // ---- the review queue ---------------------------------------------------------------------------
+
+  /** Photos waiting for review, oldest first, each with what would stop publishing right now. */
+  async reviewQueue(limit: number) {
+    const { db, consent, photos: photoService } = this.deps
+    const rows = await db
+      .select()
+      .from(photos)
+      .where(and(eq(photos.status, 'in_review'), sql`${photos.erasedAt} is null`))
+      .orderBy(asc(photos.updatedAt), asc(photos.id))
+      .limit(limit)
+    const ds = await this.#derivatives(db, rows.map((r) => r.id))
+    const out = []
+    for (const r of rows) {
+      const blockers = await consent.publishBlockers(db, r)
+      out.push({
+        photo: photoService.view(r, ds.filter((d) => d.photoId === r.id)),
+        publishable: blockers.length === 0,
+        reasons: blockers.map((b) => ({ ...b, words: describePublishBlocker(b) })),
+      })
+    }
+    return out
+  }
+
+  // ---- collections --------------------------------------------------------------------------------
+
+  async create(principal: Principal, input: CollectionInput) {
+    const [row] = await this.deps.db
+      .insert(collections)
+      .values({ kind: input.kind, titleNl: input.titleNl.trim(), titleEn: text(input.titleEn) ?? null, notesNl: text(input.notesNl) ?? null, notesEn: text(input.notesEn) ?? null, createdBy: principal.userId })
+      .returning()
+    return this.#summary(row!, 0)
+  }
+
+  async list() {
+    const rows = await this.deps.db.select().from(collections).orderBy(desc(collections.updatedAt), desc(collections.id))
+    const counts = rowsOf<{ collection_id: string; n: number | string }>(
+      await this.deps.db.execute(sql`select collection_id, count(*) as n from collection_items group by collection_id`),
+    )
+    const count = new Map(counts.map((c) => [c.collection_id, Number(c.n)]))
+    return rows.map((r) => this.#summary(r, count.get(r.id) ?? 0))
+  }
+
+  /** The collection with its items in order; photos the gate does not show are listed as unavailable, with the reason. */
+  async get(id: string) {
+    const { collection, items } = await this.#load(this.deps.db, id)
+    const rows = await this.#photoRows(this.deps.db, items.map((i) => i.photoId))
+    const avail = await this.availability(this.deps.db, [...rows.values()], collection.kind)
+    const shownIds = [...avail].filter(([, a]) => a.ok).map(([pid]) => pid)
+    const ds = await this.#derivatives(this.deps.db, shownIds)
+    return {
+      ...this.#summary(collection, items.length),
+      items: items.map((item, i) => {
+        const a = avail.get(item.photoId)!
+        const photo = rows.get(item.photoId)!
+        return {
+          photoId: item.photoId,
+          position: i + 1,
+          note: { nl: item.noteNl, en: item.noteEn },
+          addedAt: item.addedAt.toISOString(),
+          available: a.ok,
+          reason: a.ok ? null : a.reason,
+          reasonWords: a.ok ? null : UNAVAILABLE_WORDS[a.reason],
+          photo: a.ok ? this.deps.photos.view(photo, ds.filter((d) => d.photoId === photo.id && d.format !== 'avif')) : null,
+        }
+      }),
+    }
+  }
+
+  async update(id: string, patch: CollectionPatch) {
+    return this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      const set: Partial<typeof collections.$inferInsert> = { updatedAt: new Date() }
+      if (patch.titleNl !== undefined) set.titleNl = patch.titleNl.trim()
+      if (patch.titleEn !== undefined) set.titleEn = text(patch.titleEn)
+      if (patch.notesNl !== undefined) set.notesNl = text(patch.notesNl)
+      if (patch.notesEn !== undefined) set.notesEn = text(patch.notesEn)
+      await tx.update(collections).set(set).where(eq(collections.id, id))
+    })
+  }
+
+  /** Deleting a collection changes the search document of every photo that was in it. */
+  async delete(id: string) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
+      await tx.delete(collections).where(eq(collections.id, id))
+      for (const i of items) await this.#resync(tx, i.photoId)
+    })
+  }
+
+  // ---- items --------------------------------------------------------------------------------------
+
+  /**
+   * Adds a published photo the gate shows; an exhibition only one whose effective permission (licence ∩
+   * everyone's consent) includes 'exhibition'. The collection row is locked, so concurrent adds take turns
+   * for the next position.
+   */
+  async addItem(id: string, input: { photoId: string; noteNl?: string | null; noteEn?: string | null }) {
+    return this.deps.db.transaction(async (tx) => {
+      const collection = await this.#lock(tx, id)
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, input.photoId)).limit(1).for('share')
+      if (!photo) throw collectionProblems.photoNotFound()
+      const a = (await this.availability(tx, [photo], collection.kind)).get(photo.id)!
+      if (!a.ok) throw collectionProblems.notAddable(a.reason, this.#exhibitionDetail(a.reason, photo))
+      const [stats] = rowsOf<{ n: number | string; top: number | string | null }>(
+        await tx.execute(sql`select count(*) as n, max(position) as top from collection_items where collection_id = ${id}`),
+      )
+      if (Number(stats!.n) >= MAX_ITEMS) throw collectionProblems.full(MAX_ITEMS)
+      const inserted = await tx
+        .insert(collectionItems)
+        .values({ collectionId: id, photoId: photo.id, position: Number(stats!.top ?? 0) + 1, noteNl: text(input.noteNl) ?? null, noteEn: text(input.noteEn) ?? null })
+        .onConflictDoNothing()
+        .returning()
+      if (inserted.length === 0) throw collectionProblems.alreadyIn()
+      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      await this.#resync(tx, photo.id)
+    })
+  }
+
+  async removeItem(id: string, photoId: string) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      const gone = await tx.delete(collectionItems).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId))).returning()
+      if (gone.length === 0) throw collectionProblems.itemNotFound()
+      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      await this.#resync(tx, photoId)
+    })
+  }
+
+  async updateItem(id: string, photoId: string, patch: { noteNl?: string | null; noteEn?: string | null }) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      const set: Partial<typeof collectionItems.$inferInsert> = {}
+      if (patch.noteNl !== undefined) set.noteNl = text(patch.noteNl)
+      if (patch.noteEn !== undefined) set.noteEn = text(patch.noteEn)
+      const done = await tx.update(collectionItems).set(set).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId))).returning()
+      if (done.length === 0) throw collectionProblems.itemNotFound()
+      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+    })
+  }
+
+  /** A new order: every photo id of the collection exactly once, or nothing changes. */
+  async reorder(id: string, photoIds: string[]) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      const current = (await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))).map((r) => r.photoId)
+      const wanted = photoIds.map((p) => p.toLowerCase())
+      const have = new Set(current)
+      const given = new Set(wanted)
+      const missing = current.filter((p) => !given.has(p))
+      const unexpected = [...given].filter((p) => !have.has(p))
+      if (missing.length || unexpected.length || given.size !== wanted.length) throw collectionProblems.orderMismatch(missing, unexpected)
+      for (const [i, photoId] of wanted.entries()) {
+        await tx.update(collectionItems).set({ position: i + 1 }).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
+      }
+      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+    })
+  }
+
+  // ---- exports ------------------------------------------------------------------------------------
+
+  /**
+   * What an export may contain, decided by the gate now: each item it shows (for an exhibition: whose
+   * effective permission covers exhibitions) with its largest JPEG derivative (the `large` preset, or the
+   * biggest there is when the original was smaller). Everything else is listed as omitted, with a code.
+   */
+  async exportPlan(id: string): Promise<ExportPlan> {
+    const { db } = this.deps
+    const { collection, items } = await this.#load(db, id)
+    const rows = await this.#photoRows(db, items.map((i) => i.photoId))
+    const avail = await this.availability(db, [...rows.values()], collection.kind)
+    const ds = await this.#derivatives(db, [...avail].filter(([, a]) => a.ok).map(([pid]) => pid))
+    const rank = (d: DerivativeRow) => PRESETS.findIndex((p) => p.name === d.preset)
+    const plan: ExportPlan = { collection, entries: [], omitted: [] }
+    for (const [i, item] of items.entries()) {
+      const a = avail.get(item.photoId)!
+      if (!a.ok) {
+        plan.omitted.push({ position: i + 1, id: item.photoId, reason: a.reason })
+        continue
+      }
+      const photo = rows.get(item.photoId)!
+      const image = ds.filter((d) => d.photoId === photo.id && d.format === 'jpeg').sort((x, y) => rank(y) - rank(x))[0]
+      if (!image) {
+        plan.omitted.push({ position: i + 1, id: item.photoId, reason: 'no-large-derivative' })
+        continue
+      }
+      const licence = this.deps.licence(photo.licence)
+      const att = licence ? attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } }) : null
+      plan.entries.push({ position: i + 1, item, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
+    }
+    return plan
+  }
+
+  creditLine(entry: ExportEntry): string {
+    return entry.licence ? creditLine(entry.licence, entry.photo.credit) : entry.photo.credit
+  }
+
+  /** Ids and codes only: which photos left the bank in this export, and how many were left out. */
+  async recordExport(principal: Principal, plan: ExportPlan, format: 'zip' | 'iiif') {
+    const ids = plan.entries.map((e) => e.photo.id)
+    await this.deps.audit.append(this.deps.db, {
+      type: 'collection.exported',
+      actor: { kind: 'user', id: principal.userId },
+      data: { collectionId: plan.collection.id, format, photoCount: ids.length, omittedCount: plan.omitted.length, ...(ids.length <= 80 ? { photoIds: ids } : {}) },
+    })
+  }
+
+  // ---- the gate, for a collection's kind ----------------------------------------------------------
+
+  async availability(tx: DbOrTx, rows: PhotoRow[], kind: CollectionKind): Promise<Map<string, Availability>> {
+    const out = new Map<string, Availability>()
+    const live = rows.filter((r) => !r.erasedAt)
+    const verdicts = await this.deps.consent.gate(live, tx)
+    for (const r of rows) {
+      if (r.erasedAt) out.set(r.id, { ok: false, reason: 'erased' })
+      else if (r.status === 'withdrawn') out.set(r.id, { ok: false, reason: 'withdrawn' })
+      else {
+        const v = verdicts.get(r.id)!
+        if (!v.shown) out.set(r.id, { ok: false, reason: r.status === 'published' ? 'not-shown' : 'not-published' })
+        else if (kind === 'exhibition' && !v.permission.uses.includes('exhibition')) out.set(r.id, { ok: false, reason: 'exhibition-not-covered' })
+        else out.set(r.id, { ok: true, permission: v.permission })
+      }
+    }
+    return out
+  }
+
+  #exhibitionDetail(reason: UnavailableReason, photo: PhotoRow): string | undefined {
+    if (reason !== 'exhibition-not-covered') return undefined
+    const byLicence = !this.deps.licence(photo.licence)?.permittedUses.includes('exhibition')
+    return byLicence
+      ? `The photo's licence (${photo.licence}) does not cover exhibitions: offer it under an exhibition licence first.`
+      : 'The consent of someone in this photo does not cover exhibitions.'
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------------
+
+  async #resync(tx: DbOrTx, photoId: string) {
+    await this.deps.queue.enqueue(tx, SEARCH_UPSERT, { photoId }, { dedupeKey: `${SEARCH_UPSERT}:${photoId}` })
+  }
+
+  async #lock(tx: DbOrTx, id: string): Promise<CollectionRow> {
+    const [row] = await tx.select().from(collections).where(eq(collections.id, id)).limit(1).for('update')
+    if (!row) throw collectionProblems.notFound()
+    return row
+  }
+
+  async #load(tx: DbOrTx, id: string) {
+    const [collection] = await tx.select().from(collections).where(eq(collections.id, id)).limit(1)
+    if (!collection) throw collectionProblems.notFound()
+    const items = await tx.select().from(collectionItems).where(eq(collectionItems.collectionId, id)).orderBy(asc(collectionItems.position), asc(collectionItems.addedAt))
+    return { collection, items }
+  }
+
+  async #photoRows(tx: DbOrTx, ids: string[]): Promise<Map<string, PhotoRow>> {
+    if (ids.length === 0) return new Map()
+    const rows = await tx.select().from(photos).where(inArray(photos.id, ids))
+    return new Map(rows.map((r) => [r.id, r]))
+  }
+
+  async #derivatives(tx: DbOrTx, ids: string[]): Promise<DerivativeRow[]> {
+    return ids.length ? tx.select().from(derivatives).where(inArray(derivatives.photoId, ids)) : []
+  }
+
+  #summary(r: CollectionRow, itemCount: number) {
+    return {
+      id: r.id,
+      kind: r.kind,
+      title: { nl: r.titleNl, en: r.titleEn },
+      notes: { nl: r.notesNl, en: r.notesEn },
+      itemCount,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    }
+  }
+}
