@@ -15,11 +15,13 @@ import type { Database } from './db/client.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
+import { openapiPlugin } from './platform/openapi.ts'
 import { problems } from './platform/problems.ts'
 import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
+import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
@@ -40,6 +42,8 @@ export interface AppContext {
   audit: AuditLog
   collections: CollectionsService
   blobs: BlobStore
+  organisations: OrganisationsService
+  apiKeys: ApiKeyService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -61,13 +65,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
   })
+  // Every route is limited per caller: an API key by its id, a signed-in user by theirs, anyone else by
+  // address. As a route-level onRequest hook it runs after the auth plugin's (app-level) one, so the caller
+  // is known. In memory per process: with N replicas behind a balancer a caller gets up to N× the limit.
+  const limits = config.rateLimit
   await app.register(rateLimit, {
-    global: false,
+    global: true,
+    hook: 'onRequest',
+    timeWindow: limits.windowSeconds * 1000,
+    keyGenerator: (req) => (req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`),
+    max: (req) => (req.principal ? (req.principal.via === 'apikey' ? limits.perKey : limits.perUser) : limits.anonymous),
     errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
   })
   await app.register(cookie)
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: config.upload.maxBytes, files: 1 } })
-  await app.register(authPlugin, { auth: ctx.auth })
+  await app.register(authPlugin, { auth: ctx.auth, apiKeys: ctx.apiKeys })
+  // Before any route: the document is collected from the routes as they are registered.
+  await app.register(openapiPlugin, { publicUrl: config.publicUrl })
 
   await app.register(healthRoutes, { database: ctx.database })
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
@@ -79,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(auditRoutes, { audit: ctx.audit })
   await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
+  await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })

@@ -9,6 +9,12 @@
  *   audit verify [--anchor SEQ:HASH]           check the audit chain; exit 0 when intact, 1 when broken.
  *                                              The intact result names the head: record it elsewhere and
  *                                              pass it later as --anchor to catch a cut or rewritten tail.
+ *   orgs add --name N [--enable] [--notice-email E]   add an organisation (media outlet); prints its id
+ *   orgs list                                  every organisation: id, enabled, name
+ *   orgs enable|disable --id ID                vet an organisation, or stop its keys and journalists
+ *   keys create --org ID [--name LABEL]        make an API key; prints the key (once: it is stored hashed)
+ *   keys list --org ID                         an organisation's keys (never the secrets)
+ *   keys revoke --id KEY_ID                    revoke a key (at once here; within API_KEY_CACHE_SECONDS in a running server)
  *   licences list                              validate licences/ and print each version's content hash
  *   licences verify                            compare published versions with the hashes in the database, record new ones
  *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
@@ -21,6 +27,7 @@ import { openDatabase } from './db/client.ts'
 import { Problem } from './platform/problems.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
+import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
 import { seedDemo } from './seed.ts'
@@ -30,6 +37,12 @@ const USAGE = `usage:
   npm run cli -- seed
   npm run cli -- users add --email E --password P --role ${ROLES.join('|')} [--name "Display name"]
   npm run cli -- audit verify [--anchor SEQ:HASH]
+  npm run cli -- orgs add --name N [--enable] [--notice-email E]
+  npm run cli -- orgs list
+  npm run cli -- orgs enable|disable --id ID
+  npm run cli -- keys create --org ID [--name LABEL]
+  npm run cli -- keys list --org ID
+  npm run cli -- keys revoke --id KEY_ID
   npm run cli -- licences list|verify|schema`
 
 class UsageError extends Error {}
@@ -47,6 +60,21 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
     await database.close()
     unlock()
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const CLI_ACTOR = { kind: 'system', id: 'cli' } as const
+
+function desks(d: Awaited<ReturnType<typeof openDatabase>>) {
+  const audit = new AuditLog(d.db)
+  const keys = new ApiKeyService({ db: d.db, audit, cacheSeconds: 0 })
+  return { keys, orgs: new OrganisationsService({ db: d.db, audit, auth: new AuthService(d.db, 1), keys }) }
+}
+
+function uuidOption(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`)
+  if (!UUID.test(value)) throw new UsageError(`--${name} must be an id (a uuid)`)
+  return value.toLowerCase()
 }
 
 async function main(argv: string[]): Promise<string> {
@@ -91,6 +119,52 @@ async function main(argv: string[]): Promise<string> {
       const r = await withDatabase((d) => new AuditLog(d.db).verify({ anchor }))
       if (!r.ok) throw new Failed(`audit chain broken at event ${r.firstBad.seq}: ${r.firstBad.problem}`)
       return `audit chain intact: ${r.events} events, head ${r.head.seq}:${r.head.hash}`
+    }
+    case 'orgs': {
+      if (sub === 'add') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { name: { type: 'string' }, enable: { type: 'boolean' }, 'notice-email': { type: 'string' } }, strict: true })
+        if (!values.name?.trim()) throw new UsageError('orgs add needs --name')
+        const org = await withDatabase((d) => desks(d).orgs.create({ name: values.name!, enable: values.enable ?? false, noticeEmail: values['notice-email'] }, CLI_ACTOR))
+        console.log(`created organisation ${org.id} (${org.enabled ? 'enabled' : 'not enabled yet: orgs enable --id ' + org.id})`)
+        return org.id
+      }
+      if (sub === 'list') {
+        const orgs = await withDatabase((d) => desks(d).orgs.list())
+        for (const o of orgs) console.log(`${o.id} ${o.enabled ? 'enabled ' : 'disabled'} keys=${o.activeKeys} members=${o.members} ${o.name}`)
+        return `${orgs.length} organisations`
+      }
+      if (sub === 'enable' || sub === 'disable') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { id: { type: 'string' } }, strict: true })
+        const id = uuidOption(values.id, 'id')
+        const org = await withDatabase((d) => desks(d).orgs.setEnabled(id, sub === 'enable', CLI_ACTOR))
+        return `organisation ${org.id} ${org.enabled ? 'enabled' : 'disabled'}`
+      }
+      throw new UsageError(`unknown orgs command: ${sub ?? '(none)'}`)
+    }
+    case 'keys': {
+      if (sub === 'create') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { org: { type: 'string' }, name: { type: 'string' } }, strict: true })
+        const org = uuidOption(values.org, 'org')
+        const name = values.name?.trim() || 'API key'
+        if (name.length > 100) throw new UsageError('--name is at most 100 characters')
+        const created = await withDatabase((d) => desks(d).keys.create(org, name, { ...CLI_ACTOR, userId: null }))
+        console.log(`created API key ${created.prefix} (id ${created.id}) for organisation ${org}; it is shown once, below: store it now`)
+        return created.key
+      }
+      if (sub === 'list') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { org: { type: 'string' } }, strict: true })
+        const org = uuidOption(values.org, 'org')
+        const keys = await withDatabase(async (d) => (await desks(d).orgs.get(org), desks(d).keys.list(org)))
+        for (const k of keys) console.log(`${k.id} ${k.prefix} ${k.revokedAt ? 'revoked' : 'active '} last-used=${k.lastUsedAt ?? 'never'} ${k.name}`)
+        return `${keys.length} keys`
+      }
+      if (sub === 'revoke') {
+        const { values } = parseArgs({ args: argv.slice(2), options: { id: { type: 'string' } }, strict: true })
+        const id = uuidOption(values.id, 'id')
+        const key = await withDatabase((d) => desks(d).keys.revoke(id, null, CLI_ACTOR))
+        return `revoked ${key.prefix} (${key.id})`
+      }
+      throw new UsageError(`unknown keys command: ${sub ?? '(none)'}`)
     }
     case 'licences': {
       if (sub === 'schema') {

@@ -35,6 +35,14 @@ const EnvSchema = Type.Object({
   WORKER_POLL_MS: Type.Integer({ default: 1000, minimum: 10, maximum: 60_000 }),
   JOB_LEASE_SECONDS: Type.Integer({ default: 60, minimum: 1, maximum: 3600 }),
   LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1 }),
+  /** Requests per minute for each API key (picture desks' systems). */
+  API_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 600, minimum: 1 }),
+  /** Requests per minute for each signed-in user (a gallery page loads many thumbnails). */
+  SESSION_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 1200, minimum: 1 }),
+  /** Requests per minute for each client address without credentials. */
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 300, minimum: 1 }),
+  /** How long an API key lookup is reused in memory; a revoke reaches other replicas within this time. 0: never. */
+  API_KEY_CACHE_SECONDS: Type.Integer({ default: 15, minimum: 0, maximum: 60 }),
   PORTAL_LINK_DAYS: Type.Integer({ default: 365, minimum: 1, maximum: 3650 }),
   /** How often expired consent is made final and renewal questions are asked; a day at most, or the follow-up waits too long. */
   EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
@@ -64,6 +72,9 @@ export interface Config {
   seedDemo: boolean
   worker: { enabled: boolean; pollMs: number; leaseSeconds: number }
   loginRateLimit: number
+  /** Requests per window (one minute) per API key, signed-in user and anonymous client address. */
+  rateLimit: { perKey: number; perUser: number; anonymous: number; windowSeconds: number }
+  apiKeyCacheSeconds: number
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
@@ -130,6 +141,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     seedDemo: embedded && flag(env.SEED_DEMO, true),
     worker: { enabled: flag(env.WORKER_ENABLED, true), pollMs: env.WORKER_POLL_MS, leaseSeconds: env.JOB_LEASE_SECONDS },
     loginRateLimit: env.LOGIN_RATE_LIMIT,
+    rateLimit: { perKey: env.API_RATE_LIMIT_PER_MINUTE, perUser: env.SESSION_RATE_LIMIT_PER_MINUTE, anonymous: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+    apiKeyCacheSeconds: env.API_KEY_CACHE_SECONDS,
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,

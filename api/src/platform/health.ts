@@ -4,10 +4,11 @@ import type { Database } from '../db/client.ts'
 import { Problem, ProblemSchema } from './problems.ts'
 
 export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database }> = async (app, opts) => {
-  app.get('/healthz', { logLevel: 'warn', schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }))
+  // Not rate-limited: a load balancer's probes must never be refused.
+  app.get('/healthz', { logLevel: 'warn', config: { rateLimit: false }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }))
   app.get(
     '/readyz',
-    { logLevel: 'warn', schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ProblemSchema } } },
+    { logLevel: 'warn', config: { rateLimit: false }, schema: { tags: ['health'], response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ProblemSchema } } },
     async () => {
       if (!(await opts.database.ready())) {
         throw new Problem(503, 'not-ready', 'Not ready', 'The database is unreachable or migrations are not applied.', {}, { 'retry-after': '5' })

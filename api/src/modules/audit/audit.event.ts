@@ -16,6 +16,14 @@ export const AUDIT_EVENT_TYPES = [
   'vault.read',
   'erasure.done',
   'collection.exported',
+  // Picture desks: organisations and their keys (desks.orgs.service.ts); ids only, never names or addresses.
+  'organisation.created',
+  'organisation.enabled',
+  'organisation.disabled',
+  'organisation.member-added',
+  'organisation.member-removed',
+  'apikey.created',
+  'apikey.revoked',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

@@ -2,11 +2,14 @@ import crypto from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { sha256 } from '../../platform/crypto.ts'
-import { problems } from '../../platform/problems.ts'
+import { FailureLimiter } from '../../platform/failure-limiter.ts'
+import { Problem, problems } from '../../platform/problems.ts'
 import type { AuthService, Principal } from './auth.service.ts'
 import type { Role } from './auth.table.ts'
 
 export const SESSION_COOKIE = 'eb_session'
+/** Marks a requireRole hook with its roles, so the API documentation can say who may call a route. */
+export const REQUIRED_ROLES = Symbol.for('eerlijk-beeld.requiredRoles')
 export const CSRF_COOKIE = 'eb_csrf'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -32,19 +35,62 @@ function bearer(request: FastifyRequest): string | null {
 
 const sameHash = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
+/** Resolves an organisation's API key (`ebk_…`) to the principal it acts as (the desks module provides it). */
+export interface ApiKeyAuthenticator {
+  authenticate(key: string): Promise<Principal | null>
+}
+
+/** Query parameters that name a credential, whatever their value. */
+const CREDENTIAL_PARAMS = new Set(['api_key', 'apikey', 'api-key', 'access_token', 'auth_token', 'authorization', 'bearer'])
+/** Values that are one of our credentials, whatever the parameter's name (`?key=ebk_…`, `?token=ebs_…`). */
+const CREDENTIAL_VALUE = /^(ebk|ebs)_/
+
+/**
+ * A credential in the URL ends up in access logs, proxies, browser history and Referer headers: refused,
+ * never accepted, so no integration comes to depend on it. Other parameters named key or token (a signed
+ * download URL's) are left alone unless their value is one of our keys or session tokens.
+ */
+function credentialsInQuery(request: FastifyRequest): boolean {
+  if (!request.url.includes('?')) return false
+  const query = request.query as Record<string, unknown> | undefined
+  if (!query || typeof query !== 'object') return false
+  for (const [name, value] of Object.entries(query)) {
+    if (CREDENTIAL_PARAMS.has(name.toLowerCase())) return true
+    for (const v of [value].flat()) if (typeof v === 'string' && CREDENTIAL_VALUE.test(v)) return true
+  }
+  return false
+}
+
+const invalidApiKey = () =>
+  new Problem(401, 'invalid-api-key', 'Invalid API key', 'The API key is unknown or revoked, or its organisation is not enabled.', {}, { 'www-authenticate': 'Bearer error="invalid_token"' })
+
 /**
  * Resolves the caller (bearer token or session cookie) on every request, and enforces two rules for all
  * routes at once: no anonymous request changes data, and a cookie-authenticated request that changes data
  * carries the CSRF token (double submit: the eb_csrf cookie's value in the x-csrf-token header).
  */
 export const authPlugin = fp(
-  async (app: FastifyInstance, opts: { auth: AuthService }) => {
+  async (app: FastifyInstance, opts: { auth: AuthService; apiKeys?: ApiKeyAuthenticator }) => {
     app.decorateRequest('principal', null)
+    const keyFailures = new FailureLimiter(30, 60_000)
     app.addHook('onRequest', async (request) => {
+      if (credentialsInQuery(request)) throw new Problem(400, 'credentials-in-query', 'Credentials in the URL', 'Never put an API key or token in the URL: send it in the Authorization header (Authorization: Bearer ebk_…).')
       const header = bearer(request)
       // A model's portal token is not a session: the portal routes check it themselves.
       if (header?.startsWith('ebp_')) return
-      if (header !== null) {
+      if (header?.startsWith('ebk_')) {
+        // An organisation's API key: acts as a journalist of that organisation (see ApiKeyService). Wrong
+        // keys are not rate-limited by the limiter (it counts callers, and this one is nobody yet): they
+        // count here, per address, so hammering with made-up keys costs the sender, not the database.
+        const wait = keyFailures.retryAfter(request.ip)
+        if (wait > 0) throw problems.tooManyRequests(wait)
+        const p = opts.apiKeys ? await opts.apiKeys.authenticate(header) : null
+        if (!p) {
+          keyFailures.fail(request.ip)
+          throw invalidApiKey()
+        }
+        request.principal = p
+      } else if (header !== null) {
         // A malformed or unknown bearer token is an error, not an anonymous request.
         const p = header ? await opts.auth.authenticate(header, 'bearer') : null
         if (!p) throw problems.unauthenticated()
@@ -65,10 +111,12 @@ export const authPlugin = fp(
       }
     })
     app.decorate('requireRole', (...roles: Role[]): onRequestHookHandler => {
-      return async (request) => {
+      const hook = async (request: FastifyRequest) => {
         if (!request.principal) throw problems.unauthenticated()
         if (!roles.includes(request.principal.role)) throw problems.forbidden(`This needs the role ${roles.join(' or ')}.`)
       }
+      // Read by the OpenAPI document (platform/openapi.ts): which roles, and so which credentials, a route needs.
+      return Object.assign(hook, { [REQUIRED_ROLES]: roles }) as onRequestHookHandler
     })
   },
   { name: 'auth', dependencies: ['@fastify/cookie'] },

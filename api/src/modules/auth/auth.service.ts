@@ -1,5 +1,5 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import { organisationMembers, organisations } from '../desks/desks.table.ts'
@@ -32,7 +32,8 @@ export class AuthService {
     private readonly sessionTtlHours: number,
   ) {}
 
-  async createUser(input: NewUser): Promise<{ id: string }> {
+  /** Creates an account; pass a transaction to make it part of a larger change (a journalist with their membership). */
+  async createUser(input: NewUser, db: DbOrTx = this.db): Promise<{ id: string }> {
     const email = input.email.trim().toLowerCase()
     if (!EMAIL.test(email)) throw problems.validation('The e-mail address is not valid.', [{ path: '/email', message: 'not an e-mail address' }])
     if (!ROLES.includes(input.role)) throw problems.validation(`The role must be one of ${ROLES.join(', ')}.`, [{ path: '/role', message: 'unknown role' }])
@@ -40,7 +41,7 @@ export class AuthService {
       throw problems.validation(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, [{ path: '/password', message: 'too short' }])
     const displayName = (input.displayName ?? email.split('@')[0] ?? 'user').trim().slice(0, 80)
     const passwordHash = await hashPassword(input.password)
-    const [row] = await this.db
+    const [row] = await db
       .insert(users)
       .values({ email, passwordHash, role: input.role, displayName })
       .onConflictDoNothing({ target: users.email })

@@ -1,6 +1,12 @@
 /**
- * desks: media outlets (organisations), their download grants and the takedown notices owed to them.
- * For now the tables and the notices a withdrawal creates; keys, downloads and delivery come with the
- * picture-desk module. Must never: notify an organisation that did not download the photo.
+ * desks: media outlets (organisations), their journalists and API keys, their download grants and the
+ * takedown notices owed to them. Keys are `ebk_…`, shown once, stored as SHA-256, accepted only in the
+ * Authorization header. Must never: store or log a key in the clear; accept a key from a URL; let a revoked
+ * key or a disabled organisation's key act (beyond the key cache's few seconds on another replica); notify
+ * an organisation that did not download the photo.
  */
 export * from './desks.table.ts'
+export { ApiKeyService, KEY_PREFIX, type ApiKeyView, type CurrentKey } from './desks.keys.ts'
+export { OrganisationsService, type MemberView, type NewMember, type OrganisationView } from './desks.orgs.service.ts'
+export { organisationRoutes } from './desks.orgs.routes.ts'
+export { desksProblems } from './desks.problems.ts'

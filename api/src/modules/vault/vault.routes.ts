@@ -67,7 +67,7 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<{ vault: VaultService; tmpDi
   )
   app.get(
     '/v1/admin/vault/:id/documents/:documentId',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['vault'], params: DocParams, response: { 401: P, 403: P, 404: P } } },
+    { onRequest: app.requireRole('admin'), schema: { tags: ['vault'], summary: 'Read a signed release form (audited)', params: DocParams, response: { 200: Type.String({ format: 'binary', description: 'The document (PDF, JPEG or PNG)' }), 400: P, 401: P, 403: P, 404: P } } },
     async (request, reply) => {
       const doc = await vault.readDocument(request.params.id, request.params.documentId, request.principal!)
       return reply.header('cache-control', 'no-store').header('content-disposition', 'attachment').type(doc.mediaType).send(doc.bytes as never)
