@@ -78,12 +78,21 @@ export interface SearchResult {
   nextCursor: string | null
 }
 
+/** A cursor this engine did not issue (or can no longer read): the service answers it with a 400 problem. */
+export class SearchCursorError extends Error {
+  constructor(message = 'The cursor is not valid for this search.') {
+    super(message)
+    this.name = 'SearchCursorError'
+  }
+}
+
 export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch'
   /** Idempotent: the same document twice is one document. Resolves only once the engine has it. */
   upsert(docs: SearchDocument[]): Promise<void>
   /** Idempotent: removing what isn't there is fine. */
   remove(ids: string[]): Promise<void>
+  /** Rejects with SearchCursorError for a cursor it can't read. */
   search(query: SearchQuery): Promise<SearchResult>
   /** Rebuilds from scratch out of the given documents into a new index and swaps it in. */
   reindex(docs: AsyncIterable<SearchDocument[]>): Promise<{ count: number }>

@@ -1,0 +1,234 @@
+/**
+ * The PostgreSQL search engine (the default; no extra service). Documents live in `search_documents` with a
+ * weighted tsvector in Dutch, English and 'simple' over unaccented text (migration 'search_functions').
+ *
+ * A query, step by step:
+ *  1. The words are folded (lower case, no accents); Dutch-or-English stop words are dropped.
+ *  2. Typos: a word that no document has (and, for the last word, that no document word starts with) is
+ *     widened with its nearest words from `search_words` by trigram similarity (≥ 0.4, three at most). The
+ *     word itself stays, so this only ever adds matches. "sexwerker" → sexwerker | sekswerker | sekswerkers.
+ *  3. Each word becomes (dutch | english | simple) of itself; the last one is a prefix (`:*`) so results
+ *     follow typing; the words are ANDed.
+ *  4. Bounded ranking: the matches are cut to the newest CANDIDATES (an index-ordered LIMIT the planner
+ *     can stop early on; ranking is never run over a huge match set — STACK.md: p95 ~390 ms at 1M rows
+ *     unbounded), and only those are ranked with ts_rank, counted and faceted. `total` and the facet
+ *     counts are therefore exact up to CANDIDATES matches and a lower bound beyond; pages reach that far.
+ *  5. Highlights are made in TypeScript for the page's documents only (search.text.ts), HTML-escaped.
+ *
+ * Cursors are an offset into the (stable) candidate order, encoded as base64url JSON.
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import { rowsOf, type Db } from '../../db/client.ts'
+import { FACETS, SearchCursorError, type Facet, type SearchDocument, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
+import { highlight, tokenize } from './search.text.ts'
+
+/** How many matches are ranked, counted and faceted at most. */
+export const CANDIDATES = 1000
+/** Trigram similarity a neighbour word needs to count as a likely typo of a query word. */
+const SIMILARITY = 0.4
+const NEIGHBOURS = 3
+const UPSERT_BATCH = 500
+
+interface Cursor {
+  o: number
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url')
+}
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor
+    if (!c || typeof c !== 'object' || !Number.isInteger(c.o) || c.o < 1 || c.o >= CANDIDATES) throw new Error('bad cursor')
+    return c
+  } catch {
+    throw new SearchCursorError()
+  }
+}
+
+interface WordInfo {
+  tok: string
+  stop: boolean
+  known: boolean
+  near: string[]
+}
+
+export class PostgresSearchEngine implements SearchEngine {
+  readonly name = 'postgres' as const
+
+  constructor(private readonly db: Db) {}
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += UPSERT_BATCH) {
+      await this.#write(this.db, docs.slice(i, i + UPSERT_BATCH))
+    }
+  }
+
+  async #write(db: Pick<Db, 'execute'>, docs: SearchDocument[]) {
+    if (docs.length === 0) return
+    const json = JSON.stringify(docs)
+    await db.execute(sql`
+      insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id, collections, orientation, colour, uses, public_preview, published_at, tsv)
+      select d.id, d."captionNl", d."captionEn", d."altNl", d."altEn",
+             array(select jsonb_array_elements_text(d.tags)), d.series, d.credit, d."photographerId",
+             array(select jsonb_array_elements_text(d.collections))::uuid[], d.orientation, d.colour,
+             array(select jsonb_array_elements_text(d.uses)), d."publicPreview", d."publishedAt",
+             eb_search_tsv(concat_ws(' ', d."captionNl", d."captionEn"), concat_ws(' ', d."altNl", d."altEn"),
+                           concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t), d.series), d.credit)
+      from jsonb_to_recordset(${json}::jsonb) as d(id uuid, "captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text, credit text,
+           "photographerId" uuid, collections jsonb, orientation text, colour text, uses jsonb, "publicPreview" boolean, "publishedAt" timestamptz)
+      on conflict (photo_id) do update set
+        caption_nl = excluded.caption_nl, caption_en = excluded.caption_en, alt_nl = excluded.alt_nl, alt_en = excluded.alt_en,
+        tags = excluded.tags, series = excluded.series, credit = excluded.credit, photographer_id = excluded.photographer_id,
+        collections = excluded.collections, orientation = excluded.orientation, colour = excluded.colour, uses = excluded.uses,
+        public_preview = excluded.public_preview, published_at = excluded.published_at, tsv = excluded.tsv`)
+    // The typo fallback's vocabulary: every word the documents use.
+    await db.execute(sql`
+      insert into search_words (word)
+      select distinct w from jsonb_to_recordset(${json}::jsonb) as d("captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text),
+        regexp_split_to_table(lower(eb_unaccent(concat_ws(' ', d."captionNl", d."captionEn", d."altNl", d."altEn", d.series,
+          (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t)))), '[^[:alnum:]]+') as w
+      where length(w) between 3 and 40
+      on conflict (word) do nothing`)
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return
+    await this.db.execute(sql`delete from search_documents where photo_id = any(${`{${ids.join(',')}}`}::uuid[])`)
+  }
+
+  /** Delete and refill in one transaction: readers see the old index until the new one commits. */
+  async reindex(batches: AsyncIterable<SearchDocument[]>): Promise<{ count: number }> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from search_documents`)
+      let count = 0
+      for await (const batch of batches) {
+        for (let i = 0; i < batch.length; i += UPSERT_BATCH) await this.#write(tx, batch.slice(i, i + UPSERT_BATCH))
+        count += batch.length
+      }
+      return { count }
+    })
+  }
+
+  async #words(tokens: string[]): Promise<WordInfo[]> {
+    if (tokens.length === 0) return []
+    const last = tokens.length
+    const rows = rowsOf<{ tok: string; stop: boolean; known: boolean; near: string[] | null }>(
+      await this.db.execute(sql`
+        select t.tok,
+               (numnode(to_tsquery('dutch', t.tok)) = 0 or numnode(to_tsquery('english', t.tok)) = 0) as stop,
+               k.known,
+               case when k.known or length(t.tok) < 4 then null else
+                 array(select w.word from search_words w where w.word % t.tok and similarity(w.word, t.tok) >= ${SIMILARITY}
+                       order by similarity(w.word, t.tok) desc, w.word limit ${NEIGHBOURS}) end as near
+        from unnest(${`{${tokens.map((t) => `"${t}"`).join(',')}}`}::text[]) with ordinality as t(tok, n)
+        cross join lateral (select exists(select 1 from search_words w where w.word = t.tok)
+                             or (t.n = ${last} and length(t.tok) >= 3 and exists(select 1 from search_words w where w.word like t.tok || '%')) as known) k
+        order by t.n`),
+    )
+    return rows.map((r) => ({ tok: r.tok, stop: r.stop, known: r.known, near: r.near ?? [] }))
+  }
+
+  #tsquery(words: WordInfo[]): { query: SQL; terms: string[] } | null {
+    let kept = words.filter((w) => !w.stop)
+    if (kept.length === 0) kept = words // only stop words: search them as they are
+    if (kept.length === 0) return null
+    const terms: string[] = []
+    const groups = kept.map((w, i) => {
+      const isLast = w === words[words.length - 1] && i === kept.length - 1
+      const alts = [isLast && w.tok.length >= 2 ? `${w.tok}:*` : w.tok, ...w.near]
+      terms.push(w.tok, ...w.near)
+      const parts = alts.map((a) => sql`(to_tsquery('dutch', ${a}) || to_tsquery('english', ${a}) || to_tsquery('simple', ${a}))`)
+      return sql`(${sql.join(parts, sql` || `)})`
+    })
+    return { query: sql.join(groups, sql` && `), terms }
+  }
+
+  #filters(f: SearchFilters): SQL {
+    const where: SQL[] = []
+    if (f.use) where.push(sql`d.uses @> array[${f.use}]::text[]`)
+    if (f.orientation) where.push(sql`d.orientation = ${f.orientation}`)
+    if (f.colour) where.push(sql`d.colour = ${f.colour}`)
+    if (f.series) where.push(sql`d.series = ${f.series}`)
+    if (f.collection) where.push(sql`d.collections @> array[${f.collection}]::uuid[]`)
+    if (f.photographer) where.push(sql`d.photographer_id = ${f.photographer}::uuid`)
+    if (f.publicPreviewOnly) where.push(sql`d.public_preview`)
+    return where.length ? sql.join(where, sql` and `) : sql`true`
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const offset = query.cursor ? decodeCursor(query.cursor).o : 0
+    const limit = Math.max(1, Math.min(query.limit, CANDIDATES))
+    const tokens = tokenize(query.q)
+    const built = this.#tsquery(await this.#words(tokens))
+    const filters = this.#filters(query.filters)
+    const match = built ? sql`d.tsv @@ (${built.query})` : sql`true`
+    const rank = built && query.sort === 'relevance' ? sql`ts_rank(c.tsv, (${built.query}))` : sql`0::real`
+    const rows = rowsOf<{ total: number; facets: Record<string, Record<string, number> | null>; page: { id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }[] | null }>(
+      await this.db.execute(sql`
+        with c as materialized (
+          select d.photo_id, d.published_at, d.tsv, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
+          from search_documents d
+          where ${match} and ${filters}
+          order by d.published_at desc, d.photo_id desc
+          limit ${CANDIDATES}
+        ),
+        p as (
+          select c.photo_id, row_number() over (order by ${rank} desc, c.published_at desc, c.photo_id desc) as ord from c
+          order by ord
+          limit ${limit + 1} offset ${offset}
+        )
+        select
+          (select count(*)::int from c) as total,
+          jsonb_build_object(
+            'use', (select jsonb_object_agg(v, n) from (select u as v, count(*) as n from c, unnest(c.uses) u group by u) x),
+            'orientation', (select jsonb_object_agg(v, n) from (select orientation as v, count(*) as n from c group by 1) x),
+            'colour', (select jsonb_object_agg(v, n) from (select colour as v, count(*) as n from c where colour is not null group by 1) x),
+            'series', (select jsonb_object_agg(v, n) from (select series as v, count(*) as n from c where series is not null group by 1) x),
+            'collection', (select jsonb_object_agg(v, n) from (select k::text as v, count(*) as n from c, unnest(c.collections) k group by k) x),
+            'photographer', (select jsonb_object_agg(v, n) from (select photographer_id::text as v, count(*) as n from c group by 1) x)
+          ) as facets,
+          (select jsonb_agg(jsonb_build_object('id', d.photo_id, 'caption_nl', d.caption_nl, 'caption_en', d.caption_en, 'alt_nl', d.alt_nl,
+                  'alt_en', d.alt_en, 'tags', d.tags, 'series', d.series, 'credit', d.credit) order by p.ord)
+             from p join search_documents d on d.photo_id = p.photo_id) as page`),
+    )
+    const row = rows[0]!
+    const page = row.page ?? []
+    const more = page.length > limit
+    const terms = built?.terms ?? []
+    const hits: SearchHit[] = page.slice(0, limit).map((d) => ({ id: d.id, highlights: highlights(d, terms, query.lang) }))
+    const facets = Object.fromEntries(FACETS.map((f) => [f, numbers(row.facets[f])])) as Record<Facet, Record<string, number>>
+    return { hits, facets, total: row.total, nextCursor: more && offset + limit < CANDIDATES ? encodeCursor({ o: offset + limit }) : null }
+  }
+}
+
+function numbers(o: Record<string, number> | null | undefined): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const [k, v] of Object.entries(o ?? {})) out[k] = Number(v)
+  return out
+}
+
+function highlights(d: { caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }, terms: string[], lang?: 'nl' | 'en'): SearchHit['highlights'] {
+  if (terms.length === 0) return {}
+  const pairs = (nl: string | null, en: string | null) => (lang === 'en' ? [en, nl] : [nl, en])
+  const first = (xs: (string | null)[]) => {
+    for (const x of xs) {
+      const h = highlight(x, terms)
+      if (h) return h
+    }
+    return null
+  }
+  const out: SearchHit['highlights'] = {}
+  const caption = first(pairs(d.caption_nl, d.caption_en))
+  const alt = first(pairs(d.alt_nl, d.alt_en))
+  const tags = highlight(d.tags.join(', '), terms)
+  const series = highlight(d.series, terms)
+  const credit = highlight(d.credit, terms)
+  if (caption) out.caption = caption
+  if (alt) out.alt = alt
+  if (tags) out.tags = tags
+  if (series) out.series = series
+  if (credit) out.credit = credit
+  return out
+}

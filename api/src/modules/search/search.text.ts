@@ -1,0 +1,74 @@
+/**
+ * Text helpers shared by the engines and the language guidance: accent folding, tokenising, and
+ * highlighting (HTML-escaped text with the matched words in <mark>).
+ */
+
+/** Lower case without accents: "Café Coöperatie" → "cafe cooperatie" (what eb_unaccent does in the database). */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+}
+
+/** The words of a query, folded; anything that isn't a letter or a digit separates words. */
+export function tokenize(q: string, max = 12): string[] {
+  return fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, max)
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+}
+
+/**
+ * Whether a word of the text matches a query term: the same word, a longer form of it ("fiets" →
+ * "fietsen", also the prefix while typing), or a shared stem ("cycling" ~ "cycles").
+ */
+function matches(word: string, terms: readonly string[]): boolean {
+  for (const t of terms) {
+    if (t.length < 2) continue
+    if (word === t) return true
+    if (t.length >= 3 && word.startsWith(t)) return true
+    if (t.length >= 5 && word.length >= 5) {
+      let i = 0
+      while (i < word.length && i < t.length && word[i] === t[i]) i++
+      if (i >= Math.max(4, Math.min(word.length, t.length) - 3)) return true
+    }
+  }
+  return false
+}
+
+/**
+ * The text HTML-escaped with every matching word in <mark>…</mark>, or null when nothing matched. Long
+ * texts are cut to a window around the first match.
+ */
+export function highlight(text: string | null | undefined, terms: readonly string[], window = 220): string | null {
+  if (!text || terms.length === 0) return null
+  const parts = text.split(/([\p{L}\p{N}]+)/u)
+  let first = -1
+  let offset = 0
+  const marked = parts.map((p, i) => {
+    const isWord = i % 2 === 1
+    const hit = isWord && matches(fold(p), terms)
+    if (hit && first < 0) first = offset
+    offset += p.length
+    return { p, hit }
+  })
+  if (first < 0) return null
+  let start = 0
+  let end = text.length
+  if (text.length > window) {
+    start = Math.max(0, first - Math.floor(window / 3))
+    end = Math.min(text.length, start + window)
+  }
+  let out = ''
+  let pos = 0
+  for (const { p, hit } of marked) {
+    const from = pos
+    pos += p.length
+    if (pos <= start || from >= end) continue
+    const piece = p.slice(Math.max(0, start - from), Math.max(0, end - from))
+    out += hit ? `<mark>${escapeHtml(piece)}</mark>` : escapeHtml(piece)
+  }
+  return (start > 0 ? '… ' : '') + out + (end < text.length ? ' …' : '')
+}
