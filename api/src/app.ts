@@ -22,6 +22,7 @@ import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.t
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
+import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
@@ -44,6 +45,7 @@ export interface AppContext {
   blobs: BlobStore
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  downloads: DownloadsService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -94,6 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(auditRoutes, { audit: ctx.audit })
   await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
+  await app.register(downloadsRoutes, { downloads: ctx.downloads })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })

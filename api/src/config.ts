@@ -48,6 +48,8 @@ const EnvSchema = Type.Object({
   EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
   /** How many days before the last valid day the person is asked to renew. */
   RENEWAL_NOTICE_DAYS: Type.Integer({ default: 30, minimum: 1, maximum: 365 }),
+  /** How long a signed download URL works; short, since anyone holding it can fetch the file. */
+  DOWNLOAD_URL_TTL_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
 })
@@ -78,6 +80,7 @@ export interface Config {
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
+  downloads: { urlTtlSeconds: number }
 }
 
 export class ConfigError extends Error {
@@ -146,5 +149,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
+    downloads: { urlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS },
   })
 }

@@ -19,6 +19,7 @@ import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
+import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
@@ -48,6 +49,8 @@ export interface Runtime {
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  /** Downloads by media organisations: grants, signed file URLs, exports. */
+  downloads: DownloadsService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -144,6 +147,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     }
     const audit = new AuditLog(database.db)
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms })
+    // One bound on image work for uploads and full-size downloads alike.
+    const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       db: database.db,
@@ -151,7 +156,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       masterKey,
       queue,
       worker,
-      pipeline: new Semaphore(config.pipeline.concurrency, config.pipeline.queue),
+      pipeline,
       config,
       licence: licenceOf,
       log: logger.child({ module: 'photos' }),
@@ -178,6 +183,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs })
+    const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
@@ -190,7 +196,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, organisations, apiKeys, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, organisations, apiKeys, downloads, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -201,7 +207,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, organisations, apiKeys, downloads, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

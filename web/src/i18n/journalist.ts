@@ -1,6 +1,7 @@
 /** The journalist's words: search, the photo page, the licence in plain words and the download dialog. */
 import type { Channel } from '../../../api/src/modules/consent/vocabulary.ts'
 import { messages } from './index.tsx'
+import type { ProblemWords } from './problems.ts'
 
 export const journalist = messages({
   nl: {
@@ -190,4 +191,29 @@ export const CHANNEL_KEYS: Record<Channel, keyof (typeof journalist)['nl']> = {
   broadcast: 'channelBroadcast',
   exhibition: 'channelExhibition',
   classroom: 'channelClassroom',
+}
+
+/** Why a download was refused (POST /v1/photos/:id/downloads answers 403 with the reason as its type). */
+export const DOWNLOAD_REFUSALS: ProblemWords = {
+  'use-not-permitted': {
+    nl: 'Dit gebruik mag niet met deze foto: de licentie of de toestemming van de mensen op de foto staat het niet toe.',
+    en: 'This use is not allowed for this photo: the licence or the consent of the people pictured does not allow it.',
+  },
+  'topic-excluded': {
+    nl: 'Deze foto mag niet bij een verhaal over dit onderwerp. Kies een andere foto, of laat het onderwerp weg als uw verhaal er niet over gaat.',
+    en: 'This photo may not illustrate a story on this topic. Choose another photo, or leave the topic out if your story is not about it.',
+  },
+  'outlet-not-permitted': {
+    nl: 'Uw medium mag deze foto niet gebruiken: de persoon op de foto heeft dat zo gekozen.',
+    en: 'Your outlet may not use this photo: the person pictured chose so.',
+  },
+  'channel-not-permitted': {
+    nl: 'Dit kanaal past niet bij het gekozen gebruik. Kies een ander kanaal of gebruik.',
+    en: 'This channel does not fit the chosen use. Choose another channel or use.',
+  },
+  'no-organisation': {
+    nl: 'U kunt alleen downloaden voor een actieve redactie. Neem contact op met Eerlijk Beeld.',
+    en: 'You can only download for an active newsroom. Contact Eerlijk Beeld.',
+  },
+  'photo-gone': { nl: 'Deze foto is niet meer beschikbaar: de toestemming is ingetrokken of verlopen.', en: 'This photo is no longer available: consent was withdrawn or has expired.' },
 }

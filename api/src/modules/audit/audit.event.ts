@@ -13,6 +13,8 @@ export const AUDIT_EVENT_TYPES = [
   'consent.withdrawn',
   'photo.published',
   'download.granted',
+  'download.refused',
+  'download.publication-reported',
   'vault.read',
   'erasure.done',
   'collection.exported',

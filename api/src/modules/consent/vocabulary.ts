@@ -37,3 +37,32 @@ export const TOPIC_LABELS: Record<Topic, { nl: string; en: string }> = {
   migration: { nl: 'migratie', en: 'migration' },
   politics: { nl: 'politiek', en: 'politics' },
 }
+
+export const CHANNEL_LABELS: Record<Channel, { nl: string; en: string }> = {
+  print: { nl: 'print', en: 'print' },
+  web: { nl: 'online', en: 'online' },
+  social: { nl: 'sociale media', en: 'social media' },
+  broadcast: { nl: 'televisie', en: 'broadcast' },
+  exhibition: { nl: 'tentoonstelling', en: 'exhibition' },
+  classroom: { nl: 'lesmateriaal', en: 'classroom' },
+}
+
+/**
+ * Which stated uses a channel goes with (a download states both, and they must fit together before the
+ * gate is asked about the use). Three channels ARE a use: a post on social media is the use 'social', a
+ * wall in an exhibition the use 'exhibition', a lesson the use 'education'; so those channels take only that
+ * use, and the use 'social' only the channel 'social' (otherwise "social" consent could be bypassed by
+ * calling the post "web"). print, web and broadcast carry every other use: news (editorial), teaching
+ * material, an exhibition's catalogue or website, and the uses that are off unless granted.
+ */
+export const CHANNEL_USES: Record<Channel, readonly Use[]> = {
+  print: ['editorial', 'education', 'exhibition', 'advertising', 'political'],
+  web: ['editorial', 'education', 'exhibition', 'advertising', 'political', 'ai-training'],
+  broadcast: ['editorial', 'education', 'exhibition', 'advertising', 'political'],
+  social: ['social'],
+  exhibition: ['exhibition'],
+  classroom: ['education'],
+}
+
+/** Whether a stated channel fits a stated use (CHANNEL_USES). */
+export const channelFits = (use: Use, channel: Channel): boolean => CHANNEL_USES[channel].includes(use)

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.table.ts'
 import { photos } from '../photos/photos.table.ts'
 
@@ -55,6 +55,9 @@ export const apiKeys = pgTable(
   (t) => [index('api_keys_org_idx').on(t.organisationId)],
 )
 
+/** The attribution handed out with a grant, both languages, as recorded (DESIGN.md, "Licences"). */
+export type GrantAttribution = Record<'nl' | 'en', { text: string; html: string; markdown: string }>
+
 /** One download: the exact licence version and the stated use, topic and outlet. */
 export const downloadGrants = pgTable(
   'download_grants',
@@ -68,8 +71,23 @@ export const downloadGrants = pgTable(
     topic: text('topic'),
     publicationUrl: text('publication_url'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The user who asked (a journalist); null for an API key, or once the user is deleted. */
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The publication's name as the caller stated it (the organisation itself is organisation_id). */
+    outlet: text('outlet'),
+    headline: text('headline'),
+    articleUrl: text('article_url'),
+    preset: text('preset').notNull().default('large'),
+    format: text('format').notNull().default('jpeg'),
+    attribution: jsonb('attribution').$type<GrantAttribution>(),
+    publicationReportedAt: timestamp('publication_reported_at', { withTimezone: true }),
   },
-  (t) => [index('download_grants_photo_idx').on(t.photoId), index('download_grants_org_idx').on(t.organisationId)],
+  (t) => [
+    index('download_grants_photo_idx').on(t.photoId),
+    index('download_grants_org_idx').on(t.organisationId),
+    index('download_grants_org_created_idx').on(t.organisationId, t.createdAt, t.id),
+    check('download_grants_urls_check', sql`(${t.articleUrl} is null or ${t.articleUrl} ~* '^https?://') and (${t.publicationUrl} is null or ${t.publicationUrl} ~* '^https?://')`),
+  ],
 )
 
 export const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expiring', 'photo.takedown'] as const

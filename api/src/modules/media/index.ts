@@ -17,6 +17,7 @@ export {
   inspectImage,
   renderAvif,
   renderDerivatives,
+  renderFull,
   type Inspection,
   type RenderedDerivative,
   type RenderResult,

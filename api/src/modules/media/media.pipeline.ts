@@ -16,11 +16,11 @@
  */
 import { open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import sharp, { type Metadata, type Sharp } from 'sharp'
+import sharp, { type AvifOptions, type JpegOptions, type Metadata, type Sharp, type WebpOptions } from 'sharp'
 import { rgbaToThumbHash } from 'thumbhash'
 import { fileSource, gifFrames, isoBmffEnd, jpegEnd, runAsync, webpEnd, type ByteSource } from './containers.ts'
 import { mediaError, MediaError } from './media.errors.ts'
-import { ENCODER, planSizes, PRESETS, type OutputFormat, type PlannedSize, type PresetName } from './presets.ts'
+import { ENCODER, FULL_ENCODER, planSizes, PRESETS, type OutputFormat, type PlannedSize, type PresetName } from './presets.ts'
 import { makeReport, readMetadata, type PrivacyReport } from './privacy.ts'
 import { rightsExif, rightsXmp, type Rights } from './rights.ts'
 import { sniffImageType, SNIFF_BYTES, type AcceptedFormat } from './sniff.ts'
@@ -171,6 +171,29 @@ export async function renderAvif(input: string | Buffer, opts: { rights: Rights;
   return sortDerivatives(out)
 }
 
+/**
+ * A full-size download: the same decode as the derivatives (auto-orient, sRGB, flattened, to raw pixels,
+ * so nothing of the original's metadata can survive), not resized, encoded at FULL_ENCODER quality with
+ * the rights metadata only.
+ */
+export async function renderFull(
+  input: string | Buffer,
+  opts: { format: 'jpeg' | 'webp'; rights: Rights; maxPixels: number },
+): Promise<{ bytes: Buffer; width: number; height: number }> {
+  sniffImageType(typeof input === 'string' ? await readHead(input) : input.subarray(0, SNIFF_BYTES))
+  const meta = await header(input)
+  if (meta.width * meta.height > opts.maxPixels) throw mediaError('too-many-pixels')
+  const { width, height } = meta.autoOrient
+  let pipeline = sharp(input, { failOn: FAIL_ON, limitInputPixels: opts.maxPixels, sequentialRead: true }).rotate()
+  if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' })
+  if (meta.depth === 'ushort' && meta.hasProfile) pipeline = pipeline.withIccProfile('srgb')
+  const level = await toLevel(pipeline.toColourspace('srgb'), { preset: 'large', width, height }).catch((err: unknown) => {
+    throw decodeError(err)
+  })
+  const { bytes } = await encode(level, opts.format, encodedRights(opts.rights), FULL_ENCODER[opts.format])
+  return { bytes, width, height }
+}
+
 async function decodeLevels(input: string | Buffer, maxPixels: number): Promise<{ levels: Promise<Level>[]; width: number; height: number }> {
   sniffImageType(typeof input === 'string' ? await readHead(input) : input.subarray(0, SNIFF_BYTES))
   const meta = await header(input)
@@ -217,14 +240,19 @@ interface EncodedRights {
 }
 const encodedRights = (rights: Rights): EncodedRights => ({ xmp: rightsXmp(rights), exif: rightsExif(rights) })
 
-async function encode(level: Level, format: OutputFormat, rights: EncodedRights): Promise<RenderedDerivative> {
+async function encode(
+  level: Level,
+  format: OutputFormat,
+  rights: EncodedRights,
+  settings: (typeof ENCODER)[OutputFormat] | (typeof FULL_ENCODER)[keyof typeof FULL_ENCODER] = ENCODER[format],
+): Promise<RenderedDerivative> {
   let img = fromPixels(level)
   img = img.withIccProfile('srgb')
   if (rights.exif) img = img.withExif(rights.exif)
   img = img.withXmp(rights.xmp)
-  if (format === 'jpeg') img = img.jpeg(ENCODER.jpeg)
-  else if (format === 'webp') img = img.webp(ENCODER.webp)
-  else img = img.avif(ENCODER.avif)
+  if (format === 'jpeg') img = img.jpeg(settings as JpegOptions)
+  else if (format === 'webp') img = img.webp(settings as WebpOptions)
+  else img = img.avif(settings as AvifOptions)
   const bytes = await img.toBuffer()
   return { preset: level.preset, format, width: level.width, height: level.height, bytes }
 }

@@ -42,6 +42,15 @@ export const ENCODER = {
   avif: { quality: 50, effort: 2, chromaSubsampling: '4:2:0' },
 } as const
 
+/**
+ * The 'full' download: the original's oriented size, re-encoded from pixels at high quality (never the
+ * original bytes). 4:4:4 at q92 keeps fine colour detail for print; WebP q92 likewise.
+ */
+export const FULL_ENCODER = {
+  jpeg: { quality: 92, progressive: true, mozjpeg: false, chromaSubsampling: '4:4:4' },
+  webp: { quality: 92, effort: 4 },
+} as const
+
 export function isPresetName(value: string): value is PresetName {
   return PRESETS.some((p) => p.name === value)
 }

@@ -5,12 +5,12 @@
  * attribution (copy buttons for plain text and HTML), or refuses with a reason shown in the user's language.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { CHANNELS, DEFAULT_USES, TOPIC_LABELS, TOPICS, USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { CHANNEL_USES, CHANNELS, DEFAULT_USES, TOPIC_LABELS, TOPICS, USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
 import { api } from '../../api.ts'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { common } from '../../i18n/common.ts'
-import { CHANNEL_KEYS, journalist } from '../../i18n/journalist.ts'
+import { CHANNEL_KEYS, DOWNLOAD_REFUSALS, journalist } from '../../i18n/journalist.ts'
 import type { DownloadResponse, Photo } from './photo.ts'
 
 function CopyField({ label, buttonLabel, value, onCopied }: { label: string; buttonLabel: string; value: string; onCopied: (ok: boolean, text: string) => void }) {
@@ -56,6 +56,9 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
   }, [])
 
   const uses: Use[] = photo.terms?.permittedUses.map((u) => u.use as Use) ?? [...DEFAULT_USES]
+  const [use, setUse] = useState<Use>(uses[0] ?? 'editorial')
+  // Only the channels that can carry the chosen use (the API refuses the others anyway).
+  const channels = CHANNELS.filter((c) => CHANNEL_USES[c].includes(use))
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -85,7 +88,7 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
           <p>{t('downloadIntro')}</p>
           <label>
             {t('fieldUse')}
-            <select name="use" required defaultValue={uses[0]}>
+            <select name="use" required value={use} onChange={(e) => setUse(e.target.value as Use)}>
               {uses.map((u) => (
                 <option key={u} value={u}>
                   {USE_LABELS[u]?.[lang] ?? u}
@@ -95,8 +98,8 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
           </label>
           <label>
             {t('fieldChannel')}
-            <select name="channel" required defaultValue="web">
-              {CHANNELS.map((c) => (
+            <select name="channel" required key={use} defaultValue={channels.includes('web') ? 'web' : channels[0]}>
+              {channels.map((c) => (
                 <option key={c} value={c}>
                   {t(CHANNEL_KEYS[c])}
                 </option>
@@ -125,7 +128,7 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
           {error != null && (
             <div className="refusal">
               <h3>{t('refused')}</h3>
-              <ProblemMessage error={error} />
+              <ProblemMessage error={error} extra={DOWNLOAD_REFUSALS} />
             </div>
           )}
           <div className="actions">

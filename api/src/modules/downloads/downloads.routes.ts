@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { onRequestHookHandler } from 'fastify'
+import Type from 'typebox'
+import { problems, ProblemSchema as P } from '../../platform/problems.ts'
+import { PhotoParams } from '../photos/photos.schemas.ts'
+import { DownloadRequest, DownloadResponse, FileQuery, Grant, GrantList, GrantListQuery, GrantParams, GrantPatch, OrgParams } from './downloads.schemas.ts'
+import type { DownloadsService } from './downloads.service.ts'
+
+export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsService }> = async (app, { downloads }) => {
+  // Who may download: a principal acting for an organisation (a journalist of an enabled organisation, or an
+  // API key, whatever role it carries). Here only "logged in"; the service refuses a caller without an
+  // organisation (403), and lets the admin read any organisation's grants.
+  const loggedIn: onRequestHookHandler = async (request) => {
+    if (!request.principal) throw problems.unauthenticated()
+  }
+
+  app.post(
+    '/v1/photos/:id/downloads',
+    {
+      onRequest: loggedIn,
+      schema: {
+        tags: ['downloads'],
+        summary: 'Download a photo for a stated use, channel and topic; refused with the reason when outside its permission',
+        params: PhotoParams,
+        body: DownloadRequest,
+        response: { 201: DownloadResponse, 400: P, 401: P, 403: P, 404: P, 410: P },
+      },
+    },
+    async (request, reply) => {
+      const out = await downloads.request(request.params.id, request.principal!, request.body)
+      return reply.code(201).header('cache-control', 'no-store').header('location', `/v1/downloads/${out.grant.id}`).send(out)
+    },
+  )
+
+  app.get(
+    '/v1/downloads/:grantId/file',
+    {
+      schema: {
+        tags: ['downloads'],
+        summary: 'The file of a download grant, by its signed short-lived URL (no credentials needed)',
+        params: GrantParams,
+        querystring: FileQuery,
+        response: { 200: { type: 'string', format: 'binary' }, 400: P, 403: P, 404: P, 410: P, 413: P, 422: P, 503: P },
+      },
+    },
+    async (request, reply) => {
+      const f = await downloads.file(request.params.grantId, request.query.exp, request.query.sig)
+      reply
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="${f.filename}"`)
+        .header('x-content-type-options', 'nosniff')
+        .type(f.mime)
+      if (f.kind === 'stream') return reply.header('content-length', f.bytes).send(f.stream as never)
+      return reply.header('content-length', f.buffer.length).send(f.buffer as never)
+    },
+  )
+
+  app.patch(
+    '/v1/downloads/:grantId',
+    {
+      onRequest: loggedIn,
+      schema: {
+        tags: ['downloads'],
+        summary: 'Report (or clear) where the photo was published; the person pictured sees it in their portal',
+        params: GrantParams,
+        body: GrantPatch,
+        response: { 200: Grant, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
+    async (request) => downloads.reportPublication(request.params.grantId, request.principal!, request.body.publicationUrl),
+  )
+
+  app.get(
+    '/v1/organisations/:id/grants',
+    {
+      onRequest: loggedIn,
+      schema: { tags: ['downloads'], summary: "The organisation's downloads, newest first", params: OrgParams, querystring: GrantListQuery, response: { 200: GrantList, 400: P, 401: P, 403: P, 404: P } },
+    },
+    async (request) => downloads.list(request.params.id, request.principal!, request.query.limit ?? 50, request.query.cursor),
+  )
+
+  app.get(
+    '/v1/organisations/:id/grants.csv',
+    {
+      onRequest: loggedIn,
+      schema: { tags: ['downloads'], summary: "The organisation's downloads as CSV", params: OrgParams, response: { 200: Type.String({ description: 'text/csv' }), 401: P, 403: P, 404: P } },
+    },
+    async (request, reply) => {
+      const csv = await downloads.csv(request.params.id, request.principal!)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="grants-${request.params.id}.csv"`)
+        .send(csv)
+    },
+  )
+}

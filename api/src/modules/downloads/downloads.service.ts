@@ -1,0 +1,359 @@
+import crypto from 'node:crypto'
+import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { stringify } from 'csv-stringify/sync'
+import type { Config } from '../../config.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
+import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
+import { Problem, problems } from '../../platform/problems.ts'
+import type { Semaphore } from '../../platform/semaphore.ts'
+import type { AuditActor, AuditLog } from '../audit/index.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import { channelFits, decideUse, TOPIC_LABELS, USE_LABELS, type GateVerdict, type Permission, type Topic, type Use } from '../consent/index.ts'
+import { downloadGrants, organisations } from '../desks/desks.table.ts'
+import { attributions, type Licence } from '../licences/index.ts'
+import { MediaError, MIME, PRESETS, renderFull } from '../media/index.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
+import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
+import type { BlobStore } from '../storage/index.ts'
+import type { DownloadFormat, DownloadPreset, DownloadRequestT } from './downloads.schemas.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type GrantRow = typeof downloadGrants.$inferSelect
+
+export interface DownloadsDeps {
+  db: Db
+  gate: (rows: PhotoRow[], tx?: DbOrTx) => Promise<Map<string, GateVerdict>>
+  licence: (ref: string) => Licence | undefined
+  blobs: BlobStore
+  masterKey: MasterKey
+  pipeline: Semaphore
+  audit: AuditLog
+  config: Pick<Config, 'publicUrl' | 'upload' | 'downloads'>
+}
+
+export type RefusalReason = 'use-not-permitted' | 'topic-excluded' | 'outlet-not-permitted' | 'channel-not-permitted'
+
+const REFUSAL_TITLES: Record<RefusalReason, string> = {
+  'use-not-permitted': 'This use is not permitted for this photo',
+  'topic-excluded': 'This topic is not permitted for this photo',
+  'outlet-not-permitted': 'Your organisation may not use this photo',
+  'channel-not-permitted': 'This channel does not fit the stated use',
+}
+
+export const downloadProblems = {
+  /** 403 naming the reason: the problem type is the reason, and `reason` repeats it for clients. */
+  refused: (reason: RefusalReason, detail: string) => new Problem(403, reason, REFUSAL_TITLES[reason], detail, { reason }),
+  noOrganisation: () => new Problem(403, 'no-organisation', 'No organisation', 'Downloads are made for a media organisation: use an API key, or a journalist account of an enabled organisation.'),
+  linkInvalid: () => new Problem(403, 'download-link-invalid', 'This download link is not valid', 'Request the download again to get a new link.'),
+  linkExpired: () => new Problem(403, 'download-link-expired', 'This download link has expired', 'Download links work for a few minutes. Request the download again.'),
+  grantNotFound: () => new Problem(404, 'grant-not-found', 'Download not found', 'There is no download with this id for your organisation.'),
+  orgNotFound: () => new Problem(404, 'organisation-not-found', 'Organisation not found', 'There is no organisation with this id.'),
+}
+
+const labelledUses = (uses: readonly Use[]) => uses.map((use) => ({ use, label: USE_LABELS[use] }))
+const labelledTopics = (topics: readonly Topic[]) => topics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] }))
+
+/**
+ * Downloads for media organisations: a stated use is checked against the gate, recorded as a grant with
+ * the exact licence version, and answered with a short-lived signed URL for one preset.
+ */
+export class DownloadsService {
+  readonly #urlKey: Buffer
+
+  constructor(private readonly deps: DownloadsDeps) {
+    this.#urlKey = deps.masterKey.derive('download-url')
+  }
+
+  #actor(p: Principal): AuditActor {
+    return p.via === 'apikey' ? { kind: 'organisation', id: p.organisationId } : { kind: 'user', id: p.userId }
+  }
+
+  /**
+   * Gate, decision and grant in one transaction, holding the photo row FOR SHARE: a withdrawal locks it
+   * FOR UPDATE before it queues takedown notices for every grant, so a grant is either visible to that
+   * withdrawal (and gets its notice) or made after it (and refused by the gate).
+   */
+  async request(photoId: string, principal: Principal, body: DownloadRequestT) {
+    const organisationId = principal.organisationId
+    if (!organisationId) throw downloadProblems.noOrganisation()
+    const preset: DownloadPreset = body.preset ?? 'large'
+    const format: DownloadFormat = body.format ?? 'jpeg'
+    const topic = body.topic ?? null
+    const { db, audit } = this.deps
+
+    const outcome = await db.transaction(async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
+      if (!photo) throw photoProblems.notFound()
+      if (photo.erasedAt) throw photoProblems.gone()
+      const verdict = (await this.deps.gate([photo], tx)).get(photo.id)!
+      if (!verdict.shown) throw verdict.gone ? photoProblems.gone() : photoProblems.notFound()
+      const licence = this.deps.licence(photo.licence)
+      if (!licence || licence.status !== 'published') throw photoProblems.notFound()
+
+      let refusal: { reason: RefusalReason; detail: string } | null = null
+      if (!channelFits(body.use, body.channel)) {
+        refusal = { reason: 'channel-not-permitted', detail: `The channel "${body.channel}" cannot carry the use "${body.use}".` }
+      } else {
+        const d = decideUse(verdict.permission, { use: body.use, topic, outletId: organisationId })
+        if (!d.allowed) refusal = { reason: d.reason, detail: d.detail }
+      }
+      if (refusal) return { kind: 'refused', refusal } as const
+
+      // A named preset the photo is too small for (never upscaled) becomes the largest it has below it.
+      let served: DownloadPreset = preset
+      if (preset !== 'full') {
+        const have = new Set(
+          (await tx.select({ preset: derivatives.preset }).from(derivatives).where(and(eq(derivatives.photoId, photo.id), eq(derivatives.format, format)))).map((d) => d.preset),
+        )
+        const upTo = PRESETS.slice(0, PRESETS.findIndex((p) => p.name === preset) + 1).filter((p) => have.has(p.name))
+        const best = upTo.at(-1)
+        if (!best) throw photoProblems.derivativeNotReady()
+        served = best.name
+      }
+      const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
+      const [grant] = await tx
+        .insert(downloadGrants)
+        .values({
+          photoId: photo.id,
+          organisationId,
+          requestedBy: principal.via === 'apikey' ? null : principal.userId,
+          licence: photo.licence,
+          use: body.use,
+          channel: body.channel,
+          topic,
+          outlet: body.outlet?.trim() || null,
+          headline: body.headline?.trim() || null,
+          articleUrl: body.articleUrl ?? null,
+          preset: served,
+          format,
+          attribution,
+        })
+        .returning()
+      const [licenceId, licenceVersion] = photo.licence.split('@')
+      await audit.append(tx, {
+        type: 'download.granted',
+        actor: this.#actor(principal),
+        photoId: photo.id,
+        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format },
+      })
+      return { kind: 'granted', grant: grant!, licence, permission: verdict.permission, attribution } as const
+    })
+
+    if (outcome.kind === 'refused') {
+      // Nothing recorded but this: ids and codes (the outlet, headline and URL are free text and stay out).
+      const { reason, detail } = outcome.refusal
+      await audit.append(db, {
+        type: 'download.refused',
+        actor: this.#actor(principal),
+        photoId,
+        data: { reason, organisationId, use: body.use, channel: body.channel, topic },
+      })
+      throw downloadProblems.refused(reason, detail)
+    }
+    const { grant, licence, permission, attribution } = outcome
+    const { url, expiresAt } = this.signedUrl(grant.id)
+    return {
+      grant: grantView(grant),
+      url,
+      expiresAt: expiresAt.toISOString(),
+      attribution,
+      captionNote: { ...licence.requirements.captionNote },
+      terms: termsOf(licence, permission),
+    }
+  }
+
+  // ---- signed URLs ---------------------------------------------------------------------------------
+
+  #sign(grantId: string, exp: number): string {
+    return crypto.createHmac('sha256', this.#urlKey).update(`download:${grantId}:${exp}`).digest('base64url')
+  }
+
+  signedUrl(grantId: string, now = Date.now()): { url: string; expiresAt: Date } {
+    const exp = Math.floor(now / 1000) + this.deps.config.downloads.urlTtlSeconds
+    const url = `${this.deps.config.publicUrl ?? ''}/v1/downloads/${grantId}/file?exp=${exp}&sig=${this.#sign(grantId, exp)}`
+    return { url, expiresAt: new Date(exp * 1000) }
+  }
+
+  /** Signature first (constant time), then expiry: an expired link says so only when it was genuine. */
+  verify(grantId: string, exp: number, sig: string, now = Date.now()): void {
+    const want = Buffer.from(this.#sign(grantId, exp))
+    const got = Buffer.from(sig)
+    if (got.length !== want.length || !crypto.timingSafeEqual(got, want)) throw downloadProblems.linkInvalid()
+    if (exp * 1000 <= now) throw downloadProblems.linkExpired()
+  }
+
+  /**
+   * The file behind a signed URL. The gate is asked again now: a withdrawal (or a narrowing that no longer
+   * covers the granted use) between the grant and the fetch means no bytes.
+   */
+  async file(grantId: string, exp: number, sig: string) {
+    this.verify(grantId, exp, sig)
+    const { db } = this.deps
+    const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    if (!grant) throw downloadProblems.grantNotFound()
+    const [photo] = await db.select().from(photos).where(eq(photos.id, grant.photoId)).limit(1)
+    if (!photo || photo.erasedAt) throw photoProblems.gone()
+    const verdict = (await this.deps.gate([photo])).get(photo.id)!
+    if (!verdict.shown) throw photoProblems.gone()
+    const d = decideUse(verdict.permission, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
+    if (!d.allowed) throw downloadProblems.refused(d.reason, d.detail)
+
+    const format = grant.format as 'jpeg' | 'webp'
+    const filename = `${photo.id}-${grant.preset}.${format === 'jpeg' ? 'jpg' : format}`
+    if (grant.preset !== 'full') {
+      const [row] = await db
+        .select()
+        .from(derivatives)
+        .where(and(eq(derivatives.photoId, photo.id), eq(derivatives.preset, grant.preset), eq(derivatives.format, format)))
+        .limit(1)
+      if (!row) throw photoProblems.derivativeNotReady()
+      return { kind: 'stream' as const, stream: await this.deps.blobs.stream(row.blobKey), bytes: row.bytes, mime: MIME[format], filename }
+    }
+    return { kind: 'buffer' as const, buffer: await this.#renderFull(photo, format), mime: MIME[format], filename }
+  }
+
+  /** 'full': decrypted in memory, re-encoded from pixels with rights only; never the original's bytes. */
+  async #renderFull(photo: PhotoRow, format: 'jpeg' | 'webp'): Promise<Buffer> {
+    const release = await this.deps.pipeline.acquire()
+    if (!release) throw problems.busy(5)
+    const maxPixels = this.deps.config.upload.maxPixels
+    try {
+      const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
+      const original = decryptBuffer(dataKey, await this.deps.blobs.get(photo.originalKey), originalAad(photo.id))
+      const { bytes } = await renderFull(original, { format, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels })
+      return bytes
+    } catch (err) {
+      throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err
+    } finally {
+      release()
+    }
+  }
+
+  // ---- per organisation ----------------------------------------------------------------------------
+
+  /** Members of the organisation (and the admin) only; others get 403 without learning more. */
+  async #orgAccess(orgId: string, principal: Principal) {
+    if (principal.role !== 'admin' && principal.organisationId !== orgId) throw problems.forbidden('Only members of this organisation can see its downloads.')
+    const [org] = await this.deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId)).limit(1)
+    if (!org) throw downloadProblems.orgNotFound()
+  }
+
+  async list(orgId: string, principal: Principal, limit: number, cursor: string | undefined) {
+    await this.#orgAccess(orgId, principal)
+    const conds = [eq(downloadGrants.organisationId, orgId)]
+    if (cursor) {
+      const c = decodeCursor(cursor)
+      conds.push(or(lt(downloadGrants.createdAt, c.at), and(eq(downloadGrants.createdAt, c.at), lt(downloadGrants.id, c.id)))!)
+    }
+    const rows = await this.deps.db
+      .select()
+      .from(downloadGrants)
+      .where(and(...conds))
+      .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id))
+      .limit(limit + 1)
+    const page = rows.slice(0, limit)
+    const last = page.at(-1)
+    return { items: page.map(grantView), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }
+  }
+
+  /** Every grant of the organisation as CSV, newest first; cells that a spreadsheet would run as a formula are neutralised. */
+  async csv(orgId: string, principal: Principal): Promise<string> {
+    await this.#orgAccess(orgId, principal)
+    const rows = await this.deps.db
+      .select()
+      .from(downloadGrants)
+      .where(eq(downloadGrants.organisationId, orgId))
+      .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id))
+      .limit(100_000)
+    const header = ['id', 'createdAt', 'photoId', 'licence', 'use', 'channel', 'topic', 'outlet', 'headline', 'articleUrl', 'publicationUrl', 'preset', 'format', 'attributionNl', 'attributionEn']
+    const records = rows.map((g) => [
+      g.id,
+      g.createdAt.toISOString(),
+      g.photoId,
+      g.licence,
+      g.use,
+      g.channel,
+      g.topic ?? '',
+      g.outlet ?? '',
+      g.headline ?? '',
+      g.articleUrl ?? '',
+      g.publicationUrl ?? '',
+      g.preset,
+      g.format,
+      g.attribution?.nl.text ?? '',
+      g.attribution?.en.text ?? '',
+    ])
+    return stringify([header, ...records.map((r) => r.map(safeCell))], { quoted_string: true, record_delimiter: 'windows' })
+  }
+
+  /** The organisation reports where it published the photo; the person pictured sees it in the portal. */
+  async reportPublication(grantId: string, principal: Principal, publicationUrl: string | null) {
+    const [grant] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    if (!grant || !principal.organisationId || grant.organisationId !== principal.organisationId) throw downloadProblems.grantNotFound()
+    return this.deps.db.transaction(async (tx) => {
+      const [row] = await tx.update(downloadGrants).set({ publicationUrl, publicationReportedAt: new Date() }).where(eq(downloadGrants.id, grantId)).returning()
+      await this.deps.audit.append(tx, {
+        type: 'download.publication-reported',
+        actor: this.#actor(principal),
+        photoId: grant.photoId,
+        data: { grantId, organisationId: grant.organisationId, reported: publicationUrl !== null },
+      })
+      return grantView(row!)
+    })
+  }
+}
+
+export function termsOf(licence: Licence, permission: Permission) {
+  return {
+    licence: licence.id,
+    version: licence.version,
+    title: { ...licence.title },
+    summary: { ...licence.summary },
+    permittedUses: labelledUses(permission.uses),
+    prohibitedContexts: { topics: labelledTopics(permission.excludedTopics), text: { ...licence.prohibitedContexts.text } },
+    url: licence.deedUrl,
+  }
+}
+
+export function grantView(g: GrantRow) {
+  return {
+    id: g.id,
+    photoId: g.photoId,
+    organisationId: g.organisationId,
+    licence: g.licence,
+    use: g.use,
+    channel: g.channel,
+    topic: g.topic,
+    outlet: g.outlet,
+    headline: g.headline,
+    articleUrl: g.articleUrl,
+    publicationUrl: g.publicationUrl,
+    preset: g.preset,
+    format: g.format,
+    createdAt: g.createdAt.toISOString(),
+  }
+}
+
+/**
+ * CSV injection (OWASP "CSV Injection"): a cell starting with = + - @, a tab or a carriage return is run
+ * as a formula by spreadsheet programs; a leading apostrophe makes it text. Headlines and outlet names are
+ * free text typed by callers, so every cell goes through here.
+ */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+function encodeCursor(at: Date, id: string) {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url')
+}
+function decodeCursor(c: string): { at: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string]
+    const d = new Date(at)
+    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error()
+    return { at: d, id }
+  } catch {
+    throw problems.validation('The cursor is not valid.', [{ path: '/cursor', message: 'invalid cursor' }])
+  }
+}

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { axeViolations, launchBrowser, newContext, screenshots, watchPage } from './support/browser.ts'
+import { loginAs, startGallery, type Gallery } from './support/gallery.ts'
+
+// A journalist of the demo newsroom finds an honest photo in Dutch, reads what the licence allows,
+// downloads it for a story and copies the credit line: in Debian's Chromium against the real server.
+describe('journalist', () => {
+  let gallery: Gallery
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  let watch: { errors: string[] }
+
+  beforeAll(async () => {
+    gallery = await startGallery()
+    browser = await launchBrowser()
+    context = await newContext(browser, gallery.url)
+    page = await context.newPage()
+    watch = watchPage(page)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await gallery?.close()
+  })
+
+  it('searches in Dutch, opens a photo, downloads it and copies the attribution', async () => {
+    const shot = screenshots('journalist searches, downloads and copies the attribution')
+
+    await page.goto('/')
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl')
+    await page.getByRole('heading', { level: 1, name: 'Zoek een eerlijke foto' }).waitFor()
+    await shot(page, 'search page, anonymous')
+
+    await loginAs(page, gallery, 'journalist')
+    await shot(page, 'logged in')
+
+    // Search as you type: a real search field, results appear without pressing Enter.
+    const field = page.getByRole('searchbox', { name: 'Zoeken' })
+    await field.pressSequentially('kopje', { delay: 40 })
+    const result = page.getByRole('link', { name: /espresso/i }).first()
+    await result.waitFor()
+    await expect.poll(() => page.url()).toContain('q=kopje')
+    const status = await page.getByRole('status').first().textContent()
+    expect(status).toMatch(/^\d+ foto('s)?$|^1 foto$/)
+    // Every result image has alt text and a srcset; the placeholder is a thumbhash data: URL.
+    const imgs = await page.locator('.results img').evaluateAll((els) => els.map((e) => ({ alt: e.getAttribute('alt'), srcset: e.getAttribute('srcset') })))
+    expect(imgs.length).toBeGreaterThan(0)
+    for (const i of imgs) {
+      expect(i.alt?.length).toBeGreaterThan(5)
+      expect(i.srcset).toMatch(/\/v1\/photos\/[0-9a-f-]{36}\/media\/\w+\.jpeg\?v=\S+ \d+w/)
+    }
+    await shot(page, 'search results for kopje')
+
+    await result.click()
+    const h1 = page.getByRole('heading', { level: 1 })
+    await h1.waitFor()
+    expect(await h1.textContent()).toMatch(/espresso/i)
+    expect(page.url()).toMatch(/\/photos\/[0-9a-f-]{36}$/)
+    const photoId = page.url().split('/').pop()!
+    const alt = await page.locator('.photo-figure img').getAttribute('alt')
+    expect(alt).toMatch(/\S{10,}/)
+    await page.getByRole('heading', { name: 'Voordat u deze foto gebruikt' }).waitFor()
+    await page.getByRole('heading', { name: 'Wat mag wel en wat niet' }).waitFor()
+
+    // schema.org ImageObject for search engines.
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
+    expect(ld['@type']).toBe('ImageObject')
+    expect(ld.license).toMatch(/^https:\/\/eerlijkbeeld\.nl\/licenties\//)
+    expect(ld.acquireLicensePage).toBe(`${gallery.url}/photos/${photoId}`)
+    expect(ld.contentUrl).toMatch(new RegExp(`^${gallery.url}/v1/photos/${photoId}/media/large\\.jpeg`))
+    expect(ld.creditText).toMatch(/Reimagining Sex Work/)
+    expect(ld.copyrightNotice).toBeTruthy()
+    expect((ld.creator as { name: string }).name).toBeTruthy()
+    await shot(page, 'photo page')
+
+    // The download dialog: a stated use, channel, outlet and headline.
+    await page.getByRole('button', { name: 'Deze foto downloaden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Downloaden' })
+    await dialog.waitFor()
+    await dialog.getByLabel('Waarvoor gebruikt u de foto?').selectOption('editorial')
+    await dialog.getByLabel('Waar verschijnt de foto?').selectOption('web')
+    await dialog.getByLabel('Titel of medium (optioneel)').fill('Demo Redactie online')
+    await dialog.getByLabel('Kop van het verhaal (optioneel)').fill('Koffie op het werk')
+    await shot(page, 'download dialog filled in')
+    await dialog.getByRole('button', { name: 'Downloaden aanvragen' }).click()
+    await page.getByRole('heading', { name: 'De foto staat klaar' }).waitFor()
+    await shot(page, 'download ready')
+
+    // The file link answers with a JPEG.
+    const href = await page.getByRole('link', { name: 'Download het bestand (JPEG)' }).getAttribute('href')
+    expect(href).toMatch(/\/v1\/downloads\/[0-9a-f-]{36}\/file\?exp=\d+&sig=/)
+    const file = await page.request.get(new URL(href!, gallery.url).href)
+    expect(file.status()).toBe(200)
+    expect(file.headers()['content-type']).toBe('image/jpeg')
+    const bytes = await file.body()
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
+
+    // Copy the plain credit line: the clipboard holds exactly what the field shows, and the page says so.
+    const plain = await page.getByLabel('Naamsvermelding (tekst)').inputValue()
+    expect(plain).toMatch(/Foto: .+ \/ Reimagining Sex Work via Eerlijk Beeld/)
+    await page.getByRole('button', { name: 'Kopieer de naamsvermelding als tekst' }).click()
+    await page.getByText(`Gekopieerd: ${plain}`).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(plain)
+    await page.getByRole('button', { name: 'Kopieer de naamsvermelding als HTML' }).click()
+    const html = await page.evaluate(() => navigator.clipboard.readText())
+    expect(html).toMatch(/<a href="https:\/\/eerlijkbeeld\.nl\/licenties\//)
+    await shot(page, 'attribution copied')
+    expect(watch.errors).toEqual([])
+  })
+
+  it('shows a refusal in the user\'s language, and the page in English after the switch', async () => {
+    const shot = screenshots('journalist refused download and English')
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: 'Deze foto downloaden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Downloaden' })
+    await dialog.getByLabel('Onderwerp van het verhaal').selectOption('trafficking')
+    await dialog.getByRole('button', { name: 'Downloaden aanvragen' }).click()
+    await dialog.getByRole('alert').waitFor()
+    expect(await dialog.getByRole('alert').textContent()).toMatch(/Deze foto mag niet bij een verhaal over dit onderwerp/)
+    await shot(page, 'refused for a trafficking story')
+    await dialog.getByRole('button', { name: 'Annuleren' }).click()
+
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await page.getByRole('heading', { name: 'Before you use this photo' }).waitFor()
+    await page.reload()
+    // Remembered across a reload.
+    await page.getByRole('heading', { name: 'Before you use this photo' }).waitFor()
+    await shot(page, 'photo page in English')
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    expect(watch.errors.filter((e) => !/status of 403/.test(e))).toEqual([])
+  })
+
+  it('has no serious or critical accessibility violations on the search and photo pages (axe-core)', async () => {
+    const shot = screenshots('journalist accessibility')
+    await page.goto('/?q=brug')
+    await page.locator('.results a').first().waitFor()
+    await shot(page, 'search page checked')
+    expect(await axeViolations(page), 'search page').toEqual([])
+    await page.locator('.results a').first().click()
+    await page.getByRole('heading', { name: 'Voordat u deze foto gebruikt' }).waitFor()
+    await shot(page, 'photo page checked')
+    expect(await axeViolations(page), 'photo page').toEqual([])
+    await page.getByRole('button', { name: 'Deze foto downloaden' }).click()
+    await page.getByRole('dialog').waitFor()
+    expect(await axeViolations(page), 'download dialog').toEqual([])
+  })
+
+  it('works with the keyboard alone: skip link, search field, result, and focus moves to the new page', async () => {
+    const mobile = await newContext(browser, gallery.url, { mobile: true })
+    const p = await mobile.newPage()
+    const shot = screenshots('journalist keyboard and phone')
+    await p.goto('/')
+    await p.keyboard.press('Tab')
+    const skip = p.getByRole('link', { name: 'Naar de inhoud' })
+    expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true)
+    // The focused skip link is visible (not clipped off-screen).
+    const box = await skip.boundingBox()
+    expect(box && box.y >= 0).toBe(true)
+    await shot(p, 'skip link focused')
+    await p.keyboard.press('Enter')
+    await p.getByRole('searchbox').focus()
+    await p.keyboard.type('brug')
+    const first = p.locator('.results a').first()
+    await first.waitFor()
+    await first.focus()
+    // A visible focus indicator: an outline on the focused link.
+    expect(await first.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none')
+    await p.keyboard.press('Enter')
+    await p.getByRole('heading', { level: 1 }).waitFor()
+    await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('main')
+    // Nothing wider than a phone's screen.
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await shot(p, 'photo page on a phone')
+    await mobile.close()
+  })
+})
