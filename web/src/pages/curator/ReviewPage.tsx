@@ -81,7 +81,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   }
 
   return (
-    <article className="review-card" aria-labelledby={`${id}-h`}>
+    <article className="review-card" aria-labelledby={`${id}-h`} data-photo-id={photo.id}>
       <div className="review-preview">
         <Picture
           previews={photo.derivatives.filter((d) => d.preset === 'small' || d.preset === 'medium')}
