@@ -5,8 +5,10 @@ ENV NODE_ENV=production
 ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# Dev dependencies too: the gallery is built with Vite in the image (npm start then finds it up to date).
+RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
+RUN npm run build:web
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -28,6 +28,7 @@ import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
+import { searchRoutes, type SearchService } from './modules/search/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -46,6 +47,7 @@ export interface AppContext {
   organisations: OrganisationsService
   apiKeys: ApiKeyService
   downloads: DownloadsService
+  search: SearchService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -97,6 +99,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
+  await app.register(searchRoutes, { search: ctx.search })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
   await app.register(galleryRoutes, { webDir: WEB_DIR })

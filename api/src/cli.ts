@@ -18,6 +18,8 @@
  *   licences list                              validate licences/ and print each version's content hash
  *   licences verify                            compare published versions with the hashes in the database, record new ones
  *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
+ *   search reindex                             rebuild the search index from the database (searching goes on
+ *                                              meanwhile); the last line is the number of photos indexed
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -43,7 +45,8 @@ const USAGE = `usage:
   npm run cli -- keys create --org ID [--name LABEL]
   npm run cli -- keys list --org ID
   npm run cli -- keys revoke --id KEY_ID
-  npm run cli -- licences list|verify|schema`
+  npm run cli -- licences list|verify|schema
+  npm run cli -- search reindex`
 
 class UsageError extends Error {}
 /** A command that ran and found something wrong: its message is the result (last line, stdout), exit 1. */
@@ -183,6 +186,18 @@ async function main(argv: string[]): Promise<string> {
         return `${registry.published().length} published licence versions verified against the database`
       }
       throw new UsageError(`unknown licences command: ${sub ?? '(none)'}`)
+    }
+    case 'search': {
+      if (sub !== 'reindex') throw new UsageError(`unknown search command: ${sub ?? '(none)'}`)
+      const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
+      const rt = await startRuntime(config, { startWorker: false })
+      try {
+        const { count } = await rt.searchEngine.reindex(rt.searchDocuments.all())
+        console.log(`reindexed ${count} photos into the ${rt.searchEngine.name} search engine`)
+        return String(count)
+      } finally {
+        await rt.close()
+      }
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')

@@ -26,6 +26,7 @@ import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
+import { createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
@@ -51,6 +52,10 @@ export interface Runtime {
   apiKeys: ApiKeyService
   /** Downloads by media organisations: grants, signed file URLs, exports. */
   downloads: DownloadsService
+  /** The search engine (PostgreSQL, or Meilisearch when configured), its documents and the service. */
+  searchEngine: SearchEngine
+  searchDocuments: SearchDocuments
+  search: SearchService
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -189,6 +194,12 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
+    // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
+    const searchEngine = createSearchEngine(config, database.db, logger)
+    const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
+    const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
+    worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
+    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate: (rows) => consent.gate(rows), publicUrl: config.publicUrl })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
@@ -196,7 +207,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, organisations, apiKeys, downloads, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, organisations, apiKeys, downloads, search, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -207,7 +218,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, organisations, apiKeys, downloads, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, organisations, apiKeys, downloads, searchEngine, searchDocuments, search, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -153,6 +153,7 @@ describe('journalist', () => {
     const p = await mobile.newPage()
     const shot = screenshots('journalist keyboard and phone')
     await p.goto('/')
+    await p.getByRole('heading', { level: 1 }).waitFor()
     await p.keyboard.press('Tab')
     const skip = p.getByRole('link', { name: 'Naar de inhoud' })
     expect(await skip.evaluate((e) => e === document.activeElement)).toBe(true)

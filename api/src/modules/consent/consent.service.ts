@@ -8,6 +8,7 @@ import { derivatives, photos } from '../photos/photos.table.ts'
 import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import { consents, photoSubjects, renewalRequests, subjects } from './consent.table.ts'
+import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -102,6 +103,7 @@ export class ConsentService {
       await this.#record(tx, 'consent.created', { kind: 'user', id: principal.userId }, row)
       // A photo with people no longer rests on a "no people" declaration.
       await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
   }
@@ -142,6 +144,8 @@ export class ConsentService {
       if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
       const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), actor, null)
       await this.#record(tx, 'consent.changed', actor, row)
+      // Uses and public preview are in the search document.
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
   }
@@ -170,7 +174,7 @@ export class ConsentService {
       await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
-      await this.deps.queue.enqueue(tx, 'search.remove', { photoId }, { dedupeKey: `search.remove:${photoId}` })
+      await enqueueSearchRemove(tx, this.deps.queue, photoId)
       // A notice for every organisation holding a download grant for it, and none for anyone else.
       await tx.execute(sql`insert into takedown_notices (photo_id, organisation_id, event)
         select distinct photo_id, organisation_id, 'consent.withdrawn' from download_grants where photo_id = ${photoId}
@@ -209,6 +213,7 @@ export class ConsentService {
         .update(renewalRequests)
         .set({ answeredAt: new Date() })
         .where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })
   }
@@ -328,6 +333,7 @@ export class ConsentService {
         .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
         .where(eq(photos.id, photoId))
         .returning()
+      await enqueueSearchSync(tx, this.deps.queue, photoId)
       await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
       return updated!
     })

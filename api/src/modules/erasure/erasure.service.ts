@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { enqueueSearchRemove } from '../search/search.sync.ts'
 import { rowsOf, type Db, type Tx } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
@@ -137,6 +138,8 @@ export class ErasureService {
         })
         .where(inArray(photos.id, photoIds))
       await tx.delete(derivatives).where(inArray(derivatives.photoId, photoIds))
+      // Withdrawal queued these already; again here so an erased photo's entry goes even if that was lost.
+      for (const id of photoIds) await enqueueSearchRemove(tx, this.deps.queue, id)
     }
 
     // The vault: deleting the rows destroys the record's wrapped key and ciphertext and each document's key.

@@ -12,6 +12,7 @@ import type { GateVerdict } from '../consent/consent.gate.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
+import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
@@ -283,6 +284,8 @@ export class PhotosService {
         set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
       }
       await tx.update(photos).set(set).where(eq(photos.id, id))
+      // Texts, licence (uses) and the declaration are all in its search document.
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
     })
   }
 

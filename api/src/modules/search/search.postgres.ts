@@ -119,7 +119,7 @@ export class PostgresSearchEngine implements SearchEngine {
         select t.tok,
                (numnode(to_tsquery('dutch', t.tok)) = 0 or numnode(to_tsquery('english', t.tok)) = 0) as stop,
                k.known,
-               case when k.known or length(t.tok) < 4 then null else
+               case when k.known or length(t.tok) not between 4 and 40 then null else
                  array(select w.word from search_words w where w.word % t.tok and similarity(w.word, t.tok) >= ${SIMILARITY}
                        order by similarity(w.word, t.tok) desc, w.word limit ${NEIGHBOURS}) end as near
         from unnest(${`{${tokens.map((t) => `"${t}"`).join(',')}}`}::text[]) with ordinality as t(tok, n)

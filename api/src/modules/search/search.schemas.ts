@@ -4,7 +4,8 @@ import { COLOURS, ORIENTATIONS } from './search.port.ts'
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Uuid = Type.String({ format: 'uuid' })
-const Enum = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)))
+/** A union of literals whose static type is the union of the strings (not never). */
+const Enum = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))))
 
 export const SEARCH_MAX_Q = 200
 export const SEARCH_DEFAULT_LIMIT = 24

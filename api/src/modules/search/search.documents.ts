@@ -1,0 +1,84 @@
+/**
+ * Builds SearchDocuments from the database: a published photo's texts, owner, collections, orientation,
+ * colour family, and its effective permission from the consent gate (uses, public preview). A photo the
+ * gate does not show is no document (build → null), so the sync job removes it instead.
+ */
+import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.ts'
+import type { GateVerdict } from '../consent/consent.gate.ts'
+import { collectionItems } from '../collections/collections.table.ts'
+import { photos } from '../photos/photos.table.ts'
+import { colourFamily, orientationOf } from './search.colour.ts'
+import type { SearchDocument } from './search.port.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+
+export interface DocumentDeps {
+  db: DbOrTx
+  gate: (rows: PhotoRow[]) => Promise<Map<string, GateVerdict>>
+}
+
+export class SearchDocuments {
+  constructor(private readonly deps: DocumentDeps) {}
+
+  /** The document for each id, or null where the photo is missing, unpublished, erased or not shown. */
+  async build(ids: string[]): Promise<Map<string, SearchDocument | null>> {
+    const out = new Map<string, SearchDocument | null>(ids.map((id) => [id, null]))
+    if (ids.length === 0) return out
+    const rows = await this.deps.db.select().from(photos).where(inArray(photos.id, ids))
+    for (const [id, doc] of await this.#documents(rows)) out.set(id, doc)
+    return out
+  }
+
+  /** Every shown photo, in batches (for reindex), in id order so a long run never skips or repeats one. */
+  async *all(batchSize = 500): AsyncIterable<SearchDocument[]> {
+    let after: string | null = null
+    for (;;) {
+      const rows: PhotoRow[] = await this.deps.db
+        .select()
+        .from(photos)
+        .where(and(eq(photos.status, 'published'), after ? gt(photos.id, after) : undefined))
+        .orderBy(asc(photos.id))
+        .limit(batchSize)
+      if (rows.length === 0) return
+      after = rows[rows.length - 1]!.id
+      const docs = [...(await this.#documents(rows)).values()].filter((d): d is SearchDocument => d !== null)
+      if (docs.length) yield docs
+      if (rows.length < batchSize) return
+    }
+  }
+
+  async #documents(rows: PhotoRow[]): Promise<Map<string, SearchDocument | null>> {
+    const out = new Map<string, SearchDocument | null>()
+    const candidates = rows.filter((r) => r.status === 'published' && !r.erasedAt && r.publishedAt)
+    for (const r of rows) out.set(r.id, null)
+    if (candidates.length === 0) return out
+    const verdicts = await this.deps.gate(candidates)
+    const items = await this.deps.db
+      .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
+      .from(collectionItems)
+      .where(inArray(collectionItems.photoId, candidates.map((r) => r.id)))
+    for (const r of candidates) {
+      const v = verdicts.get(r.id)
+      if (!v?.shown) continue
+      out.set(r.id, {
+        id: r.id,
+        captionNl: r.captionNl,
+        captionEn: r.captionEn,
+        altNl: r.altNl,
+        altEn: r.altEn,
+        tags: [...r.tags],
+        series: r.series,
+        credit: r.credit,
+        photographerId: r.ownerId,
+        collections: items.filter((i) => i.photoId === r.id).map((i) => i.collectionId).sort(),
+        orientation: orientationOf(r.width, r.height),
+        colour: colourFamily(r.dominantColour),
+        uses: [...v.permission.uses],
+        publicPreview: v.permission.publicPreview,
+        publishedAt: r.publishedAt!.toISOString(),
+      })
+    }
+    return out
+  }
+}
