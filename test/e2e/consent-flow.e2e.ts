@@ -89,9 +89,11 @@ describe('consent flow: upload → publish → withdraw', () => {
     const summary = (await report.locator('.summary').textContent()) ?? ''
     expect(summary).toMatch(/^Verwijderd: .*GPS-positie/)
     expect(summary).toContain('serienummers van camera of lens')
-    const removed = (await report.locator('dd.removed').textContent()) ?? ''
+    const removed = (await report.locator('ul.removed').textContent()) ?? ''
     expect(removed).toContain('GPS-positie')
     expect(removed).toContain('namen van eigenaar of maker')
+    await report.getByText(/^Als lijst \(\d+ soorten gegevens\)$/).click()
+    await report.locator('ul.removed').getByText('GPS-positie', { exact: true }).waitFor()
     await shot(page, 'privacy report of the GPS file')
 
     // A second file by drag and drop: its own row, its own bar and report.

@@ -179,18 +179,21 @@ function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => voi
         <section className="privacy-report" aria-labelledby={`${id}-privacy`}>
           <h4 id={`${id}-privacy`}>{t('privacyHeading')}</h4>
           <p className="summary">{report.summary[lang]}</p>
-          {report.found.length > 0 ? (
-            <dl>
-              <dt>{t('privacyRemoved')}</dt>
-              <dd className="removed">{kinds(report.removed.length ? report.removed : report.found)}</dd>
-              {report.kept.length > 0 && (
-                <>
-                  <dt>{t('privacyKept')}</dt>
-                  <dd>{kinds(report.kept)}</dd>
-                </>
-              )}
-            </dl>
-          ) : null}
+          {report.removed.length > 0 && (
+            <details>
+              <summary>{t('privacyAsList', { n: report.removed.length })}</summary>
+              <ul className="removed">
+                {report.removed.map((k) => (
+                  <li key={k}>{privacyKinds[k]?.[lang] ?? k}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {report.found.length > 0 && report.kept.length > 0 && (
+            <p className="kept">
+              {t('privacyKept')}: {kinds(report.kept)}
+            </p>
+          )}
           <p>
             <Link href={`/my-photos/${item.result.id}`}>{t('editThis')}</Link>
           </p>
