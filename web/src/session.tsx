@@ -3,7 +3,7 @@
  * itself is HttpOnly and never reaches the page; only the CSRF cookie is readable (see api.ts).
  */
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { api, ApiError, type Me, type Role } from './api.ts'
+import { api, ApiError, csrfToken, type Me, type Role } from './api.ts'
 
 interface SessionState {
   /** undefined while loading, null when nobody is logged in. */
@@ -16,6 +16,9 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null)
 
 async function fetchMe(): Promise<Me | null> {
+  // The readable CSRF cookie is set with the session cookie and expires with it: without it nobody is
+  // logged in here, and an anonymous visitor needn't ask (nor see a 401 in the console).
+  if (!csrfToken()) return null
   try {
     return await api<Me>('/v1/auth/me')
   } catch (err) {

@@ -26,15 +26,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const { me, logout } = useSession()
   const { path } = useLocation()
   const main = useRef<HTMLElement>(null)
-  const first = useRef(true)
+  const shown = useRef(path)
 
   // After a client-side navigation, move focus to the new page (as a full page load would), so keyboard
   // and screen-reader users start at the content instead of somewhere in the old page.
+  // (Compared with the last path, not a first-render flag: StrictMode runs effects twice on mount.)
   useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
+    if (shown.current === path) return
+    shown.current = path
     main.current?.focus()
   }, [path])
 

@@ -48,7 +48,9 @@ export function Picture(props: {
   const { previews, alt, width, height, thumbhash, sizes, presets, eager, className } = props
   const [loaded, setLoaded] = useState(false)
   const placeholder = useMemo(() => placeholderUrl(thumbhash), [thumbhash])
-  const usable = presets ? previews.filter((p) => presets.includes(p.preset)) : previews
+  // A small original has only the smaller presets (never upscaled): then take what there is.
+  const chosen = presets ? previews.filter((p) => presets.includes(p.preset)) : previews
+  const usable = chosen.length ? chosen : previews
   const byFormat = new Map<string, Preview[]>()
   for (const p of usable) byFormat.set(p.format, [...(byFormat.get(p.format) ?? []), p])
   const fallback = byFormat.get('jpeg') ?? [...byFormat.values()][0] ?? []

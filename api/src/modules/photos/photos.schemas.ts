@@ -72,6 +72,20 @@ export const Photo = Type.Object({
   noPeopleDeclared: Type.Boolean(),
   publishedAt: Nullable(Type.String({ format: 'date-time' })),
   derivatives: Type.Array(Derivative),
+  /** Per format, the derivatives as an HTML srcset ("url 320w, url 640w, …"). */
+  srcset: Type.Object({ jpeg: Type.Optional(Type.String()), webp: Type.Optional(Type.String()), avif: Type.Optional(Type.String()) }),
+  licenceSummary: Nullable(Type.Object({ nl: Type.String(), en: Type.String() })),
+  licenceUrl: Nullable(Type.String()),
+  /** The effective permission (licence ∩ everyone's consent, now); null for an anonymous preview or while not shown. */
+  permittedUses: Nullable(Type.Array(Type.Object({ use: Type.String(), label: Type.Object({ nl: Type.String(), en: Type.String() }) }))),
+  prohibitedContexts: Nullable(
+    Type.Object({
+      topics: Type.Array(Type.Object({ topic: Type.String(), label: Type.Object({ nl: Type.String(), en: Type.String() }) })),
+      text: Nullable(Type.Object({ nl: Type.String(), en: Type.String() })),
+    }),
+  ),
+  /** The last day on which everyone's consent holds (YYYY-MM-DD); null for photos without people. */
+  consentValidUntil: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

@@ -8,7 +8,8 @@ import { encryptStream, hmac, newDataKey, type MasterKey } from '../../platform/
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import type { GateVerdict } from '../consent/consent.gate.ts'
+import type { GateVerdict, Permission } from '../consent/consent.gate.ts'
+import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
@@ -167,28 +168,34 @@ export class PhotosService {
     return r?.id ?? null
   }
 
-  async #access(photo: PhotoRow, principal: Principal | null): Promise<Access> {
-    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return 'manage'
+  async #access(photo: PhotoRow, principal: Principal | null): Promise<{ access: Access; verdict: GateVerdict | null }> {
+    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict: null }
     const verdict = (await this.deps.gate([photo])).get(photo.id)!
-    if (verdict.shown) return principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden'
-    return verdict.gone ? 'gone' : 'hidden'
+    if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
+    return { access: verdict.gone ? 'gone' : 'hidden', verdict }
   }
 
-  async #visible(id: string, principal: Principal | null): Promise<{ photo: PhotoRow; access: Access }> {
+  async #visible(id: string, principal: Principal | null): Promise<{ photo: PhotoRow; access: Access; verdict: GateVerdict | null }> {
     const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
     if (!photo) throw photoProblems.notFound()
     // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
     if (photo.erasedAt) throw photoProblems.gone()
-    const access = await this.#access(photo, principal)
+    const { access, verdict } = await this.#access(photo, principal)
     if (access === 'hidden') throw photoProblems.notFound()
     if (access === 'gone') throw photoProblems.gone()
-    return { photo, access }
+    return { photo, access, verdict }
   }
 
   async get(id: string, principal: Principal | null) {
-    const { photo, access } = await this.#visible(id, principal)
-    const ds = await this.deps.db.select().from(derivatives).where(eq(derivatives.photoId, id))
-    return this.view(photo, access === 'preview' ? ds.filter((d) => PREVIEW_PRESETS.has(d.preset)) : ds)
+    const { photo, access, verdict } = await this.#visible(id, principal)
+    const [ds, v] = await Promise.all([
+      this.deps.db.select().from(derivatives).where(eq(derivatives.photoId, id)),
+      // The staff and the photographer see the effective permission too, once the gate shows the photo.
+      verdict ?? this.deps.gate([photo]).then((m) => m.get(photo.id)!),
+    ])
+    // An anonymous preview gets the public subset: small sizes, no consent details.
+    const permission = access !== 'preview' && v.shown ? v.permission : null
+    return this.view(photo, access === 'preview' ? ds.filter((d) => PREVIEW_PRESETS.has(d.preset)) : ds, permission)
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
@@ -207,10 +214,17 @@ export class PhotosService {
       .limit(limit + 1)
     const page = rows.slice(0, limit)
     const ids = page.map((p) => p.id)
-    const ds = ids.length ? await this.deps.db.select().from(derivatives).where(sql`${derivatives.photoId} in ${ids}`) : []
+    const [ds, verdicts] = await Promise.all([
+      ids.length ? this.deps.db.select().from(derivatives).where(sql`${derivatives.photoId} in ${ids}`) : [],
+      page.length ? this.deps.gate(page) : new Map<string, GateVerdict>(),
+    ])
     const last = page.at(-1)
+    const permissionOf = (id: string) => {
+      const v = verdicts.get(id)
+      return v?.shown ? v.permission : null
+    }
     return {
-      items: page.map((p) => this.view(p, ds.filter((d) => d.photoId === p.id))),
+      items: page.map((p) => this.view(p, ds.filter((d) => d.photoId === p.id), permissionOf(p.id))),
       nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
     }
   }
@@ -305,9 +319,18 @@ export class PhotosService {
     return attributions(licence, { photographer: p.credit, title: { nl: p.captionNl ?? undefined, en: p.captionEn ?? undefined } })
   }
 
-  view(p: PhotoRow, ds: DerivativeRow[]) {
+  /**
+   * The response for one photo. `permission` is the gate's effective permission when the caller may see
+   * it (null for an anonymous preview, and while the gate does not show the photo).
+   */
+  view(p: PhotoRow, ds: DerivativeRow[], permission: Permission | null = null) {
     const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
     const base = this.deps.config.publicUrl ?? ''
+    const sorted = [...ds].sort((a, b) => order(a) - order(b))
+    const url = (d: DerivativeRow) => `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}`
+    const srcset: Record<string, string> = {}
+    for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
+    const licence = this.deps.licence(p.licence)
     return {
       id: p.id,
       status: p.status,
@@ -327,9 +350,15 @@ export class PhotosService {
       attribution: this.#attribution(p),
       noPeopleDeclared: p.noPeopleDeclaredAt !== null,
       publishedAt: p.publishedAt?.toISOString() ?? null,
-      derivatives: [...ds]
-        .sort((a, b) => order(a) - order(b))
-        .map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}` })),
+      derivatives: sorted.map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: url(d) })),
+      srcset,
+      licenceSummary: licence ? { nl: licence.summary.nl, en: licence.summary.en } : null,
+      licenceUrl: licence?.deedUrl ?? null,
+      permittedUses: permission ? permission.uses.map((use) => ({ use, label: USE_LABELS[use] })) : null,
+      prohibitedContexts: permission
+        ? { topics: permission.excludedTopics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] })), text: licence ? { ...licence.prohibitedContexts.text } : null }
+        : null,
+      consentValidUntil: permission?.validUntil ?? null,
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     }

@@ -28,7 +28,10 @@ const Overview = Type.Object({
       consentInWords: Type.Union([Words, Type.Null()]),
       /** An open question to renew before the consent's last day (null when there is none). */
       renewal: Type.Union([Type.Object({ validUntil: Type.String(), askedAt: Type.String({ format: 'date-time' }), inWords: Words }), Type.Null()]),
-      usage: Type.Array(Type.Object({ organisation: Type.String(), use: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) })),
+      /** Who downloaded the photo, for what, where, when, and where they say they published it. */
+      usage: Type.Array(
+        Type.Object({ organisation: Type.String(), use: Type.String(), channel: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) }),
+      ),
       notices: Type.Array(Type.Object({ organisation: Type.String(), event: Type.String(), state: Type.String(), at: Type.String() })),
     }),
   ),

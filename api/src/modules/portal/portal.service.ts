@@ -69,7 +69,7 @@ export class PortalService {
     const current = await this.deps.consent.currentConsents(this.deps.db, ids)
     const grants = ids.length
       ? await this.deps.db
-          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
+          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
           .from(downloadGrants)
           .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
           .where(inArray(downloadGrants.photoId, ids))

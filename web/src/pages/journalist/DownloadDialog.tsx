@@ -49,10 +49,11 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
   const [result, setResult] = useState<DownloadResponse | null>(null)
   const [copied, setCopied] = useState<string>('')
 
+  // No close() in a cleanup: StrictMode's second effect run would fire 'close' and unmount the dialog.
+  // Removing an open modal dialog from the document ends it anyway.
   useEffect(() => {
     const d = ref.current
     if (d && !d.open) d.showModal()
-    return () => d?.close()
   }, [])
 
   const uses: Use[] = photo.terms?.permittedUses.map((u) => u.use as Use) ?? [...DEFAULT_USES]

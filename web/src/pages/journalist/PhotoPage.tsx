@@ -98,7 +98,6 @@ export function PhotoPage({ params }: PageProps) {
         <figure className="photo-figure">
           <Picture
             previews={photo.derivatives}
-            presets={['small', 'medium', 'large']}
             alt={pick(photo.alt) || caption}
             width={photo.width}
             height={photo.height}
