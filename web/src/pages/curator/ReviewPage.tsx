@@ -50,7 +50,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   const { lang } = useLang()
   const id = useId()
   const { photo } = item
-  const [people, setPeople] = useState<Person[]>([])
+  const [people, setPeople] = useState<Person[] | null>(null)
   const [state, setState] = useState<'idle' | 'busy' | 'published'>('idle')
   const [reasons, setReasons] = useState<Reason[]>(item.publishable ? [] : item.reasons)
   const [error, setError] = useState<unknown>(null)
@@ -60,7 +60,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
     curatorApi.people(photo.id).then((r) => setPeople(r.items), () => setPeople([]))
   }, [photo.id])
 
-  const names = new Map(people.map((p) => [p.subjectId, p.pseudonym]))
+  const names = new Map((people ?? []).map((p) => [p.subjectId, p.pseudonym]))
   const caption = photo.caption[lang] ?? photo.caption.nl ?? photo.caption.en ?? ''
   const heading = caption || t('untitled')
 
@@ -104,7 +104,9 @@ function ReviewCard({ item }: { item: ReviewItem }) {
           <dt>{t('field_altEn')}</dt>
           <dd lang="en">{photo.alt.en || '—'}</dd>
         </dl>
-        {people.length > 0 ? (
+        {people === null ? (
+          <p aria-busy="true">{t('loading')}</p>
+        ) : people.length > 0 ? (
           <ul className="people">
             {people.map((p) => (
               <li key={p.subjectId}>
