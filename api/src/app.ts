@@ -17,6 +17,7 @@ import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
 import { openapiPlugin } from './platform/openapi.ts'
 import { problems } from './platform/problems.ts'
+import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
@@ -42,6 +43,7 @@ export interface AppContext {
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
+  audit: AuditLog
   collections: CollectionsService
   blobs: BlobStore
   notices: NoticeService
@@ -98,6 +100,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
+  await app.register(auditRoutes, { audit: ctx.audit })
   await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks, notices: ctx.notices })
   await app.register(noticesAdminRoutes, { notices: ctx.notices })

@@ -6,6 +6,7 @@
  * delete an event (a correction is a new event), append outside the transaction of the change it records,
  * or hand events to a model or an outlet unshaped (forPhotos returns every field, other people's ids too).
  */
+export { auditRoutes } from './audit.routes.ts'
 export { AuditLog, type AuditProblem, type EventQuery, type VerifyOptions, type VerifyResult } from './audit.log.ts'
 export {
   AUDIT_EVENT_TYPES,

@@ -1,10 +1,142 @@
-/** Placeholder: the gallery-roles branch replaces this page. */
-import { ComingSoon } from '../../components/ComingSoon.tsx'
-import { common } from '../../i18n/common.ts'
-import { useT } from '../../i18n/index.tsx'
+/** /review: photos sent for review; publish, or see in plain words why publishing is refused. */
+import { useCallback, useEffect, useId, useState } from 'react'
+import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { Picture } from '../../components/Picture.tsx'
+import { useTitle } from '../../components/useTitle.ts'
+import { curator, curatorProblems } from '../../i18n/curator.ts'
+import { useLang, useT } from '../../i18n/index.tsx'
 import type { PageProps } from '../../router.tsx'
+import { ConsentSummary } from '../photographer/PeopleSection.tsx'
+import { curatorApi, refusalReasons, type Person, type Reason, type ReviewItem } from './curator.api.ts'
+import { ReasonList } from './reasons.tsx'
+import './curator.css'
 
 export default function ReviewPage(_props: PageProps) {
-  const t = useT(common)
-  return <ComingSoon title={t('navReview')} />
+  const t = useT(curator)
+  useTitle(t('reviewTitle'))
+  const [items, setItems] = useState<ReviewItem[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const load = useCallback(async () => {
+    try {
+      setItems(await curatorApi.reviewQueue())
+      setError(null)
+    } catch (err) {
+      setError(err)
+    }
+  }, [])
+  useEffect(() => void load(), [load])
+  return (
+    <section className="curator review-page">
+      <h1>{t('reviewTitle')}</h1>
+      <p className="lead">{t('reviewIntro')}</p>
+      <ProblemMessage error={error} extra={curatorProblems} />
+      {items === null && !error && <p aria-busy="true">{t('loading')}</p>}
+      {items?.length === 0 && <p>{t('reviewEmpty')}</p>}
+      {items && items.length > 0 && (
+        <ul className="review-list">
+          {items.map((item) => (
+            <li key={item.photo.id}>
+              <ReviewCard item={item} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ReviewCard({ item }: { item: ReviewItem }) {
+  const t = useT(curator)
+  const { lang } = useLang()
+  const id = useId()
+  const { photo } = item
+  const [people, setPeople] = useState<Person[] | null>(null)
+  const [state, setState] = useState<'idle' | 'busy' | 'published'>('idle')
+  const [reasons, setReasons] = useState<Reason[]>(item.publishable ? [] : item.reasons)
+  const [error, setError] = useState<unknown>(null)
+  const [attempted, setAttempted] = useState(false)
+
+  useEffect(() => {
+    curatorApi.people(photo.id).then((r) => setPeople(r.items), () => setPeople([]))
+  }, [photo.id])
+
+  const names = new Map((people ?? []).map((p) => [p.subjectId, p.pseudonym]))
+  const caption = photo.caption[lang] ?? photo.caption.nl ?? photo.caption.en ?? ''
+  const heading = caption || t('untitled')
+
+  const publish = async () => {
+    setState('busy')
+    setError(null)
+    setAttempted(true)
+    try {
+      await curatorApi.publish(photo.id)
+      setReasons([])
+      setState('published')
+    } catch (err) {
+      const r = refusalReasons(err)
+      if (r) setReasons(r)
+      else setError(err)
+      setState('idle')
+    }
+  }
+
+  return (
+    <article className="review-card" aria-labelledby={`${id}-h`} data-photo-id={photo.id}>
+      <div className="review-preview">
+        <Picture
+          previews={photo.derivatives.filter((d) => d.preset === 'small' || d.preset === 'medium')}
+          alt={photo.alt[lang] ?? photo.alt.nl ?? photo.alt.en ?? heading}
+          width={photo.width}
+          height={photo.height}
+          thumbhash={photo.thumbhash}
+          sizes="(max-width: 40rem) 100vw, 20rem"
+        />
+      </div>
+      <div className="review-body">
+        <h2 id={`${id}-h`}>{heading}</h2>
+        <dl className="review-texts">
+          <dt>{t('field_captionNl')}</dt>
+          <dd lang="nl">{photo.caption.nl || '—'}</dd>
+          <dt>{t('field_captionEn')}</dt>
+          <dd lang="en">{photo.caption.en || '—'}</dd>
+          <dt>{t('field_altNl')}</dt>
+          <dd lang="nl">{photo.alt.nl || '—'}</dd>
+          <dt>{t('field_altEn')}</dt>
+          <dd lang="en">{photo.alt.en || '—'}</dd>
+        </dl>
+        {people === null ? (
+          <p aria-busy="true">{t('loading')}</p>
+        ) : people.length > 0 ? (
+          <ul className="people">
+            {people.map((p) => (
+              <li key={p.subjectId}>
+                <strong>{t('consentOf', { name: p.pseudonym })}</strong>: {p.consent ? <ConsentSummary consent={p.consent} /> : '—'}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{photo.noPeopleDeclared ? t('nobody') : t('nobodyUndeclared')}</p>
+        )}
+        {reasons.length > 0 && state !== 'published' && (
+          <div className="refusal" role={attempted ? 'alert' : undefined}>
+            <h3>{t('refusedHeading')}</h3>
+            <ReasonList reasons={reasons} names={names} />
+          </div>
+        )}
+        <ProblemMessage error={error} extra={curatorProblems} />
+        <div className="actions">
+          {state === 'published' ? (
+            <p role="status" className="ok">
+              {t('published')}
+            </p>
+          ) : (
+            <button type="button" className="primary" disabled={state === 'busy'} onClick={() => void publish()}>
+              {state === 'busy' ? t('publishing') : t('publish')}
+              <span className="visually-hidden">: {heading}</span>
+            </button>
+          )}
+        </div>
+      </div>
+    </article>
+  )
 }

@@ -1,0 +1,75 @@
+/** The admin's calls: organisations, journalists and keys (desks routes), people and their links, the vault, erasure, audit. */
+import { api } from '../../api.ts'
+
+export interface Organisation {
+  id: string
+  name: string
+  enabled: boolean
+  enabledAt: string | null
+  createdAt: string
+  noticeEmail: string | null
+  members: number
+  activeKeys: number
+}
+export interface Member {
+  userId: string
+  displayName: string
+  role: 'member' | 'manager'
+  since: string
+  initialPassword?: string
+}
+export interface ApiKey {
+  id: string
+  prefix: string
+  name: string
+  createdAt: string
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+export type CreatedKey = ApiKey & { key: string }
+export interface Subject {
+  id: string
+  pseudonym: string
+  createdAt: string
+}
+export interface VaultView {
+  subjectId: string
+  entry: {
+    legalName: string
+    contact?: { email?: string; phone?: string; address?: string; note?: string }
+    ageCheck?: { result: string; checkedOn: string; method: string }
+    note?: string
+  } | null
+  updatedAt: string | null
+  documents: { id: string; mediaType: string; bytes: number; createdAt: string }[]
+}
+export interface ErasureRequest {
+  id: string
+  subjectId: string
+  pseudonym: string
+  requestedAt: string
+  photos: number
+  sharedPhotos: number
+}
+export type AuditResult =
+  | { ok: true; events: number; head: { seq: number; hash: string }; firstBad: null; checkedAt: string }
+  | { ok: false; events: number; head: null; firstBad: { seq: number; problem: string }; checkedAt: string }
+
+export const adminApi = {
+  organisations: () => api<{ items: Organisation[] }>('/v1/organisations'),
+  createOrganisation: (name: string, enable: boolean) => api<Organisation>('/v1/organisations', { method: 'POST', body: { name, enable } }),
+  setEnabled: (id: string, on: boolean) => api<Organisation>(`/v1/organisations/${id}/${on ? 'enable' : 'disable'}`, { method: 'POST' }),
+  members: (id: string) => api<{ items: Member[] }>(`/v1/organisations/${id}/members`),
+  addMember: (id: string, body: { email: string; displayName: string; password?: string }) => api<Member>(`/v1/organisations/${id}/members`, { method: 'POST', body }),
+  keys: (id: string) => api<{ items: ApiKey[] }>(`/v1/organisations/${id}/keys`),
+  createKey: (id: string, name: string) => api<CreatedKey>(`/v1/organisations/${id}/keys`, { method: 'POST', body: name ? { name } : {} }),
+  revokeKey: (id: string, keyId: string) => api<ApiKey>(`/v1/organisations/${id}/keys/${keyId}`, { method: 'DELETE' }),
+  subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
+  makeLink: (subjectId: string) => api<{ token: string; url: string }>(`/v1/subjects/${subjectId}/portal-link`, { method: 'POST' }),
+  revokeLink: (subjectId: string) => api<{ revoked: number }>(`/v1/subjects/${subjectId}/portal-link`, { method: 'DELETE' }),
+  vault: (subjectId: string) => api<VaultView>(`/v1/admin/vault/${subjectId}`),
+  vaultDocumentUrl: (subjectId: string, documentId: string) => `/v1/admin/vault/${subjectId}/documents/${documentId}`,
+  erasureRequests: () => api<{ items: ErasureRequest[] }>('/v1/admin/erasure-requests'),
+  carryOut: (id: string) => api<{ photosWithdrawn: number }>(`/v1/admin/erasure-requests/${id}/carry-out`, { method: 'POST' }),
+  verifyAudit: (anchor?: string) => api<AuditResult>('/v1/admin/audit/verify', { query: { anchor } }),
+}

@@ -1,0 +1,156 @@
+/** /my-photos/:id: captions, alt text and tags in both languages, the people in the photo, send for review. */
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { Picture } from '../../components/Picture.tsx'
+import { useTitle } from '../../components/useTitle.ts'
+import { useBilingual, useT } from '../../i18n/index.tsx'
+import { photographer, photographerProblems } from '../../i18n/photographer.ts'
+import { Link } from '../../router.tsx'
+import { PeopleSection } from './PeopleSection.tsx'
+import { photographerApi, type OwnPhoto } from './photographer.api.ts'
+
+type Texts = { captionNl: string; captionEn: string; altNl: string; altEn: string; tags: string }
+const textsOf = (p: OwnPhoto): Texts => ({
+  captionNl: p.caption.nl ?? '',
+  captionEn: p.caption.en ?? '',
+  altNl: p.alt.nl ?? '',
+  altEn: p.alt.en ?? '',
+  tags: p.tags.join(', '),
+})
+
+export function PhotoEditor({ id }: { id: string }) {
+  const t = useT(photographer)
+  const pick = useBilingual()
+  const uid = useId()
+  useTitle(t('editTitle'))
+  const [photo, setPhoto] = useState<OwnPhoto | null>(null)
+  const [texts, setTexts] = useState<Texts | null>(null)
+  const [loadError, setLoadError] = useState<unknown>(null)
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved'>('idle')
+  const [saveError, setSaveError] = useState<unknown>(null)
+  const [submitState, setSubmitState] = useState<'idle' | 'busy' | 'done'>('idle')
+  const [submitError, setSubmitError] = useState<unknown>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const p = await photographerApi.get(id)
+      setPhoto(p)
+      setTexts((old) => old ?? textsOf(p))
+    } catch (err) {
+      setLoadError(err)
+    }
+  }, [id])
+  useEffect(() => void load(), [load])
+
+  // While the sizes are being made, look again now and then (the preview appears when they are ready).
+  useEffect(() => {
+    if (!photo || photo.derivativesState === 'ready' || photo.status === 'withdrawn') return
+    const timer = setTimeout(() => void load(), 1500)
+    return () => clearTimeout(timer)
+  }, [photo, load])
+
+  if (loadError) return <section className="photographer"><h1>{t('editTitle')}</h1><ProblemMessage error={loadError} extra={photographerProblems} /><p><Link href="/my-photos">{t('back')}</Link></p></section>
+  if (!photo || !texts) return <p aria-busy="true">{t('loading')}</p>
+
+  const editable = photo.status !== 'withdrawn'
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    setSaveState('saving')
+    setSaveError(null)
+    try {
+      const tags = [...new Set(texts.tags.split(',').map((s) => s.trim()).filter(Boolean))]
+      const p = await photographerApi.patch(photo.id, { captionNl: texts.captionNl.trim(), captionEn: texts.captionEn.trim(), altNl: texts.altNl.trim(), altEn: texts.altEn.trim(), tags })
+      setPhoto(p)
+      setTexts(textsOf(p))
+      setSaveState('saved')
+    } catch (err) {
+      setSaveError(err)
+      setSaveState('idle')
+    }
+  }
+  const field = (key: keyof Texts, label: string, multiline: boolean, max: number) => (
+    <p className="field">
+      <label htmlFor={`${uid}-${key}`}>{label}</label>
+      {multiline ? (
+        <textarea id={`${uid}-${key}`} rows={3} maxLength={max} value={texts[key]} disabled={!editable} onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaveState('idle') }} />
+      ) : (
+        <input id={`${uid}-${key}`} type="text" maxLength={max} value={texts[key]} disabled={!editable} onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaveState('idle') }} {...(key === 'tags' ? { 'aria-describedby': `${uid}-tags-hint` } : {})} />
+      )}
+      {key === 'tags' && <span id={`${uid}-tags-hint`} className="hint">{t('tagsHint')}</span>}
+    </p>
+  )
+  const status = t(`status_${photo.status}`)
+
+  return (
+    <section className="photographer photo-editor">
+      <p>
+        <Link href="/my-photos">{t('back')}</Link>
+      </p>
+      <h1>{t('editTitle')}</h1>
+      <p className={`badge status-${photo.status}`}>{t('statusLabel', { status })}</p>
+      <div className="editor-preview">
+        {photo.derivatives.length ? (
+          <Picture
+            previews={photo.derivatives.filter((d) => d.preset === 'small' || d.preset === 'medium')}
+            alt={t('previewAlt', { alt: pick(photo.alt) || pick(photo.caption) || t('untitled') })}
+            width={photo.width}
+            height={photo.height}
+            thumbhash={photo.thumbhash}
+            sizes="(max-width: 40rem) 100vw, 24rem"
+            eager
+          />
+        ) : (
+          <p>{t('previewPending')}</p>
+        )}
+      </div>
+
+      <form onSubmit={save} aria-labelledby={`${uid}-texts`} className="texts-form">
+        <h2 id={`${uid}-texts`}>{t('textsHeading')}</h2>
+        <p className="hint">{t('textsHint')}</p>
+        {field('captionNl', t('captionNl'), true, 2000)}
+        {field('captionEn', t('captionEn'), true, 2000)}
+        {field('altNl', t('altNl'), true, 1000)}
+        {field('altEn', t('altEn'), true, 1000)}
+        {field('tags', t('tags'), false, 2000)}
+        <ProblemMessage error={saveError} extra={photographerProblems} />
+        <div className="actions">
+          <button type="submit" disabled={!editable || saveState === 'saving'}>
+            {saveState === 'saving' ? t('saving') : t('save')}
+          </button>
+          <span role="status">{saveState === 'saved' ? t('saved') : ''}</span>
+        </div>
+      </form>
+
+      <PeopleSection photo={photo} onChanged={(p) => setPhoto(p ?? photo)} reload={load} />
+
+      <section aria-labelledby={`${uid}-submit`} className="submit-section">
+        <h2 id={`${uid}-submit`}>{t('submitHeading')}</h2>
+        <p>{t('submitIntro')}</p>
+        {photo.status === 'draft' ? (
+          <button
+            type="button"
+            disabled={submitState === 'busy'}
+            onClick={async () => {
+              setSubmitState('busy')
+              setSubmitError(null)
+              try {
+                await photographerApi.submit(photo.id)
+                setSubmitState('done')
+                await load()
+              } catch (err) {
+                setSubmitError(err)
+                setSubmitState('idle')
+              }
+            }}
+          >
+            {t('submit')}
+          </button>
+        ) : (
+          <p>{submitState === 'done' ? '' : t('notDraft', { status })}</p>
+        )}
+        <p role="status">{submitState === 'done' ? t('submitted') : ''}</p>
+        <ProblemMessage error={submitError} extra={photographerProblems} />
+      </section>
+    </section>
+  )
+}

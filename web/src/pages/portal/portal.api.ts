@@ -1,0 +1,101 @@
+/**
+ * The model's side of the API. No account and no cookie: the personal link's token (ebp_…) arrives in
+ * the URL fragment, which browsers never send to a server or put in a Referer. It is moved into
+ * sessionStorage at once (gone when the tab closes) and out of the address bar, the history and
+ * bookmarks, and sent as Authorization: Bearer on every call.
+ */
+import { api, problemFrom } from '../../api.ts'
+
+const STORAGE_KEY = 'eb.portal'
+const TOKEN = /^ebp_[A-Za-z0-9_-]{10,96}$/
+
+/** Takes the token out of the URL (if it is there) and returns the one for this tab. */
+export function claimToken(): string | null {
+  const hash = window.location.hash.slice(1)
+  if (hash.startsWith('ebp_')) {
+    // Out of the address bar before anything renders or loads: a screenshot or a shoulder sees nothing.
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
+    if (TOKEN.test(hash)) {
+      try {
+        sessionStorage.setItem(STORAGE_KEY, hash)
+      } catch {
+        // Storage blocked: the token lives only in memory for this page.
+      }
+      return hash
+    }
+  }
+  try {
+    return sessionStorage.getItem(STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+export function forgetToken() {
+  try {
+    sessionStorage.removeItem(STORAGE_KEY)
+  } catch {
+    /* nothing stored */
+  }
+}
+
+export type Words = { nl: string; en: string }
+export type Bilingual = { nl: string | null; en: string | null }
+export interface PortalConsent {
+  version: number
+  state: string
+  uses: string[]
+  excludedTopics: string[]
+  identifiable: boolean
+  identifiabilityAgreed: boolean
+  outletAllow: string[] | null
+  outletDeny: string[]
+  publicPreview: boolean
+  validFrom: string
+  validUntil: string
+  reason: string | null
+}
+export interface PortalPhoto {
+  id: string
+  status: 'draft' | 'in_review' | 'published' | 'withdrawn'
+  caption: Bilingual
+  alt: Bilingual
+  credit: string
+  preview: string | null
+  consent: PortalConsent | null
+  consentInWords: Words | null
+  renewal: { validUntil: string; askedAt: string; inWords: Words } | null
+  usage: { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
+  notices: { organisation: string; event: string; state: string; at: string }[]
+}
+export interface PortalOverview {
+  pseudonym: string
+  photos: PortalPhoto[]
+}
+export interface PortalEvent {
+  at: string
+  type: string
+  photoId: string | null
+  aboutYou: boolean
+  by: string
+}
+
+/** Calls the portal API with the link token (never the staff cookie; see api.ts). */
+export const portalApi = (token: string) => {
+  const call = <T,>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => api<T>(path, { method, body, portalToken: token })
+  return {
+    overview: () => call<PortalOverview>('GET', '/v1/portal'),
+    events: () => call<{ items: PortalEvent[] }>('GET', '/v1/portal/events'),
+    changeConsent: (photoId: string, body: Record<string, unknown>) => call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
+    renew: (photoId: string) => call<{ consent: PortalConsent; consentInWords: Words }>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
+    withdraw: (photoId: string) => call<{ id: string; status: string }>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
+    erasure: () => call<{ id: string; requestedAt: string }>('POST', '/v1/portal/erasure', { confirm: true }),
+    /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */
+    async preview(path: string): Promise<string> {
+      const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' })
+      if (!res.ok) throw await problemFrom(res)
+      return URL.createObjectURL(await res.blob())
+    },
+  }
+}
+export type PortalApi = ReturnType<typeof portalApi>
