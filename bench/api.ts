@@ -111,6 +111,7 @@ export async function run(): Promise<void> {
       // The limiter runs (its cost is part of every request) but never refuses here.
       API_RATE_LIMIT_PER_MINUTE: '1000000000',
       SESSION_RATE_LIMIT_PER_MINUTE: '1000000000',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
       WORKER_ENABLED: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, MASTER_KEY: crypto.randomBytes(32).toString('base64') } : {}),
     })

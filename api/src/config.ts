@@ -20,6 +20,8 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
+  /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
+  SEARCH_CACHE_SECONDS: Type.Number({ default: 10, minimum: 0, maximum: 300 }),
   MASTER_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' })),
   MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: 'info' }),
@@ -75,6 +77,7 @@ export interface Config {
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
+  searchCacheSeconds: number
   masterKey: { inline: string } | { file: string; createIfMissing: boolean }
   logLevel: LogLevel
   upload: { maxBytes: number; maxPixels: number }
@@ -148,6 +151,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
+    searchCacheSeconds: env.SEARCH_CACHE_SECONDS,
     masterKey: env.MASTER_KEY
       ? { inline: env.MASTER_KEY }
       : { file: path.resolve(env.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')), createIfMissing: embedded && !env.MASTER_KEY_FILE },

@@ -28,7 +28,7 @@ import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
-import { createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
+import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
@@ -214,7 +214,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
-    const searchEngine = createSearchEngine(config, database.db, logger)
+    const searchEngine = new CachedSearchEngine(createSearchEngine(config, database.db, logger), { ttlMs: config.searchCacheSeconds * 1000 })
     const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consents } from '../../../api/src/modules/consent/consent.table.ts'
 import { photos } from '../../../api/src/modules/photos/photos.table.ts'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { relevancePhotos, uuidFor } from '../../../fixtures/search/generate.ts'
 import { GUIDANCE_CASES } from '../../../fixtures/search/relevance.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
@@ -186,6 +186,26 @@ describe('the gate on every hit', () => {
     await searchJobsDone(t.rt)
     expect(await indexed(db, id)).toBeUndefined()
     expect((await jobs(db, 'search.remove', id)).length).toBe(1)
+  })
+})
+
+describe('the engine-answer cache', () => {
+  it('reuses an engine answer until a write, yet still puts every cached hit through the gate', async () => {
+    const db = t.rt.database.db
+    const id = ids.get('bakfiets')!
+    const hitIds = async () => (await search('q=bakfiets', journalist.token)).body.hits.map((h: { id: string }) => h.id)
+    expect(await hitIds()).toEqual([id])
+    // Gone from the index behind the engine's back: the cached answer still names it (it is cached)…
+    await db.execute(sql`delete from search_documents where photo_id = ${id}`)
+    expect(await hitIds()).toEqual([id])
+    // …but a withdrawal in the database is honoured at once, cache or not: the gate runs on every request.
+    await db.update(photos).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(eq(photos.id, id))
+    expect(await hitIds()).toEqual([])
+    // Any write through the engine empties the cache: the engine's own answer again.
+    await t.rt.searchEngine.upsert([])
+    const r = await search('q=bakfiets', journalist.token)
+    expect(r.body.hits).toEqual([])
+    expect(r.body.total).toBe(0)
   })
 })
 

@@ -7,6 +7,7 @@
  */
 export * from './search.port.ts'
 export { createSearchEngine } from './search.engine.ts'
+export { CachedSearchEngine } from './search.cache.ts'
 export { PostgresSearchEngine } from './search.postgres.ts'
 export { SearchDocuments } from './search.documents.ts'
 export { SearchService } from './search.service.ts'
