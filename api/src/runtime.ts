@@ -7,9 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pino from 'pino'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase, type Database } from './db/client.ts'
+import { openDatabase, rowsOf, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
@@ -219,6 +220,16 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
     const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate: (rows) => consent.gate(rows), publicUrl: config.publicUrl })
+    // A database from before search existed has published photos and an empty index: fill it once, through
+    // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
+    if (searchEngine.name === 'postgres') {
+      const filled = await database.db.execute(sql`
+        insert into jobs (kind, payload)
+        select ${SEARCH_UPSERT_JOB}, jsonb_build_object('photoId', p.id) from photos p
+        where p.status = 'published' and not exists (select 1 from search_documents)
+        returning id`)
+      if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
+    }
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 

@@ -211,3 +211,33 @@ describe(`npm run cli -- search reindex (${engine()})`, () => {
     expect(cli(['search', 'rebuild'], env).code).toBe(64)
   })
 })
+
+describe('an empty index at start', () => {
+  it('queues every published photo once, when a database from before search is opened (and nothing when the index has entries)', async () => {
+    const t2 = await startTestApp()
+    try {
+      const db = t2.rt.database.db
+      const photographer = await t2.user('photographer')
+      // Published straight in the database, as a deployment from before the search module has them.
+      const made = await insertPhotos(db, photographer.id, [anchor('bakfiets', 'old'), anchor('accordeon', 'old')])
+      const draft = (await insertPhotos(db, photographer.id, [anchor('cafe', 'old-draft')], () => ({ status: 'draft' }))).get('cafe-old-draft')!
+      expect(await jobs(db, 'search.upsert')).toHaveLength(0)
+      const { startRuntime } = await import('../../../api/src/runtime.ts')
+      const again = await startRuntime(t2.rt.config, { database: t2.rt.database, keepDatabase: true, startWorker: false })
+      try {
+        const queued = (await jobs(db, 'search.upsert')).map((j) => j.payload.photoId).sort()
+        expect(queued).toEqual([...made.values()].sort())
+        expect(queued).not.toContain(draft)
+        // Once there is an index, a restart queues nothing more.
+        await indexPhotos(again, [...made.values()])
+      } finally {
+        await again.close()
+      }
+      const third = await startRuntime(t2.rt.config, { database: t2.rt.database, keepDatabase: true, startWorker: false })
+      await third.close()
+      expect(await jobs(db, 'search.upsert')).toHaveLength(2)
+    } finally {
+      await t2.close()
+    }
+  })
+})
