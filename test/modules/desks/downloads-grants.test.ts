@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
-import { safeCell } from '../../../api/src/modules/downloads/index.ts'
+import { neutraliseCell as safeCell } from '../../../api/src/platform/csv.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from './downloads-support.ts'
 

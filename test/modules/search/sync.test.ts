@@ -220,7 +220,7 @@ describe('an empty index at start', () => {
       const photographer = await t2.user('photographer')
       // Published straight in the database, as a deployment from before the search module has them.
       const made = await insertPhotos(db, photographer.id, [anchor('bakfiets', 'old'), anchor('accordeon', 'old')])
-      const draft = (await insertPhotos(db, photographer.id, [anchor('cafe', 'old-draft')], () => ({ status: 'draft' }))).get('cafe-old-draft')!
+      const draft = (await insertPhotos(db, photographer.id, [anchor('cafe', 'old-draft')], () => ({ status: 'in_review' }))).get('cafe-old-draft')!
       expect(await jobs(db, 'search.upsert')).toHaveLength(0)
       const { startRuntime } = await import('../../../api/src/runtime.ts')
       const again = await startRuntime(t2.rt.config, { database: t2.rt.database, keepDatabase: true, startWorker: false })

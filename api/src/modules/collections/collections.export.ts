@@ -3,6 +3,7 @@
  * originals; their bytes carry rights metadata and nothing else), plus credits.csv and credits.json.
  * Streamed from the blob store into the response: nothing is written to disk on the way.
  */
+import { neutraliseCell } from '../../platform/csv.ts'
 import { Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import { stringify } from 'csv-stringify/sync'
@@ -14,15 +15,6 @@ export function entryName(e: ExportEntry, total: number): string {
   return `${String(e.position).padStart(Math.max(2, String(total).length), '0')}-${e.photo.id}.jpg`
 }
 
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return, which some
- * spreadsheets strip before looking) gets a leading apostrophe: OWASP "CSV Injection".
- */
-export function neutraliseCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return ''
-  const s = String(v)
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
-}
 
 const CSV_COLUMNS = [
   'position', 'file', 'photo_id', 'caption_nl', 'caption_en', 'alt_nl', 'alt_en', 'credit', 'attribution_nl', 'attribution_en', 'licence', 'licence_url', 'note_nl', 'note_en',

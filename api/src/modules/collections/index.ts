@@ -10,4 +10,4 @@ export { CollectionsService, MAX_ITEMS, SEARCH_UPSERT, type ExportPlan, type Exp
 export { collectionsRoutes } from './collections.routes.ts'
 export { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 export { buildManifest, IIIF_CONTEXT, IN_COPYRIGHT } from './collections.iiif.ts'
-export { creditsCsv, creditsJson, neutraliseCell, zipStream } from './collections.export.ts'
+export { creditsCsv, creditsJson, zipStream } from './collections.export.ts'

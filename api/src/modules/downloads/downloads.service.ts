@@ -1,4 +1,6 @@
 import crypto from 'node:crypto'
+import { neutraliseCell } from '../../platform/csv.ts'
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
 import { and, desc, eq, lt, or } from 'drizzle-orm'
 import { stringify } from 'csv-stringify/sync'
 import type { Config } from '../../config.ts'
@@ -243,7 +245,7 @@ export class DownloadsService {
     await this.#orgAccess(orgId, principal)
     const conds = [eq(downloadGrants.organisationId, orgId)]
     if (cursor) {
-      const c = decodeCursor(cursor)
+      const c = decodeKeysetCursor(cursor)
       conds.push(or(lt(downloadGrants.createdAt, c.at), and(eq(downloadGrants.createdAt, c.at), lt(downloadGrants.id, c.id)))!)
     }
     const rows = await this.deps.db
@@ -254,7 +256,7 @@ export class DownloadsService {
       .limit(limit + 1)
     const page = rows.slice(0, limit)
     const last = page.at(-1)
-    return { items: page.map(grantView), nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null }
+    return { items: page.map(grantView), nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null }
   }
 
   /** Every grant of the organisation as CSV, newest first; cells that a spreadsheet would run as a formula are neutralised. */
@@ -284,7 +286,7 @@ export class DownloadsService {
       g.attribution?.nl.text ?? '',
       g.attribution?.en.text ?? '',
     ])
-    return stringify([header, ...records.map((r) => r.map(safeCell))], { quoted_string: true, record_delimiter: 'windows' })
+    return stringify([header, ...records.map((r) => r.map(neutraliseCell))], { quoted_string: true, record_delimiter: 'windows' })
   }
 
   /** The organisation reports where it published the photo; the person pictured sees it in the portal. */
@@ -335,25 +337,4 @@ export function grantView(g: GrantRow) {
   }
 }
 
-/**
- * CSV injection (OWASP "CSV Injection"): a cell starting with = + - @, a tab or a carriage return is run
- * as a formula by spreadsheet programs; a leading apostrophe makes it text. Headlines and outlet names are
- * free text typed by callers, so every cell goes through here.
- */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
 
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url')
-}
-function decodeCursor(c: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string]
-    const d = new Date(at)
-    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error()
-    return { at: d, id }
-  } catch {
-    throw problems.validation('The cursor is not valid.', [{ path: '/cursor', message: 'invalid cursor' }])
-  }
-}

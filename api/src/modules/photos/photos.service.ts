@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
 import { createReadStream } from 'node:fs'
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
@@ -208,7 +209,7 @@ export class PhotosService {
     const conds: (SQL | undefined)[] = [isNull(photos.erasedAt)]
     if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
     if (cursor) {
-      const c = decodeCursor(cursor)
+      const c = decodeKeysetCursor(cursor)
       conds.push(or(lt(photos.createdAt, c.at), and(eq(photos.createdAt, c.at), lt(photos.id, c.id))))
     }
     const rows = await this.deps.db
@@ -230,7 +231,7 @@ export class PhotosService {
     }
     return {
       items: page.map((p) => this.view(p, ds.filter((d) => d.photoId === p.id), permissionOf(p.id))),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null,
     }
   }
 
@@ -393,16 +394,3 @@ export function normaliseTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 40)
 }
 
-function encodeCursor(at: Date, id: string) {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url')
-}
-function decodeCursor(c: string): { at: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(c, 'base64url').toString()) as [string, string]
-    const d = new Date(at)
-    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error()
-    return { at: d, id }
-  } catch {
-    throw problems.validation('The cursor is not valid.', [{ path: '/cursor', message: 'invalid cursor' }])
-  }
-}
