@@ -1,5 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { openDatabase, type Database } from '../../api/src/db/client.ts'
+import { createTestDatabase, engine } from './db.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 // node --import tsx: one process (the tsx binary would wrap the server in a child), so signals and exit
@@ -61,4 +66,38 @@ export async function login(url: string, email: string, password: string): Promi
   const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { token: string }).token
+}
+
+/**
+ * Where a CLI test's commands act, as an operator runs them: a fresh DATA_DIR (embedded database) or, on
+ * the PostgreSQL run, the test's own database (DATABASE_URL). `withDb` opens that database for a check and
+ * lets go again (the embedded one has one owner at a time).
+ */
+export interface CliTarget {
+  env: Record<string, string>
+  withDb<T>(fn: (d: Database) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+export async function cliTarget(prefix: string): Promise<CliTarget> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  let env: Record<string, string> = { DATA_DIR: dataDir, SEED_DEMO: '0' }
+  const server: (Database & { url?: string }) | undefined = engine() === 'postgres' ? await createTestDatabase() : undefined
+  if (server) env = { ...env, DATABASE_URL: server.url!, MASTER_KEY: crypto.randomBytes(32).toString('base64') }
+  return {
+    env,
+    async withDb(fn) {
+      if (server) return fn(server)
+      const d = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') })
+      try {
+        return await fn(d)
+      } finally {
+        await d.close()
+      }
+    },
+    async close() {
+      await server?.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
 }

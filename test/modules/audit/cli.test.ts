@@ -1,47 +1,25 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, type Database } from '../../../api/src/db/client.ts'
+import { type Database } from '../../../api/src/db/client.ts'
 import { AuditLog } from '../../../api/src/modules/audit/index.ts'
-import { createTestDatabase, engine } from '../../support/db.ts'
-import { cli } from '../../support/process.ts'
+import { engine } from '../../support/db.ts'
+import { cli, cliTarget, type CliTarget } from '../../support/process.ts'
 import { appendMany, tamper } from './audit-support.ts'
 
 // The command as an operator runs it, on a real DATA_DIR (embedded database) or against the test's
 // PostgreSQL database (DATABASE_URL), while nothing else holds the data.
 describe(`npm run cli -- audit verify (${engine()})`, () => {
-  let dataDir: string
+  let target: CliTarget
   let env: Record<string, string>
-  let server: (Database & { url?: string }) | undefined
-
-  /** Opens the database the CLI uses, runs fn, and lets go of it again (the embedded one has one owner). */
-  async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
-    if (server) return fn(server)
-    const d = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') })
-    try {
-      return await fn(d)
-    } finally {
-      await d.close()
-    }
-  }
+  const withDb = <T,>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-audit-cli-'))
-    env = { DATA_DIR: dataDir, SEED_DEMO: '0' }
-    if (engine() === 'postgres') {
-      server = await createTestDatabase()
-      env = { ...env, DATABASE_URL: server.url!, MASTER_KEY: crypto.randomBytes(32).toString('base64') }
-    }
+    target = await cliTarget('eb-audit-cli-')
+    env = target.env
     const migrated = cli(['migrate'], env)
     expect(migrated.code, migrated.stderr).toBe(0)
   })
-  afterAll(async () => {
-    await server?.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => target?.close())
 
   it('exits 0 on an intact chain and prints its head last, which later verifies as an anchor', async () => {
     await withDb((d) => appendMany(new AuditLog(d.db), d.db, 5))

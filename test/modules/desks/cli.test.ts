@@ -1,44 +1,24 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase, rowsOf, type Database } from '../../../api/src/db/client.ts'
-import { createTestDatabase, engine } from '../../support/db.ts'
-import { cli, startServer } from '../../support/process.ts'
+import { rowsOf, type Database } from '../../../api/src/db/client.ts'
+import { engine } from '../../support/db.ts'
+import { cli, cliTarget, startServer, type CliTarget } from '../../support/process.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const KEY = /^ebk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/
 
 // The commands as an operator runs them, then the keys used against the real server process.
 describe(`npm run cli -- orgs / keys (${engine()})`, () => {
-  let dataDir: string
+  let target: CliTarget
   let env: Record<string, string>
-  let server: (Database & { url?: string }) | undefined
-
-  async function withDb<T>(fn: (d: Database) => Promise<T>): Promise<T> {
-    if (server) return fn(server)
-    const d = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') })
-    try {
-      return await fn(d)
-    } finally {
-      await d.close()
-    }
-  }
+  const withDb = <T,>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-desks-cli-'))
-    env = { DATA_DIR: dataDir, SEED_DEMO: '0' }
-    if (engine() === 'postgres') {
-      server = await createTestDatabase()
-      env = { ...env, DATABASE_URL: server.url!, MASTER_KEY: crypto.randomBytes(32).toString('base64') }
-    }
+    target = await cliTarget('eb-desks-cli-')
+    env = target.env
   })
-  afterAll(async () => {
-    await server?.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => target?.close())
 
   it('adds organisations and keys, prints each on the last line, and the server takes exactly the live keys', { timeout: 600_000 }, async () => {
     const added = cli(['orgs', 'add', '--name', 'De Avondkrant', '--enable'], env)
