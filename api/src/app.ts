@@ -24,7 +24,7 @@ import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
-import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+import { photosRoutes, type PhotoRecords, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
@@ -39,6 +39,7 @@ export interface AppContext {
   database: Database
   auth: AuthService
   photos: PhotosService
+  records: PhotoRecords
   consent: ConsentService
   portal: PortalService
   vault: VaultService
@@ -70,6 +71,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorsPlugin)
+  // Read your own writes: a request that may have changed something empties the photo record cache before
+  // its response leaves, so the next request from this client reads the database even if the change
+  // message (photos.records.ts) has not arrived yet.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') ctx.records.clear()
+    done(null, payload)
+  })
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },

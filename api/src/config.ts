@@ -22,6 +22,7 @@ const EnvSchema = Type.Object({
   MEILISEARCH_KEY: Type.Optional(Type.String()),
   /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
   SEARCH_CACHE_SECONDS: Type.Number({ default: 10, minimum: 0, maximum: 300 }),
+  PHOTO_CACHE_SECONDS: Type.Number({ default: 300, minimum: 0, maximum: 3600 }),
   MASTER_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' })),
   MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: 'info' }),
@@ -78,6 +79,8 @@ export interface Config {
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
   searchCacheSeconds: number
+  /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (photos.records.ts). */
+  photoCacheSeconds: number
   masterKey: { inline: string } | { file: string; createIfMissing: boolean }
   logLevel: LogLevel
   upload: { maxBytes: number; maxPixels: number }
@@ -152,6 +155,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
     searchCacheSeconds: env.SEARCH_CACHE_SECONDS,
+    photoCacheSeconds: env.PHOTO_CACHE_SECONDS,
     masterKey: env.MASTER_KEY
       ? { inline: env.MASTER_KEY }
       : { file: path.resolve(env.MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')), createIfMissing: embedded && !env.MASTER_KEY_FILE },

@@ -19,11 +19,11 @@ import { AuthService } from './modules/auth/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
-import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
+import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type GateInputs, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
-import { PhotosService } from './modules/photos/index.ts'
+import { PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
@@ -64,6 +64,8 @@ export interface Runtime {
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  /** Photo records (row, gate inputs, derivatives) for the read paths, kept while changes are heard. */
+  records: PhotoRecords
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -163,8 +165,17 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
     // One bound on image work for uploads and full-size downloads alike.
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
+    // Photo records for the read paths (a photo, search hits): cached while the database's change feed is
+    // heard, forgotten the moment anything the gate reads changes (photos.records.ts).
+    const records = new PhotoRecords({ load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)), maxAgeMs: config.photoCacheSeconds * 1000 })
+    const changes = config.photoCacheSeconds > 0
+      ? await database.listen('eb_photo_changed', { message: (id) => records.changed(id), up: () => records.up(), down: () => records.down() })
+      : null
+    const verdict = (photo: Parameters<ConsentService['verdict']>[0], inputs: GateInputs) => consent.verdict(photo, inputs)
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
+      records,
+      verdict,
       db: database.db,
       blobs,
       masterKey,
@@ -219,7 +230,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
-    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate: (rows) => consent.gate(rows), publicUrl: config.publicUrl })
+    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, records, verdict, publicUrl: config.publicUrl })
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
     if (searchEngine.name === 'postgres') {
@@ -239,7 +250,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -250,12 +261,13 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, records, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()
           await app.close()
           await worker.stop()
+          await changes?.close()
           if (!opts.keepDatabase) await db.close()
           unlock()
         })()),

@@ -3,6 +3,7 @@
  * PostgreSQL server (DATABASE_URL). Both are driven through drizzle's PgDatabase, so services never know
  * which one they talk to.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -36,6 +37,18 @@ export interface Database {
   /** Readiness: reachable, and every migration on disk applied. */
   ready(): Promise<boolean>
   close(): Promise<void>
+  /**
+   * Listens on a NOTIFY channel. `up` is called once the listener is known to receive (and again after a
+   * reconnect), `down` the moment that is no longer certain (connection lost, a heartbeat unanswered):
+   * whoever caches on the strength of these messages must stop trusting its cache then.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<{ close(): Promise<void> }>
+}
+
+export interface ListenHandlers {
+  message(payload: string): void
+  up(): void
+  down(): void
 }
 
 export type DatabaseTarget =
@@ -58,7 +71,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         await client.query('select pg_advisory_unlock(7275020)').catch(() => {})
         client.release()
       }
-    }, () => pool.end())
+    }, () => pool.end(), (channel, handlers) => listenPostgres(target.url, channel, handlers))
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 })
   const client = await PGlite.create({
@@ -67,16 +80,28 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     extensions: PGLITE_EXTENSIONS,
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  return wrap(db, 'pglite', () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }), () => client.close(), client)
+  const listen = async (channel: string, handlers: ListenHandlers) => {
+    // One process, one database: a message is delivered when the transaction that sent it commits.
+    const unlisten = await client.listen(channel, handlers.message)
+    handlers.up()
+    return {
+      close: async () => {
+        handlers.down()
+        if (!client.closed) await unlisten()
+      },
+    }
+  }
+  return wrap(db, 'pglite', () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }), () => client.close(), listen, client)
 }
 
-function wrap(db: Db, engine: Database['engine'], migrate: () => Promise<void>, close: () => Promise<void>, pglite?: PGlite): Database & { pglite?: PGlite } {
+function wrap(db: Db, engine: Database['engine'], migrate: () => Promise<void>, close: () => Promise<void>, listen: Database['listen'], pglite?: PGlite): Database & { pglite?: PGlite } {
   let closed = false
   return {
     db,
     engine,
     pglite,
     migrate,
+    listen,
     async ready() {
       try {
         const expected = migrationCount()
@@ -108,4 +133,108 @@ function migrationCount(): number {
 export function rowsOf<T>(result: unknown): T[] {
   const r = result as { rows?: T[] }
   return Array.isArray(r.rows) ? r.rows : (result as T[])
+}
+
+/**
+ * A LISTEN connection of its own (a pooled one would be handed to other queries), kept alive: reconnects
+ * with backoff, and every `heartbeatMs` sends itself a message through the server and expects it back
+ * within `heartbeatMs`. Until it hears its own first heartbeat it does not report `up`; a lost connection,
+ * a failed query or a missing heartbeat reports `down` at once.
+ */
+export async function listenPostgres(url: string, channel: string, handlers: ListenHandlers, opts: { heartbeatMs?: number } = {}): Promise<{ close(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`)
+  const heartbeatMs = opts.heartbeatMs ?? 2000
+  const ping = `heartbeat:${crypto.randomUUID()}:`
+  let stopped = false
+  let client: pg.Client | null = null
+  let isUp = false
+  let timer: NodeJS.Timeout | undefined
+  let waiting: { n: number; deadline: NodeJS.Timeout } | null = null
+  let sent = 0
+  let backoff = 100
+
+  const down = () => {
+    if (waiting) clearTimeout(waiting.deadline)
+    waiting = null
+    if (isUp) {
+      isUp = false
+      handlers.down()
+    }
+  }
+  const dropped = new WeakSet<pg.Client>()
+  const drop = (c: pg.Client) => {
+    if (dropped.has(c)) return
+    dropped.add(c)
+    c.removeAllListeners('notification')
+    c.end().catch(() => {})
+    // An older connection ending does not concern the current one.
+    if (client !== null && client !== c) return
+    client = null
+    down()
+    if (!stopped) schedule(backoff)
+    backoff = Math.min(backoff * 2, 5000)
+  }
+  const beat = (c: pg.Client) => {
+    if (stopped || client !== c || waiting) return
+    const n = ++sent
+    waiting = { n, deadline: setTimeout(() => drop(c), heartbeatMs) }
+    waiting.deadline.unref()
+    c.query('select pg_notify($1, $2)', [channel, `${ping}${n}`]).catch(() => drop(c))
+  }
+  // One timer for both: the next heartbeat while connected, a reconnect when not.
+  const schedule = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      if (stopped) return
+      if (client) beat(client)
+      else void connect()
+    }, ms)
+    timer.unref()
+  }
+  async function connect() {
+    if (stopped) return
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'eerlijk-beeld-listen' })
+    c.on('error', () => drop(c))
+    c.on('end', () => drop(c))
+    c.on('notification', (m) => {
+      if (client !== c || m.channel !== channel) return
+      const payload = m.payload ?? ''
+      if (payload.startsWith(ping)) {
+        if (waiting && payload === `${ping}${waiting.n}`) {
+          clearTimeout(waiting.deadline)
+          waiting = null
+          backoff = 100
+          if (!isUp) {
+            isUp = true
+            handlers.up()
+          }
+          schedule(heartbeatMs)
+        }
+        return
+      }
+      handlers.message(payload)
+    })
+    try {
+      await c.connect()
+      await c.query(`listen ${channel}`)
+    } catch {
+      drop(c)
+      return
+    }
+    if (stopped) return void c.end().catch(() => {})
+    client = c
+    // The first heartbeat proves the subscription works; only then is the listener up.
+    beat(c)
+  }
+  await connect()
+  return {
+    async close() {
+      stopped = true
+      clearTimeout(timer)
+      down()
+      const c = client
+      client = null
+      if (c) await c.end().catch(() => {})
+    },
+  }
 }

@@ -185,7 +185,11 @@ describe('the gate on every hit', () => {
     expect((await search('q=accordeon', journalist.token)).body.hits.map((h: { id: string }) => h.id)).not.toContain(id)
     await searchJobsDone(t.rt)
     expect(await indexed(db, id)).toBeUndefined()
-    expect((await jobs(db, 'search.remove', id)).length).toBe(1)
+    // Queued by the withdrawal; the search may queue it once more when the worker has already taken the
+    // first (a pending one is never doubled). Removal is idempotent.
+    const removals = await jobs(db, 'search.remove', id)
+    expect(removals.length).toBeGreaterThanOrEqual(1)
+    expect(removals.length).toBeLessThanOrEqual(2)
   })
 })
 

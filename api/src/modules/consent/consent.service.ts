@@ -12,6 +12,12 @@ import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
 
 type PhotoRow = typeof photos.$inferSelect
+
+/** Who is in a photo and their current consent: with the photo row, everything the gate decides on. */
+export interface GateInputs {
+  subjectIds: string[]
+  consents: ReadonlyMap<string, CurrentConsent>
+}
 type ConsentRow = typeof consents.$inferSelect
 
 export interface ConsentInput {
@@ -295,11 +301,32 @@ export class ConsentService {
     return new Map(rows.map((r) => [r.id, { status: r.status, noPeopleDeclared: r.noPeopleDeclaredAt !== null, subjectIds: links.filter((l) => l.photoId === r.id).map((l) => l.subjectId) }]))
   }
 
+  /**
+   * What the gate needs besides the photo row, for each photo: who is in it and their current consent.
+   * Held by the photo record cache (photos.records.ts), which forgets a photo when any of it changes.
+   */
+  async gateInputs(tx: DbOrTx, photoIds: string[]): Promise<Map<string, GateInputs>> {
+    const out = new Map<string, GateInputs>(photoIds.map((id) => [id, { subjectIds: [], consents: new Map() }]))
+    if (photoIds.length === 0) return out
+    const [links, cs] = await Promise.all([tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, photoIds)), this.currentConsents(tx, photoIds)])
+    for (const l of links) out.get(l.photoId)?.subjectIds.push(l.subjectId)
+    for (const [photoId, m] of cs) {
+      const o = out.get(photoId)
+      if (o) o.consents = m
+    }
+    return out
+  }
+
+  /** The gate's verdict from inputs already read; evaluated against today's date on every call. */
+  verdict(photo: PhotoRow, inputs: GateInputs, today = todayUtc()): GateVerdict {
+    return effectivePermission({ status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds }, inputs.consents, this.deps.licenceTerms(photo.licence), today)
+  }
+
   /** The gate's verdict for each photo, read from the database now. */
   async gate(rows: PhotoRow[], tx: DbOrTx = this.deps.db): Promise<Map<string, GateVerdict>> {
-    const [gp, cs] = await Promise.all([this.#gatePhotos(tx, rows), this.currentConsents(tx, rows.map((r) => r.id))])
+    const inputs = await this.gateInputs(tx, rows.map((r) => r.id))
     const today = todayUtc()
-    return new Map(rows.map((r) => [r.id, effectivePermission(gp.get(r.id)!, cs.get(r.id) ?? new Map(), this.deps.licenceTerms(r.licence), today)]))
+    return new Map(rows.map((r) => [r.id, this.verdict(r, inputs.get(r.id)!, today)]))
   }
 
   // ---- review and publication -----------------------------------------------------------------------

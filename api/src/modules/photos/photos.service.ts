@@ -10,6 +10,7 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { GateVerdict, Permission } from '../consent/consent.gate.ts'
+import type { GateInputs } from '../consent/consent.service.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
@@ -17,6 +18,7 @@ import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, ty
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
+import type { PhotoRecord, PhotoRecords } from './photos.records.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
@@ -30,6 +32,10 @@ export type PhotoGate = (rows: (typeof photos.$inferSelect)[]) => Promise<Map<st
 
 export interface PhotosDeps {
   gate: PhotoGate
+  /** Photo rows with their gate inputs and derivatives, cached while the database's change feed is heard. */
+  records: PhotoRecords
+  /** The gate's verdict from a record's inputs (the consent module provides it); run on every request. */
+  verdict: (photo: PhotoRow, inputs: GateInputs) => GateVerdict
   db: Db
   blobs: BlobStore
   masterKey: MasterKey
@@ -169,39 +175,33 @@ export class PhotosService {
     return r?.id ?? null
   }
 
-  async #access(photo: PhotoRow, principal: Principal | null): Promise<{ access: Access; verdict: GateVerdict | null }> {
-    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict: null }
-    const verdict = (await this.deps.gate([photo])).get(photo.id)!
+  #access(record: PhotoRecord, principal: Principal | null): { access: Access; verdict: GateVerdict } {
+    const { photo } = record
+    // The staff and the photographer see the effective permission too, once the gate shows the photo.
+    const verdict = this.deps.verdict(photo, record.gate)
+    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict }
     if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
     return { access: verdict.gone ? 'gone' : 'hidden', verdict }
   }
 
-  async #visible(id: string, principal: Principal | null): Promise<{ photo: PhotoRow; access: Access; verdict: GateVerdict | null }> {
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo) throw photoProblems.notFound()
+  /** The photo's record and how this caller may see it; the gate runs on every call, on current inputs. */
+  async #visible(id: string, principal: Principal | null): Promise<{ record: PhotoRecord; access: Access; verdict: GateVerdict }> {
+    const record = await this.deps.records.one(id)
+    if (!record) throw photoProblems.notFound()
     // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
-    if (photo.erasedAt) throw photoProblems.gone()
-    const { access, verdict } = await this.#access(photo, principal)
+    if (record.photo.erasedAt) throw photoProblems.gone()
+    const { access, verdict } = this.#access(record, principal)
     if (access === 'hidden') throw photoProblems.notFound()
     if (access === 'gone') throw photoProblems.gone()
-    return { photo, access, verdict }
+    return { record, access, verdict }
   }
 
   async get(id: string, principal: Principal | null) {
-    // The derivatives are read alongside the gate (one round trip fewer); they are used only once the
-    // gate said the caller may see the photo.
-    // (Promise.resolve: a drizzle query runs on every then(), so take its result once.)
-    const derivativeRows = Promise.resolve(this.deps.db.select().from(derivatives).where(eq(derivatives.photoId, id)))
-    derivativeRows.catch(() => undefined)
-    const { photo, access, verdict } = await this.#visible(id, principal)
-    const [ds, v] = await Promise.all([
-      derivativeRows,
-      // The staff and the photographer see the effective permission too, once the gate shows the photo.
-      verdict ?? this.deps.gate([photo]).then((m) => m.get(photo.id)!),
-    ])
+    const { record, access, verdict } = await this.#visible(id, principal)
     // An anonymous preview gets the public subset: small sizes, no consent details.
-    const permission = access !== 'preview' && v.shown ? v.permission : null
-    return this.view(photo, access === 'preview' ? ds.filter((d) => PREVIEW_PRESETS.has(d.preset)) : ds, permission)
+    const permission = access !== 'preview' && verdict.shown ? verdict.permission : null
+    const ds = access === 'preview' ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives
+    return this.view(record.photo, ds, permission)
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
@@ -238,16 +238,12 @@ export class PhotosService {
   /** Looks up one derivative for serving, after the gate; every request reads consent anew. */
   async media(id: string, file: string, principal: Principal | null): Promise<DerivativeRow> {
     const m = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/.exec(file)
-    const { photo, access } = await this.#visible(id, principal)
-    if (photo.status === 'withdrawn') throw photoProblems.gone()
+    const { record, access } = await this.#visible(id, principal)
+    if (record.photo.status === 'withdrawn') throw photoProblems.gone()
     if (!m) throw photoProblems.unknownPreset()
     if (access === 'preview' && !PREVIEW_PRESETS.has(m[1]!)) throw photoProblems.derivativeNotReady()
     const format = m[2] === 'jpg' ? 'jpeg' : m[2]!
-    const [d] = await this.deps.db
-      .select()
-      .from(derivatives)
-      .where(and(eq(derivatives.photoId, id), eq(derivatives.preset, m[1]!), eq(derivatives.format, format)))
-      .limit(1)
+    const d = record.derivatives.find((x) => x.preset === m[1] && x.format === format)
     if (!d) throw photoProblems.derivativeNotReady()
     return d
   }
@@ -273,6 +269,15 @@ export class PhotosService {
 
   /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
   async update(id: string, principal: Principal, patch: PhotoPatchT) {
+    try {
+      await this.#update(id, principal, patch)
+    } finally {
+      // Read back at once by the caller: don't wait for the change message (photos.records.ts).
+      this.deps.records.changed(id)
+    }
+  }
+
+  async #update(id: string, principal: Principal, patch: PhotoPatchT) {
     return this.deps.db.transaction(async (tx) => {
       const [photo] = await tx.select().from(photos).where(eq(photos.id, id)).limit(1).for('update')
       const owner = photo && photo.ownerId === principal.userId
@@ -329,7 +334,7 @@ export class PhotosService {
    * The response for one photo. `permission` is the gate's effective permission when the caller may see
    * it (null for an anonymous preview, and while the gate does not show the photo).
    */
-  view(p: PhotoRow, ds: DerivativeRow[], permission: Permission | null = null) {
+  view(p: PhotoRow, ds: readonly DerivativeRow[], permission: Permission | null = null) {
     const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
     const base = this.deps.config.publicUrl ?? ''
     const sorted = [...ds].sort((a, b) => order(a) - order(b))

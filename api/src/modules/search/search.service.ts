@@ -5,11 +5,12 @@
  * document is out of date for this caller (no public preview, a use no longer allowed) is dropped and its
  * rebuild queued. Dropped hits are replaced from the next engine page, so pages stay full.
  */
-import { inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { GateVerdict } from '../consent/consent.gate.ts'
+import type { GateInputs } from '../consent/consent.service.ts'
+import type { PhotoRecord, PhotoRecords } from '../photos/photos.records.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
@@ -31,7 +32,10 @@ export interface SearchServiceDeps {
   engine: SearchEngine
   queue: JobQueue
   worker?: Worker
-  gate: (rows: PhotoRow[]) => Promise<Map<string, GateVerdict>>
+  /** Photo rows with their gate inputs and derivatives (photos.records.ts: cached while changes are heard). */
+  records: PhotoRecords
+  /** The consent gate, run on every hit of every request from the record's current inputs. */
+  verdict: (photo: PhotoRow, inputs: GateInputs) => GateVerdict
   guidance?: LanguageGuidance
   publicUrl?: string
 }
@@ -64,7 +68,7 @@ export class SearchService {
       ...(principal ? {} : { publicPreviewOnly: true }),
     }
     const limit = params.limit ?? SEARCH_DEFAULT_LIMIT
-    const kept: { row: PhotoRow; highlights: SearchResult['hits'][number]['highlights'] }[] = []
+    const kept: { record: PhotoRecord; highlights: SearchResult['hits'][number]['highlights'] }[] = []
     const stale: string[] = []
     const outdated: string[] = []
     let cursor = params.cursor
@@ -82,13 +86,11 @@ export class SearchService {
       next = r.nextCursor
       if (r.hits.length) {
         const ids = r.hits.map((h) => h.id)
-        const rows = await this.deps.db.select().from(photos).where(inArray(photos.id, ids))
-        const byId = new Map(rows.map((p) => [p.id, p]))
-        const verdicts = await this.deps.gate(rows)
+        const records = await this.deps.records.get(ids)
         for (const h of r.hits) {
-          const row = byId.get(h.id)
-          const v = verdicts.get(h.id)
-          if (!row || !v?.shown || row.erasedAt) {
+          const record = records.get(h.id)
+          const v = record ? this.deps.verdict(record.photo, record.gate) : undefined
+          if (!record || !v?.shown || record.photo.erasedAt) {
             stale.push(h.id)
             continue
           }
@@ -97,7 +99,7 @@ export class SearchService {
             outdated.push(h.id)
             continue
           }
-          kept.push({ row, highlights: h.highlights })
+          kept.push({ record, highlights: h.highlights })
         }
       }
       if (!next) break
@@ -105,10 +107,9 @@ export class SearchService {
     }
     await this.#repair(stale, outdated)
 
-    const ds = kept.length ? await this.deps.db.select().from(derivatives).where(inArray(derivatives.photoId, kept.map((k) => k.row.id))) : []
     const dropped = stale.length + outdated.length
     return {
-      hits: kept.map((k) => this.#hit(k.row, ds.filter((d) => d.photoId === k.row.id && (principal || ANONYMOUS_PRESETS.has(d.preset))), k.highlights)),
+      hits: kept.map((k) => this.#hit(k.record.photo, k.record.derivatives.filter((d) => principal || ANONYMOUS_PRESETS.has(d.preset)), k.highlights)),
       facets: first!.facets,
       languageNote: guided.languageNote,
       total: Math.max(kept.length, first!.total - dropped),
@@ -126,7 +127,7 @@ export class SearchService {
     this.deps.worker?.nudge()
   }
 
-  #hit(p: PhotoRow, ds: DerivativeRow[], highlights: SearchResult['hits'][number]['highlights']): SearchResponseT['hits'][number] {
+  #hit(p: PhotoRow, ds: readonly DerivativeRow[], highlights: SearchResult['hits'][number]['highlights']): SearchResponseT['hits'][number] {
     const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
     const base = this.deps.publicUrl ?? ''
     return {

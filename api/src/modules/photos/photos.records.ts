@@ -1,0 +1,131 @@
+/**
+ * Photo records: a photo row with everything the gate decides on (who is in it, their current consent)
+ * and its derivatives, read in one batch for many photos, and kept in memory between requests.
+ *
+ * Why this is safe (promise 1: nothing is served beyond the consent of everyone in it):
+ *  - What is cached are the gate's INPUTS, never its verdict. The gate runs on every request against the
+ *    current date, so an end date passing needs no invalidation.
+ *  - Any change to those inputs, by anyone (this process, another replica, the CLI, psql), is announced by
+ *    database triggers on commit (migration 0014, channel eb_photo_changed). A photo is forgotten the moment
+ *    its id is heard.
+ *  - The cache is only used while the listener is known to hear: with PostgreSQL it sends itself a
+ *    heartbeat through the server every two seconds and drops the cache, and bypasses it, the moment a
+ *    heartbeat is late or the connection is lost, until it hears one again.
+ *  - A read that started before an invalidation is never stored (a generation counter), so a slow read
+ *    cannot put an old record back after the change was heard.
+ *  - Every write request through this process's HTTP API empties it before its response leaves (app.ts), so
+ *    a client that withdraws and then looks sees the withdrawal, without waiting for the message.
+ *  - Entries also age out after `maxAgeMs` whatever happens.
+ */
+import { inArray } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.ts'
+import type { GateInputs } from '../consent/index.ts'
+import { derivatives, photos } from './photos.table.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type DerivativeRow = typeof derivatives.$inferSelect
+
+export interface PhotoRecord {
+  readonly photo: PhotoRow
+  readonly gate: GateInputs
+  readonly derivatives: readonly DerivativeRow[]
+}
+
+export interface PhotoRecordsOptions {
+  /** Reads the records of these photos from the database (absent ids: no such photo). */
+  load(ids: string[]): Promise<Map<string, PhotoRecord>>
+  /** 0 turns the cache off: every read goes to the database. */
+  maxAgeMs: number
+  maxEntries?: number
+  now?: () => number
+}
+
+export class PhotoRecords {
+  readonly #entries = new Map<string, { at: number; record: PhotoRecord }>()
+  #generation = 0
+  #live = false
+  #hits = 0
+  #misses = 0
+
+  constructor(private readonly opts: PhotoRecordsOptions) {}
+
+  /** Whether records are being kept (the change listener is up and the cache is not turned off). */
+  get live() {
+    return this.#live && this.opts.maxAgeMs > 0
+  }
+
+  get stats() {
+    return { entries: this.#entries.size, hits: this.#hits, misses: this.#misses, live: this.live }
+  }
+
+  /** The change listener hears: start keeping records (anything from before is dropped). */
+  up() {
+    this.clear()
+    this.#live = true
+  }
+
+  /** The change listener may have missed something: forget everything and read from the database. */
+  down() {
+    this.#live = false
+    this.clear()
+  }
+
+  /** A change to one photo was heard ('*': to an unknown set of photos). */
+  changed(photoId: string) {
+    if (photoId === '*') return this.clear()
+    this.#generation++
+    this.#entries.delete(photoId)
+  }
+
+  clear() {
+    this.#generation++
+    this.#entries.clear()
+  }
+
+  async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    const out = new Map<string, PhotoRecord>()
+    const missing: string[] = []
+    const now = (this.opts.now ?? Date.now)()
+    const live = this.live
+    for (const id of new Set(ids)) {
+      const e = live ? this.#entries.get(id) : undefined
+      if (e && now - e.at < this.opts.maxAgeMs) out.set(id, e.record)
+      else missing.push(id)
+    }
+    this.#hits += out.size
+    this.#misses += missing.length
+    if (missing.length === 0) return out
+    const generation = this.#generation
+    const loaded = await this.opts.load(missing)
+    // Kept only if nothing changed while it was read, and the listener was up all along.
+    const keep = live && this.live && generation === this.#generation
+    for (const [id, record] of loaded) {
+      out.set(id, record)
+      if (keep) {
+        this.#entries.delete(id)
+        this.#entries.set(id, { at: now, record })
+      }
+    }
+    const max = this.opts.maxEntries ?? 10_000
+    while (this.#entries.size > max) this.#entries.delete(this.#entries.keys().next().value!)
+    return out
+  }
+
+  async one(id: string): Promise<PhotoRecord | undefined> {
+    return (await this.get([id])).get(id)
+  }
+}
+
+/** The database read behind the cache: three queries for any number of photos. */
+export function photoRecordLoader(db: DbOrTx, gateInputs: (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>) {
+  return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
+    const [rows, ds, inputs] = await Promise.all([
+      db.select().from(photos).where(inArray(photos.id, ids)),
+      db.select().from(derivatives).where(inArray(derivatives.photoId, ids)),
+      gateInputs(db, ids),
+    ])
+    const byPhoto = new Map<string, DerivativeRow[]>()
+    for (const d of ds) byPhoto.set(d.photoId, [...(byPhoto.get(d.photoId) ?? []), d])
+    return new Map(rows.map((photo) => [photo.id, { photo, gate: inputs.get(photo.id) ?? { subjectIds: [], consents: new Map() }, derivatives: byPhoto.get(photo.id) ?? [] }]))
+  }
+}
