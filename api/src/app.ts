@@ -5,7 +5,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
@@ -16,6 +15,7 @@ import { errorsPlugin } from './platform/errors.ts'
 import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
 import { openapiPlugin } from './platform/openapi.ts'
+import { securityHeaders } from './platform/security-headers.ts'
 import { problems } from './platform/problems.ts'
 import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
 import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
@@ -78,7 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') ctx.records.clear()
     done(null, payload)
   })
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
   })

@@ -171,7 +171,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const changes = config.photoCacheSeconds > 0
       ? await database.listen('eb_photo_changed', { message: (id) => records.changed(id), up: () => records.up(), down: () => records.down() })
       : null
-    const verdict = (photo: Parameters<ConsentService['verdict']>[0], inputs: GateInputs) => consent.verdict(photo, inputs)
+    const verdict = (photo: Parameters<ConsentService['verdict']>[0], inputs: GateInputs, today?: string) => consent.verdict(photo, inputs, today)
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       records,

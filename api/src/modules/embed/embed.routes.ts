@@ -34,7 +34,7 @@ const Oembed = Type.Object({
  */
 const EMBED_HELMET = {
   contentSecurityPolicy: {
-    useDefaults: false,
+    useDefaults: false as const,
     directives: { defaultSrc: ["'none'"], imgSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ['*'], baseUri: ["'none'"], formAction: ["'none'"] },
   },
   frameguard: false as const,
@@ -58,7 +58,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<{ embeds: EmbedService; phot
     },
   )
 
-  app.get('/embed/:id', { helmet: EMBED_HELMET, schema: { tags: ['embeds'], summary: 'The embed page (HTML); 410 with a neutral text once the photo may not be shown', params: Params, response: { 200: { type: 'string' }, 404: { type: 'string' }, 410: { type: 'string' } } } }, async (request, reply) => {
+  app.get('/embed/:id', { config: { securityHeaders: EMBED_HELMET }, schema: { tags: ['embeds'], summary: 'The embed page (HTML); 410 with a neutral text once the photo may not be shown', params: Params, response: { 200: { type: 'string' }, 404: { type: 'string' }, 410: { type: 'string' } } } }, async (request, reply) => {
     const c = await embeds.check(request.params.id)
     reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')
     if (c.kind === 'shown') return reply.code(200).send(embedPage(c))

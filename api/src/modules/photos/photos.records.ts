@@ -106,7 +106,7 @@ export class PhotoRecords {
         this.#entries.set(id, { at: now, record })
       }
     }
-    const max = this.opts.maxEntries ?? 10_000
+    const max = this.opts.maxEntries ?? 5000
     while (this.#entries.size > max) this.#entries.delete(this.#entries.keys().next().value!)
     return out
   }

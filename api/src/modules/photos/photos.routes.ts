@@ -56,7 +56,11 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
   app.get(
     '/v1/photos/:id',
     { schema: { tags: ['photos'], params: PhotoParams, response: { 200: Photo, 400: P, 404: P, 410: P } } },
-    async (request) => photos.get(request.params.id, request.principal),
+    // Serialised by this route's response schema (the allow-list) once per photo record, variant and day.
+    async (request, reply) => {
+      const json = await photos.getJson(request.params.id, request.principal, (view) => reply.serializeInput(view, '200') as string)
+      return reply.type('application/json; charset=utf-8').send(json as never)
+    },
   )
 
   app.patch(

@@ -9,7 +9,7 @@ import { encryptStream, hmac, newDataKey, type MasterKey } from '../../platform/
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import type { GateVerdict, Permission } from '../consent/consent.gate.ts'
+import { todayUtc, type GateVerdict, type Permission } from '../consent/consent.gate.ts'
 import type { GateInputs } from '../consent/consent.service.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
@@ -35,7 +35,7 @@ export interface PhotosDeps {
   /** Photo rows with their gate inputs and derivatives, cached while the database's change feed is heard. */
   records: PhotoRecords
   /** The gate's verdict from a record's inputs (the consent module provides it); run on every request. */
-  verdict: (photo: PhotoRow, inputs: GateInputs) => GateVerdict
+  verdict: (photo: PhotoRow, inputs: GateInputs, today?: string) => GateVerdict
   db: Db
   blobs: BlobStore
   masterKey: MasterKey
@@ -75,6 +75,9 @@ export type Access = 'manage' | 'full' | 'preview' | 'gone' | 'hidden'
 
 export class PhotosService {
   readonly store: DerivativeStore
+  /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
+  readonly #views = new WeakMap<PhotoRecord, { full?: StaticView; preview?: StaticView }>()
+  readonly #json = new WeakMap<PhotoRecord, Map<string, string>>()
   readonly #macKey: Buffer
 
   constructor(private readonly deps: PhotosDeps) {
@@ -175,33 +178,53 @@ export class PhotosService {
     return r?.id ?? null
   }
 
-  #access(record: PhotoRecord, principal: Principal | null): { access: Access; verdict: GateVerdict } {
+  #access(record: PhotoRecord, principal: Principal | null, today: string): { access: Access; verdict: GateVerdict } {
     const { photo } = record
     // The staff and the photographer see the effective permission too, once the gate shows the photo.
-    const verdict = this.deps.verdict(photo, record.gate)
+    const verdict = this.deps.verdict(photo, record.gate, today)
     if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict }
     if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
     return { access: verdict.gone ? 'gone' : 'hidden', verdict }
   }
 
   /** The photo's record and how this caller may see it; the gate runs on every call, on current inputs. */
-  async #visible(id: string, principal: Principal | null): Promise<{ record: PhotoRecord; access: Access; verdict: GateVerdict }> {
+  async #visible(id: string, principal: Principal | null, today = todayUtc()): Promise<{ record: PhotoRecord; access: Access; verdict: GateVerdict }> {
     const record = await this.deps.records.one(id)
     if (!record) throw photoProblems.notFound()
     // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
     if (record.photo.erasedAt) throw photoProblems.gone()
-    const { access, verdict } = this.#access(record, principal)
+    const { access, verdict } = this.#access(record, principal, today)
     if (access === 'hidden') throw photoProblems.notFound()
     if (access === 'gone') throw photoProblems.gone()
     return { record, access, verdict }
+  }
+
+  /**
+   * The photo's response as JSON text. `serialize` is the route's own response serialiser (the schema's
+   * allow-list); its output is kept with the record, per variant and day, since for one record and one day
+   * the gate's verdict, and so the whole response, is the same for every caller who gets that variant.
+   */
+  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string): Promise<string> {
+    const today = todayUtc()
+    const { record, access, verdict } = await this.#visible(id, principal, today)
+    const preview = access === 'preview'
+    const key = `${preview ? 'preview' : 'full'}:${today}`
+    let texts = this.#json.get(record)
+    if (!texts) this.#json.set(record, (texts = new Map()))
+    let text = texts.get(key)
+    if (text === undefined) {
+      text = serialize(this.#recordView(record, preview, !preview && verdict.shown ? verdict.permission : null))
+      texts.clear()
+      texts.set(key, text)
+    }
+    return text
   }
 
   async get(id: string, principal: Principal | null) {
     const { record, access, verdict } = await this.#visible(id, principal)
     // An anonymous preview gets the public subset: small sizes, no consent details.
     const permission = access !== 'preview' && verdict.shown ? verdict.permission : null
-    const ds = access === 'preview' ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives
-    return this.view(record.photo, ds, permission)
+    return this.#recordView(record, access === 'preview', permission)
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
@@ -335,43 +358,31 @@ export class PhotosService {
    * it (null for an anonymous preview, and while the gate does not show the photo).
    */
   view(p: PhotoRow, ds: readonly DerivativeRow[], permission: Permission | null = null) {
-    const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
-    const base = this.deps.config.publicUrl ?? ''
-    const sorted = [...ds].sort((a, b) => order(a) - order(b))
-    const url = (d: DerivativeRow) => `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}`
-    const srcset: Record<string, string> = {}
-    for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
-    const licence = this.deps.licence(p.licence)
+    return this.#withPermission(this.#static(p, ds), p, permission)
+  }
+
+  /** A record's view: the part that depends only on the record is built once per record and variant. */
+  #recordView(record: PhotoRecord, preview: boolean, permission: Permission | null) {
+    let views = this.#views.get(record)
+    if (!views) this.#views.set(record, (views = {}))
+    const key = preview ? 'preview' : 'full'
+    const base = (views[key] ??= this.#static(record.photo, preview ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives))
+    return this.#withPermission(base, record.photo, permission)
+  }
+
+  #static(p: PhotoRow, ds: readonly DerivativeRow[]) {
+    return staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x) })
+  }
+
+  #withPermission(base: StaticView, p: PhotoRow, permission: Permission | null) {
+    const licence = permission ? this.deps.licence(p.licence) : undefined
     return {
-      id: p.id,
-      status: p.status,
-      width: p.width,
-      height: p.height,
-      caption: { nl: p.captionNl, en: p.captionEn },
-      alt: { nl: p.altNl, en: p.altEn },
-      tags: p.tags,
-      series: p.series,
-      credit: p.credit,
-      capturedMonth: p.capturedMonth,
-      placeCity: p.placeCity,
-      thumbhash: p.thumbhash,
-      dominantColour: p.dominantColour,
-      derivativesState: p.derivativesState,
-      licence: p.licence,
-      attribution: this.#attribution(p),
-      noPeopleDeclared: p.noPeopleDeclaredAt !== null,
-      publishedAt: p.publishedAt?.toISOString() ?? null,
-      derivatives: sorted.map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: url(d) })),
-      srcset,
-      licenceSummary: licence ? { nl: licence.summary.nl, en: licence.summary.en } : null,
-      licenceUrl: licence?.deedUrl ?? null,
+      ...base,
       permittedUses: permission ? permission.uses.map((use) => ({ use, label: USE_LABELS[use] })) : null,
       prohibitedContexts: permission
         ? { topics: permission.excludedTopics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] })), text: licence ? { ...licence.prohibitedContexts.text } : null }
         : null,
       consentValidUntil: permission?.validUntil ?? null,
-      createdAt: p.createdAt.toISOString(),
-      updatedAt: p.updatedAt.toISOString(),
     }
   }
 
@@ -394,6 +405,44 @@ export class PhotosService {
     return n
   }
 }
+
+/** The part of a photo's response that depends only on the photo and its derivatives. */
+function staticView(p: PhotoRow, ds: readonly DerivativeRow[], deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null }) {
+  const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
+  const base = deps.publicUrl ?? ''
+  const sorted = [...ds].sort((a, b) => order(a) - order(b))
+  const url = (d: DerivativeRow) => `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}`
+  const srcset: Record<string, string> = {}
+  for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
+  const licence = deps.licence(p.licence)
+  return {
+    id: p.id,
+    status: p.status,
+    width: p.width,
+    height: p.height,
+    caption: { nl: p.captionNl, en: p.captionEn },
+    alt: { nl: p.altNl, en: p.altEn },
+    tags: p.tags,
+    series: p.series,
+    credit: p.credit,
+    capturedMonth: p.capturedMonth,
+    placeCity: p.placeCity,
+    thumbhash: p.thumbhash,
+    dominantColour: p.dominantColour,
+    derivativesState: p.derivativesState,
+    licence: p.licence,
+    attribution: deps.attribution(p),
+    noPeopleDeclared: p.noPeopleDeclaredAt !== null,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    derivatives: sorted.map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: url(d) })),
+    srcset,
+    licenceSummary: licence ? { nl: licence.summary.nl, en: licence.summary.en } : null,
+    licenceUrl: licence?.deedUrl ?? null,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  }
+}
+type StaticView = ReturnType<typeof staticView>
 
 export function normaliseTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 40)
