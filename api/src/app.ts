@@ -14,6 +14,7 @@ import type { Database } from './db/client.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
+import { lazyChildLoggerFactory } from './platform/logger.ts'
 import { openapiPlugin } from './platform/openapi.ts'
 import { securityHeaders } from './platform/security-headers.ts'
 import { problems } from './platform/problems.ts'
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Fail on what we don't know rather than silently drop it; but do coerce query strings.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
     genReqId: () => crypto.randomUUID(),
+    childLoggerFactory: lazyChildLoggerFactory as never,
     forceCloseConnections: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -126,6 +126,24 @@ describe('the photo record cache', () => {
     expect(records.stats.entries).toBe(1)
   })
 
+  it('keeps the serialised answer per variant: a journalist\'s full view never reaches an anonymous caller', async () => {
+    const { id } = await published('Varianten')
+    const other = await t.user('journalist')
+    const get = async (token?: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).text()
+    const first = await get(journalist.token)
+    expect(await get(other.token)).toBe(first)
+    expect(JSON.parse(first).permittedUses.length).toBeGreaterThan(0)
+    const anonymous = JSON.parse(await get())
+    expect(anonymous.permittedUses).toBeNull()
+    expect(anonymous.consentValidUntil).toBeNull()
+    expect(anonymous.derivatives.map((d: { preset: string }) => d.preset).every((p: string) => p === 'thumb' || p === 'small')).toBe(true)
+    // And the other way round, from a fresh record: the preview first, then the full view.
+    t.rt.records.changed(id)
+    expect(JSON.parse(await get()).permittedUses).toBeNull()
+    expect(JSON.parse(await get(journalist.token)).permittedUses.length).toBeGreaterThan(0)
+    for (const k of ['ownerId', 'originalKey', 'originalWrappedKey', 'mediaKey', 'contentMac']) expect(JSON.parse(first)).not.toHaveProperty(k)
+  })
+
   it('a write request through the API is seen by the next request at once (read your own writes)', async () => {
     const { id, subjectId } = await published('Meteen')
     expect(await status(id)).toBe(200)

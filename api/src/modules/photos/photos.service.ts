@@ -77,7 +77,9 @@ export class PhotosService {
   readonly store: DerivativeStore
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
   readonly #views = new WeakMap<PhotoRecord, { full?: StaticView; preview?: StaticView }>()
-  readonly #json = new WeakMap<PhotoRecord, Map<string, string>>()
+  readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
+  /** The gate's verdict on a record for one day (its inputs can't change without the record being replaced). */
+  readonly #verdicts = new WeakMap<PhotoRecord, { today: string; verdict: GateVerdict }>()
   readonly #macKey: Buffer
 
   constructor(private readonly deps: PhotosDeps) {
@@ -181,7 +183,9 @@ export class PhotosService {
   #access(record: PhotoRecord, principal: Principal | null, today: string): { access: Access; verdict: GateVerdict } {
     const { photo } = record
     // The staff and the photographer see the effective permission too, once the gate shows the photo.
-    const verdict = this.deps.verdict(photo, record.gate, today)
+    let memo = this.#verdicts.get(record)
+    if (memo?.today !== today) this.#verdicts.set(record, (memo = { today, verdict: this.deps.verdict(photo, record.gate, today) }))
+    const verdict = memo.verdict
     if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict }
     if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
     return { access: verdict.gone ? 'gone' : 'hidden', verdict }
@@ -204,7 +208,7 @@ export class PhotosService {
    * allow-list); its output is kept with the record, per variant and day, since for one record and one day
    * the gate's verdict, and so the whole response, is the same for every caller who gets that variant.
    */
-  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string): Promise<string> {
+  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string): Promise<Buffer> {
     const today = todayUtc()
     const { record, access, verdict } = await this.#visible(id, principal, today)
     const preview = access === 'preview'
@@ -213,7 +217,8 @@ export class PhotosService {
     if (!texts) this.#json.set(record, (texts = new Map()))
     let text = texts.get(key)
     if (text === undefined) {
-      text = serialize(this.#recordView(record, preview, !preview && verdict.shown ? verdict.permission : null))
+      // Kept as bytes: encoding the text again on every send was a noticeable part of the request.
+      text = Buffer.from(serialize(this.#recordView(record, preview, !preview && verdict.shown ? verdict.permission : null)))
       texts.clear()
       texts.set(key, text)
     }

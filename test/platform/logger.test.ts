@@ -1,0 +1,35 @@
+import pino from 'pino'
+import { describe, expect, it } from 'vitest'
+import { lazyChildLoggerFactory, loggerOptions } from '../../api/src/platform/logger.ts'
+
+function capture(level: string) {
+  const lines: Record<string, unknown>[] = []
+  const logger = pino({ ...loggerOptions({ logLevel: level as never }) }, { write: (l: string) => void lines.push(JSON.parse(l)) })
+  return { logger, lines }
+}
+
+describe('the per-request logger, made on first use', () => {
+  it('writes what an ordinary child would (bindings, redaction), and nothing below its level', () => {
+    const { logger, lines } = capture('info')
+    const child = lazyChildLoggerFactory(logger, { reqId: 'r1' }, {})
+    child.debug('not written')
+    expect(lines).toEqual([])
+    expect(child.isLevelEnabled('debug')).toBe(false)
+    expect(child.isLevelEnabled('info')).toBe(true)
+    child.info({ token: 'ebs_secret', n: 1 }, 'written')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatchObject({ reqId: 'r1', n: 1, token: '[redacted]', msg: 'written', level: 30 })
+    child.child({ extra: true }).warn('from a grandchild')
+    expect(lines[1]).toMatchObject({ reqId: 'r1', extra: true, msg: 'from a grandchild' })
+  })
+
+  it('honours a route\'s own level (logLevel: warn on the health checks)', () => {
+    const { logger, lines } = capture('info')
+    const child = lazyChildLoggerFactory(logger, { reqId: 'r2' }, { level: 'warn' })
+    child.info('below the route level')
+    expect(lines).toEqual([])
+    expect(child.level).toBe('warn')
+    child.error('above it')
+    expect(lines).toEqual([expect.objectContaining({ reqId: 'r2', msg: 'above it', level: 50 })])
+  })
+})
