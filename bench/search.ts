@@ -11,12 +11,15 @@
  *     Those templates go through the real engine's upsert once (so their tsvector and search_words are
  *     exactly what the app writes), then `generate_series` fans them out in SQL into `photos`,
  *     `subjects`, `photo_subjects`, `consents` (the gate re-check needs real rows for every hit) and
- *     `search_documents`, with the secondary indexes dropped during the load and rebuilt after it.
+ *     `search_documents`, with the secondary indexes and the change-notification triggers off during the
+ *     load and back after it.
  *  2. The real app as its own process (api/src/server.ts via node --import tsx, like `npm start`), worker
- *     off, LOG_LEVEL=warn (request logging would measure the logger), talking to that database.
- *  3. Each query alone, 15 times in a row (median and p95: which queries are slow), then the whole mix
- *     with autocannon, 16 connections, for --seconds: p50/p95/p99 over every response, and req/s.
- * The hello-world is the same fastify, started the same way, measured with the same autocannon settings.
+ *     off, LOG_LEVEL=warn (request logging would measure the logger), talking to that database, first with
+ *     both caches off (SEARCH_CACHE_SECONDS=0, PHOTO_CACHE_SECONDS=0): each query alone, 15 times in a row
+ *     (median and p95: which queries are slow), then the whole mix with autocannon, 16 connections, for
+ *     --seconds: p50/p95/p99 over every response, and req/s. Then as shipped (both caches on): the mix again.
+ * The hello-world is the same fastify, started the same way, measured with the same autocannon settings
+ * right before and right after each size; ratios use the mean of the two.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -40,6 +43,9 @@ const NODE = [process.execPath, '--import', 'tsx']
 const TEMPLATES = 5000
 const CONNECTIONS = 16
 const GOALS = { p95At100k: 30, p95At1m: 100, throughputRatioAt100k: 0.15 }
+const CHANGE_TRIGGER_TABLES = ['photos', 'photo_subjects', 'consents', 'derivatives']
+/** Both caches off: every search asks the engine and reads every hit's record from the database. */
+const UNCACHED = { SEARCH_CACHE_SECONDS: '0', PHOTO_CACHE_SECONDS: '0' }
 
 /** The mix: common words, rare words, typos, prefixes and filters, as a journalist would type them. */
 export const QUERIES: { kind: string; qs: string }[] = [
@@ -223,6 +229,9 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
         and indexname not in (select conname from pg_constraint)`),
     )
     for (const i of idx) await db.execute(sql.raw(`drop index "${i.indexname}"`))
+    // The change-notification triggers (migration 0014) would queue a message per row of a bulk load that no
+    // app is listening to: off during the load, like the indexes.
+    for (const table of CHANGE_TRIGGER_TABLES) await db.execute(sql.raw(`alter table ${table} disable trigger user`))
 
     t0 = performance.now()
     await db.execute(sql.raw(`insert into photos (id, owner_id, status, content_mac, original_key, original_wrapped_key, original_format, original_bytes,
@@ -253,6 +262,7 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
     t('search rows', t0)
     t0 = performance.now()
     for (const i of idx) await db.execute(sql.raw(i.indexdef))
+    for (const table of CHANGE_TRIGGER_TABLES) await db.execute(sql.raw(`alter table ${table} enable trigger user`))
     t('indexes', t0)
     t0 = performance.now()
     await db.execute(sql`drop table bench_tpl`)
@@ -270,7 +280,12 @@ interface SizeResult {
   n: number
   load: Record<string, number>
   perQuery: { kind: string; qs: string; median: number; p95: number; hits: number; total: number }[]
+  /** As shipped: the engine-answer cache and the photo records on. */
   mix: Load
+  /** Both caches off. */
+  uncached: Load
+  /** Hello-world's req/s, the mean of the runs right before and right after this size. */
+  helloRps: number
 }
 
 export async function run(): Promise<void> {
@@ -283,88 +298,102 @@ export async function run(): Promise<void> {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`)
   console.log(`autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; ${QUERIES.length} queries in the mix (anonymous callers)\n`)
 
+  // The hello-world stays up all run: it is measured right before and right after each size's mixes, and
+  // each ratio uses the mean of those two (this machine's speed drifts by tens of percent within minutes).
   const hello = await startProcess('bench/hello.ts', {}, '/hello')
-  let reference: Load
+  const results: SizeResult[] = []
   try {
     await hammer(hello.url, ['/hello'], 2) // warm-up
-    reference = await hammer(hello.url, ['/hello'], seconds)
+    for (const n of sizes) {
+      const name = `bench_search_${label(n).toLowerCase()}_${crypto.randomBytes(3).toString('hex')}`
+      await adminClient.query(`create database ${name}`)
+      const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString()
+      try {
+        process.stderr.write(`  ${label(n)}: loading…\n`)
+        const loadTimes = await load(url, n)
+        process.stderr.write(`  ${label(n)}: loaded ${JSON.stringify(loadTimes)}\n`)
+        const env = { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_DIR: path.join(os.tmpdir(), name),
+          // The limiter runs (its cost is part of every request) but must never refuse: a 429 is not a search.
+          ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', SESSION_RATE_LIMIT_PER_MINUTE: '1000000000', API_RATE_LIMIT_PER_MINUTE: '1000000000' }
+        const before = await hammer(hello.url, ['/hello'], seconds)
+        // 1. Caches off: each query alone (what the engine and the gate's reads cost), then the mix.
+        const bare = await startProcess('api/src/server.ts', { ...env, ...UNCACHED }, '/healthz')
+        const perQuery: SizeResult['perQuery'] = []
+        let uncached: Load
+        try {
+          for (const { kind, qs } of QUERIES) {
+            const times: number[] = []
+            let body: { hits: unknown[]; total: number } = { hits: [], total: 0 }
+            for (let i = 0; i < 16; i++) {
+              const t0 = performance.now()
+              const r = await fetch(`${bare.url}/v1/search?${qs}`)
+              const text = await r.text()
+              if (r.status !== 200) throw new Error(`GET /v1/search?${qs} → ${r.status}: ${text.slice(0, 300)}`)
+              if (i > 0) times.push(performance.now() - t0) // the first one warms PostgreSQL's buffers
+              body = JSON.parse(text) as typeof body
+            }
+            perQuery.push({ kind, qs, median: q(times, 50), p95: q(times, 95), hits: body.hits.length, total: body.total })
+          }
+          uncached = await hammer(bare.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
+        } finally {
+          await bare.stop()
+        }
+        // 2. As shipped (engine-answer cache 10 s, photo records while the change feed is heard).
+        const app = await startProcess('api/src/server.ts', env, '/healthz')
+        let mix: Load
+        try {
+          await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), 2) // warm-up
+          mix = await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
+        } finally {
+          await app.stop()
+        }
+        const after = await hammer(hello.url, ['/hello'], seconds)
+        results.push({ n, load: loadTimes, perQuery, mix, uncached, helloRps: (before.rps + after.rps) / 2 })
+      } finally {
+        if (!keep) await adminClient.query(`drop database if exists ${name} with (force)`)
+        else console.log(`kept database ${name}`)
+      }
+      report(results.at(-1)!)
+    }
   } finally {
     await hello.stop()
-  }
-  console.log(`reference: Fastify hello-world ${reference.rps.toFixed(0)} req/s, p50 ${reference.p50} ms, p95 ${reference.p95} ms, p99 ${reference.p99} ms\n`)
-
-  const results: SizeResult[] = []
-  for (const n of sizes) {
-    const name = `bench_search_${label(n).toLowerCase()}_${crypto.randomBytes(3).toString('hex')}`
-    await adminClient.query(`create database ${name}`)
-    const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString()
-    try {
-      process.stderr.write(`  ${label(n)}: loading…\n`)
-      const loadTimes = await load(url, n)
-      process.stderr.write(`  ${label(n)}: loaded ${JSON.stringify(loadTimes)}\n`)
-      const app = await startProcess(
-        'api/src/server.ts',
-        { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_DIR: path.join(os.tmpdir(), name),
-          // The limiter runs (its cost is part of every request) but must never refuse: a 429 is not a search.
-          ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', SESSION_RATE_LIMIT_PER_MINUTE: '1000000000', API_RATE_LIMIT_PER_MINUTE: '1000000000' },
-        '/healthz',
-      )
-      try {
-        const perQuery: SizeResult['perQuery'] = []
-        for (const { kind, qs } of QUERIES) {
-          const times: number[] = []
-          let body: { hits: unknown[]; total: number } = { hits: [], total: 0 }
-          for (let i = 0; i < 16; i++) {
-            const t0 = performance.now()
-            const r = await fetch(`${app.url}/v1/search?${qs}`)
-            const text = await r.text()
-            if (r.status !== 200) throw new Error(`GET /v1/search?${qs} → ${r.status}: ${text.slice(0, 300)}`)
-            if (i > 0) times.push(performance.now() - t0) // the first one warms caches
-            body = JSON.parse(text) as typeof body
-          }
-          perQuery.push({ kind, qs, median: q(times, 50), p95: q(times, 95), hits: body.hits.length, total: body.total })
-        }
-        const mix = await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
-        results.push({ n, load: loadTimes, perQuery, mix })
-      } finally {
-        await app.stop()
-      }
-    } finally {
-      if (!keep) await adminClient.query(`drop database if exists ${name} with (force)`)
-      else console.log(`kept database ${name}`)
-    }
-    report(results.at(-1)!, reference)
   }
   await adminClient.end()
 
   console.log('\n## Summary\n')
-  console.log('| photos | p50 ms | p95 ms | p99 ms | req/s | × hello-world | non-2xx | load (s) |')
-  console.log('|-------:|-------:|-------:|-------:|------:|--------------:|--------:|---------:|')
+  console.log('| photos | caches | p50 ms | p95 ms | p99 ms | req/s | hello-world req/s | × hello-world | non-2xx | load (s) |')
+  console.log('|-------:|--------|-------:|-------:|-------:|------:|------------------:|--------------:|--------:|---------:|')
   for (const r of results) {
     const loadS = Object.values(r.load).reduce((a, b) => a + b, 0) / 1000
-    console.log(`| ${label(r.n)} | ${r.mix.p50} | ${r.mix.p95} | ${r.mix.p99} | ${r.mix.rps.toFixed(0)} | ${(r.mix.rps / reference.rps).toFixed(3)} | ${r.mix.non2xx + r.mix.errors} | ${loadS.toFixed(0)} |`)
+    for (const [caches, m] of [['on (as shipped)', r.mix], ['off', r.uncached]] as const) {
+      console.log(`| ${label(r.n)} | ${caches} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${loadS.toFixed(0)} |`)
+    }
   }
-  console.log(`| hello-world | ${reference.p50} | ${reference.p95} | ${reference.p99} | ${reference.rps.toFixed(0)} | 1 | ${reference.non2xx + reference.errors} | |`)
   console.log('')
   const at = (n: number) => results.find((r) => r.n === n)
   const r100 = at(100_000)
   const r1m = at(1_000_000)
   // A run whose responses were not answers (429, 5xx) measured the wrong thing: say so instead of a verdict.
-  const invalid = results.filter((r) => r.mix.non2xx + r.mix.errors > 0)
+  const invalid = results.filter((r) => r.mix.non2xx + r.mix.errors + r.uncached.non2xx + r.uncached.errors > 0)
   if (invalid.length) console.log(`INVALID RUN: non-2xx responses or errors at ${invalid.map((r) => label(r.n)).join(', ')}; the figures above are not search figures`)
-  console.log(`goal p95 ≤ ${GOALS.p95At100k} ms at 100k: ${r100 ? `${r100.mix.p95} ms → ${r100.mix.p95 <= GOALS.p95At100k ? 'MET' : 'MISSED'}` : 'not run'}`)
-  console.log(`goal p95 ≤ ${GOALS.p95At1m} ms at 1M: ${r1m ? `${r1m.mix.p95} ms → ${r1m.mix.p95 <= GOALS.p95At1m ? 'MET' : 'MISSED'}` : 'not run'}`)
-  console.log(
-    `goal throughput at 100k ≥ ${GOALS.throughputRatioAt100k}× hello-world: ${r100 ? `${(r100.mix.rps / reference.rps).toFixed(3)}× → ${r100.mix.rps / reference.rps >= GOALS.throughputRatioAt100k ? 'MET' : 'MISSED'}` : 'not run'}`,
-  )
+  const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED')
+  for (const [caches, pick] of [['caches on (as shipped)', (r: SizeResult) => r.mix], ['caches off', (r: SizeResult) => r.uncached]] as const) {
+    console.log(`${caches}:`)
+    console.log(`  goal p95 ≤ ${GOALS.p95At100k} ms at 100k: ${r100 ? `${pick(r100).p95} ms → ${verdict(pick(r100).p95 <= GOALS.p95At100k)}` : 'not run'}`)
+    console.log(`  goal p95 ≤ ${GOALS.p95At1m} ms at 1M: ${r1m ? `${pick(r1m).p95} ms → ${verdict(pick(r1m).p95 <= GOALS.p95At1m)}` : 'not run'}`)
+    console.log(`  goal throughput at 100k ≥ ${GOALS.throughputRatioAt100k}× hello-world: ${r100 ? `${(pick(r100).rps / r100.helloRps).toFixed(3)}× → ${verdict(pick(r100).rps / r100.helloRps >= GOALS.throughputRatioAt100k)}` : 'not run'}`)
+  }
 }
 
-function report(r: SizeResult, reference: Load) {
+function report(r: SizeResult) {
   console.log(`## ${label(r.n)} photos\n`)
   console.log(`load (ms): ${Object.entries(r.load).map(([k, v]) => `${k} ${v}`).join(', ')}`)
-  console.log('\n| kind | query | median ms | p95 ms | hits | total |')
+  console.log('\neach query alone, caches off (15 runs after one warm-up):\n')
+  console.log('| kind | query | median ms | p95 ms | hits | total |')
   console.log('|------|-------|----------:|-------:|-----:|------:|')
   for (const x of r.perQuery) console.log(`| ${x.kind} | \`${decodeURIComponent(x.qs) || '(empty)'}\` | ${x.median.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.hits} | ${x.total} |`)
-  const m = r.mix
-  console.log(`\nmix under ${CONNECTIONS} connections: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / reference.rps).toFixed(3)}× hello-world), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors\n`)
+  for (const [caches, m] of [['caches on (as shipped)', r.mix], ['caches off', r.uncached]] as const) {
+    console.log(`\nmix under ${CONNECTIONS} connections, ${caches}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / r.helloRps).toFixed(3)}× hello-world at ${r.helloRps.toFixed(0)} req/s), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors`)
+  }
+  console.log('')
 }
