@@ -19,7 +19,7 @@ import { AuthService } from './modules/auth/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
-import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type GateInputs, type LicenceTerms } from './modules/consent/index.ts'
+import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
@@ -167,15 +167,18 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // Photo records for the read paths (a photo, search hits): cached while the database's change feed is
     // heard, forgotten the moment anything the gate reads changes (photos.records.ts).
-    const records = new PhotoRecords({ load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)), maxAgeMs: config.photoCacheSeconds * 1000 })
+    const records = new PhotoRecords({
+      load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)),
+      verdict: (photo, inputs, today) => consent.verdict(photo, inputs, today),
+      maxAgeMs: config.photoCacheSeconds * 1000,
+    })
     const changes = config.photoCacheSeconds > 0
       ? await database.listen('eb_photo_changed', { message: (id) => records.changed(id), up: () => records.up(), down: () => records.down() })
       : null
-    const verdict = (photo: Parameters<ConsentService['verdict']>[0], inputs: GateInputs, today?: string) => consent.verdict(photo, inputs, today)
+    if (changes) records.attach(changes)
     const photos = new PhotosService({
       gate: (rows) => consent.gate(rows),
       records,
-      verdict,
       db: database.db,
       blobs,
       masterKey,
@@ -230,7 +233,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
-    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, records, verdict, publicUrl: config.publicUrl })
+    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, records, publicUrl: config.publicUrl })
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
     if (searchEngine.name === 'postgres') {

@@ -42,7 +42,16 @@ export interface Database {
    * reconnect), `down` the moment that is no longer certain (connection lost, a heartbeat unanswered):
    * whoever caches on the strength of these messages must stop trusting its cache then.
    */
-  listen(channel: string, handlers: ListenHandlers): Promise<{ close(): Promise<void> }>
+  listen(channel: string, handlers: ListenHandlers): Promise<Listener>
+}
+
+export interface Listener {
+  /**
+   * Resolves once every message from changes committed before the call has been handled (a message of its
+   * own sent through the server comes back after them: notifications arrive in commit order).
+   */
+  sync(): Promise<void>
+  close(): Promise<void>
 }
 
 export interface ListenHandlers {
@@ -85,6 +94,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const unlisten = await client.listen(channel, handlers.message)
     handlers.up()
     return {
+      // Delivered before the committing query returns: nothing to wait for.
+      sync: async () => {},
       close: async () => {
         handlers.down()
         if (!client.closed) await unlisten()
@@ -141,7 +152,7 @@ export function rowsOf<T>(result: unknown): T[] {
  * within `heartbeatMs`. Until it hears its own first heartbeat it does not report `up`; a lost connection,
  * a failed query or a missing heartbeat reports `down` at once.
  */
-export async function listenPostgres(url: string, channel: string, handlers: ListenHandlers, opts: { heartbeatMs?: number } = {}): Promise<{ close(): Promise<void> }> {
+export async function listenPostgres(url: string, channel: string, handlers: ListenHandlers, opts: { heartbeatMs?: number } = {}): Promise<Listener> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name ${channel}`)
   const heartbeatMs = opts.heartbeatMs ?? 2000
   const ping = `heartbeat:${crypto.randomUUID()}:`
@@ -152,10 +163,13 @@ export async function listenPostgres(url: string, channel: string, handlers: Lis
   let waiting: { n: number; deadline: NodeJS.Timeout } | null = null
   let sent = 0
   let backoff = 100
+  const syncs = new Map<string, () => void>()
 
   const down = () => {
     if (waiting) clearTimeout(waiting.deadline)
     waiting = null
+    for (const resolve of syncs.values()) resolve()
+    syncs.clear()
     if (isUp) {
       isUp = false
       handlers.down()
@@ -200,6 +214,12 @@ export async function listenPostgres(url: string, channel: string, handlers: Lis
       if (client !== c || m.channel !== channel) return
       const payload = m.payload ?? ''
       if (payload.startsWith(ping)) {
+        const sync = syncs.get(payload)
+        if (sync) {
+          syncs.delete(payload)
+          sync()
+          return
+        }
         if (waiting && payload === `${ping}${waiting.n}`) {
           clearTimeout(waiting.deadline)
           waiting = null
@@ -228,6 +248,29 @@ export async function listenPostgres(url: string, channel: string, handlers: Lis
   }
   await connect()
   return {
+    async sync() {
+      const c = client
+      // Not listening: whoever relies on the messages is told so by down() and reads the database.
+      if (!c || !isUp) return
+      const token = `${ping}sync:${crypto.randomUUID()}`
+      await new Promise<void>((resolve) => {
+        const timeout = setTimeout(() => {
+          syncs.delete(token)
+          drop(c)
+          resolve()
+        }, heartbeatMs)
+        syncs.set(token, () => {
+          clearTimeout(timeout)
+          resolve()
+        })
+        c.query('select pg_notify($1, $2)', [channel, token]).catch(() => {
+          syncs.delete(token)
+          clearTimeout(timeout)
+          drop(c)
+          resolve()
+        })
+      })
+    },
     async close() {
       stopped = true
       clearTimeout(timer)

@@ -84,8 +84,26 @@ describe('the photo record cache', () => {
     } else {
       await t.rt.database.db.execute(withdrawBehindTheAppsBack(id))
     }
+    // Heard within moments, without anyone telling this process…
     const ms = await until(async () => (await status(id)) === 410, 'the withdrawal to show', 2000)
     expect(ms).toBeLessThan(2000)
+    expect(await status(id)).toBe(410)
+  })
+
+  it('sync() returns once every change committed before it has been heard', async () => {
+    const { id } = await published('Synchroon')
+    expect(await status(id)).toBe(200)
+    expect(await status(id)).toBe(200)
+    const url = (t.rt.database as { url?: string }).url
+    if (url) {
+      const other = new pg.Client({ connectionString: url })
+      await other.connect()
+      await other.query(WITHDRAW, [id])
+      await other.end()
+    } else {
+      await t.rt.database.db.execute(withdrawBehindTheAppsBack(id))
+    }
+    await t.rt.records.sync()
     expect(await status(id)).toBe(410)
   })
 
@@ -105,7 +123,7 @@ describe('the photo record cache', () => {
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     const load = photoRecordLoader(t.rt.database.db, (tx, ids) => t.rt.consent.gateInputs(tx, ids))
-    const records = new PhotoRecords({ maxAgeMs: 60_000, load: async (ids) => {
+    const records = new PhotoRecords({ maxAgeMs: 60_000, verdict: (photo, inputs, today) => t.rt.consent.verdict(photo, inputs, today), load: async (ids) => {
       const read = await load(ids)
       await held
       return read

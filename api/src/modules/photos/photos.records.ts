@@ -19,7 +19,7 @@
  */
 import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import type { GateInputs } from '../consent/index.ts'
+import { todayUtc, type GateInputs, type GateVerdict } from '../consent/index.ts'
 import { derivatives, photos } from './photos.table.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -34,20 +34,44 @@ export interface PhotoRecord {
 export interface PhotoRecordsOptions {
   /** Reads the records of these photos from the database (absent ids: no such photo). */
   load(ids: string[]): Promise<Map<string, PhotoRecord>>
+  /** The consent gate (the consent module's), on a record's inputs for one day. */
+  verdict(photo: PhotoRow, inputs: GateInputs, today: string): GateVerdict
   /** 0 turns the cache off: every read goes to the database. */
   maxAgeMs: number
   maxEntries?: number
   now?: () => number
 }
 
+/** The change feed behind the cache (db/client.ts Listener), for sync(). */
+export interface ChangeFeed {
+  sync(): Promise<void>
+}
+
 export class PhotoRecords {
   readonly #entries = new Map<string, { at: number; record: PhotoRecord }>()
+  /** The gate's verdict per record and day: a record's inputs never change (a change makes a new record). */
+  readonly #verdicts = new WeakMap<PhotoRecord, { today: string; verdict: GateVerdict }>()
   #generation = 0
   #live = false
   #hits = 0
   #misses = 0
 
+  #feed: ChangeFeed | null = null
+
   constructor(private readonly opts: PhotoRecordsOptions) {}
+
+  /** The listener whose messages keep this cache true (runtime.ts attaches it once it exists). */
+  attach(feed: ChangeFeed) {
+    this.#feed = feed
+  }
+
+  /**
+   * Waits until every change committed before this call has been heard (and its records dropped): for a
+   * writer in this process that reads back at once without going through an HTTP write request.
+   */
+  async sync(): Promise<void> {
+    await this.#feed?.sync()
+  }
 
   /** Whether records are being kept (the change listener is up and the cache is not turned off). */
   get live() {
@@ -109,6 +133,13 @@ export class PhotoRecords {
     const max = this.opts.maxEntries ?? 5000
     while (this.#entries.size > max) this.#entries.delete(this.#entries.keys().next().value!)
     return out
+  }
+
+  /** The gate's verdict on this record today; computed once per record and day. */
+  verdict(record: PhotoRecord, today = todayUtc()): GateVerdict {
+    let memo = this.#verdicts.get(record)
+    if (memo?.today !== today) this.#verdicts.set(record, (memo = { today, verdict: this.opts.verdict(record.photo, record.gate, today) }))
+    return memo.verdict
   }
 
   async one(id: string): Promise<PhotoRecord | undefined> {

@@ -10,7 +10,6 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { todayUtc, type GateVerdict, type Permission } from '../consent/consent.gate.ts'
-import type { GateInputs } from '../consent/consent.service.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
@@ -34,8 +33,6 @@ export interface PhotosDeps {
   gate: PhotoGate
   /** Photo rows with their gate inputs and derivatives, cached while the database's change feed is heard. */
   records: PhotoRecords
-  /** The gate's verdict from a record's inputs (the consent module provides it); run on every request. */
-  verdict: (photo: PhotoRow, inputs: GateInputs, today?: string) => GateVerdict
   db: Db
   blobs: BlobStore
   masterKey: MasterKey
@@ -78,8 +75,6 @@ export class PhotosService {
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
   readonly #views = new WeakMap<PhotoRecord, { full?: StaticView; preview?: StaticView }>()
   readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
-  /** The gate's verdict on a record for one day (its inputs can't change without the record being replaced). */
-  readonly #verdicts = new WeakMap<PhotoRecord, { today: string; verdict: GateVerdict }>()
   readonly #macKey: Buffer
 
   constructor(private readonly deps: PhotosDeps) {
@@ -183,9 +178,7 @@ export class PhotosService {
   #access(record: PhotoRecord, principal: Principal | null, today: string): { access: Access; verdict: GateVerdict } {
     const { photo } = record
     // The staff and the photographer see the effective permission too, once the gate shows the photo.
-    let memo = this.#verdicts.get(record)
-    if (memo?.today !== today) this.#verdicts.set(record, (memo = { today, verdict: this.deps.verdict(photo, record.gate, today) }))
-    const verdict = memo.verdict
+    const verdict = this.deps.records.verdict(record, today)
     if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict }
     if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
     return { access: verdict.gone ? 'gone' : 'hidden', verdict }

@@ -17,6 +17,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
         response: { 200: SearchResponse, 400: P },
       },
     },
-    async (request) => opts.search.search(request.query, request.principal ?? null),
+    async (request, reply) => {
+      const json = await opts.search.searchJson(request.query, request.principal ?? null, (r) => reply.serializeInput(r, '200') as string)
+      return reply.type('application/json; charset=utf-8').send(json as never)
+    },
   )
 }
