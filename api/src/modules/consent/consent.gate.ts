@@ -1,7 +1,10 @@
 /**
  * The gate (DESIGN.md promise 1): one function decides what may happen with a photo. Effective permission
- * is the photo's licence intersected with the CURRENT consent of everyone in it, evaluated at request time
- * from the database. Every path that shows, lists, serves, downloads or exports a photo goes through it.
+ * is the photo's licence intersected with the CURRENT consent of everyone in it, evaluated at request time.
+ * Every path that shows, lists, serves, downloads or exports a photo goes through it. Its inputs are read
+ * from the database, or, on the read paths (a photo, search hits), from the photo record cache, which the
+ * database's own change notifications keep true (photos.records.ts); the verdict itself is never cached
+ * beyond the day it was made for.
  */
 import type { Topic, Use } from './vocabulary.ts'
 

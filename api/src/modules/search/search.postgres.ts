@@ -14,6 +14,11 @@
  *     can stop early on; ranking is never run over a huge match set — STACK.md: p95 ~390 ms at 1M rows
  *     unbounded), and only those are ranked with ts_rank, counted and faceted. `total` and the facet
  *     counts are therefore exact up to CANDIDATES matches and a lower bound beyond; pages reach that far.
+ *     Which way the matches are found depends on how many there are. A rare word (or a rare combination
+ *     with filters) is read through the word (GIN) index first, then ordered: walking the newest-first
+ *     index for it would read the whole table (3.5 s at 1M photos). A common word walks the newest-first
+ *     index and stops after CANDIDATES matches. The planner's estimates for prefix queries are too rough to
+ *     choose, so a probe decides: at most FEW matches through the word index, or it stops counting.
  *  5. Highlights are made in TypeScript for the page's documents only (search.text.ts), HTML-escaped.
  *
  * Cursors are an offset into the (stable) candidate order, encoded as base64url JSON.
@@ -25,6 +30,8 @@ import { highlight, tokenize } from './search.text.ts'
 
 /** How many matches are ranked, counted and faceted at most. */
 export const CANDIDATES = 1000
+/** Text matches (with the filters) up to this many are read through the word index first (see #fewMatches). */
+const FEW = 5000
 /** Trigram similarity a neighbour word needs to count as a likely typo of a query word. */
 const SIMILARITY = 0.4
 const NEIGHBOURS = 3
@@ -162,6 +169,21 @@ export class PostgresSearchEngine implements SearchEngine {
     return where.length ? sql.join(where, sql` and `) : sql`true`
   }
 
+  /**
+   * The ids of every document matching the text and filters when there are at most FEW of them, read
+   * through the word index (planner told not to walk another index or the table); null when there are more.
+   * An empty list is an answer (nothing matches).
+   */
+  async #fewMatches(match: SQL, filters: SQL): Promise<string[] | null> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_indexscan = off`)
+      await tx.execute(sql`set local enable_indexonlyscan = off`)
+      await tx.execute(sql`set local enable_seqscan = off`)
+      const rows = rowsOf<{ id: string }>(await tx.execute(sql`select d.photo_id as id from search_documents d where ${match} and ${filters} limit ${FEW + 1}`))
+      return rows.length <= FEW ? rows.map((r) => r.id) : null
+    })
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     const offset = query.cursor ? decodeCursor(query.cursor).o : 0
     const limit = Math.max(1, Math.min(query.limit, CANDIDATES))
@@ -171,16 +193,22 @@ export class PostgresSearchEngine implements SearchEngine {
     const match = built ? sql`d.tsv @@ (${built.query})` : sql`true`
     const ranked = built !== null && query.sort === 'relevance'
     const rank = ranked ? sql`ts_rank(c.tsv, (${built.query}))` : sql`0::real`
+    const few = built ? await this.#fewMatches(match, filters) : null
+    // The candidates, as one of two plans (see 4. above); the same rows either way.
+    const candidates = few
+      ? sql`select m.* from (select d.photo_id, d.published_at, ${ranked ? sql`d.tsv` : sql`null::tsvector as tsv`}, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
+              from search_documents d where d.photo_id = any(${`{${few.join(',')}}`}::uuid[]) offset 0) m
+            order by m.published_at desc nulls last, m.photo_id desc nulls last
+            limit ${CANDIDATES}`
+      : sql`select d.photo_id, d.published_at, ${ranked ? sql`d.tsv` : sql`null::tsvector as tsv`}, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
+            from search_documents d
+            where ${match} and ${filters}
+            -- NULLS LAST as in search_documents_newest_idx, or the planner can't walk that index.
+            order by d.published_at desc nulls last, d.photo_id desc nulls last
+            limit ${CANDIDATES}`
     const rows = rowsOf<{ total: number; facets: Record<string, Record<string, number> | null>; page: { id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }[] | null }>(
       await this.db.execute(sql`
-        with c as materialized (
-          select d.photo_id, d.published_at, ${ranked ? sql`d.tsv` : sql`null::tsvector as tsv`}, d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id
-          from search_documents d
-          where ${match} and ${filters}
-          -- NULLS LAST as in search_documents_newest_idx, or the planner can't walk that index.
-          order by d.published_at desc nulls last, d.photo_id desc nulls last
-          limit ${CANDIDATES}
-        ),
+        with c as materialized (${candidates}),
         p as (
           select c.photo_id, row_number() over (order by ${rank} desc, c.published_at desc, c.photo_id desc) as ord from c
           order by ord

@@ -1,6 +1,6 @@
 /**
  * The search service: language guidance, then the engine, then the consent gate on every hit. The engine
- * only ranks and filters; whether a photo may be shown is decided here, from the database, at request time
+ * only ranks and filters; whether a photo may be shown is decided here, by the gate, at request time (on the photo records: photos.records.ts)
  * (promise 1). A hit the gate no longer shows is dropped and its removal queued (a stale index); a hit whose
  * document is out of date for this caller (no public preview, a use no longer allowed) is dropped and its
  * rebuild queued. Dropped hits are replaced from the next engine page, so pages stay full.
