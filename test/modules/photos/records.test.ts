@@ -60,6 +60,16 @@ const WITHDRAW = `
   from consents where photo_id = $1 order by version desc limit 1`
 const withdrawBehindTheAppsBack = (photoId: string) => sql.raw(WITHDRAW.replace('$1', `'${photoId}'`))
 
+/** Not through this app's HTTP API nor its services: a separate connection, like psql or another replica (PGlite has one connection: the app's own, still behind its services). */
+async function withdrawFromAnotherConnection(id: string) {
+  const url = (t.rt.database as { url?: string }).url
+  if (!url) return void (await t.rt.database.db.execute(withdrawBehindTheAppsBack(id)))
+  const other = new pg.Client({ connectionString: url })
+  await other.connect()
+  await other.query(WITHDRAW, [id])
+  await other.end()
+}
+
 const status = async (id: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: { authorization: `Bearer ${journalist.token}` } })).status
 
 describe('the photo record cache', () => {
@@ -74,16 +84,7 @@ describe('the photo record cache', () => {
     expect(after.hits - before.hits).toBe(2)
     expect(after.misses - before.misses).toBe(0)
 
-    // Not through this app's HTTP API nor its services: a separate connection, like psql or another replica.
-    const url = (t.rt.database as { url?: string }).url
-    if (url) {
-      const other = new pg.Client({ connectionString: url })
-      await other.connect()
-      await other.query(WITHDRAW, [id])
-      await other.end()
-    } else {
-      await t.rt.database.db.execute(withdrawBehindTheAppsBack(id))
-    }
+    await withdrawFromAnotherConnection(id)
     // Heard within moments, without anyone telling this process…
     const ms = await until(async () => (await status(id)) === 410, 'the withdrawal to show', 2000)
     expect(ms).toBeLessThan(2000)
@@ -94,15 +95,7 @@ describe('the photo record cache', () => {
     const { id } = await published('Synchroon')
     expect(await status(id)).toBe(200)
     expect(await status(id)).toBe(200)
-    const url = (t.rt.database as { url?: string }).url
-    if (url) {
-      const other = new pg.Client({ connectionString: url })
-      await other.connect()
-      await other.query(WITHDRAW, [id])
-      await other.end()
-    } else {
-      await t.rt.database.db.execute(withdrawBehindTheAppsBack(id))
-    }
+    await withdrawFromAnotherConnection(id)
     await t.rt.records.sync()
     expect(await status(id)).toBe(410)
   })

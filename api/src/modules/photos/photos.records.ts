@@ -20,6 +20,7 @@
 import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { todayUtc, type GateInputs, type GateVerdict } from '../consent/index.ts'
+import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from './photos.table.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -146,6 +147,15 @@ export class PhotoRecords {
     return (await this.get([id])).get(id)
   }
 }
+
+/** Derivatives in presentation order: by preset (small to large), then jpeg, webp, avif. */
+export function inPresetOrder<D extends { preset: string; format: string }>(ds: readonly D[]): D[] {
+  const order = (d: D) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
+  return [...ds].sort((a, b) => order(a) - order(b))
+}
+
+/** A derivative's versioned URL (the bytes behind it never change: see sendDerivative). */
+export const mediaUrl = (base: string, photoId: string, d: { preset: string; format: string; etag: string }) => `${base}/v1/photos/${photoId}/media/${d.preset}.${d.format}?v=${d.etag}`
 
 /** The database read behind the cache: three queries for any number of photos. */
 export function photoRecordLoader(db: DbOrTx, gateInputs: (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>) {

@@ -13,11 +13,11 @@ import { todayUtc, type GateVerdict, type Permission } from '../consent/consent.
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { EAGER_FORMATS, inspectImage, MediaError, PRESETS, renderDerivatives, type PrivacyReport } from '../media/index.ts'
+import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, type PrivacyReport } from '../media/index.ts'
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
-import type { PhotoRecord, PhotoRecords } from './photos.records.ts'
+import { inPresetOrder, mediaUrl, type PhotoRecord, type PhotoRecords } from './photos.records.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
@@ -406,10 +406,9 @@ export class PhotosService {
 
 /** The part of a photo's response that depends only on the photo and its derivatives. */
 function staticView(p: PhotoRow, ds: readonly DerivativeRow[], deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null }) {
-  const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
   const base = deps.publicUrl ?? ''
-  const sorted = [...ds].sort((a, b) => order(a) - order(b))
-  const url = (d: DerivativeRow) => `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}`
+  const sorted = inPresetOrder(ds)
+  const url = (d: DerivativeRow) => mediaUrl(base, p.id, d)
   const srcset: Record<string, string> = {}
   for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
   const licence = deps.licence(p.licence)

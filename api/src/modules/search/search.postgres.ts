@@ -14,11 +14,11 @@
  *     can stop early on; ranking is never run over a huge match set — STACK.md: p95 ~390 ms at 1M rows
  *     unbounded), and only those are ranked with ts_rank, counted and faceted. `total` and the facet
  *     counts are therefore exact up to CANDIDATES matches and a lower bound beyond; pages reach that far.
- *     Which way the matches are found depends on how many there are. A rare word (or a rare combination
- *     with filters) is read through the word (GIN) index first, then ordered: walking the newest-first
- *     index for it would read the whole table (3.5 s at 1M photos). A common word walks the newest-first
- *     index and stops after CANDIDATES matches. The planner's estimates for prefix queries are too rough to
- *     choose, so a probe decides: at most FEW matches through the word index, or it stops counting.
+ *     Which way the matches are found depends on how many there are. A probe without an order asks for
+ *     CANDIDATES + 1 matches: when fewer come back, they are all the matches (a rare word, read through the
+ *     word index: walking the newest-first index for it read the whole table, 3.5 s at 1M photos), and
+ *     only they are ordered. Otherwise the newest-first index is walked and stops after CANDIDATES matches.
+ *     (The planner, asked for the ordered LIMIT directly, underestimated rare prefix queries and walked.)
  *  5. Highlights are made in TypeScript for the page's documents only (search.text.ts), HTML-escaped.
  *
  * Cursors are an offset into the (stable) candidate order, encoded as base64url JSON.
@@ -30,8 +30,6 @@ import { highlight, tokenize } from './search.text.ts'
 
 /** How many matches are ranked, counted and faceted at most. */
 export const CANDIDATES = 1000
-/** Text matches (with the filters) up to this many are read through the word index first (see #fewMatches). */
-const FEW = 5000
 /** Trigram similarity a neighbour word needs to count as a likely typo of a query word. */
 const SIMILARITY = 0.4
 const NEIGHBOURS = 3
@@ -170,18 +168,14 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * The ids of every document matching the text and filters when there are at most FEW of them, read
-   * through the word index (planner told not to walk another index or the table); null when there are more.
-   * An empty list is an answer (nothing matches).
+   * The ids of every document matching the text and filters when there are at most CANDIDATES of them;
+   * null when there are more. No order is asked for, so the planner picks by its own estimate of how
+   * many match: the word index for a rare word (a handful of rows), a table scan that stops at
+   * CANDIDATES + 1 matches for a common one (a few thousand rows). An empty list is an answer.
    */
   async #fewMatches(match: SQL, filters: SQL): Promise<string[] | null> {
-    return this.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_indexscan = off`)
-      await tx.execute(sql`set local enable_indexonlyscan = off`)
-      await tx.execute(sql`set local enable_seqscan = off`)
-      const rows = rowsOf<{ id: string }>(await tx.execute(sql`select d.photo_id as id from search_documents d where ${match} and ${filters} limit ${FEW + 1}`))
-      return rows.length <= FEW ? rows.map((r) => r.id) : null
-    })
+    const rows = rowsOf<{ id: string }>(await this.db.execute(sql`select d.photo_id as id from search_documents d where ${match} and ${filters} limit ${CANDIDATES + 1}`))
+    return rows.length <= CANDIDATES ? rows.map((r) => r.id) : null
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

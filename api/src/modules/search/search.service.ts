@@ -9,9 +9,8 @@ import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { todayUtc } from '../consent/consent.gate.ts'
-import type { PhotoRecord, PhotoRecords } from '../photos/photos.records.ts'
+import { inPresetOrder, mediaUrl, type PhotoRecord, type PhotoRecords } from '../photos/photos.records.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { LanguageGuidance } from './search.guidance.ts'
 import { SearchCursorError, type SearchEngine, type SearchFilters, type SearchResult } from './search.port.ts'
@@ -199,7 +198,6 @@ export class SearchService {
   }
 
   #hit(p: PhotoRow, ds: readonly DerivativeRow[]): HitBase {
-    const order = (d: DerivativeRow) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
     const base = this.deps.publicUrl ?? ''
     return {
       id: p.id,
@@ -210,9 +208,7 @@ export class SearchService {
       height: p.height,
       thumbhash: p.thumbhash,
       colour: p.dominantColour,
-      previews: [...ds]
-        .sort((a, b) => order(a) - order(b))
-        .map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, url: `${base}/v1/photos/${p.id}/media/${d.preset}.${d.format}?v=${d.etag}` })),
+      previews: inPresetOrder(ds).map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, url: mediaUrl(base, p.id, d) })),
     }
   }
 }
