@@ -76,9 +76,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Read your own writes: a request that may have changed something empties the photo record cache before
   // its response leaves, so the next request from this client reads the database even if the change
   // message (photos.records.ts) has not arrived yet.
-  app.addHook('onSend', (request, _reply, payload, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') ctx.records.clear()
+  // (Added to the routes that can write only: a read pays nothing for it.)
+  const forgetRecords = (_request: unknown, _reply: unknown, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    ctx.records.clear()
     done(null, payload)
+  }
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat()
+    if (methods.every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS')) return
+    route.onSend = [forgetRecords as never, ...[route.onSend ?? []].flat()]
   })
   await app.register(securityHeaders, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },

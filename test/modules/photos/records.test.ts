@@ -155,6 +155,18 @@ describe('the photo record cache', () => {
     for (const k of ['ownerId', 'originalKey', 'originalWrappedKey', 'mediaKey', 'contentMac']) expect(JSON.parse(first)).not.toHaveProperty(k)
   })
 
+  it('any write request through the API empties the cache before its response leaves; reads do not', async () => {
+    const { id } = await published('Schrijven')
+    expect(await status(id)).toBe(200)
+    expect(t.rt.records.stats.entries).toBeGreaterThan(0)
+    expect(await status(id)).toBe(200)
+    expect(t.rt.records.stats.entries).toBeGreaterThan(0)
+    // A write that has nothing to do with this photo: the cache can't know that, so it forgets everything.
+    const r = await request(t, 'POST', '/v1/subjects', photographer.token, { pseudonym: 'Iemand anders' })
+    expect(r.status).toBe(201)
+    expect(t.rt.records.stats.entries).toBe(0)
+  })
+
   it('a write request through the API is seen by the next request at once (read your own writes)', async () => {
     const { id, subjectId } = await published('Meteen')
     expect(await status(id)).toBe(200)
