@@ -89,6 +89,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(securityHeaders, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
+    // Headers for browsers and plug-ins that are gone (Internet Explorer's XSS filter and download dialog,
+    // Flash and Acrobat cross-domain policies): nothing reads them any more, and every response carried them.
+    xXssProtection: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
   })
   // Every route is limited per caller: an API key by its id, a signed-in user by theirs, anyone else by
   // address. As a route-level onRequest hook it runs after the auth plugin's (app-level) one, so the caller
