@@ -148,6 +148,9 @@ export class PhotoRecords {
   }
 }
 
+/** What an anonymous visitor may see of a photo whose consent allows a public preview (photos and search). */
+export const PREVIEW_PRESETS: ReadonlySet<string> = new Set(['thumb', 'small'])
+
 /** Derivatives in presentation order: by preset (small to large), then jpeg, webp, avif. */
 export function inPresetOrder<D extends { preset: string; format: string }>(ds: readonly D[]): D[] {
   const order = (d: D) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)

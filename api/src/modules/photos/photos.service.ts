@@ -17,7 +17,7 @@ import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, type Privac
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
-import { inPresetOrder, mediaUrl, type PhotoRecord, type PhotoRecords } from './photos.records.ts'
+import { inPresetOrder, mediaUrl, PREVIEW_PRESETS, type PhotoRecord, type PhotoRecords } from './photos.records.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
@@ -57,8 +57,6 @@ export interface IngestInput {
 }
 
 const STAFF = new Set(['curator', 'admin'])
-/** What an anonymous visitor may see of a photo whose consent allows a public preview. */
-export const PREVIEW_PRESETS = new Set(['thumb', 'small'])
 
 /**
  * How a caller may see a photo:

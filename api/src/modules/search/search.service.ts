@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { todayUtc } from '../consent/consent.gate.ts'
-import { inPresetOrder, mediaUrl, type PhotoRecord, type PhotoRecords } from '../photos/photos.records.ts'
+import { inPresetOrder, mediaUrl, PREVIEW_PRESETS, type PhotoRecord, type PhotoRecords } from '../photos/photos.records.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { LanguageGuidance } from './search.guidance.ts'
@@ -20,8 +20,6 @@ import { enqueueSearchRemove, enqueueSearchSync } from './search.sync.ts'
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
 
-/** What an anonymous caller may see of a photo (the same set as photos' PREVIEW_PRESETS). */
-const ANONYMOUS_PRESETS = new Set(['thumb', 'small'])
 /** Engine round trips per request when hits are dropped; the page may come back short after that. */
 const REFILLS = 3
 
@@ -64,10 +62,6 @@ export class SearchService {
 
   get engineName() {
     return this.deps.engine.name
-  }
-
-  async search(params: SearchQuerystringT, principal: Principal | null): Promise<SearchResponseT> {
-    return (await this.#run(this.#prepare(params, principal), principal, todayUtc())).response
   }
 
   /**
@@ -194,7 +188,7 @@ export class SearchService {
     let bases = this.#hits.get(record)
     if (!bases) this.#hits.set(record, (bases = {}))
     const key = signedIn ? 'user' : 'anonymous'
-    return (bases[key] ??= this.#hit(record.photo, record.derivatives.filter((d) => signedIn || ANONYMOUS_PRESETS.has(d.preset))))
+    return (bases[key] ??= this.#hit(record.photo, record.derivatives.filter((d) => signedIn || PREVIEW_PRESETS.has(d.preset))))
   }
 
   #hit(p: PhotoRow, ds: readonly DerivativeRow[]): HitBase {
