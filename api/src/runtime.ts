@@ -31,6 +31,7 @@ import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
+import { WorkflowService } from './modules/workflow/index.ts'
 
 export interface Runtime {
   app: FastifyInstance
@@ -64,6 +65,7 @@ export interface Runtime {
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  workflow: WorkflowService
   /** Photo records (row, gate inputs, derivatives) for the read paths, kept while changes are heard. */
   records: PhotoRecords
   /** The audit trail: services append to it inside their own transactions. */
@@ -253,7 +255,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
+    const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, records, log: logger.child({ module: 'workflow' }) })
+    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -264,7 +267,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, records, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, records, audit, licences, logger, tmpDir, seeded,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -12,6 +12,10 @@ export const AUDIT_EVENT_TYPES = [
   'consent.changed',
   'consent.withdrawn',
   'photo.published',
+  // No dead ends (modules/workflow): a photo sent back with a note, a draft deleted, a person linked by mistake removed.
+  'photo.returned',
+  'photo.deleted',
+  'consent.removed',
   'download.granted',
   'download.refused',
   'download.publication-reported',
