@@ -9,7 +9,7 @@ import { attributions, creditLine, type Licence } from '../licences/index.ts'
 import { PRESETS } from '../media/index.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
+import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
 import { enqueueSearchSync } from '../search/search.sync.ts'
 
@@ -131,6 +131,56 @@ export class CollectionsService {
         }
       }),
     }
+  }
+
+  /**
+   * Published photos a curator may add here, newest first: the eligible ones (for an exhibition: consent
+   * and licence cover exhibitions) and the others with why not, so the picker never offers a dead end.
+   * Photos already in the collection are left out.
+   */
+  async candidates(id: string, limit = 200) {
+    const { db } = this.deps
+    const { collection, items } = await this.#load(db, id)
+    const inIt = new Set(items.map((i) => i.photoId))
+    const rows = (await db.select().from(photos).where(and(eq(photos.status, 'published'), sql`${photos.erasedAt} is null`)).orderBy(desc(photos.publishedAt), desc(photos.id)).limit(limit + inIt.size)).filter((r) => !inIt.has(r.id)).slice(0, limit)
+    const avail = await this.availability(db, rows, collection.kind)
+    const ds = await this.#derivatives(db, rows.map((r) => r.id))
+    const thumb = (r: PhotoRow) => {
+      const d = ds.find((x) => x.photoId === r.id && x.preset === 'thumb' && x.format === 'jpeg') ?? ds.find((x) => x.photoId === r.id && x.format === 'jpeg')
+      return d ? `/v1/photos/${r.id}/media/${d.preset}.jpeg?v=${d.etag}` : null
+    }
+    const entry = (r: PhotoRow) => ({ id: r.id, caption: { nl: r.captionNl, en: r.captionEn }, alt: { nl: r.altNl, en: r.altEn }, credit: r.credit, licence: r.licence, thumbnail: thumb(r) })
+    const eligible = []
+    const ineligible = []
+    for (const r of rows) {
+      const a = avail.get(r.id)!
+      if (a.ok) eligible.push(entry(r))
+      else {
+        const byLicence = a.reason === 'exhibition-not-covered' && !this.deps.licence(r.licence)?.permittedUses.includes('exhibition')
+        const words = a.reason === 'exhibition-not-covered' ? EXHIBITION_WORDS[byLicence ? 'licence' : 'consent'] : UNAVAILABLE_WORDS[a.reason]
+        ineligible.push({ ...entry(r), reason: a.reason === 'exhibition-not-covered' ? (byLicence ? 'licence-not-exhibition' : 'consent-not-exhibition') : a.reason, words })
+      }
+    }
+    return { kind: collection.kind, eligible, ineligible }
+  }
+
+  /**
+   * Publishes (or takes back) a collection: while unpublished it is the curator's working set, and no
+   * journalist sees it in search. Every photo in it gets its search document rebuilt.
+   */
+  async setPublished(id: string, published: boolean) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      await tx.update(collections).set({ publishedAt: published ? new Date() : null, updatedAt: new Date() }).where(eq(collections.id, id))
+      const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
+      for (const i of items) await this.#resync(tx, i.photoId)
+    })
+  }
+
+  /** The names of the published collections (for the search filter): never a working set, never an id alone. */
+  async published() {
+    const rows = await this.deps.db.select().from(collections).where(sql`${collections.publishedAt} is not null`).orderBy(asc(collections.titleNl))
+    return rows.map((r) => ({ id: r.id, kind: r.kind, title: { nl: r.titleNl, en: r.titleEn } }))
   }
 
   async update(id: string, patch: CollectionPatch) {
@@ -335,6 +385,7 @@ export class CollectionsService {
       title: { nl: r.titleNl, en: r.titleEn },
       notes: { nl: r.notesNl, en: r.notesEn },
       itemCount,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }

@@ -3,10 +3,10 @@
  * colour family, and its effective permission from the consent gate (uses, public preview). A photo the
  * gate does not show is no document (build → null), so the sync job removes it instead.
  */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import type { GateVerdict } from '../consent/consent.gate.ts'
-import { collectionItems } from '../collections/collections.table.ts'
+import { collectionItems, collections } from '../collections/collections.table.ts'
 import { photos } from '../photos/photos.table.ts'
 import { colourFamily, orientationOf } from './search.colour.ts'
 import type { SearchDocument } from './search.port.ts'
@@ -57,7 +57,9 @@ export class SearchDocuments {
     const items = await this.deps.db
       .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
       .from(collectionItems)
-      .where(inArray(collectionItems.photoId, candidates.map((r) => r.id)))
+      // A curator's working set stays private: only published collections are in search.
+      .innerJoin(collections, eq(collections.id, collectionItems.collectionId))
+      .where(and(inArray(collectionItems.photoId, candidates.map((r) => r.id)), isNotNull(collections.publishedAt)))
     for (const r of candidates) {
       const v = verdicts.get(r.id)
       if (!v?.shown) continue
