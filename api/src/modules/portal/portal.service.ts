@@ -6,17 +6,23 @@ import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
+/** The sizes the person's own preview may use, smallest first (PhotosService.previewForSubject serves these). */
+const PORTAL_PRESETS = ['thumb', 'small'] as const
 
 export const portalProblems = {
   invalidLink: () => new Problem(401, 'portal-link-invalid', 'This link does not work', 'The link is wrong, was replaced by a newer one, or was revoked. Ask the consent officer for a new link.'),
   photoNotYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo of you with this id.'),
   confirm: () => new Problem(400, 'confirmation-required', 'Please confirm', 'Send {"confirm": true} to confirm this step.'),
   subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id.'),
+  noLiveLink: () =>
+    new Problem(404, 'portal-link-not-found', 'No live link', 'This person has no portal link that works now: nothing was revoked.', {
+      words: { nl: 'Deze persoon heeft geen werkende link: er is niets ingetrokken.', en: 'This person has no working link: nothing was revoked.' },
+    }),
 }
 
 export class PortalService {
@@ -39,6 +45,17 @@ export class PortalService {
   async revoke(subjectId: string): Promise<number> {
     const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
     return rows.length
+  }
+
+  /** The latest link's state, for the admin (the token itself is never stored, so never shown again). */
+  async linkStatus(subjectId: string) {
+    const [s] = await this.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+    if (!s) throw portalProblems.subjectNotFound()
+    const [link] = await this.deps.db.select().from(portalLinks).where(eq(portalLinks.subjectId, subjectId)).orderBy(sql`${portalLinks.createdAt} desc`).limit(1)
+    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+    if (!link) return { state: 'none', createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
+    const state = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
+    return { state, createdAt: iso(link.createdAt), expiresAt: iso(link.expiresAt), lastUsedAt: iso(link.lastUsedAt), revokedAt: iso(link.revokedAt) }
   }
 
   async authenticate(token: string): Promise<{ subjectId: string } | null> {
@@ -69,7 +86,7 @@ export class PortalService {
     const current = await this.deps.consent.currentConsents(this.deps.db, ids)
     const grants = ids.length
       ? await this.deps.db
-          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
+          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, outlet: downloadGrants.outlet, headline: downloadGrants.headline, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
           .from(downloadGrants)
           .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
           .where(inArray(downloadGrants.photoId, ids))
@@ -84,6 +101,18 @@ export class PortalService {
           .orderBy(takedownNotices.createdAt)
       : []
     const renewals = await this.#openRenewals(subjectId)
+    // The preview is the largest of the small sizes that exists: a 512 px photo has a thumb but no `small`.
+    const previews = new Map<string, string>()
+    if (ids.length) {
+      const ds = await this.deps.db
+        .select({ photoId: derivatives.photoId, preset: derivatives.preset })
+        .from(derivatives)
+        .where(and(inArray(derivatives.photoId, ids), eq(derivatives.format, 'jpeg'), inArray(derivatives.preset, [...PORTAL_PRESETS])))
+      for (const d of ds) {
+        const had = previews.get(d.photoId)
+        if (!had || PORTAL_PRESETS.indexOf(d.preset as (typeof PORTAL_PRESETS)[number]) > PORTAL_PRESETS.indexOf(had as (typeof PORTAL_PRESETS)[number])) previews.set(d.photoId, d.preset)
+      }
+    }
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
@@ -98,7 +127,7 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
+          preview: p.status === 'withdrawn' || !previews.has(p.id) ? null : `${base}/v1/portal/photos/${p.id}/media/${previews.get(p.id)}.jpeg`,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
