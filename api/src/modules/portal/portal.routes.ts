@@ -38,6 +38,8 @@ const Overview = Type.Object({
           organisation: Type.String(),
           event: Type.String(),
           state: Type.String(),
+          /** False when no channel can carry it (no webhook, e-mail waiting for a mail server): the bank contacts the outlet itself. */
+          reachable: Type.Boolean(),
           at: Type.String(),
           deliveredAt: Type.Union([Type.String(), Type.Null()]),
           acknowledgedAt: Type.Union([Type.String(), Type.Null()]),

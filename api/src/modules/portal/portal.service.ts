@@ -9,6 +9,7 @@ import { downloadGrants, organisations, takedownNotices } from '../desks/index.t
 import { derivatives, photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
+import { noticeDeliveries } from '../webhooks/webhooks.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
 /** The sizes the person's own preview may use, smallest first (PhotosService.previewForSubject serves these). */
@@ -94,12 +95,18 @@ export class PortalService {
       : []
     const notices = ids.length
       ? await this.deps.db
-          .select({ photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
+          .select({ id: takedownNotices.id, photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
           .from(takedownNotices)
           .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
           .where(inArray(takedownNotices.photoId, ids))
           .orderBy(takedownNotices.createdAt)
       : []
+    // A notice nothing can carry (no webhook, e-mail waiting for a mail server) is the bank's to pass on by hand.
+    const carried = new Set<string>()
+    if (notices.length) {
+      const ds = await this.deps.db.select({ noticeId: noticeDeliveries.noticeId, state: noticeDeliveries.state }).from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, notices.map((n) => n.id)))
+      for (const d of ds) if (d.state !== 'waiting') carried.add(d.noticeId)
+    }
     const renewals = await this.#openRenewals(subjectId)
     // The preview is the largest of the small sizes that exists: a 512 px photo has a thumb but no `small`.
     const previews = new Map<string, string>()
@@ -133,7 +140,7 @@ export class PortalService {
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
-          notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
+          notices: notices.filter((n) => n.photoId === p.id).map(({ id, photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, reachable: carried.has(id), at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
         }
       }),
     }

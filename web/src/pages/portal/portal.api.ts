@@ -65,8 +65,8 @@ export interface PortalPhoto {
   consent: PortalConsent | null
   consentInWords: Words | null
   renewal: { validUntil: string; askedAt: string; inWords: Words } | null
-  usage: { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
-  notices: { organisation: string; event: string; state: string; at: string }[]
+  usage: { organisation: string; outlet?: string | null; headline?: string | null; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
+  notices: { organisation: string; event: string; state: string; at: string; reachable?: boolean }[]
 }
 export interface PortalOverview {
   pseudonym: string
