@@ -67,6 +67,8 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   const caption = photo.caption[lang] ?? photo.caption.nl ?? photo.caption.en ?? ''
   const heading = caption || t('untitled')
 
+  // Sizes still being made is a wait, not a refusal: publishing stays possible (and is retried).
+  const blocked = reasons.some((r) => r.code !== 'derivatives-pending')
   const publish = async () => {
     setState('busy')
     setError(null)
@@ -139,11 +141,11 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             </p>
           ) : (
             <>
-              <button type="button" className="primary" disabled={state === 'busy' || reasons.length > 0} aria-describedby={reasons.length ? `${id}-reasons` : undefined} onClick={() => void publish()}>
+              <button type="button" className="primary" disabled={state === 'busy' || blocked} aria-describedby={reasons.length ? `${id}-reasons` : undefined} onClick={() => void publish()}>
                 {state === 'busy' ? t('publishing') : t('publish')}
                 <span className="visually-hidden">: {heading}</span>
               </button>
-              {reasons.length > 0 && <span className="hint">{d('publishDisabled')}</span>}
+              {blocked && <span className="hint">{d('publishDisabled')}</span>}
             </>
           )}
         </div>
