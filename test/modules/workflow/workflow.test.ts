@@ -127,6 +127,9 @@ describe('deleting a draft', () => {
     const id = await draft()
     const subjectId = await person(id)
     const [row] = rowsOf<{ original_key: string; media_key: string }>(await w.t.rt.database.db.execute(sql`select original_key, media_key from photos where id = ${id}`))
+    // The AVIF sizes are made in the background after the upload: wait for them (a job still running at
+    // deletion would leave its blobs to the start-up sweep of orphans).
+    await expect.poll(async () => (await w.jobs('photo.avif', id)).every((j) => j.status === 'done' || j.status === 'dead'), { timeout: 30_000 }).toBe(true)
     const blobDir = `${w.t.dataDir}/blobs`
     const mine = () => files(blobDir).filter((f) => f.includes(row!.media_key) || f.includes(row!.original_key.split('/')[1]!))
     expect(mine().length).toBeGreaterThan(1)
