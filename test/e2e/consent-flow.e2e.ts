@@ -305,7 +305,7 @@ describe('consent flow: upload → publish → withdraw', () => {
     await card.getByText('Ingetrokken: wordt nergens meer getoond').waitFor()
     await card.getByText('Geen voorbeeld meer: de foto wordt niet meer getoond.').waitFor()
     // The outlet that downloaded it is told: the notice is listed with its state.
-    await card.getByRole('region', { name: 'Bericht aan media over het intrekken' }).getByText(/^Demo Redactie: /).waitFor()
+    await card.getByRole('region', { name: 'Bericht aan media: toestemming ingetrokken' }).getByText(/^Demo Redactie: /).waitFor()
     await shot(page, 'withdrawn')
     expect(watch.errors).toEqual([])
   })

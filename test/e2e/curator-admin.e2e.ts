@@ -39,7 +39,7 @@ describe('curator collections and admin keys', () => {
     for (let i = 0; i < 2; i++) {
       await expect.poll(() => eligible.getByRole('listitem').count()).toBeGreaterThan(0)
       await eligible.getByRole('button', { name: /^Toevoegen: / }).first().click()
-      await expect.poll(() => page.locator('.collection-items > li').count()).toBe(i + 1)
+      await expect.poll(() => page.locator('.collection-items > li').count(), { timeout: 20_000 }).toBe(i + 1)
     }
     const titles = () => page.locator('.collection-items .item-title strong').allTextContents()
     const before = await titles()
