@@ -12,6 +12,8 @@ export const AUDIT_EVENT_TYPES = [
   'consent.changed',
   'consent.withdrawn',
   'photo.published',
+  // A curator or admin looked at a photo that is not published (the gate records it: modules/gate).
+  'photo.reviewed',
   'download.granted',
   'download.refused',
   'download.publication-reported',

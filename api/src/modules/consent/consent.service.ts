@@ -5,7 +5,7 @@ import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
+import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../gate/gate.consent.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import { consents, photoSubjects, renewalRequests, subjects } from './consent.table.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
@@ -277,7 +277,7 @@ export class ConsentService {
     return row!
   }
 
-  // ---- the gate, for whole pages of photos at once -------------------------------------------------
+  // ---- what the gate decides on, for whole pages of photos at once ---------------------------------
 
   /** The current (highest) version of every consent for these photos. */
   async currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
@@ -303,7 +303,7 @@ export class ConsentService {
 
   /**
    * What the gate needs besides the photo row, for each photo: who is in it and their current consent.
-   * Held by the photo record cache (photos.records.ts), which forgets a photo when any of it changes.
+   * Read by the gate (modules/gate), whose photo records forget a photo when any of it changes.
    */
   async gateInputs(tx: DbOrTx, photoIds: string[]): Promise<Map<string, GateInputs>> {
     const out = new Map<string, GateInputs>(photoIds.map((id) => [id, { subjectIds: [], consents: new Map() }]))
@@ -315,18 +315,6 @@ export class ConsentService {
       if (o) o.consents = m
     }
     return out
-  }
-
-  /** The gate's verdict from inputs already read; evaluated against today's date on every call. */
-  verdict(photo: PhotoRow, inputs: GateInputs, today = todayUtc()): GateVerdict {
-    return effectivePermission({ status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds }, inputs.consents, this.deps.licenceTerms(photo.licence), today)
-  }
-
-  /** The gate's verdict for each photo, read from the database now. */
-  async gate(rows: PhotoRow[], tx: DbOrTx = this.deps.db): Promise<Map<string, GateVerdict>> {
-    const inputs = await this.gateInputs(tx, rows.map((r) => r.id))
-    const today = todayUtc()
-    return new Map(rows.map((r) => [r.id, this.verdict(r, inputs.get(r.id)!, today)]))
   }
 
   // ---- review and publication -----------------------------------------------------------------------

@@ -1,12 +1,13 @@
 /**
- * consent: the people in photos (by pseudonym), their versioned consent, the gate that decides what may
- * happen with a photo, review and publication, withdrawal, and expiry (renewal questions before the last
+ * consent: the people in photos (by pseudonym), their versioned consent (what the gate, modules/gate,
+ * decides on), review and publication, withdrawal, and expiry (renewal questions before the last
  * day, a withdrawal marked 'expired' after it).
  * Must never: decide visibility anywhere but in the gate, update a consent version in place, let a
  * photographer see or link another photographer's people, or hold anything that identifies a person
  * (that is the vault's).
  */
-export * from './consent.gate.ts'
+// The evaluation itself is the gate's (modules/gate); these are the consent records' own words for it.
+export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
 export { ConsentService, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs } from './consent.service.ts'
 export { consentRoutes } from './consent.routes.ts'
 export * from './consent.table.ts'

@@ -8,6 +8,7 @@ import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subje
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
+import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
@@ -20,7 +21,7 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
@@ -66,7 +67,7 @@ export class PortalService {
       .where(eq(photoSubjects.subjectId, subjectId))
       .orderBy(sql`${photos.createdAt} desc`)
     const ids = rows.map((r) => r.photo.id)
-    const current = await this.deps.consent.currentConsents(this.deps.db, ids)
+    const [current, previews] = await Promise.all([this.deps.consent.currentConsents(this.deps.db, ids), this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId))])
     const grants = ids.length
       ? await this.deps.db
           .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
@@ -98,7 +99,7 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
+          preview: previews.get(p.id)?.ok ? `${base}/v1/portal/photos/${p.id}/media/small.jpeg` : null,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
@@ -125,9 +126,9 @@ export class PortalService {
     return out
   }
 
+  /** The gate decides (its portal-preview purpose): their own photos only, previews whatever the state. */
   async media(subjectId: string, photoId: string, file: string) {
-    await this.#own(subjectId, photoId)
-    return this.deps.photos.previewForSubject(photoId, file)
+    return this.deps.photos.previewForSubject(subjectId, photoId, file)
   }
 
   async changeConsent(subjectId: string, photoId: string, input: ConsentInput) {
