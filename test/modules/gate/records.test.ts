@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listenPostgres } from '../../../api/src/db/client.ts'
 import { PhotoRecords, photoRecordLoader } from '../../../api/src/modules/gate/index.ts'
 import { engine } from '../../support/db.ts'
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 const fx = inject('fixtures')
@@ -22,7 +23,8 @@ beforeAll(async () => {
   t = await startTestApp()
   photographer = await t.user('photographer')
   curator = await t.user('curator')
-  journalist = await t.user('journalist')
+  // Of an enabled organisation: only then does a journalist see more than the public preview.
+  journalist = await deskJournalist(t, await organisation(t))
   await until(() => t.rt.records.live, 'the change listener to come up')
 })
 afterAll(() => t?.close())
@@ -139,7 +141,7 @@ describe('the photo record cache', () => {
 
   it('keeps the serialised answer per variant: a journalist\'s full view never reaches an anonymous caller', async () => {
     const { id } = await published('Varianten')
-    const other = await t.user('journalist')
+    const other = await deskJournalist(t, await organisation(t))
     const get = async (token?: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).text()
     const first = await get(journalist.token)
     expect(await get(other.token)).toBe(first)
