@@ -9,8 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEB_DIR } from '../../../api/src/app.ts'
-import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../desks/downloads-support.ts'
 
 let t: TestApp
 let s: Staff
@@ -20,6 +20,7 @@ let subjectId: string
 let collectionId: string
 let portalToken: string
 let grantUrl: string
+let reviewId: string
 
 /** Routes that may touch photos but serve none of their data (writes answer through a gated read). */
 const NOT_PHOTO_READS: Record<string, string> = {
@@ -71,6 +72,10 @@ beforeAll(async () => {
   const g = await request(t, 'POST', `/v1/photos/${photoId}/downloads`, press.token, EDITORIAL)
   expect(g.status, g.text).toBe(201)
   grantUrl = new URL(g.body.url as string).pathname + new URL(g.body.url as string).search
+  // A photo waiting for review, for the review queue.
+  const up = await upload(t, s.photographer.token, { name: 'r.jpg', bytes: await randomJpeg(), type: 'image/jpeg' }, { captionNl: 'Wacht', captionEn: 'Waits', altNl: 'x', altEn: 'x' })
+  reviewId = up.body.id as string
+  expect((await request(t, 'POST', `/v1/photos/${reviewId}/submit`, s.photographer.token)).status).toBe(200)
   await t.rt.worker.drain()
 }, 120_000)
 afterAll(() => t?.close())
@@ -103,7 +108,8 @@ describe('every route that serves photo data asks the gate', () => {
         asked.length = 0
         const status = await go()
         expect(status, route).toBeLessThan(400)
-        if (route === 'GET /v1/search' ? asked.length === 0 : !asked.some((ids) => ids.includes(photoId))) missed.push(route)
+        const about = route === 'GET /v1/review' ? reviewId : photoId
+        if (route === 'GET /v1/search' ? asked.length === 0 : !asked.some((ids) => ids.includes(about))) missed.push(route)
       }
       expect(missed, 'served photo data without asking the gate about the photo').toEqual([])
     } finally {
