@@ -26,6 +26,8 @@ type GrantRow = typeof downloadGrants.$inferSelect
 export interface DownloadsDeps {
   db: Db
   gate: (rows: PhotoRow[], tx?: DbOrTx) => Promise<Map<string, GateVerdict>>
+  /** Who lifted a protective topic for this photo ('person': everyone pictured, themselves); recorded with the grant. */
+  topicLiftedBy?: (tx: DbOrTx, photoId: string, topic: Topic | null) => Promise<'person' | null>
   licence: (ref: string) => Licence | undefined
   blobs: BlobStore
   masterKey: MasterKey
@@ -114,6 +116,7 @@ export class DownloadsService {
         served = best.name
       }
       const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
+      const topicLiftedBy = (await this.deps.topicLiftedBy?.(tx, photo.id, topic)) ?? null
       const [grant] = await tx
         .insert(downloadGrants)
         .values({
@@ -130,6 +133,7 @@ export class DownloadsService {
           preset: served,
           format,
           attribution,
+          topicLiftedBy,
         })
         .returning()
       const [licenceId, licenceVersion] = photo.licence.split('@')
@@ -137,7 +141,7 @@ export class DownloadsService {
         type: 'download.granted',
         actor: this.#actor(principal),
         photoId: photo.id,
-        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format },
+        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format, ...(topicLiftedBy ? { topicLiftedBy } : {}) },
       })
       return { kind: 'granted', grant: grant!, licence, permission: verdict.permission, attribution } as const
     })
@@ -327,6 +331,7 @@ export function grantView(g: GrantRow) {
     use: g.use,
     channel: g.channel,
     topic: g.topic,
+    topicLiftedBy: g.topicLiftedBy,
     outlet: g.outlet,
     headline: g.headline,
     articleUrl: g.articleUrl,

@@ -4,7 +4,7 @@ import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
@@ -84,6 +84,7 @@ export class PortalService {
           .orderBy(takedownNotices.createdAt)
       : []
     const renewals = await this.#openRenewals(subjectId)
+    const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
@@ -102,6 +103,8 @@ export class PortalService {
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
+          /** Wider consents proposed by the photographer or admin: pending ones wait for the person's answer. */
+          proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
           notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
@@ -136,6 +139,12 @@ export class PortalService {
     return { consent: c, consentInWords: describeConsent(c) }
   }
 
+  /** The person accepts or declines a proposal: only their own, only while it still applies. */
+  async answerProposal(subjectId: string, proposalId: string, answer: 'accept' | 'decline') {
+    const r = await this.deps.consent.answerProposal(subjectId, proposalId, answer)
+    return { consent: r.consent, consentInWords: describeConsent(r.consent), proposal: proposalForPerson(r.proposal!) }
+  }
+
   /** Renewal: a new version with a later last day (default three years from today), made by the person. */
   async renew(subjectId: string, photoId: string, validUntil: string | undefined) {
     await this.#own(subjectId, photoId)
@@ -168,5 +177,15 @@ export class PortalService {
     const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
     const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
+  }
+}
+
+/** A proposal as the person reads it: what it would allow, in their words, and what it widens. */
+function proposalForPerson(p: ProposalView) {
+  const { subjectId: _s, ...rest } = p
+  return {
+    ...rest,
+    inWords: describeConsent({ ...p.consent, subjectId: p.subjectId, version: p.baseVersion, state: 'active', reason: null }),
+    widensInWords: describeWidenings(p.widens, p.proposedBy),
   }
 }
