@@ -73,6 +73,9 @@ describe('a proposal: the photographer asks, the person decides', () => {
     const watch = watchPage(page)
     await page.goto(gallery.portalLink!)
     await page.getByRole('heading', { level: 1, name: /^Hallo / }).waitFor()
+    // Their photo's preview (the demo photo is only 512 px wide: its thumb).
+    const img = page.getByRole('img', { name: /^Jouw foto: / })
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0), { timeout: 15_000 }).toBe(true)
     const proposals = page.getByRole('region', { name: 'Voorstellen om meer toe te staan' })
     await proposals.waitFor()
     await proposals.getByText(/^Wacht op jouw antwoord \(voorgesteld op /).waitFor()

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
 
@@ -84,6 +84,10 @@ export class PortalService {
           .orderBy(takedownNotices.createdAt)
       : []
     const renewals = await this.#openRenewals(subjectId)
+    // A photo narrower than the small size (never upscaled) has only its thumb: preview that one.
+    const withSmall = new Set(
+      ids.length ? (await this.deps.db.select({ id: derivatives.photoId }).from(derivatives).where(and(inArray(derivatives.photoId, ids), eq(derivatives.preset, 'small'), eq(derivatives.format, 'jpeg')))).map((d) => d.id) : [],
+    )
     const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
@@ -99,7 +103,7 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
+          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/${withSmall.has(p.id) ? 'small' : 'thumb'}.jpeg`,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
