@@ -132,16 +132,3 @@ export function sameTerms(a: ConsentTerms, b: ConsentTerms): boolean {
     a.validUntil === b.validUntil
   )
 }
-
-/** Only the terms, from a row or a view that carries more. */
-export const termsOf = (c: ConsentTerms): ConsentTerms => ({
-  uses: [...c.uses],
-  excludedTopics: [...c.excludedTopics],
-  identifiable: c.identifiable,
-  identifiabilityAgreed: c.identifiabilityAgreed,
-  outletAllow: c.outletAllow ? [...c.outletAllow] : null,
-  outletDeny: [...c.outletDeny],
-  publicPreview: c.publicPreview,
-  validFrom: c.validFrom,
-  validUntil: c.validUntil,
-})
