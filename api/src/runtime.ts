@@ -208,7 +208,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
-    const downloads = new DownloadsService({ db: database.db, gate, licence: licenceOf, blobs, masterKey, pipeline, audit, config })
+    const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')

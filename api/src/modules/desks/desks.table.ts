@@ -83,6 +83,8 @@ export const downloadGrants = pgTable(
     format: text('format').notNull().default('jpeg'),
     attribution: jsonb('attribution').$type<GrantAttribution>(),
     publicationReportedAt: timestamp('publication_reported_at', { withTimezone: true }),
+    /** 'person' when the stated topic is a protective one that everyone pictured lifted themselves (portal). */
+    topicLiftedBy: text('topic_lifted_by').$type<'person'>(),
   },
   (t) => [
     index('download_grants_photo_idx').on(t.photoId),

@@ -4,7 +4,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts
 import { and, desc, eq, lt, or } from 'drizzle-orm'
 import { stringify } from 'csv-stringify/sync'
 import type { Config } from '../../config.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
@@ -28,6 +28,8 @@ export interface DownloadsDeps {
   db: Db
   /** The one door (modules/gate): asked when a download is requested and again when its link is fetched. */
   gate: Gate
+  /** Who lifted a protective topic for this photo ('person': everyone pictured, themselves); recorded with the grant. */
+  topicLiftedBy?: (tx: DbOrTx, photoId: string, topic: Topic | null) => Promise<'person' | null>
   licence: (ref: string) => Licence | undefined
   blobs: BlobStore
   masterKey: MasterKey
@@ -107,6 +109,7 @@ export class DownloadsService {
         served = best.name
       }
       const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
+      const topicLiftedBy = (await this.deps.topicLiftedBy?.(tx, photo.id, topic)) ?? null
       const [grant] = await tx
         .insert(downloadGrants)
         .values({
@@ -125,6 +128,7 @@ export class DownloadsService {
           preset: served,
           format,
           attribution,
+          topicLiftedBy,
         })
         .returning()
       const [licenceId, licenceVersion] = photo.licence.split('@')
@@ -132,7 +136,7 @@ export class DownloadsService {
         type: 'download.granted',
         actor: this.#actor(principal),
         photoId: photo.id,
-        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format },
+        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format, ...(topicLiftedBy ? { topicLiftedBy } : {}) },
       })
       return { kind: 'granted', grant: grant!, licence, permission, attribution } as const
     })
@@ -319,6 +323,7 @@ export function grantView(g: GrantRow) {
     use: g.use,
     channel: g.channel,
     topic: g.topic,
+    topicLiftedBy: g.topicLiftedBy,
     outlet: g.outlet,
     headline: g.headline,
     articleUrl: g.articleUrl,

@@ -4,9 +4,9 @@ import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
@@ -85,6 +85,11 @@ export class PortalService {
           .orderBy(takedownNotices.createdAt)
       : []
     const renewals = await this.#openRenewals(subjectId)
+    // A photo narrower than the small size (never upscaled) has only its thumb: preview that one.
+    const withSmall = new Set(
+      ids.length ? (await this.deps.db.select({ id: derivatives.photoId }).from(derivatives).where(and(inArray(derivatives.photoId, ids), eq(derivatives.preset, 'small'), eq(derivatives.format, 'jpeg')))).map((d) => d.id) : [],
+    )
+    const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
@@ -99,10 +104,12 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: previews.get(p.id)?.ok ? `${base}/v1/portal/photos/${p.id}/media/small.jpeg` : null,
+          preview: previews.get(p.id)?.ok ? `${base}/v1/portal/photos/${p.id}/media/${withSmall.has(p.id) ? 'small' : 'thumb'}.jpeg` : null,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
+          /** Wider consents proposed by the photographer or admin: pending ones wait for the person's answer. */
+          proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
           notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
@@ -137,6 +144,12 @@ export class PortalService {
     return { consent: c, consentInWords: describeConsent(c) }
   }
 
+  /** The person accepts or declines a proposal: only their own, only while it still applies. */
+  async answerProposal(subjectId: string, proposalId: string, answer: 'accept' | 'decline') {
+    const r = await this.deps.consent.answerProposal(subjectId, proposalId, answer)
+    return { consent: r.consent, consentInWords: describeConsent(r.consent), proposal: proposalForPerson(r.proposal!) }
+  }
+
   /** Renewal: a new version with a later last day (default three years from today), made by the person. */
   async renew(subjectId: string, photoId: string, validUntil: string | undefined) {
     await this.#own(subjectId, photoId)
@@ -169,5 +182,15 @@ export class PortalService {
     const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
     const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
+  }
+}
+
+/** A proposal as the person reads it: what it would allow, in their words, and what it widens. */
+function proposalForPerson(p: ProposalView) {
+  const { subjectId: _s, ...rest } = p
+  return {
+    ...rest,
+    inWords: describeConsent({ ...p.consent, subjectId: p.subjectId, version: p.baseVersion, state: 'active', reason: null }),
+    widensInWords: describeWidenings(p.widens, p.proposedBy),
   }
 }
