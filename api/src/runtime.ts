@@ -24,7 +24,7 @@ import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } fr
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
-import { PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
+import { PhotoFreshness, PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
@@ -162,11 +162,15 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // Photo records for the read paths (a photo, search hits): cached while the database's change feed is
     // heard, forgotten the moment anything the gate reads changes (photos.records.ts).
+    // With a server, other processes write too: each read from memory first applies what they committed.
+    let freshness: PhotoFreshness | null = null
     const records = new PhotoRecords({
       load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)),
       verdict: (photo, inputs, today) => consent.verdict(photo, inputs, today),
       maxAgeMs: config.photoCacheSeconds * 1000,
+      fresh: database.engine === 'postgres' ? () => freshness!.check() : undefined,
     })
+    if (database.engine === 'postgres') freshness = new PhotoFreshness(database.db, records)
     const changes = config.photoCacheSeconds > 0
       ? await database.listen('eb_photo_changed', { message: (id) => records.changed(id), up: () => records.up(), down: () => records.down() })
       : null

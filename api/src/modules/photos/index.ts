@@ -5,5 +5,6 @@
  */
 export { PhotosService } from './photos.service.ts'
 export { PhotoRecords, photoRecordLoader, type PhotoRecord } from './photos.records.ts'
+export { PhotoFreshness } from './photos.freshness.ts'
 export { photosRoutes, sendDerivative } from './photos.routes.ts'
 export * from './photos.table.ts'

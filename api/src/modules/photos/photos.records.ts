@@ -15,6 +15,9 @@
  *    cannot put an old record back after the change was heard.
  *  - Every write request through this process's HTTP API empties it before its response leaves (app.ts), so
  *    a client that withdraws and then looks sees the withdrawal, without waiting for the message.
+ *  - With a PostgreSQL server, before each read from memory a one-lookup check applies every change
+ *    committed before the request began, whether or not its message has come (photos.freshness.ts): another
+ *    replica's withdrawal is seen on the very next request, also while the listener is stalled.
  *  - Entries also age out after `maxAgeMs` whatever happens.
  */
 import { inArray } from 'drizzle-orm'
@@ -41,6 +44,11 @@ export interface PhotoRecordsOptions {
   maxAgeMs: number
   maxEntries?: number
   now?: () => number
+  /**
+   * Applies every change committed before the call (another replica's, whose message may not have come
+   * yet): awaited before each read from memory (photos.freshness.ts). Absent: the messages suffice.
+   */
+  fresh?: () => Promise<void>
 }
 
 /** The change feed behind the cache (db/client.ts Listener), for sync(). */
@@ -108,6 +116,8 @@ export class PhotoRecords {
   }
 
   async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    // A failed check has emptied the cache: the read below goes to the database.
+    if (this.live && this.opts.fresh) await this.opts.fresh().catch(() => {})
     const out = new Map<string, PhotoRecord>()
     const missing: string[] = []
     const now = (this.opts.now ?? Date.now)()
