@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import { openDatabase, rowsOf, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
+import { alive, claimScratch, sweepAbandoned, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
@@ -114,19 +115,12 @@ export function lockDataDir(dataDir: string): () => void {
   }
 }
 
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 export async function startRuntime(config: Readonly<Config>, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? (pino(loggerOptions(config)) as unknown as FastifyBaseLogger)
   const unlock = config.embedded && !opts.database ? lockDataDir(config.dataDir) : () => {}
   let database: Database | undefined
+  let scratch: Scratch | undefined
+  let blobStore: DiskBlobStore | undefined
   try {
     database =
       opts.database ??
@@ -144,11 +138,12 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const { key: masterKey, created } = loadMasterKey(config.masterKey)
     if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
 
-    const blobs = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init()
-    const tmpDir = path.join(config.dataDir, 'tmp')
-    fs.rmSync(tmpDir, { recursive: true, force: true })
-    fs.mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
-    const sweptTemp = await blobs.sweepTemp()
+    const blobs = (blobStore = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init())
+    // Temp files per process: another server or a CLI command on the same DATA_DIR keeps its own (scratch.ts).
+    const tmpRoot = path.join(config.dataDir, 'tmp')
+    const sweptTemp = sweepAbandoned(tmpRoot) + (await blobs.sweepTemp())
+    scratch = claimScratch(tmpRoot)
+    const tmpDir = scratch.dir
 
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
@@ -170,7 +165,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // The gate: every read path asks it. Its photo records are cached while the database's change feed is
     // heard, forgotten the moment anything it decides on changes (modules/gate).
-    const gate = new Gate({ db: database.db, inputs: (tx, ids) => consent.gateInputs(tx, ids), licenceTerms, audit, maxAgeMs: config.photoCacheSeconds * 1000 })
+    const gate = new Gate({ db: database.db, inputs: (tx, ids) => consent.gateInputs(tx, ids), licenceTerms, audit, maxAgeMs: config.photoCacheSeconds * 1000, sharedDatabase: database.engine === 'postgres' })
     await gate.listen(database)
     const records = gate.records
     const photos = new PhotosService({
@@ -268,11 +263,15 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
           await worker.stop()
           await gate.close()
           if (!opts.keepDatabase) await db.close()
+          await blobs.close()
+          scratch?.release()
           unlock()
         })()),
     }
   } catch (err) {
     if (database && !opts.database) await database.close().catch(() => {})
+    await blobStore?.close()
+    scratch?.release()
     unlock()
     throw err
   }

@@ -19,6 +19,9 @@
  *  - Every write request through this process's HTTP API empties it before its response leaves
  *    (gate.feed.ts), so a client that withdraws and then looks sees the withdrawal, without waiting for the
  *    message.
+ *  - With a PostgreSQL server, before each read from memory a one-lookup check applies every change
+ *    committed before the request began, whether or not its message has come (gate.freshness.ts): another
+ *    replica's withdrawal is seen on the very next request, also while the listener is stalled.
  *  - Entries also age out after `maxAgeMs` whatever happens.
  *  - Who the caller is, is never kept here: the rules (gate.rules.ts) run on every request.
  */
@@ -51,6 +54,11 @@ export interface PhotoRecordsOptions {
   maxAgeMs: number
   maxEntries?: number
   now?: () => number
+  /**
+   * Applies every change committed before the call (another replica's, whose message may not have come
+   * yet): awaited before each read from memory (gate.freshness.ts). Absent: the messages suffice.
+   */
+  fresh?: () => Promise<void>
 }
 
 /** The change feed behind the cache (db/client.ts Listener), for sync(). */
@@ -118,6 +126,8 @@ export class PhotoRecords {
   }
 
   async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    // A failed check has emptied the cache: the read below goes to the database.
+    if (this.live && this.opts.fresh) await this.opts.fresh().catch(() => {})
     const out = new Map<string, PhotoRecord>()
     const missing: string[] = []
     const now = (this.opts.now ?? Date.now)()

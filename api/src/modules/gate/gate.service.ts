@@ -25,6 +25,7 @@ import { gateProblem } from './gate.problems.ts'
 import type { Allowed, Caller, Decision, Purpose } from './gate.purposes.ts'
 import { PhotoRecords, photoRecordLoader, type GateInputsReader, type PhotoRecord } from './gate.records.ts'
 import { decide, type Who } from './gate.rules.ts'
+import { PhotoFreshness } from './gate.freshness.ts'
 
 export interface GateDeps {
   db: Db
@@ -35,6 +36,11 @@ export interface GateDeps {
   audit: AuditLog
   /** How long a record may be kept at most; 0: always read from the database. */
   maxAgeMs: number
+  /**
+   * Other processes write to the same database (a PostgreSQL server: replicas, the CLI, psql): before each
+   * read from memory, apply what they committed, whether or not its message has come (gate.freshness.ts).
+   */
+  sharedDatabase?: boolean
 }
 
 /** Photos that still exist for anyone: a listing's query starts from these (erased photos are gone). */
@@ -44,13 +50,16 @@ export class Gate {
   /** The photo read model: rows, gate inputs and derivatives, cached while the change feed is heard. */
   readonly records: PhotoRecords
   #feed: Listener | null = null
+  #freshness: PhotoFreshness | null = null
 
   constructor(private readonly deps: GateDeps) {
     this.records = new PhotoRecords({
       load: photoRecordLoader(deps.db, deps.inputs),
       verdict: (photo, inputs, today) => this.#verdict(photo, inputs, today),
       maxAgeMs: deps.maxAgeMs,
+      fresh: deps.sharedDatabase ? () => this.#freshness!.check() : undefined,
     })
+    if (deps.sharedDatabase) this.#freshness = new PhotoFreshness(deps.db, this.records)
   }
 
   /** Starts hearing the database's change notifications (migration 0014): only then are records kept. */

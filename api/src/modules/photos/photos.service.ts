@@ -1,11 +1,10 @@
 import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { createReadStream } from 'node:fs'
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
-import { encryptStream, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
+import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
@@ -105,7 +104,7 @@ export class PhotosService {
 
     const dataKey = newDataKey()
     const originalKey = `originals/${crypto.randomUUID()}`
-    await blobs.put(originalKey, createReadStream(input.path).pipe(encryptStream(dataKey, originalAad(id))))
+    await blobs.put(originalKey, encryptFile(input.path, dataKey, originalAad(id)))
     let row: PhotoRow
     let jobId: number
     try {
