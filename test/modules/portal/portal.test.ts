@@ -57,7 +57,7 @@ describe('the personal link', () => {
     const preview = await fetch(`${t.url}${p.preview}`, { headers: { authorization: `Bearer ${m.token}` } })
     expect(preview.status).toBe(200)
     expect(preview.headers.get('content-type')).toBe('image/jpeg')
-    expect((await call('GET', `/v1/portal/photos/${m.photoId}/media/large.jpeg`, m.token)).status).toBe(404)
+    expect((await call('GET', `/v1/portal/photos/${m.photoId}/media/large.jpeg`, m.token)).status).toBe(403) // preset-not-permitted: the gate gives the person previews only
     // Nothing about the photographer's account, nor anyone else.
     expect(JSON.stringify(r.body)).not.toMatch(/@test\.example|ownerId|password/)
   })
@@ -164,7 +164,7 @@ describe('who used the photo, and the takedown notices', () => {
     await db.execute(sql`insert into download_grants (photo_id, organisation_id, licence, use, channel, topic, publication_url)
       values (${m.photoId}, ${holder!.id}, 'rsw-editorial@1.0', 'editorial', 'web', 'housing', 'https://dagkrant.example/wonen')`)
     const before = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', use: 'editorial', channel: 'web', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
+    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', outlet: null, headline: null, use: 'editorial', channel: 'web', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
     expect(before.notices).toEqual([])
 
     await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: true })

@@ -15,7 +15,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
   const tags = ['collections']
 
   app.get('/v1/review', { onRequest: staff, schema: { tags, summary: 'Photos waiting for review, each with why publishing would be refused now (nl, en)', querystring: ReviewQuery, response: { 200: ReviewList, 400: P, 401: P, 403: P } } }, async (request) => ({
-    items: await collections.reviewQueue(request.query.limit ?? 50),
+    items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
   }))
 
   app.get('/v1/collections/published', { schema: { tags, summary: 'The names of the published collections (for the search filter)', response: { 200: PublishedCollections } } }, async () => ({
@@ -23,7 +23,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
   }))
 
   app.get('/v1/collections/:id/candidates', { onRequest: staff, schema: { tags, summary: 'Published photos that may be added (eligible) and the others with why not', params: CollectionParams, response: { 200: Candidates, 400: P, 401: P, 403: P, 404: P } } }, async (request) =>
-    collections.candidates(request.params.id),
+    collections.candidates(request.params.id, request.principal!),
   )
 
   app.post('/v1/collections/:id/publish', { onRequest: staff, schema: { tags, summary: 'Publish: journalists see it in search', params: CollectionParams, response: { 200: CollectionDetail, 400: P, 401: P, 403: P, 404: P } } }, async (request) => {

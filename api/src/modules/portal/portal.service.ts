@@ -4,10 +4,11 @@ import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
+import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
 import { noticeDeliveries } from '../webhooks/webhooks.table.ts'
 
@@ -27,7 +28,7 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
@@ -84,7 +85,7 @@ export class PortalService {
       .where(eq(photoSubjects.subjectId, subjectId))
       .orderBy(sql`${photos.createdAt} desc`)
     const ids = rows.map((r) => r.photo.id)
-    const current = await this.deps.consent.currentConsents(this.deps.db, ids)
+    const [current, previews] = await Promise.all([this.deps.consent.currentConsents(this.deps.db, ids), this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId))])
     const grants = ids.length
       ? await this.deps.db
           .select({ photoId: downloadGrants.photoId, organisation: organisations.name, outlet: downloadGrants.outlet, headline: downloadGrants.headline, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
@@ -108,18 +109,15 @@ export class PortalService {
       for (const d of ds) if (d.state !== 'waiting') carried.add(d.noticeId)
     }
     const renewals = await this.#openRenewals(subjectId)
-    // The preview is the largest of the small sizes that exists: a 512 px photo has a thumb but no `small`.
-    const previews = new Map<string, string>()
-    if (ids.length) {
-      const ds = await this.deps.db
-        .select({ photoId: derivatives.photoId, preset: derivatives.preset })
-        .from(derivatives)
-        .where(and(inArray(derivatives.photoId, ids), eq(derivatives.format, 'jpeg'), inArray(derivatives.preset, [...PORTAL_PRESETS])))
-      for (const d of ds) {
-        const had = previews.get(d.photoId)
-        if (!had || PORTAL_PRESETS.indexOf(d.preset as (typeof PORTAL_PRESETS)[number]) > PORTAL_PRESETS.indexOf(had as (typeof PORTAL_PRESETS)[number])) previews.set(d.photoId, d.preset)
-      }
+    // The preview is the largest of the small sizes that exists (a 512 px photo has a thumb but no `small`),
+    // read from the gate's record of the photo.
+    const previewSize = new Map<string, string>()
+    for (const [id, d] of previews) {
+      if (!d.ok) continue
+      const have = PORTAL_PRESETS.filter((x) => d.presets.includes(x) && d.record.derivatives.some((r) => r.preset === x && r.format === 'jpeg'))
+      if (have.length) previewSize.set(id, have[have.length - 1]!)
     }
+    const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
@@ -134,10 +132,13 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: p.status === 'withdrawn' || !previews.has(p.id) ? null : `${base}/v1/portal/photos/${p.id}/media/${previews.get(p.id)}.jpeg`,
+          // The gate decides whether the person may preview it; the size is the largest small one that exists.
+          preview: previews.get(p.id)?.ok && previewSize.has(p.id) ? `${base}/v1/portal/photos/${p.id}/media/${previewSize.get(p.id)}.jpeg` : null,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
+          /** Wider consents proposed by the photographer or admin: pending ones wait for the person's answer. */
+          proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
           notices: notices.filter((n) => n.photoId === p.id).map(({ id, photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, reachable: carried.has(id), at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
@@ -161,15 +162,21 @@ export class PortalService {
     return out
   }
 
+  /** The gate decides (its portal-preview purpose): their own photos only, previews whatever the state. */
   async media(subjectId: string, photoId: string, file: string) {
-    await this.#own(subjectId, photoId)
-    return this.deps.photos.previewForSubject(photoId, file)
+    return this.deps.photos.previewForSubject(subjectId, photoId, file)
   }
 
   async changeConsent(subjectId: string, photoId: string, input: ConsentInput) {
     await this.#own(subjectId, photoId)
     const c = await this.deps.consent.changeConsentBySubject(photoId, subjectId, input)
     return { consent: c, consentInWords: describeConsent(c) }
+  }
+
+  /** The person accepts or declines a proposal: only their own, only while it still applies. */
+  async answerProposal(subjectId: string, proposalId: string, answer: 'accept' | 'decline') {
+    const r = await this.deps.consent.answerProposal(subjectId, proposalId, answer)
+    return { consent: r.consent, consentInWords: describeConsent(r.consent), proposal: proposalForPerson(r.proposal!) }
   }
 
   /** Renewal: a new version with a later last day (default three years from today), made by the person. */
@@ -204,5 +211,15 @@ export class PortalService {
     const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
     const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
+  }
+}
+
+/** A proposal as the person reads it: what it would allow, in their words, and what it widens. */
+function proposalForPerson(p: ProposalView) {
+  const { subjectId: _s, ...rest } = p
+  return {
+    ...rest,
+    inWords: describeConsent({ ...p.consent, subjectId: p.subjectId, version: p.baseVersion, state: 'active', reason: null }),
+    widensInWords: describeWidenings(p.widens, p.proposedBy),
   }
 }

@@ -6,20 +6,19 @@
  */
 import { and, asc, eq } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { consents, describePublishBlocker, photoSubjects, renewalRequests, type ConsentService } from '../consent/index.ts'
 import { photoNotes, photos } from '../photos/photos.table.ts'
-import type { PhotoRecords } from '../photos/index.ts'
+import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { users } from '../auth/auth.table.ts'
 import { workflowProblems } from './workflow.problems.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 
-const STAFF = new Set(['curator', 'admin'])
 const notFound = () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
 
 /** Who may change a photo's people and delete it: its photographer, and an admin (the consent officer). */
@@ -30,7 +29,8 @@ export interface WorkflowDeps {
   consent: ConsentService
   audit: AuditLog
   blobs: BlobStore
-  records: PhotoRecords
+  /** The one door (modules/gate): whether the caller may manage the photo at all (erased, not theirs). */
+  gate: Gate
   log: FastifyBaseLogger
 }
 
@@ -41,8 +41,7 @@ export class WorkflowService {
   async returnToPhotographer(photoId: string, note: string, principal: Principal) {
     try {
       return await this.deps.db.transaction(async (tx) => {
-        const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-        if (!photo || photo.erasedAt) throw notFound()
+        const photo = await this.#lockManaged(tx, photoId, principal)
         if (photo.status !== 'in_review') throw workflowProblems.notInReview(photo.status)
         const [row] = await tx.insert(photoNotes).values({ photoId, authorId: principal.userId, kind: 'returned', body: note.trim() }).returning()
         await tx.update(photos).set({ status: 'returned', updatedAt: new Date() }).where(eq(photos.id, photoId))
@@ -51,7 +50,7 @@ export class WorkflowService {
         return { id: photoId, status: 'returned' }
       })
     } finally {
-      this.deps.records.changed(photoId)
+      this.deps.gate.changed(photoId)
     }
   }
 
@@ -61,8 +60,11 @@ export class WorkflowService {
    */
   async status(photoId: string, principal: Principal) {
     const { db, consent } = this.deps
-    const [photo] = await db.select().from(photos).where(eq(photos.id, photoId)).limit(1)
-    if (!photo || photo.erasedAt || !(photo.ownerId === principal.userId || STAFF.has(principal.role))) throw notFound()
+    // The gate decides whether this caller may see the photo's management view (its photographer, the staff).
+    const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal)).catch(() => {
+      throw notFound()
+    })
+    const photo = allowed.record.photo
     const [checklist, blockers, notes] = await Promise.all([
       consent.checklist(db, photo),
       photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : consent.publishBlockers(db, photo),
@@ -90,8 +92,8 @@ export class WorkflowService {
   async removePerson(photoId: string, subjectId: string, principal: Principal) {
     try {
       await this.deps.db.transaction(async (tx) => {
-        const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-        if (!photo || photo.erasedAt || !mayManage(photo, principal)) throw notFound()
+        const photo = await this.#lockManaged(tx, photoId, principal)
+        if (!mayManage(photo, principal)) throw notFound()
         if (photo.status === 'published' || photo.status === 'withdrawn') throw workflowProblems.personLocked()
         const removed = await tx.delete(photoSubjects).where(and(eq(photoSubjects.photoId, photoId), eq(photoSubjects.subjectId, subjectId))).returning()
         if (!removed.length) throw new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.')
@@ -107,7 +109,7 @@ export class WorkflowService {
         })
       })
     } finally {
-      this.deps.records.changed(photoId)
+      this.deps.gate.changed(photoId)
     }
   }
 
@@ -119,8 +121,8 @@ export class WorkflowService {
     let deleted: PhotoRow | undefined
     try {
       deleted = await this.deps.db.transaction(async (tx) => {
-        const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-        if (!photo || photo.erasedAt || !mayManage(photo, principal)) throw notFound()
+        const photo = await this.#lockManaged(tx, photoId, principal)
+        if (!mayManage(photo, principal)) throw notFound()
         if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notDeletable(photo.status)
         // Consent rows point at the photo with ON DELETE CASCADE, people links too; the subjects stay.
         await tx.delete(renewalRequests).where(eq(renewalRequests.photoId, photoId))
@@ -129,9 +131,19 @@ export class WorkflowService {
         return photo
       })
     } finally {
-      this.deps.records.changed(photoId)
+      this.deps.gate.changed(photoId)
     }
     await this.#deleteBlobs(deleted)
+  }
+
+  /** Locks the photo's row, then asks the gate (inside the transaction) whether the caller may manage it. */
+  async #lockManaged(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
+    const [row] = await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+    if (!row) throw notFound()
+    const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal), tx).catch(() => {
+      throw notFound()
+    })
+    return allowed.record.photo
   }
 
   async #deleteBlobs(photo: PhotoRow) {
