@@ -202,7 +202,9 @@ describe('the IIIF Presentation 3 manifest', () => {
     const m = res.body
     // §5.2 Manifest: MUST have id (the URI it is published at), type "Manifest", label, and @context first-class.
     expect(m['@context']).toBe('http://iiif.io/api/presentation/3/context.json')
-    expect(m.id).toBe(`${w.t.url}/v1/collections/${id}/manifest.json`)
+    // Absolute, from PUBLIC_URL (http://localhost:PORT in tests), never from the request's Host.
+    expect(m.id).toBe(`${w.t.rt.config.origin}/v1/collections/${id}/manifest.json`)
+    expect(m.id).not.toContain(new URL(w.t.url).host)
     expect(m.type).toBe('Manifest')
     expect(m.label).toEqual({ nl: ['Straatbeeld'], en: ['Street view'] })
     expect(m.summary).toEqual({ nl: ['Voor de expo'], en: ['For the show'] })
