@@ -240,7 +240,8 @@ describe('the IIIF Presentation 3 manifest', () => {
       expect(anno.body.id).toContain(`/v1/photos/${photo.id}/media/`)
       ids.push(canvas.id, page.id, anno.id)
       // The body is real: the served image is a JPEG of exactly the declared size.
-      const img = await fetch(anno.body.id, { headers: { authorization: `Bearer ${w.journalist.token}` } })
+      // (Ids carry PUBLIC_URL's origin; in the test the server listens elsewhere: ask it there.)
+      const img = await fetch(anno.body.id.replace(w.t.rt.config.origin, w.t.url), { headers: { authorization: `Bearer ${w.journalist.token}` } })
       expect(img.status).toBe(200)
       expect(await sharp(Buffer.from(await img.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: canvas.width, height: canvas.height })
     }
