@@ -119,3 +119,15 @@ export function AboutSections() {
     </>
   )
 }
+
+/** Three of the newest photos beside the front page's heading on a wide screen (decorative: the grid below has them). */
+export function HeroMosaic({ hits }: { hits: SearchHit[] }) {
+  const three = hits.slice(0, 3)
+  return (
+    <div className="hero-mosaic" aria-hidden="true">
+      {three.map((h, i) => (
+        <Picture key={h.id} previews={h.previews} presets={['small', 'medium']} alt="" width={h.width} height={h.height} thumbhash={h.thumbhash} sizes="22rem" className={`m${i}`} eager />
+      ))}
+    </div>
+  )
+}

@@ -81,7 +81,7 @@ export function PhotoPage({ params }: PageProps) {
       <section>
         <h1 className="visually-hidden">{gone ? t('photoGone') : t('photoTitleFallback')}</h1>
         {gone ? (
-          <StateBlock kind="empty" title={t('photoGone')} text={t('photoGoneText')}>
+          <StateBlock kind="empty" title={t('photoGone')} text={t('photoGoneText')} role="alert">
             <Link href="/" className="button primary">
               {t('backToResults')}
             </Link>

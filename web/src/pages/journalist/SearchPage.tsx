@@ -13,7 +13,7 @@ import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, navigate, useLocation, type PageProps } from '../../router.tsx'
 import { ActiveFilters, FilterDrawer, FilterGroups } from './Filters.tsx'
-import { AboutSections, DemoNote, isDemo, SeriesEntries } from './Landing.tsx'
+import { AboutSections, DemoNote, HeroMosaic, isDemo, SeriesEntries } from './Landing.tsx'
 import { FILTERS, type Filter, type SearchHit, type SearchResponse } from './search.ts'
 
 const DEBOUNCE_MS = 250
@@ -134,6 +134,7 @@ export function SearchPage(_props: PageProps) {
             maxLength={200}
           />
         </form>
+        {landing && <HeroMosaic hits={hits} />}
         {landing && (
           <ul className="chips suggestions" aria-label={t('suggestions')}>
             {SUGGESTIONS[lang].map((s) => (
