@@ -3,7 +3,7 @@
  * <dialog>: the browser keeps focus inside and closes it on Escape) on a phone. Chips are toggle buttons
  * (aria-pressed); the active filters also show as removable chips above the results.
  */
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
 import { common } from '../../i18n/common.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
@@ -99,7 +99,7 @@ export function ActiveFilters({ filters, onChange, onClear }: { filters: Filters
 }
 
 /** The phone's filter drawer: a bottom sheet with the same chip groups and a button showing the count. */
-export function FilterDrawer({ open, onClose, total, children }: { open: boolean; onClose: () => void; total: number | null; children: React.ReactNode }) {
+export function FilterDrawer({ open, onClose, total, children }: { open: boolean; onClose: () => void; total: number | null; children: ReactNode }) {
   const t = useT(journalist)
   const c = useT(common)
   const ref = useRef<HTMLDialogElement>(null)
