@@ -11,7 +11,8 @@ describe('npm start on an empty data directory', () => {
   let server: ServerProcess
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-start-'))
-    server = await startServer({ DATA_DIR: dataDir })
+    // Seeding the demo photos (every derivative) can take minutes on a loaded 2-core machine.
+    server = await startServer({ DATA_DIR: dataDir }, 230_000)
   }, 240_000)
   afterAll(async () => {
     if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL')
