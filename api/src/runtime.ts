@@ -32,7 +32,7 @@ import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService 
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
-import { seedDemo, type SeedResult } from './seed.ts'
+import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 import { WorkflowService } from './modules/workflow/index.ts'
 
 export interface Runtime {
@@ -218,7 +218,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
     // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
     if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
-    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.publicUrl })
+    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.origin })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
@@ -248,7 +248,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
     const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger })
-    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
+    // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
+    const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.
