@@ -64,7 +64,7 @@ describe.skipIf(engine() !== 'postgres')('a second instance and the CLI beside a
     const migrated = cli(['migrate'], env)
     expect(migrated.code, migrated.stderr).toBe(0)
     const password = crypto.randomBytes(12).toString('base64url')
-    const added = cli(['users', 'add', '--email', 'fotograaf@replicas.test', '--password', password, '--role', 'photographer'], env)
+    const added = cli(['users', 'add', '--email', 'fotograaf@replicas.test', `--password=${password}`, '--role', 'photographer'], env)
     expect(added.code, added.stderr).toBe(0)
 
     const a = await startServer(env)
@@ -121,7 +121,7 @@ describe.skipIf(engine() !== 'pglite')('the CLI beside a serving instance (embed
   it('refuses clearly while the server holds the data directory, and the upload under way completes', async () => {
     const env: Record<string, string> = { ...target.env, SEED_DEMO: '0', MIN_BODY_BYTES_PER_SECOND: '0' }
     const password = crypto.randomBytes(12).toString('base64url')
-    const added = cli(['users', 'add', '--email', 'fotograaf@replicas.test', '--password', password, '--role', 'photographer'], env)
+    const added = cli(['users', 'add', '--email', 'fotograaf@replicas.test', `--password=${password}`, '--role', 'photographer'], env)
     expect(added.code, added.stderr).toBe(0)
     const a = await startServer(env)
     servers.push(a)
