@@ -18,6 +18,8 @@ const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** The erasure ledger (platform/ledger.ts): outside every backup; a shared mount when replicas run on several machines. */
+  LEDGER_DIR: Type.Optional(Type.String({ minLength: 1 })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
   /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
@@ -91,6 +93,8 @@ export interface Config {
    */
   origin: string
   dataDir: string
+  /** Where the erasure ledger lives (LEDGER_DIR, else DATA_DIR/ledger); never inside a backup. */
+  ledgerDir: string
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
@@ -175,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     publicUrl: env.PUBLIC_URL,
     origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
+    ledgerDir: path.resolve(env.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
