@@ -225,6 +225,7 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
     const { values } = parseArgs({ args, options: { to: { type: 'string' } }, strict: true })
     if (!values.to) throw new UsageError('backup create needs --to DIR (a new folder, on other storage than DATA_DIR)')
     const to = path.resolve(values.to)
+    if (fs.existsSync(to) && fs.readdirSync(to).length) throw new BackupError(`${to} is not empty: a backup goes into a new folder`)
     const blobs = await blobStore()
     try {
       const m = await withDatabase((d) => createBackup({ database: d, databaseUrl: config.databaseUrl, blobs }, to))
