@@ -66,6 +66,8 @@ const EnvSchema = Type.Object({
   WEBHOOK_GIVE_UP_HOURS: Type.Number({ default: 72, minimum: 0, maximum: 24 * 30 }),
   /** How long a signed download URL works; short, since anyone holding it can fetch the file. */
   DOWNLOAD_URL_TTL_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
+  /** How often a running server removes orphaned blobs and stale temp files (each at least an hour old). */
+  ORPHAN_SWEEP_SECONDS: Type.Integer({ default: 900, minimum: 1, maximum: 86_400 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Slow clients (issue 16): the whole request, the headers, an idle keep-alive, an idle socket. */
@@ -117,6 +119,8 @@ export interface Config {
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
+  /** Seconds between sweeps of orphaned blobs and stale temp files in a running server. */
+  orphanSweepSeconds: number
   smtp: { url: string; from: string } | undefined
   webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
   downloads: { urlTtlSeconds: number }
@@ -204,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
+    orphanSweepSeconds: env.ORPHAN_SWEEP_SECONDS,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Eerlijk Beeld <noreply@eerlijkbeeld.invalid>' } : undefined,
     webhooks: {
       allowLoopback: flag(env.WEBHOOK_ALLOW_LOOPBACK, false),

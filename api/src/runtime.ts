@@ -14,7 +14,7 @@ import { openDatabase, rowsOf, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
-import { alive, claimScratch, sweepAbandoned, type Scratch } from './platform/scratch.ts'
+import { alive, claimScratch, sweepAbandoned, sweepStale, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
@@ -100,6 +100,9 @@ export interface RuntimeOptions {
 }
 
 export class DataDirLocked extends Error {}
+
+/** A temp file untouched this long belongs to no live request (each ends within REQUEST_TIMEOUT_MS, 5 minutes by default). */
+const STALE_TEMP_MS = 3_600_000
 
 /** The embedded database belongs to one process at a time: the server or a CLI command, never both. */
 export function lockDataDir(dataDir: string): () => void {
@@ -264,10 +267,29 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
+    // Orphaned blobs and temp files of requests that failed or crashed while this server runs: swept
+    // periodically, not only at the next start (issue 18). Each at least an hour old; counts only in the log.
+    let sweeping = false
+    const sweep = async () => {
+      if (sweeping) return
+      sweeping = true
+      try {
+        const orphans = await photos.sweepOrphans()
+        const temp = sweepAbandoned(tmpRoot) + sweepStale(tmpDir, STALE_TEMP_MS) + (await blobs.sweepTemp(STALE_TEMP_MS))
+        if (orphans || temp) logger.info({ orphans, temp }, 'swept orphaned blobs and stale temp files')
+      } catch (err) {
+        // The error's name only: a message may hold a path.
+        logger.warn({ error: (err as Error).name, code: (err as NodeJS.ErrnoException).code }, 'orphan sweep failed; the next run tries again')
+      } finally {
+        sweeping = false
+      }
+    }
+    let sweepTimer: NodeJS.Timeout | undefined
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.
       await expiry.start()
       worker.start()
+      sweepTimer = setInterval(() => void sweep(), config.orphanSweepSeconds * 1000).unref()
     }
     let closing: Promise<void> | undefined
     const db = database
@@ -276,6 +298,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       close: () =>
         (closing ??= (async () => {
           expiry.stop()
+          clearInterval(sweepTimer)
           await app.close()
           await worker.stop()
           await gate.close()
