@@ -20,6 +20,8 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
+  /** Without Meilisearch: the in-process index (memory, the default) or PostgreSQL full text (postgres). */
+  SEARCH_ENGINE: Type.Union([Type.Literal('memory'), Type.Literal('postgres')], { default: 'memory' }),
   /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
   SEARCH_CACHE_SECONDS: Type.Number({ default: 10, minimum: 0, maximum: 300 }),
   PHOTO_CACHE_SECONDS: Type.Number({ default: 300, minimum: 0, maximum: 3600 }),
@@ -78,6 +80,8 @@ export interface Config {
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
+  /** The engine when Meilisearch is not configured (search.engine.ts). */
+  searchEngine: 'memory' | 'postgres'
   searchCacheSeconds: number
   /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (photos.records.ts). */
   photoCacheSeconds: number
@@ -154,6 +158,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
+    searchEngine: env.SEARCH_ENGINE,
     searchCacheSeconds: env.SEARCH_CACHE_SECONDS,
     photoCacheSeconds: env.PHOTO_CACHE_SECONDS,
     masterKey: env.MASTER_KEY

@@ -10,7 +10,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase, rowsOf, type Database } from './db/client.ts'
+import { openDatabase, rowsOf, type Database, type Listener } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
@@ -29,7 +29,7 @@ import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
-import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
+import { CachedSearchEngine, createSearchEngine, MemorySearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
@@ -229,14 +229,22 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
-    const searchEngine = new CachedSearchEngine(createSearchEngine(config, database.db, logger), { ttlMs: config.searchCacheSeconds * 1000 })
+    const engine = createSearchEngine(config, database.db, logger)
+    // The in-process index: read from search_documents now, then kept in step by the table's change feed.
+    let searchChanges: Listener | null = null
+    if (engine instanceof MemorySearchEngine) {
+      const startedAt = Date.now()
+      searchChanges = await database.listen('eb_search_changed', { message: (id) => engine.changed(id), up: () => engine.up(), down: () => engine.down() })
+      logger.info({ engine: 'memory', documents: await engine.load(), ms: Date.now() - startedAt }, 'search index loaded')
+    }
+    const searchEngine = new CachedSearchEngine(engine, { ttlMs: config.searchCacheSeconds * 1000 })
     const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
     const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, records, publicUrl: config.publicUrl })
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
-    if (searchEngine.name === 'postgres') {
+    if (searchEngine.name === 'postgres' || searchEngine.name === 'memory') {
       const filled = await database.db.execute(sql`
         insert into jobs (kind, payload)
         select ${SEARCH_UPSERT_JOB}, jsonb_build_object('photoId', p.id) from photos p
@@ -271,6 +279,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
           await app.close()
           await worker.stop()
           await changes?.close()
+          await searchChanges?.close()
           if (!opts.keepDatabase) await db.close()
           unlock()
         })()),
