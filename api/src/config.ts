@@ -48,6 +48,8 @@ const EnvSchema = Type.Object({
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 300, minimum: 1 }),
   /** How long an API key lookup is reused in memory; a revoke reaches other replicas within this time. 0: never. */
   API_KEY_CACHE_SECONDS: Type.Integer({ default: 15, minimum: 0, maximum: 60 }),
+  /** How long a resolved session may be kept in memory at most while the change feed is heard; 0: always read. */
+  SESSION_CACHE_SECONDS: Type.Integer({ default: 300, minimum: 0, maximum: 3600 }),
   PORTAL_LINK_DAYS: Type.Integer({ default: 365, minimum: 1, maximum: 3650 }),
   /** How often expired consent is made final and renewal questions are asked; a day at most, or the follow-up waits too long. */
   EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
@@ -98,6 +100,8 @@ export interface Config {
   /** Requests per window (one minute) per API key, signed-in user and anonymous client address. */
   rateLimit: { perKey: number; perUser: number; anonymous: number; windowSeconds: number }
   apiKeyCacheSeconds: number
+  /** Sessions from memory while eb_auth_changed is heard (auth.cache.ts); 0: always read. */
+  sessionCacheSeconds: number
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
@@ -176,6 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     rateLimit: { perKey: env.API_RATE_LIMIT_PER_MINUTE, perUser: env.SESSION_RATE_LIMIT_PER_MINUTE, anonymous: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     apiKeyCacheSeconds: env.API_KEY_CACHE_SECONDS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,

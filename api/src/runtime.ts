@@ -15,7 +15,7 @@ import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
-import { AuthService } from './modules/auth/index.ts'
+import { AuthCache, AuthService } from './modules/auth/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
@@ -23,7 +23,7 @@ import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } fr
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
-import { PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
+import { PhotoRecords, photoRecordReader, PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
@@ -149,7 +149,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
-    const auth = new AuthService(database.db, config.sessionTtlHours)
+    const auth = new AuthService(database.db, config.sessionTtlHours, new AuthCache({ maxAgeMs: config.sessionCacheSeconds * 1000 }))
     const licenceOf = (ref: string) => {
       const [id, version] = ref.split('@')
       return id && version ? licences.get(id, version) : undefined
@@ -168,7 +168,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // Photo records for the read paths (a photo, search hits): cached while the database's change feed is
     // heard, forgotten the moment anything the gate reads changes (photos.records.ts).
     const records = new PhotoRecords({
-      load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)),
+      load: photoRecordReader(database.db),
       verdict: (photo, inputs, today) => consent.verdict(photo, inputs, today),
       maxAgeMs: config.photoCacheSeconds * 1000,
     })
@@ -253,6 +253,18 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
     }
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
+    // Sessions and keys from memory: forgotten the moment a commit changes what a token stands for (auth.cache.ts).
+    const authChanges = await database.listen('eb_auth_changed', {
+      message: () => {
+        auth.cache.clear()
+        apiKeys.clear()
+      },
+      up: () => auth.cache.up(),
+      down: () => {
+        auth.cache.down()
+        apiKeys.clear()
+      },
+    })
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
@@ -280,6 +292,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
           await worker.stop()
           await changes?.close()
           await searchChanges?.close()
+          await authChanges.close()
           if (!opts.keepDatabase) await db.close()
           unlock()
         })()),

@@ -446,6 +446,9 @@ function fromSqlRow(r: Record<string, unknown>): ConsentRow {
   }
 }
 
+/** Current consents from consent rows as the database sends them (snake case, also as JSON): the one-trip record reader's. */
+export const currentFromRows = (rows: Record<string, unknown>[]): CurrentConsent[] => rows.map((r) => toCurrent(fromSqlRow(r)))
+
 export function toCurrent(r: ConsentRow): CurrentConsent {
   return {
     subjectId: r.subjectId, version: r.version, state: r.state, uses: r.uses, excludedTopics: r.excludedTopics, identifiable: r.identifiable,

@@ -7,7 +7,7 @@
  * (that is the vault's).
  */
 export * from './consent.gate.ts'
-export { ConsentService, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs } from './consent.service.ts'
+export { ConsentService, currentFromRows, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs } from './consent.service.ts'
 export { consentRoutes } from './consent.routes.ts'
 export * from './consent.table.ts'
 export * from './vocabulary.ts'

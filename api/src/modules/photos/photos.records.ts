@@ -17,9 +17,9 @@
  *    a client that withdraws and then looks sees the withdrawal, without waiting for the message.
  *  - Entries also age out after `maxAgeMs` whatever happens.
  */
-import { inArray } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.ts'
-import { todayUtc, type GateInputs, type GateVerdict } from '../consent/index.ts'
+import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
+import { rowsOf, type DbOrTx } from '../../db/client.ts'
+import { currentFromRows, todayUtc, type GateInputs, type GateVerdict } from '../consent/index.ts'
 import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from './photos.table.ts'
 
@@ -171,5 +171,44 @@ export function photoRecordLoader(db: DbOrTx, gateInputs: (tx: DbOrTx, ids: stri
     const byPhoto = new Map<string, DerivativeRow[]>()
     for (const d of ds) byPhoto.set(d.photoId, [...(byPhoto.get(d.photoId) ?? []), d])
     return new Map(rows.map((photo) => [photo.id, { photo, gate: inputs.get(photo.id) ?? { subjectIds: [], consents: new Map() }, derivatives: byPhoto.get(photo.id) ?? [] }]))
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
+function fromJson<T>(table: Table, json: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = json[column.name]
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v)
+  }
+  return out as T
+}
+
+/**
+ * The database read behind the cache in ONE round trip for any number of photos: each photo's row with its
+ * derivatives, who is in it and their current consent (the latest version per person), as JSON.
+ */
+export function photoRecordReader(db: DbOrTx) {
+  return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
+    ids = ids.filter((id) => UUID.test(id))
+    if (ids.length === 0) return new Map()
+    const rows = rowsOf<{ photo: Record<string, unknown>; ds: Record<string, unknown>[]; subjects: string[]; consents: Record<string, unknown>[] }>(
+      await db.execute(sql`
+        select row_to_json(p) as photo,
+               coalesce((select json_agg(d) from derivatives d where d.photo_id = p.id), '[]') as ds,
+               coalesce((select json_agg(s.subject_id) from photo_subjects s where s.photo_id = p.id), '[]') as subjects,
+               coalesce((select json_agg(c) from (select distinct on (c.subject_id) c.* from consents c where c.photo_id = p.id
+                                                 order by c.subject_id, c.version desc) c), '[]') as consents
+        from photos p where p.id = any(${`{${ids.join(',')}}`}::uuid[])`),
+    )
+    return new Map(
+      rows.map((r) => {
+        const photo = fromJson<PhotoRow>(photos, r.photo)
+        const consents = new Map(currentFromRows(r.consents).map((c) => [c.subjectId, c]))
+        return [photo.id, { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) }]
+      }),
+    )
   }
 }
