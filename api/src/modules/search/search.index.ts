@@ -23,12 +23,27 @@
  * Removing a document takes its words out of the vocabulary when no other document has them (erasure must
  * leave nothing behind); its postings are skipped until the next compaction.
  */
-import { stemmer as stemNl } from '@orama/stemmers/dutch'
-import { stemmer as stemEn } from '@orama/stemmers/english'
+import { stemmer as snowballNl } from '@orama/stemmers/dutch'
+import { stemmer as snowballEn } from '@orama/stemmers/english'
 import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument, type SearchFilters } from './search.port.ts'
 import stopwords from './search.stopwords.json' with { type: 'json' }
 import { fold } from './search.text.ts'
 import { USES } from '../consent/vocabulary.ts'
+
+/** Stems are asked for the same few thousand words again and again: remembered (bounded). */
+function memo(stem: (w: string) => string): (w: string) => string {
+  const known = new Map<string, string>()
+  return (w) => {
+    let s = known.get(w)
+    if (s === undefined) {
+      if (known.size >= 200_000) known.clear()
+      known.set(w, (s = stem(w)))
+    }
+    return s
+  }
+}
+const stemNl = memo(snowballNl)
+const stemEn = memo(snowballEn)
 
 const STOP_NL = new Set(stopwords.nl)
 const STOP_EN = new Set(stopwords.en)
@@ -492,27 +507,41 @@ export class MemoryIndex {
     const SER = 8
     const COLL = 16
     const PH = 32
+    // Locals, not fields, in the loop over every match (the hot path of a common word).
+    const preview = this.#preview
+    const usesOf = this.#uses
+    const orientationOf = this.#orientation
+    const colourOf = this.#colour
+    const seriesOf = this.#series
+    const photographerOf = this.#photographer
+    const collectionsOf = this.#collections
+    const previewOnly = f.publicPreviewOnly === true
+    const { use, orientation, colour, series, collection, photographer } = want
+    const useCount = USES.length
     for (let i = 0; i < matches.length; i++) {
       const d = matches[i]!
-      if (f.publicPreviewOnly && !this.#preview[d]) continue
+      if (previewOnly && preview[d] === 0) continue
+      const u = usesOf[d]!
+      const o = orientationOf[d]!
+      const c = colourOf[d]!
+      const s = seriesOf[d]!
+      const ph = photographerOf[d]!
+      const cs = collectionsOf[d]
       let fail = 0
-      if (want.use !== 0 && (want.use < 0 || !(this.#uses[d]! & want.use))) fail |= USE
-      if (want.orientation !== -2 && this.#orientation[d] !== want.orientation) fail |= ORI
-      if (want.colour !== -2 && this.#colour[d] !== want.colour) fail |= COL
-      if (want.series !== -2 && this.#series[d] !== want.series) fail |= SER
-      if (want.collection !== -2 && !this.#collections[d]?.includes(want.collection)) fail |= COLL
-      if (want.photographer !== -2 && this.#photographer[d] !== want.photographer) fail |= PH
+      if (use !== 0 && (use < 0 || (u & use) === 0)) fail |= USE
+      if (orientation !== -2 && o !== orientation) fail |= ORI
+      if (colour !== -2 && c !== colour) fail |= COL
+      if (series !== -2 && s !== series) fail |= SER
+      if (collection !== -2 && (cs == null || cs.indexOf(collection) < 0)) fail |= COLL
+      if (photographer !== -2 && ph !== photographer) fail |= PH
       if (fail !== 0 && (fail & (fail - 1)) !== 0) continue // fails two filters: counts nowhere
       if (fail === 0) hits.push(d)
-      if (fail === 0 || fail === USE) {
-        const u = this.#uses[d]!
-        for (let b = 0; b < USES.length; b++) if (u & (1 << b)) useCounts[b]!++
-      }
-      if (fail === 0 || fail === ORI) orientationCounts[this.#orientation[d]!]!++
-      if (fail === 0 || fail === COL) colourCounts[this.#colour[d]!]!++
-      if ((fail === 0 || fail === SER) && this.#series[d]! >= 0) seriesCounts[this.#series[d]!]!++
-      if (fail === 0 || fail === COLL) for (const c of this.#collections[d] ?? []) collectionCounts[c]!++
-      if (fail === 0 || fail === PH) photographerCounts[this.#photographer[d]!]!++
+      if (fail === 0 || fail === USE) for (let b = 0; b < useCount; b++) if (u & (1 << b)) useCounts[b]!++
+      if (fail === 0 || fail === ORI) orientationCounts[o]!++
+      if (fail === 0 || fail === COL) colourCounts[c]!++
+      if ((fail === 0 || fail === SER) && s >= 0) seriesCounts[s]!++
+      if ((fail === 0 || fail === COLL) && cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
+      if (fail === 0 || fail === PH) photographerCounts[ph]!++
     }
     const named = (counts: Int32Array, name: (i: number) => string | null) => {
       const out: Record<string, number> = {}
