@@ -19,6 +19,8 @@ import { highlights } from './search.postgres.ts'
 
 /** How deep pages reach (an offset cursor). */
 export const MAX_OFFSET = 10_000
+/** A full reload after the change feed was down happens at most this often. */
+const RELOAD_EVERY_MS = 60_000
 
 /** Where the documents are kept (the PostgreSQL engine's table). */
 export interface SearchStore {
@@ -50,6 +52,8 @@ export class MemorySearchEngine implements SearchEngine {
   #flushing: Promise<void> | null = null
   #reloadAll = false
   #wasDown = false
+  #loadedAt = 0
+  #reloadTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly opts: { store?: SearchStore; log?: FastifyBaseLogger } = {}) {}
 
@@ -62,8 +66,13 @@ export class MemorySearchEngine implements SearchEngine {
     const store = this.opts.store
     if (!store) return this.#index.size
     const fresh = new MemoryIndex()
-    for await (const batch of store.documents()) fresh.upsert(batch)
+    // Batch by batch, with the event loop free in between (requests go on being served from the old index).
+    for await (const batch of store.documents()) {
+      fresh.upsert(batch)
+      await new Promise((r) => setImmediate(r))
+    }
     this.#index = fresh
+    this.#loadedAt = Date.now()
     return fresh.size
   }
 
@@ -105,12 +114,23 @@ export class MemorySearchEngine implements SearchEngine {
 
   /** The feed is connected again: anything may have been missed while it was not. */
   up() {
-    if (this.#wasDown) this.changed('*')
+    // A late heartbeat on a busy machine also counts as down: read everything again, but at most once every
+    // RELOAD_EVERY_MS (the gate checks every hit meanwhile, so a stale entry never shows what it must not).
+    if (this.#wasDown && !this.#reloadTimer) {
+      const wait = Math.max(0, this.#loadedAt + RELOAD_EVERY_MS - Date.now())
+      this.#reloadTimer = setTimeout(() => {
+        this.#reloadTimer = null
+        this.changed('*')
+      }, wait)
+      this.#reloadTimer.unref()
+    }
     this.#wasDown = false
   }
 
   down() {
     this.#wasDown = true
+    if (this.#reloadTimer) clearTimeout(this.#reloadTimer)
+    this.#reloadTimer = null
   }
 
   /** Resolves once every change heard so far is in memory. */

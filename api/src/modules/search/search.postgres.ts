@@ -123,7 +123,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** Every stored document in batches (keyset pages by id), or only the given ids: what the in-process engine loads. */
   async *documents(ids?: string[]): AsyncIterable<SearchDocument[]> {
-    const page = 5000
+    const page = 2000
     let after = '00000000-0000-0000-0000-000000000000'
     for (;;) {
       const rows = rowsOf<SearchDocument>(
