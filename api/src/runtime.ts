@@ -292,6 +292,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
           await worker.stop()
           await changes?.close()
           await searchChanges?.close()
+          // Changes heard before closing are read before the database goes (no late read on a closed pool).
+          if (engine instanceof MemorySearchEngine) await engine.settled()
           await authChanges.close()
           if (!opts.keepDatabase) await db.close()
           unlock()
