@@ -38,3 +38,21 @@ CREATE TRIGGER organisations_auth_changed AFTER UPDATE OR DELETE ON organisation
 CREATE TRIGGER api_keys_auth_changed AFTER UPDATE OF revoked_at, secret_hash, prefix, organisation_id OR DELETE ON api_keys FOR EACH ROW EXECUTE FUNCTION eb_notify_auth_changed();
 --> statement-breakpoint
 CREATE TRIGGER sessions_auth_truncated AFTER TRUNCATE ON sessions FOR EACH STATEMENT EXECUTE FUNCTION eb_notify_auth_changed();
+--> statement-breakpoint
+-- ALWAYS, as the photo triggers since 0019_faults: a revocation or a search change written under
+-- session_replication_role = replica (logical replication, restore and bulk-load tools) is announced too.
+ALTER TABLE search_documents ENABLE ALWAYS TRIGGER search_documents_changed;
+--> statement-breakpoint
+ALTER TABLE search_documents ENABLE ALWAYS TRIGGER search_documents_truncated;
+--> statement-breakpoint
+ALTER TABLE sessions ENABLE ALWAYS TRIGGER sessions_auth_changed;
+--> statement-breakpoint
+ALTER TABLE users ENABLE ALWAYS TRIGGER users_auth_changed;
+--> statement-breakpoint
+ALTER TABLE organisation_members ENABLE ALWAYS TRIGGER organisation_members_auth_changed;
+--> statement-breakpoint
+ALTER TABLE organisations ENABLE ALWAYS TRIGGER organisations_auth_changed;
+--> statement-breakpoint
+ALTER TABLE api_keys ENABLE ALWAYS TRIGGER api_keys_auth_changed;
+--> statement-breakpoint
+ALTER TABLE sessions ENABLE ALWAYS TRIGGER sessions_auth_truncated;

@@ -85,7 +85,7 @@ export interface Config {
   /** The engine when Meilisearch is not configured (search.engine.ts). */
   searchEngine: 'memory' | 'postgres'
   searchCacheSeconds: number
-  /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (photos.records.ts). */
+  /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (gate.records.ts). */
   photoCacheSeconds: number
   masterKey: { inline: string } | { file: string; createIfMissing: boolean }
   logLevel: LogLevel

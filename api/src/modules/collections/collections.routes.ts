@@ -15,7 +15,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
   const tags = ['collections']
 
   app.get('/v1/review', { onRequest: staff, schema: { tags, summary: 'Photos waiting for review, each with why publishing would be refused now (nl, en)', querystring: ReviewQuery, response: { 200: ReviewList, 400: P, 401: P, 403: P } } }, async (request) => ({
-    items: await collections.reviewQueue(request.query.limit ?? 50),
+    items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
   }))
 
   app.post('/v1/collections', { onRequest: staff, schema: { tags, summary: 'Create a collection or an exhibition', body: CollectionBody, response: { 201: CollectionSummary, 400: P, 401: P, 403: P } } }, async (request, reply) => {
