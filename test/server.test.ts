@@ -62,10 +62,14 @@ describe('npm start on an empty data directory', () => {
     expect(me.organisationId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  it('prints a demo model\'s portal link that opens their portal', async () => {
-    const m = /Portaal van een demo-model \(fictief\): (\S+)#(ebp_[\w-]+)/.exec(server.stdout())
+  it('keeps the demo model\'s portal link in the 0600 file, never in the output, and the link opens their portal', async () => {
+    expect(server.stdout()).toMatch(/Portaal van een demo-model \(fictief\): de regel "portal" in /)
+    const line = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('portal\t'))!
+    const m = /^portal\t(\S*)#(ebp_[\w-]+)$/.exec(line)
     expect(m).not.toBeNull()
-    expect(m![1]).toBe(`${server.url}/portal`)
+    expect(m![1]).toBe('/portal')
+    // Never in what the server wrote (its log lines and the banner).
+    expect(server.stdout() + server.stderr()).not.toContain(m![2]!.slice(4))
     const portal = await fetch(`${server.url}/v1/portal`, { headers: { authorization: `Bearer ${m![2]}` } })
     expect(portal.status).toBe(200)
     const body = (await portal.json()) as { pseudonym: string; photos: { status: string; consentInWords: { nl: string } }[] }

@@ -216,7 +216,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
     // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
     if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
-    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.publicUrl })
+    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.origin })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).

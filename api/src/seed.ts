@@ -97,6 +97,9 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
     await deps.consent.publish(photo.id, as('curator'))
     n++
   }
+  // The portal link is a live credential (whoever holds it can withdraw consent): it goes to the 0600
+  // file with the passwords, never to the log or the terminal (issue 16).
+  if (portalLink) fs.appendFileSync(credentialsFile, `portal\t${portalLink}\n`)
   deps.logger.info({ photos: n, accounts: DEMO_USERS.length }, 'seeded the demo')
   return { logins: DEMO_USERS.map(({ email, role }) => ({ email, role })), credentialsFile, photos: n, portalLink }
 }
