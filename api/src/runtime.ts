@@ -32,7 +32,7 @@ import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService 
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { CachedSearchEngine, createSearchEngine, MemorySearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
-import { seedDemo, type SeedResult } from './seed.ts'
+import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
   app: FastifyInstance
@@ -265,7 +265,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
     const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
-    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
+    // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
+    const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.
