@@ -36,6 +36,7 @@ import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 import { noticesAdminRoutes, webhooksRoutes, type NoticeService, type WebhooksService } from './modules/webhooks/index.ts'
 import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
 import { searchRoutes, type SearchService } from './modules/search/index.ts'
+import { workflowRoutes, type WorkflowService } from './modules/workflow/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -59,6 +60,7 @@ export interface AppContext {
   downloads: DownloadsService
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  workflow: WorkflowService
   tmpDir: string
   logger: FastifyBaseLogger
 }
@@ -124,6 +126,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
   await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
   await app.register(consentRoutes, { consent: ctx.consent })
+  await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })

@@ -265,6 +265,7 @@ export class PhotosService {
       if (patch.altEn !== undefined) set.altEn = text(patch.altEn)
       if (patch.series !== undefined) set.series = text(patch.series)
       if (patch.placeCity !== undefined) set.placeCity = text(patch.placeCity)
+      if (patch.credit !== undefined) set.credit = patch.credit.trim()
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
       if (patch.licence !== undefined) {
