@@ -187,6 +187,6 @@ describe('who used the photo, and the takedown notices', () => {
     expect(notices).toEqual([{ organisation_id: holder!.id, event: 'consent.withdrawn', state: 'queued' }])
     expect(notices.some((n) => n.organisation_id === bystander!.id)).toBe(false)
     const after = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', at: expect.any(String), deliveredAt: null, acknowledgedAt: null }])
+    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', reachable: false, at: expect.any(String), deliveredAt: null, acknowledgedAt: null }])
   })
 })

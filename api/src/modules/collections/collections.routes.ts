@@ -18,7 +18,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
     items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
   }))
 
-  app.get('/v1/collections/published', { schema: { tags, summary: 'The names of the published collections (for the search filter)', response: { 200: PublishedCollections } } }, async () => ({
+  app.get('/v1/collections/published', { schema: { tags, summary: 'The names of the published collections (for the search filter)', response: { 200: PublishedCollections, 400: P } } }, async () => ({
     items: await collections.published(),
   }))
 
