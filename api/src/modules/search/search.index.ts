@@ -395,6 +395,11 @@ export class MemoryIndex {
     if (last && w.length >= 2) for (const longer of this.#prefixed(w)) add(longer, PREFIX)
   }
 
+  #addTerm(term: string, quality: number, out: { p: Postings; quality: number }[]) {
+    const p = this.#terms.get(term)
+    if (p && p.df > 0) out.push({ p, quality })
+  }
+
   search(query: IndexQuery): IndexAnswer {
     const tokens = words(query.q).slice(0, 12)
     let kept = tokens.filter((t) => !isStopWord(t))
@@ -403,9 +408,13 @@ export class MemoryIndex {
     const groups = kept.map((w, i) => {
       const last = i === kept.length - 1 && w === tokens[tokens.length - 1]
       const alts: { p: Postings; quality: number }[] = []
-      this.#alternatives(w, last, 1, alts)
+      this.#alternatives(w, false, 1, alts)
+      // A word that is no word of its own (nor a stem) is widened with its nearest words, also when, typed
+      // last, it begins longer words: "workr" begins "workroom" but was meant as "worker".
+      const whole = alts.length > 0
+      if (last && w.length >= 2) for (const longer of this.#prefixed(w)) this.#addTerm(longer, PREFIX, alts)
       terms.push(w)
-      if (alts.length === 0) {
+      if (!whole) {
         for (const near of this.typos(w)) {
           if (near.charCodeAt(0) > 2) this.#alternatives(near, last, TYPO, alts)
           else {

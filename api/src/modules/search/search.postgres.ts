@@ -5,9 +5,10 @@
  *
  * A query, step by step:
  *  1. The words are folded (lower case, no accents); Dutch-or-English stop words are dropped.
- *  2. Typos: a word that no document has (and, for the last word, that no document word starts with) is
- *     widened with its nearest words from `search_words` by trigram similarity (≥ 0.4, three at most). The
- *     word itself stays, so this only ever adds matches. "sexwerker" → sexwerker | sekswerker | sekswerkers.
+ *  2. Typos: a word that no document has is widened with its nearest words from `search_words` by trigram
+ *     similarity (≥ 0.4, three at most), also when, typed last, it begins longer words ("workr" begins
+ *     "workroom" but was meant as "worker"). The word itself stays, so this only ever adds matches.
+ *     "sexwerker" → sexwerker | sekswerker | sekswerkers.
  *  3. Each word becomes (dutch | english | simple) of itself; the last one is a prefix (`:*`) so results
  *     follow typing; the words are ANDed.
  *  4. Bounded ranking: the matches are cut to the newest CANDIDATES (an index-ordered LIMIT the planner
@@ -155,7 +156,6 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async #words(tokens: string[]): Promise<WordInfo[]> {
     if (tokens.length === 0) return []
-    const last = tokens.length
     const rows = rowsOf<{ tok: string; stop: boolean; known: boolean; near: string[] | null }>(
       await this.db.execute(sql`
         select t.tok,
@@ -165,8 +165,7 @@ export class PostgresSearchEngine implements SearchEngine {
                  array(select w.word from search_words w where w.word % t.tok and similarity(w.word, t.tok) >= ${SIMILARITY}
                        order by similarity(w.word, t.tok) desc, w.word limit ${NEIGHBOURS}) end as near
         from unnest(${`{${tokens.map((t) => `"${t}"`).join(',')}}`}::text[]) with ordinality as t(tok, n)
-        cross join lateral (select exists(select 1 from search_words w where w.word = t.tok)
-                             or (t.n = ${last} and length(t.tok) >= 3 and exists(select 1 from search_words w where w.word like t.tok || '%')) as known) k
+        cross join lateral (select exists(select 1 from search_words w where w.word = t.tok) as known) k
         order by t.n`),
     )
     // Swapped letters ("brgu", "mountian") share too few trigrams with the word to be found above: every
