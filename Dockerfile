@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 # Dev dependencies too: the gallery is built with Vite in the image (npm start then finds it up to date).
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
-RUN npm run build:web
+RUN npm run build
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
