@@ -231,6 +231,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       logger.info({ engine: 'memory', documents: await engine.load(), ms: Date.now() - startedAt }, 'search index loaded')
     }
     const searchEngine = new CachedSearchEngine(engine, { ttlMs: config.searchCacheSeconds * 1000 })
+    // Another replica's (or the CLI's) write reaches this index through the feed: cached answers go with it.
+    if (engine instanceof MemorySearchEngine) engine.onApplied = () => searchEngine.clear()
     const searchDocuments = new SearchDocuments({ db: database.db, gate })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)

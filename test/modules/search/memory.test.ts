@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database, Listener } from '../../../api/src/db/client.ts'
+import { CachedSearchEngine } from '../../../api/src/modules/search/search.cache.ts'
 import { MemoryIndex } from '../../../api/src/modules/search/search.index.ts'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.ts'
@@ -72,6 +73,19 @@ describe(`the in-process engine follows the table (${dbEngine()})`, () => {
     expect((await memory.search({ q: 'trompet', filters: {}, sort: 'relevance', limit: 5 })).total).toBe(0)
     await other.remove([d.id])
     await until(async () => (await memory.search({ q: 'tuba', filters: {}, sort: 'relevance', limit: 5 })).total === 0, 'the removal')
+  })
+
+  it("an answer cached before another replica's write is forgotten once the write is heard (as runtime.ts wires it)", async () => {
+    const cached = new CachedSearchEngine(memory, { ttlMs: 60_000 })
+    memory.onApplied = () => cached.clear()
+    try {
+      const q = { q: 'hobo', filters: {}, sort: 'relevance' as const, limit: 5 }
+      expect((await cached.search(q)).total).toBe(0) // cached for a minute
+      await new PostgresSearchEngine(database.db).upsert([doc(9, 'Een hobo in het park', 'An oboe in the park')])
+      await until(async () => (await cached.search(q)).total === 1, 'the cached answer to be forgotten')
+    } finally {
+      memory.onApplied = null
+    }
   })
 
   it('loads what the table holds at start', async () => {

@@ -54,6 +54,8 @@ export class MemorySearchEngine implements SearchEngine {
   #wasDown = false
   #loadedAt = 0
   #reloadTimer: NodeJS.Timeout | null = null
+  /** Called after changes heard on the feed are in memory (the answer cache in front of it forgets). */
+  onApplied: (() => void) | null = null
 
   constructor(private readonly opts: { store?: SearchStore; log?: FastifyBaseLogger } = {}) {}
 
@@ -145,6 +147,7 @@ export class MemorySearchEngine implements SearchEngine {
           this.#reloadAll = false
           this.#pending.clear()
           await this.load()
+          this.onApplied?.()
           continue
         }
         const ids = [...this.#pending].slice(0, 1000)
@@ -155,6 +158,7 @@ export class MemorySearchEngine implements SearchEngine {
           for (const d of batch) found.add(d.id)
         }
         this.#index.remove(ids.filter((id) => !found.has(id)))
+        this.onApplied?.()
       }
     } catch (err) {
       // The next change or reconnect tries again; meanwhile the gate still checks every hit.
