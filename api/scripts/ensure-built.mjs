@@ -1,12 +1,12 @@
-// Used by `npm start`: builds the server (build.mjs) when api/dist is missing or older than api/src, so a
+// Used by `npm start`: builds the server (build.mjs) when dist/server is missing or older than its sources, so a
 // newcomer's `npm install && npm start` works as before and a restart after no change costs nothing.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
-const stamp = fs.statSync(path.join(root, 'api', 'dist', 'BUILT'), { throwIfNoEntry: false })?.mtimeMs ?? 0
-const sources = [path.join(root, 'api', 'src'), path.join(root, 'tsconfig.json'), path.join(root, 'tsconfig.build.json'), path.join(root, 'package-lock.json')]
+const stamp = fs.statSync(path.join(root, 'dist', 'server', 'BUILT'), { throwIfNoEntry: false })?.mtimeMs ?? 0
+const sources = [path.join(root, 'api', 'src'), path.join(root, 'contract'), path.join(root, 'tsconfig.json'), path.join(root, 'tsconfig.build.json'), path.join(root, 'package-lock.json')]
 
 function newest(p) {
   const s = fs.statSync(p, { throwIfNoEntry: false })

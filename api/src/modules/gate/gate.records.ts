@@ -27,7 +27,8 @@
  */
 import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
-import { currentFromRows, type GateInputs } from '../consent/consent.service.ts'
+import type { GateInputs } from '../consent/consent.model.ts'
+import { currentFromRows } from '../consent/index.ts'
 import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { todayUtc, type GateVerdict } from './gate.consent.ts'

@@ -28,7 +28,7 @@ import { stemmer as snowballEn } from '@orama/stemmers/english'
 import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument, type SearchFilters } from './search.port.ts'
 import stopwords from './search.stopwords.json' with { type: 'json' }
 import { fold } from './search.text.ts'
-import { USES } from '../consent/vocabulary.ts'
+import { USES } from '../../../../contract/vocabulary.ts'
 
 /** Stems are asked for the same few thousand words again and again: remembered (bounded). */
 function memo(stem: (w: string) => string): (w: string) => string {
