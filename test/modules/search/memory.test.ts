@@ -88,6 +88,12 @@ describe(`the in-process engine follows the table (${dbEngine()})`, () => {
     }
   })
 
+  it("another listener's heartbeat on the channel is no change, and does not cost the changes heard with it", async () => {
+    memory.changed('heartbeat:0b5e6c1e-7b0a-4a59-9b43-2f1c9e3d5a10:7') // as another replica's listener pings
+    await new PostgresSearchEngine(database.db).upsert([doc(10, 'Een fagot in de zaal', 'A bassoon in the hall')])
+    await until(async () => (await memory.search({ q: 'fagot', filters: {}, sort: 'relevance', limit: 5 })).total === 1, 'the document heard beside the heartbeat')
+  })
+
   it('loads what the table holds at start', async () => {
     const other = new PostgresSearchEngine(database.db)
     await other.upsert([doc(8, 'Een harp in de kerk', 'A harp in the church')])

@@ -17,6 +17,8 @@ import { SearchCursorError, type SearchDocument, type SearchEngine, type SearchH
 import { MemoryIndex } from './search.index.ts'
 import { highlights } from './search.postgres.ts'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** How deep pages reach (an offset cursor). */
 export const MAX_OFFSET = 10_000
 /** A full reload after the change feed was down happens at most this often. */
@@ -110,7 +112,8 @@ export class MemorySearchEngine implements SearchEngine {
   /** A change heard on the feed: the photo's entry is read back from the store ('*': everything). */
   changed(id: string) {
     if (id === '*') this.#reloadAll = true
-    else this.#pending.add(id)
+    else if (UUID.test(id)) this.#pending.add(id)
+    else return // not a photo id: reading it back would fail the whole batch
     this.#flushing ??= Promise.resolve().then(() => this.#flush())
   }
 
