@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 # Dev dependencies too: the gallery is built with Vite in the image (npm start then finds it up to date).
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
-RUN npm run build:web
+RUN npm run build
 # pg_dump/pg_restore for `cli backup` (the client's major version must match the server's: 15).
 RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client-15 && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /data /ledger && chown node:node /data /ledger

@@ -12,7 +12,9 @@
  * same connections and duration, same process) so the ratio says what our stack costs, not the machine.
  * Goal: requests/s ≥ 0.35 × hello-world. A journalist's session token is measured as well, for comparison.
  * BENCH_DATABASE_URL=postgres://… runs the app on a PostgreSQL server instead (a fresh database is made
- * there and dropped afterwards). The worker is off, so no background AVIF encode competes for the CPU.
+ * there and dropped afterwards), with 100k published photos (BENCH_PHOTOS) read at random by an API key and
+ * by a journalist's session as well: the photo record cache is cold for almost every request (issue 17).
+ * The worker is off, so no background AVIF encode competes for the CPU.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -26,11 +28,17 @@ import sharp from 'sharp'
 import { loadConfig } from '../api/src/config.ts'
 import { rowsOf } from '../api/src/db/client.ts'
 import { startRuntime, type Runtime } from '../api/src/runtime.ts'
+import { load } from './search.ts'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const GOAL = 0.35
+/** Random photo reads (issue 17): goal ≥ 0.2× hello-world with a cold cache, for a key and for a session. */
+const RANDOM_GOAL = 0.2
+const RANDOM_PHOTOS = Number(process.env.BENCH_PHOTOS ?? 100_000)
+/** The ids the search bench's loader gives its photos (md5('bench-photo-' || g)::uuid). */
+const benchPhotoId = (g: number) => crypto.createHash('md5').update(`bench-photo-${g}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
 
 interface Result {
   name: string
@@ -41,10 +49,12 @@ interface Result {
   errors: number
 }
 
-async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Result> {
+async function measure(name: string, url: string, headers: Record<string, string> = {}, paths?: string[]): Promise<Result> {
+  // With paths: every request asks for one of them at random (random photos out of many: a cold cache).
+  const requests = paths ? [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }) }] : undefined
   // A short warm-up first (JIT, connection set-up, caches), not counted.
-  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers })
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers, ...(requests ? { requests } : {}) })
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, ...(requests ? { requests } : {}) })
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }
 }
 
@@ -117,6 +127,22 @@ export async function run(): Promise<void> {
       WORKER_ENABLED: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl, MASTER_KEY: crypto.randomBytes(32).toString('base64') } : {}),
     })
+    // On a server: 100k published photos as well (the search bench's loader, plus derivative rows), for
+    // random photo reads, what a page of search results causes: the photo record cache is mostly cold.
+    const many = databaseUrl ? RANDOM_PHOTOS : 0
+    if (databaseUrl) {
+      process.stderr.write(`  loading ${many} photos…\n`)
+      await load(databaseUrl, many)
+      const c = new pg.Client({ connectionString: databaseUrl })
+      await c.connect()
+      await c.query('alter table derivatives disable trigger user')
+      await c.query(`insert into derivatives (photo_id, preset, format, width, height, bytes, blob_key, etag)
+        select md5('bench-photo-' || g)::uuid, p.preset, 'jpeg', p.w, p.h, 1000, 'bench/' || g || '/' || p.preset, md5(g || p.preset)
+        from generate_series(0, ${many - 1}) g, (values ('thumb', 320, 200), ('small', 640, 400), ('medium', 1280, 800), ('large', 2400, 1500)) as p(preset, w, h)`)
+      await c.query('alter table derivatives enable trigger user')
+      await c.query('analyze derivatives')
+      await c.end()
+    }
     rt = await startRuntime(config)
     const base = await rt.app.listen({ host: '127.0.0.1', port: 0 })
     const f = await fixture(rt, base)
@@ -128,16 +154,23 @@ export async function run(): Promise<void> {
     // Interleaved rounds (hello-world, then each target, again and again) and the median of each round's
     // ratio: this machine's speed drifts by tens of percent within a minute, and a reference measured
     // next to each target takes that out of the ratio.
-    const targets: [string, string, Record<string, string>][] = [
+    const targets: [string, string, Record<string, string>, string[]?][] = [
       ['GET /healthz, API key (the stack alone: auth, headers, no database)', `${base}/healthz`, { authorization: `Bearer ${f.key}` }],
       ['GET /v1/photos/:id, API key', photoUrl, { authorization: `Bearer ${f.key}` }],
       ['GET /v1/photos/:id, journalist session', photoUrl, { authorization: `Bearer ${f.journalist}` }],
     ]
+    const randomPaths = Array.from({ length: many }, (_, g) => `/v1/photos/${benchPhotoId(g)}`)
+    if (many) {
+      const probeRandom = await call(base, 'GET', randomPaths[12345 % many]!, f.key)
+      if (!probeRandom.permittedUses) throw new Error('bench: a random photo is not the full client view')
+      targets.push([`GET /v1/photos/:id, random photos out of ${many / 1000}k, API key`, base, { authorization: `Bearer ${f.key}` }, randomPaths])
+      targets.push([`GET /v1/photos/:id, random photos out of ${many / 1000}k, journalist session`, base, { authorization: `Bearer ${f.journalist}` }, randomPaths])
+    }
     const rounds: { hello: Result; targets: Result[] }[] = []
     for (let i = 0; i < ROUNDS; i++) {
       const helloResult = await measure('fastify hello-world', helloUrl)
       const targetResults: Result[] = []
-      for (const [name, url, headers] of targets) targetResults.push(await measure(name, url, headers))
+      for (const [name, url, headers, paths] of targets) targetResults.push(await measure(name, url, headers, paths))
       rounds.push({ hello: helloResult, targets: targetResults })
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -156,6 +189,9 @@ export async function run(): Promise<void> {
     const bad = rounds.some((r) => r.targets[1]!.non2xx > 0 || r.targets[1]!.errors > 0)
     const ratio = ratios[1]!
     console.log(bad ? '\nINVALID RUN: the API key measurement had non-2xx answers or errors' : `\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`)
+    if (many) {
+      for (const t of [3, 4]) console.log(`${targets[t]![0]}: ${ratios[t]!.toFixed(3)}× hello-world (goal ≥ ${RANDOM_GOAL}×, cache cold): ${ratios[t]! >= RANDOM_GOAL ? 'met' : 'NOT met'}`)
+    } else console.log('random photos out of 100k: only with BENCH_DATABASE_URL (the bulk loader writes to a PostgreSQL server)')
     console.log(`database: ${rt.database.engine}; node ${process.version}; ${os.cpus().length} cores`)
   } finally {
     // Requests autocannon still had in flight when it stopped finish first; then the pool may close.

@@ -1,8 +1,15 @@
 /**
- * Benchmark: GET /v1/search on the PostgreSQL engine with 10k, 100k and 1M synthetic photos, against a
- * Fastify hello-world measured in the same run (issue 4, "Must show").
+ * Benchmark: GET /v1/search (the configured engine: by default the in-process index over PostgreSQL) with
+ * 10k, 100k and 1M synthetic photos, against a Fastify hello-world measured in the same run (issues 4, 17).
  *
- *   npm run bench -- search [--sizes 10k,100k,1m] [--seconds 10] [--keep]
+ *   npm run bench -- search [--sizes 10k,100k,1m] [--seconds 10] [--mode varied|fixed] [--keep]
+ *
+ * --mode varied (the default): a stream of 3,000 distinct queries drawn from the captions' vocabulary
+ * (search-queries.ts), sent in order across all connections, so neither cache sees the same query twice
+ * within a few seconds. Besides the app (caches off, then as shipped) it measures the engine floor: the
+ * in-process engine alone, loaded from the same table, one query at a time. --mode fixed: the 16-query mix
+ * of issue 4 (what an answer cache is best at). One summary line per size and configuration:
+ * `search varied <size>: p50 …, p95 …, p99 …, <ratio>× hello-world`.
  *   BENCH_DATABASE_URL=postgres://…/postgres   (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
  *
  * Per size, in a fresh database (dropped afterwards unless --keep):
@@ -35,15 +42,19 @@ import { openDatabase, rowsOf } from '../api/src/db/client.ts'
 import { loadLicences } from '../api/src/modules/licences/index.ts'
 import { DEFAULT_LICENCE } from '../api/src/modules/photos/photos.table.ts'
 import { colourFamily } from '../api/src/modules/search/search.colour.ts'
+import { MemorySearchEngine } from '../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.ts'
 import { ANCHORS, generateSearchPhotos, toDocuments } from '../fixtures/search/generate.ts'
+import { variedQueries, type VariedQuery } from './search-queries.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const NODE = [process.execPath, '--import', 'tsx']
 const TEMPLATES = 5000
 const CONNECTIONS = 16
 const GOALS = { p95At100k: 30, p95At1m: 100, throughputRatioAt100k: 0.15 }
-const CHANGE_TRIGGER_TABLES = ['photos', 'photo_subjects', 'consents', 'derivatives']
+const CHANGE_TRIGGER_TABLES = ['photos', 'photo_subjects', 'consents', 'derivatives', 'search_documents']
+/** Distinct queries in the varied stream (issue 17: at least 2,000). */
+const VARIED = 3000
 /** Both caches off: every search asks the engine and reads every hit's record from the database. */
 const UNCACHED = { SEARCH_CACHE_SECONDS: '0', PHOTO_CACHE_SECONDS: '0' }
 
@@ -84,6 +95,8 @@ function args() {
     sizes: (value('sizes') ?? '10k,100k,1m').split(',').map(parseSize),
     seconds: Number(value('seconds') ?? 10),
     keep: argv.includes('--keep'),
+    /** varied (default): thousands of distinct queries (search-queries.ts); fixed: the 16-query mix. */
+    mode: (value('mode') ?? 'varied') as 'varied' | 'fixed',
   }
 }
 
@@ -162,11 +175,14 @@ interface Load {
 /** autocannon with our settings; latencies recorded per response so p95 is exact (autocannon has p97.5). */
 async function hammer(url: string, paths: string[], seconds: number): Promise<Load> {
   const latencies: number[] = []
+  // One shared position in the list for all connections (autocannon's own `requests` list starts every
+  // connection at its first entry, which would send the same query 16 times at once).
+  let next = 0
   const instance = autocannon({
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+    requests: [{ method: 'GET' as const, setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
   }) as unknown as EventEmitter & PromiseLike<autocannon.Result> // without a callback: the tracker, also thenable
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms))
   const r = await instance
@@ -184,6 +200,34 @@ async function hammer(url: string, paths: string[], seconds: number): Promise<Lo
 
 // ----------------------------------------------------------------------------------------------- load
 
+const templates = (n: number) => [...ANCHORS, ...generateSearchPhotos(Math.min(TEMPLATES, Math.max(1, n - ANCHORS.length)), 4242)]
+
+/** The engine floor: the in-process engine alone, in this process, loaded from the same table, one query at a time. */
+async function engineFloor(url: string, stream: VariedQuery[]): Promise<Load & { loadMs: number; heapMb: number }> {
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 })
+  try {
+    const heap0 = process.memoryUsage().heapUsed
+    const t0 = performance.now()
+    const engine = new MemorySearchEngine({ store: new PostgresSearchEngine(database.db) })
+    await engine.load()
+    const loadMs = Math.round(performance.now() - t0)
+    const heapMb = Math.round((process.memoryUsage().heapUsed - heap0) / 2 ** 20)
+    for (const x of stream.slice(0, 200)) await engine.search(x.engine) // warm-up
+    const latencies: number[] = []
+    const start = performance.now()
+    for (const x of stream) {
+      const t = performance.now()
+      await engine.search(x.engine)
+      latencies.push(performance.now() - t)
+    }
+    const total = (performance.now() - start) / 1000
+    const r1 = (x: number) => Math.round(x * 100) / 100
+    return { p50: r1(q(latencies, 50)), p95: r1(q(latencies, 95)), p99: r1(q(latencies, 99)), rps: stream.length / total, requests: stream.length, non2xx: 0, errors: 0, loadMs, heapMb }
+  } finally {
+    await database.close()
+  }
+}
+
 export async function load(url: string, n: number): Promise<Record<string, number>> {
   const times: Record<string, number> = {}
   const t = (k: string, since: number) => (times[k] = Math.round(performance.now() - since))
@@ -195,7 +239,7 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
     const db = database.db
     // Templates: anchors first (their rare words land in exactly one photo each), then generated texts.
     t0 = performance.now()
-    const texts = [...ANCHORS, ...generateSearchPhotos(Math.min(TEMPLATES, Math.max(1, n - ANCHORS.length)), 4242)]
+    const texts = templates(n)
     const docs = toDocuments(texts, colourFamily)
     await new PostgresSearchEngine(db).upsert(docs)
     await db.execute(sql`create table bench_tpl as
@@ -286,15 +330,17 @@ interface SizeResult {
   uncached: Load
   /** Hello-world's req/s, the mean of the runs right before and right after this size. */
   helloRps: number
+  /** The in-process engine alone (varied mode). */
+  floor?: Load & { loadMs: number; heapMb: number }
 }
 
 export async function run(): Promise<void> {
-  const { sizes, seconds, keep } = args()
+  const { sizes, seconds, keep, mode } = args()
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
   const adminClient = new pg.Client({ connectionString: admin })
   await adminClient.connect()
   const server = (await adminClient.query<{ server_version: string }>('show server_version')).rows[0]!.server_version
-  console.log('# Search benchmark (PostgreSQL engine)\n')
+  console.log(`# Search benchmark (${mode === 'varied' ? `varied stream: ${VARIED} distinct queries` : `the fixed ${QUERIES.length}-query mix`})\n`)
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`)
   console.log(`autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; ${QUERIES.length} queries in the mix (anonymous callers)\n`)
 
@@ -312,6 +358,9 @@ export async function run(): Promise<void> {
         process.stderr.write(`  ${label(n)}: loading…\n`)
         const loadTimes = await load(url, n)
         process.stderr.write(`  ${label(n)}: loaded ${JSON.stringify(loadTimes)}\n`)
+        const stream = variedQueries(templates(n), VARIED)
+        const paths = mode === 'varied' ? stream.map((x) => `/v1/search?${x.qs}`) : QUERIES.map((x) => `/v1/search?${x.qs}`)
+        const floor = mode === 'varied' ? await engineFloor(url, stream) : undefined
         const env = { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: path.join(os.tmpdir(), name),
           // The limiter runs (its cost is part of every request) but must never refuse: a 429 is not a search.
           ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', SESSION_RATE_LIMIT_PER_MINUTE: '1000000000', API_RATE_LIMIT_PER_MINUTE: '1000000000' }
@@ -334,7 +383,7 @@ export async function run(): Promise<void> {
             }
             perQuery.push({ kind, qs, median: q(times, 50), p95: q(times, 95), hits: body.hits.length, total: body.total })
           }
-          uncached = await hammer(bare.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
+          uncached = await hammer(bare.url, paths, seconds)
         } finally {
           await bare.stop()
         }
@@ -342,13 +391,13 @@ export async function run(): Promise<void> {
         const app = await startProcess('api/src/server.ts', env, '/healthz')
         let mix: Load
         try {
-          await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), 2) // warm-up
-          mix = await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), seconds)
+          await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), 2) // warm-up (the fixed mix: the stream stays unseen)
+          mix = await hammer(app.url, paths, seconds)
         } finally {
           await app.stop()
         }
         const after = await hammer(hello.url, ['/hello'], seconds)
-        results.push({ n, load: loadTimes, perQuery, mix, uncached, helloRps: (before.rps + after.rps) / 2 })
+        results.push({ n, load: loadTimes, perQuery, mix, uncached, helloRps: (before.rps + after.rps) / 2, ...(floor ? { floor } : {}) })
       } finally {
         if (!keep) await adminClient.query(`drop database if exists ${name} with (force)`)
         else console.log(`kept database ${name}`)
@@ -368,6 +417,14 @@ export async function run(): Promise<void> {
     for (const [caches, m] of [['on (as shipped)', r.mix], ['off', r.uncached]] as const) {
       console.log(`| ${label(r.n)} | ${caches} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${loadS.toFixed(0)} |`)
     }
+  }
+  console.log('')
+  const line = (m: Load, hello: number) => `p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${(m.rps / hello).toFixed(3)}× hello-world`
+  for (const r of results) {
+    const name = mode === 'varied' ? 'varied' : 'fixed'
+    console.log(`search ${name} ${label(r.n)}: ${line(r.uncached, r.helloRps)} (caches off)`)
+    console.log(`search ${name} ${label(r.n)}: ${line(r.mix, r.helloRps)} (as shipped)`)
+    if (r.floor) console.log(`search ${name} ${label(r.n)} engine floor: ${line(r.floor, r.helloRps)} (one query at a time in-process; index loaded in ${r.floor.loadMs} ms, ~${r.floor.heapMb} MB heap)`)
   }
   console.log('')
   const at = (n: number) => results.find((r) => r.n === n)

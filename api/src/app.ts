@@ -3,7 +3,9 @@
  * module needs arrives here as a constructed dependency; nothing reaches for globals or process.env.
  */
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { fileURLToPath } from 'node:url'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
@@ -104,6 +106,17 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
   })
   await app.register(cookie)
+  // JSON and text over ~1 kB go out compressed when the client accepts it (brotli at a quality that costs
+  // little CPU per response, else gzip); image bytes never (they are compressed already: no image type
+  // matches). The gallery's static files are compressed at build time instead (gallery.ts, preCompressed).
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: /^(application\/(json|problem\+json|ld\+json|javascript)|text\/)/,
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 5 },
+  })
   await app.register(multipart, { throwFileSizeLimit: true, limits: { fileSize: config.upload.maxBytes, files: 1 } })
   await app.register(authPlugin, { auth: ctx.auth, apiKeys: ctx.apiKeys })
   // Before any route: the document is collected from the routes as they are registered.

@@ -22,6 +22,8 @@ const EnvSchema = Type.Object({
   LEDGER_DIR: Type.Optional(Type.String({ minLength: 1 })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
+  /** Without Meilisearch: the in-process index (memory, the default) or PostgreSQL full text (postgres). */
+  SEARCH_ENGINE: Type.Union([Type.Literal('memory'), Type.Literal('postgres')], { default: 'memory' }),
   /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
   SEARCH_CACHE_SECONDS: Type.Number({ default: 10, minimum: 0, maximum: 300 }),
   PHOTO_CACHE_SECONDS: Type.Number({ default: 300, minimum: 0, maximum: 3600 }),
@@ -48,6 +50,8 @@ const EnvSchema = Type.Object({
   ANONYMOUS_RATE_LIMIT_PER_MINUTE: Type.Integer({ default: 300, minimum: 1 }),
   /** How long an API key lookup is reused in memory; a revoke reaches other replicas within this time. 0: never. */
   API_KEY_CACHE_SECONDS: Type.Integer({ default: 15, minimum: 0, maximum: 60 }),
+  /** How long a resolved session may be kept in memory at most while the change feed is heard; 0: always read. */
+  SESSION_CACHE_SECONDS: Type.Integer({ default: 300, minimum: 0, maximum: 3600 }),
   PORTAL_LINK_DAYS: Type.Integer({ default: 365, minimum: 1, maximum: 3650 }),
   /** How often expired consent is made final and renewal questions are asked; a day at most, or the follow-up waits too long. */
   EXPIRY_SWEEP_MINUTES: Type.Integer({ default: 60, minimum: 1, maximum: 1440 }),
@@ -100,8 +104,10 @@ export interface Config {
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
+  /** The engine when Meilisearch is not configured (search.engine.ts). */
+  searchEngine: 'memory' | 'postgres'
   searchCacheSeconds: number
-  /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (photos.records.ts). */
+  /** How long a photo record (row, gate inputs, derivatives) may be kept at most; 0: always read (gate.records.ts). */
   photoCacheSeconds: number
   masterKey: { inline: string } | { file: string; createIfMissing: boolean }
   logLevel: LogLevel
@@ -116,6 +122,8 @@ export interface Config {
   /** Requests per window (one minute) per API key, signed-in user and anonymous client address. */
   rateLimit: { perKey: number; perUser: number; anonymous: number; windowSeconds: number }
   apiKeyCacheSeconds: number
+  /** Sessions from memory while eb_auth_changed is heard (auth.cache.ts); 0: always read. */
+  sessionCacheSeconds: number
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
@@ -187,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
+    searchEngine: env.SEARCH_ENGINE,
     searchCacheSeconds: env.SEARCH_CACHE_SECONDS,
     photoCacheSeconds: env.PHOTO_CACHE_SECONDS,
     masterKey: env.MASTER_KEY
@@ -205,6 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     loginRateLimit: env.LOGIN_RATE_LIMIT,
     rateLimit: { perKey: env.API_RATE_LIMIT_PER_MINUTE, perUser: env.SESSION_RATE_LIMIT_PER_MINUTE, anonymous: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
     apiKeyCacheSeconds: env.API_KEY_CACHE_SECONDS,
+    sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,

@@ -10,14 +10,14 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase, rowsOf, type Database } from './db/client.ts'
+import { openDatabase, rowsOf, type Database, type Listener } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
 import { alive, claimScratch, sweepAbandoned, sweepStale, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
-import { AuthService } from './modules/auth/index.ts'
+import { AuthCache, AuthService } from './modules/auth/index.ts'
 import { reapplyLedger, type Reapplied } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
@@ -33,7 +33,7 @@ import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
-import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
+import { CachedSearchEngine, createSearchEngine, MemorySearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 import { WorkflowService } from './modules/workflow/index.ts'
 
@@ -158,7 +158,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
-    const auth = new AuthService(database.db, config.sessionTtlHours)
+    const auth = new AuthService(database.db, config.sessionTtlHours, new AuthCache({ maxAgeMs: config.sessionCacheSeconds * 1000 }))
     const licenceOf = (ref: string) => {
       const [id, version] = ref.split('@')
       return id && version ? licences.get(id, version) : undefined
@@ -176,8 +176,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // One bound on image work for uploads and full-size downloads alike.
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // The gate: every read path asks it. Its photo records are cached while the database's change feed is
-    // heard, forgotten the moment anything it decides on changes (modules/gate).
-    const gate = new Gate({ db: database.db, inputs: (tx, ids) => consent.gateInputs(tx, ids), licenceTerms, audit, maxAgeMs: config.photoCacheSeconds * 1000, sharedDatabase: database.engine === 'postgres' })
+    // heard, forgotten the moment anything it decides on changes, and read in one round trip (modules/gate).
+    const gate = new Gate({ db: database.db, licenceTerms, audit, maxAgeMs: config.photoCacheSeconds * 1000, sharedDatabase: database.engine === 'postgres' })
     await gate.listen(database)
     const records = gate.records
     const photos = new PhotosService({
@@ -232,14 +232,24 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
-    const searchEngine = new CachedSearchEngine(createSearchEngine(config, database.db, logger), { ttlMs: config.searchCacheSeconds * 1000 })
+    const engine = createSearchEngine(config, database.db, logger)
+    // The in-process index: read from search_documents now, then kept in step by the table's change feed.
+    let searchChanges: Listener | null = null
+    if (engine instanceof MemorySearchEngine) {
+      const startedAt = Date.now()
+      searchChanges = await database.listen('eb_search_changed', { message: (id) => engine.changed(id), up: () => engine.up(), down: () => engine.down() })
+      logger.info({ engine: 'memory', documents: await engine.load(), ms: Date.now() - startedAt }, 'search index loaded')
+    }
+    const searchEngine = new CachedSearchEngine(engine, { ttlMs: config.searchCacheSeconds * 1000 })
+    // Another replica's (or the CLI's) write reaches this index through the feed: cached answers go with it.
+    if (engine instanceof MemorySearchEngine) engine.onApplied = () => searchEngine.clear()
     const searchDocuments = new SearchDocuments({ db: database.db, gate })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
     const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate, publicUrl: config.publicUrl })
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
-    if (searchEngine.name === 'postgres') {
+    if (searchEngine.name === 'postgres' || searchEngine.name === 'memory') {
       const filled = await database.db.execute(sql`
         insert into jobs (kind, payload)
         select ${SEARCH_UPSERT_JOB}, jsonb_build_object('photoId', p.id) from photos p
@@ -248,6 +258,18 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
     }
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds, ledger })
+    // Sessions and keys from memory: forgotten the moment a commit changes what a token stands for (auth.cache.ts).
+    const authChanges = await database.listen('eb_auth_changed', {
+      message: () => {
+        auth.cache.clear()
+        apiKeys.clear()
+      },
+      up: () => auth.cache.up(),
+      down: () => {
+        auth.cache.down()
+        apiKeys.clear()
+      },
+    })
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
@@ -302,6 +324,10 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
           await app.close()
           await worker.stop()
           await gate.close()
+          await searchChanges?.close()
+          // Changes heard before closing are read before the database goes (no late read on a closed pool).
+          if (engine instanceof MemorySearchEngine) await engine.settled()
+          await authChanges.close()
           if (!opts.keepDatabase) await db.close()
           await blobs.close()
           scratch?.release()

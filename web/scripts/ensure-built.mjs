@@ -6,8 +6,8 @@ import path from 'node:path'
 
 const web = path.resolve(import.meta.dirname, '..')
 const built = path.join(web, 'dist', 'index.html')
-// The gallery also imports the API's vocabulary (labels for uses and topics).
-const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.resolve(web, '../api/src/modules/consent/vocabulary.ts')]
+// The gallery also imports contract/ (the consent vocabulary both sides speak).
+const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts'), path.resolve(web, '../contract')]
 
 function newest(p) {
   const s = fs.statSync(p, { throwIfNoEntry: false })

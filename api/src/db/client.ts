@@ -232,6 +232,8 @@ export async function listenPostgres(url: string, channel: string, handlers: Lis
         }
         return
       }
+      // Another listener's heartbeat on the same channel (another replica's, or this one's other pool): not a change.
+      if (payload.startsWith('heartbeat:')) return
       handlers.message(payload)
     })
     try {

@@ -73,6 +73,8 @@ export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string
     prefix: '/',
     wildcard: false,
     index: false,
+    // The .br and .gz files made at build time (web/scripts/precompress.mjs), when the client accepts them.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
     },

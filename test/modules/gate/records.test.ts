@@ -8,7 +8,7 @@ import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listenPostgres } from '../../../api/src/db/client.ts'
-import { PhotoRecords, photoRecordLoader } from '../../../api/src/modules/gate/index.ts'
+import { inPresetOrder, PhotoRecords, photoRecordLoader, photoRecordReader } from '../../../api/src/modules/gate/index.ts'
 import { engine } from '../../support/db.ts'
 import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
@@ -73,6 +73,26 @@ async function withdrawFromAnotherConnection(id: string) {
 }
 
 const status = async (id: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: { authorization: `Bearer ${journalist.token}` } })).status
+
+describe('reading a record', () => {
+  it('reads a page of records in one round trip, the same records as the per-table reads', async () => {
+    const a = await published('Eén keer')
+    const b = await published('Twee keer')
+    const ids = [a.id, b.id, '00000000-0000-4000-8000-000000000000']
+    const one = await photoRecordReader(t.rt.database.db)(ids)
+    const many = await photoRecordLoader(t.rt.database.db, (tx, xs) => t.rt.consent.gateInputs(tx, xs))(ids)
+    expect([...one.keys()].sort()).toEqual([a.id, b.id].sort())
+    for (const id of [a.id, b.id]) {
+      const x = one.get(id)!
+      const y = many.get(id)!
+      expect(x.photo).toEqual(y.photo)
+      expect(x.gate.subjectIds).toEqual(y.gate.subjectIds)
+      expect([...x.gate.consents.entries()]).toEqual([...y.gate.consents.entries()])
+      expect(inPresetOrder(x.derivatives)).toEqual(inPresetOrder(y.derivatives))
+      expect(x.derivatives.length).toBeGreaterThan(0)
+    }
+  })
+})
 
 describe('the photo record cache', () => {
   it('serves a photo from memory once read, and drops it the moment its consent changes in the database behind the app', async () => {

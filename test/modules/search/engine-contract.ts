@@ -145,8 +145,34 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
         expect(r.facets.use.social).toBe(count((d) => d.uses.includes('social')))
         expect(r.facets.collection[FIXTURE_COLLECTIONS[0]!]).toBe(count((d) => d.collections.includes(FIXTURE_COLLECTIONS[0]!)))
         expect(r.facets.series['Samen sterk']).toBe(count((d) => d.series === 'Samen sterk'))
-        const filtered = await search('', { limit: 1, filters: { orientation: 'square' } })
-        expect(filtered.facets.orientation).toEqual({ square: filtered.total })
+      })
+
+      it('counts facets disjunctively: a facet filtered on keeps the counts of its other values', async () => {
+        const tally = (ds: SearchDocument[], key: (d: SearchDocument) => string | null) => {
+          const out: Record<string, number> = {}
+          for (const d of ds) {
+            const k = key(d)
+            if (k !== null) out[k] = (out[k] ?? 0) + 1
+          }
+          return out
+        }
+        const everything = await search('', { limit: 1 })
+        const square = await search('', { limit: 1, filters: { orientation: 'square' } })
+        expect(square.total).toBe(docs.filter((d) => d.orientation === 'square').length)
+        expect(square.facets.orientation).toEqual(everything.facets.orientation)
+        expect(Object.keys(square.facets.orientation).length).toBeGreaterThan(1)
+        // The other facets count within the chosen orientation.
+        expect(square.facets.colour).toEqual(tally(docs.filter((d) => d.orientation === 'square'), (d) => d.colour))
+        // Two filters: each facet is counted with the other one applied.
+        const both = await search('', { limit: 1, filters: { orientation: 'square', colour: 'yellow' } })
+        expect(both.total).toBe(docs.filter((d) => d.orientation === 'square' && d.colour === 'yellow').length)
+        expect(both.facets.orientation).toEqual(tally(docs.filter((d) => d.colour === 'yellow'), (d) => d.orientation))
+        expect(both.facets.colour).toEqual(tally(docs.filter((d) => d.orientation === 'square'), (d) => d.colour))
+        // With words too: choosing a use keeps the other uses' counts for the same words.
+        const fiets = await search('fiets', { limit: 1 })
+        const social = await search('fiets', { limit: 1, filters: { use: 'social' } })
+        expect(social.facets.use).toEqual(fiets.facets.use)
+        expect(social.total).toBe(fiets.facets.use.social)
       })
     })
 
@@ -175,6 +201,27 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
         const r = await search('sekswerker', { limit: 3 })
         expect(r.hits).toHaveLength(3)
         expect(r.nextCursor).not.toBeNull()
+      })
+    })
+
+    describe('typos', () => {
+      it('swapped letters find what the word finds (a swap is one typo)', async () => {
+        const extra: SearchDocument[] = [
+          { ...docs[2]!, id: uuidFor('swap-brug'), captionNl: 'Fietsers op de brug over de Schie', captionEn: 'Cyclists on the bridge over the Schie', altNl: null, altEn: null, tags: [], series: null },
+          { ...docs[3]!, id: uuidFor('swap-hond'), captionNl: 'Twee honden en een hond in het park', captionEn: 'Two dogs in the park', altNl: null, altEn: null, tags: [], series: null },
+          { ...docs[4]!, id: uuidFor('swap-berg'), captionNl: 'Uitzicht vanaf een heuvel', captionEn: 'A view of the mountain', altNl: null, altEn: null, tags: [], series: null },
+        ]
+        await engine.upsert(extra)
+        try {
+          for (const [typed, word] of [['brgu', 'brug'], ['hnod', 'hond'], ['brigde', 'bridge'], ['mountian', 'mountain'], ['dgos', 'dogs']] as const) {
+            const expected = (await all(word, { limit: 50 })).ids
+            expect(expected.length, word).toBeGreaterThan(0)
+            const found = (await all(typed, { limit: 50 })).ids
+            expect(found, `${typed} finds what ${word} finds`).toEqual(expect.arrayContaining(expected))
+          }
+        } finally {
+          await engine.remove(extra.map((d) => d.id))
+        }
       })
     })
 

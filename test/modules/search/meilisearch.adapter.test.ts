@@ -212,8 +212,18 @@ describe('Meilisearch adapter: reindex', () => {
 describe('Meilisearch adapter: search', () => {
   it('asks for filters, facets, highlights and one extra hit, and returns an opaque cursor', async () => {
     await engine.upsert([doc(ID(1)), doc(ID(2)), doc(ID(3))])
+    const before = rec.searches.length
     const r = await engine.search({ q: 'fiets', lang: 'nl', filters: { use: 'editorial', series: 'Op "weg"', publicPreviewOnly: true }, sort: 'relevance', limit: 2 })
-    const body = rec.searches.at(-1)!
+    const sent = rec.searches.slice(before)
+    const body = sent.find((b) => b.limit === 3)!
+    // Disjunctive facets: each facet filtered on is counted once more without its own filter, count only.
+    expect(sent.filter((b) => b.limit === 0)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ q: 'fiets', filter: ['series = "Op \\"weg\\""', 'publicPreview = true'], facets: ['uses'] }),
+        expect.objectContaining({ q: 'fiets', filter: ['uses = "editorial"', 'publicPreview = true'], facets: ['series'] }),
+      ]),
+    )
+    expect(sent).toHaveLength(3)
     expect(body).toMatchObject({
       q: 'fiets',
       offset: 0,

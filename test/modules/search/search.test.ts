@@ -116,7 +116,11 @@ describe('hits', () => {
     expect(pages).toBeGreaterThan(1)
     const all = await search('q=fiets&orientation=landscape&limit=100', journalist.token)
     expect(seen.size).toBe(all.body.total)
-    expect(all.body.facets.orientation).toEqual({ landscape: all.body.total })
+    expect(all.body.facets.orientation.landscape).toBe(all.body.total)
+    // Disjunctive: the orientation facet keeps the other orientations' counts for the same words.
+    const unfiltered = await search('q=fiets&limit=1', journalist.token)
+    expect(all.body.facets.orientation).toEqual(unfiltered.body.facets.orientation)
+    expect(Object.keys(all.body.facets.orientation).length).toBeGreaterThan(1)
   })
 })
 
@@ -205,8 +209,14 @@ describe('the engine-answer cache', () => {
     const id = ids.get('bakfiets')!
     const hitIds = async () => (await search('q=bakfiets', journalist.token)).body.hits.map((h: { id: string }) => h.id)
     expect(await hitIds()).toEqual([id])
-    // Gone from the index behind the engine's back: the cached answer still names it (it is cached)…
-    await db.execute(sql`delete from search_documents where photo_id = ${id}`)
+    // Gone from the index behind the engine's back (unannounced: the table's change trigger off, as a
+    // bulk load does; an announced change also empties the cache, see memory.test.ts): the answer still
+    // names it (it is reused)…
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`alter table search_documents disable trigger search_documents_changed`)
+      await tx.execute(sql`delete from search_documents where photo_id = ${id}`)
+      await tx.execute(sql`alter table search_documents enable trigger search_documents_changed`)
+    })
     expect(await hitIds()).toEqual([id])
     // …but a withdrawal in the database is honoured at once, cache or not: the gate runs on every request.
     await db.update(photos).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(eq(photos.id, id))

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import { organisationMembers, organisations } from '../desks/desks.table.ts'
+import { AuthCache } from './auth.cache.ts'
 import { sessions, users, type Role, ROLES } from './auth.table.ts'
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
 
@@ -31,6 +32,8 @@ export class AuthService {
   constructor(
     private readonly db: Db,
     private readonly sessionTtlHours: number,
+    /** Resolved sessions while the change feed is heard (auth.cache.ts); without it every check reads the database. */
+    readonly cache: AuthCache<Principal & { csrfHash: string }> = new AuthCache({ maxAgeMs: 0 }),
   ) {}
 
   /** Creates an account; pass a transaction to make it part of a larger change (a journalist with their membership). */
@@ -70,6 +73,10 @@ export class AuthService {
 
   async authenticate(token: string, via: Principal['via']): Promise<(Principal & { csrfHash: string }) | null> {
     if (!token.startsWith('ebs_') || token.length > 200) return null
+    const hash = sha256(token)
+    const cached = this.cache.get(hash)
+    if (cached) return { ...cached, via }
+    const generation = this.cache.generation
     const [row] = await this.db
       .select({
         sessionId: sessions.id,
@@ -80,18 +87,26 @@ export class AuthService {
         disabledAt: users.disabledAt,
         // Only an enabled (vetted) organisation counts: a disabled one's journalists act for nobody.
         organisationId: sql<string | null>`case when ${organisations.enabledAt} is not null then ${organisationMembers.organisationId} end`,
+        expiresAt: sessions.expiresAt,
       })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(organisationMembers, eq(organisationMembers.userId, users.id))
       .leftJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)))
+      .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`)))
       .limit(1)
     if (!row || row.disabledAt) return null
-    return { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via, organisationId: row.organisationId ?? null }
+    const principal = { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via, organisationId: row.organisationId ?? null }
+    this.cache.set(hash, principal, generation, row.expiresAt.getTime())
+    return { ...principal }
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.db.delete(sessions).where(eq(sessions.id, sessionId))
+    try {
+      await this.db.delete(sessions).where(eq(sessions.id, sessionId))
+    } finally {
+      // At once in this process; the change feed tells the others.
+      this.cache.clear()
+    }
   }
 }

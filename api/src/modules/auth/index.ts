@@ -4,6 +4,7 @@
  * anonymous request change data.
  */
 export * from './auth.service.ts'
+export { AuthCache } from './auth.cache.ts'
 export * from './auth.plugin.ts'
 export { authRoutes } from './auth.routes.ts'
 export * from './auth.table.ts'

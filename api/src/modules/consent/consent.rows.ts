@@ -76,3 +76,6 @@ export function toCurrent(r: ConsentRow): ConsentView {
     validFrom: r.validFrom, validUntil: r.validUntil, reason: r.reason,
   }
 }
+
+/** Current consents from consent rows as the database sends them (snake case, also as JSON): the gate's one-trip record reader's. */
+export const currentFromRows = (rows: Record<string, unknown>[]): ConsentView[] => rows.map((r) => toCurrent(fromSqlRow(r)))

@@ -180,6 +180,11 @@ export class ApiKeyService {
     return { key: view(row.key), organisation: { id: row.key.organisationId, name: row.orgName } }
   }
 
+  /** Forgets every cached key (the change feed heard a revocation or an organisation change). */
+  clear() {
+    this.#cache.clear()
+  }
+
   /** Drops a key from this process's cache (revoked). */
   forgetKey(keyId: string) {
     for (const [hash, e] of this.#cache) if (e.keyId === keyId) this.#cache.delete(hash)

@@ -25,9 +25,10 @@
  *  - Entries also age out after `maxAgeMs` whatever happens.
  *  - Who the caller is, is never kept here: the rules (gate.rules.ts) run on every request.
  */
-import { inArray } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.ts'
+import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
+import { rowsOf, type DbOrTx } from '../../db/client.ts'
 import type { GateInputs } from '../consent/consent.model.ts'
+import { currentFromRows } from '../consent/index.ts'
 import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { todayUtc, type GateVerdict } from './gate.consent.ts'
@@ -177,7 +178,10 @@ export function inPresetOrder<D extends { preset: string; format: string }>(ds: 
 /** A derivative's versioned URL (the bytes behind it never change: see sendDerivative). */
 export const mediaUrl = (base: string, photoId: string, d: { preset: string; format: string; etag: string }) => `${base}/v1/photos/${photoId}/media/${d.preset}.${d.format}?v=${d.etag}`
 
-/** The database read behind the cache: three queries for any number of photos. */
+/**
+ * The database read behind the cache in three queries for any number of photos (the consent module reads its
+ * own tables). The gate reads with photoRecordReader (one round trip); this one is its reference in tests.
+ */
 export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
   return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
     const [rows, ds, inputs] = await Promise.all([
@@ -188,5 +192,45 @@ export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
     const byPhoto = new Map<string, DerivativeRow[]>()
     for (const d of ds) byPhoto.set(d.photoId, [...(byPhoto.get(d.photoId) ?? []), d])
     return new Map(rows.map((photo) => [photo.id, { photo, gate: inputs.get(photo.id) ?? { subjectIds: [], consents: new Map() }, derivatives: byPhoto.get(photo.id) ?? [] }]))
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
+function fromJson<T>(table: Table, json: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = json[column.name]
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v)
+  }
+  return out as T
+}
+
+/**
+ * The gate's database read (for the cache, and inside a transaction) in ONE round trip for any number of
+ * photos: each photo's row with its derivatives, who is in it and their current consent (the latest version
+ * per person, as consent.service.ts currentConsents reads it), as JSON. A malformed id is no such photo.
+ */
+export function photoRecordReader(db: DbOrTx) {
+  return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
+    ids = ids.filter((id) => UUID.test(id))
+    if (ids.length === 0) return new Map()
+    const rows = rowsOf<{ photo: Record<string, unknown>; ds: Record<string, unknown>[]; subjects: string[]; consents: Record<string, unknown>[] }>(
+      await db.execute(sql`
+        select row_to_json(p) as photo,
+               coalesce((select json_agg(d) from derivatives d where d.photo_id = p.id), '[]') as ds,
+               coalesce((select json_agg(s.subject_id) from photo_subjects s where s.photo_id = p.id), '[]') as subjects,
+               coalesce((select json_agg(c) from (select distinct on (c.subject_id) c.* from consents c where c.photo_id = p.id
+                                                 order by c.subject_id, c.version desc) c), '[]') as consents
+        from photos p where p.id = any(${`{${ids.join(',')}}`}::uuid[])`),
+    )
+    return new Map(
+      rows.map((r) => {
+        const photo = fromJson<PhotoRow>(photos, r.photo)
+        const consents = new Map(currentFromRows(r.consents).map((c) => [c.subjectId, c]))
+        return [photo.id, { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) }]
+      }),
+    )
   }
 }

@@ -23,14 +23,12 @@ import { photos } from '../photos/photos.table.ts'
 import { effectivePermission, todayUtc, type GateVerdict, type LicenceTerms } from './gate.consent.ts'
 import { gateProblem } from './gate.problems.ts'
 import type { Allowed, Caller, Decision, Purpose } from './gate.purposes.ts'
-import { PhotoRecords, photoRecordLoader, type GateInputsReader, type PhotoRecord } from './gate.records.ts'
+import { PhotoRecords, photoRecordReader, type PhotoRecord } from './gate.records.ts'
 import { decide, type Who } from './gate.rules.ts'
 import { PhotoFreshness } from './gate.freshness.ts'
 
 export interface GateDeps {
   db: Db
-  /** Who is in each photo and their current consent (the consent module reads its own tables). */
-  inputs: GateInputsReader
   /** A licence in the consent vocabulary; an unknown or unpublished one permits nothing. */
   licenceTerms: (ref: string) => LicenceTerms
   audit: AuditLog
@@ -54,7 +52,7 @@ export class Gate {
 
   constructor(private readonly deps: GateDeps) {
     this.records = new PhotoRecords({
-      load: photoRecordLoader(deps.db, deps.inputs),
+      load: photoRecordReader(deps.db),
       verdict: (photo, inputs, today) => this.#verdict(photo, inputs, today),
       maxAgeMs: deps.maxAgeMs,
       fresh: deps.sharedDatabase ? () => this.#freshness!.check() : undefined,
@@ -88,7 +86,7 @@ export class Gate {
   async check(photoIds: readonly string[], purpose: Purpose, caller: Caller, tx?: DbOrTx): Promise<Map<string, Decision>> {
     const today = todayUtc()
     const [records, who] = await Promise.all([
-      tx ? photoRecordLoader(tx, this.deps.inputs)([...new Set(photoIds)]) : this.records.get(photoIds),
+      tx ? photoRecordReader(tx)([...new Set(photoIds)]) : this.records.get(photoIds),
       this.#who(caller, tx),
     ])
     const out = new Map<string, Decision>()

@@ -114,8 +114,9 @@ export function indexSettings(guidance?: { term: string; preferred: string[] }[]
     synonyms: buildSynonyms(guidance),
     typoTolerance: {
       enabled: true,
-      // "workr" (5) may have one typo, "sexwerker" (9) two; shorter words must be exact.
-      minWordSizeForTypos: { oneTypo: 5, twoTypos: 8 },
+      // "hnod" (4) and "workr" (5) may have one typo (a swapped pair of letters is one), "sexwerker" (9)
+      // two; shorter words must be exact. The in-process engine allows the same.
+      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
       // Ids are exact.
       disableOnAttributes: ['photographerId', 'collections'],
     },
@@ -298,6 +299,14 @@ export class MeilisearchEngine implements SearchEngine {
       }
       throw err
     }
+    // Disjunctive facets: a facet that is filtered on is counted with every *other* filter applied, so
+    // choosing one orientation keeps the counts of the others (one extra count-only search per such facet).
+    const disjunctive = await Promise.all(
+      FACETS.filter((f) => query.filters[f] !== undefined).map(async (f) => {
+        const r = await this.client.index(this.indexName).search(query.q, { limit: 0, filter: filterOf({ ...query.filters, [f]: undefined }), facets: [FACET_ATTRIBUTE[f]] })
+        return [f, r.facetDistribution?.[FACET_ATTRIBUTE[f]] ?? {}] as const
+      }),
+    )
     const rows = res.hits as Hit<Record<string, unknown>>[]
     const hits: SearchHit[] = rows.slice(0, limit).map((h) => ({ id: String(h.id), highlights: highlightsOf(h._formatted as Record<string, unknown> | undefined, query.lang) }))
     const facets = emptyFacets()
@@ -309,6 +318,7 @@ export class MeilisearchEngine implements SearchEngine {
     // estimatedTotalHits is an estimate for keyword searches; facet counts are exact over the same
     // candidates, and every document has exactly one orientation, so their sum is the exact total.
     const counted = Object.values(facets.orientation).reduce((a, b) => a + b, 0)
+    for (const [f, dist] of disjunctive) facets[f] = { ...dist }
     return {
       hits,
       facets,

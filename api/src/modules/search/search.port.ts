@@ -87,7 +87,7 @@ export class SearchCursorError extends Error {
 }
 
 export interface SearchEngine {
-  readonly name: 'postgres' | 'meilisearch'
+  readonly name: 'memory' | 'postgres' | 'meilisearch'
   /** Idempotent: the same document twice is one document. Resolves only once the engine has it. */
   upsert(docs: SearchDocument[]): Promise<void>
   /** Idempotent: removing what isn't there is fine. */

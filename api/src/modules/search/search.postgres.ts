@@ -5,9 +5,10 @@
  *
  * A query, step by step:
  *  1. The words are folded (lower case, no accents); Dutch-or-English stop words are dropped.
- *  2. Typos: a word that no document has (and, for the last word, that no document word starts with) is
- *     widened with its nearest words from `search_words` by trigram similarity (≥ 0.4, three at most). The
- *     word itself stays, so this only ever adds matches. "sexwerker" → sexwerker | sekswerker | sekswerkers.
+ *  2. Typos: a word that no document has is widened with its nearest words from `search_words` by trigram
+ *     similarity (≥ 0.4, three at most), also when, typed last, it begins longer words ("workr" begins
+ *     "workroom" but was meant as "worker"). The word itself stays, so this only ever adds matches.
+ *     "sexwerker" → sexwerker | sekswerker | sekswerkers.
  *  3. Each word becomes (dutch | english | simple) of itself; the last one is a prefix (`:*`) so results
  *     follow typing; the words are ANDed.
  *  4. Bounded ranking: the matches are cut to the newest CANDIDATES (an index-ordered LIMIT the planner
@@ -133,9 +134,28 @@ export class PostgresSearchEngine implements SearchEngine {
     return { count }
   }
 
+  /** Every stored document in batches (keyset pages by id), or only the given ids: what the in-process engine loads. */
+  async *documents(ids?: string[]): AsyncIterable<SearchDocument[]> {
+    const page = 2000
+    let after = '00000000-0000-0000-0000-000000000000'
+    for (;;) {
+      const rows = rowsOf<SearchDocument>(
+        await this.db.execute(sql`
+          select photo_id::text as id, caption_nl as "captionNl", caption_en as "captionEn", alt_nl as "altNl", alt_en as "altEn", tags, series, credit,
+                 photographer_id::text as "photographerId", collections::text[] as collections, orientation, colour, uses, public_preview as "publicPreview",
+                 to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "publishedAt"
+          from search_documents
+          where ${ids ? sql`photo_id = any(${`{${ids.join(',')}}`}::uuid[])` : sql`photo_id > ${after}::uuid`}
+          order by photo_id ${ids ? sql`` : sql`limit ${page}`}`),
+      )
+      if (rows.length) yield rows
+      if (ids || rows.length < page) return
+      after = rows[rows.length - 1]!.id
+    }
+  }
+
   async #words(tokens: string[]): Promise<WordInfo[]> {
     if (tokens.length === 0) return []
-    const last = tokens.length
     const rows = rowsOf<{ tok: string; stop: boolean; known: boolean; near: string[] | null }>(
       await this.db.execute(sql`
         select t.tok,
@@ -145,11 +165,23 @@ export class PostgresSearchEngine implements SearchEngine {
                  array(select w.word from search_words w where w.word % t.tok and similarity(w.word, t.tok) >= ${SIMILARITY}
                        order by similarity(w.word, t.tok) desc, w.word limit ${NEIGHBOURS}) end as near
         from unnest(${`{${tokens.map((t) => `"${t}"`).join(',')}}`}::text[]) with ordinality as t(tok, n)
-        cross join lateral (select exists(select 1 from search_words w where w.word = t.tok)
-                             or (t.n = ${last} and length(t.tok) >= 3 and exists(select 1 from search_words w where w.word like t.tok || '%')) as known) k
+        cross join lateral (select exists(select 1 from search_words w where w.word = t.tok) as known) k
         order by t.n`),
     )
-    return rows.map((r) => ({ tok: r.tok, stop: r.stop, known: r.known, near: r.near ?? [] }))
+    // Swapped letters ("brgu", "mountian") share too few trigrams with the word to be found above: every
+    // adjacent swap of an unknown word is looked up as a word (one index probe each, no scan).
+    const swapsOf = (t: string) => (t.length < 4 ? [] : Array.from({ length: t.length - 1 }, (_, i) => t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2)).filter((x) => x !== t))
+    const unknown = rows.filter((r) => !r.known)
+    const swaps = unknown.flatMap((r) => swapsOf(r.tok))
+    const existing = new Set(
+      swaps.length
+        ? rowsOf<{ word: string }>(await this.db.execute(sql`select word from search_words where word = any(${`{${swaps.map((t) => `"${t}"`).join(',')}}`}::text[])`)).map((r) => r.word)
+        : [],
+    )
+    return rows.map((r) => {
+      const swapped = r.known ? [] : swapsOf(r.tok).filter((x) => existing.has(x))
+      return { tok: r.tok, stop: r.stop, known: r.known, near: [...new Set([...swapped, ...(r.near ?? [])])].slice(0, NEIGHBOURS + swapped.length) }
+    })
   }
 
   #tsquery(words: WordInfo[]): { query: SQL; terms: string[] } | null {
@@ -167,14 +199,14 @@ export class PostgresSearchEngine implements SearchEngine {
     return { query: sql.join(groups, sql` && `), terms }
   }
 
-  #filters(f: SearchFilters): SQL {
+  #filters(f: SearchFilters, except?: Facet): SQL {
     const where: SQL[] = []
-    if (f.use) where.push(sql`d.uses @> array[${f.use}]::text[]`)
-    if (f.orientation) where.push(sql`d.orientation = ${f.orientation}`)
-    if (f.colour) where.push(sql`d.colour = ${f.colour}`)
-    if (f.series) where.push(sql`d.series = ${f.series}`)
-    if (f.collection) where.push(sql`d.collections @> array[${f.collection}]::uuid[]`)
-    if (f.photographer) where.push(sql`d.photographer_id = ${f.photographer}::uuid`)
+    if (f.use && except !== 'use') where.push(sql`d.uses @> array[${f.use}]::text[]`)
+    if (f.orientation && except !== 'orientation') where.push(sql`d.orientation = ${f.orientation}`)
+    if (f.colour && except !== 'colour') where.push(sql`d.colour = ${f.colour}`)
+    if (f.series && except !== 'series') where.push(sql`d.series = ${f.series}`)
+    if (f.collection && except !== 'collection') where.push(sql`d.collections @> array[${f.collection}]::uuid[]`)
+    if (f.photographer && except !== 'photographer') where.push(sql`d.photographer_id = ${f.photographer}::uuid`)
     if (f.publicPreviewOnly) where.push(sql`d.public_preview`)
     return where.length ? sql.join(where, sql` and `) : sql`true`
   }
@@ -212,9 +244,17 @@ export class PostgresSearchEngine implements SearchEngine {
             -- NULLS LAST as in search_documents_newest_idx, or the planner can't walk that index.
             order by d.published_at desc nulls last, d.photo_id desc nulls last
             limit ${CANDIDATES}`
+    // Disjunctive facets: a facet that is filtered on is counted over the matches with every other filter
+    // applied (bounded like the candidates), so choosing one value keeps the counts of the others.
+    const active = FACETS.filter((f) => query.filters[f] !== undefined)
+    const from = (f: Facet) => (active.includes(f) ? sql.raw(`f_${f}`) : sql.raw('c'))
+    const others = active.map(
+      (f) => sql`, ${sql.raw(`f_${f}`)} as materialized (select d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id from search_documents d
+                 where ${match} and ${this.#filters(query.filters, f)} limit ${CANDIDATES})`,
+    )
     const rows = rowsOf<{ total: number; facets: Record<string, Record<string, number> | null>; page: { id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }[] | null }>(
       await this.db.execute(sql`
-        with c as materialized (${candidates}),
+        with c as materialized (${candidates})${sql.join(others, sql``)},
         p as (
           select c.photo_id, row_number() over (order by ${rank} desc, c.published_at desc, c.photo_id desc) as ord from c
           order by ord
@@ -223,12 +263,12 @@ export class PostgresSearchEngine implements SearchEngine {
         select
           (select count(*)::int from c) as total,
           jsonb_build_object(
-            'use', (select jsonb_object_agg(v, n) from (select u as v, count(*) as n from c, unnest(c.uses) u group by u) x),
-            'orientation', (select jsonb_object_agg(v, n) from (select orientation as v, count(*) as n from c group by 1) x),
-            'colour', (select jsonb_object_agg(v, n) from (select colour as v, count(*) as n from c where colour is not null group by 1) x),
-            'series', (select jsonb_object_agg(v, n) from (select series as v, count(*) as n from c where series is not null group by 1) x),
-            'collection', (select jsonb_object_agg(v, n) from (select k::text as v, count(*) as n from c, unnest(c.collections) k group by k) x),
-            'photographer', (select jsonb_object_agg(v, n) from (select photographer_id::text as v, count(*) as n from c group by 1) x)
+            'use', (select jsonb_object_agg(v, n) from (select u as v, count(*) as n from ${from('use')} c, unnest(c.uses) u group by u) x),
+            'orientation', (select jsonb_object_agg(v, n) from (select orientation as v, count(*) as n from ${from('orientation')} c group by 1) x),
+            'colour', (select jsonb_object_agg(v, n) from (select colour as v, count(*) as n from ${from('colour')} c where colour is not null group by 1) x),
+            'series', (select jsonb_object_agg(v, n) from (select series as v, count(*) as n from ${from('series')} c where series is not null group by 1) x),
+            'collection', (select jsonb_object_agg(v, n) from (select k::text as v, count(*) as n from ${from('collection')} c, unnest(c.collections) k group by k) x),
+            'photographer', (select jsonb_object_agg(v, n) from (select photographer_id::text as v, count(*) as n from ${from('photographer')} c group by 1) x)
           ) as facets,
           (select jsonb_agg(jsonb_build_object('id', d.photo_id, 'caption_nl', d.caption_nl, 'caption_en', d.caption_en, 'alt_nl', d.alt_nl,
                   'alt_en', d.alt_en, 'tags', d.tags, 'series', d.series, 'credit', d.credit) order by p.ord)
@@ -250,7 +290,7 @@ function numbers(o: Record<string, number> | null | undefined): Record<string, n
   return out
 }
 
-function highlights(d: { caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }, terms: string[], lang?: 'nl' | 'en'): SearchHit['highlights'] {
+export function highlights(d: { caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }, terms: string[], lang?: 'nl' | 'en'): SearchHit['highlights'] {
   if (terms.length === 0) return {}
   const pairs = (nl: string | null, en: string | null) => (lang === 'en' ? [en, nl] : [nl, en])
   const first = (xs: (string | null)[]) => {

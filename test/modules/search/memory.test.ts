@@ -1,0 +1,104 @@
+/**
+ * The in-process engine's own promises beyond the shared contract: typos near stems, erasure leaving no
+ * word behind, and every process following the table through its change feed (another replica's writes).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database, Listener } from '../../../api/src/db/client.ts'
+import { CachedSearchEngine } from '../../../api/src/modules/search/search.cache.ts'
+import { MemoryIndex } from '../../../api/src/modules/search/search.index.ts'
+import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
+import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.ts'
+import type { SearchDocument } from '../../../api/src/modules/search/search.port.ts'
+import { createTestDatabase, engine as dbEngine } from '../../support/db.ts'
+
+const doc = (id: number, captionNl: string, captionEn: string): SearchDocument => ({
+  id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+  captionNl, captionEn, altNl: null, altEn: null, tags: [], series: null, credit: 'Fotograaf',
+  photographerId: '00000000-0000-4000-8000-00000000ffff', collections: [], orientation: 'landscape', colour: null,
+  uses: ['editorial'], publicPreview: true, publishedAt: new Date(Date.UTC(2026, 0, id)).toISOString(),
+})
+
+const ids = (e: MemoryIndex, q: string) => e.search({ q, filters: {}, sort: 'relevance', top: 50 }).docs.map((d) => d.id)
+
+describe('the in-process index', () => {
+  it('finds through a stem what a typo of the plural would find ("dgos" where only "dog" is written)', () => {
+    const index = new MemoryIndex()
+    index.upsert([doc(1, 'Een hond in het park', 'A dog in the park'), doc(2, 'Een kat', 'A cat')])
+    expect(ids(index, 'dogs')).toEqual([doc(1, '', '').id])
+    expect(ids(index, 'dgos')).toEqual(ids(index, 'dogs'))
+  })
+
+  it('removing a document takes its words out of the vocabulary (erasure leaves nothing to find or suggest)', () => {
+    const index = new MemoryIndex()
+    index.upsert([doc(1, 'Een xylofoon op zolder', 'A xylophone in the attic'), doc(2, 'Een kat', 'A cat')])
+    expect(index.typos('xylofon')).toContain('xylofoon')
+    expect(ids(index, 'xylo')).toHaveLength(1)
+    index.remove([doc(1, '', '').id])
+    expect(index.typos('xylofon')).toEqual([])
+    expect(ids(index, 'xylo')).toEqual([])
+    expect(ids(index, 'kat')).toHaveLength(1)
+  })
+})
+
+describe(`the in-process engine follows the table (${dbEngine()})`, () => {
+  let database: Database
+  let memory: MemorySearchEngine
+  let listener: Listener
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    memory = new MemorySearchEngine({ store: new PostgresSearchEngine(database.db) })
+    listener = await database.listen('eb_search_changed', { message: (id) => memory.changed(id), up: () => memory.up(), down: () => memory.down() })
+    await memory.load()
+  })
+  afterAll(async () => {
+    await listener?.close()
+    await database?.close()
+  })
+
+  async function until(check: () => Promise<boolean>, what: string) {
+    const start = Date.now()
+    while (!(await check())) {
+      if (Date.now() - start > 5000) throw new Error(`timed out waiting for ${what}`)
+      await new Promise((r) => setTimeout(r, 10))
+    }
+  }
+
+  it("hears another replica's writes and removals through eb_search_changed", async () => {
+    const other = new PostgresSearchEngine(database.db) // another process writing the same table
+    const d = doc(7, 'Een trompet op het balkon', 'A trumpet on the balcony')
+    await other.upsert([d])
+    await until(async () => (await memory.search({ q: 'trompet', filters: {}, sort: 'relevance', limit: 5 })).total === 1, 'the new document')
+    await other.upsert([{ ...d, captionNl: 'Een tuba op het balkon', captionEn: 'A tuba on the balcony' }])
+    await until(async () => (await memory.search({ q: 'tuba', filters: {}, sort: 'relevance', limit: 5 })).total === 1, 'the changed document')
+    expect((await memory.search({ q: 'trompet', filters: {}, sort: 'relevance', limit: 5 })).total).toBe(0)
+    await other.remove([d.id])
+    await until(async () => (await memory.search({ q: 'tuba', filters: {}, sort: 'relevance', limit: 5 })).total === 0, 'the removal')
+  })
+
+  it("an answer cached before another replica's write is forgotten once the write is heard (as runtime.ts wires it)", async () => {
+    const cached = new CachedSearchEngine(memory, { ttlMs: 60_000 })
+    memory.onApplied = () => cached.clear()
+    try {
+      const q = { q: 'hobo', filters: {}, sort: 'relevance' as const, limit: 5 }
+      expect((await cached.search(q)).total).toBe(0) // cached for a minute
+      await new PostgresSearchEngine(database.db).upsert([doc(9, 'Een hobo in het park', 'An oboe in the park')])
+      await until(async () => (await cached.search(q)).total === 1, 'the cached answer to be forgotten')
+    } finally {
+      memory.onApplied = null
+    }
+  })
+
+  it("another listener's heartbeat on the channel is no change, and does not cost the changes heard with it", async () => {
+    memory.changed('heartbeat:0b5e6c1e-7b0a-4a59-9b43-2f1c9e3d5a10:7') // as another replica's listener pings
+    await new PostgresSearchEngine(database.db).upsert([doc(10, 'Een fagot in de zaal', 'A bassoon in the hall')])
+    await until(async () => (await memory.search({ q: 'fagot', filters: {}, sort: 'relevance', limit: 5 })).total === 1, 'the document heard beside the heartbeat')
+  })
+
+  it('loads what the table holds at start', async () => {
+    const other = new PostgresSearchEngine(database.db)
+    await other.upsert([doc(8, 'Een harp in de kerk', 'A harp in the church')])
+    const fresh = new MemorySearchEngine({ store: new PostgresSearchEngine(database.db) })
+    expect(await fresh.load()).toBeGreaterThan(0)
+    expect((await fresh.search({ q: 'harp', filters: {}, sort: 'relevance', limit: 5 })).hits.map((h) => h.id)).toEqual([doc(8, '', '').id])
+  })
+})
