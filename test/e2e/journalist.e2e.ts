@@ -193,4 +193,64 @@ describe('journalist', () => {
     await shot(p, 'photo page on a phone')
     await mobile.close()
   })
+
+  it('goes back to the same query and filters, offers every size with its pixels, and finds a published collection by name', async () => {
+    const shot = screenshots('journalist back to results, sizes, collections')
+    // A curator publishes a collection with one photo: journalists see its name, never its id.
+    const curatorContext = await newContext(browser, gallery.url)
+    const cp = await curatorContext.newPage()
+    await loginAs(cp, gallery, 'curator', '/collections')
+    const csrf = (await curatorContext.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
+    const post = async (url: string, data?: unknown) => {
+      const r = await cp.request.post(url, { data, headers: { 'x-csrf-token': csrf } })
+      expect(r.status(), `${url}: ${await r.text()}`).toBeLessThan(300)
+      return (await r.json()) as { id: string }
+    }
+    const title = `Op de markt ${Date.now().toString(36)}`
+    const collection = await post('/v1/collections', { kind: 'collection', titleNl: title, titleEn: `At the market` })
+    const photos = (await (await cp.request.get('/v1/photos?limit=50')).json()) as { items: { id: string; status: string }[] }
+    await post(`/v1/collections/${collection.id}/items`, { photoId: photos.items.find((p) => p.status === 'published')!.id })
+    await post(`/v1/collections/${collection.id}/publish`)
+    await curatorContext.close()
+
+    // The search documents follow through the outbox (a moment later): reload until the entry is there.
+    const entry = page.getByRole('region', { name: 'Collecties en tentoonstellingen' }).getByRole('link', { name: new RegExp(title) })
+    for (let i = 0; ; i++) {
+      await page.goto('/')
+      const shown = await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false)
+      if (shown) break
+      expect(i, 'the published collection never showed on the front page').toBeLessThan(10)
+    }
+    await entry.click()
+    await expect.poll(() => page.url()).toContain(`collection=${collection.id}`)
+    await page.getByRole('button', { name: `Filter weghalen: Collectie: ${title}` }).waitFor()
+    await shot(page, 'a published collection by name')
+    expect(await page.locator('.filter-group button[aria-pressed="true"]').allTextContents()).toEqual([expect.stringContaining(title)])
+
+    // A query and a filter, a photo, and back: the same query and filter.
+    await page.goto('/?q=kopje')
+    await page.locator('.results a').first().waitFor()
+    await page.locator('.filter-group').first().getByRole('button').first().click()
+    await expect.poll(() => new URL(page.url()).searchParams.size).toBe(2)
+    const searched = new URL(page.url())
+    await page.locator('.results a').first().click()
+    await page.getByRole('heading', { name: 'Voordat u deze foto gebruikt' }).waitFor()
+
+    await page.getByRole('button', { name: 'Deze foto downloaden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Downloaden' })
+    const options = await dialog.getByLabel('Formaat (JPEG)').locator('option').allTextContents()
+    for (const o of options) expect(o).toMatch(/^.+: \d+ × \d+$/)
+    expect(options.at(-1)).toMatch(/^Origineel formaat \(print\): \d+ × \d+$/)
+    // A desk previews up to medium; the download offers more than the previews the page shows.
+    const previews = await page.locator('.sizes th').allTextContents()
+    expect(previews).toContain('Origineel formaat (print)')
+    await shot(page, 'sizes in the download dialog')
+    await dialog.getByRole('button', { name: 'Annuleren' }).click()
+
+    await page.getByRole('link', { name: 'Terug naar de zoekresultaten' }).click()
+    await expect.poll(() => page.url()).toBe(searched.href)
+    expect(await page.getByRole('searchbox', { name: 'Zoeken' }).inputValue()).toBe('kopje')
+    await page.locator('.results a').first().waitFor()
+    await shot(page, 'back at the same results')
+  })
 })

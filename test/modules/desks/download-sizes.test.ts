@@ -52,4 +52,9 @@ describe('the sizes a download can give', () => {
     const staffView = await request(t, 'GET', `/v1/photos/${photoId}`, s.curator.token)
     expect(staffView.body.downloadSizes ?? null).toBeNull()
   })
+
+  it('tells a journalist how many people are pictured (for "1 persoon in beeld"), and an anonymous visitor nothing', async () => {
+    expect((await request(t, 'GET', `/v1/photos/${photoId}`, press.token)).body.peopleCount).toBe(1)
+    expect((await request(t, 'GET', `/v1/photos/${photoId}`, null)).body.peopleCount ?? null).toBeNull()
+  })
 })

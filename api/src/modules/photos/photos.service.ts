@@ -321,7 +321,8 @@ export class PhotosService {
     const key = variantOf(allowed)
     let base = views.get(key)
     if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)))))
-    const view = this.#withPermission(base, record.photo, allowed.disclosed ? allowed.permission : null)
+    const told = allowed.disclosed ? allowed.permission : null
+    const view = { ...this.#withPermission(base, record.photo, told), peopleCount: told ? record.gate.subjectIds.length : null }
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
     return allowed.access === 'desk' ? { ...view, downloadSizes: downloadSizes(record.photo, record.derivatives) } : view
   }

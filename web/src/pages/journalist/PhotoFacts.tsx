@@ -74,7 +74,8 @@ export function ReleaseStatus({ photo }: { photo: Photo }) {
     title = t('releaseNobody')
     detail = t('releaseNobodyDetail')
   } else {
-    title = t('releasePeople')
+    const n = photo.peopleCount
+    title = n === 1 ? t('releasePeopleOne') : n ? t('releasePeopleMany', { n }) : t('releasePeople')
     detail = photo.consentValidUntil
       ? t('releaseUntil', { date: new Date(`${photo.consentValidUntil}T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) })
       : t('releaseChecked')

@@ -50,6 +50,8 @@ export interface Photo {
   consentValidUntil: string | null
   /** The sizes a download for the caller's organisation can give, 'full' last; null without an organisation. */
   downloadSizes?: Size[] | null
+  /** How many people are pictured, each with consent on file; null when not told. */
+  peopleCount?: number | null
   /** The photographer declared that nobody is pictured (a place, an object). */
   noPeopleDeclared: boolean
 }
