@@ -17,6 +17,8 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  /** Where someone without an account, a password or a portal link turns to (shown on /account-help). */
+  CONTACT_EMAIL: Type.Optional(Type.String({ pattern: '^[^\\s@]{1,64}@[^\\s@]{1,255}$' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
@@ -91,6 +93,8 @@ export interface Config {
    */
   origin: string
   dataDir: string
+  /** CONTACT_EMAIL: the bank's address for account questions (no account, forgotten password, lost portal link). */
+  contactEmail: string | undefined
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
@@ -175,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     publicUrl: env.PUBLIC_URL,
     origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
+    contactEmail: env.CONTACT_EMAIL,
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
