@@ -99,7 +99,7 @@ export const PURPOSE: Record<string, keyof (typeof journalist)['nl']> = { thumb:
 export function SizesTable({ photo }: { photo: Photo }) {
   const t = useT(journalist)
   const sizes = sizesOf(photo)
-  if (sizes.length < 2) return null
+  if (sizes.length === 0) return null
   return (
     <section aria-labelledby="sizes-title">
       <h2 id="sizes-title">{t('sizesTitle')}</h2>
