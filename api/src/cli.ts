@@ -15,6 +15,8 @@
  *   keys create --org ID [--name LABEL]        make an API key; prints the key (once: it is stored hashed)
  *   keys list --org ID                         an organisation's keys (never the secrets)
  *   keys revoke --id KEY_ID                    revoke a key (at once here; within API_KEY_CACHE_SECONDS in a running server)
+ *   members add --org ID --user ID [--role member|manager]   add a journalist (users add --role journalist) to an organisation
+ *   <command> --help                           the usage of that command (--help alone: every command)
  *   licences list                              validate licences/ and print each version's content hash
  *   licences verify                            compare published versions with the hashes in the database, record new ones
  *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
@@ -57,7 +59,14 @@ const USAGE = `usage:
   npm run cli -- orgs enable|disable --id ID
   npm run cli -- keys create --org ID [--name LABEL]
   npm run cli -- keys list --org ID
-  npm run cli -- keys revoke --id KEY_ID`
+  npm run cli -- keys revoke --id KEY_ID
+  npm run cli -- members add --org ID --user ID [--role member|manager]`
+
+/** The usage lines of one command, or every line when it is not a command we know. */
+const usageOf = (command: string | undefined) => {
+  const lines = USAGE.split('\n').slice(1).filter((l) => command && l.trimStart().startsWith(`npm run cli -- ${command} `) || l.trim() === `npm run cli -- ${command}`)
+  return lines.length ? `usage:\n${lines.join('\n')}` : USAGE
+}
 
 class UsageError extends Error {}
 /** A command that ran and found something wrong: its message is the result (last line, stdout), exit 1. */
@@ -93,6 +102,13 @@ function uuidOption(value: string | undefined, name: string): string {
 
 async function main(argv: string[]): Promise<string> {
   const [command, sub] = argv
+  // --help anywhere (or `help`): the usage, on stdout, exit 0; nothing is opened or changed.
+  if (argv.includes('--help') || argv.includes('-h') || command === 'help') {
+    const usage = usageOf(command === 'help' || command?.startsWith('-') ? undefined : command)
+    console.log(usage)
+    const n = usage.split('\n').length - 1
+    return `${n} usage ${n === 1 ? 'line' : 'lines'}`
+  }
   switch (command) {
     case 'migrate':
       await withDatabase(async () => {})
@@ -179,6 +195,16 @@ async function main(argv: string[]): Promise<string> {
         return `revoked ${key.prefix} (${key.id})`
       }
       throw new UsageError(`unknown keys command: ${sub ?? '(none)'}`)
+    }
+    case 'members': {
+      if (sub !== 'add') throw new UsageError(`unknown members command: ${sub ?? '(none)'}`)
+      const { values } = parseArgs({ args: argv.slice(2), options: { org: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' } }, strict: true })
+      const org = uuidOption(values.org, 'org')
+      const user = uuidOption(values.user, 'user')
+      if (values.role !== undefined && values.role !== 'member' && values.role !== 'manager') throw new UsageError('--role must be member or manager (a manager may make and revoke keys)')
+      const member = await withDatabase((d) => desks(d).orgs.addMember(org, { userId: user, role: values.role as 'member' | 'manager' | undefined }, CLI_ACTOR))
+      console.log(`added ${member.userId} to organisation ${org} as ${member.role}`)
+      return member.userId
     }
     case 'licences': {
       if (sub === 'schema') {

@@ -17,6 +17,8 @@ const EnvSchema = Type.Object({
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  /** Where someone without an account, a password or a portal link turns to (shown on /account-help). */
+  CONTACT_EMAIL: Type.Optional(Type.String({ pattern: '^[^\\s@]{1,64}@[^\\s@]{1,255}$' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   /** The erasure ledger (platform/ledger.ts): outside every backup; a shared mount when replicas run on several machines. */
   LEDGER_DIR: Type.Optional(Type.String({ minLength: 1 })),
@@ -99,6 +101,8 @@ export interface Config {
    */
   origin: string
   dataDir: string
+  /** CONTACT_EMAIL: the bank's address for account questions (no account, forgotten password, lost portal link). */
+  contactEmail: string | undefined
   /** Where the erasure ledger lives (LEDGER_DIR, else DATA_DIR/ledger); never inside a backup. */
   ledgerDir: string
   databaseUrl: string | undefined
@@ -191,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     publicUrl: env.PUBLIC_URL,
     origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
+    contactEmail: env.CONTACT_EMAIL,
     ledgerDir: path.resolve(env.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
     databaseUrl: env.DATABASE_URL,
     embedded,

@@ -55,10 +55,7 @@ describe('no dead ends', () => {
     await gallery?.close()
   })
 
-  // KNOWN FAILING since the merge of the gallery restyle, the gate and this flow (session of 2026-12-06): the
-  // review card's "Terugsturen: <caption>" button is not found after the note is filled in. Skipped, not
-  // passed: the closing note and issue 14 say so; the next session fixes the flow and removes this skip.
-  it.skip('a photo sent with the wrong person: the curator returns it with a note, the photographer removes the person, sends it again, and it is published', async () => {
+  it('a photo sent with the wrong person: the curator returns it with a note, the photographer removes the person, sends it again, and it is published', async () => {
     const shot = screenshots('returned with a note, wrong person removed, published')
     const photographer = await person('photographer', '/my-photos')
     const caption = `Twee collega's op de markt ${suffix}`

@@ -193,4 +193,86 @@ describe('journalist', () => {
     await shot(p, 'photo page on a phone')
     await mobile.close()
   })
+
+  it('goes back to the same query and filters, offers every size with its pixels, and finds a published collection by name', async () => {
+    const shot = screenshots('journalist back to results, sizes, collections')
+    // A curator publishes a collection with one photo: journalists see its name, never its id.
+    const curatorContext = await newContext(browser, gallery.url)
+    const cp = await curatorContext.newPage()
+    await loginAs(cp, gallery, 'curator', '/collections')
+    const csrf = (await curatorContext.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
+    const post = async (url: string, data?: unknown) => {
+      const r = await cp.request.post(url, { data, headers: { 'x-csrf-token': csrf } })
+      expect(r.status(), `${url}: ${await r.text()}`).toBeLessThan(300)
+      return (await r.json()) as { id: string }
+    }
+    const title = `Op de markt ${Date.now().toString(36)}`
+    const collection = await post('/v1/collections', { kind: 'collection', titleNl: title, titleEn: `At the market` })
+    // A photo the journalist finds (so it is in the search index already).
+    const found = (await (await page.request.get('/v1/search?q=kopje')).json()) as { hits: { id: string }[] }
+    await post(`/v1/collections/${collection.id}/items`, { photoId: found.hits[0]!.id })
+    await post(`/v1/collections/${collection.id}/publish`)
+    await curatorContext.close()
+
+    // The search documents follow through the outbox (a moment later): reload until the entry is there.
+    const entry = page.getByRole('region', { name: 'Collecties en tentoonstellingen' }).getByRole('link', { name: new RegExp(title) })
+    for (let i = 0; ; i++) {
+      await page.goto('/')
+      const shown = await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false)
+      if (shown) break
+      expect(i, 'the published collection never showed on the front page').toBeLessThan(20)
+    }
+    await entry.click()
+    await expect.poll(() => page.url()).toContain(`collection=${collection.id}`)
+    await page.getByRole('button', { name: `Filter weghalen: Collectie: ${title}` }).waitFor()
+    await shot(page, 'a published collection by name')
+    // The chip shows the name (in the column, and again in the phone's drawer).
+    const pressed = await page.locator('.filter-group button[aria-pressed="true"]').allTextContents()
+    expect(pressed.length).toBeGreaterThan(0)
+    for (const p of pressed) expect(p).toContain(title)
+
+    // A query and a filter, a photo, and back: the same query and filter.
+    await page.goto('/?q=kopje')
+    await page.locator('.results a').first().waitFor()
+    await page.locator('.filter-group').first().getByRole('button').first().click()
+    await expect.poll(() => new URL(page.url()).searchParams.size).toBe(2)
+    const searched = new URL(page.url())
+    await page.locator('.results a').first().click()
+    await page.getByRole('heading', { name: 'Voordat u deze foto gebruikt' }).waitFor()
+
+    await page.getByRole('button', { name: 'Deze foto downloaden' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Downloaden' })
+    const size = dialog.getByLabel('Formaat (JPEG)')
+    await size.waitFor()
+    const options = await size.locator('option').allTextContents()
+    expect(options.length).toBeGreaterThan(0)
+    for (const o of options) expect(o).toMatch(/^.+: \d+ × \d+$/)
+    expect(options.at(-1)).toMatch(/^Origineel formaat \(print\): \d+ × \d+$/)
+    // A desk previews up to medium; the download offers more than the previews the page shows.
+    const previews = await page.locator('.sizes th').allTextContents()
+    expect(previews).toContain('Origineel formaat (print)')
+    await shot(page, 'sizes in the download dialog')
+    await dialog.getByRole('button', { name: 'Annuleren' }).click()
+
+    await page.getByRole('link', { name: 'Terug naar de zoekresultaten' }).click()
+    await expect.poll(() => page.url()).toBe(searched.href)
+    expect(await page.getByRole('searchbox', { name: 'Zoeken' }).inputValue()).toBe('kopje')
+    await page.locator('.results a').first().waitFor()
+    await shot(page, 'back at the same results')
+  })
+
+  it('tells someone without an account, password or link whom to ask (account help from the login page)', async () => {
+    const shot = screenshots('account help')
+    const anonymous = await newContext(browser, gallery.url)
+    const p = await anonymous.newPage()
+    await p.goto('/login')
+    await p.getByRole('link', { name: 'Geen account, wachtwoord of link kwijt?' }).click()
+    await p.getByRole('heading', { level: 1, name: 'Hulp bij inloggen' }).waitFor()
+    await p.getByRole('heading', { name: 'Wachtwoord vergeten' }).waitFor()
+    // The demo sets no CONTACT_EMAIL: the page says so instead of showing an empty address.
+    await p.getByText('Deze installatie heeft nog geen contactadres ingesteld (CONTACT_EMAIL).', { exact: false }).waitFor()
+    await shot(p, 'account help')
+    expect(await axeViolations(p), 'account help').toEqual([])
+    await anonymous.close()
+  })
 })

@@ -4,7 +4,8 @@ import { ProblemMessage } from '../components/ProblemMessage.tsx'
 import { useTitle } from '../components/useTitle.ts'
 import { common } from '../i18n/common.ts'
 import { useT } from '../i18n/index.tsx'
-import { navigate, useLocation, type PageProps } from '../router.tsx'
+import { help } from '../i18n/help.ts'
+import { Link, navigate, useLocation, type PageProps } from '../router.tsx'
 import { useSession } from '../session.tsx'
 
 const HOME: Record<Role, string> = { journalist: '/', photographer: '/my-photos', curator: '/review', admin: '/admin' }
@@ -16,6 +17,7 @@ function safeNext(next: string | null): string | null {
 
 export function LoginPage(_props: PageProps) {
   const t = useT(common)
+  const h = useT(help)
   const { login } = useSession()
   const { query } = useLocation()
   const [error, setError] = useState<unknown>(null)
@@ -55,6 +57,9 @@ export function LoginPage(_props: PageProps) {
           {busy ? t('loggingIn') : t('login')}
         </button>
       </form>
+      <p>
+        <Link href="/account-help">{h('loginLink')}</Link>
+      </p>
     </section>
   )
 }

@@ -2,9 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problems, ProblemSchema } from '../../platform/problems.ts'
 import type { AuthService } from './auth.service.ts'
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.ts'
-import { LoginBody, LoginResponse, MeResponse } from './auth.schemas.ts'
+import { AccountHelp, LoginBody, LoginResponse, MeResponse } from './auth.schemas.ts'
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number; contactEmail?: string }> = async (app, opts) => {
+  // Who to ask for an account, a new password or a new portal link: there is no self-service reset (an
+  // account is made by a person who knows who it is for), so the page names that person's address.
+  app.get('/v1/auth/help', { schema: { tags: ['auth'], summary: 'Where to ask for an account, a new password or a new portal link', response: { 200: AccountHelp, 400: ProblemSchema } } }, async () => ({
+    contactEmail: opts.contactEmail ?? null,
+  }))
+
   app.post(
     '/v1/auth/login',
     {

@@ -22,3 +22,6 @@ export const LoginResponse = Type.Object({
 })
 
 export const MeResponse = Type.Object({ user: UserSummary, organisationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) })
+
+/** GET /v1/auth/help: the bank's contact address for account questions (CONTACT_EMAIL), null when not set. */
+export const AccountHelp = Type.Object({ contactEmail: Type.Union([Type.String(), Type.Null()]) })

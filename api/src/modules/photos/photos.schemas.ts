@@ -87,6 +87,13 @@ export const Photo = Type.Object({
   ),
   /** The last day on which everyone's consent holds (YYYY-MM-DD); null for photos without people. */
   consentValidUntil: Nullable(Type.String()),
+  /**
+   * The sizes a download for the caller's organisation can give (every preset the photo has, and 'full', the
+   * original's size re-encoded), smallest first; null when the caller cannot download (no organisation).
+   */
+  /** How many people are pictured (each with consent on file); told only with the permission, like consentValidUntil. */
+  peopleCount: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+  downloadSizes: Type.Optional(Nullable(Type.Array(Type.Object({ preset: Type.String(), width: Type.Integer(), height: Type.Integer() })))),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })

@@ -321,7 +321,10 @@ export class PhotosService {
     const key = variantOf(allowed)
     let base = views.get(key)
     if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)))))
-    return this.#withPermission(base, record.photo, allowed.disclosed ? allowed.permission : null)
+    const told = allowed.disclosed ? allowed.permission : null
+    const view = { ...this.#withPermission(base, record.photo, told), peopleCount: told ? record.gate.subjectIds.length : null }
+    // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
+    return allowed.access === 'desk' ? { ...view, downloadSizes: downloadSizes(record.photo, record.derivatives) } : view
   }
 
   #static(p: PhotoRow, ds: readonly DerivativeRow[]) {
@@ -361,6 +364,12 @@ export class PhotosService {
     }
     return n
   }
+}
+
+/** The sizes a download grant can give: the JPEG presets the photo has (never upscaled), then 'full'. */
+function downloadSizes(p: PhotoRow, ds: readonly DerivativeRow[]) {
+  const sizes = inPresetOrder(ds.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb')).map((d) => ({ preset: d.preset, width: d.width, height: d.height }))
+  return [...sizes, { preset: 'full', width: p.width, height: p.height }]
 }
 
 /** What a view depends on besides the record: the sizes the gate allows, and whether the permission is told. */

@@ -45,7 +45,7 @@ export function AuditSection() {
         {result?.ok && (
           <div className="audit-result ok" role="status">
             <p>
-              <strong>{t('auditOk', { n: result.events })}</strong>
+              <strong>{result.events === 1 ? t('auditOkOne') : t('auditOk', { n: result.events })}</strong>
             </p>
             <p>{t('auditHead')}</p>
             <code className="anchor">{`${result.head.seq}:${result.head.hash}`}</code>

@@ -67,7 +67,11 @@ export function CandidatePicker({ c, onAdded }: { c: CollectionDetail; onAdded: 
                       setBusy(true)
                       setError(null)
                       try {
-                        onAdded(await api<CollectionDetail>(`/v1/collections/${c.id}/items`, { method: 'POST', body: { photoId: p.id } }))
+                        const added = await api<CollectionDetail>(`/v1/collections/${c.id}/items`, { method: 'POST', body: { photoId: p.id } })
+                        // Gone from the list at once: until the reload answers, the stale list would offer the
+                        // same photo again, and adding it twice is refused.
+                        setList((l) => (l ? { ...l, eligible: l.eligible.filter((x) => x.id !== p.id) } : l))
+                        onAdded(added)
                       } catch (err) {
                         setError(err)
                       } finally {

@@ -77,7 +77,7 @@ function CollectionList() {
         <ul className="collection-list">
           {items.map((c) => (
             <li key={c.id}>
-              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind}`)}</span> <span className="hint">{t('photoCount', { n: c.itemCount })}</span>
+              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind}`)}</span> <span className="hint">{c.itemCount === 1 ? t('photoCountOne') : t('photoCount', { n: c.itemCount })}</span>
             </li>
           ))}
         </ul>

@@ -80,9 +80,10 @@ export function ReturnForm({ photoId, title, onReturned }: { photoId: string; ti
         <textarea id={`${id}-note`} rows={3} maxLength={2000} required value={note} onChange={(e) => setNote(e.target.value)} />
       </p>
       <ProblemMessage error={error} />
-      <button type="submit" disabled={busy || !note.trim()}>
+      {/* The name is spelled out: a visually hidden span is absolutely positioned (so block-level), and Chromium
+          then puts a space before its text ("Terugsturen : …"), which no one can find by its name. */}
+      <button type="submit" disabled={busy || !note.trim()} aria-label={`${t('returnButton')}: ${title}`}>
         {t('returnButton')}
-        <span className="visually-hidden">: {title}</span>
       </button>
     </form>
   )

@@ -11,7 +11,8 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { common } from '../../i18n/common.ts'
 import { CHANNEL_KEYS, DOWNLOAD_REFUSALS, journalist } from '../../i18n/journalist.ts'
-import type { DownloadResponse, Photo } from './photo.ts'
+import { sizesOf, type DownloadResponse, type Photo } from './photo.ts'
+import { PURPOSE } from './PhotoFacts.tsx'
 
 function CopyField({ label, buttonLabel, value, onCopied }: { label: string; buttonLabel: string; value: string; onCopied: (ok: boolean, text: string) => void }) {
   const id = useId()
@@ -60,8 +61,8 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
   const [use, setUse] = useState<Use>(uses[0] ?? 'editorial')
   // Only the channels that can carry the chosen use (the API refuses the others anyway).
   const channels = CHANNELS.filter((c) => CHANNEL_USES[c].includes(use))
-  // The sizes there are, as the photo page lists them (SizesTable); 'full' is the original's size, re-encoded.
-  const sizes = photo.derivatives.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb').sort((a, b) => a.width - b.width)
+  // Every size a grant gives (the API lists them for a desk: previews stop at medium, downloads do not).
+  const sizes = sizesOf(photo)
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -114,12 +115,9 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
             <select name="preset" defaultValue={sizes.some((d) => d.preset === 'large') ? 'large' : 'full'}>
               {sizes.map((d) => (
                 <option key={d.preset} value={d.preset}>
-                  {d.width} × {d.height}
+                  {t(d.preset === 'full' ? 'sizeFull' : (PURPOSE[d.preset] ?? 'sizeOther'))}: {d.width} × {d.height}
                 </option>
               ))}
-              <option value="full">
-                {t('sizeFull')}: {photo.width} × {photo.height}
-              </option>
             </select>
           </label>
           <label>

@@ -6,8 +6,9 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { USE_LABELS, type Use } from '../../../../contract/vocabulary.ts'
 import { common } from '../../i18n/common.ts'
-import { useLang, useT } from '../../i18n/index.tsx'
+import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
+import { usePublishedCollections } from './collections.ts'
 import { FILTERS, type Filter, type SearchResponse } from './search.ts'
 
 const SWATCH: Record<string, string> = {
@@ -20,10 +21,13 @@ export type Filters = Partial<Record<Filter, string>>
 export function useFacetLabels() {
   const t = useT(journalist)
   const { lang } = useLang()
+  const pick = useBilingual()
+  const collections = usePublishedCollections()
   const facetLabel = (f: Filter, value: string): string => {
     if (f === 'use') return USE_LABELS[value as Use]?.[lang] ?? value
     if (f === 'orientation' || f === 'colour') return value in journalist.nl ? t(value as keyof typeof journalist.nl) : value
-    if (f === 'collection') return t('filterCollection')
+    // A published collection by its name; an id that is not (or no longer) published only as "Collectie".
+    if (f === 'collection') return pick(collections.find((c) => c.id === value)?.title) || t('filterCollection')
     return value
   }
   const filterLabel: Record<Filter, string> = {
@@ -33,18 +37,22 @@ export function useFacetLabels() {
     series: t('filterSeries'),
     collection: t('filterCollection'),
   }
-  return { facetLabel, filterLabel }
+  const named = new Set(collections.map((c) => c.id))
+  return { facetLabel, filterLabel, named }
 }
 
-/** The chip groups, one per filter with values (the collection filter shows only while it is set). */
+/** The chip groups, one per filter with values (collections: the published ones, by name). */
 export function FilterGroups({ facets, filters, onChange }: { facets: SearchResponse['facets'] | undefined; filters: Filters; onChange: (f: Filter, value: string) => void }) {
-  const { facetLabel, filterLabel } = useFacetLabels()
+  const { facetLabel, filterLabel, named } = useFacetLabels()
   const id = useId()
   return (
     <>
       {FILTERS.map((f) => {
         const counts = facets?.[f] ?? {}
-        const values = f === 'collection' ? [] : Object.keys(counts).sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b))
+        // Collections by name, and only the published ones (the list the API gives to everyone).
+        const values = Object.keys(counts)
+          .filter((v) => f !== 'collection' || named.has(v))
+          .sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b))
         if (filters[f] && !values.includes(filters[f]!)) values.unshift(filters[f]!)
         if (values.length === 0) return null
         return (
@@ -120,7 +128,7 @@ export function FilterDrawer({ open, onClose, total, children }: { open: boolean
       </div>
       {children}
       <button type="button" className="primary" style={{ width: '100%' }} onClick={onClose}>
-        {total === null ? t('showResults') : t('showResultsCount', { n: total })}
+        {total === null ? t('showResults') : total === 1 ? t('showResultsCountOne') : t('showResultsCount', { n: total })}
       </button>
     </dialog>
   )

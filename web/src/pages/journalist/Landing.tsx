@@ -1,15 +1,16 @@
 /**
  * What the front page adds above and below the photos when nobody has searched yet: that this is a demo
- * with invented captions (while it is), curated entry points (the series, each with a cover photo and a
- * count), what makes these photos different, and how to use them with the "before you use this photo"
+ * with invented captions (while it is), curated entry points (the series and the published collections, each with
+ * a cover photo and a count), what makes these photos different, and how to use them with the "before you use this photo"
  * checklist.
  */
 import { useEffect, useState } from 'react'
 import { api } from '../../api.ts'
-import { useLang, useT } from '../../i18n/index.tsx'
+import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Picture } from '../../components/Picture.tsx'
 import { Link } from '../../router.tsx'
+import { usePublishedCollections } from './collections.ts'
 import type { SearchHit, SearchResponse } from './search.ts'
 
 /** The demo seed's photos carry "Demo-context (fictief)" in their captions (fixtures/README.md). */
@@ -27,40 +28,47 @@ export function DemoNote() {
   )
 }
 
-export function SeriesEntries({ result }: { result: SearchResponse | null }) {
-  const t = useT(journalist)
+/** The cover of each entry: the first photo, in the bank's own order, of a search on that filter value. */
+function useCovers(filter: 'series' | 'collection', values: string[]) {
   const { lang } = useLang()
-  const series = Object.entries(result?.facets.series ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  const names = series.map(([name]) => name).join('|')
-  // The cover: the series' first photo in the bank's own order (a search hit carries no series).
+  const key = values.join('|')
   const [covers, setCovers] = useState<Map<string, SearchHit>>(new Map())
   useEffect(() => {
-    if (!names) return
+    if (!key) return
     const ctrl = new AbortController()
     void Promise.all(
-      names.split('|').map((name) =>
-        api<SearchResponse>('/v1/search', { query: { q: '', lang, limit: 1, series: name }, signal: ctrl.signal }).then(
-          (r) => [name, r.hits[0]] as const,
-          () => [name, undefined] as const,
+      key.split('|').map((v) =>
+        api<SearchResponse>('/v1/search', { query: { q: '', lang, limit: 1, [filter]: v }, signal: ctrl.signal }).then(
+          (r) => [v, r.hits[0]] as const,
+          () => [v, undefined] as const,
         ),
       ),
     ).then((pairs) => {
       if (!ctrl.signal.aborted) setCovers(new Map(pairs.filter((p): p is readonly [string, SearchHit] => !!p[1])))
     })
     return () => ctrl.abort()
-  }, [names, lang])
-  if (series.length === 0) return null
+  }, [key, lang, filter])
+  return covers
+}
+
+function EntryGrid({ id, title, entries, filter }: { id: string; title: string; entries: { value: string; name: string; n: number }[]; filter: 'series' | 'collection' }) {
+  const t = useT(journalist)
+  const covers = useCovers(
+    filter,
+    entries.map((e) => e.value),
+  )
+  if (entries.length === 0) return null
   return (
-    <section aria-labelledby="series-title">
+    <section aria-labelledby={id}>
       <div className="section-head">
-        <h2 id="series-title">{t('seriesTitle')}</h2>
+        <h2 id={id}>{title}</h2>
       </div>
       <ul className="entry-grid">
-        {series.map(([name, n]) => {
-          const cover = covers.get(name)
+        {entries.map(({ value, name, n }) => {
+          const cover = covers.get(value)
           return (
-            <li key={name}>
-              <Link href={`/?series=${encodeURIComponent(name)}`} className="entry">
+            <li key={value}>
+              <Link href={`/?${filter}=${encodeURIComponent(value)}`} className="entry">
                 {cover && <Picture previews={cover.previews} presets={['small', 'medium']} alt="" width={cover.width} height={cover.height} thumbhash={cover.thumbhash} sizes="(min-width: 40rem) 30vw, 90vw" />}
                 <span className="entry-text">
                   <span className="entry-title">{name}</span>
@@ -73,6 +81,26 @@ export function SeriesEntries({ result }: { result: SearchResponse | null }) {
       </ul>
     </section>
   )
+}
+
+const byCount = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+
+export function SeriesEntries({ result }: { result: SearchResponse | null }) {
+  const t = useT(journalist)
+  const entries = byCount(result?.facets.series ?? {}).map(([value, n]) => ({ value, name: value, n }))
+  return <EntryGrid id="series-title" title={t('seriesTitle')} entries={entries} filter="series" />
+}
+
+/** The collections and exhibitions curators have published, by name, each with a cover and a count. */
+export function CollectionEntries({ result }: { result: SearchResponse | null }) {
+  const t = useT(journalist)
+  const pick = useBilingual()
+  const published = usePublishedCollections()
+  const entries = byCount(result?.facets.collection ?? {}).flatMap(([value, n]) => {
+    const c = published.find((x) => x.id === value)
+    return c ? [{ value, name: pick(c.title), n }] : []
+  })
+  return <EntryGrid id="collections-title" title={t('collectionsTitle')} entries={entries} filter="collection" />
 }
 
 export function AboutSections() {

@@ -8,7 +8,7 @@ import { api } from '../../api.ts'
 import { PhotoGrid } from '../../components/PhotoGrid.tsx'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
-import type { Photo } from './photo.ts'
+import { sizesOf, type Photo } from './photo.ts'
 import type { SearchHit, SearchResponse } from './search.ts'
 
 /** A button that copies a text and says (politely, for screen readers too) whether it worked. */
@@ -74,7 +74,8 @@ export function ReleaseStatus({ photo }: { photo: Photo }) {
     title = t('releaseNobody')
     detail = t('releaseNobodyDetail')
   } else {
-    title = t('releasePeople')
+    const n = photo.peopleCount
+    title = n === 1 ? t('releasePeopleOne') : n ? t('releasePeopleMany', { n }) : t('releasePeople')
     detail = photo.consentValidUntil
       ? t('releaseUntil', { date: new Date(`${photo.consentValidUntil}T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) })
       : t('releaseChecked')
@@ -92,32 +93,26 @@ export function ReleaseStatus({ photo }: { photo: Photo }) {
   )
 }
 
-const PURPOSE: Record<string, keyof (typeof journalist)['nl']> = { thumb: 'sizeThumb', small: 'sizeSmall', medium: 'sizeMedium', large: 'sizeLarge' }
+export const PURPOSE: Record<string, keyof (typeof journalist)['nl']> = { thumb: 'sizeThumb', small: 'sizeSmall', medium: 'sizeMedium', large: 'sizeLarge' }
 
 /** The sizes there are (JPEG; WebP and AVIF too, for the web) and what each is for. */
 export function SizesTable({ photo }: { photo: Photo }) {
   const t = useT(journalist)
-  const jpeg = photo.derivatives.filter((d) => d.format === 'jpeg').sort((a, b) => a.width - b.width)
-  if (jpeg.length === 0) return null
+  const sizes = sizesOf(photo)
+  if (sizes.length === 0) return null
   return (
     <section aria-labelledby="sizes-title">
       <h2 id="sizes-title">{t('sizesTitle')}</h2>
       <table className="sizes">
         <tbody>
-          {jpeg.map((d) => (
+          {sizes.map((d) => (
             <tr key={d.preset}>
-              <th scope="row">{t(PURPOSE[d.preset] ?? 'sizeOther')}</th>
+              <th scope="row">{t(d.preset === 'full' ? 'sizeFull' : (PURPOSE[d.preset] ?? 'sizeOther'))}</th>
               <td className="num">
                 {d.width} × {d.height}
               </td>
             </tr>
           ))}
-          <tr>
-            <th scope="row">{t('sizeFull')}</th>
-            <td className="num">
-              {photo.width} × {photo.height}
-            </td>
-          </tr>
         </tbody>
       </table>
       <p className="hint">{t('sizesNote')}</p>

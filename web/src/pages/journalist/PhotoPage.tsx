@@ -14,6 +14,7 @@ import { Link, useLocation, type PageProps } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
 import type { Photo } from './photo.ts'
 import { CreditLine, licenceName, RelatedPhotos, ReleaseStatus, SizesTable } from './PhotoFacts.tsx'
+import { lastSearch } from './search.ts'
 
 const DownloadDialog = lazy(() => import('./DownloadDialog.tsx'))
 
@@ -82,7 +83,7 @@ export function PhotoPage({ params }: PageProps) {
         <h1 className="visually-hidden">{gone ? t('photoGone') : t('photoTitleFallback')}</h1>
         {gone ? (
           <StateBlock kind="empty" title={t('photoGone')} text={t('photoGoneText')} role="alert">
-            <Link href="/" className="button primary">
+            <Link href={lastSearch()} className="button primary">
               {t('backToResults')}
             </Link>
           </StateBlock>
@@ -102,7 +103,7 @@ export function PhotoPage({ params }: PageProps) {
   return (
     <article className="photo-page">
       <p className="back">
-        <Link href="/">{t('backToResults')}</Link>
+        <Link href={lastSearch()}>{t('backToResults')}</Link>
       </p>
       <div className="photo-layout">
         <figure className="photo-figure">

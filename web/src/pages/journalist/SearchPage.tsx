@@ -13,8 +13,8 @@ import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, navigate, useLocation, type PageProps } from '../../router.tsx'
 import { ActiveFilters, FilterDrawer, FilterGroups } from './Filters.tsx'
-import { AboutSections, DemoNote, HeroMosaic, isDemo, SeriesEntries } from './Landing.tsx'
-import { FILTERS, type Filter, type SearchHit, type SearchResponse } from './search.ts'
+import { AboutSections, CollectionEntries, DemoNote, HeroMosaic, isDemo, SeriesEntries } from './Landing.tsx'
+import { FILTERS, rememberSearch, type Filter, type SearchHit, type SearchResponse } from './search.ts'
 
 const DEBOUNCE_MS = 250
 const PAGE_SIZE = 24
@@ -57,6 +57,8 @@ export function SearchPage(_props: PageProps) {
 
   // Someone went back/forward: the field shows the URL's query.
   useEffect(() => setTyped(q), [q])
+  // The photo page's "back to the results" comes back to exactly this.
+  useEffect(() => rememberSearch(queryString(q, filters)), [q, filterKey]) // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (typed === q) return
@@ -150,6 +152,7 @@ export function SearchPage(_props: PageProps) {
 
       {landing && result && isDemo(hits) && <DemoNote />}
       {landing && <SeriesEntries result={result} />}
+      {landing && <CollectionEntries result={result} />}
 
       <div className="search-layout">
         <aside className="filters-panel" aria-label={t('filters')}>

@@ -48,6 +48,10 @@ export interface Photo {
   permittedUses: { use: string; label: Words }[] | null
   prohibitedContexts: { topics: { topic: string; label: Words }[]; text: Words | null } | null
   consentValidUntil: string | null
+  /** The sizes a download for the caller's organisation can give, 'full' last; null without an organisation. */
+  downloadSizes?: Size[] | null
+  /** How many people are pictured, each with consent on file; null when not told. */
+  peopleCount?: number | null
   /** The photographer declared that nobody is pictured (a place, an object). */
   noPeopleDeclared: boolean
 }
@@ -59,4 +63,20 @@ export interface DownloadResponse {
   attribution: { nl: Attribution; en: Attribution }
   captionNote: Words
   terms: Terms
+}
+
+export interface Size {
+  preset: string
+  width: number
+  height: number
+}
+
+/**
+ * The sizes to offer, smallest first, 'full' last: what a download grant gives when the API says so (a desk
+ * sees previews up to medium, but a grant has every size); otherwise the sizes shown, and 'full'.
+ */
+export function sizesOf(photo: Photo): Size[] {
+  if (photo.downloadSizes) return photo.downloadSizes
+  const shown = photo.derivatives.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb').sort((a, b) => a.width - b.width)
+  return [...shown.map(({ preset, width, height }) => ({ preset, width, height })), { preset: 'full', width: photo.width, height: photo.height }]
 }

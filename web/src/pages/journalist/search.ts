@@ -25,3 +25,25 @@ export interface SearchResponse {
   total: number
   nextCursor: string | null
 }
+
+/**
+ * The last search (path and query) of this tab, so "back to the search results" returns to the same query
+ * and filters even after a reload of the photo page or a link followed from related photos.
+ */
+const LAST_SEARCH = 'eb:last-search'
+export function rememberSearch(href: string) {
+  try {
+    sessionStorage.setItem(LAST_SEARCH, href)
+  } catch {
+    // Storage refused (private mode, quota): back goes to an empty search.
+  }
+}
+export function lastSearch(): string {
+  try {
+    const v = sessionStorage.getItem(LAST_SEARCH)
+    // Only our own search page: never a stored value that would lead elsewhere.
+    return v && /^\/(\?|$)/.test(v) ? v : '/'
+  } catch {
+    return '/'
+  }
+}

@@ -47,6 +47,7 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [message, setMessage] = useState('')
+  const [declared, setDeclared] = useState<boolean | null>(null)
   const editable = photo.status !== 'withdrawn'
 
   const load = useCallback(async () => {
@@ -143,17 +144,22 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
           <input
             type="checkbox"
             id={`${id}-nopeople`}
-            checked={photo.noPeopleDeclared}
+            checked={declared ?? photo.noPeopleDeclared}
             disabled={busy}
             onChange={async (e) => {
+              // The tick shows at once (a controlled box would spring back until the server answers); it is
+              // undone when the server refuses.
+              const next = e.target.checked
+              setDeclared(next)
               setBusy(true)
               setError(null)
               try {
-                onChanged(await photographerApi.patch(photo.id, { noPeople: e.target.checked }))
-                setMessage(e.target.checked ? t('noPeopleSaved') : '')
+                onChanged(await photographerApi.patch(photo.id, { noPeople: next }))
+                setMessage(next ? t('noPeopleSaved') : '')
               } catch (err) {
                 setError(err)
               } finally {
+                setDeclared(null)
                 setBusy(false)
               }
             }}

@@ -187,7 +187,7 @@ function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => voi
           <p className="summary">{report.summary[lang]}</p>
           {report.removed.length > 0 && (
             <details>
-              <summary>{t('privacyAsList', { n: report.removed.length })}</summary>
+              <summary>{report.removed.length === 1 ? t('privacyAsListOne') : t('privacyAsList', { n: report.removed.length })}</summary>
               <ul className="removed">
                 {report.removed.map((k) => (
                   <li key={k}>{privacyKinds[k]?.[lang] ?? k}</li>
