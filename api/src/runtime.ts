@@ -23,6 +23,7 @@ import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } fr
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
+import { RightsService } from './modules/rights/index.ts'
 import { PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
@@ -150,9 +151,13 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours)
+    // Where links in files, pages and manifests point: PUBLIC_URL, or this process's own address.
+    const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`
+    // Our own licences' deeds are pages this app serves; open licences keep their creativecommons.org deeds.
+    const servedLicences = licences.servedFrom(origin)
     const licenceOf = (ref: string) => {
       const [id, version] = ref.split('@')
-      return id && version ? licences.get(id, version) : undefined
+      return id && version ? servedLicences.get(id, version) : undefined
     }
     // The gate speaks in the consent vocabulary; a photo whose licence is unknown can't be shown at all.
     const licenceTerms = (ref: string): LicenceTerms => {
@@ -187,6 +192,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       pipeline,
       config,
       licence: licenceOf,
+      origin,
       log: logger.child({ module: 'photos' }),
     })
     const portal = new PortalService({ db: database.db, consent, photos, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
@@ -212,7 +218,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
-    const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
+    const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')
@@ -253,7 +259,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger })
+    const rights = new RightsService({ db: database.db, gate: (rows) => consent.gate(rows), licence: licenceOf, origin })
+    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger, licences: servedLicences, rights, origin })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {

@@ -13,7 +13,9 @@ import type { Principal } from '../auth/auth.service.ts'
 import { channelFits, decideUse, TOPIC_LABELS, USE_LABELS, type GateVerdict, type Permission, type Topic, type Use } from '../consent/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import { MediaError, MIME, PRESETS, renderFull } from '../media/index.ts'
+import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
+import type { PhotosService } from '../photos/photos.service.ts'
+import type { Lang, RightsGrant } from '../photos/photos.rights.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
 import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
@@ -32,6 +34,8 @@ export interface DownloadsDeps {
   pipeline: Semaphore
   audit: AuditLog
   config: Pick<Config, 'publicUrl' | 'upload' | 'downloads'>
+  /** What a served file says about its terms, written when served (photos.rights.ts). */
+  photos: Pick<PhotosService, 'served' | 'stamped'>
 }
 
 export type RefusalReason = 'use-not-permitted' | 'topic-excluded' | 'outlet-not-permitted' | 'channel-not-permitted'
@@ -189,7 +193,7 @@ export class DownloadsService {
    * The file behind a signed URL. The gate is asked again now: a withdrawal (or a narrowing that no longer
    * covers the granted use) between the grant and the fetch means no bytes.
    */
-  async file(grantId: string, exp: number, sig: string) {
+  async file(grantId: string, exp: number, sig: string, lang: Lang = 'nl') {
     this.verify(grantId, exp, sig)
     const { db } = this.deps
     const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
@@ -202,7 +206,21 @@ export class DownloadsService {
     if (!d.allowed) throw downloadProblems.refused(d.reason, d.detail)
 
     const format = grant.format as 'jpeg' | 'webp'
-    const filename = `${photo.id}-${grant.preset}.${format === 'jpeg' ? 'jpg' : format}`
+    // The file carries its grant: licensee, grant id, use, channel, topic, licence version, consent end.
+    const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, grant.organisationId)).limit(1)
+    const licence = this.deps.licence(grant.licence)
+    if (!licence) throw photoProblems.gone()
+    const rightsGrant: RightsGrant = {
+      id: grant.id,
+      organisation: org?.name ?? '',
+      use: grant.use,
+      channel: grant.channel,
+      topic: grant.topic,
+      licence,
+      createdAt: grant.createdAt,
+      validUntil: verdict.permission.validUntil,
+    }
+    const { rights, fileName: filename } = await this.deps.photos.served(photo.id, lang, grant.preset, format, rightsGrant)
     if (grant.preset !== 'full') {
       const [row] = await db
         .select()
@@ -210,9 +228,9 @@ export class DownloadsService {
         .where(and(eq(derivatives.photoId, photo.id), eq(derivatives.preset, grant.preset), eq(derivatives.format, format)))
         .limit(1)
       if (!row) throw photoProblems.derivativeNotReady()
-      return { kind: 'stream' as const, stream: await this.deps.blobs.stream(row.blobKey), bytes: row.bytes, mime: MIME[format], filename }
+      return { buffer: await this.deps.photos.stamped(row, rights), mime: MIME[format], filename }
     }
-    return { kind: 'buffer' as const, buffer: await this.#renderFull(photo, format), mime: MIME[format], filename }
+    return { buffer: stampRights(await this.#renderFull(photo, format), format, rights), mime: MIME[format], filename }
   }
 
   /** 'full': decrypted in memory, re-encoded from pixels with rights only; never the original's bytes. */
@@ -223,7 +241,7 @@ export class DownloadsService {
     try {
       const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
       const original = decryptBuffer(dataKey, await this.deps.blobs.get(photo.originalKey), originalAad(photo.id))
-      const { bytes } = await renderFull(original, { format, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels })
+      const { bytes } = await renderFull(original, { format, rights: rightsFor(photo), maxPixels })
       return bytes
     } catch (err) {
       throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err

@@ -5,6 +5,7 @@ import { ProblemSchema } from '../../platform/problems.ts'
 import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
 import type { PhotosService } from './photos.service.ts'
+import { termsTag } from './photos.rights.ts'
 import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse } from './photos.schemas.ts'
 import { receiveUpload } from './photos.upload.ts'
 
@@ -94,24 +95,30 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
 }
 
 /**
- * Sends a derivative's bytes. The bytes behind a versioned URL (?v=etag) never change, so the requester
- * may keep them; "private" keeps shared caches out, so the consent check on the next request is never
- * bypassed by a CDN.
+ * Sends a derivative's bytes with its rights written now (photos.rights.ts): the ETag names the pixels and
+ * the terms together, so a change of licence, credit or consent is a new version. The bytes behind a
+ * versioned URL (?v=<that ETag>) never change, so the requester may keep them; "private" keeps shared
+ * caches out, so the consent check on the next request is never bypassed by a CDN.
  */
 export async function sendDerivative(
-  request: FastifyRequest<{ Querystring: { v?: string } }>,
+  request: FastifyRequest<{ Querystring: { v?: string; lang?: 'nl' | 'en' } }>,
   reply: FastifyReply,
   photos: PhotosService,
   photoId: string,
   d: { etag: string; preset: string; format: string; bytes: number; blobKey: string },
 ) {
-  const etag = `"${d.etag}"`
+  const lang = request.query.lang ?? 'nl'
+  const { rights, fileName } = await photos.served(photoId, lang, d.preset, d.format)
+  const version = d.format === 'avif' ? d.etag : `${d.etag}-${termsTag(rights)}`
+  const etag = `"${version}"`
   reply
     .header('etag', etag)
-    .header('cache-control', request.query.v === d.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache')
-    .header('content-disposition', `inline; filename="${photoId}-${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}"`)
+    .header('cache-control', request.query.v === version ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+    .header('content-disposition', `inline; filename="${fileName}"`)
     .header('x-content-type-options', 'nosniff')
+  // What an anonymous caller gets (the public previews) may be shown by any viewer anywhere (IIIF).
+  if (!request.principal) reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin')
   if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
-  const stream = await photos.openBlob(d.blobKey)
-  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', d.bytes).send(stream as never)
+  const bytes = await photos.stamped(d, rights)
+  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', bytes.length).send(bytes)
 }

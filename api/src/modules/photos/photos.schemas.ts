@@ -70,7 +70,8 @@ export const Photo = Type.Object({
   licence: Type.String(),
   attribution: Nullable(Type.Object({ nl: Attribution, en: Attribution }, { description: 'Generated from the licence, the credit and the caption: paste it as it is.' })),
   noPeopleDeclared: Type.Boolean(),
-  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** A day (YYYY-MM-DD) for anyone but the photographer and the staff, who get the moment. */
+  publishedAt: Nullable(Type.String()),
   derivatives: Type.Array(Derivative),
   /** Per format, the derivatives as an HTML srcset ("url 320w, url 640w, …"). */
   srcset: Type.Object({ jpeg: Type.Optional(Type.String()), webp: Type.Optional(Type.String()), avif: Type.Optional(Type.String()) }),
@@ -86,8 +87,9 @@ export const Photo = Type.Object({
   ),
   /** The last day on which everyone's consent holds (YYYY-MM-DD); null for photos without people. */
   consentValidUntil: Nullable(Type.String()),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  /** Upload and last change: a day (YYYY-MM-DD) for anyone but the photographer and the staff. */
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
 })
 
 export const PrivacyReport = Type.Object({
@@ -101,7 +103,13 @@ export const UploadResponse = Type.Object({ ...Photo.properties, privacyReport: 
 
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
-export const MediaQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false })
+export const MediaQuery = Type.Object(
+  {
+    v: Type.Optional(Type.String({ maxLength: 64 })),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of the caption, alt text and terms written into the file (default nl).' })),
+  },
+  { additionalProperties: false },
+)
 
 export const ListQuery = Type.Object(
   {

@@ -11,9 +11,10 @@ import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { todayUtc, type GateVerdict, type Permission } from '../consent/consent.gate.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
-import { attributions, type Licence } from '../licences/index.ts'
+import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, type PrivacyReport } from '../media/index.ts'
+import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
+import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
@@ -41,6 +42,8 @@ export interface PhotosDeps {
   pipeline: Semaphore
   config: Pick<Config, 'upload' | 'publicUrl' | 'worker' | 'testCrashAfterDerivativeBlobs'>
   licence: (ref: string) => Licence | undefined
+  /** The app's public origin (PUBLIC_URL, or the local address): the rights page every file points at. */
+  origin: string
   log: FastifyBaseLogger
 }
 
@@ -71,7 +74,7 @@ export type Access = 'manage' | 'full' | 'preview' | 'gone' | 'hidden'
 export class PhotosService {
   readonly store: DerivativeStore
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
-  readonly #views = new WeakMap<PhotoRecord, { full?: StaticView; preview?: StaticView }>()
+  readonly #views = new WeakMap<PhotoRecord, { manage?: StaticView; full?: StaticView; preview?: StaticView }>()
   readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
   readonly #macKey: Buffer
 
@@ -104,7 +107,7 @@ export class PhotosService {
     const id = crypto.randomUUID()
     const credit = input.fields.credit ?? owner.displayName
     const capturedMonth = input.fields.capturedMonth ?? inspection.capturedMonth
-    const rights = rightsFor({ credit, capturedMonth, createdAt: new Date() }, this.deps.licence(DEFAULT_LICENCE))
+    const rights = rightsFor({ credit, createdAt: new Date() })
 
     const release = await this.deps.pipeline.acquire()
     if (!release) throw problems.busy(5)
@@ -203,13 +206,14 @@ export class PhotosService {
     const today = todayUtc()
     const { record, access, verdict } = await this.#visible(id, principal, today)
     const preview = access === 'preview'
-    const key = `${preview ? 'preview' : 'full'}:${today}`
+    const variant = access === 'manage' ? 'manage' : preview ? 'preview' : 'full'
+    const key = `${variant}:${today}`
     let texts = this.#json.get(record)
     if (!texts) this.#json.set(record, (texts = new Map()))
     let text = texts.get(key)
     if (text === undefined) {
       // Kept as bytes: encoding the text again on every send was a noticeable part of the request.
-      text = Buffer.from(serialize(this.#recordView(record, preview, !preview && verdict.shown ? verdict.permission : null)))
+      text = Buffer.from(serialize(this.#recordView(record, variant, !preview && verdict.shown ? verdict.permission : null)))
       texts.clear()
       texts.set(key, text)
     }
@@ -220,7 +224,7 @@ export class PhotosService {
     const { record, access, verdict } = await this.#visible(id, principal)
     // An anonymous preview gets the public subset: small sizes, no consent details.
     const permission = access !== 'preview' && verdict.shown ? verdict.permission : null
-    return this.#recordView(record, access === 'preview', permission)
+    return this.#recordView(record, access === 'manage' ? 'manage' : access === 'preview' ? 'preview' : 'full', permission)
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
@@ -316,8 +320,14 @@ export class PhotosService {
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
       if (patch.licence !== undefined) {
-        if (this.deps.licence(patch.licence)?.status !== 'published') {
+        const licence = this.deps.licence(patch.licence)
+        if (licence?.status !== 'published') {
           throw problems.validation(`There is no published licence ${patch.licence}.`, [{ path: '/licence', message: 'unknown licence' }])
+        }
+        // An open licence lets anyone do anything with a picture: never for a photo of people, whose
+        // consent decides what may be done (our own licences are for them).
+        if (licenceKind(licence) === 'open' && ((patch.noPeople === false || (patch.noPeople === undefined && photo.noPeopleDeclaredAt === null)) || (await this.#hasPeople(tx, id)))) {
+          throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Creative Commons licences are for photos in which nobody is pictured; choose one of the Reimagining Sex Work licences.')
         }
         set.licence = patch.licence
       }
@@ -327,9 +337,18 @@ export class PhotosService {
         }
         set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
       }
+      if (patch.noPeople === false && licenceKind(this.deps.licence(set.licence ?? photo.licence) ?? { kind: undefined }) === 'open') {
+        throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Choose one of the Reimagining Sex Work licences first.')
+      }
       await tx.update(photos).set(set).where(eq(photos.id, id))
       // Texts, licence (uses) and the declaration are all in its search document.
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
+      // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
+      // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
+      if (['licence', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags'].some((k) => k in set)) {
+        await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
+        await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
+      }
     })
   }
 
@@ -358,16 +377,35 @@ export class PhotosService {
   }
 
   /** A record's view: the part that depends only on the record is built once per record and variant. */
-  #recordView(record: PhotoRecord, preview: boolean, permission: Permission | null) {
+  #recordView(record: PhotoRecord, variant: 'manage' | 'full' | 'preview', permission: Permission | null) {
     let views = this.#views.get(record)
     if (!views) this.#views.set(record, (views = {}))
-    const key = preview ? 'preview' : 'full'
-    const base = (views[key] ??= this.#static(record.photo, preview ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives))
+    const base = (views[variant] ??= this.#static(record.photo, variant === 'preview' ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives, variant !== 'manage', record.gate))
     return this.#withPermission(base, record.photo, permission)
   }
 
-  #static(p: PhotoRow, ds: readonly DerivativeRow[]) {
-    return staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x) })
+  #static(p: PhotoRow, ds: readonly DerivativeRow[], outward = false, gate: PhotoRecord['gate'] | null = null) {
+    // Media URLs are versioned by pixels and terms together, as sendDerivative serves them (Dutch, the default).
+    const tag = termsTag(photoRights(p, gate, this.deps.licence(p.licence), { origin: this.deps.origin, lang: 'nl' }))
+    const version = (d: DerivativeRow) => (d.format === 'avif' ? d.etag : `${d.etag}-${tag}`)
+    const view = staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x), version })
+    return outward ? outwardView(view) : view
+  }
+
+  // ---- rights written when served (photos.rights.ts, media/stamp.ts) --------------------------------
+
+  /** The rights a file of this photo carries if served now (with a grant, a download's), and its file name. */
+  async served(photoId: string, lang: Lang, preset: string, format: string, grant?: RightsGrant): Promise<{ rights: Rights; fileName: string }> {
+    const record = await this.deps.records.one(photoId)
+    if (!record) throw photoProblems.notFound()
+    const rights = photoRights(record.photo, record.gate, this.deps.licence(record.photo.licence), { origin: this.deps.origin, lang, grant })
+    return { rights, fileName: fileNameOf(record.photo, lang, preset, format) }
+  }
+
+  /** A derivative's bytes as served: its metadata written anew from `rights` (AVIF: as rendered, see photos.derivatives.ts). */
+  async stamped(d: Pick<DerivativeRow, 'blobKey' | 'format'>, rights: Rights): Promise<Buffer> {
+    const bytes = await this.deps.blobs.get(d.blobKey)
+    return d.format === 'avif' ? bytes : stampRights(bytes, d.format, rights)
   }
 
   #withPermission(base: StaticView, p: PhotoRow, permission: Permission | null) {
@@ -402,11 +440,33 @@ export class PhotosService {
   }
 }
 
+/**
+ * What anyone but the photographer and the staff gets: only what a journalist needs. No capture date (a
+ * date can identify), no original pixel size (the size is the largest one served), times to the day.
+ */
+function outwardView(v: StaticView): StaticView {
+  const largest = [...v.derivatives].sort((a, b) => b.width - a.width)[0]
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null)
+  return {
+    ...v,
+    width: largest?.width ?? 0,
+    height: largest?.height ?? 0,
+    capturedMonth: null,
+    createdAt: day(v.createdAt)!,
+    updatedAt: day(v.updatedAt)!,
+    publishedAt: day(v.publishedAt),
+  }
+}
+
 /** The part of a photo's response that depends only on the photo and its derivatives. */
-function staticView(p: PhotoRow, ds: readonly DerivativeRow[], deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null }) {
+function staticView(
+  p: PhotoRow,
+  ds: readonly DerivativeRow[],
+  deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null; version: (d: DerivativeRow) => string },
+) {
   const base = deps.publicUrl ?? ''
   const sorted = inPresetOrder(ds)
-  const url = (d: DerivativeRow) => mediaUrl(base, p.id, d)
+  const url = (d: DerivativeRow) => mediaUrl(base, p.id, { ...d, etag: deps.version(d) })
   const srcset: Record<string, string> = {}
   for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
   const licence = deps.licence(p.licence)
