@@ -137,7 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: ctx.search })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
   await app.register(licencesRoutes, { licences: ctx.licences, deedPage })
-  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
+  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, publicUrl: config.publicUrl, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.

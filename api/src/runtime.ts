@@ -74,6 +74,9 @@ export interface Runtime {
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
+  /** PUBLIC_URL, or this process's own address: where links in files, pages and manifests point. */
+  origin: string
+  rights: RightsService
   close(): Promise<void>
 }
 
@@ -271,7 +274,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, records, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, records, audit, licences, logger, tmpDir, seeded, origin, rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

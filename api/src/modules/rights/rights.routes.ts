@@ -48,7 +48,7 @@ function open(reply: FastifyReply) {
   return reply.header('access-control-allow-origin', '*').header('cache-control', 'no-cache').header('cross-origin-resource-policy', 'cross-origin')
 }
 
-export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; photos: PhotosService; licence: (ref: string) => Licence | undefined; origin: string }> = async (app, opts) => {
+export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; photos: PhotosService; licence: (ref: string) => Licence | undefined; origin: string; publicUrl: string | undefined }> = async (app, opts) => {
   const { rights, photos } = opts
 
   for (const [path, of] of [
@@ -86,7 +86,8 @@ export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; ph
       // As an anonymous visitor sees it: only while everyone pictured allows a public preview.
       const view = await photos.get(request.params.id.toLowerCase(), null)
       open(reply).type(IIIF_MEDIA_TYPE)
-      return photoManifest(view, opts.licence(view.licence), opts.origin)
+      // Without PUBLIC_URL, the address this request came to (as the collections manifest does).
+      return photoManifest(view, opts.licence(view.licence), opts.publicUrl ?? `${request.protocol}://${request.host}`)
     },
   )
 }
