@@ -159,7 +159,7 @@ describe('the fields a file carries', () => {
     expect(tags['XMP-plus:OtherLicenseInfo']).toBe('rsw-editorial 1.0')
     expect(Number(tags['IFD0:XResolution'])).toBe(300)
     expect(tags['XMP-dc:Description']).toBe('Een portret')
-    expect(d.disposition).toMatch(/filename="eerlijk-beeld-een-portret-[0-9a-f]{8}-large\.webp"/)
+    expect(d.disposition).toBe(`attachment; filename="eerlijk-beeld-een-portret-${photoId.slice(0, 8)}-${d.grant.preset}.webp"`)
   })
 
   it('the public preview carries the terms too, in the language asked for, pointing at the photo’s rights page', async () => {
