@@ -75,7 +75,7 @@ describe('rightsFor and photoRights', () => {
       licensorUrl: 'https://beeld.example/photos/8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11',
       modelReleaseStatus: 'limited',
     })
-    expect(photoRights(row, { subjectIds: [], consents: new Map() }, licence, { origin: 'https://beeld.example', lang: 'nl' }).modelReleaseStatus).toBe('none')
+    expect(photoRights({ ...(row as object), noPeopleDeclaredAt: new Date() } as never, { subjectIds: [], consents: new Map() }, licence, { origin: 'https://beeld.example', lang: 'nl' }).modelReleaseStatus).toBe('none')
   })
 })
 

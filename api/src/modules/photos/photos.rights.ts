@@ -21,11 +21,12 @@ export const creditLineOf = (credit: string) => `${credit} / Eerlijk Beeld`
 export const copyrightYear = (p: Pick<PhotoRow, 'publishedAt' | 'createdAt'>) => (p.publishedAt ?? p.createdAt).getUTCFullYear()
 
 /**
- * PLUS Model Release Status from the consent records: nobody pictured → None; everyone's consent covers
+ * PLUS Model Release Status from the consent records: nobody pictured (declared) → None; everyone's consent covers
  * every use and excludes no topic → Unlimited; otherwise Limited (the usual case in this bank).
  */
-export function modelReleaseOf(gate: GateInputs | null): ModelReleaseStatus {
-  if (!gate || gate.subjectIds.length === 0) return 'none'
+export function modelReleaseOf(gate: GateInputs | null, noPeopleDeclared: boolean): ModelReleaseStatus | undefined {
+  // No one linked and nobody declared absent (a draft): the file claims nothing either way.
+  if (!gate || gate.subjectIds.length === 0) return noPeopleDeclared ? 'none' : undefined
   const all = gate.subjectIds.every((id) => {
     const c = gate.consents.get(id)
     return c && c.state === 'active' && USES.every((u) => c.uses.includes(u)) && c.excludedTopics.length === 0
@@ -88,7 +89,8 @@ export function photoRights(photo: PhotoRow, gate: GateInputs | null, licence: L
     altText: langAlt(photo.altNl, photo.altEn, lang),
     keywords: photo.tags,
   }
-  if (opts.withConsent !== false) rights.modelReleaseStatus = modelReleaseOf(gate)
+  const release = opts.withConsent !== false ? modelReleaseOf(gate, photo.noPeopleDeclaredAt !== null) : undefined
+  if (release) rights.modelReleaseStatus = release
   if (terms) {
     rights.usageTerms = langAlt(terms.usageTerms.nl, terms.usageTerms.en, lang)
     rights.licenceUrl = terms.deedUrl
