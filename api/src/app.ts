@@ -25,7 +25,8 @@ import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
-import { photosRoutes, type PhotoRecords, type PhotosService } from './modules/photos/index.ts'
+import { forgetOnWrite, type Gate } from './modules/gate/index.ts'
+import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
@@ -42,7 +43,7 @@ export interface AppContext {
   database: Database
   auth: AuthService
   photos: PhotosService
-  records: PhotoRecords
+  gate: Gate
   consent: ConsentService
   portal: PortalService
   vault: VaultService
@@ -80,19 +81,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorsPlugin)
-  // Read your own writes: a request that may have changed something empties the photo record cache before
-  // its response leaves, so the next request from this client reads the database even if the change
-  // message (photos.records.ts) has not arrived yet.
-  // (Added to the routes that can write only: a read pays nothing for it.)
-  const forgetRecords = (_request: unknown, _reply: unknown, payload: unknown, done: (err: null, payload: unknown) => void) => {
-    ctx.records.clear()
-    done(null, payload)
-  }
-  app.addHook('onRoute', (route) => {
-    const methods = [route.method].flat()
-    if (methods.every((m) => m === 'GET' || m === 'HEAD' || m === 'OPTIONS')) return
-    route.onSend = [forgetRecords as never, ...[route.onSend ?? []].flat()]
-  })
+  // Read your own writes: every route that can write empties the gate's photo records as it answers.
+  app.addHook('onRoute', forgetOnWrite(ctx.gate.records))
   await app.register(securityHeaders, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
@@ -137,7 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: ctx.search })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
   await app.register(licencesRoutes, { licences: ctx.licences, deedPage })
-  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, publicUrl: config.publicUrl, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
+  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.

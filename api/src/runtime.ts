@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import { openDatabase, rowsOf, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { loggerOptions } from './platform/logger.ts'
+import { alive, claimScratch, sweepAbandoned, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
@@ -24,7 +25,8 @@ import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
 import { RightsService } from './modules/rights/index.ts'
-import { PhotoRecords, photoRecordLoader, PhotosService } from './modules/photos/index.ts'
+import { Gate, type PhotoRecords } from './modules/gate/index.ts'
+import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
@@ -65,7 +67,9 @@ export interface Runtime {
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
-  /** Photo records (row, gate inputs, derivatives) for the read paths, kept while changes are heard. */
+  /** The one door every read of a photo goes through (modules/gate). */
+  gate: Gate
+  /** The gate's photo records (row, gate inputs, derivatives), kept while changes are heard. */
   records: PhotoRecords
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
@@ -115,19 +119,12 @@ export function lockDataDir(dataDir: string): () => void {
   }
 }
 
-function alive(pid: number) {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 export async function startRuntime(config: Readonly<Config>, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? (pino(loggerOptions(config)) as unknown as FastifyBaseLogger)
   const unlock = config.embedded && !opts.database ? lockDataDir(config.dataDir) : () => {}
   let database: Database | undefined
+  let scratch: Scratch | undefined
+  let blobStore: DiskBlobStore | undefined
   try {
     database =
       opts.database ??
@@ -145,11 +142,12 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const { key: masterKey, created } = loadMasterKey(config.masterKey)
     if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
 
-    const blobs = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init()
-    const tmpDir = path.join(config.dataDir, 'tmp')
-    fs.rmSync(tmpDir, { recursive: true, force: true })
-    fs.mkdirSync(tmpDir, { recursive: true, mode: 0o700 })
-    const sweptTemp = await blobs.sweepTemp()
+    const blobs = (blobStore = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init())
+    // Temp files per process: another server or a CLI command on the same DATA_DIR keeps its own (scratch.ts).
+    const tmpRoot = path.join(config.dataDir, 'tmp')
+    const sweptTemp = sweepAbandoned(tmpRoot) + (await blobs.sweepTemp())
+    scratch = claimScratch(tmpRoot)
+    const tmpDir = scratch.dir
 
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
@@ -173,20 +171,13 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
     // One bound on image work for uploads and full-size downloads alike.
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
-    // Photo records for the read paths (a photo, search hits): cached while the database's change feed is
-    // heard, forgotten the moment anything the gate reads changes (photos.records.ts).
-    const records = new PhotoRecords({
-      load: photoRecordLoader(database.db, (tx, ids) => consent.gateInputs(tx, ids)),
-      verdict: (photo, inputs, today) => consent.verdict(photo, inputs, today),
-      maxAgeMs: config.photoCacheSeconds * 1000,
-    })
-    const changes = config.photoCacheSeconds > 0
-      ? await database.listen('eb_photo_changed', { message: (id) => records.changed(id), up: () => records.up(), down: () => records.down() })
-      : null
-    if (changes) records.attach(changes)
+    // The gate: every read path asks it. Its photo records are cached while the database's change feed is
+    // heard, forgotten the moment anything it decides on changes (modules/gate).
+    const gate = new Gate({ db: database.db, inputs: (tx, ids) => consent.gateInputs(tx, ids), licenceTerms, audit, maxAgeMs: config.photoCacheSeconds * 1000, sharedDatabase: database.engine === 'postgres' })
+    await gate.listen(database)
+    const records = gate.records
     const photos = new PhotosService({
-      gate: (rows) => consent.gate(rows),
-      records,
+      gate,
       db: database.db,
       blobs,
       masterKey,
@@ -198,7 +189,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       origin,
       log: logger.child({ module: 'photos' }),
     })
-    const portal = new PortalService({ db: database.db, consent, photos, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
+    const portal = new PortalService({ db: database.db, consent, photos, gate, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
     // Every vault read is an audit event, written before the contents are returned.
     const vault = new VaultService({
       db: database.db,
@@ -221,7 +212,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
-    const downloads = new DownloadsService({ db: database.db, gate: (rows, tx) => consent.gate(rows, tx), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
+    const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')
@@ -234,15 +225,15 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
     // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
     if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
-    const embeds = new EmbedService({ db: database.db, consent, licence: licenceOf, publicUrl: config.publicUrl })
+    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.publicUrl })
 
-    const collections = new CollectionsService({ db: database.db, queue, consent, photos, audit, licence: licenceOf })
+    const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
     const searchEngine = new CachedSearchEngine(createSearchEngine(config, database.db, logger), { ttlMs: config.searchCacheSeconds * 1000 })
-    const searchDocuments = new SearchDocuments({ db: database.db, gate: (rows) => consent.gate(rows) })
+    const searchDocuments = new SearchDocuments({ db: database.db, gate })
     const syncJob = searchSyncJob({ engine: searchEngine, build: (ids) => searchDocuments.build(ids) })
     worker.register(SEARCH_UPSERT_JOB, syncJob).register(SEARCH_REMOVE_JOB, syncJob)
-    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, records, publicUrl: config.publicUrl })
+    const search = new SearchService({ db: database.db, engine: searchEngine, queue, worker, gate, publicUrl: config.publicUrl })
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
     if (searchEngine.name === 'postgres') {
@@ -262,8 +253,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
-    const rights = new RightsService({ db: database.db, gate: (rows) => consent.gate(rows), licence: licenceOf, origin })
-    const app = await buildApp({ config, database, auth, photos, records, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger, licences: servedLicences, rights, origin })
+    const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin })
+    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger, licences: servedLicences, rights, origin })
     const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
@@ -274,19 +265,23 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, records, audit, licences, logger, tmpDir, seeded, origin, rights,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, gate, records, audit, licences, logger, tmpDir, seeded, origin, rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()
           await app.close()
           await worker.stop()
-          await changes?.close()
+          await gate.close()
           if (!opts.keepDatabase) await db.close()
+          await blobs.close()
+          scratch?.release()
           unlock()
         })()),
     }
   } catch (err) {
     if (database && !opts.database) await database.close().catch(() => {})
+    await blobStore?.close()
+    scratch?.release()
     unlock()
     throw err
   }

@@ -4,9 +4,9 @@
  * re-wrapping data keys, not re-encrypting photos.
  */
 import crypto from 'node:crypto'
-import fs from 'node:fs'
+import fs, { createReadStream } from 'node:fs'
 import path from 'node:path'
-import { Transform, type TransformCallback } from 'node:stream'
+import { Transform, type Readable, type TransformCallback } from 'node:stream'
 import type { Config } from '../config.ts'
 
 export const KEY_BYTES = 32
@@ -96,6 +96,19 @@ export function encryptStream(dataKey: Buffer, aad: string): Transform {
       cb(null, cipher.getAuthTag())
     },
   })
+}
+
+/**
+ * A file's bytes, encrypted as they are read. pipe() passes no error on: a read error (the file removed,
+ * a disk fault) must fail the write that consumes this stream, never reach the process as an unhandled
+ * 'error' event (issue 18: a crashed server).
+ */
+export function encryptFile(file: string, dataKey: Buffer, aad: string): Readable {
+  const source = createReadStream(file)
+  const sealed = encryptStream(dataKey, aad)
+  source.on('error', (err) => sealed.destroy(err))
+  sealed.on('close', () => source.destroy())
+  return source.pipe(sealed)
 }
 
 /** Decrypts a whole encrypted blob; throws when it was altered (GCM authentication). */

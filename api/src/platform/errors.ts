@@ -18,8 +18,48 @@ const BY_CODE: Record<string, (e: FastifyError) => Problem> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problems.badRequest('The Content-Length header does not match the body.'),
 }
 
+/** The error and its causes (drizzle wraps the driver's error; fetch and pg wrap the socket's). */
+function* chain(err: unknown): Generator<Record<string, unknown>> {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e as Record<string, unknown>
+}
+
+// SQLSTATE classes 08 (connection), 57P0x (shutdown, cannot connect now), 53 (insufficient resources:
+// disk full, out of memory, too many connections); the socket's own codes; PGlite closed or aborted.
+const DB_DOWN = /^(08|57P0[1-3]|53)/
+const NET_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND'])
+const DB_DOWN_MESSAGE = /Connection terminated|connection error|timeout exceeded when trying to connect|PGlite is closed|Client was closed/i
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT'])
+
+/**
+ * A fault of the infrastructure, not of the request: the database unreachable or the disk full. 503 with
+ * Retry-After (the client may try again), not 500 (issue 18).
+ */
+export function unavailable(err: unknown): Problem | null {
+  for (const e of chain(err)) {
+    const code = typeof e.code === 'string' ? e.code : ''
+    if (DISK_FULL.has(code)) return problems.unavailable('storage-unavailable', 'Storage is full', 60)
+    if (NET_DOWN.has(code) || DB_DOWN.test(code) || (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message))) {
+      return problems.unavailable('database-unavailable', 'The database cannot be reached', 5)
+    }
+  }
+  return null
+}
+
+/**
+ * What of a failure is logged. A database error's message, detail and stack carry the statement's
+ * parameters (a login's e-mail address, say: issue 18) and the values of a violated key: only its kind
+ * and codes are logged. Other errors are logged whole (pino's serialiser, redaction on).
+ */
+export function loggable(err: unknown): unknown {
+  const fromDatabase = [...chain(err)].some((e) => 'query' in e || 'params' in e || 'severity' in e || (typeof e.name === 'string' && /Drizzle|Database|PGlite/.test(e.name)))
+  if (!fromDatabase) return err
+  return { type: (err as Error)?.name ?? 'Error', codes: [...chain(err)].map((e) => (typeof e.code === 'string' ? e.code : null)).filter(Boolean), note: 'database error: message and parameters not logged' }
+}
+
 export function toProblem(err: FastifyError | Problem | Error): Problem {
   if (err instanceof Problem) return err
+  const down = unavailable(err)
+  if (down) return down
   const fe = err as FastifyError
   if (fe.validation) {
     const errors = fe.validation.map((v) => ({
@@ -38,7 +78,7 @@ export function toProblem(err: FastifyError | Problem | Error): Problem {
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((err, request, reply) => {
     const problem = toProblem(err as FastifyError)
-    if (problem.status >= 500) request.log.error({ err }, 'request failed')
+    if (problem.status >= 500) request.log.error({ err: loggable(err), problem: problem.slug }, 'request failed')
     else request.log.info({ problem: problem.slug, status: problem.status }, 'request refused')
     for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v)
     // Refused before the body was read to its end (an upload over a limit, say): the rest of it is still

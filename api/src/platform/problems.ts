@@ -37,6 +37,9 @@ export const problems = {
   conflict: (slug: string, title: string, detail: string, ext: Record<string, unknown> = {}) => new Problem(409, slug, title, detail, ext),
   tooManyRequests: (retryAfterSeconds: number) =>
     new Problem(429, 'too-many-requests', 'Too many requests', `Try again in ${retryAfterSeconds} seconds.`, {}, { 'retry-after': String(retryAfterSeconds) }),
+  /** The infrastructure (database, disk) failed, not the request: try again later. */
+  unavailable: (slug: 'database-unavailable' | 'storage-unavailable', title: string, retryAfterSeconds: number) =>
+    new Problem(503, slug, title, `The service is temporarily unavailable. Try again in ${retryAfterSeconds} seconds.`, {}, { 'retry-after': String(retryAfterSeconds) }),
   busy: (retryAfterSeconds: number) =>
     new Problem(503, 'busy', 'The image pipeline is busy', `Try again in ${retryAfterSeconds} seconds.`, {}, { 'retry-after': String(retryAfterSeconds) }),
   internal: () => new Problem(500, 'internal-error', 'Internal server error', 'Something went wrong on our side. It has been logged.'),

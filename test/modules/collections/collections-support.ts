@@ -1,4 +1,5 @@
 /** Shared set-up for the collections tests: a running app, people with roles, and published photos made over HTTP. */
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 import crypto from 'node:crypto'
 import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
@@ -28,7 +29,7 @@ export interface World {
 
 export async function world(): Promise<World> {
   const t = await startTestApp()
-  const [owner, curator, admin, journalist] = await Promise.all([t.user('photographer', 'Sam V.'), t.user('curator'), t.user('admin'), t.user('journalist')])
+  const [owner, curator, admin, journalist] = await Promise.all([t.user('photographer', 'Sam V.'), t.user('curator'), t.user('admin'), deskJournalist(t, await organisation(t))])
   const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
   async function uniquePhoto(width = 1400) {
     const [r, g, b] = crypto.randomBytes(3)

@@ -78,7 +78,8 @@ describe('the ZIP export', () => {
     // The largest JPEG derivative: 'large' (2048 px) where the original was big enough, else the biggest made.
     const bigJpeg = await zip.read(`01-${big.id}.jpg`)
     expect(await sharp(bigJpeg).metadata()).toMatchObject({ format: 'jpeg', width: 2048 })
-    const served = await fetch(`${w.t.url}/v1/photos/${big.id}/media/large.jpeg`, { headers: { authorization: `Bearer ${w.journalist.token}` } })
+    // Large is the staff's (and a download grant's) size: the curator who exported it fetches it.
+    const served = await fetch(`${w.t.url}/v1/photos/${big.id}/media/large.jpeg`, { headers: { authorization: `Bearer ${w.curator.token}` } })
     expect(Buffer.from(await served.arrayBuffer()).equals(bigJpeg)).toBe(true)
     for (const name of zip.names.filter((n) => n.endsWith('.jpg'))) {
       const bytes = await zip.read(name)
@@ -238,7 +239,7 @@ describe('the IIIF Presentation 3 manifest', () => {
       expect(anno.body.id).toContain(`/v1/photos/${photo.id}/media/`)
       ids.push(canvas.id, page.id, anno.id)
       // The body is real: the served image is a JPEG of exactly the declared size.
-      const img = await fetch(anno.body.id, { headers: { authorization: `Bearer ${w.journalist.token}` } })
+      const img = await fetch(anno.body.id, { headers: { authorization: `Bearer ${w.curator.token}` } })
       expect(img.status).toBe(200)
       expect(await sharp(Buffer.from(await img.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: canvas.width, height: canvas.height })
     }

@@ -109,9 +109,11 @@ describe('the gate on every way a photo is seen', () => {
     expect(gone.status).toBe(410)
     expect(gone.body).toEqual({ type: '/problems/photo-gone', title: 'Photo no longer available', status: 410, detail: 'This photo is no longer available.' })
     for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${other.token}` } })).status, d.url).toBe(410)
-    // Renewed consent brings it back.
-    await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, validFrom: '2020-01-01', validUntil: '2099-01-01' })
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(200)
+    // An edit does not bring it back: expiry is final (test/modules/consent/authority.test.ts, hole 2).
+    const revive = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, validFrom: '2020-01-01', validUntil: '2099-01-01' })
+    expect(revive.status).toBe(409)
+    expect(revive.body.type).toBe('/problems/consent-expired')
+    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(410)
   })
 
   it('withdrawal takes effect at once: 410 everywhere, derivatives deleted, follow-up work queued, never published again', async () => {

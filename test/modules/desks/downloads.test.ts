@@ -74,8 +74,11 @@ describe('a download outside the effective permission', () => {
     expect(await grantCount(t, allowOnly.photoId)).toBe(1)
   })
 
-  it('is granted for a topic the person opted in to', async () => {
-    const optedIn = await publishedPhoto(t, s, { consent: { excludedTopics: ['crime'] } })
+  it('is granted for a topic the person opted in to (themselves, in the portal)', async () => {
+    const optedIn = await publishedPhoto(t, s)
+    const link = await request(t, 'POST', `/v1/subjects/${optedIn.subjectId}/portal-link`, s.admin.token)
+    const lifted = await request(t, 'PUT', `/v1/portal/photos/${optedIn.photoId}/consent`, link.body.token, { identifiable: true, identifiabilityAgreed: true, publicPreview: true, excludedTopics: ['crime'] })
+    expect(lifted.status, lifted.text).toBe(200)
     expect((await download(optedIn.photoId, press.token, { use: 'editorial', channel: 'print', topic: 'trafficking' })).status).toBe(201)
     expect((await download(optedIn.photoId, press.token, { use: 'editorial', channel: 'print', topic: 'crime' })).body.reason).toBe('topic-excluded')
   })

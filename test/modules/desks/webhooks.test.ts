@@ -257,6 +257,33 @@ describe('a withdrawal', () => {
     }
   })
 
+  it('has each attempt in the delivery log before it is sent, so a crash mid-delivery leaves it there and the retry is the next attempt', async () => {
+    const model = await person(call, staff, 'Kira')
+    const photo = await publishedPhoto(t.url, call, staff, [model])
+    const org = await organisation(t, 'Onderbroken Blad')
+    const r = await receiver([0, 200])
+    try {
+      await endpoint(org.token, r.url)
+      await grant(db(), photo.id, org.id)
+      await call('POST', `/v1/portal/photos/${photo.id}/withdraw`, model.portalToken, { confirm: true })
+      const running = cycle()
+      for (let i = 0; i < 200 && r.received.length === 0; i++) await new Promise((res) => setTimeout(res, 10))
+      expect(r.received).toHaveLength(1)
+      // The receiver has the request and has not answered: what a crash now would leave in the log.
+      const inFlight = (await call('GET', '/v1/webhooks/deliveries', org.token)).body.items
+      expect(inFlight.map((i: { attempt: number; statusCode: number | null; errorClass: string | null }) => [i.attempt, i.statusCode, i.errorClass])).toEqual([[1, null, 'interrupted']])
+      await running
+      await cyclesUntil(() => r.received.length >= 2)
+      const log = (await call('GET', '/v1/webhooks/deliveries', org.token)).body.items
+      expect(log.map((i: { attempt: number; statusCode: number | null; errorClass: string | null }) => [i.attempt, i.statusCode, i.errorClass])).toEqual([
+        [2, 200, null],
+        [1, null, 'timeout'],
+      ])
+    } finally {
+      await r.close()
+    }
+  })
+
   it('gives up three days after the notice was made (dead, visible to the admin) and does not follow redirects', async () => {
     const model = await person(call, staff, 'Lotte')
     const photo = await publishedPhoto(t.url, call, staff, [model])

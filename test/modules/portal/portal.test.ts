@@ -57,7 +57,7 @@ describe('the personal link', () => {
     const preview = await fetch(`${t.url}${p.preview}`, { headers: { authorization: `Bearer ${m.token}` } })
     expect(preview.status).toBe(200)
     expect(preview.headers.get('content-type')).toBe('image/jpeg')
-    expect((await call('GET', `/v1/portal/photos/${m.photoId}/media/large.jpeg`, m.token)).status).toBe(404)
+    expect((await call('GET', `/v1/portal/photos/${m.photoId}/media/large.jpeg`, m.token)).status).toBe(403) // preset-not-permitted: the gate gives the person previews only
     // Nothing about the photographer's account, nor anyone else.
     expect(JSON.stringify(r.body)).not.toMatch(/@test\.example|ownerId|password/)
   })

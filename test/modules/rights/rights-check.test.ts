@@ -178,7 +178,11 @@ describe('public metadata outward', () => {
       const anno = entities.Annotation[page.items[0].id]
       const image = entities.ContentResource[anno.body[0].id]
       expect(image.type).toBe('Image')
-      const img = await fetch(image.id, { headers: { origin: 'https://viewer.example' } })
+      // Links are on the app's own origin (PUBLIC_URL or its configured address), never the request's Host;
+      // the test server listens on a port of its own, so the path is fetched from there.
+      expect(image.id.startsWith(`${t.rt.origin}/v1/photos/${photoId}/media/`)).toBe(true)
+      const served = new URL(image.id)
+      const img = await fetch(`${t.url}${served.pathname}${served.search}`, { headers: { origin: 'https://viewer.example' } })
       expect(img.status).toBe(200)
       expect(img.headers.get('content-type')).toBe('image/jpeg')
       expect(img.headers.get('access-control-allow-origin')).toBe('*')

@@ -10,6 +10,7 @@ import { relevancePhotos, uuidFor } from '../../../fixtures/search/generate.ts'
 import { GUIDANCE_CASES } from '../../../fixtures/search/relevance.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { indexed, indexPhotos, insertPhotos, jobs, searchJobsDone } from './search-support.ts'
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 
 let t: TestApp
 let journalist: Awaited<ReturnType<TestApp['user']>>
@@ -22,7 +23,8 @@ const privateKey = (i: number) => hasPeople(i) && i % 4 === 3
 beforeAll(async () => {
   t = await startTestApp()
   const owner = await t.user('photographer')
-  journalist = await t.user('journalist')
+  // Of an enabled organisation: only then does a journalist see more than the public previews (modules/gate).
+  journalist = await deskJournalist(t, await organisation(t))
   ids = await insertPhotos(t.rt.database.db, owner.id, texts, (_t, i) => ({ publicPreview: !privateKey(i), people: hasPeople(i) }))
   expect(await indexPhotos(t.rt, [...ids.values()])).toBe(texts.length)
 })
@@ -76,7 +78,8 @@ describe('hits', () => {
     expect(hit.colour).toBe('#27ae60')
     expect(hit.thumbhash).toBe('AAAA')
     expect(hit.highlights.caption).toContain('<mark>bakfiets</mark>')
-    expect(hit.previews.map((p: { preset: string }) => p.preset)).toEqual(['thumb', 'small', 'medium', 'large'])
+    // A picture desk's hit: up to medium; large only through a download (DESIGN.md "Who sees what").
+    expect(hit.previews.map((p: { preset: string }) => p.preset)).toEqual(['thumb', 'small', 'medium'])
     expect(hit.previews[0].url).toBe(`/v1/photos/${hit.id}/media/thumb.jpeg?v=e0`)
     expect(r.body.languageNote).toBeNull()
   })

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -5,6 +6,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BlobNotFound, DiskBlobStore } from '../../../api/src/modules/storage/index.ts'
+import { encryptFile, newDataKey } from '../../../api/src/platform/crypto.ts'
 import { files } from '../../support/app.ts'
 
 let root: string
@@ -44,6 +46,13 @@ describe('the disk blob store', () => {
     expect(files(path.join(root, '.tmp'))).toEqual([])
   })
 
+  it('fails the write, not the process, when an encrypted source file vanishes (no unhandled stream error)', async () => {
+    const gone = path.join(root, 'gone.upload')
+    await expect(store.put('originals/v', encryptFile(gone, newDataKey(), 'aad'))).rejects.toMatchObject({ code: 'ENOENT' })
+    expect(await store.stat('originals/v')).toBeNull()
+    expect(files(path.join(root, '.tmp'))).toEqual([])
+  })
+
   it('refuses keys that could escape the store', async () => {
     for (const key of ['../etc/passwd', 'a/../../b', '/abs', '', 'a//b', '.tmp/x', 'a\\b', 'a b']) {
       await expect(store.put(key, Buffer.from('x')), key).rejects.toThrow('invalid blob key')
@@ -60,9 +69,25 @@ describe('the disk blob store', () => {
     expect(await store.stat('originals/y')).toBeNull()
   })
 
-  it('sweeps temp files left by a crash mid-write', async () => {
-    fs.writeFileSync(path.join(root, '.tmp', 'abc.part'), 'half a photo')
-    expect(await store.sweepTemp()).toBe(1)
-    expect(files(path.join(root, '.tmp'))).toEqual([])
+  it('sweeps temp files left by a crash mid-write, once their process is provably gone, and no one else\'s', async () => {
+    // A process that has exited: its pid is free (or reused by a process started at another time).
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!
+    const mine = path.basename(fs.readdirSync(path.join(root, '.tmp'))[0]!)
+    const [host] = mine.split('-')
+    const left = path.join(root, '.tmp', `${host}-${dead}-1-0badc0de`)
+    const otherHost = path.join(root, '.tmp', `00000000-${dead}-1-0badc0de`)
+    const liveOther = path.join(root, '.tmp', `${host}-${process.ppid}-0-0badc0de`)
+    for (const d of [left, otherHost, liveOther]) (fs.mkdirSync(d), fs.writeFileSync(path.join(d, 'x.part'), 'half a photo'))
+    // A second store on the same root (another process's view) writes into its own folder meanwhile.
+    const other = await new DiskBlobStore(root).init()
+    expect(await other.sweepTemp()).toBe(1)
+    expect(fs.existsSync(left)).toBe(false)
+    expect(fs.existsSync(path.join(otherHost, 'x.part'))).toBe(true)
+    expect(fs.existsSync(path.join(liveOther, 'x.part'))).toBe(true)
+    expect(fs.existsSync(path.join(root, '.tmp', mine))).toBe(true)
+    await store.close()
+    expect(fs.existsSync(path.join(root, '.tmp', mine))).toBe(false)
+    await other.put('originals/z', Buffer.from('z'))
+    expect((await other.get('originals/z')).toString()).toBe('z')
   })
 })

@@ -11,7 +11,14 @@ export const AUDIT_EVENT_TYPES = [
   'consent.created',
   'consent.changed',
   'consent.withdrawn',
+  // "The person's word is final": a wider consent proposed, and what became of it (consent.service.ts).
+  'consent.proposed',
+  'consent.proposal-accepted',
+  'consent.proposal-declined',
+  'consent.proposal-superseded',
   'photo.published',
+  // A curator or admin looked at a photo that is not published (the gate records it: modules/gate).
+  'photo.reviewed',
   'download.granted',
   'download.refused',
   'download.publication-reported',

@@ -16,7 +16,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
   const tags = ['collections']
 
   app.get('/v1/review', { onRequest: staff, schema: { tags, summary: 'Photos waiting for review, each with why publishing would be refused now (nl, en)', querystring: ReviewQuery, response: { 200: ReviewList, 400: P, 401: P, 403: P } } }, async (request) => ({
-    items: await collections.reviewQueue(request.query.limit ?? 50),
+    items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
   }))
 
   app.post('/v1/collections', { onRequest: staff, schema: { tags, summary: 'Create a collection or an exhibition', body: CollectionBody, response: { 201: CollectionSummary, 400: P, 401: P, 403: P } } }, async (request, reply) => {
@@ -74,7 +74,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
       await collections.recordExport(request.principal!, plan, 'zip')
       // Logged by name only: a blob key is random, but the message is not ours to trust.
       const stamp = async (e: (typeof plan.entries)[number]) => {
-        const { rights } = await opts.photos.served(e.photo.id, 'nl', e.image.preset, 'jpeg')
+        const { rights } = opts.photos.served(e.record, 'nl', e.image.preset, 'jpeg')
         return opts.photos.stamped({ blobKey: e.image.blobKey, format: 'jpeg' }, rights)
       }
       const stream = zipStream(plan, opts.blobs, (err) => request.log.warn({ error: err.name, collectionId: plan.collection.id }, 'collection export failed mid-stream'), stamp)

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { ConsentService, Permission } from '../consent/index.ts'
+import type { ConsentService } from '../consent/index.ts'
+import { callerOf, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { describePublishBlocker } from '../consent/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { attributions, creditLine, type Licence } from '../licences/index.ts'
@@ -27,6 +28,8 @@ export interface CollectionsDeps {
   db: Db
   queue: JobQueue
   consent: ConsentService
+  /** The one door (modules/gate): what a collection may list as available and export, decided now. */
+  gate: Gate
   photos: PhotosService
   audit: AuditLog
   licence: (ref: string) => Licence | undefined
@@ -41,12 +44,16 @@ export interface CollectionInput {
 }
 export type CollectionPatch = Partial<Omit<CollectionInput, 'kind'>>
 
-export type Availability = { ok: true; permission: Permission } | { ok: false; reason: UnavailableReason }
+export type Availability = { ok: true; allowed: Allowed } | { ok: false; reason: UnavailableReason }
+
+const UNAVAILABLE: Partial<Record<DenyReason, UnavailableReason>> = { erased: 'erased', withdrawn: 'withdrawn', 'not-published': 'not-published', 'exhibition-not-covered': 'exhibition-not-covered' }
 
 /** One photo of a collection that may be exported right now, with everything the credits need. */
 export interface ExportEntry {
   position: number
   item: ItemRow
+  /** The record the gate allowed the export from: the file's rights are written from it. */
+  record: PhotoRecord
   photo: PhotoRow
   image: DerivativeRow
   licence: Licence | undefined
@@ -67,20 +74,22 @@ export class CollectionsService {
   // ---- the review queue ---------------------------------------------------------------------------
 
   /** Photos waiting for review, oldest first, each with what would stop publishing right now. */
-  async reviewQueue(limit: number) {
+  async reviewQueue(principal: Principal, limit: number) {
     const { db, consent, photos: photoService } = this.deps
     const rows = await db
       .select()
       .from(photos)
-      .where(and(eq(photos.status, 'in_review'), sql`${photos.erasedAt} is null`))
+      .where(and(eq(photos.status, 'in_review'), notErased))
       .orderBy(asc(photos.updatedAt), asc(photos.id))
       .limit(limit)
-    const ds = await this.#derivatives(db, rows.map((r) => r.id))
+    const decisions = await this.deps.gate.check(rows.map((r) => r.id), { kind: 'manage' }, callerOf(principal))
     const out = []
     for (const r of rows) {
+      const d = decisions.get(r.id)
+      if (!d?.ok) continue
       const blockers = await consent.publishBlockers(db, r)
       out.push({
-        photo: photoService.view(r, ds.filter((d) => d.photoId === r.id)),
+        photo: photoService.viewOf(d),
         publishable: blockers.length === 0,
         reasons: blockers.map((b) => ({ ...b, words: describePublishBlocker(b) })),
       })
@@ -110,15 +119,11 @@ export class CollectionsService {
   /** The collection with its items in order; photos the gate does not show are listed as unavailable, with the reason. */
   async get(id: string) {
     const { collection, items } = await this.#load(this.deps.db, id)
-    const rows = await this.#photoRows(this.deps.db, items.map((i) => i.photoId))
-    const avail = await this.availability(this.deps.db, [...rows.values()], collection.kind)
-    const shownIds = [...avail].filter(([, a]) => a.ok).map(([pid]) => pid)
-    const ds = await this.#derivatives(this.deps.db, shownIds)
+    const avail = await this.availability(items.map((i) => i.photoId), collection.kind)
     return {
       ...this.#summary(collection, items.length),
       items: items.map((item, i) => {
         const a = avail.get(item.photoId)!
-        const photo = rows.get(item.photoId)!
         return {
           photoId: item.photoId,
           position: i + 1,
@@ -127,7 +132,7 @@ export class CollectionsService {
           available: a.ok,
           reason: a.ok ? null : a.reason,
           reasonWords: a.ok ? null : UNAVAILABLE_WORDS[a.reason],
-          photo: a.ok ? this.deps.photos.view(photo, ds.filter((d) => d.photoId === photo.id)) : null,
+          photo: a.ok ? this.deps.photos.viewOf(a.allowed) : null,
         }
       }),
     }
@@ -167,7 +172,7 @@ export class CollectionsService {
       const collection = await this.#lock(tx, id)
       const [photo] = await tx.select().from(photos).where(eq(photos.id, input.photoId)).limit(1).for('share')
       if (!photo) throw collectionProblems.photoNotFound()
-      const a = (await this.availability(tx, [photo], collection.kind)).get(photo.id)!
+      const a = (await this.availability([photo.id], collection.kind, tx)).get(photo.id)!
       if (!a.ok) throw collectionProblems.notAddable(a.reason, this.#exhibitionDetail(a.reason, photo))
       const [stats] = rowsOf<{ n: number | string; top: number | string | null }>(
         await tx.execute(sql`select count(*) as n, max(position) as top from collection_items where collection_id = ${id}`),
@@ -234,9 +239,7 @@ export class CollectionsService {
   async exportPlan(id: string): Promise<ExportPlan> {
     const { db } = this.deps
     const { collection, items } = await this.#load(db, id)
-    const rows = await this.#photoRows(db, items.map((i) => i.photoId))
-    const avail = await this.availability(db, [...rows.values()], collection.kind)
-    const ds = await this.#derivatives(db, [...avail].filter(([, a]) => a.ok).map(([pid]) => pid))
+    const avail = await this.availability(items.map((i) => i.photoId), collection.kind)
     const rank = (d: DerivativeRow) => PRESETS.findIndex((p) => p.name === d.preset)
     const plan: ExportPlan = { collection, entries: [], omitted: [] }
     for (const [i, item] of items.entries()) {
@@ -245,15 +248,15 @@ export class CollectionsService {
         plan.omitted.push({ position: i + 1, id: item.photoId, reason: a.reason })
         continue
       }
-      const photo = rows.get(item.photoId)!
-      const image = ds.filter((d) => d.photoId === photo.id && d.format === 'jpeg').sort((x, y) => rank(y) - rank(x))[0]
+      const { photo, derivatives: ds } = a.allowed.record
+      const image = ds.filter((d) => d.format === 'jpeg' && a.allowed.presets.includes(d.preset as never)).sort((x, y) => rank(y) - rank(x))[0]
       if (!image) {
         plan.omitted.push({ position: i + 1, id: item.photoId, reason: 'no-large-derivative' })
         continue
       }
       const licence = this.deps.licence(photo.licence)
       const att = licence ? attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } }) : null
-      plan.entries.push({ position: i + 1, item, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
+      plan.entries.push({ position: i + 1, item, record: a.allowed.record, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
     }
     return plan
   }
@@ -274,20 +277,14 @@ export class CollectionsService {
 
   // ---- the gate, for a collection's kind ----------------------------------------------------------
 
-  async availability(tx: DbOrTx, rows: PhotoRow[], kind: CollectionKind): Promise<Map<string, Availability>> {
+  /**
+   * The gate's export purpose for each photo, in the words of a collection. Asked as the bank: every
+   * collection route is for curators and admins already.
+   */
+  async availability(photoIds: string[], kind: CollectionKind, tx?: DbOrTx): Promise<Map<string, Availability>> {
+    const decisions = await this.deps.gate.check(photoIds, { kind: 'export', of: kind }, SYSTEM, tx)
     const out = new Map<string, Availability>()
-    const live = rows.filter((r) => !r.erasedAt)
-    const verdicts = await this.deps.consent.gate(live, tx)
-    for (const r of rows) {
-      if (r.erasedAt) out.set(r.id, { ok: false, reason: 'erased' })
-      else if (r.status === 'withdrawn') out.set(r.id, { ok: false, reason: 'withdrawn' })
-      else {
-        const v = verdicts.get(r.id)!
-        if (!v.shown) out.set(r.id, { ok: false, reason: r.status === 'published' ? 'not-shown' : 'not-published' })
-        else if (kind === 'exhibition' && !v.permission.uses.includes('exhibition')) out.set(r.id, { ok: false, reason: 'exhibition-not-covered' })
-        else out.set(r.id, { ok: true, permission: v.permission })
-      }
-    }
+    for (const [id, d] of decisions) out.set(id, d.ok ? { ok: true, allowed: d } : { ok: false, reason: UNAVAILABLE[d.reason] ?? 'not-shown' })
     return out
   }
 
@@ -316,16 +313,6 @@ export class CollectionsService {
     if (!collection) throw collectionProblems.notFound()
     const items = await tx.select().from(collectionItems).where(eq(collectionItems.collectionId, id)).orderBy(asc(collectionItems.position), asc(collectionItems.addedAt))
     return { collection, items }
-  }
-
-  async #photoRows(tx: DbOrTx, ids: string[]): Promise<Map<string, PhotoRow>> {
-    if (ids.length === 0) return new Map()
-    const rows = await tx.select().from(photos).where(inArray(photos.id, ids))
-    return new Map(rows.map((r) => [r.id, r]))
-  }
-
-  async #derivatives(tx: DbOrTx, ids: string[]): Promise<DerivativeRow[]> {
-    return ids.length ? tx.select().from(derivatives).where(inArray(derivatives.photoId, ids)) : []
   }
 
   #summary(r: CollectionRow, itemCount: number) {

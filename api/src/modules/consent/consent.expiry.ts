@@ -25,7 +25,7 @@ import { sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import { rowsOf, type Db } from '../../db/client.ts'
 import type { ClaimedJob, JobQueue } from '../jobs/index.ts'
-import { todayUtc } from './consent.gate.ts'
+import { todayUtc } from '../gate/gate.consent.ts'
 import { addDays } from './consent.dates.ts'
 import type { ConsentService, NoticePort } from './consent.service.ts'
 

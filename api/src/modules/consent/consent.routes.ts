@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { ConsentService } from './consent.service.ts'
-import { AddPersonBody, Consent, ConsentBody, PeopleList, PersonParams, PhotoIdParams, StatusResponse, Subject, SubjectBody, SubjectList } from './consent.schemas.ts'
+import { AddPersonBody, ConsentBody, ConsentChange, PeopleList, PersonParams, PhotoIdParams, StatusResponse, Subject, SubjectBody, SubjectList } from './consent.schemas.ts'
 
 export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService }> = async (app, { consent }) => {
   const photographerOrAdmin = app.requireRole('photographer', 'admin')
@@ -19,14 +19,41 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
 
   app.post(
     '/v1/photos/:id/people',
-    { onRequest: photographerOrAdmin, schema: { tags: ['consent'], summary: 'Link a person to the photo with their consent', params: PhotoIdParams, body: AddPersonBody, response: { 201: Consent, 400: P, 401: P, 403: P, 404: P, 409: P } } },
-    async (request, reply) => reply.code(201).send(await consent.addPerson(request.params.id, request.body.subjectId, request.body.consent, request.principal!)),
+    {
+      onRequest: photographerOrAdmin,
+      schema: {
+        tags: ['consent'],
+        summary: 'Link a person to the photo with their consent',
+        description: 'An excluded topic can be lifted by the person only: lifting one here becomes a proposal to them (`proposal`), the rest takes effect.',
+        params: PhotoIdParams,
+        body: AddPersonBody,
+        response: { 201: ConsentChange, 400: P, 401: P, 403: P, 404: P, 409: P },
+      },
+    },
+    async (request, reply) => {
+      const r = await consent.addPerson(request.params.id, request.body.subjectId, request.body.consent, request.principal!)
+      return reply.code(201).send({ ...r.consent, proposal: r.proposal })
+    },
   )
 
   app.put(
     '/v1/photos/:id/people/:subjectId/consent',
-    { onRequest: photographerOrAdmin, schema: { tags: ['consent'], summary: 'Change consent (a new version; the old one stays)', params: PersonParams, body: ConsentBody, response: { 200: Consent, 400: P, 401: P, 403: P, 404: P, 409: P } } },
-    async (request) => consent.changeConsent(request.params.id, request.params.subjectId, request.body, request.principal!),
+    {
+      onRequest: photographerOrAdmin,
+      schema: {
+        tags: ['consent'],
+        summary: 'Change consent (a new version; the old one stays)',
+        description:
+          "The person's word is final. Narrowing takes effect at once (200). Once the person has set their consent in the portal, whatever widens it (a use, an outlet, public preview, identifiability, an earlier start or a later end) does not take effect: it becomes a proposal the person accepts or declines (202, `proposal`); the narrowing part of a mixed change still takes effect. Lifting an excluded topic is always a proposal. An expired or withdrawn consent is never changed (409 consent-expired, consent-withdrawn).",
+        params: PersonParams,
+        body: ConsentBody,
+        response: { 200: ConsentChange, 202: ConsentChange, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P },
+      },
+    },
+    async (request, reply) => {
+      const r = await consent.changeConsent(request.params.id, request.params.subjectId, request.body, request.principal!)
+      return reply.code(r.proposal ? 202 : 200).send({ ...r.consent, proposal: r.proposal })
+    },
   )
 
   app.post(

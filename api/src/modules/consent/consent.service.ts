@@ -5,9 +5,11 @@ import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { effectivePermission, evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type GateVerdict, type LicenceTerms } from './consent.gate.ts'
+import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../gate/gate.consent.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
-import { consents, photoSubjects, renewalRequests, subjects } from './consent.table.ts'
+import { consentProposals, consents, photoSubjects, renewalRequests, subjects, type ConsentAuthor } from './consent.table.ts'
+import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms, type Widening } from './consent.authority.ts'
+import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
 
@@ -67,7 +69,21 @@ export const consentProblems = {
   withdrawnFinal: () => new Problem(409, 'consent-withdrawn', 'Consent was withdrawn', 'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.'),
   invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
   pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
+  personErased: () => new Problem(410, 'person-erased', 'This person was erased', 'This person was erased: their consent can no longer be changed, proposed or accepted.'),
+  ...proposalProblems,
 }
+
+/** A consent version as shown to the photographer and the person: the gate's fields, and whose word it is. */
+export type ConsentView = CurrentConsent & { author: ConsentAuthor; liftedTopics: Topic[] }
+
+/** What a change did: the consent as it stands now, and the proposal the person must answer (if any). */
+export interface ChangeResult {
+  consent: ConsentView
+  proposal: ProposalView | null
+}
+
+const authorOf = (actor: Actor, principal?: Principal): ConsentAuthor =>
+  actor.kind === 'subject' ? 'person' : actor.kind === 'system' ? 'system' : principal?.role === 'admin' ? 'admin' : 'photographer'
 
 export class ConsentService {
   constructor(
@@ -113,12 +129,17 @@ export class ConsentService {
       if (!subject || subject.erasedAt || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
       const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
       if (linked.length === 0) throw consentProblems.alreadyInPhoto()
-      const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', withDefaults(input), { kind: 'user', id: principal.userId }, null)
-      await this.#record(tx, 'consent.created', { kind: 'user', id: principal.userId }, row)
+      // The first consent, from a signed release, stands as recorded; lifting an excluded topic is the
+      // person's alone, so that part waits for them as a proposal (consent.authority.ts).
+      const actor: Actor = { kind: 'user', id: principal.userId }
+      const split = splitChange(null, withDefaults(input), false)
+      const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', split.now!, actor, null, authorOf(actor, principal), [])
+      await this.#record(tx, 'consent.created', actor, row)
+      const proposal = split.proposal ? await this.#propose(tx, row, split.proposal, principal) : null
       // A photo with people no longer rests on a "no people" declaration.
       await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
-      return toCurrent(row)
+      return { consent: toCurrent(row), proposal } satisfies ChangeResult
     })
   }
 
@@ -134,37 +155,158 @@ export class ConsentService {
       .innerJoin(subjects, eq(subjects.id, photoSubjects.subjectId))
       .where(eq(photoSubjects.photoId, photoId))
       .orderBy(subjects.pseudonym)
-    return people.map((p) => ({ subjectId: p.id, pseudonym: p.pseudonym, consent: current.get(p.id) ?? null }))
+    const proposals = await this.proposals(this.deps.db, { photoIds: [photoId] })
+    return people.map((p) => ({ subjectId: p.id, pseudonym: p.pseudonym, consent: current.get(p.id) ?? null, proposals: proposals.filter((x) => x.subjectId === p.id) }))
   }
 
-  /** A change is a new version; the old one stays. By the photographer (a signed form) or an admin. */
-  async changeConsent(photoId: string, subjectId: string, input: ConsentInput, principal: Principal) {
-    return this.#change(photoId, subjectId, input, { kind: 'user', id: principal.userId }, (tx) => this.#managedPhoto(tx, photoId, principal))
+  /**
+   * A change is a new version; the old one stays. By the photographer (a signed form) or an admin: what
+   * narrows takes effect at once, what widens becomes a proposal once the person has set their consent
+   * themselves (consent.authority.ts), and lifting an excluded topic always does.
+   */
+  async changeConsent(photoId: string, subjectId: string, input: ConsentInput, principal: Principal): Promise<ChangeResult> {
+    return this.#change(photoId, subjectId, input, { kind: 'user', id: principal.userId }, principal, (tx) => this.#managedPhoto(tx, photoId, principal))
   }
 
-  /** The same, by the person themselves (the portal has already checked their link). */
-  async changeConsentBySubject(photoId: string, subjectId: string, input: ConsentInput) {
-    return this.#change(photoId, subjectId, input, { kind: 'subject', id: subjectId }, async (tx) => {
+  /** The same, by the person themselves (the portal has already checked their link): their word, in full. */
+  async changeConsentBySubject(photoId: string, subjectId: string, input: ConsentInput): Promise<ConsentView> {
+    const r = await this.#change(photoId, subjectId, input, { kind: 'subject', id: subjectId }, undefined, async (tx) => {
       const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       if (!photo) throw consentProblems.notInPhoto()
       return photo
     })
+    return r.consent
   }
 
-  async #change(photoId: string, subjectId: string, input: ConsentInput, actor: Actor, load: (tx: DbOrTx) => Promise<PhotoRow>) {
+  async #change(photoId: string, subjectId: string, input: ConsentInput, actor: Actor, principal: Principal | undefined, load: (tx: DbOrTx) => Promise<PhotoRow>): Promise<ChangeResult> {
     let notified = 0
     const result = await this.deps.db.transaction(async (tx) => {
       const photo = await load(tx)
+      await this.#liveSubject(tx, subjectId)
       const current = await this.#current(tx, photoId, subjectId)
-      if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
-      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', withDefaults(input, current), actor, null)
+      // No edit revives an expired consent (DESIGN.md): only the person's renewal, before the last day.
+      refuseEnded(photo, current)
+      const requested = withDefaults(input, current)
+      const author = authorOf(actor, principal)
+      const split = author === 'person' ? { now: requested, proposal: null } : splitChange(current, requested, await this.#personHasWritten(tx, photoId, subjectId))
+      let row = current
+      if (split.now) {
+        const lifted = author === 'person' ? liftedBy(split.now) : liftsKept(current.liftedTopics, split.now)
+        row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', split.now, actor, null, author, lifted)
+        await this.#record(tx, 'consent.changed', actor, row)
+        // Narrower than before: every organisation holding the photo hears what changed (codes, no names).
+        const narrowing = narrowingOf(current, row)
+        if (narrowing) notified = await this.deps.notices.raise(tx, { photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
+        // Uses and public preview are in the search document.
+        if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
+      }
+      const proposal = split.proposal ? await this.#propose(tx, row, split.proposal, principal!) : null
+      return { consent: toCurrent(row), proposal }
+    })
+    if (notified) this.deps.worker?.nudge()
+    return result
+  }
+
+  async #personHasWritten(tx: DbOrTx, photoId: string, subjectId: string): Promise<boolean> {
+    const [row] = await tx
+      .select({ version: consents.version })
+      .from(consents)
+      .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId), eq(consents.author, 'person')))
+      .limit(1)
+    return !!row
+  }
+
+  /** FOR SHARE: an erasure (which updates the row) can't commit while a change or a proposal is made. */
+  async #liveSubject(tx: DbOrTx, subjectId: string) {
+    const [subject] = await tx.select({ erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+    if (!subject) throw consentProblems.notInPhoto()
+    if (subject.erasedAt) throw consentProblems.personErased()
+  }
+
+  /**
+   * Who lifted a topic for this photo (DESIGN.md: "the grant then records that they did"): 'person' when
+   * it is a protective topic and everyone pictured lifted it themselves; null for any other topic.
+   */
+  async topicLiftedBy(tx: DbOrTx, photoId: string, topic: Topic | null): Promise<'person' | null> {
+    if (!topic || !PROTECTIVE_TOPICS.includes(topic)) return null
+    const links = await tx.select({ subjectId: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photoId))
+    if (links.length === 0) return null
+    const current = (await this.currentConsents(tx, [photoId])).get(photoId)
+    return links.every((l) => (current?.get(l.subjectId) as ConsentView | undefined)?.liftedTopics.includes(topic)) ? 'person' : null
+  }
+
+  // ---- proposals: a wider consent waits for the person ---------------------------------------------
+
+  /** A proposal against `base` (the version standing now); an older open one was superseded by now. */
+  async #propose(tx: DbOrTx, base: ConsentRow, p: { terms: ConsentTerms; widens: Widening[] }, principal: Principal): Promise<ProposalView> {
+    const actor: Actor = { kind: 'user', id: principal.userId }
+    // Nothing narrowed (no new version): the new proposal replaces the open one itself.
+    await this.#supersedeOpen(tx, base.photoId, base.subjectId, actor)
+    const [row] = await tx
+      .insert(consentProposals)
+      .values({ photoId: base.photoId, subjectId: base.subjectId, baseVersion: base.version, terms: { ...p.terms }, widens: [...p.widens], proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer', proposedBy: principal.userId })
+      .returning()
+    await this.deps.audit.append(tx, { type: 'consent.proposed', actor, photoId: base.photoId, subjectId: base.subjectId, data: { proposalId: row!.id, baseVersion: base.version, widens: [...p.widens] } })
+    return proposalView(row!)
+  }
+
+  /** Any new version supersedes the open proposal: it was made against what stood before. */
+  async #supersedeOpen(tx: DbOrTx, photoId: string, subjectId: string, actor: Actor) {
+    const rows = await tx
+      .update(consentProposals)
+      .set({ state: 'superseded', decidedAt: new Date() })
+      .where(and(eq(consentProposals.photoId, photoId), eq(consentProposals.subjectId, subjectId), eq(consentProposals.state, 'pending')))
+      .returning({ id: consentProposals.id })
+    for (const r of rows) await this.deps.audit.append(tx, { type: 'consent.proposal-superseded', actor: { kind: actor.kind, id: actor.id }, photoId, subjectId, data: { proposalId: r.id } })
+  }
+
+  /** Proposals for these photos (and this person), newest first. */
+  async proposals(tx: DbOrTx, where: { photoIds: string[]; subjectId?: string }): Promise<ProposalView[]> {
+    if (where.photoIds.length === 0) return []
+    const rows = await tx
+      .select()
+      .from(consentProposals)
+      .where(and(inArray(consentProposals.photoId, where.photoIds), where.subjectId ? eq(consentProposals.subjectId, where.subjectId) : undefined))
+      .orderBy(sql`${consentProposals.createdAt} desc`)
+    return rows.map(proposalView)
+  }
+
+  /**
+   * The person answers a proposal in the portal. Accepting writes exactly the proposed consent as their own
+   * version (so a topic lifted by accepting is lifted by them); declining changes nothing.
+   */
+  async answerProposal(subjectId: string, proposalId: string, answer: 'accept' | 'decline'): Promise<ChangeResult> {
+    const actor: Actor = { kind: 'subject', id: subjectId }
+    let notified = 0
+    const result = await this.deps.db.transaction(async (tx) => {
+      const [found] = await tx.select({ photoId: consentProposals.photoId, subjectId: consentProposals.subjectId }).from(consentProposals).where(eq(consentProposals.id, proposalId)).limit(1)
+      if (!found || found.subjectId !== subjectId) throw proposalProblems.proposalNotFound()
+      // The photo first, as every consent change locks it; then the proposal itself.
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, found.photoId)).limit(1).for('update')
+      const [p] = await tx.select().from(consentProposals).where(eq(consentProposals.id, proposalId)).limit(1).for('update')
+      if (!photo || !p) throw proposalProblems.proposalNotFound()
+      await this.#liveSubject(tx, subjectId)
+      if (p.state === 'accepted' || p.state === 'declined') throw proposalProblems.proposalDecided(p.state, p.decidedAt!)
+      const current = await this.#current(tx, p.photoId, subjectId)
+      // An expired consent is not revived by accepting a later last day either.
+      refuseEnded(photo, current)
+      if (p.state === 'superseded' || current.version !== p.baseVersion) throw proposalProblems.proposalSuperseded(current.version)
+      const decided = { decidedAt: new Date(), state: answer === 'accept' ? ('accepted' as const) : ('declined' as const) }
+      if (answer === 'decline') {
+        const [row] = await tx.update(consentProposals).set(decided).where(eq(consentProposals.id, p.id)).returning()
+        await this.deps.audit.append(tx, { type: 'consent.proposal-declined', actor, photoId: p.photoId, subjectId, data: { proposalId: p.id, baseVersion: p.baseVersion } })
+        return { consent: toCurrent(current), proposal: proposalView(row!) }
+      }
+      const terms = p.terms as unknown as ConsentTerms
+      // Marked accepted before the version is written, so writing it does not supersede this very proposal.
+      const [accepted] = await tx.update(consentProposals).set({ ...decided, acceptedVersion: current.version + 1 }).where(eq(consentProposals.id, p.id)).returning()
+      const row = await this.#insertVersion(tx, p.photoId, subjectId, current.version + 1, 'active', terms, actor, null, 'person', liftedBy(terms))
+      await this.deps.audit.append(tx, { type: 'consent.proposal-accepted', actor, photoId: p.photoId, subjectId, data: { proposalId: p.id, baseVersion: p.baseVersion, version: row.version } })
       await this.#record(tx, 'consent.changed', actor, row)
-      // Narrower than before: every organisation holding the photo hears what changed (codes, no names).
       const narrowing = narrowingOf(current, row)
-      if (narrowing) notified = await this.deps.notices.raise(tx, { photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
-      // Uses and public preview are in the search document.
-      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
-      return toCurrent(row)
+      if (narrowing) notified = await this.deps.notices.raise(tx, { photoId: p.photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
+      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, p.photoId)
+      return { consent: toCurrent(row), proposal: proposalView(accepted!) }
     })
     if (notified) this.deps.worker?.nudge()
     return result
@@ -187,7 +329,7 @@ export class ConsentService {
       if (reason === 'expired' && current.state === 'active' && current.validUntil >= todayUtc()) return false
       let wrote = false
       if (current.state !== 'withdrawn') {
-        const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason)
+        const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason, authorOf(actor, principal), current.liftedTopics)
         await this.#record(tx, 'consent.withdrawn', actor, row)
         wrote = true
       }
@@ -216,17 +358,14 @@ export class ConsentService {
       if (!photo) throw consentProblems.notInPhoto()
       const current = await this.#current(tx, photoId, subjectId)
       const today = todayUtc()
-      // Past its last day counts as expired even before the sweep has written it down.
-      const expired = current.state === 'withdrawn' ? current.reason === 'expired' : current.validUntil < today
-      if (expired) throw consentProblems.expiredFinal(current.validUntil)
-      if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
+      refuseEnded(photo, current, today)
       const until = validUntil ?? addYears(today, DEFAULT_YEARS)
       const latest = addYears(today, MAX_RENEWAL_YEARS)
       const bad = (message: string) => problems.validation(message, [{ path: '/validUntil', message }])
       if (!isCalendarDay(until)) throw bad(`${until} is not a day in the calendar.`)
       if (until <= current.validUntil) throw bad(`A renewal must end after ${current.validUntil}, the current last day.`)
       if (until > latest) throw bad(`A renewal may run at most ${MAX_RENEWAL_YEARS} years, until ${latest}.`)
-      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', { ...current, validUntil: until }, actor, null)
+      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', { ...current, validUntil: until }, actor, null, 'person', current.liftedTopics)
       await this.#record(tx, 'consent.changed', actor, row)
       await tx
         .update(renewalRequests)
@@ -259,25 +398,26 @@ export class ConsentService {
     return row
   }
 
-  async #insertVersion(tx: DbOrTx, photoId: string, subjectId: string, version: number, state: 'active' | 'withdrawn', c: Required<ConsentInput> | ConsentRow, actor: Actor, reason: string | null) {
+  async #insertVersion(tx: DbOrTx, photoId: string, subjectId: string, version: number, state: 'active' | 'withdrawn', c: Required<ConsentInput> | ConsentRow, actor: Actor, reason: string | null, author: ConsentAuthor, liftedTopics: readonly Topic[]) {
     // The schema's pattern lets 2027-02-31 through; the database would refuse it with an error (a 500).
     for (const [field, day] of [['validFrom', c.validFrom!], ['validUntil', c.validUntil!]] as const) {
       if (!isCalendarDay(day)) throw problems.validation(`${field} is not a date in the calendar.`, [{ path: `/${field}`, message: 'no such day' }])
     }
     if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
+    await this.#supersedeOpen(tx, photoId, subjectId, actor)
     const [row] = await tx
       .insert(consents)
       .values({
         photoId, subjectId, version, state,
         uses: [...c.uses!], excludedTopics: [...c.excludedTopics!], identifiable: c.identifiable, identifiabilityAgreed: c.identifiabilityAgreed,
         outletAllow: c.outletAllow ? [...c.outletAllow] : null, outletDeny: [...(c.outletDeny ?? [])], publicPreview: c.publicPreview!,
-        validFrom: c.validFrom!, validUntil: c.validUntil!, actorKind: actor.kind, actorId: actor.id, reason,
+        validFrom: c.validFrom!, validUntil: c.validUntil!, actorKind: actor.kind, actorId: actor.id, reason, author, liftedTopics: [...liftedTopics],
       })
       .returning()
     return row!
   }
 
-  // ---- the gate, for whole pages of photos at once -------------------------------------------------
+  // ---- what the gate decides on, for whole pages of photos at once ---------------------------------
 
   /** The current (highest) version of every consent for these photos. */
   async currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
@@ -303,7 +443,7 @@ export class ConsentService {
 
   /**
    * What the gate needs besides the photo row, for each photo: who is in it and their current consent.
-   * Held by the photo record cache (photos.records.ts), which forgets a photo when any of it changes.
+   * Read by the gate (modules/gate), whose photo records forget a photo when any of it changes.
    */
   async gateInputs(tx: DbOrTx, photoIds: string[]): Promise<Map<string, GateInputs>> {
     const out = new Map<string, GateInputs>(photoIds.map((id) => [id, { subjectIds: [], consents: new Map() }]))
@@ -315,18 +455,6 @@ export class ConsentService {
       if (o) o.consents = m
     }
     return out
-  }
-
-  /** The gate's verdict from inputs already read; evaluated against today's date on every call. */
-  verdict(photo: PhotoRow, inputs: GateInputs, today = todayUtc()): GateVerdict {
-    return effectivePermission({ status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds }, inputs.consents, this.deps.licenceTerms(photo.licence), today)
-  }
-
-  /** The gate's verdict for each photo, read from the database now. */
-  async gate(rows: PhotoRow[], tx: DbOrTx = this.deps.db): Promise<Map<string, GateVerdict>> {
-    const inputs = await this.gateInputs(tx, rows.map((r) => r.id))
-    const today = todayUtc()
-    return new Map(rows.map((r) => [r.id, this.verdict(r, inputs.get(r.id)!, today)]))
   }
 
   // ---- review and publication -----------------------------------------------------------------------
@@ -402,6 +530,16 @@ export function narrowingOf(before: ConsentRow, after: ConsentRow): ((organisati
   })
 }
 
+/**
+ * A consent that has ended stays ended: past its last day it counts as expired even before the sweep has
+ * written that down (409 consent-expired), and a withdrawal is final (409 consent-withdrawn).
+ */
+function refuseEnded(photo: PhotoRow, current: ConsentRow, today = todayUtc()) {
+  const expired = current.state === 'withdrawn' ? current.reason === 'expired' : current.validUntil < today
+  if (expired) throw consentProblems.expiredFinal(current.validUntil)
+  if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
+}
+
 function describeReason(r: { code: string; subjectId?: string; field?: string }): string {
   const who = r.subjectId ? ` (person ${r.subjectId})` : ''
   switch (r.code) {
@@ -443,11 +581,13 @@ function fromSqlRow(r: Record<string, unknown>): ConsentRow {
     outletAllow: (r.outlet_allow as string[] | null) ?? null, outletDeny: (r.outlet_deny as string[]) ?? [], publicPreview: Boolean(r.public_preview),
     validFrom: day(r.valid_from), validUntil: day(r.valid_until), actorKind: r.actor_kind as ConsentRow['actorKind'], actorId: (r.actor_id as string | null) ?? null,
     reason: (r.reason as string | null) ?? null, createdAt: new Date(String(r.created_at)),
+    author: r.author as ConsentAuthor, liftedTopics: (r.lifted_topics as Topic[] | null) ?? [],
   }
 }
 
-export function toCurrent(r: ConsentRow): CurrentConsent {
+export function toCurrent(r: ConsentRow): ConsentView {
   return {
+    author: r.author, liftedTopics: [...r.liftedTopics],
     subjectId: r.subjectId, version: r.version, state: r.state, uses: r.uses, excludedTopics: r.excludedTopics, identifiable: r.identifiable,
     identifiabilityAgreed: r.identifiabilityAgreed, outletAllow: r.outletAllow, outletDeny: r.outletDeny, publicPreview: r.publicPreview,
     validFrom: r.validFrom, validUntil: r.validUntil, reason: r.reason,

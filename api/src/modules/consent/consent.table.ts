@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.table.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { Topic, Use } from './vocabulary.ts'
@@ -69,12 +69,59 @@ export const consents = pgTable(
     /** Why a version ended consent: 'withdrawn' by the person, 'expired' by the calendar. */
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Whose word this version is (DESIGN.md, "The person's word is final"): once there is a 'person'
+     * version, a photographer or admin can narrow but no longer widen (consent.authority.ts).
+     */
+    author: text('author').$type<ConsentAuthor>().notNull().default('photographer'),
+    /** The protective topics (DEFAULT_EXCLUDED_TOPICS) this version leaves open because the person lifted them. */
+    liftedTopics: text('lifted_topics').array().$type<Topic[]>().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     unique('consents_version_unique').on(t.photoId, t.subjectId, t.version),
     index('consents_photo_idx').on(t.photoId, t.subjectId, t.version),
     check('consents_state_check', sql`${t.state} in ('active', 'withdrawn')`),
     check('consents_validity_check', sql`${t.validUntil} >= ${t.validFrom}`),
+    check('consents_author_check', sql`${t.author} in ('person', 'photographer', 'admin', 'system')`),
+  ],
+)
+
+export const CONSENT_AUTHORS = ['person', 'photographer', 'admin', 'system'] as const
+export type ConsentAuthor = (typeof CONSENT_AUTHORS)[number]
+
+export const PROPOSAL_STATES = ['pending', 'accepted', 'declined', 'superseded'] as const
+export type ProposalState = (typeof PROPOSAL_STATES)[number]
+
+/**
+ * A wider consent proposed by a photographer or admin (consent.authority.ts): it takes effect only when the
+ * person accepts it in the portal. It stands against one version (baseVersion); any newer version, by
+ * anyone, supersedes it. Rows stay after a decision: what was proposed, by whom, and the answer are history.
+ */
+export const consentProposals = pgTable(
+  'consent_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    baseVersion: integer('base_version').notNull(),
+    /** The whole consent it would make (ConsentTerms), not a diff: accepting writes exactly this. */
+    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    /** What it widens, as codes (Widening), for the person to read. */
+    widens: text('widens').array().notNull(),
+    proposedByKind: text('proposed_by_kind').$type<'photographer' | 'admin'>().notNull(),
+    proposedBy: uuid('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    state: text('state').$type<ProposalState>().notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The version accepting it wrote. */
+    acceptedVersion: integer('accepted_version'),
+  },
+  (t) => [
+    uniqueIndex('consent_proposals_pending_idx').on(t.photoId, t.subjectId).where(sql`${t.state} = 'pending'`),
+    index('consent_proposals_subject_idx').on(t.subjectId, t.createdAt),
+    index('consent_proposals_photo_idx').on(t.photoId, t.createdAt),
+    check('consent_proposals_kind_check', sql`${t.proposedByKind} in ('photographer', 'admin')`),
+    check('consent_proposals_state_check', sql`${t.state} in ('pending', 'accepted', 'declined', 'superseded')`),
   ],
 )
 

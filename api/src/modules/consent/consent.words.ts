@@ -1,5 +1,5 @@
 /** A consent in plain Dutch and English, for the person it belongs to (the portal) and for reviewers. */
-import type { CurrentConsent } from './consent.gate.ts'
+import type { CurrentConsent } from '../gate/gate.consent.ts'
 import { TOPIC_LABELS, USE_LABELS } from './vocabulary.ts'
 
 const date = (d: string, lang: 'nl' | 'en') =>

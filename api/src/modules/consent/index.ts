@@ -1,13 +1,17 @@
 /**
- * consent: the people in photos (by pseudonym), their versioned consent, the gate that decides what may
- * happen with a photo, review and publication, withdrawal, and expiry (renewal questions before the last
+ * consent: the people in photos (by pseudonym), their versioned consent (what the gate, modules/gate,
+ * decides on), review and publication, withdrawal, and expiry (renewal questions before the last
  * day, a withdrawal marked 'expired' after it).
  * Must never: decide visibility anywhere but in the gate, update a consent version in place, let a
  * photographer see or link another photographer's people, or hold anything that identifies a person
- * (that is the vault's).
+ * (that is the vault's), or let anyone but the person widen a consent the person has set, or lift an
+ * excluded topic (consent.authority.ts).
  */
-export * from './consent.gate.ts'
-export { ConsentService, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs } from './consent.service.ts'
+// The evaluation itself is the gate's (modules/gate); these are the consent records' own words for it.
+export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
+export { ConsentService, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs, type ConsentView, type ChangeResult } from './consent.service.ts'
+export { splitChange, wideningsOf, narrowest, PROTECTIVE_TOPICS, WIDENINGS, type ConsentTerms, type Widening } from './consent.authority.ts'
+export { describeWidenings, type ProposalView } from './consent.proposals.ts'
 export { consentRoutes } from './consent.routes.ts'
 export * from './consent.table.ts'
 export * from './vocabulary.ts'

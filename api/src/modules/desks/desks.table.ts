@@ -73,6 +73,8 @@ export const downloadGrants = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The user who asked (a journalist); null for an API key, or once the user is deleted. */
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The API key it was asked with (null: a journalist's): revoking the key ends the grant's links. */
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id),
     /** The publication's name as the caller stated it (the organisation itself is organisation_id). */
     outlet: text('outlet'),
     headline: text('headline'),
@@ -81,6 +83,8 @@ export const downloadGrants = pgTable(
     format: text('format').notNull().default('jpeg'),
     attribution: jsonb('attribution').$type<GrantAttribution>(),
     publicationReportedAt: timestamp('publication_reported_at', { withTimezone: true }),
+    /** 'person' when the stated topic is a protective one that everyone pictured lifted themselves (portal). */
+    topicLiftedBy: text('topic_lifted_by').$type<'person'>(),
   },
   (t) => [
     index('download_grants_photo_idx').on(t.photoId),

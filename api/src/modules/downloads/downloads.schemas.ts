@@ -50,6 +50,8 @@ export const Grant = Type.Object({
   use: Type.String(),
   channel: Type.String(),
   topic: Nullable(Type.String()),
+  /** 'person' when the topic is one the people pictured had excluded by default and lifted themselves, in their portal. */
+  topicLiftedBy: Type.Optional(Nullable(Type.String())),
   outlet: Nullable(Type.String()),
   headline: Nullable(Type.String()),
   articleUrl: Nullable(Type.String()),

@@ -10,13 +10,14 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import { channelFits, decideUse, TOPIC_LABELS, USE_LABELS, type GateVerdict, type Permission, type Topic, type Use } from '../consent/index.ts'
+import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../consent/vocabulary.ts'
+import { callerOf, gateProblem, type Gate, type Permission, type Preset } from '../gate/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
 import type { PhotosService } from '../photos/photos.service.ts'
 import type { Lang, RightsGrant } from '../photos/photos.rights.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import { photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
 import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
 import type { BlobStore } from '../storage/index.ts'
@@ -27,7 +28,10 @@ type GrantRow = typeof downloadGrants.$inferSelect
 
 export interface DownloadsDeps {
   db: Db
-  gate: (rows: PhotoRow[], tx?: DbOrTx) => Promise<Map<string, GateVerdict>>
+  /** The one door (modules/gate): asked when a download is requested and again when its link is fetched. */
+  gate: Gate
+  /** Who lifted a protective topic for this photo ('person': everyone pictured, themselves); recorded with the grant. */
+  topicLiftedBy?: (tx: DbOrTx, photoId: string, topic: Topic | null) => Promise<'person' | null>
   licence: (ref: string) => Licence | undefined
   blobs: BlobStore
   masterKey: MasterKey
@@ -82,48 +86,42 @@ export class DownloadsService {
    */
   async request(photoId: string, principal: Principal, body: DownloadRequestT) {
     const organisationId = principal.organisationId
-    if (!organisationId) throw downloadProblems.noOrganisation()
     const preset: DownloadPreset = body.preset ?? 'large'
     const format: DownloadFormat = body.format ?? 'jpeg'
     const topic = body.topic ?? null
     const { db, audit } = this.deps
 
     const outcome = await db.transaction(async (tx) => {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
-      if (!photo) throw photoProblems.notFound()
-      if (photo.erasedAt) throw photoProblems.gone()
-      const verdict = (await this.deps.gate([photo], tx)).get(photo.id)!
-      if (!verdict.shown) throw verdict.gone ? photoProblems.gone() : photoProblems.notFound()
+      await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
+      const d = (await this.deps.gate.check([photoId], { kind: 'download', use: body.use, channel: body.channel as Channel, topic, preset }, callerOf(principal), tx)).get(photoId)!
+      if (!d.ok) {
+        if (d.outcome === 'refused' && d.reason in REFUSAL_TITLES) return { kind: 'refused', refusal: { reason: d.reason as RefusalReason, detail: d.detail } } as const
+        throw gateProblem(d)
+      }
+      const { photo } = d.record
+      const permission = d.permission!
       const licence = this.deps.licence(photo.licence)
       if (!licence || licence.status !== 'published') throw photoProblems.notFound()
-
-      let refusal: { reason: RefusalReason; detail: string } | null = null
-      if (!channelFits(body.use, body.channel)) {
-        refusal = { reason: 'channel-not-permitted', detail: `The channel "${body.channel}" cannot carry the use "${body.use}".` }
-      } else {
-        const d = decideUse(verdict.permission, { use: body.use, topic, outletId: organisationId })
-        if (!d.allowed) refusal = { reason: d.reason, detail: d.detail }
-      }
-      if (refusal) return { kind: 'refused', refusal } as const
 
       // A named preset the photo is too small for (never upscaled) becomes the largest it has below it.
       let served: DownloadPreset = preset
       if (preset !== 'full') {
-        const have = new Set(
-          (await tx.select({ preset: derivatives.preset }).from(derivatives).where(and(eq(derivatives.photoId, photo.id), eq(derivatives.format, format)))).map((d) => d.preset),
-        )
+        const have = new Set(d.record.derivatives.filter((x) => x.format === format).map((x) => x.preset))
         const upTo = PRESETS.slice(0, PRESETS.findIndex((p) => p.name === preset) + 1).filter((p) => have.has(p.name))
         const best = upTo.at(-1)
         if (!best) throw photoProblems.derivativeNotReady()
         served = best.name
       }
       const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
+      const topicLiftedBy = (await this.deps.topicLiftedBy?.(tx, photo.id, topic)) ?? null
       const [grant] = await tx
         .insert(downloadGrants)
         .values({
           photoId: photo.id,
-          organisationId,
+          organisationId: organisationId!,
           requestedBy: principal.via === 'apikey' ? null : principal.userId,
+          // For an API key its id (userId and sessionId are the key's own): revoking it ends these links.
+          apiKeyId: principal.via === 'apikey' ? principal.sessionId : null,
           licence: photo.licence,
           use: body.use,
           channel: body.channel,
@@ -134,6 +132,7 @@ export class DownloadsService {
           preset: served,
           format,
           attribution,
+          topicLiftedBy,
         })
         .returning()
       const [licenceId, licenceVersion] = photo.licence.split('@')
@@ -141,9 +140,9 @@ export class DownloadsService {
         type: 'download.granted',
         actor: this.#actor(principal),
         photoId: photo.id,
-        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format },
+        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format, ...(topicLiftedBy ? { topicLiftedBy } : {}) },
       })
-      return { kind: 'granted', grant: grant!, licence, permission: verdict.permission, attribution } as const
+      return { kind: 'granted', grant: grant!, licence, permission, attribution } as const
     })
 
     if (outcome.kind === 'refused') {
@@ -190,20 +189,21 @@ export class DownloadsService {
   }
 
   /**
-   * The file behind a signed URL. The gate is asked again now: a withdrawal (or a narrowing that no longer
-   * covers the granted use) between the grant and the fetch means no bytes.
+   * The file behind a signed URL. The gate is asked again now, for the link's holder: a withdrawal (or a
+   * narrowing that no longer covers the granted use or outlet), a disabled organisation, a revoked key or a
+   * journalist who left between the grant and the fetch means no bytes.
    */
   async file(grantId: string, exp: number, sig: string, lang: Lang = 'nl') {
     this.verify(grantId, exp, sig)
     const { db } = this.deps
     const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
     if (!grant) throw downloadProblems.grantNotFound()
-    const [photo] = await db.select().from(photos).where(eq(photos.id, grant.photoId)).limit(1)
-    if (!photo || photo.erasedAt) throw photoProblems.gone()
-    const verdict = (await this.deps.gate([photo])).get(photo.id)!
-    if (!verdict.shown) throw photoProblems.gone()
-    const d = decideUse(verdict.permission, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
-    if (!d.allowed) throw downloadProblems.refused(d.reason, d.detail)
+    const allowed = await this.deps.gate.require(
+      grant.photoId,
+      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset },
+      { kind: 'link', organisationId: grant.organisationId, apiKeyId: grant.apiKeyId, userId: grant.requestedBy },
+    )
+    const { photo } = allowed.record
 
     const format = grant.format as 'jpeg' | 'webp'
     // The file carries its grant: licensee, grant id, use, channel, topic, licence version, consent end.
@@ -218,15 +218,12 @@ export class DownloadsService {
       topic: grant.topic,
       licence,
       createdAt: grant.createdAt,
-      validUntil: verdict.permission.validUntil,
+      validUntil: allowed.permission?.validUntil ?? null,
     }
-    const { rights, fileName: filename } = await this.deps.photos.served(photo.id, lang, grant.preset, format, rightsGrant)
+    // Written from the record the gate decided on, so the file says what was just allowed.
+    const { rights, fileName: filename } = this.deps.photos.served(allowed.record, lang, grant.preset, format, rightsGrant)
     if (grant.preset !== 'full') {
-      const [row] = await db
-        .select()
-        .from(derivatives)
-        .where(and(eq(derivatives.photoId, photo.id), eq(derivatives.preset, grant.preset), eq(derivatives.format, format)))
-        .limit(1)
+      const row = allowed.record.derivatives.find((x) => x.preset === grant.preset && x.format === format)
       if (!row) throw photoProblems.derivativeNotReady()
       return { buffer: await this.deps.photos.stamped(row, rights), mime: MIME[format], filename }
     }
@@ -345,6 +342,7 @@ export function grantView(g: GrantRow) {
     use: g.use,
     channel: g.channel,
     topic: g.topic,
+    topicLiftedBy: g.topicLiftedBy,
     outlet: g.outlet,
     headline: g.headline,
     articleUrl: g.articleUrl,

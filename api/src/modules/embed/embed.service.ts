@@ -1,20 +1,18 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
-import type { ConsentService } from '../consent/index.ts'
+import { ANONYMOUS, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
 
-/** The largest first; never a size the image did not have (presets are omitted rather than upscaled). */
-const EMBED_PRESETS = ['medium', 'small', 'thumb'] as const
+/** The largest the gate allows first; never a size the image did not have (presets are never upscaled). */
+const EMBED_ORDER = ['large', 'medium', 'small', 'thumb'] as const
 /** Room under the image for the credit line, in the iframe oEmbed hands out. */
 export const CAPTION_HEIGHT = 72
 
 export type EmbedCheck =
-  | { kind: 'shown'; photo: PhotoRow; image: DerivativeRow; credit: { nl: string; en: string }; alt: string }
+  | { kind: 'shown'; record: PhotoRecord; photo: PhotoRow; image: DerivativeRow; credit: { nl: string; en: string }; alt: string }
   /** Was published, may not be shown now (withdrawn, expired, narrowed, erased): 410, the neutral text. */
   | { kind: 'gone' }
   /** Never was embeddable, or no such photo: 404. */
@@ -27,30 +25,23 @@ export const embedProblems = {
 
 /**
  * Revocable embeds (DESIGN.md promise 1: "shown … embedded … only while"): every request for the embed
- * page and its image asks the gate again. Embedding shows the photo to anyone on any site, so it needs what
- * showing it to an anonymous visitor needs (every consent allows a public view), and the use 'editorial'
- * (an embed is a publication next to a story).
+ * page and its image asks the gate again (its 'embed' purpose: what an anonymous visitor may see, as an
+ * editorial publication, so the sizes anyone may have).
  */
 export class EmbedService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; licence: (ref: string) => Licence | undefined; publicUrl: string | undefined }) {}
+  constructor(private readonly deps: { gate: Gate; licence: (ref: string) => Licence | undefined; publicUrl: string | undefined }) {}
 
   async check(id: string): Promise<EmbedCheck> {
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo) return { kind: 'missing' }
-    if (photo.erasedAt) return { kind: 'gone' }
-    const verdict = (await this.deps.consent.gate([photo])).get(photo.id)!
-    if (!verdict.shown) return verdict.gone ? { kind: 'gone' } : { kind: 'missing' }
-    if (!verdict.permission.publicPreview || !verdict.permission.uses.includes('editorial')) return { kind: 'gone' }
+    const d = (await this.deps.gate.check([id], { kind: 'embed' }, ANONYMOUS)).get(id)!
+    if (!d.ok) return d.outcome === 'gone' ? { kind: 'gone' } : { kind: 'missing' }
+    const { photo } = d.record
     const licence = this.deps.licence(photo.licence)
     if (!licence) return { kind: 'missing' }
-    const ds = await this.deps.db
-      .select()
-      .from(derivatives)
-      .where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'jpeg'), inArray(derivatives.preset, [...EMBED_PRESETS])))
-    const image = EMBED_PRESETS.map((p) => ds.find((d) => d.preset === p)).find((d) => d !== undefined)
+    const jpegs = d.record.derivatives.filter((x) => x.format === 'jpeg' && d.presets.includes(x.preset as never))
+    const image = EMBED_ORDER.map((p) => jpegs.find((x) => x.preset === p)).find((x) => x !== undefined)
     if (!image) return { kind: 'missing' }
     const a = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
-    return { kind: 'shown', photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
+    return { kind: 'shown', record: d.record, photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
   }
 
   /** Where the gallery lives: PUBLIC_URL, or (without it, in development) the host the request came to. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
+import { loggable } from '../../platform/errors.ts'
 import { PermanentJobError, type BackoffPolicy, type ClaimedJob, type JobQueue } from './jobs.queue.ts'
 
 export interface JobContext {
@@ -88,7 +89,7 @@ export class Worker {
         if (jobs.length === free) this.#again = true
       }
     } catch (err) {
-      this.log.error({ err }, 'job poll failed')
+      this.log.error({ err: loggable(err) }, 'job poll failed')
     } finally {
       this.#polling = false
       if (!this.#abort.signal.aborted) {
@@ -126,7 +127,7 @@ export class Worker {
       const permanent = err instanceof PermanentJobError
       const code = err instanceof Error ? `${err.name}: ${err.message}` : 'error'
       const outcome = await this.queue.fail(job, this.id, code, permanent, reg.backoff).catch(() => 'retry' as const)
-      log.warn({ err, outcome }, 'job failed')
+      log.warn({ err: loggable(err), outcome }, 'job failed')
     } finally {
       clearInterval(beat)
       this.#abort.signal.removeEventListener('abort', onStop)

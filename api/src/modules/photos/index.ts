@@ -4,6 +4,5 @@
  * anyone but its photographer and the staff, or store anything for an upload that was refused.
  */
 export { PhotosService } from './photos.service.ts'
-export { PhotoRecords, photoRecordLoader, type PhotoRecord } from './photos.records.ts'
 export { photosRoutes, sendDerivative } from './photos.routes.ts'
 export * from './photos.table.ts'

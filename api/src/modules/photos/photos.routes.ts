@@ -4,7 +4,7 @@ import Value from 'typebox/value'
 import { ProblemSchema } from '../../platform/problems.ts'
 import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
-import type { PhotosService } from './photos.service.ts'
+import type { PhotosService, ServedDerivative } from './photos.service.ts'
 import { termsTag } from './photos.rights.ts'
 import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse } from './photos.schemas.ts'
 import { receiveUpload } from './photos.upload.ts'
@@ -88,8 +88,7 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
       },
     },
     async (request, reply) => {
-      const d = await photos.media(request.params.id, request.params.file, request.principal)
-      return sendDerivative(request, reply, photos, request.params.id, d)
+      return sendDerivative(request, reply, photos, await photos.media(request.params.id, request.params.file, request.principal))
     },
   )
 }
@@ -104,11 +103,11 @@ export async function sendDerivative(
   request: FastifyRequest<{ Querystring: { v?: string; lang?: 'nl' | 'en' } }>,
   reply: FastifyReply,
   photos: PhotosService,
-  photoId: string,
-  d: { etag: string; preset: string; format: string; bytes: number; blobKey: string },
+  served: ServedDerivative,
 ) {
   const lang = request.query.lang ?? 'nl'
-  const { rights, fileName } = await photos.served(photoId, lang, d.preset, d.format)
+  const d = served.derivative
+  const { rights, fileName } = photos.served(served.record, lang, d.preset, d.format)
   const version = d.format === 'avif' ? d.etag : `${d.etag}-${termsTag(rights)}`
   const etag = `"${version}"`
   reply

@@ -1,15 +1,14 @@
 import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { createReadStream } from 'node:fs'
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
-import { encryptStream, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
+import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import { todayUtc, type GateVerdict, type Permission } from '../consent/consent.gate.ts'
+import { callerOf, inPresetOrder, mediaUrl, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
 import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
@@ -18,7 +17,6 @@ import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from '
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
-import { inPresetOrder, mediaUrl, PREVIEW_PRESETS, type PhotoRecord, type PhotoRecords } from './photos.records.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
@@ -27,13 +25,9 @@ import type { PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
 
-/** The gate's verdict for a page of photos (the consent module provides it). */
-export type PhotoGate = (rows: (typeof photos.$inferSelect)[]) => Promise<Map<string, GateVerdict>>
-
 export interface PhotosDeps {
-  gate: PhotoGate
-  /** Photo rows with their gate inputs and derivatives, cached while the database's change feed is heard. */
-  records: PhotoRecords
+  /** The one door: every read of a photo asks it (modules/gate). */
+  gate: Gate
   db: Db
   blobs: BlobStore
   masterKey: MasterKey
@@ -45,6 +39,12 @@ export interface PhotosDeps {
   /** The app's public origin (PUBLIC_URL, or the local address): the rights page every file points at. */
   origin: string
   log: FastifyBaseLogger
+}
+
+/** A derivative to serve and the photo record the gate allowed it from. */
+export interface ServedDerivative {
+  record: PhotoRecord
+  derivative: DerivativeRow
 }
 
 export interface Owner {
@@ -60,21 +60,12 @@ export interface IngestInput {
 }
 
 const STAFF = new Set(['curator', 'admin'])
-
-/**
- * How a caller may see a photo:
- *  manage   the photographer and the staff, whatever its status (a withdrawn photo shows no media);
- *  full     a logged-in caller, while the gate shows it;
- *  preview  an anonymous caller, while the gate shows it and everyone's consent allows a public preview;
- *  gone     it was published and no longer may be seen (410, without saying why);
- *  hidden   its existence must not show (404).
- */
-export type Access = 'manage' | 'full' | 'preview' | 'gone' | 'hidden'
+const MEDIA_FILE = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/
 
 export class PhotosService {
   readonly store: DerivativeStore
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
-  readonly #views = new WeakMap<PhotoRecord, { manage?: StaticView; full?: StaticView; preview?: StaticView }>()
+  readonly #views = new WeakMap<PhotoRecord, Map<string, StaticView>>()
   readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
   readonly #macKey: Buffer
 
@@ -122,7 +113,7 @@ export class PhotosService {
 
     const dataKey = newDataKey()
     const originalKey = `originals/${crypto.randomUUID()}`
-    await blobs.put(originalKey, createReadStream(input.path).pipe(encryptStream(dataKey, originalAad(id))))
+    await blobs.put(originalKey, encryptFile(input.path, dataKey, originalAad(id)))
     let row: PhotoRow
     let jobId: number
     try {
@@ -176,60 +167,34 @@ export class PhotosService {
     return r?.id ?? null
   }
 
-  #access(record: PhotoRecord, principal: Principal | null, today: string): { access: Access; verdict: GateVerdict } {
-    const { photo } = record
-    // The staff and the photographer see the effective permission too, once the gate shows the photo.
-    const verdict = this.deps.records.verdict(record, today)
-    if (principal && (STAFF.has(principal.role) || photo.ownerId === principal.userId)) return { access: 'manage', verdict }
-    if (verdict.shown) return { access: principal ? 'full' : verdict.permission.publicPreview ? 'preview' : 'hidden', verdict }
-    return { access: verdict.gone ? 'gone' : 'hidden', verdict }
-  }
-
-  /** The photo's record and how this caller may see it; the gate runs on every call, on current inputs. */
-  async #visible(id: string, principal: Principal | null, today = todayUtc()): Promise<{ record: PhotoRecord; access: Access; verdict: GateVerdict }> {
-    const record = await this.deps.records.one(id)
-    if (!record) throw photoProblems.notFound()
-    // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
-    if (record.photo.erasedAt) throw photoProblems.gone()
-    const { access, verdict } = this.#access(record, principal, today)
-    if (access === 'hidden') throw photoProblems.notFound()
-    if (access === 'gone') throw photoProblems.gone()
-    return { record, access, verdict }
-  }
-
   /**
    * The photo's response as JSON text. `serialize` is the route's own response serialiser (the schema's
-   * allow-list); its output is kept with the record, per variant and day, since for one record and one day
-   * the gate's verdict, and so the whole response, is the same for every caller who gets that variant.
+   * allow-list); its output is kept with the record, per variant (the sizes and whether the permission is
+   * told, as the gate decided) and day: for one record and one day the gate's verdict, and so the whole
+   * response, is the same for every caller the gate gives that variant.
    */
   async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string): Promise<Buffer> {
-    const today = todayUtc()
-    const { record, access, verdict } = await this.#visible(id, principal, today)
-    const preview = access === 'preview'
-    const variant = access === 'manage' ? 'manage' : preview ? 'preview' : 'full'
-    const key = `${variant}:${today}`
-    let texts = this.#json.get(record)
-    if (!texts) this.#json.set(record, (texts = new Map()))
+    const allowed = await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
+    const key = `${variantOf(allowed)}:${todayUtc()}`
+    let texts = this.#json.get(allowed.record)
+    if (!texts) this.#json.set(allowed.record, (texts = new Map()))
     let text = texts.get(key)
     if (text === undefined) {
       // Kept as bytes: encoding the text again on every send was a noticeable part of the request.
-      text = Buffer.from(serialize(this.#recordView(record, variant, !preview && verdict.shown ? verdict.permission : null)))
-      texts.clear()
+      text = Buffer.from(serialize(this.viewOf(allowed)))
+      if (texts.size > 8) texts.clear()
       texts.set(key, text)
     }
     return text
   }
 
   async get(id: string, principal: Principal | null) {
-    const { record, access, verdict } = await this.#visible(id, principal)
-    // An anonymous preview gets the public subset: small sizes, no consent details.
-    const permission = access !== 'preview' && verdict.shown ? verdict.permission : null
-    return this.#recordView(record, access === 'manage' ? 'manage' : access === 'preview' ? 'preview' : 'full', permission)
+    return this.viewOf(await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal)))
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
   async list(principal: Principal, limit: number, cursor: string | undefined) {
-    const conds: (SQL | undefined)[] = [isNull(photos.erasedAt)]
+    const conds: (SQL | undefined)[] = [notErased]
     if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
     if (cursor) {
       const c = decodeKeysetCursor(cursor)
@@ -242,52 +207,45 @@ export class PhotosService {
       .orderBy(desc(photos.createdAt), desc(photos.id))
       .limit(limit + 1)
     const page = rows.slice(0, limit)
-    const ids = page.map((p) => p.id)
-    const [ds, verdicts] = await Promise.all([
-      ids.length ? this.deps.db.select().from(derivatives).where(sql`${derivatives.photoId} in ${ids}`) : [],
-      page.length ? this.deps.gate(page) : new Map<string, GateVerdict>(),
-    ])
+    const decisions = await this.deps.gate.check(page.map((p) => p.id), { kind: 'manage' }, callerOf(principal))
     const last = page.at(-1)
-    const permissionOf = (id: string) => {
-      const v = verdicts.get(id)
-      return v?.shown ? v.permission : null
-    }
     return {
-      items: page.map((p) => this.view(p, ds.filter((d) => d.photoId === p.id), permissionOf(p.id))),
+      items: page.flatMap((p) => {
+        const d = decisions.get(p.id)
+        return d?.ok ? [this.viewOf(d)] : []
+      }),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null,
     }
   }
 
-  /** Looks up one derivative for serving, after the gate; every request reads consent anew. */
-  async media(id: string, file: string, principal: Principal | null): Promise<DerivativeRow> {
-    const m = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/.exec(file)
-    const { record, access } = await this.#visible(id, principal)
-    if (record.photo.status === 'withdrawn') throw photoProblems.gone()
-    if (!m) throw photoProblems.unknownPreset()
-    if (access === 'preview' && !PREVIEW_PRESETS.has(m[1]!)) throw photoProblems.derivativeNotReady()
-    const format = m[2] === 'jpg' ? 'jpeg' : m[2]!
-    const d = record.derivatives.find((x) => x.preset === m[1] && x.format === format)
-    if (!d) throw photoProblems.derivativeNotReady()
-    return d
+  /** One derivative for serving, as the gate allows this caller now; every request asks it anew. */
+  async media(id: string, file: string, principal: Principal | null): Promise<ServedDerivative> {
+    const m = MEDIA_FILE.exec(file)
+    if (!m) {
+      await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
+      throw photoProblems.unknownPreset()
+    }
+    const allowed = await this.deps.gate.require(id, { kind: 'media', preset: m[1] as Preset }, callerOf(principal))
+    return this.#derivative(allowed, m[1]!, m[2]!)
   }
 
   /**
-   * A preview for the person in the photo (their portal link was checked by the caller): small sizes only,
-   * also before publication, never after withdrawal.
+   * A preview for the person in the photo (their portal link was checked by the caller): the gate's
+   * portal-preview purpose, small sizes, also before publication, never after withdrawal.
    */
-  async previewForSubject(id: string, file: string): Promise<DerivativeRow> {
-    const m = /^(thumb|small)\.(jpeg|jpg|webp|avif)$/.exec(file)
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo) throw photoProblems.notFound()
-    if (photo.status === 'withdrawn') throw photoProblems.gone()
+  async previewForSubject(subjectId: string, id: string, file: string): Promise<ServedDerivative> {
+    const m = MEDIA_FILE.exec(file)
+    const allowed = await this.deps.gate.require(id, { kind: 'portal-preview', preset: (m?.[1] ?? 'thumb') as Preset }, personCaller(subjectId))
     if (!m) throw photoProblems.unknownPreset()
-    const [d] = await this.deps.db
-      .select()
-      .from(derivatives)
-      .where(and(eq(derivatives.photoId, id), eq(derivatives.preset, m[1]!), eq(derivatives.format, m[2] === 'jpg' ? 'jpeg' : m[2]!)))
-      .limit(1)
+    return this.#derivative(allowed, m[1]!, m[2]!)
+  }
+
+  /** The derivative, with the record the gate decided on: the rights it is served with are written from that. */
+  #derivative(allowed: Allowed, preset: string, ext: string): ServedDerivative {
+    const format = ext === 'jpg' ? 'jpeg' : ext
+    const d = allowed.record.derivatives.find((x) => x.preset === preset && x.format === format)
     if (!d) throw photoProblems.derivativeNotReady()
-    return d
+    return { record: allowed.record, derivative: d }
   }
 
   /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
@@ -295,8 +253,8 @@ export class PhotosService {
     try {
       await this.#update(id, principal, patch)
     } finally {
-      // Read back at once by the caller: don't wait for the change message (photos.records.ts).
-      this.deps.records.changed(id)
+      // Read back at once by the caller: don't wait for the change message (modules/gate).
+      this.deps.gate.changed(id)
     }
   }
 
@@ -376,12 +334,19 @@ export class PhotosService {
     return this.#withPermission(this.#static(p, ds), p, permission)
   }
 
-  /** A record's view: the part that depends only on the record is built once per record and variant. */
-  #recordView(record: PhotoRecord, variant: 'manage' | 'full' | 'preview', permission: Permission | null) {
+  /**
+   * The view the gate allowed: its sizes only, and the permission only when the caller is told it. The
+   * part that depends only on the record is built once per record and variant.
+   */
+  viewOf(allowed: Allowed) {
+    const { record } = allowed
     let views = this.#views.get(record)
-    if (!views) this.#views.set(record, (views = {}))
-    const base = (views[variant] ??= this.#static(record.photo, variant === 'preview' ? record.derivatives.filter((d) => PREVIEW_PRESETS.has(d.preset)) : record.derivatives, variant !== 'manage', record.gate))
-    return this.#withPermission(base, record.photo, permission)
+    if (!views) this.#views.set(record, (views = new Map()))
+    const key = variantOf(allowed)
+    let base = views.get(key)
+    // Anyone but the photographer and the staff gets the outward view (no capture date, sizes as served).
+    if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)), outward(allowed), record.gate)))
+    return this.#withPermission(base, record.photo, allowed.disclosed ? allowed.permission : null)
   }
 
   #static(p: PhotoRow, ds: readonly DerivativeRow[], outward = false, gate: PhotoRecord['gate'] | null = null) {
@@ -394,10 +359,11 @@ export class PhotosService {
 
   // ---- rights written when served (photos.rights.ts, media/stamp.ts) --------------------------------
 
-  /** The rights a file of this photo carries if served now (with a grant, a download's), and its file name. */
-  async served(photoId: string, lang: Lang, preset: string, format: string, grant?: RightsGrant): Promise<{ rights: Rights; fileName: string }> {
-    const record = await this.deps.records.one(photoId)
-    if (!record) throw photoProblems.notFound()
+  /**
+   * The rights a file of this photo carries if served now (with a grant, a download's), and its file name,
+   * from the record the gate just allowed (never read here: every read of a photo asks the gate).
+   */
+  served(record: PhotoRecord, lang: Lang, preset: string, format: string, grant?: RightsGrant): { rights: Rights; fileName: string } {
     const rights = photoRights(record.photo, record.gate, this.deps.licence(record.photo.licence), { origin: this.deps.origin, lang, grant })
     return { rights, fileName: fileNameOf(record.photo, lang, preset, format) }
   }
@@ -457,6 +423,11 @@ function outwardView(v: StaticView): StaticView {
     publishedAt: day(v.publishedAt),
   }
 }
+
+/** What a view depends on besides the record: the sizes the gate allows, whether the permission is told, whose view. */
+const variantOf = (a: Allowed) => `${a.presets.join(',')}|${a.disclosed ? 'told' : 'public'}|${outward(a) ? 'outward' : 'inside'}`
+/** Anyone but the photographer and the staff: the outward view. */
+const outward = (a: Allowed) => a.access !== 'review' && a.access !== 'owner'
 
 /** The part of a photo's response that depends only on the photo and its derivatives. */
 function staticView(

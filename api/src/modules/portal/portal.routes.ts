@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { FailureLimiter } from '../../platform/failure-limiter.ts'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
-import { Consent, ConsentBody, Day } from '../consent/consent.schemas.ts'
+import { Consent, ConsentBody, Day, Proposal } from '../consent/consent.schemas.ts'
 import { sendDerivative, type PhotosService } from '../photos/index.ts'
 import { portalProblems, TOKEN_PREFIX, type PortalService } from './portal.service.ts'
 
@@ -14,6 +14,8 @@ declare module 'fastify' {
 
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })
 const Bilingual = Type.Object({ nl: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) })
+/** A proposal as the person reads it: the consent it would make in plain words, and what it widens. */
+const PortalProposal = Type.Object({ ...Proposal.properties, photoId: Type.String({ format: 'uuid' }), inWords: Words, widensInWords: Words })
 const Overview = Type.Object({
   pseudonym: Type.String(),
   photos: Type.Array(
@@ -28,6 +30,8 @@ const Overview = Type.Object({
       consentInWords: Type.Union([Words, Type.Null()]),
       /** An open question to renew before the consent's last day (null when there is none). */
       renewal: Type.Union([Type.Object({ validUntil: Type.String(), askedAt: Type.String({ format: 'date-time' }), inWords: Words }), Type.Null()]),
+      /** Wider consents proposed by the photographer or admin, newest first; only 'pending' ones can be answered. */
+      proposals: Type.Array(PortalProposal),
       /** Who downloaded the photo, for what, where, when, and where they say they published it. */
       usage: Type.Array(
         Type.Object({ organisation: Type.String(), use: Type.String(), channel: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) }),
@@ -53,6 +57,7 @@ const RenewBody = Type.Object(
   { additionalProperties: false },
 )
 const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
+const ProposalParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
 const SubjectParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 
@@ -106,8 +111,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
     async (request) => ({ items: await portal.events(request.portalSubject!) }),
   )
   app.get('/v1/portal/photos/:id/media/:file', { schema: { tags: ['portal'], params: MediaParams, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), response: { 200: Type.String({ format: 'binary', description: 'The derivative’s bytes' }), 304: Type.Null(), 400: P, 401: P, 404: P, 410: P } } }, async (request, reply) => {
-    const d = await portal.media(request.portalSubject!, request.params.id, request.params.file)
-    return sendDerivative(request, reply, opts.photos, request.params.id, d)
+    return sendDerivative(request, reply, opts.photos, await portal.media(request.portalSubject!, request.params.id, request.params.file))
   })
   app.put(
     '/v1/portal/photos/:id/consent',
@@ -124,6 +128,31 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
       if (!request.body.confirm) throw portalProblems.confirm()
       return portal.renew(request.portalSubject!, request.params.id, request.body.validUntil)
     },
+  )
+  app.post(
+    '/v1/portal/proposals/:id/accept',
+    {
+      config: anonymous,
+      schema: {
+        tags: ['portal'],
+        summary: 'Accept a wider consent proposed to you: it becomes your consent (a new version)',
+        params: ProposalParams,
+        body: Confirm,
+        response: { 200: Type.Object({ consent: Consent, consentInWords: Words, proposal: PortalProposal }), 400: P, 401: P, 404: P, 409: P, 410: P },
+      },
+    },
+    async (request) => {
+      if (!request.body.confirm) throw portalProblems.confirm()
+      return portal.answerProposal(request.portalSubject!, request.params.id, 'accept')
+    },
+  )
+  app.post(
+    '/v1/portal/proposals/:id/decline',
+    {
+      config: anonymous,
+      schema: { tags: ['portal'], summary: 'Decline a proposal: your consent stays as it is', params: ProposalParams, response: { 200: Type.Object({ consent: Consent, consentInWords: Words, proposal: PortalProposal }), 400: P, 401: P, 404: P, 409: P, 410: P } },
+    },
+    async (request) => portal.answerProposal(request.portalSubject!, request.params.id, 'decline'),
   )
   app.post(
     '/v1/portal/photos/:id/withdraw',

@@ -4,10 +4,11 @@ import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, describeRenewal, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService } from '../consent/index.ts'
+import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
+import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
@@ -20,7 +21,7 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
@@ -66,7 +67,7 @@ export class PortalService {
       .where(eq(photoSubjects.subjectId, subjectId))
       .orderBy(sql`${photos.createdAt} desc`)
     const ids = rows.map((r) => r.photo.id)
-    const current = await this.deps.consent.currentConsents(this.deps.db, ids)
+    const [current, previews] = await Promise.all([this.deps.consent.currentConsents(this.deps.db, ids), this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId))])
     const grants = ids.length
       ? await this.deps.db
           .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
@@ -84,6 +85,11 @@ export class PortalService {
           .orderBy(takedownNotices.createdAt)
       : []
     const renewals = await this.#openRenewals(subjectId)
+    // A photo narrower than the small size (never upscaled) has only its thumb: preview that one.
+    const withSmall = new Set(
+      ids.length ? (await this.deps.db.select({ id: derivatives.photoId }).from(derivatives).where(and(inArray(derivatives.photoId, ids), eq(derivatives.preset, 'small'), eq(derivatives.format, 'jpeg')))).map((d) => d.id) : [],
+    )
+    const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
     return {
@@ -98,10 +104,12 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: p.status === 'withdrawn' ? null : `${base}/v1/portal/photos/${p.id}/media/small.jpeg`,
+          preview: previews.get(p.id)?.ok ? `${base}/v1/portal/photos/${p.id}/media/${withSmall.has(p.id) ? 'small' : 'thumb'}.jpeg` : null,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
+          /** Wider consents proposed by the photographer or admin: pending ones wait for the person's answer. */
+          proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
           notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
@@ -125,15 +133,21 @@ export class PortalService {
     return out
   }
 
+  /** The gate decides (its portal-preview purpose): their own photos only, previews whatever the state. */
   async media(subjectId: string, photoId: string, file: string) {
-    await this.#own(subjectId, photoId)
-    return this.deps.photos.previewForSubject(photoId, file)
+    return this.deps.photos.previewForSubject(subjectId, photoId, file)
   }
 
   async changeConsent(subjectId: string, photoId: string, input: ConsentInput) {
     await this.#own(subjectId, photoId)
     const c = await this.deps.consent.changeConsentBySubject(photoId, subjectId, input)
     return { consent: c, consentInWords: describeConsent(c) }
+  }
+
+  /** The person accepts or declines a proposal: only their own, only while it still applies. */
+  async answerProposal(subjectId: string, proposalId: string, answer: 'accept' | 'decline') {
+    const r = await this.deps.consent.answerProposal(subjectId, proposalId, answer)
+    return { consent: r.consent, consentInWords: describeConsent(r.consent), proposal: proposalForPerson(r.proposal!) }
   }
 
   /** Renewal: a new version with a later last day (default three years from today), made by the person. */
@@ -168,5 +182,15 @@ export class PortalService {
     const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
     const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
+  }
+}
+
+/** A proposal as the person reads it: what it would allow, in their words, and what it widens. */
+function proposalForPerson(p: ProposalView) {
+  const { subjectId: _s, ...rest } = p
+  return {
+    ...rest,
+    inWords: describeConsent({ ...p.consent, subjectId: p.subjectId, version: p.baseVersion, state: 'active', reason: null }),
+    widensInWords: describeWidenings(p.widens, p.proposedBy),
   }
 }

@@ -48,7 +48,7 @@ function open(reply: FastifyReply) {
   return reply.header('access-control-allow-origin', '*').header('cache-control', 'no-cache').header('cross-origin-resource-policy', 'cross-origin')
 }
 
-export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; photos: PhotosService; licence: (ref: string) => Licence | undefined; origin: string; publicUrl: string | undefined }> = async (app, opts) => {
+export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; photos: PhotosService; licence: (ref: string) => Licence | undefined; origin: string }> = async (app, opts) => {
   const { rights, photos } = opts
 
   for (const [path, of] of [
@@ -83,11 +83,11 @@ export const rightsRoutes: FastifyPluginAsyncTypebox<{ rights: RightsService; ph
     { schema: { tags: ['rights'], summary: 'IIIF Presentation 3 manifest of a photo anyone may preview (no login, CORS)', params: Params, response: { 200: Type.Object({}, { additionalProperties: true }), 404: P, 410: P } } },
     async (request, reply) => {
       if (!UUID.test(request.params.id)) throw rightsProblems.notFound()
-      // As an anonymous visitor sees it: only while everyone pictured allows a public preview.
+      // As an anonymous visitor sees it, through the gate ('view'): only while everyone pictured allows a public preview.
       const view = await photos.get(request.params.id.toLowerCase(), null)
       open(reply).type(IIIF_MEDIA_TYPE)
-      // Without PUBLIC_URL, the address this request came to (as the collections manifest does).
-      return photoManifest(view, opts.licence(view.licence), opts.publicUrl ?? `${request.protocol}://${request.host}`)
+      // Links on this app's own origin (PUBLIC_URL, or its local address), never the Host a request names.
+      return photoManifest(view, opts.licence(view.licence), opts.origin)
     },
   )
 }

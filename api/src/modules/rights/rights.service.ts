@@ -10,13 +10,13 @@
  */
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { consents, decideUse, narrowingOf, todayUtc, TOPIC_LABELS, USE_LABELS, type GateVerdict, type Topic, type Use } from '../consent/index.ts'
+import { consents, narrowingOf, TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../consent/index.ts'
 import { downloadGrants } from '../desks/desks.table.ts'
+import { ANONYMOUS, decideUse, todayUtc, type Decision, type Gate, type Permission, type PhotoRecord } from '../gate/index.ts'
 import { licenceKind, type Licence } from '../licences/index.ts'
-import { photos } from '../photos/photos.table.ts'
 import { Problem } from '../../platform/problems.ts'
 
-type PhotoRow = typeof photos.$inferSelect
+type PhotoRow = PhotoRecord['photo']
 type ConsentRow = typeof consents.$inferSelect
 
 /** Hours a holder has to take a photo offline after consent ends (each licence text, article on withdrawal). */
@@ -32,8 +32,8 @@ export const rightsProblems = {
 
 export interface RightsDeps {
   db: Db
-  /** The consent gate on photo rows (licence ∩ everyone's current consent, today). */
-  gate: (rows: PhotoRow[]) => Promise<Map<string, GateVerdict>>
+  /** The one door (modules/gate): its 'rights' purpose says whether, and under what, a photo may be used now. */
+  gate: Pick<Gate, 'check'>
   licence: (ref: string) => Licence | undefined
   origin: string
 }
@@ -66,11 +66,16 @@ const addHours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000)
 export class RightsService {
   constructor(private readonly deps: RightsDeps) {}
 
-  async #published(photoId: string): Promise<PhotoRow> {
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, photoId)).limit(1)
-    // Never published (a draft, in review, or withdrawn before publication): as if it never existed.
-    if (!photo || photo.publishedAt === null) throw rightsProblems.notFound()
-    return photo
+  /**
+   * What the gate says of the photo's rights now (under `licence`: a download's): the photo and the
+   * permission (null: it may no longer be used), or null when it was erased. Never published (a draft, in
+   * review, or withdrawn before publication): as if it never existed.
+   */
+  async #statement(photoId: string, licence?: string): Promise<{ photo: PhotoRow; permission: Permission | null } | null> {
+    const d: Decision = (await this.deps.gate.check([photoId], { kind: 'rights', ...(licence ? { licence } : {}) }, ANONYMOUS)).get(photoId)!
+    if (d.ok) return { photo: d.record.photo, permission: d.permission }
+    if (d.outcome === 'gone') return null
+    throw rightsProblems.notFound()
   }
 
   async #history(photoId: string): Promise<Map<string, ConsentRow[]>> {
@@ -113,9 +118,8 @@ export class RightsService {
     }
   }
 
-  /** When the photo stopped being usable, and whether by withdrawal or by expiry. */
-  #ended(photo: PhotoRow, history: Map<string, ConsentRow[]>, today: string, changes: Changes | null): { reason: 'withdrawn' | 'expired' | 'narrowed'; at: Date } {
-    if (photo.erasedAt) return { reason: 'withdrawn', at: photo.erasedAt }
+  /** When the photo stopped being usable, and whether by withdrawal or by expiry (photo null: it was erased). */
+  #ended(photo: PhotoRow | null, history: Map<string, ConsentRow[]>, today: string, changes: Changes | null): { reason: 'withdrawn' | 'expired' | 'narrowed'; at: Date } {
     let expiredOn: string | null = null
     let withdrawnAt = null as Date | null
     for (const versions of history.values()) {
@@ -126,6 +130,8 @@ export class RightsService {
       if (lastValid && (!expiredOn || lastValid < expiredOn)) expiredOn = lastValid
     }
     if (withdrawnAt) return { reason: 'withdrawn', at: withdrawnAt }
+    // Erased (everyone in it withdrew first, so this is rare): from now.
+    if (!photo) return { reason: 'withdrawn', at: new Date() }
     // Consent holds up to and including its last day; the deadline counts from the day after.
     if (expiredOn) return { reason: 'expired', at: addHours(new Date(`${expiredOn}T00:00:00Z`), 24) }
     // Narrowed so far that no use is left (or recognisability no longer agreed).
@@ -140,22 +146,22 @@ export class RightsService {
 
   /** GET /rights/:photoId */
   async photo(photoId: string) {
-    const photo = await this.#published(photoId)
+    const statement = await this.#statement(photoId)
     const history = await this.#history(photoId)
-    const verdict = photo.erasedAt ? null : (await this.deps.gate([photo])).get(photo.id)
+    const photo = statement?.photo ?? null
     const base = {
-      photoId: photo.id,
+      photoId,
       checkedAt: new Date().toISOString(),
-      photoPage: `${this.deps.origin}/photos/${photo.id}`,
-      licence: photo.erasedAt ? null : this.#licenceView(this.deps.licence(photo.licence)),
+      photoPage: `${this.deps.origin}/photos/${photoId}`,
+      licence: photo ? this.#licenceView(this.deps.licence(photo.licence)) : null,
     }
-    if (verdict?.shown) {
+    const p = statement?.permission
+    if (photo && p) {
       const changes = this.#changesSince(history, photo.publishedAt!)
       const status: RightsStatus = changes ? 'narrowed' : 'available'
-      const p = verdict.permission
       return { ...base, status, reason: changes ? ('narrowed' as const) : null, message: MESSAGES[status], permittedUses: labelUses(p.uses), excludedTopics: labelTopics(p.excludedTopics), consentValidUntil: p.validUntil, changes, removeBy: null }
     }
-    const changes = this.#changesSince(history, photo.publishedAt!)
+    const changes = photo ? this.#changesSince(history, photo.publishedAt!) : null
     const ended = this.#ended(photo, history, todayUtc(), changes)
     return {
       ...base,
@@ -174,23 +180,23 @@ export class RightsService {
   async grant(grantId: string) {
     const [grant] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
     if (!grant) throw rightsProblems.notFound()
-    const photo = await this.#published(grant.photoId)
-    const history = await this.#history(photo.id)
-    const licence = this.deps.licence(grant.licence)
     // A grant keeps the licence it was given under; only the consent of the people pictured can end it.
-    const verdict = photo.erasedAt ? null : (await this.deps.gate([{ ...photo, licence: grant.licence }])).get(photo.id)
+    const statement = await this.#statement(grant.photoId, grant.licence)
+    const photo = statement?.photo ?? null
+    const history = await this.#history(grant.photoId)
+    const licence = this.deps.licence(grant.licence)
     const hours = grant.use === 'exhibition' ? EXHIBITION_TAKEDOWN_HOURS : TAKEDOWN_HOURS
     const base = {
-      photoId: photo.id,
+      photoId: grant.photoId,
       grant: { id: grant.id, use: grant.use, channel: grant.channel, topic: grant.topic, grantedOn: grant.createdAt.toISOString().slice(0, 10), licence: grant.licence },
       checkedAt: new Date().toISOString(),
-      photoPage: `${this.deps.origin}/photos/${photo.id}`,
+      photoPage: `${this.deps.origin}/photos/${grant.photoId}`,
       licence: this.#licenceView(licence),
     }
     const changes = this.#changesSince(history, grant.createdAt, grant.organisationId)
-    if (verdict?.shown) {
-      const d = decideUse(verdict.permission, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
-      const p = verdict.permission
+    const p = statement?.permission
+    if (photo && p) {
+      const d = decideUse(p, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
       if (d.allowed) {
         const status: RightsStatus = changes ? 'narrowed' : 'available'
         return { ...base, status, reason: changes ? ('narrowed' as const) : null, message: MESSAGES[status], permittedUses: labelUses(p.uses), excludedTopics: labelTopics(p.excludedTopics), consentValidUntil: p.validUntil, changes, removeBy: null }

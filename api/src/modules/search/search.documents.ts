@@ -1,11 +1,11 @@
 /**
  * Builds SearchDocuments from the database: a published photo's texts, owner, collections, orientation,
- * colour family, and its effective permission from the consent gate (uses, public preview). A photo the
- * gate does not show is no document (build → null), so the sync job removes it instead.
+ * colour family, and its effective permission from the gate's 'index' purpose (uses, public preview). A
+ * photo the gate does not let in is no document (build → null), so the sync job removes it instead.
  */
 import { and, asc, eq, gt, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import type { GateVerdict } from '../consent/consent.gate.ts'
+import { SYSTEM, type Gate } from '../gate/index.ts'
 import { collectionItems } from '../collections/collections.table.ts'
 import { photos } from '../photos/photos.table.ts'
 import { colourFamily, orientationOf } from './search.colour.ts'
@@ -15,7 +15,8 @@ type PhotoRow = typeof photos.$inferSelect
 
 export interface DocumentDeps {
   db: DbOrTx
-  gate: (rows: PhotoRow[]) => Promise<Map<string, GateVerdict>>
+  /** The one door (modules/gate); asked on the database itself, never on cached records (see #documents). */
+  gate: Gate
 }
 
 export class SearchDocuments {
@@ -50,17 +51,20 @@ export class SearchDocuments {
 
   async #documents(rows: PhotoRow[]): Promise<Map<string, SearchDocument | null>> {
     const out = new Map<string, SearchDocument | null>()
-    const candidates = rows.filter((r) => r.status === 'published' && !r.erasedAt && r.publishedAt)
     for (const r of rows) out.set(r.id, null)
-    if (candidates.length === 0) return out
-    const verdicts = await this.deps.gate(candidates)
+    if (rows.length === 0) return out
+    // Read from the database (not the gate's records): the job runs right after the change it follows, and
+    // another replica's change may not have been heard yet.
+    const decisions = await this.deps.gate.check(rows.map((r) => r.id), { kind: 'index' }, SYSTEM, this.deps.db)
+    const candidates = rows.filter((r) => decisions.get(r.id)?.ok && r.publishedAt)
     const items = await this.deps.db
       .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
       .from(collectionItems)
       .where(inArray(collectionItems.photoId, candidates.map((r) => r.id)))
     for (const r of candidates) {
-      const v = verdicts.get(r.id)
-      if (!v?.shown) continue
+      const d = decisions.get(r.id)
+      if (!d?.ok || !d.permission) continue
+      const permission = d.permission
       out.set(r.id, {
         id: r.id,
         captionNl: r.captionNl,
@@ -74,8 +78,8 @@ export class SearchDocuments {
         collections: items.filter((i) => i.photoId === r.id).map((i) => i.collectionId).sort(),
         orientation: orientationOf(r.width, r.height),
         colour: colourFamily(r.dominantColour),
-        uses: [...v.permission.uses],
-        publicPreview: v.permission.publicPreview,
+        uses: [...permission.uses],
+        publicPreview: permission.publicPreview,
         publishedAt: r.publishedAt!.toISOString(),
       })
     }

@@ -1,15 +1,14 @@
 /**
- * The search service: language guidance, then the engine, then the consent gate on every hit. The engine
- * only ranks and filters; whether a photo may be shown is decided here, by the gate, at request time (on the photo records: photos.records.ts)
- * (promise 1). A hit the gate no longer shows is dropped and its removal queued (a stale index); a hit whose
+ * The search service: language guidance, then the engine, then the gate on every hit. The engine only
+ * ranks and filters; whether a photo may be shown, and in which sizes, is decided by the gate (modules/gate:
+ * gate.check with the 'preview' purpose) at request time, on every request (promise 1). A hit the gate no longer shows is dropped and its removal queued (a stale index); a hit whose
  * document is out of date for this caller (no public preview, a use no longer allowed) is dropped and its
  * rebuild queued. Dropped hits are replaced from the next engine page, so pages stay full.
  */
 import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import { todayUtc } from '../consent/consent.gate.ts'
-import { inPresetOrder, mediaUrl, PREVIEW_PRESETS, type PhotoRecord, type PhotoRecords } from '../photos/photos.records.ts'
+import { callerOf, inPresetOrder, mediaUrl, todayUtc, type Allowed, type Caller, type Decision, type Gate, type PhotoRecord } from '../gate/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { LanguageGuidance } from './search.guidance.ts'
@@ -20,6 +19,9 @@ import { enqueueSearchRemove, enqueueSearchSync } from './search.sync.ts'
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
 
+/** What the gate says when a photo may be shown to nobody now: its index entry is stale. */
+const PHOTO_GONE = new Set(['missing', 'erased', 'withdrawn', 'not-published', 'not-shown'])
+
 /** Engine round trips per request when hits are dropped; the page may come back short after that. */
 const REFILLS = 3
 
@@ -28,8 +30,8 @@ export interface SearchServiceDeps {
   engine: SearchEngine
   queue: JobQueue
   worker?: Worker
-  /** Photo rows with their gate inputs and derivatives (photos.records.ts: cached while changes are heard). */
-  records: PhotoRecords
+  /** The one door (modules/gate): decides every hit, on its photo records (cached while changes are heard). */
+  gate: Gate
   guidance?: LanguageGuidance
   publicUrl?: string
 }
@@ -52,7 +54,7 @@ interface Prepared {
 
 export class SearchService {
   readonly guidance: LanguageGuidance
-  readonly #hits = new WeakMap<PhotoRecord, { user?: HitBase; anonymous?: HitBase }>()
+  readonly #hits = new WeakMap<PhotoRecord, Map<string, HitBase>>()
   /** Bytes served for an engine answer, per variant, with the records they were built from (searchJson). */
   readonly #served = new WeakMap<SearchResult, Map<string, { records: PhotoRecord[]; json: Buffer }>>()
 
@@ -66,24 +68,26 @@ export class SearchService {
 
   /**
    * The response as JSON bytes, serialised by `serialize` (the route's response schema, the allow-list).
-   * When the engine's answer is the same (cached) answer as before, and every hit's photo record is the
-   * same record as when that answer was last served (a change to a photo makes a new record), the gate's
-   * verdicts are the same too, and so are the bytes: they are sent again without building them anew. The
-   * gate still decides: the records are looked up, and compared, on every request.
+   * When the engine's answer is the same (cached) answer as before, the caller is of the same audience
+   * (the gate's), and the gate lets every hit through on the same photo record as when that answer was last
+   * served (a change to a photo makes a new record), the gate's decisions are the same too, and so are the
+   * bytes: they are sent again without building them anew. The gate still decides, on every request.
    */
   async searchJson(params: SearchQuerystringT, principal: Principal | null, serialize: (r: SearchResponseT) => string): Promise<Buffer> {
     const today = todayUtc()
-    const prepared = this.#prepare(params, principal)
+    const caller = callerOf(principal)
+    const audience = this.deps.gate.audience(caller)
+    const prepared = this.#prepare(params, audience.scope === 'public')
     const answer = await this.#engineSearch(prepared, prepared.limit, params.cursor)
-    const variant = `${principal ? 'user' : 'anonymous'}|${today}|${prepared.noteKey}`
+    const variant = `${audience.key}|${today}|${prepared.noteKey}`
     const memo = this.#served.get(answer)?.get(variant)
     if (memo && memo.records.length === answer.hits.length) {
-      const records = await this.deps.records.get(answer.hits.map((h) => h.id))
-      if (answer.hits.every((h, i) => records.get(h.id) === memo.records[i])) return memo.json
+      const decisions = await this.deps.gate.check(answer.hits.map((h) => h.id), { kind: 'preview' }, caller)
+      if (answer.hits.every((h, i) => { const d = decisions.get(h.id); return d?.ok && d.record === memo.records[i] })) return memo.json
     }
-    const { response, reusable } = await this.#run(prepared, principal, today, answer)
+    const { response, reusable } = await this.#run(prepared, caller, answer)
     const json = Buffer.from(serialize(response))
-    if (reusable && this.deps.records.live) {
+    if (reusable && this.deps.gate.records.live) {
       let byVariant = this.#served.get(answer)
       if (!byVariant) this.#served.set(answer, (byVariant = new Map()))
       byVariant.set(variant, { records: reusable, json })
@@ -91,7 +95,7 @@ export class SearchService {
     return json
   }
 
-  #prepare(params: SearchQuerystringT, principal: Principal | null): Prepared {
+  #prepare(params: SearchQuerystringT, publicOnly: boolean): Prepared {
     const q = (params.q ?? '').replace(/\s+/g, ' ').trim()
     const guided = this.guidance.apply(q, params.lang)
     const filters: SearchFilters = {
@@ -101,7 +105,7 @@ export class SearchService {
       ...(params.series ? { series: params.series } : {}),
       ...(params.collection ? { collection: params.collection } : {}),
       ...(params.photographer ? { photographer: params.photographer } : {}),
-      ...(principal ? {} : { publicPreviewOnly: true }),
+      ...(publicOnly ? { publicPreviewOnly: true } : {}),
     }
     return {
       params,
@@ -126,11 +130,12 @@ export class SearchService {
    * dropped. `reusable` (the records of the hits, in order) when the first answer was served as it is:
    * one engine page, nothing dropped.
    */
-  async #run(p: Prepared, principal: Principal | null, today: string, firstAnswer?: SearchResult): Promise<{ response: SearchResponseT; reusable: PhotoRecord[] | null }> {
+  async #run(p: Prepared, caller: Caller, firstAnswer?: SearchResult): Promise<{ response: SearchResponseT; reusable: PhotoRecord[] | null }> {
     const { filters, limit } = p
-    const kept: { record: PhotoRecord; highlights: SearchResult['hits'][number]['highlights'] }[] = []
+    const kept: { allowed: Allowed; highlights: SearchResult['hits'][number]['highlights'] }[] = []
     const stale: string[] = []
     const outdated: string[] = []
+    let skipped = 0
     let cursor = p.params.cursor
     let first: SearchResult | undefined
     let next: string | null = null
@@ -141,20 +146,22 @@ export class SearchService {
       first ??= r
       next = r.nextCursor
       if (r.hits.length) {
-        const records = await this.deps.records.get(r.hits.map((h) => h.id))
+        const decisions = await this.deps.gate.check(r.hits.map((h) => h.id), { kind: 'preview' }, caller)
         for (const h of r.hits) {
-          const record = records.get(h.id)
-          const v = record ? this.deps.records.verdict(record, today) : undefined
-          if (!record || !v?.shown || record.photo.erasedAt) {
-            stale.push(h.id)
+          const d: Decision = decisions.get(h.id)!
+          if (!d.ok) {
+            // The photo may no longer be shown to anyone: its entry is stale. Not to this caller only:
+            // out of date when the index said everyone allows a public preview, else simply not theirs.
+            if (PHOTO_GONE.has(d.reason)) stale.push(h.id)
+            else if (d.reason === 'no-public-preview' && filters.publicPreviewOnly) outdated.push(h.id)
+            else skipped++
             continue
           }
-          const fits = (principal || v.permission.publicPreview) && (!filters.use || v.permission.uses.includes(filters.use))
-          if (!fits) {
+          if (filters.use && !d.permission?.uses.includes(filters.use)) {
             outdated.push(h.id)
             continue
           }
-          kept.push({ record, highlights: h.highlights })
+          kept.push({ allowed: d, highlights: h.highlights })
         }
       }
       if (!next) break
@@ -162,15 +169,15 @@ export class SearchService {
     }
     await this.#repair(stale, outdated)
 
-    const dropped = stale.length + outdated.length
+    const dropped = stale.length + outdated.length + skipped
     const response: SearchResponseT = {
-      hits: kept.map((k) => ({ ...this.#hitBase(k.record, principal !== null), highlights: k.highlights })),
+      hits: kept.map((k) => ({ ...this.#hitBase(k.allowed), highlights: k.highlights })),
       facets: first!.facets,
       languageNote: p.guided.languageNote,
       total: Math.max(kept.length, first!.total - dropped),
       nextCursor: next,
     }
-    return { response, reusable: rounds === 1 && dropped === 0 ? kept.map((k) => k.record) : null }
+    return { response, reusable: rounds === 1 && dropped === 0 ? kept.map((k) => k.allowed.record) : null }
   }
 
   /** Stale entries are removed, outdated ones rebuilt; both through the outbox, in one transaction. */
@@ -183,12 +190,15 @@ export class SearchService {
     this.deps.worker?.nudge()
   }
 
-  /** A hit without its highlights: built once per record, for signed-in and for anonymous callers. */
-  #hitBase(record: PhotoRecord, signedIn: boolean): HitBase {
+  /** A hit without its highlights, with the sizes the gate allows: built once per record and set of sizes. */
+  #hitBase(allowed: Allowed): HitBase {
+    const { record, presets } = allowed
     let bases = this.#hits.get(record)
-    if (!bases) this.#hits.set(record, (bases = {}))
-    const key = signedIn ? 'user' : 'anonymous'
-    return (bases[key] ??= this.#hit(record.photo, record.derivatives.filter((d) => signedIn || PREVIEW_PRESETS.has(d.preset))))
+    if (!bases) this.#hits.set(record, (bases = new Map()))
+    const key = presets.join(',')
+    let base = bases.get(key)
+    if (!base) bases.set(key, (base = this.#hit(record.photo, record.derivatives.filter((d) => presets.includes(d.preset as never)))))
+    return base
   }
 
   #hit(p: PhotoRow, ds: readonly DerivativeRow[]): HitBase {

@@ -20,8 +20,10 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   /** Every key under a prefix (for start-up sweeps and tests). */
   list(prefix: string): AsyncIterable<BlobInfo>
-  /** Removes temp files left by writes that were interrupted (a crash mid-write). */
+  /** Removes temp files left by writes that were interrupted (a crash mid-write) in processes now gone. */
   sweepTemp(): Promise<number>
+  /** Lets go of what this process holds (its temp folder, connections). */
+  close(): Promise<void>
 }
 
 export class BlobNotFound extends Error {

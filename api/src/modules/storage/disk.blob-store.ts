@@ -4,25 +4,39 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { claimScratch, sweepAbandoned, type Scratch } from '../../platform/scratch.ts'
 import { assertKey, BlobNotFound, type BlobInfo, type BlobStore } from './blob-store.ts'
 
 /**
- * Blobs as files under one root. Writes go to `<root>/.tmp/` first, are fsynced and then renamed into
- * place (rename is atomic within one filesystem), so a crash leaves at worst a temp file that
- * sweepTemp() removes at the next start.
+ * Blobs as files under one root. Writes go to this process's own folder under `<root>/.tmp/` first, are
+ * fsynced and then renamed into place (rename is atomic within one filesystem), so a crash leaves at worst
+ * a temp file that sweepTemp() removes at a later start, once its process is provably gone (another
+ * process sharing the root keeps its own: platform/scratch.ts).
  */
 export class DiskBlobStore implements BlobStore {
   readonly #root: string
-  readonly #tmp: string
+  readonly #tmpRoot: string
+  #scratch: Scratch | null = null
 
   constructor(root: string) {
     this.#root = path.resolve(root)
-    this.#tmp = path.join(this.#root, '.tmp')
+    this.#tmpRoot = path.join(this.#root, '.tmp')
   }
 
   async init(): Promise<this> {
-    await fs.mkdir(this.#tmp, { recursive: true, mode: 0o700 })
+    this.#scratch ??= claimScratch(this.#tmpRoot)
     return this
+  }
+
+  get #tmp(): string {
+    if (!this.#scratch) throw new Error('DiskBlobStore used before init()')
+    return this.#scratch.dir
+  }
+
+  /** Removes this process's temp folder (writes under way fail). */
+  async close(): Promise<void> {
+    this.#scratch?.release()
+    this.#scratch = null
   }
 
   #path(key: string) {
@@ -98,10 +112,9 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
+  /** Removes what writers that are provably gone left behind; never another live process's temp files. */
   async sweepTemp(): Promise<number> {
-    const names = await fs.readdir(this.#tmp).catch(() => [] as string[])
-    await Promise.all(names.map((n) => fs.rm(path.join(this.#tmp, n), { force: true })))
-    return names.length
+    return sweepAbandoned(this.#tmpRoot)
   }
 }
 

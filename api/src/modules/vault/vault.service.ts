@@ -1,9 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
-import { createReadStream } from 'node:fs'
 import { and, eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
-import { decryptBuffer, encryptStream, newDataKey, type MasterKey } from '../../platform/crypto.ts'
+import { decryptBuffer, encryptFile, encryptStream, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { subjects } from '../consent/consent.table.ts'
@@ -74,7 +73,7 @@ export class VaultService {
     const id = crypto.randomUUID()
     const dataKey = newDataKey()
     const blobKey = `vault/${crypto.randomUUID()}`
-    await this.deps.blobs.put(blobKey, createReadStream(file.path).pipe(encryptStream(dataKey, `vault-document:${id}`)))
+    await this.deps.blobs.put(blobKey, encryptFile(file.path, dataKey, `vault-document:${id}`))
     try {
       await this.deps.db.transaction(async (tx) => {
         await this.#writable(tx, subjectId, principal)

@@ -63,12 +63,30 @@ export class NoticeDelivery {
     return row
   }
 
-  async #settle(job: ClaimedJob, ctx: JobContext, d: typeof noticeDeliveries.$inferSelect, n: Notice, outcome: Outcome, durationMs: number) {
-    const attempt = d.attempts + 1
+  /**
+   * The attempt is in the log before anything is sent, as 'interrupted', and settled afterwards: a crash
+   * mid-delivery leaves it there, and the retry after it is the next attempt (issue 18: the log used to
+   * keep only the attempt after the crash).
+   */
+  async #begin(d: typeof noticeDeliveries.$inferSelect): Promise<{ id: number; attempt: number }> {
+    return this.deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(noticeDeliveries)
+        .set({ attempts: sql`${noticeDeliveries.attempts} + 1` })
+        .where(eq(noticeDeliveries.id, d.id))
+        .returning({ attempt: noticeDeliveries.attempts })
+      const attempt = row?.attempt ?? d.attempts + 1
+      const [a] = await tx.insert(deliveryAttempts).values({ deliveryId: d.id, attempt, statusCode: null, errorClass: 'interrupted', durationMs: 0 }).returning({ id: deliveryAttempts.id })
+      return { id: a!.id, attempt }
+    })
+  }
+
+  async #settle(job: ClaimedJob, ctx: JobContext, d: typeof noticeDeliveries.$inferSelect, n: Notice, outcome: Outcome, durationMs: number, begun: { id: number; attempt: number }) {
+    const attempt = begun.attempt
     const result = outcome.ok ? String(outcome.status) : (outcome.error ?? String(outcome.status))
     const expired = !outcome.ok && (outcome.permanent || Date.now() - n.createdAt.getTime() >= this.deps.giveUpMs)
     await this.deps.db.transaction(async (tx) => {
-      await tx.insert(deliveryAttempts).values({ deliveryId: d.id, attempt, statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) })
+      await tx.update(deliveryAttempts).set({ statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) }).where(eq(deliveryAttempts.id, begun.id))
       await tx
         .update(noticeDeliveries)
         .set({ attempts: attempt, lastResult: result, ...(outcome.ok ? { state: 'delivered', deliveredAt: new Date() } : expired ? { state: 'dead' } : {}) })
@@ -108,9 +126,10 @@ export class NoticeDelivery {
       'webhook-timestamp': String(timestamp),
       'webhook-signature': sign(secret, n.id, timestamp, body),
     }
+    const begun = await this.#begin(d)
     const started = performance.now()
     const outcome = await this.#post(endpoint.url, headers, body, ctx.signal)
-    await this.#settle(job, ctx, d, n, outcome, performance.now() - started)
+    await this.#settle(job, ctx, d, n, outcome, performance.now() - started, begun)
   }
 
   #post(rawUrl: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<Outcome> {
@@ -156,6 +175,7 @@ export class NoticeDelivery {
     if (!org?.noticeEmail || n.state === 'acknowledged') return this.#cancel(d.id)
     this.#mailer ??= nodemailer.createTransport(this.deps.smtp.url)
     const text = noticeText(n, this.deps.publicUrl)
+    const begun = await this.#begin(d)
     const started = performance.now()
     let outcome: Outcome
     try {
@@ -165,7 +185,7 @@ export class NoticeDelivery {
       const code = (err as { responseCode?: number }).responseCode
       outcome = { ok: false, status: code ?? null, error: code ? null : 'smtp', permanent: code !== undefined && code >= 500 && code < 600 && code !== 552 }
     }
-    await this.#settle(job, ctx, d, n, outcome, performance.now() - started)
+    await this.#settle(job, ctx, d, n, outcome, performance.now() - started, begun)
   }
 }
 

@@ -31,6 +31,7 @@ export function ConsentSummary({ consent }: { consent: Consent }) {
 
 export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; onChanged: (p?: OwnPhoto) => void; reload: () => Promise<void> }) {
   const t = useT(photographer)
+  const { lang } = useLang()
   const id = useId()
   const [people, setPeople] = useState<Person[] | null>(null)
   const [subjects, setSubjects] = useState<Subject[]>([])
@@ -66,8 +67,8 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
     setBusy(true)
     try {
       const subject = existing ? subjects.find((s) => s.id === existing)! : await photographerApi.createSubject(name)
-      await photographerApi.addPerson(photo.id, subject.id, { ...choice, ...(validUntil ? { validUntil } : {}) })
-      setMessage(t('added', { name: subject.pseudonym }))
+      const added = await photographerApi.addPerson(photo.id, subject.id, { ...choice, ...(validUntil ? { validUntil } : {}) })
+      setMessage(t(added.proposal ? 'addedWithProposal' : 'added', { name: subject.pseudonym }))
       setExisting('')
       setPseudonym('')
       setChoice(defaultChoice())
@@ -97,6 +98,19 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
           {people.map((p) => (
             <li key={p.subjectId}>
               <strong>{p.pseudonym}</strong>: {p.consent ? <ConsentSummary consent={p.consent} /> : t('consentNone')}
+              {(p.proposals?.length ?? 0) > 0 && (
+                <ul className="proposals" aria-label={t('proposalsLabel', { name: p.pseudonym })}>
+                  {p.proposals!.map((x) => (
+                    <li key={x.id} className={`proposal proposal-${x.state}`}>
+                      {t('proposalLine', {
+                        state: t(`proposal_${x.state}`),
+                        date: new Date(x.createdAt).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+                        widens: x.widens.map((w) => t(`widen_${w}` as Parameters<typeof t>[0])).join(', '),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -47,10 +47,19 @@ export interface Consent {
   validUntil: string
   reason: string | null
 }
+/** A wider consent proposed to the person: it applies only once they accept it in their portal. */
+export interface Proposal {
+  id: string
+  state: 'pending' | 'accepted' | 'declined' | 'superseded'
+  widens: string[]
+  createdAt: string
+  decidedAt: string | null
+}
 export interface Person {
   subjectId: string
   pseudonym: string
   consent: Consent | null
+  proposals?: Proposal[]
 }
 export interface Subject {
   id: string
@@ -107,6 +116,6 @@ export const photographerApi = {
   people: (id: string) => api<{ items: Person[] }>(`/v1/photos/${id}/people`),
   subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
   createSubject: (pseudonym: string) => api<Subject>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
-  addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) => api<Consent>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
+  addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) => api<Consent & { proposal: Proposal | null }>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
   submit: (id: string) => api<{ id: string; status: string }>(`/v1/photos/${id}/submit`, { method: 'POST' }),
 }

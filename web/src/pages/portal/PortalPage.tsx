@@ -160,7 +160,7 @@ export function PortalPage(_props: PageProps) {
   )
 }
 
-const KNOWN_EVENTS = new Set(['consent.created', 'consent.changed', 'consent.withdrawn', 'photo.published', 'download.granted'])
+const KNOWN_EVENTS = new Set(['consent.created', 'consent.changed', 'consent.withdrawn', 'consent.proposed', 'consent.proposal-accepted', 'consent.proposal-declined', 'consent.proposal-superseded', 'photo.published', 'download.granted'])
 function eventText(t: PortalT, type: string) {
   return KNOWN_EVENTS.has(type) ? t(`event_${type}` as Parameters<PortalT>[0]) : t('event_other', { type })
 }

@@ -91,6 +91,37 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
         </section>
       )}
 
+      {!withdrawn && (photo.proposals?.length ?? 0) > 0 && (
+        <section aria-labelledby={`${id}-proposals`} className="proposals">
+          <h3 id={`${id}-proposals`}>{t('proposalsHeading')}</h3>
+          <ul>
+            {photo.proposals!.map((p) => (
+              <li key={p.id} className={`proposal proposal-${p.state}`}>
+                <p>
+                  <strong>{t(`proposal_${p.state}`, { date: formatDate(p.decidedAt ?? p.createdAt, lang) })}</strong>
+                </p>
+                <p>{p.widensInWords[lang]}</p>
+                {p.state === 'pending' && (
+                  <>
+                    <p>
+                      {t('proposalWouldBe')} {p.inWords[lang]}
+                    </p>
+                    <div className="actions">
+                      <button type="button" disabled={busy} onClick={() => void act(() => api.acceptProposal(p.id), t('proposalAccepted'))}>
+                        {t('proposalAccept')}
+                      </button>
+                      <button type="button" disabled={busy} onClick={() => void act(() => api.declineProposal(p.id), t('proposalDeclined'))}>
+                        {t('proposalDecline')}
+                      </button>
+                    </div>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
       <section aria-labelledby={`${id}-usage`}>
         <h3 id={`${id}-usage`}>{t('usageHeading')}</h3>
         {photo.usage.length === 0 ? (

@@ -54,6 +54,19 @@ export interface PortalConsent {
   validFrom: string
   validUntil: string
   reason: string | null
+  /** Whose word this version is: 'person' (you), 'photographer', 'admin' or 'system'. */
+  author?: string
+}
+/** A wider consent the photographer or consent officer proposed; it applies only if the person accepts it. */
+export interface PortalProposal {
+  id: string
+  state: 'pending' | 'accepted' | 'declined' | 'superseded'
+  proposedBy: 'photographer' | 'admin'
+  widens: string[]
+  createdAt: string
+  decidedAt: string | null
+  inWords: Words
+  widensInWords: Words
 }
 export interface PortalPhoto {
   id: string
@@ -65,6 +78,7 @@ export interface PortalPhoto {
   consent: PortalConsent | null
   consentInWords: Words | null
   renewal: { validUntil: string; askedAt: string; inWords: Words } | null
+  proposals?: PortalProposal[]
   usage: { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
   notices: { organisation: string; event: string; state: string; at: string }[]
 }
@@ -88,6 +102,8 @@ export const portalApi = (token: string) => {
     events: () => call<{ items: PortalEvent[] }>('GET', '/v1/portal/events'),
     changeConsent: (photoId: string, body: Record<string, unknown>) => call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
     renew: (photoId: string) => call<{ consent: PortalConsent; consentInWords: Words }>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
+    acceptProposal: (id: string) => call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/accept`, { confirm: true }),
+    declineProposal: (id: string) => call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/decline`),
     withdraw: (photoId: string) => call<{ id: string; status: string }>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
     erasure: () => call<{ id: string; requestedAt: string }>('POST', '/v1/portal/erasure', { confirm: true }),
     /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideUse, effectivePermission, evaluateConsent, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../../../api/src/modules/consent/consent.gate.ts'
+import { decideUse, effectivePermission, evaluateConsent, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../../../api/src/modules/gate/gate.consent.ts'
 
 const licence: LicenceTerms = { ref: 'rsw-editorial@1.0', permittedUses: ['editorial', 'social'], prohibitedTopics: ['trafficking', 'crime'] }
 const today = '2026-11-28'

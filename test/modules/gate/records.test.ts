@@ -1,5 +1,5 @@
 /**
- * The photo record cache (photos.records.ts): served from memory while the database's change feed is
+ * The gate's photo record cache (gate.records.ts): served from memory while the database's change feed is
  * heard, and never beyond a change — whoever makes it, however the listener fails.
  */
 import net from 'node:net'
@@ -8,8 +8,9 @@ import sharp from 'sharp'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listenPostgres } from '../../../api/src/db/client.ts'
-import { PhotoRecords, photoRecordLoader } from '../../../api/src/modules/photos/index.ts'
+import { PhotoRecords, photoRecordLoader } from '../../../api/src/modules/gate/index.ts'
 import { engine } from '../../support/db.ts'
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 const fx = inject('fixtures')
@@ -22,7 +23,8 @@ beforeAll(async () => {
   t = await startTestApp()
   photographer = await t.user('photographer')
   curator = await t.user('curator')
-  journalist = await t.user('journalist')
+  // Of an enabled organisation: only then does a journalist see more than the public preview.
+  journalist = await deskJournalist(t, await organisation(t))
   await until(() => t.rt.records.live, 'the change listener to come up')
 })
 afterAll(() => t?.close())
@@ -106,9 +108,9 @@ describe('the photo record cache', () => {
     const record = await t.rt.records.one(id)
     expect(record).toBeDefined()
     const until = [...record!.gate.consents.values()][0]!.validUntil
-    expect(t.rt.consent.verdict(record!.photo, record!.gate, until)).toMatchObject({ shown: true })
+    expect(t.rt.records.verdict(record!, until)).toMatchObject({ shown: true })
     const dayAfter = new Date(Date.parse(`${until}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-    expect(t.rt.consent.verdict(record!.photo, record!.gate, dayAfter)).toMatchObject({ shown: false, gone: true, blocks: [{ reason: 'expired' }] })
+    expect(t.rt.records.verdict(record!, dayAfter)).toMatchObject({ shown: false, gone: true, blocks: [{ reason: 'expired' }] })
   })
 
   it('never keeps a read that was under way when a change was heard', async () => {
@@ -116,7 +118,7 @@ describe('the photo record cache', () => {
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     const load = photoRecordLoader(t.rt.database.db, (tx, ids) => t.rt.consent.gateInputs(tx, ids))
-    const records = new PhotoRecords({ maxAgeMs: 60_000, verdict: (photo, inputs, today) => t.rt.consent.verdict(photo, inputs, today), load: async (ids) => {
+    const records = new PhotoRecords({ maxAgeMs: 60_000, verdict: (photo, inputs, today) => t.rt.records.verdict({ photo, gate: inputs, derivatives: [] }, today), load: async (ids) => {
       const read = await load(ids)
       await held
       return read
@@ -139,7 +141,7 @@ describe('the photo record cache', () => {
 
   it('keeps the serialised answer per variant: a journalist\'s full view never reaches an anonymous caller', async () => {
     const { id } = await published('Varianten')
-    const other = await t.user('journalist')
+    const other = await deskJournalist(t, await organisation(t))
     const get = async (token?: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).text()
     const first = await get(journalist.token)
     expect(await get(other.token)).toBe(first)

@@ -1,27 +1,40 @@
 /**
  * Photo records: a photo row with everything the gate decides on (who is in it, their current consent)
- * and its derivatives, read in one batch for many photos, and kept in memory between requests.
+ * and its derivatives, read in one batch for many photos, and kept in memory between requests. The gate's
+ * read model: nothing outside modules/gate reads it (they ask the gate, which answers with the record).
  *
- * Why this is safe (promise 1: nothing is served beyond the consent of everyone in it):
- *  - What is cached are the gate's INPUTS, never its verdict. The gate runs on every request against the
- *    current date, so an end date passing needs no invalidation.
+ * What is kept, and why it can never outrun consent (promise 1: nothing is served beyond the consent of
+ * everyone in it):
+ *  - The gate's INPUTS, per photo, and the consent verdict on a record per day (the verdict memo). A record
+ *    never changes: a change to any input makes a new record, so a memo can only ever belong to the inputs
+ *    it was computed from, and an end date passing is a new day, so a new verdict.
  *  - Any change to those inputs, by anyone (this process, another replica, the CLI, psql), is announced by
- *    database triggers on commit (migration 0014, channel eb_photo_changed). A photo is forgotten the moment
- *    its id is heard.
+ *    database triggers on commit (migration 0014, channel eb_photo_changed; heard by Gate.listen). A photo
+ *    is forgotten the moment its id is heard.
  *  - The cache is only used while the listener is known to hear: with PostgreSQL it sends itself a
  *    heartbeat through the server every two seconds and drops the cache, and bypasses it, the moment a
  *    heartbeat is late or the connection is lost, until it hears one again.
  *  - A read that started before an invalidation is never stored (a generation counter), so a slow read
  *    cannot put an old record back after the change was heard.
- *  - Every write request through this process's HTTP API empties it before its response leaves (app.ts), so
- *    a client that withdraws and then looks sees the withdrawal, without waiting for the message.
+ *  - Every write request through this process's HTTP API empties it before its response leaves
+ *    (gate.feed.ts), so a client that withdraws and then looks sees the withdrawal, without waiting for the
+ *    message.
+ *  - With a PostgreSQL server, before each read from memory a one-lookup check applies every change
+ *    committed before the request began, whether or not its message has come (gate.freshness.ts): another
+ *    replica's withdrawal is seen on the very next request, also while the listener is stalled.
  *  - Entries also age out after `maxAgeMs` whatever happens.
+ *  - Who the caller is, is never kept here: the rules (gate.rules.ts) run on every request.
  */
 import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import { todayUtc, type GateInputs, type GateVerdict } from '../consent/index.ts'
+import type { GateInputs } from '../consent/consent.service.ts'
 import { PRESETS } from '../media/presets.ts'
-import { derivatives, photos } from './photos.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+import { todayUtc, type GateVerdict } from './gate.consent.ts'
+
+export type { GateInputs }
+/** Reads who is in each photo and their current consent (the consent module's tables). */
+export type GateInputsReader = (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -35,12 +48,17 @@ export interface PhotoRecord {
 export interface PhotoRecordsOptions {
   /** Reads the records of these photos from the database (absent ids: no such photo). */
   load(ids: string[]): Promise<Map<string, PhotoRecord>>
-  /** The consent gate (the consent module's), on a record's inputs for one day. */
+  /** The consent verdict (the gate's), on a record's inputs for one day. */
   verdict(photo: PhotoRow, inputs: GateInputs, today: string): GateVerdict
   /** 0 turns the cache off: every read goes to the database. */
   maxAgeMs: number
   maxEntries?: number
   now?: () => number
+  /**
+   * Applies every change committed before the call (another replica's, whose message may not have come
+   * yet): awaited before each read from memory (gate.freshness.ts). Absent: the messages suffice.
+   */
+  fresh?: () => Promise<void>
 }
 
 /** The change feed behind the cache (db/client.ts Listener), for sync(). */
@@ -61,7 +79,7 @@ export class PhotoRecords {
 
   constructor(private readonly opts: PhotoRecordsOptions) {}
 
-  /** The listener whose messages keep this cache true (runtime.ts attaches it once it exists). */
+  /** The listener whose messages keep this cache true (Gate.listen attaches it once it exists). */
   attach(feed: ChangeFeed) {
     this.#feed = feed
   }
@@ -108,6 +126,8 @@ export class PhotoRecords {
   }
 
   async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    // A failed check has emptied the cache: the read below goes to the database.
+    if (this.live && this.opts.fresh) await this.opts.fresh().catch(() => {})
     const out = new Map<string, PhotoRecord>()
     const missing: string[] = []
     const now = (this.opts.now ?? Date.now)()
@@ -148,9 +168,6 @@ export class PhotoRecords {
   }
 }
 
-/** What an anonymous visitor may see of a photo whose consent allows a public preview (photos and search). */
-export const PREVIEW_PRESETS: ReadonlySet<string> = new Set(['thumb', 'small'])
-
 /** Derivatives in presentation order: by preset (small to large), then jpeg, webp, avif. */
 export function inPresetOrder<D extends { preset: string; format: string }>(ds: readonly D[]): D[] {
   const order = (d: D) => PRESETS.findIndex((x) => x.name === d.preset) * 10 + ['jpeg', 'webp', 'avif'].indexOf(d.format)
@@ -161,7 +178,7 @@ export function inPresetOrder<D extends { preset: string; format: string }>(ds: 
 export const mediaUrl = (base: string, photoId: string, d: { preset: string; format: string; etag: string }) => `${base}/v1/photos/${photoId}/media/${d.preset}.${d.format}?v=${d.etag}`
 
 /** The database read behind the cache: three queries for any number of photos. */
-export function photoRecordLoader(db: DbOrTx, gateInputs: (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>) {
+export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
   return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
     const [rows, ds, inputs] = await Promise.all([
       db.select().from(photos).where(inArray(photos.id, ids)),

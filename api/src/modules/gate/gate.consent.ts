@@ -1,12 +1,10 @@
 /**
- * The gate (DESIGN.md promise 1): one function decides what may happen with a photo. Effective permission
- * is the photo's licence intersected with the CURRENT consent of everyone in it, evaluated at request time.
- * Every path that shows, lists, serves, downloads or exports a photo goes through it. Its inputs are read
- * from the database, or, on the read paths (a photo, search hits), from the photo record cache, which the
- * database's own change notifications keep true (photos.records.ts); the verdict itself is never cached
- * beyond the day it was made for.
+ * Consent evaluation, the heart of the gate (DESIGN.md promise 1): effective permission is the photo's
+ * licence intersected with the CURRENT consent of everyone in it, for one day. Pure: the gate service
+ * (gate.service.ts) gathers its inputs, from the database or from the photo records (gate.records.ts),
+ * and memoises the verdict per record and day (a record never changes; a change makes a new one).
  */
-import type { Topic, Use } from './vocabulary.ts'
+import type { Topic, Use } from '../consent/vocabulary.ts'
 
 export interface LicenceTerms {
   ref: string
