@@ -105,6 +105,7 @@ export async function run(): Promise<void> {
     const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 })
     const config = loadConfig({
       NODE_ENV: 'production',
+      PUBLIC_URL: 'http://localhost:3000',
       DATA_DIR: dataDir,
       SEED_DEMO: '0',
       LOG_LEVEL: 'warn',

@@ -312,7 +312,7 @@ export async function run(): Promise<void> {
         process.stderr.write(`  ${label(n)}: loading…\n`)
         const loadTimes = await load(url, n)
         process.stderr.write(`  ${label(n)}: loaded ${JSON.stringify(loadTimes)}\n`)
-        const env = { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATA_DIR: path.join(os.tmpdir(), name),
+        const env = { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: path.join(os.tmpdir(), name),
           // The limiter runs (its cost is part of every request) but must never refuse: a 429 is not a search.
           ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', SESSION_RATE_LIMIT_PER_MINUTE: '1000000000', API_RATE_LIMIT_PER_MINUTE: '1000000000' }
         const before = await hammer(hello.url, ['/hello'], seconds)

@@ -11,7 +11,8 @@ describe('npm start on an empty data directory', () => {
   let server: ServerProcess
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-start-'))
-    server = await startServer({ DATA_DIR: dataDir })
+    // Seeding the demo photos (every derivative) can take minutes on a loaded 2-core machine.
+    server = await startServer({ DATA_DIR: dataDir }, 230_000)
   }, 240_000)
   afterAll(async () => {
     if (server && server.proc.exitCode === null) server.proc.kill('SIGKILL')
@@ -62,10 +63,14 @@ describe('npm start on an empty data directory', () => {
     expect(me.organisationId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  it('prints a demo model\'s portal link that opens their portal', async () => {
-    const m = /Portaal van een demo-model \(fictief\): (\S+)#(ebp_[\w-]+)/.exec(server.stdout())
+  it('keeps the demo model\'s portal link in the 0600 file, never in the output, and the link opens their portal', async () => {
+    expect(server.stdout()).toMatch(/Portaal van een demo-model \(fictief\): de regel "portal" in /)
+    const line = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('portal\t'))!
+    const m = /^portal\t(\S*)#(ebp_[\w-]+)$/.exec(line)
     expect(m).not.toBeNull()
-    expect(m![1]).toBe(`${server.url}/portal`)
+    expect(m![1]).toBe('/portal')
+    // Never in what the server wrote (its log lines and the banner).
+    expect(server.stdout() + server.stderr()).not.toContain(m![2]!.slice(4))
     const portal = await fetch(`${server.url}/v1/portal`, { headers: { authorization: `Bearer ${m![2]}` } })
     expect(portal.status).toBe(200)
     const body = (await portal.json()) as { pseudonym: string; photos: { status: string; consentInWords: { nl: string } }[] }
@@ -73,6 +78,27 @@ describe('npm start on an empty data directory', () => {
     expect(body.photos).toHaveLength(1)
     expect(body.photos[0]!.status).toBe('published')
     expect(body.photos[0]!.consentInWords.nl).toContain('Iedereen mag een kleine versie zien')
+  })
+
+  it('finds at least three demo photos for sekswerker and for sex worker', async () => {
+    for (const [q, lang] of [['sekswerker', 'nl'], ['sex worker', 'en']] as const) {
+      // The search index is filled by the background worker just after the seed: wait for it.
+      const about = async () => {
+        const r = (await (await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&lang=${lang}&limit=24`)).json()) as { total: number; hits: { caption: { nl: string; en: string } }[] }
+        return r.hits.filter((h) => /sekswerk|sex work/i.test(`${h.caption.nl} ${h.caption.en}`)).length
+      }
+      await expect.poll(about, { timeout: 60_000, interval: 500, message: q }).toBeGreaterThanOrEqual(3)
+    }
+  })
+
+  it('keeps the demo model\'s portal link in the 0600 logins file, not in the log', () => {
+    const text = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8')
+    const link = /^portal\t(\/portal#ebp_[\w-]+)$/m.exec(text)
+    expect(link).not.toBeNull()
+    // Printed to stdout as the banner, never inside a pino log line.
+    const logLines = server.stdout().split('\n').filter((l) => l.startsWith('{'))
+    expect(logLines.length).toBeGreaterThan(0)
+    for (const l of logLines) expect(l).not.toContain(link![1]!.split('#')[1])
   })
 
   it('answers /healthz, /readyz and the web page on the same port', async () => {
@@ -100,6 +126,22 @@ describe('npm start on an empty data directory', () => {
     const again = cli(['seed'], { DATA_DIR: dataDir })
     expect(again.code, again.stderr).toBe(0)
     expect(again.last).toContain('not seeded')
+  })
+
+  it('prints the demo logins and the portal link again on the next start, while the demo is in place', async () => {
+    const link = /^portal\t(\S+)$/m.exec(fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8'))![1]!
+    const again = await startServer({ DATA_DIR: dataDir })
+    try {
+      for (let i = 0; i < 50 && !again.stdout().includes('demo-logins.txt'); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(again.stdout()).not.toContain('seeded the demo')
+      expect(again.stdout()).toContain(path.join(dataDir, 'demo-logins.txt'))
+      // The link itself stays in the 0600 file (a live credential): the banner says where it is.
+      expect(again.stdout()).toContain(`Portaal van een demo-model (fictief): de regel "portal" in ${path.join(dataDir, 'demo-logins.txt')}`)
+      expect(again.stdout()).not.toContain(link.split('#')[1]!)
+    } finally {
+      again.proc.kill('SIGTERM')
+      await again.exited
+    }
   })
 })
 

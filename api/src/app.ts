@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
+import { guardConnections, serverOptions } from './platform/connections.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { galleryRoutes } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
@@ -78,7 +79,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     childLoggerFactory: lazyChildLoggerFactory as never,
     forceCloseConnections: true,
+    // Slow clients: Node's timers and problem+json for the errors Node answers itself (platform/connections.ts).
+    ...serverOptions(config.http),
   }).withTypeProvider<TypeBoxTypeProvider>()
+  guardConnections(app, config.http)
 
   await app.register(errorsPlugin)
   // Read your own writes: every route that can write empties the gate's photo records as it answers.
@@ -119,7 +123,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(auditRoutes, { audit: ctx.audit })
-  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, publicUrl: config.publicUrl, photos: ctx.photos })
+  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, origin: config.origin, photos: ctx.photos })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks, notices: ctx.notices })
   await app.register(noticesAdminRoutes, { notices: ctx.notices })
   // The embed page sets its own helmet options per route (framing by anyone, no scripts).
@@ -131,6 +135,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
-  await app.register(galleryRoutes, { webDir: WEB_DIR, publicPhoto: (id) => ctx.photos.get(id, null) })
+  await app.register(galleryRoutes, { webDir: WEB_DIR, origin: config.origin, publicPhoto: (id) => ctx.photos.get(id, null) })
   return app
 }

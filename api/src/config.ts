@@ -66,6 +66,16 @@ const EnvSchema = Type.Object({
   DOWNLOAD_URL_TTL_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Slow clients (issue 16): the whole request, the headers, an idle keep-alive, an idle socket. */
+  REQUEST_TIMEOUT_MS: Type.Integer({ default: 300_000, minimum: 100, maximum: 3_600_000 }),
+  HEADERS_TIMEOUT_MS: Type.Integer({ default: 10_000, minimum: 100, maximum: 120_000 }),
+  KEEP_ALIVE_TIMEOUT_MS: Type.Integer({ default: 5_000, minimum: 100, maximum: 600_000 }),
+  IDLE_TIMEOUT_MS: Type.Integer({ default: 30_000, minimum: 100, maximum: 600_000 }),
+  /** A request body slower than this (bytes per second, measured per BODY_RATE_WINDOW_MS) is cut off; 0: off. */
+  MIN_BODY_BYTES_PER_SECOND: Type.Integer({ default: 8 * 1024, minimum: 0 }),
+  BODY_RATE_WINDOW_MS: Type.Integer({ default: 10_000, minimum: 50, maximum: 600_000 }),
+  /** Open connections allowed from one address at once; 0: no cap (behind a proxy every connection is the proxy's). */
+  MAX_CONNECTIONS_PER_ADDRESS: Type.Integer({ default: 64, minimum: 0, maximum: 100_000 }),
 })
 type Env = Static<typeof EnvSchema>
 
@@ -73,7 +83,13 @@ export interface Config {
   env: Env['NODE_ENV']
   host: string
   port: number
+  /** PUBLIC_URL as configured: API responses carry relative URLs without it (never the request's Host). */
   publicUrl: string | undefined
+  /**
+   * Where absolute URLs must point (oEmbed, IIIF ids, JSON-LD): PUBLIC_URL, required in production; in
+   * development and tests http://localhost:PORT. Never taken from a request's Host header.
+   */
+  origin: string
   dataDir: string
   databaseUrl: string | undefined
   embedded: boolean
@@ -100,6 +116,8 @@ export interface Config {
   smtp: { url: string; from: string } | undefined
   webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
   downloads: { urlTtlSeconds: number }
+  /** Limits for slow or greedy clients (server.ts, platform/connections.ts); the reverse proxy repeats them. */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; idleTimeoutMs: number; minBodyBytesPerSecond: number; bodyRateWindowMs: number; maxConnectionsPerAddress: number }
 }
 
 export class ConfigError extends Error {
@@ -143,6 +161,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     // In production a loopback webhook is a way into the server's own services (SSRF).
     problems.push('WEBHOOK_ALLOW_LOOPBACK is not allowed with NODE_ENV=production')
   }
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+    // Absolute URLs (oEmbed, IIIF, JSON-LD, links in notices) would otherwise have to come from the
+    // request's Host header, which any client can set, and an oEmbed answer is cached publicly.
+    problems.push('PUBLIC_URL is required with NODE_ENV=production (e.g. PUBLIC_URL=https://beeld.example.nl): absolute links are never taken from the request')
+  }
   if (problems.length) throw new ConfigError(problems)
 
   return Object.freeze({
@@ -150,6 +173,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     host: env.HOST,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,
+    origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
     databaseUrl: env.DATABASE_URL,
     embedded,
@@ -163,7 +187,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     upload: { maxBytes: env.MAX_UPLOAD_BYTES, maxPixels: env.MAX_PIXELS },
     pipeline: { concurrency: env.PIPELINE_CONCURRENCY, queue: env.PIPELINE_QUEUE },
     sessionTtlHours: env.SESSION_TTL_HOURS,
-    cookieSecure: flag(env.COOKIE_SECURE, env.NODE_ENV === 'production'),
+    // Secure in production, and whenever the public address is https (a proxy in front terminating TLS).
+    cookieSecure: flag(env.COOKIE_SECURE, env.NODE_ENV === 'production' || (env.PUBLIC_URL ?? '').startsWith('https://')),
     trustProxy: flag(env.TRUST_PROXY, false),
     // Demo photos are for the embedded default only: never seeded into a real server's database.
     seedDemo: embedded && flag(env.SEED_DEMO, true),
@@ -182,5 +207,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       giveUpMs: env.WEBHOOK_GIVE_UP_HOURS * 3_600_000,
     },
     downloads: { urlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS },
+    http: {
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: env.IDLE_TIMEOUT_MS,
+      minBodyBytesPerSecond: env.MIN_BODY_BYTES_PER_SECOND,
+      bodyRateWindowMs: env.BODY_RATE_WINDOW_MS,
+      maxConnectionsPerAddress: env.MAX_CONNECTIONS_PER_ADDRESS,
+    },
   })
 }

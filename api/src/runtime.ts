@@ -33,7 +33,7 @@ import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService 
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
-import { seedDemo, type SeedResult } from './seed.ts'
+import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 
 export interface Runtime {
   app: FastifyInstance
@@ -153,7 +153,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours)
     // Where links in files, pages and manifests point: PUBLIC_URL, or this process's own address.
-    const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`
+    const origin = config.origin
     // Our own licences' deeds are pages this app serves; open licences keep their creativecommons.org deeds.
     const servedLicences = licences.servedFrom(origin)
     const licenceOf = (ref: string) => {
@@ -225,7 +225,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
     // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
     if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
-    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.publicUrl })
+    const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.origin })
 
     const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
@@ -255,7 +255,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin })
     const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger, licences: servedLicences, rights, origin })
-    const seeded = config.seedDemo ? await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger }) : null
+    // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
+    const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.

@@ -47,6 +47,8 @@ export interface SeedResult {
   portalLink: string | null
 }
 
+export const DEMO_LOGINS_FILE = 'demo-logins.txt'
+
 const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
   { email: 'fotograaf@demo.eerlijkbeeld.nl', role: 'photographer', displayName: 'Demo Fotograaf' },
   { email: 'curator@demo.eerlijkbeeld.nl', role: 'curator', displayName: 'Demo Curator' },
@@ -74,7 +76,7 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
   }
   const [org] = await deps.db.insert(organisations).values({ name: DEMO_ORGANISATION, enabledAt: new Date() }).returning({ id: organisations.id })
   await deps.db.insert(organisationMembers).values({ userId: ids.journalist!, organisationId: org!.id })
-  const credentialsFile = path.join(deps.dataDir, 'demo-logins.txt')
+  const credentialsFile = path.join(deps.dataDir, DEMO_LOGINS_FILE)
   fs.writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 })
 
   const manifest = JSON.parse(fs.readFileSync(path.join(FIXTURE_PHOTOS, 'manifest.json'), 'utf8')) as ManifestEntry[]
@@ -106,6 +108,36 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
     await deps.consent.publish(photo.id, as('curator'))
     n++
   }
+  // The portal link is a live credential (whoever holds it can withdraw consent): it goes to the 0600
+  // file with the passwords, never to the log or the terminal (issue 16).
+  // Every later start finds it there again (demoInPlace) instead of it being shown once and lost.
+  if (portalLink) fs.appendFileSync(credentialsFile, `portal\t${portalLink}\n`)
   deps.logger.info({ photos: n, accounts: DEMO_USERS.length }, 'seeded the demo')
   return { logins: DEMO_USERS.map(({ email, role }) => ({ email, role })), credentialsFile, photos: n, portalLink }
+}
+
+/**
+ * On a later start: the demo as the seed left it, read back from demo-logins.txt, while the demo data is still
+ * in place (the file exists and the demo photographer's account is still there); else null. The passwords
+ * stay in the file: only the roles, e-mail addresses, the file's path and the portal link come back.
+ */
+export async function demoInPlace(deps: { db: Db; dataDir: string }): Promise<SeedResult | null> {
+  const credentialsFile = path.join(deps.dataDir, DEMO_LOGINS_FILE)
+  let text: string
+  try {
+    text = fs.readFileSync(credentialsFile, 'utf8')
+  } catch {
+    return null
+  }
+  const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users where email = ${DEMO_USERS[0]!.email}`))
+  if ((row?.n ?? 0) === 0) return null
+  const logins: SeedResult['logins'] = []
+  let portalLink: string | null = null
+  for (const line of text.split('\n')) {
+    const [role, value] = line.split('\t')
+    if (role === 'portal' && value?.startsWith('/portal#')) portalLink = value
+    else if (DEMO_USERS.some((u) => u.role === role && u.email === value)) logins.push({ role: role as Role, email: value! })
+  }
+  const [photos] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from photos`))
+  return { logins, credentialsFile, photos: photos?.n ?? 0, portalLink }
 }

@@ -31,7 +31,7 @@ async function main() {
     process.stdout.write(
       `\n  Eerlijk Beeld draait op ${address}\n  Demo-accounts (${runtime.seeded.logins.map((l) => `${l.role}: ${l.email}`).join(', ')});\n` +
         `  wachtwoorden staan in ${runtime.seeded.credentialsFile}\n  Log in: POST ${address}/v1/auth/login {"email","password"}\n` +
-        (runtime.seeded.portalLink ? `  Portaal van een demo-model (fictief): ${address}${runtime.seeded.portalLink}\n` : '') +
+        (runtime.seeded.portalLink ? `  Portaal van een demo-model (fictief): de regel "portal" in ${runtime.seeded.credentialsFile}\n` : '') +
         '\n',
     )
   }

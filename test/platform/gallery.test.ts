@@ -52,7 +52,7 @@ async function appFor(dir: string) {
   const app = Fastify()
   await app.register(errorsPlugin)
   app.get('/v1/known', async () => ({ ok: true }))
-  await app.register(galleryRoutes, { webDir: dir, publicPhoto })
+  await app.register(galleryRoutes, { webDir: dir, origin: 'https://beeld.example', publicPhoto })
   await app.ready()
   return app
 }
@@ -79,7 +79,8 @@ describe('the built gallery', () => {
 
 
   it('puts the ImageObject of a publicly visible photo into its page, for crawlers without JavaScript', async () => {
-    const r = await app.inject({ url: `/photos/${PHOTO_ID}`, headers: { host: 'beeld.example' } })
+    // A forged Host changes nothing: the links are PUBLIC_URL's (issue 16).
+    const r = await app.inject({ url: `/photos/${PHOTO_ID}`, headers: { host: 'evil.example' } })
     expect(r.statusCode).toBe(200)
     expect(r.headers['content-type']).toMatch(/text\/html/)
     const m = /<script type="application\/ld\+json" id="server-jsonld">([\s\S]*?)<\/script>\s*<\/head>/.exec(r.body)
@@ -97,8 +98,8 @@ describe('the built gallery', () => {
       width: 640,
       height: 480,
       license: 'https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0',
-      acquireLicensePage: `http://beeld.example/photos/${PHOTO_ID}`,
-      contentUrl: `http://beeld.example/v1/photos/${PHOTO_ID}/media/small.jpeg?v=b`,
+      acquireLicensePage: `https://beeld.example/photos/${PHOTO_ID}`,
+      contentUrl: `https://beeld.example/v1/photos/${PHOTO_ID}/media/small.jpeg?v=b`,
     })
     expect(ld.caption).toBe(photo.caption.nl)
     // oEmbed discovery (oembed.com §4) in the page's head.

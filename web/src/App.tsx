@@ -1,6 +1,7 @@
 import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react'
 import { Layout } from './components/Layout.tsx'
 import { RequireRole } from './components/RequireRole.tsx'
+import { PageLoading, StateBlock } from './components/State.tsx'
 import { useTitle } from './components/useTitle.ts'
 import { common } from './i18n/common.ts'
 import { LangProvider, useT } from './i18n/index.tsx'
@@ -13,28 +14,31 @@ function NotFound() {
   useTitle(t('notFoundTitle'))
   return (
     <section>
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundText')}</p>
-      <p>
-        <Link href="/">{t('backToSearch')}</Link>
-      </p>
+      <h1 className="visually-hidden">{t('notFoundTitle')}</h1>
+      <StateBlock kind="empty" title={t('notFoundTitle')} text={t('notFoundText')}>
+        <Link href="/" className="button primary">
+          {t('backToSearch')}
+        </Link>
+      </StateBlock>
     </section>
   )
 }
 
 function Loading() {
   const t = useT(common)
-  return <p aria-busy="true">{t('loading')}</p>
+  return <PageLoading label={t('loading')} />
 }
 
 function Crashed() {
   const t = useT(common)
   return (
-    <section role="alert">
-      <h1>{t('errorTitle')}</h1>
-      <p>
-        <a href="/">{t('backToSearch')}</a>
-      </p>
+    <section>
+      <h1 className="visually-hidden">{t('errorTitle')}</h1>
+      <StateBlock kind="error" title={t('errorTitle')} text={t('errorText')} role="alert">
+        <a href="/" className="button primary">
+          {t('backToSearch')}
+        </a>
+      </StateBlock>
     </section>
   )
 }

@@ -59,6 +59,12 @@ export class MasterKey {
 export function loadMasterKey(cfg: Config['masterKey']): { key: MasterKey; created: string | null } {
   if ('inline' in cfg) return { key: MasterKey.fromBytes(Buffer.from(cfg.inline, 'base64')), created: null }
   if (fs.existsSync(cfg.file)) {
+    // Refused, not fixed: a key others could read may already have been copied, and quietly tightening the
+    // mode would hide that. The operator decides (rotate or chmod) and says so by running chmod.
+    const mode = fs.statSync(cfg.file).mode & 0o777
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      throw new Error(`master key file ${cfg.file} can be read by others (mode ${mode.toString(8).padStart(4, '0')}); make it private with: chmod 600 ${cfg.file}`)
+    }
     const text = fs.readFileSync(cfg.file, 'utf8').trim()
     const bytes = Buffer.from(text, 'base64')
     if (bytes.length !== KEY_BYTES) throw new Error(`master key file does not hold 32 base64-encoded bytes: ${cfg.file}`)

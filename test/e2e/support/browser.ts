@@ -21,11 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A context for one person: Dutch browser, a phone or laptop viewport, clipboard allowed on the app's origin. */
-export async function newContext(browser: Browser, baseURL: string, opts: { mobile?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export async function newContext(browser: Browser, baseURL: string, opts: { mobile?: boolean; locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     locale: opts.locale ?? 'nl-NL',
-    viewport: opts.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    viewport: opts.viewport ?? (opts.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     isMobile: opts.mobile ?? false,
     hasTouch: opts.mobile ?? false,
     acceptDownloads: true,

@@ -23,7 +23,8 @@ export interface Gallery {
 
 export async function startGallery(env: Record<string, string> = {}): Promise<Gallery> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-e2e-'))
-  const server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: '1', ...env })
+  // Seeding the demo photos (every derivative) can take minutes on a loaded 2-core machine.
+  const server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: '1', ...env }, 230_000)
   // The demo logins and portal link are printed just after the "listening" line that startServer waits for.
   for (let i = 0; i < 50 && !server.stdout().includes('demo-logins.txt'); i++) await new Promise((r) => setTimeout(r, 100))
   const logins = {} as Gallery['logins']

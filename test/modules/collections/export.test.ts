@@ -203,7 +203,9 @@ describe('the IIIF Presentation 3 manifest', () => {
     const m = res.body
     // §5.2 Manifest: MUST have id (the URI it is published at), type "Manifest", label, and @context first-class.
     expect(m['@context']).toBe('http://iiif.io/api/presentation/3/context.json')
-    expect(m.id).toBe(`${w.t.url}/v1/collections/${id}/manifest.json`)
+    // Absolute, from PUBLIC_URL (http://localhost:PORT in tests), never from the request's Host.
+    expect(m.id).toBe(`${w.t.rt.config.origin}/v1/collections/${id}/manifest.json`)
+    expect(m.id).not.toContain(new URL(w.t.url).host)
     expect(m.type).toBe('Manifest')
     expect(m.label).toEqual({ nl: ['Straatbeeld'], en: ['Street view'] })
     expect(m.summary).toEqual({ nl: ['Voor de expo'], en: ['For the show'] })
@@ -239,7 +241,8 @@ describe('the IIIF Presentation 3 manifest', () => {
       expect(anno.body.id).toContain(`/v1/photos/${photo.id}/media/`)
       ids.push(canvas.id, page.id, anno.id)
       // The body is real: the served image is a JPEG of exactly the declared size.
-      const img = await fetch(anno.body.id, { headers: { authorization: `Bearer ${w.curator.token}` } })
+      // (Ids carry PUBLIC_URL's origin; in the test the server listens elsewhere: ask it there.)
+      const img = await fetch(anno.body.id.replace(w.t.rt.config.origin, w.t.url), { headers: { authorization: `Bearer ${w.curator.token}` } })
       expect(img.status).toBe(200)
       expect(await sharp(Buffer.from(await img.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: canvas.width, height: canvas.height })
     }

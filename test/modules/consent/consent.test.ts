@@ -5,15 +5,19 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { files, request, startTestApp, upload, type TestApp } from '../../support/app.ts'
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 
 const fx = inject('fixtures')
 type User = Awaited<ReturnType<TestApp['user']>>
 let t: TestApp
-let owner: User, other: User, curator: User, admin: User
+// other: another photographer (sees what anyone sees); reader: a journalist of an enabled organisation
+// (DESIGN.md "Who sees what": the detail and medium of a published photo).
+let owner: User, other: User, curator: User, admin: User, reader: User
 
 beforeAll(async () => {
   t = await startTestApp()
   ;[owner, other, curator, admin] = await Promise.all([t.user('photographer', 'Sam V.'), t.user('photographer'), t.user('curator'), t.user('admin')])
+  reader = await deskJournalist(t, await organisation(t))
 })
 afterAll(() => t?.close())
 
@@ -68,7 +72,7 @@ describe('publishing', () => {
     expect(versions).toEqual([{ version: 1 }, { version: 2 }])
     expect((await call('POST', `/v1/photos/${p.id}/publish`, owner)).status).toBe(403)
     await publish(p.id)
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).body).toMatchObject({ status: 'published', licence: 'rsw-editorial@1.0' })
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).body).toMatchObject({ status: 'published', licence: 'rsw-editorial@1.0' })
   })
 
   it('publishes a photo without people on the photographer\'s declaration, and refuses that declaration when people are linked', async () => {
@@ -92,28 +96,29 @@ describe('the gate on every way a photo is seen', () => {
     expect(anon.status).toBe(200)
     expect(new Set(anon.body.derivatives.map((d: { preset: string }) => d.preset))).toEqual(new Set(['thumb', 'small']))
     expect((await fetch(`${t.url}${small}`)).status).toBe(200)
-    expect((await fetch(`${t.url}${large}`)).status).toBe(404)
+    // A larger size of a photo the caller may see is refused as such (the gate's 403 preset-not-permitted).
+    expect((await fetch(`${t.url}${large}`)).status).toBe(403)
     // Narrowed: the very next request no longer shows it, and says nothing about why.
     await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, publicPreview: false })
     expect((await call('GET', `/v1/photos/${p.id}`, null)).status).toBe(404)
     expect((await fetch(`${t.url}${small}`)).status).toBe(404)
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(200)
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(200)
   })
 
   it('expiry ends a published photo on the next request (410), for every preset and format', async () => {
     const p = await photoWithPerson()
     await publish(p.id)
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(200)
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(200)
     await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, validFrom: '2020-01-01', validUntil: yesterday() })
-    const gone = await call('GET', `/v1/photos/${p.id}`, other)
+    const gone = await call('GET', `/v1/photos/${p.id}`, reader)
     expect(gone.status).toBe(410)
     expect(gone.body).toEqual({ type: '/problems/photo-gone', title: 'Photo no longer available', status: 410, detail: 'This photo is no longer available.' })
-    for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${other.token}` } })).status, d.url).toBe(410)
+    for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${reader.token}` } })).status, d.url).toBe(410)
     // An edit does not bring it back: expiry is final (test/modules/consent/authority.test.ts, hole 2).
     const revive = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, validFrom: '2020-01-01', validUntil: '2099-01-01' })
     expect(revive.status).toBe(409)
     expect(revive.body.type).toBe('/problems/consent-expired')
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(410)
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(410)
   })
 
   it('withdrawal takes effect at once: 410 everywhere, derivatives deleted, follow-up work queued, never published again', async () => {
@@ -124,10 +129,10 @@ describe('the gate on every way a photo is seen', () => {
 
     const w = await call('POST', `/v1/photos/${p.id}/people/${p.subjectId}/withdraw`, owner)
     expect(w.body).toEqual({ id: p.id, status: 'withdrawn' })
-    for (const who of [other, null, curator]) {
+    for (const who of [reader, null, curator]) {
       for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} })).status).toBe(410)
     }
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(410)
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(410)
     expect((await call('GET', `/v1/photos/${p.id}`, null)).status).toBe(410)
     const mine = await call('GET', `/v1/photos/${p.id}`, owner)
     expect(mine.body).toMatchObject({ status: 'withdrawn', derivatives: [] })
@@ -202,7 +207,7 @@ describe('licence and attribution', () => {
     expect(changed.body.licence).toBe('rsw-exhibition@1.0')
     expect(changed.body.attribution.en.text).not.toBe(photo.attribution.en.text)
     await publish(p.id)
-    expect((await call('GET', `/v1/photos/${p.id}`, other)).status).toBe(200)
+    expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(200)
   })
 
   it('shows nothing when the licence and everyone\'s consent share no use', async () => {

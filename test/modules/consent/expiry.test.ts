@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { addDays, addYears, describeRenewal, EXPIRY_ACTOR, EXPIRY_SWEEP_JOB, todayUtc } from '../../../api/src/modules/consent/index.ts'
 import { files, startTestApp, upload, type TestApp } from '../../support/app.ts'
+import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
 
 type User = Awaited<ReturnType<TestApp['user']>>
 let t: TestApp
@@ -13,7 +14,9 @@ let owner: User, admin: User, curator: User, journalist: User
 
 beforeAll(async () => {
   t = await startTestApp()
-  ;[owner, admin, curator, journalist] = await Promise.all([t.user('photographer'), t.user('admin'), t.user('curator'), t.user('photographer')])
+  ;[owner, admin, curator] = await Promise.all([t.user('photographer'), t.user('admin'), t.user('curator')])
+  // A journalist of an enabled organisation: sees the detail of a published photo (DESIGN.md "Who sees what").
+  journalist = await deskJournalist(t, await organisation(t))
 })
 afterAll(() => t?.close())
 

@@ -69,5 +69,10 @@ describe(`rate limits (${engine()})`, () => {
     for (let i = 0; i < 32; i++) statuses.push((await request(t, 'GET', '/v1/keys/current', `ebk_0000000${i % 10}_${'A'.repeat(43)}`)).status)
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true)
     expect(statuses.slice(30)).toEqual([429, 429])
+    // The same address with a valid key: it works, however many wrong ones came before (issue 16).
+    const { key } = await keyFor('Desk Valid')
+    const ok = await request(t, 'GET', '/v1/keys/current', key)
+    expect(ok.status).toBe(200)
+    expect(ok.body.organisation.name).toBe('Desk Valid')
   })
 })

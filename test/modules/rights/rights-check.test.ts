@@ -205,7 +205,7 @@ describe('public metadata outward', () => {
     fs.mkdirSync(path.join(dir, 'dist'))
     fs.writeFileSync(path.join(dir, 'dist/index.html'), '<!doctype html><html><head><title>g</title></head><body></body></html>')
     const app = Fastify()
-    await app.register(galleryRoutes, { webDir: dir, publicPhoto: (id) => t.rt.photos.get(id, null) })
+    await app.register(galleryRoutes, { webDir: dir, origin: 'http://beeld.example', publicPhoto: (id) => t.rt.photos.get(id, null) })
     try {
       const r = await app.inject({ url: `/photos/${photoId}`, headers: { host: 'beeld.example' } })
       const ld = JSON.parse(/<script type="application\/ld\+json" id="server-jsonld">([\s\S]*?)<\/script>/.exec(r.body)![1]!)

@@ -7,6 +7,7 @@ import { common } from '../i18n/common.ts'
 import { useLang, useT } from '../i18n/index.tsx'
 import { Link, navigate, useLocation } from '../router.tsx'
 import { hasRole, useSession } from '../session.tsx'
+import { OfflineBanner } from './State.tsx'
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const { path } = useLocation()
@@ -43,13 +44,17 @@ export function Layout({ children }: { children: ReactNode }) {
         {t('skipToContent')}
       </a>
       <header className="site-header">
+        <div className="header-inner">
         <div className="brand">
           <Link href="/" className="brand-name">
+            <span className="brand-mark" aria-hidden="true">
+              EB
+            </span>
             {t('siteName')}
           </Link>
           <span className="tagline">{t('tagline')}</span>
         </div>
-        <nav aria-label={t('mainNav')}>
+        <nav aria-label={t('mainNav')} className="site-nav">
           <ul className="nav-list">
             <NavLink href="/">{t('navSearch')}</NavLink>
             {hasRole(me, 'photographer') && <NavLink href="/upload">{t('navUpload')}</NavLink>}
@@ -80,15 +85,19 @@ export function Layout({ children }: { children: ReactNode }) {
             me === null && path !== '/login' && path !== '/portal' && <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('login')}</Link>
           )}
         </div>
+        </div>
       </header>
+      <OfflineBanner />
       <main id="main" ref={main} tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">
-        <p>{t('footerText')}</p>
-        <p>
-          <a href="/docs">{t('apiDocs')}</a>
-        </p>
+        <div className="footer-inner">
+          <p>{t('footerText')}</p>
+          <p>
+            <a href="/docs">{t('apiDocs')}</a>
+          </p>
+        </div>
       </footer>
     </>
   )

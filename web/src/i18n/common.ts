@@ -35,6 +35,11 @@ export const common = messages({
     close: 'Sluiten',
     comingSoon: 'Deze pagina komt binnenkort.',
     errorTitle: 'Er ging iets mis',
+    errorText: 'Probeer het opnieuw. Blijft het misgaan, neem dan contact op met Eerlijk Beeld.',
+    retry: 'Opnieuw proberen',
+    offlineTitle: 'Geen verbinding',
+    offlineText: 'Eerlijk Beeld is nu niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.',
+    offlineBanner: 'U bent offline. Wat u al zag blijft staan; zoeken en downloaden werken weer zodra u verbinding hebt.',
   },
   en: {
     siteName: 'Eerlijk Beeld',
@@ -69,5 +74,10 @@ export const common = messages({
     close: 'Close',
     comingSoon: 'This page is coming soon.',
     errorTitle: 'Something went wrong',
+    errorText: 'Please try again. If it keeps going wrong, contact Eerlijk Beeld.',
+    retry: 'Try again',
+    offlineTitle: 'No connection',
+    offlineText: 'Eerlijk Beeld cannot be reached right now. Check your internet connection and try again.',
+    offlineBanner: 'You are offline. What you already saw stays; searching and downloading work again once you are connected.',
   },
 })

@@ -38,7 +38,7 @@ export function LoginPage(_props: PageProps) {
   }
 
   return (
-    <section className="narrow">
+    <section className="narrow card auth-card">
       <h1>{t('loginTitle')}</h1>
       <p>{t('loginIntro')}</p>
       <form onSubmit={submit} className="stack" aria-describedby={error ? errorId : undefined}>
@@ -51,7 +51,7 @@ export function LoginPage(_props: PageProps) {
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         <ProblemMessage error={error} id={errorId} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy}>
           {busy ? t('loggingIn') : t('login')}
         </button>
       </form>

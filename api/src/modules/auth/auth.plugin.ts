@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { sha256 } from '../../platform/crypto.ts'
-import { FailureLimiter } from '../../platform/failure-limiter.ts'
+import { failedAttempt, FailureLimiter } from '../../platform/failure-limiter.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { AuthService, Principal } from './auth.service.ts'
 import type { Role } from './auth.table.ts'
@@ -79,14 +79,13 @@ export const authPlugin = fp(
       // A model's portal token is not a session: the portal routes check it themselves.
       if (header?.startsWith('ebp_')) return
       if (header?.startsWith('ebk_')) {
-        // An organisation's API key: acts as a journalist of that organisation (see ApiKeyService). Wrong
-        // keys are not rate-limited by the limiter (it counts callers, and this one is nobody yet): they
-        // count here, per address, so hammering with made-up keys costs the sender, not the database.
-        const wait = keyFailures.retryAfter(request.ip)
-        if (wait > 0) throw problems.tooManyRequests(wait)
+        // An organisation's API key: acts as a journalist of that organisation (see ApiKeyService). The key
+        // is checked first, so a valid key always works; wrong ones count per address and per public id
+        // (ebk_<8 hex>), and past the limit they get 429, so guessing costs the guesser, never the holder.
         const p = opts.apiKeys ? await opts.apiKeys.authenticate(header) : null
         if (!p) {
-          keyFailures.fail(request.ip)
+          const wait = failedAttempt(keyFailures, request.ip, /^ebk_[0-9a-f]{8}_/.test(header) ? header.slice(0, 12) : null)
+          if (wait > 0) throw problems.tooManyRequests(wait)
           throw invalidApiKey()
         }
         request.principal = p

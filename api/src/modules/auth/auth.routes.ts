@@ -13,6 +13,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSe
     },
     async (request, reply) => {
       const s = await opts.auth.login(request.body.email, request.body.password)
+      // The answer holds the session token: never kept by a browser cache or a proxy (RFC 9111 §5.2.2.5).
+      reply.header('cache-control', 'no-store')
       const cookie = { path: '/', secure: opts.cookieSecure, expires: s.expiresAt }
       reply.setCookie(SESSION_COOKIE, s.token, { ...cookie, httpOnly: true, sameSite: 'lax' })
       // Readable by the page script (double-submit CSRF); worthless without the HttpOnly session cookie.

@@ -10,7 +10,7 @@ import {
   AddItemBody, CollectionBody, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, ListQuery, Manifest, ReorderBody, ReviewList, ReviewQuery,
 } from './collections.schemas.ts'
 
-export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; publicUrl: string | undefined; photos: Pick<PhotosService, 'served' | 'stamped'> }> = async (app, opts) => {
+export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; origin: string; photos: Pick<PhotosService, 'served' | 'stamped'> }> = async (app, opts) => {
   const { collections } = opts
   const staff = app.requireRole('curator', 'admin')
   const tags = ['collections']
@@ -93,7 +93,8 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
     async (request, reply) => {
       const plan = await collections.exportPlan(request.params.id)
       if (plan.entries.length === 0) throw collectionProblems.nothingToShow()
-      const base = opts.publicUrl ?? `${request.protocol}://${request.host}`
+      // IIIF ids are absolute: PUBLIC_URL (config.origin), never the request's Host.
+      const base = opts.origin
       await collections.recordExport(request.principal!, plan, 'iiif')
       const manifest = buildManifest(plan, base, (photoId, preset, etag) => `${base}/v1/photos/${photoId}/media/${preset}.jpeg?v=${etag}`, (e) => collections.creditLine(e))
       return reply.type(IIIF_MEDIA_TYPE).header('cache-control', 'private, no-cache').send(manifest as never)

@@ -50,7 +50,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<{ embeds: EmbedService; phot
     async (request, reply) => {
       const { url, format, maxwidth, maxheight } = request.query
       if (format !== undefined && format !== 'json') throw embedProblems.format()
-      const base = embeds.publicBase(request)
+      const base = embeds.publicBase()
       const id = embeds.photoIdOf(url, base)
       if (!id) throw embedProblems.notFound()
       reply.header('cache-control', 'public, max-age=300')

@@ -29,7 +29,7 @@ export const embedProblems = {
  * editorial publication, so the sizes anyone may have).
  */
 export class EmbedService {
-  constructor(private readonly deps: { gate: Gate; licence: (ref: string) => Licence | undefined; publicUrl: string | undefined }) {}
+  constructor(private readonly deps: { gate: Gate; licence: (ref: string) => Licence | undefined; publicUrl: string }) {}
 
   async check(id: string): Promise<EmbedCheck> {
     const d = (await this.deps.gate.check([id], { kind: 'embed' }, ANONYMOUS)).get(id)!
@@ -44,9 +44,12 @@ export class EmbedService {
     return { kind: 'shown', record: d.record, photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
   }
 
-  /** Where the gallery lives: PUBLIC_URL, or (without it, in development) the host the request came to. */
-  publicBase(request: { protocol: string; host: string }): string {
-    return this.deps.publicUrl ?? `${request.protocol}://${request.host}`
+  /**
+   * Where the gallery lives: PUBLIC_URL (config.origin; http://localhost:PORT in development). Never the
+   * request's Host: an oEmbed answer is cached publicly, so a forged Host would poison it for everyone.
+   */
+  publicBase(): string {
+    return this.deps.publicUrl
   }
 
   /** The photo id a gallery URL (`${PUBLIC_URL}/photos/:id`) names, or null when it names none of ours. */

@@ -164,7 +164,12 @@ function jpegSegment(marker: number, p: Buffer, scan: ContainerScan, xmpExtensio
       else scan.direct.add('maker-notes')
       return
     case 0xe2: // ICC profiles are colour data, converted away; MPF and FlashPix hold extra images.
-      if (sig.startsWith('ICC_PROFILE\0')) return
+      if (sig.startsWith('ICC_PROFILE\0')) {
+        // The first chunk holds the header and tag table: a camera's own profile can name its owner,
+        // model or serial there (not served: the profile is never copied, but the report must say so).
+        if (p[12] === 1) for (const k of iccKinds(p.subarray(14))) scan.direct.add(k)
+        return
+      }
       scan.direct.add(sig.startsWith('MPF\0') || sig.startsWith('FPXR\0') ? 'thumbnail' : 'maker-notes')
       return
     case 0xeb: // JPEG XT / JUMBF boxes: C2PA content credentials (signer identity, device, edit history).
@@ -487,4 +492,52 @@ export function* gifFrames(size: number): Reads<number> {
     }
   }
   return frames
+}
+
+/** Makers of standard profiles (sRGB, Display P3, Adobe RGB, FOGRA…): their text names no one. */
+const ICC_STANDARD = /\b(apple|adobe|google|hewlett|hp|international color consortium|icc|microsoft|kodak|eci|fogra|iec|w3c|lcms|little ?cms|libvips|imagemagick|public domain|no copyright|cc0|creative commons|facebook|meta|samsung|sony|canon|nikon|fujifilm|panasonic|olympus|xiaomi|huawei|qualcomm)\b/i
+
+/**
+ * What an ICC profile's texts say beyond colour: the copyright tag naming a person ('owner'), device
+ * manufacturer/model descriptions ('device'), a serial number in any text ('serial'). Standard profiles
+ * (ICC_STANDARD) say nothing private. Reads v2 'desc'/'text' and v4 'mluc' tags; tolerant of short data.
+ */
+export function iccKinds(icc: Buffer): Set<string> {
+  const kinds = new Set<string>()
+  if (icc.length < 132 || latin1(icc, 36, 40) !== 'acsp') return kinds
+  const count = Math.min(icc.readUInt32BE(128), 100)
+  for (let i = 0; i < count; i++) {
+    const at = 132 + i * 12
+    if (at + 12 > icc.length) break
+    const sig = latin1(icc, at, at + 4)
+    if (!['desc', 'cprt', 'dmnd', 'dmdd'].includes(sig)) continue
+    const text = iccText(icc.subarray(icc.readUInt32BE(at + 4), icc.readUInt32BE(at + 4) + icc.readUInt32BE(at + 8))).trim()
+    if (!text) continue
+    if (/serial|s\/n\b|\b\d{7,}\b/i.test(text)) kinds.add('serial')
+    if (ICC_STANDARD.test(text)) continue
+    if (sig === 'cprt') kinds.add('owner')
+    if (sig === 'dmnd' || sig === 'dmdd') kinds.add('device')
+  }
+  return kinds
+}
+
+function iccText(t: Buffer): string {
+  const type = latin1(t, 0, 4)
+  if (type === 'text') return t.toString('latin1', 8).replace(/\0.*$/s, '')
+  if (type === 'desc' && t.length >= 12) return t.toString('latin1', 12, 12 + Math.min(t.readUInt32BE(8), t.length - 12)).replace(/\0.*$/s, '')
+  if (type === 'mluc' && t.length >= 16) {
+    const out: string[] = []
+    const n = Math.min(t.readUInt32BE(8), 20)
+    for (let i = 0; i < n; i++) {
+      const r = 16 + i * 12
+      if (r + 12 > t.length) break
+      const len = t.readUInt32BE(r + 4)
+      const off = t.readUInt32BE(r + 8)
+      const bytes = Buffer.from(t.subarray(off, off + len))
+      if (bytes.length % 2) continue
+      out.push(bytes.swap16().toString('utf16le'))
+    }
+    return out.join(' ')
+  }
+  return ''
 }

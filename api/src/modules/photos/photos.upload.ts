@@ -56,6 +56,9 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
           },
         })
         out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 })
+        // At the cap, stop at once: busboy would otherwise read (and drop) the rest of an endless body
+        // before the part ends. The 413 goes out and the connection closes (platform/connections.ts).
+        part.file.once('limit', () => counter.destroy(photoProblems.fileTooLarge(maxBytes)))
         await pipeline(part.file, counter, out)
         if (part.file.truncated) throw photoProblems.fileTooLarge(maxBytes)
         got = { bytes, sha256: hash.digest('hex') }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { FailureLimiter } from '../../platform/failure-limiter.ts'
+import { failedAttempt, FailureLimiter } from '../../platform/failure-limiter.ts'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
 import { Consent, ConsentBody, Day, Proposal } from '../consent/consent.schemas.ts'
 import { sendDerivative, type PhotosService } from '../photos/index.ts'
@@ -84,12 +84,14 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
   const limiter = opts.limiter ?? new FailureLimiter(10, 10 * 60_000)
   app.decorateRequest('portalSubject', null)
   app.addHook('onRequest', async (request) => {
-    const wait = limiter.retryAfter(request.ip)
-    if (wait > 0) throw problems.tooManyRequests(wait)
+    // The token is checked first, so a valid link always works, however many wrong ones came from the
+    // same address; only wrong ones are counted (per address and per token prefix) and, past the limit, 429.
     const m = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')
-    const link = m?.[1]?.startsWith(TOKEN_PREFIX) ? await portal.authenticate(m[1]) : null
+    const token = m?.[1]
+    const link = token?.startsWith(TOKEN_PREFIX) ? await portal.authenticate(token) : null
     if (!link) {
-      limiter.fail(request.ip)
+      const wait = failedAttempt(limiter, request.ip, token?.startsWith(TOKEN_PREFIX) ? token.slice(0, TOKEN_PREFIX.length + 8) : null)
+      if (wait > 0) throw problems.tooManyRequests(wait)
       throw portalProblems.invalidLink()
     }
     request.portalSubject = link.subjectId

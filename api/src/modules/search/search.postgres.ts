@@ -101,7 +101,19 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async remove(ids: string[]): Promise<void> {
     if (ids.length === 0) return
-    await this.db.execute(sql`delete from search_documents where photo_id = any(${`{${ids.join(',')}}`}::uuid[])`)
+    const gone = await this.db.execute(sql`
+      delete from search_documents where photo_id = any(${`{${ids.join(',')}}`}::uuid[])
+      returning lower(eb_unaccent(concat_ws(' ', caption_nl, caption_en, alt_nl, alt_en, series, array_to_string(tags, ' ')))) as text`)
+    // The typo vocabulary forgets the words only these photos contributed (an erased photo's alt text must
+    // not live on as a suggestion); a word another document still uses stays. Words are split on
+    // non-alphanumerics exactly as in upsert(), so they are safe inside the pattern.
+    const words = [...new Set(rowsOf<{ text: string }>(gone).flatMap((r) => r.text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3 && w.length <= 40))]
+    if (words.length === 0) return
+    await this.db.execute(sql`
+      delete from search_words w where w.word = any(${`{${words.join(',')}}`}::text[])
+        and not exists (select 1 from search_documents d
+          where lower(eb_unaccent(concat_ws(' ', d.caption_nl, d.caption_en, d.alt_nl, d.alt_en, d.series, array_to_string(d.tags, ' '))))
+                ~ ('(^|[^[:alnum:]])' || w.word || '([^[:alnum:]]|$)'))`)
   }
 
   /**

@@ -1,55 +1,67 @@
 /**
  * Where a webhook may point (SSRF): an endpoint URL is chosen by an outside party and fetched by our
- * server, so it must never reach the server's own network. Checked twice: when the endpoint is saved (the
- * URL's form, IP literals) and at every delivery on the address DNS actually returned (a name that
- * resolves to 10.0.0.1 today, or rebinds later, is refused at connect time).
+ * server, so it must never reach the server's own network. Checked when the endpoint is saved (the URL's
+ * form, its name, IP literals) and again at every delivery: the URL once more (rules may have tightened
+ * since it was saved), and every address DNS actually returned (a name that resolves to 10.0.0.1 today,
+ * or rebinds later, is refused at connect time).
+ *
+ * Addresses are parsed by ipaddr.js, not by hand, and judged by an allow-list: an IPv4 address must be
+ * plain unicast, an IPv6 address plain unicast inside the global unicast space 2000::/3. Every form that
+ * carries an IPv4 address inside IPv6 (mapped ::ffff:0:0/96, SIIT ::ffff:0:0:0/96, the deprecated
+ * IPv4-compatible ::/96, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, 6to4 2002::/16, Teredo 2001::/32) is
+ * refused outright: which IPv4 host it reaches depends on a translator we don't control.
  */
 import dns from 'node:dns'
-import net from 'node:net'
-
-const BLOCKED = new net.BlockList()
-// IPv4: this network, private (RFC 1918), carrier-grade NAT, loopback, link-local (cloud metadata at
-// 169.254.169.254), IETF protocol assignments, documentation, benchmarking, multicast, reserved, broadcast.
-for (const [a, p] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(a, p, 'ipv4')
-// IPv6: unspecified, loopback, IPv4-mapped (checked as IPv4 below too), NAT64, unique local, link-local, multicast, documentation.
-for (const [a, p] of [['::', 128], ['::1', 128], ['64:ff9b::', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32]] as const) BLOCKED.addSubnet(a, p, 'ipv6')
-
-const LOOPBACK = new net.BlockList()
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4')
-LOOPBACK.addAddress('::1', 'ipv6')
+import type net from 'node:net'
+import ipaddr from 'ipaddr.js'
 
 export interface AddressPolicy {
   /** Tests and local development: loopback receivers (and plain http to them) are allowed. */
   allowLoopback: boolean
 }
 
-function unmapped(ip: string): { ip: string; family: 'ipv4' | 'ipv6' } {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
-  if (m) return { ip: m[1]!, family: 'ipv4' }
-  return { ip, family: net.isIPv6(ip) ? 'ipv6' : 'ipv4' }
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3')
+
+function parse(ip: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const bare = ip.replace(/^\[|\]$/g, '')
+  // isValid accepts the odd legacy IPv4 forms (0x7f.1, 2130706433) too: exactly what an attacker would try.
+  return ipaddr.isValid(bare) ? ipaddr.parse(bare) : null
 }
 
+/** 127.0.0.0/8, ::1, and those two inside an IPv4-mapped IPv6 address. */
 export function isLoopback(ip: string): boolean {
-  const u = unmapped(ip)
-  return LOOPBACK.check(u.ip, u.family)
+  const a = parse(ip)
+  if (!a) return false
+  if (a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress()) return (a as ipaddr.IPv6).toIPv4Address().range() === 'loopback'
+  return a.range() === 'loopback'
 }
 
 /** May a delivery connect to this address? */
 export function addressAllowed(ip: string, policy: AddressPolicy): boolean {
-  if (!net.isIP(ip)) return false
-  const u = unmapped(ip)
-  if (policy.allowLoopback && LOOPBACK.check(u.ip, u.family)) return true
-  return !BLOCKED.check(u.ip, u.family)
+  const a = parse(ip)
+  if (!a) return false
+  if (policy.allowLoopback && isLoopback(ip)) return true
+  if (a.kind() === 'ipv4') return a.range() === 'unicast'
+  return a.range() === 'unicast' && (a as ipaddr.IPv6).match(GLOBAL_UNICAST_V6)
 }
 
-/** Why an endpoint URL is refused, or null when it may be saved. */
+/**
+ * Names that only mean something inside a network (RFC 6762 .local, RFC 8375 home.arpa, ICANN's .internal,
+ * the cloud providers' metadata.google.internal, common private suffixes, reverse-DNS names). The
+ * reserved .example/.test/.invalid never resolve at all, so they need no rule.
+ */
+const INTERNAL_SUFFIX = /(^|\.)(localhost|local|internal|intranet|lan|corp|home|localdomain|arpa)$/
+
+/** The host as the URL parser left it, without brackets and without trailing dots ("localhost." is "localhost"). */
+export function normaliseHost(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase()
+}
+
+/** Why an endpoint URL is refused, or null when it may be saved (and connected to). */
 export function refuseUrl(raw: string, policy: AddressPolicy): string | null {
   let url: URL
   try {
+    // The WHATWG parser already turns 0x7f.1, 2130706433 and [::127.0.0.1] into their canonical forms.
     url = new URL(raw)
   } catch {
     return 'not a URL'
@@ -57,15 +69,16 @@ export function refuseUrl(raw: string, policy: AddressPolicy): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'only https URLs are accepted'
   if (url.username || url.password) return 'a URL with credentials is not accepted'
   if (url.hash) return 'a URL with a fragment is not accepted'
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  const literal = net.isIP(host) ? host : null
+  const host = normaliseHost(url.hostname)
+  if (!host) return 'not a URL'
+  const literal = parse(host) ? host : null
   const loopbackName = host === 'localhost' || host.endsWith('.localhost')
   const loopback = loopbackName || (literal !== null && isLoopback(literal))
   if (loopback && !policy.allowLoopback) return 'the address is not a public internet address'
   if (url.protocol === 'http:' && !(loopback && policy.allowLoopback)) return 'only https URLs are accepted'
-  if (literal && !addressAllowed(literal, policy)) return 'the address is not a public internet address'
-  // Names that only mean something inside a network.
-  if (!literal && !loopbackName && (!host.includes('.') || /\.(local|internal|intranet|lan|home\.arpa)$/.test(host))) return 'the host is not a public internet name'
+  if (literal) return addressAllowed(literal, policy) ? null : 'the address is not a public internet address'
+  if (loopbackName) return null
+  if (!host.includes('.') || INTERNAL_SUFFIX.test(host)) return 'the host is not a public internet name'
   return null
 }
 

@@ -6,7 +6,6 @@
  */
 import http from 'node:http'
 import https from 'node:https'
-import net from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { eq, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
@@ -14,7 +13,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import type { Db } from '../../db/client.ts'
 import { organisations, takedownNotices } from '../desks/desks.table.ts'
 import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
-import { addressAllowed, BlockedAddressError, guardedLookup, type AddressPolicy } from './webhooks.address.ts'
+import { BlockedAddressError, guardedLookup, refuseUrl, type AddressPolicy } from './webhooks.address.ts'
 import { sign, unseal } from './webhooks.signing.ts'
 import { deliveryAttempts, noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
 
@@ -135,9 +134,9 @@ export class NoticeDelivery {
   #post(rawUrl: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<Outcome> {
     return new Promise((resolve) => {
       const url = new URL(rawUrl)
-      const host = url.hostname.replace(/^\[|\]$/g, '')
-      // An IP literal is connected to without a lookup: check it here.
-      if (net.isIP(host) && !addressAllowed(host, this.deps.policy)) return resolve({ ok: false, status: null, error: 'blocked-address', permanent: true })
+      // The URL's rules again (an endpoint saved before they tightened), and an IP literal, which is
+      // connected to without a lookup; every name's DNS answers are checked by guardedLookup below.
+      if (refuseUrl(rawUrl, this.deps.policy) !== null) return resolve({ ok: false, status: null, error: 'blocked-address', permanent: true })
       const lib = url.protocol === 'https:' ? https : http
       let done = false
       const finish = (o: Outcome) => {

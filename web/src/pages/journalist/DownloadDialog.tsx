@@ -60,6 +60,8 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
   const [use, setUse] = useState<Use>(uses[0] ?? 'editorial')
   // Only the channels that can carry the chosen use (the API refuses the others anyway).
   const channels = CHANNELS.filter((c) => CHANNEL_USES[c].includes(use))
+  // The sizes there are, as the photo page lists them (SizesTable); 'full' is the original's size, re-encoded.
+  const sizes = photo.derivatives.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb').sort((a, b) => a.width - b.width)
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault()
@@ -70,7 +72,7 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
     try {
       const r = await api<DownloadResponse>(`/v1/photos/${photo.id}/downloads`, {
         method: 'POST',
-        body: { use: f.get('use'), channel: f.get('channel'), topic: text('topic') ?? null, outlet: text('outlet'), headline: text('headline'), format: 'jpeg' },
+        body: { use: f.get('use'), channel: f.get('channel'), topic: text('topic') ?? null, outlet: text('outlet'), headline: text('headline'), format: 'jpeg', preset: text('preset') },
       })
       setResult(r)
     } catch (err) {
@@ -105,6 +107,19 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
                   {t(CHANNEL_KEYS[c])}
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            {t('fieldSize')}
+            <select name="preset" defaultValue={sizes.some((d) => d.preset === 'large') ? 'large' : 'full'}>
+              {sizes.map((d) => (
+                <option key={d.preset} value={d.preset}>
+                  {d.width} × {d.height}
+                </option>
+              ))}
+              <option value="full">
+                {t('sizeFull')}: {photo.width} × {photo.height}
+              </option>
             </select>
           </label>
           <label>

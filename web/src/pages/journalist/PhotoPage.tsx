@@ -6,13 +6,14 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { api, ApiError } from '../../api.ts'
 import { Picture } from '../../components/Picture.tsx'
-import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { ErrorState, PageLoading, StateBlock } from '../../components/State.tsx'
 import { useTitle } from '../../components/useTitle.ts'
 import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, useLocation, type PageProps } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
 import type { Photo } from './photo.ts'
+import { CreditLine, licenceName, RelatedPhotos, ReleaseStatus, SizesTable } from './PhotoFacts.tsx'
 
 const DownloadDialog = lazy(() => import('./DownloadDialog.tsx'))
 
@@ -76,17 +77,23 @@ export function PhotoPage({ params }: PageProps) {
   useTitle(photo ? caption || t('photoTitleFallback') : error ? t('photoGone') : null)
 
   if (error) {
+    const gone = error instanceof ApiError && (error.status === 410 || error.status === 404)
     return (
       <section>
-        <h1>{error instanceof ApiError && (error.status === 410 || error.status === 404) ? t('photoGone') : t('photoTitleFallback')}</h1>
-        <ProblemMessage error={error} />
-        <p>
-          <Link href="/">{t('backToResults')}</Link>
-        </p>
+        <h1 className="visually-hidden">{gone ? t('photoGone') : t('photoTitleFallback')}</h1>
+        {gone ? (
+          <StateBlock kind="empty" title={t('photoGone')} text={t('photoGoneText')} role="alert">
+            <Link href="/" className="button primary">
+              {t('backToResults')}
+            </Link>
+          </StateBlock>
+        ) : (
+          <ErrorState error={error} />
+        )}
       </section>
     )
   }
-  if (!photo) return <p aria-busy="true">…</p>
+  if (!photo) return <PageLoading label={t('photoLoading')} />
 
   const canDownload = me?.user.role === 'journalist'
   // Every topic this photo may not illustrate (the licence's and the consent's, with labels).
@@ -106,19 +113,20 @@ export function PhotoPage({ params }: PageProps) {
             width={photo.width}
             height={photo.height}
             thumbhash={photo.thumbhash}
-            sizes="(min-width: 60rem) 60vw, 100vw"
+            sizes="(min-width: 64rem) calc(100vw - 30rem), 100vw"
             eager
           />
-          <figcaption>
-            <span className="credit">{t('credit', { credit: photo.credit })}</span>
-          </figcaption>
         </figure>
         <div className="photo-info">
           <h1>{caption || t('photoTitleFallback')}</h1>
-          <ul className="facts">
-            {photo.series && <li>{t('series', { series: photo.series })}</li>}
-            {photo.placeCity && <li>{t('place', { place: photo.placeCity })}</li>}
-          </ul>
+          <CreditLine photo={photo} />
+          {(photo.series || photo.placeCity) && (
+            <ul className="facts">
+              {photo.series && <li>{t('series', { series: photo.series })}</li>}
+              {photo.placeCity && <li>{t('place', { place: photo.placeCity })}</li>}
+            </ul>
+          )}
+          <ReleaseStatus photo={photo} />
 
           <section className="download-box" aria-labelledby="download-title">
             <h2 id="download-title">{t('downloadTitle')}</h2>
@@ -132,39 +140,49 @@ export function PhotoPage({ params }: PageProps) {
               )
             ) : (
               <p>
-                <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('downloadLoginFirst')}</Link>
+                <Link href={`/login?next=${encodeURIComponent(path)}`} className="button primary">
+                  {t('downloadLoginFirst')}
+                </Link>
               </p>
             )}
           </section>
 
           <section aria-labelledby="licence-title" className="licence">
             <h2 id="licence-title">{t('licenceTitle')}</h2>
-            {photo.licenceSummary && <p>{photo.licenceSummary[lang]}</p>}
-            {photo.permittedUses && (
-              <>
-                <h3>{t('licenceAllowed')}</h3>
-                <ul className="allowed">
-                  {photo.permittedUses.map((u) => (
-                    <li key={u.use}>{u.label[lang]}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <h3>{t('licenceNotAllowed')}</h3>
-            <ul className="not-allowed">
-              {photo.prohibitedContexts?.text && <li>{photo.prohibitedContexts.text[lang]}</li>}
-              {topics.length > 0 && <li>{t('licenceNotAllowedTopics', { topics: topics.map((x) => x.label[lang]).join(', ') })}</li>}
-              <li>{t('licenceNoAlteration')}</li>
-              <li>{t('licenceNoOther')}</li>
-            </ul>
-            <h3>{t('captionNoteTitle')}</h3>
-            <p>{t('captionNoteShort')}</p>
-            <p>
+            <p className="licence-line">
+              <strong>{licenceName(photo.licence, lang)}</strong> · {t('licenceLineTail')}
+            </p>
+            <details>
+              <summary>{t('licenceMore')}</summary>
+              {photo.licenceSummary && <p>{photo.licenceSummary[lang]}</p>}
+              {photo.permittedUses && (
+                <>
+                  <h3>{t('licenceAllowed')}</h3>
+                  <ul className="allowed">
+                    {photo.permittedUses.map((u) => (
+                      <li key={u.use}>{u.label[lang]}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <h3>{t('licenceNotAllowed')}</h3>
+              <ul className="not-allowed">
+                {photo.prohibitedContexts?.text && <li>{photo.prohibitedContexts.text[lang]}</li>}
+                {topics.length > 0 && <li>{t('licenceNotAllowedTopics', { topics: topics.map((x) => x.label[lang]).join(', ') })}</li>}
+                <li>{t('licenceNoAlteration')}</li>
+                <li>{t('licenceNoOther')}</li>
+              </ul>
+              <h3>{t('captionNoteTitle')}</h3>
+              <p>{t('captionNoteShort')}</p>
+            </details>
+            <p className="licence-line">
               <a href={photo.licenceUrl ?? deedUrl(photo.licence)} rel="license">
                 {t('licenceDeed', { name: photo.licence.replace('@', ' ') })}
               </a>
             </p>
           </section>
+
+          <SizesTable photo={photo} />
 
           <section aria-labelledby="checklist-title" className="checklist">
             <h2 id="checklist-title">{t('checklistTitle')}</h2>
@@ -177,6 +195,7 @@ export function PhotoPage({ params }: PageProps) {
           </section>
         </div>
       </div>
+      <RelatedPhotos photo={photo} />
       {/* Data, not a script: it never executes, so the CSP's script-src does not apply to it. */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       {dialog && (

@@ -4,21 +4,20 @@
  * thumbhash placeholders and srcset, and "more" follows nextCursor.
  */
 import { useEffect, useId, useRef, useState } from 'react'
-import { USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
 import { api, isAbort } from '../../api.ts'
-import { Highlighted, plainText } from '../../components/Highlighted.tsx'
-import { Picture } from '../../components/Picture.tsx'
+import { PhotoGrid } from '../../components/PhotoGrid.tsx'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { ErrorState, GridSkeleton, StateBlock } from '../../components/State.tsx'
 import { useTitle } from '../../components/useTitle.ts'
-import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
+import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, navigate, useLocation, type PageProps } from '../../router.tsx'
+import { ActiveFilters, FilterDrawer, FilterGroups } from './Filters.tsx'
+import { AboutSections, DemoNote, HeroMosaic, isDemo, SeriesEntries } from './Landing.tsx'
 import { FILTERS, type Filter, type SearchHit, type SearchResponse } from './search.ts'
 
 const DEBOUNCE_MS = 250
 const PAGE_SIZE = 24
-// Three columns from 60rem, two from 36rem, one below (styles.css, .results).
-const GRID_SIZES = '(min-width: 60rem) 20rem, (min-width: 36rem) 50vw, 100vw'
 
 function queryString(q: string, filters: Partial<Record<Filter, string>>) {
   const p = new URLSearchParams()
@@ -30,7 +29,6 @@ function queryString(q: string, filters: Partial<Record<Filter, string>>) {
 
 export function SearchPage(_props: PageProps) {
   const t = useT(journalist)
-  const pick = useBilingual()
   const { lang } = useLang()
   const { query } = useLocation()
   const searchId = useId()
@@ -51,6 +49,8 @@ export function SearchPage(_props: PageProps) {
   const [error, setError] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)
   const [loadingMore, setLoadingMore] = useState(false)
+  const [drawer, setDrawer] = useState(false)
+  const [attempt, setAttempt] = useState(0)
   const moreFrom = useRef(0)
   const resultsRef = useRef<HTMLUListElement>(null)
   useTitle(q ? `${q} – ${t('searchTitle')}` : t('searchTitle'))
@@ -82,7 +82,7 @@ export function SearchPage(_props: PageProps) {
       })
     return () => ctrl.abort()
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [q, filterKey, lang])
+  }, [q, filterKey, lang, attempt])
 
   const loadMore = async () => {
     if (!result?.nextCursor) return
@@ -103,115 +103,121 @@ export function SearchPage(_props: PageProps) {
 
   const setFilter = (f: Filter, value: string) => navigate(queryString(q, { ...filters, [f]: value || undefined }), { replace: true })
 
-  const facetLabel = (f: Filter, value: string): string => {
-    if (f === 'use') return USE_LABELS[value as Use]?.[lang] ?? value
-    if (f === 'orientation' || f === 'colour') return value in journalist.nl ? t(value as keyof typeof journalist.nl) : value
-    return value
-  }
-  const filterLabel: Record<Filter, string> = {
-    use: t('filterUse'),
-    orientation: t('filterOrientation'),
-    colour: t('filterColour'),
-    series: t('filterSeries'),
-    collection: t('filterCollection'),
-  }
-
-  const status = loading ? t('resultsLoading') : result ? (result.total === 1 ? t('resultsCountOne') : result.total === 0 ? t('resultsNone') : t('resultsCount', { n: result.total })) : ''
   const anyFilter = FILTERS.some((f) => filters[f])
+  const landing = !q.trim() && !anyFilter
+  const status = loading ? t('resultsLoading') : result ? (result.total === 1 ? t('resultsCountOne') : result.total === 0 ? t('resultsNone') : t('resultsCount', { n: result.total })) : ''
+  const clearFilters = () => navigate(queryString(q, {}), { replace: true })
+  const activeCount = FILTERS.filter((f) => filters[f]).length
+  const groups = <FilterGroups facets={result?.facets} filters={filters} onChange={setFilter} />
 
   return (
-    <div className="search-page">
-      <h1>{t('searchTitle')}</h1>
-      <p className="lead">{t('searchIntro')}</p>
-      <form role="search" className="search-form" onSubmit={(e) => (e.preventDefault(), navigate(queryString(typed.trim(), filters), { replace: true }))}>
-        <label htmlFor={searchId}>{t('searchLabel')}</label>
-        <input
-          id={searchId}
-          type="search"
-          name="q"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          placeholder={t('searchPlaceholder')}
-          autoComplete="off"
-          aria-describedby={statusId}
-          maxLength={200}
-        />
-      </form>
-
-      <fieldset className="filters">
-        <legend>{t('filters')}</legend>
-        {FILTERS.map((f) => {
-          const counts = result?.facets[f] ?? {}
-          const values = Object.keys(counts)
-          if (f === 'collection' || f === 'series') if (values.length === 0 && !filters[f]) return null
-          const id = `${searchId}-${f}`
-          return (
-            <div className="filter" key={f}>
-              <label htmlFor={id}>{filterLabel[f]}</label>
-              <select id={id} value={filters[f] ?? ''} onChange={(e) => setFilter(f, e.target.value)}>
-                <option value="">{t('filterAll')}</option>
-                {filters[f] && !(filters[f]! in counts) && <option value={filters[f]}>{facetLabel(f, filters[f]!)}</option>}
-                {values
-                  .sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b))
-                  .map((v) => (
-                    <option key={v} value={v}>
-                      {facetLabel(f, v)} ({counts[v]})
-                    </option>
-                  ))}
-              </select>
-            </div>
-          )
-        })}
-        {anyFilter && (
-          <button type="button" className="link-button" onClick={() => navigate(queryString(q, {}), { replace: true })}>
-            {t('clearFilters')}
-          </button>
+    <div className={`search-page${landing ? ' is-landing' : ''}`}>
+      <div className={landing ? 'hero search-top' : 'search-top'}>
+        <h1 className={landing ? undefined : 'visually-hidden'}>{t('searchTitle')}</h1>
+        {landing && <p className="lead">{t('heroLead')}</p>}
+        <form role="search" className="search-form" onSubmit={(e) => (e.preventDefault(), navigate(queryString(typed.trim(), filters), { replace: true }))}>
+          <label htmlFor={searchId} className="visually-hidden">
+            {t('searchLabel')}
+          </label>
+          <svg className="field-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M11 4a7 7 0 1 0 4.2 12.6l4.1 4.1 1.4-1.4-4.1-4.1A7 7 0 0 0 11 4zm0 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10z" />
+          </svg>
+          <input
+            id={searchId}
+            type="search"
+            name="q"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            placeholder={t('searchPlaceholder')}
+            autoComplete="off"
+            aria-describedby={statusId}
+            maxLength={200}
+          />
+        </form>
+        {landing && <HeroMosaic hits={hits} />}
+        {landing && (
+          <ul className="chips suggestions" aria-label={t('suggestions')}>
+            {SUGGESTIONS[lang].map((s) => (
+              <li key={s}>
+                <Link href={queryString(s, {})} className="chip">
+                  {s}
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
-      </fieldset>
+      </div>
 
-      {result?.languageNote && (
-        <aside className="language-note" aria-labelledby={`${searchId}-note`} lang={result.languageNote.lang}>
-          <h2 id={`${searchId}-note`}>{t('languageNoteTitle')}</h2>
-          <p>{result.languageNote.note}</p>
-          {result.languageNote.preferred.length > 0 && <p>{t('languageNotePreferred', { words: result.languageNote.preferred.join(', ') })}</p>}
+      {landing && result && isDemo(hits) && <DemoNote />}
+      {landing && <SeriesEntries result={result} />}
+
+      <div className="search-layout">
+        <aside className="filters-panel" aria-label={t('filters')}>
+          {groups}
         </aside>
-      )}
+        <div className="search-results">
+          {landing && <h2 className="latest-title">{t('latestTitle')}</h2>}
+          <div className="results-head">
+            <p id={statusId} className="results-status" role="status" aria-live="polite">
+              {status}
+            </p>
+            <button type="button" className="filters-button" onClick={() => setDrawer(true)} aria-haspopup="dialog">
+              {activeCount ? t('filtersButtonCount', { n: activeCount }) : t('filtersButton')}
+            </button>
+          </div>
+          <ActiveFilters filters={filters} onChange={setFilter} onClear={clearFilters} />
 
-      <p id={statusId} className="results-status" role="status" aria-live="polite">
-        {status}
-      </p>
-      <ProblemMessage error={error} />
+          {result?.languageNote && (
+            <aside className="language-note" aria-labelledby={`${searchId}-note`} lang={result.languageNote.lang}>
+              <h2 id={`${searchId}-note`}>{t('languageNoteTitle')}</h2>
+              <p>{result.languageNote.note}</p>
+              {result.languageNote.preferred.length > 0 && <p>{t('languageNotePreferred', { words: result.languageNote.preferred.join(', ') })}</p>}
+            </aside>
+          )}
 
-      <h2 className="visually-hidden">{t('results')}</h2>
-      <ul className="results" ref={resultsRef} aria-busy={loading}>
-        {hits.map((hit, i) => {
-          const alt = pick(hit.alt) || pick(hit.caption)
-          return (
-            <li key={hit.id}>
-              <Link href={`/photos/${hit.id}`} className="result">
-                <Picture previews={hit.previews} presets={['thumb', 'small', 'medium']} alt={alt} width={hit.width} height={hit.height} thumbhash={hit.thumbhash} sizes={GRID_SIZES} eager={i < 6} />
-                <span className="result-caption">{captionHighlight(hit, pick(hit.caption)) ? <Highlighted html={hit.highlights.caption!} /> : pick(hit.caption)}</span>
-                <span className="result-credit">{hit.credit}</span>
-              </Link>
-            </li>
-          )
-        })}
-      </ul>
-      {result?.nextCursor && (
-        <p className="more">
-          <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
-            {loadingMore ? t('loadingMore') : t('more')}
-          </button>
-        </p>
-      )}
+          {error !== null && !loading && hits.length === 0 ? (
+            <ErrorState error={error} onRetry={() => setAttempt((n) => n + 1)} />
+          ) : (
+            <ProblemMessage error={error} />
+          )}
+
+          {!landing && <h2 className="visually-hidden">{t('results')}</h2>}
+          {loading && hits.length === 0 && !error && <GridSkeleton />}
+          {!loading && result && result.total === 0 && !error && (
+            <StateBlock kind="empty" title={t('emptyTitle')} text={t('emptyText')}>
+              {anyFilter && (
+                <button type="button" onClick={clearFilters}>
+                  {t('clearFilters')}
+                </button>
+              )}
+              {SUGGESTIONS[lang].slice(0, 3).map((s) => (
+                <Link key={s} href={queryString(s, {})} className="chip">
+                  {s}
+                </Link>
+              ))}
+            </StateBlock>
+          )}
+          <div aria-busy={loading}>
+            <PhotoGrid photos={hits} eager={6} listRef={resultsRef} />
+          </div>
+          {result?.nextCursor && (
+            <p className="more">
+              <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
+                {loadingMore ? t('loadingMore') : t('more')}
+              </button>
+            </p>
+          )}
+        </div>
+      </div>
+
+      {landing && <AboutSections />}
+
+      <FilterDrawer open={drawer} onClose={() => setDrawer(false)} total={result?.total ?? null}>
+        {groups}
+      </FilterDrawer>
     </div>
   )
 }
 
-/** A highlight is in whichever language matched: use it only when it is a piece of the caption on screen. */
-function captionHighlight(hit: SearchHit, shown: string): boolean {
-  const h = hit.highlights.caption
-  if (!h || !h.includes('<mark>')) return false
-  const plain = plainText(h).replace(/^…|…$/g, '').trim()
-  return plain.length > 0 && shown.includes(plain)
-}
+/** Entry words on the front page: what the bank is for, in the reader's language. */
+const SUGGESTIONS = { nl: ['sekswerker', 'werkplek', 'onderweg', 'thuis', 'fiets'], en: ['sex worker', 'workplace', 'on the way', 'home', 'bicycle'] } as const

@@ -48,6 +48,8 @@ export interface Photo {
   permittedUses: { use: string; label: Words }[] | null
   prohibitedContexts: { topics: { topic: string; label: Words }[]; text: Words | null } | null
   consentValidUntil: string | null
+  /** The photographer declared that nobody is pictured (a place, an object). */
+  noPeopleDeclared: boolean
 }
 
 export interface DownloadResponse {
