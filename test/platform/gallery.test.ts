@@ -103,7 +103,7 @@ describe('the built gallery', () => {
     })
     expect(ld.caption).toBe(photo.caption.nl)
     // oEmbed discovery (oembed.com §4) in the page's head.
-    expect(r.body).toContain(`<link rel="alternate" type="application/json+oembed" href="http://beeld.example/v1/oembed?url=${encodeURIComponent(`http://beeld.example/photos/${PHOTO_ID}`)}&amp;format=json"`)
+    expect(r.body).toContain(`<link rel="alternate" type="application/json+oembed" href="https://beeld.example/v1/oembed?url=${encodeURIComponent(`https://beeld.example/photos/${PHOTO_ID}`)}&amp;format=json"`)
     expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
   })
 
