@@ -36,6 +36,7 @@ import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
 import { searchRoutes, type SearchService } from './modules/search/index.ts'
 import { licencesRoutes, type LicenceRegistry } from './modules/licences/index.ts'
 import { deedPage, rightsRoutes, type RightsService } from './modules/rights/index.ts'
+import { workflowRoutes, type WorkflowService } from './modules/workflow/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -59,6 +60,7 @@ export interface AppContext {
   downloads: DownloadsService
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  workflow: WorkflowService
   tmpDir: string
   logger: FastifyBaseLogger
   /** The licences as served (our own deeds on this app's origin). */
@@ -118,6 +120,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
   await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
   await app.register(consentRoutes, { consent: ctx.consent })
+  await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })

@@ -34,6 +34,7 @@ import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
 import { CachedSearchEngine, createSearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
 import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
+import { WorkflowService } from './modules/workflow/index.ts'
 
 export interface Runtime {
   app: FastifyInstance
@@ -67,6 +68,7 @@ export interface Runtime {
   /** Picture desks: organisations (media outlets), their journalists and API keys. */
   organisations: OrganisationsService
   apiKeys: ApiKeyService
+  workflow: WorkflowService
   /** The one door every read of a photo goes through (modules/gate). */
   gate: Gate
   /** The gate's photo records (row, gate inputs, derivatives), kept while changes are heard. */
@@ -254,7 +256,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin })
-    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, tmpDir, logger, licences: servedLicences, rights, origin })
+    const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
+    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger, licences: servedLicences, rights, origin })
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
@@ -266,7 +269,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, gate, records, audit, licences, logger, tmpDir, seeded, origin, rights,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, audit, licences, logger, tmpDir, seeded, origin, rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

@@ -156,7 +156,15 @@ describe('consent flow: upload → publish → withdraw', () => {
     await page.getByText('Status: ter beoordeling').waitFor()
     await shot(page, 'sent for review')
 
-    // The second photo goes in as it is, without texts or people: the curator will see why it can't be published.
+    // The second photo, as it is, without texts or people, can't be sent: the checklist says what is missing.
+    const empty = await apiPost(photographer.context, page, `/v1/photos/${secondId}/submit`, undefined)
+    expect(empty.status()).toBe(409)
+    expect(((await empty.json()) as { type: string }).type).toBe('/problems/submit-refused')
+    // With texts and a recognisable person who did not agree, it can be sent; the curator will see why it can't be published.
+    const csrf = (await photographer.context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
+    expect((await page.request.patch(`/v1/photos/${secondId}`, { data: { captionNl: `Tweede ${suffix}`, captionEn: `Second ${suffix}`, altNl: 'Een tweede foto', altEn: 'A second photo' }, headers: { 'x-csrf-token': csrf } })).status()).toBe(200)
+    const other = (await (await apiPost(photographer.context, page, '/v1/subjects', { pseudonym: `Tweede ${suffix}` })).json()) as { id: string }
+    expect((await apiPost(photographer.context, page, `/v1/photos/${secondId}/people`, { subjectId: other.id, consent: { identifiable: true, identifiabilityAgreed: false } })).status()).toBe(201)
     const r = await apiPost(photographer.context, page, `/v1/photos/${secondId}/submit`, undefined)
     expect(r.status()).toBe(200)
     expect(photographer.watch.errors).toEqual([])
@@ -169,13 +177,13 @@ describe('consent flow: upload → publish → withdraw', () => {
 
     const refused = page.locator(`article[data-photo-id="${secondId}"]`)
     await refused.waitFor()
-    await refused.getByRole('button', { name: /^Publiceren/ }).click()
-    const reasons = refused.getByRole('alert')
+    // Publishing is disabled, with its reasons shown next to it (no click that changes nothing).
+    expect(await refused.getByRole('button', { name: /^Publiceren/ }).isDisabled()).toBe(true)
+    const reasons = refused.locator('.refusal')
     await reasons.waitFor()
     const text = (await reasons.textContent()) ?? ''
     expect(text).toContain('Nog niet te publiceren, omdat:')
-    expect(text).toContain('het veld “bijschrift (Nederlands)” leeg is')
-    expect(text).toContain('er geen mensen zijn toegevoegd')
+    expect(text).toContain('herkenbaar')
     await shot(page, 'publishing refused with reasons')
 
     const card = page.getByRole('article', { name: caption })
@@ -297,7 +305,7 @@ describe('consent flow: upload → publish → withdraw', () => {
     await card.getByText('Ingetrokken: wordt nergens meer getoond').waitFor()
     await card.getByText('Geen voorbeeld meer: de foto wordt niet meer getoond.').waitFor()
     // The outlet that downloaded it is told: the notice is listed with its state.
-    await card.getByRole('region', { name: 'Bericht aan media over het intrekken' }).getByText(/^Demo Redactie: /).waitFor()
+    await card.getByRole('region', { name: 'Bericht aan media: toestemming ingetrokken' }).getByText(/^Demo Redactie: /).waitFor()
     await shot(page, 'withdrawn')
     expect(watch.errors).toEqual([])
   })

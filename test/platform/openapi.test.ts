@@ -120,8 +120,8 @@ describe(`OpenAPI document (${engine()})`, () => {
     }
     expect(op.responses['429'].headers['retry-after']).toMatchObject({ schema: { type: 'integer' } })
     expect(op.requestBody.content['application/json'].schema).toMatchObject({ type: 'object', additionalProperties: false })
-    // Probes are never rate-limited, so they document no 429.
-    expect(doc.paths['/healthz'].get.responses['429']).toBeUndefined()
+    // Probes have their own, generous limit per address (issue 16: a flood of probes is no free pass), documented too.
+    expect(doc.paths['/healthz'].get.responses['429'].headers['retry-after']).toMatchObject({ schema: { type: 'integer' } })
     // Derivative bytes are bytes, not JSON.
     expect(Object.keys(doc.paths['/v1/photos/{id}/media/{file}'].get.responses['200'].content)).toEqual(['application/octet-stream'])
   })

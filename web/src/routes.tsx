@@ -23,11 +23,13 @@ const ReviewPage = lazy(() => import('./pages/curator/ReviewPage.tsx'))
 const CollectionsPage = lazy(() => import('./pages/curator/CollectionsPage.tsx'))
 const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'))
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.tsx'))
+const MyDownloadsPage = lazy(() => import('./pages/journalist/MyDownloadsPage.tsx'))
 
 export const ROUTES: Route[] = [
   { pattern: '/', page: SearchPage },
   { pattern: '/photos/:id', page: PhotoPage },
   { pattern: '/login', page: LoginPage },
+  { pattern: '/my-downloads', page: MyDownloadsPage, roles: ['journalist'] },
   { pattern: '/upload', page: UploadPage, roles: ['photographer'] },
   { pattern: '/my-photos', page: MyPhotosPage, roles: ['photographer'] },
   { pattern: '/my-photos/*', page: MyPhotosPage, roles: ['photographer'] },

@@ -32,7 +32,8 @@ export async function startGallery(env: Record<string, string> = {}): Promise<Ga
     const [role, email, password] = line.split('\t')
     if (role && email && password && !role.startsWith('#')) logins[role as Role] = { email, password }
   }
-  const link = /Portaal van een demo-model \(fictief\): \S+?(\/portal#ebp_[\w-]+)/.exec(server.stdout())
+  // The portal link is a live credential: never printed, only the 'portal' line of the 0600 logins file.
+  const link = /^portal\t\S*?(\/portal#ebp_[\w-]+)$/m.exec(fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8'))
   return {
     url: server.url,
     server,

@@ -132,7 +132,7 @@ describe('the publication URL', () => {
     const portal = await request(t, 'GET', '/v1/portal', link.body.token)
     expect(portal.status).toBe(200)
     const usage = portal.body.photos[0].usage as Record<string, unknown>[]
-    expect(usage).toContainEqual({ organisation: 'De Dagkrant', use: 'social', channel: 'social', topic: null, at: expect.any(String), publicationUrl: 'https://dagkrant.example/2026/werk' })
+    expect(usage).toContainEqual({ organisation: 'De Dagkrant', outlet: null, headline: null, use: 'social', channel: 'social', topic: null, at: expect.any(String), publicationUrl: 'https://dagkrant.example/2026/werk' })
     // The person sees organisations, never who at the organisation asked.
     expect(JSON.stringify(usage)).not.toMatch(/Journalist|@test\.example/)
   })

@@ -22,6 +22,8 @@ let portalToken: string
 let grantUrl: string
 let grantId: string
 let reviewId: string
+/** A collection without the photo, so the photo is a candidate for it. */
+let candidatesOf: string
 
 /** Routes that may touch photos but serve none of their data (writes answer through a gated read). */
 const NOT_PHOTO_READS: Record<string, string> = {
@@ -31,6 +33,8 @@ const NOT_PHOTO_READS: Record<string, string> = {
   'GET /v1/organisations/{id}/downloads.csv': "an organisation's grant records (ids, uses), no photo data",
   'GET /v1/downloads/{grantId}': 'a grant record, no photo data',
   'GET /v1/portal/events': 'audit events about the person: ids and codes',
+  'GET /v1/collections/published': 'the names of the published collections only',
+  'GET /v1/subjects/{id}/portal-link': "a portal link's state (dates), no photo data",
 }
 
 /** [method, path as in the OpenAPI document] → the request that exercises it, naming `photoId`. */
@@ -48,6 +52,8 @@ const GATED: () => Record<string, () => Promise<number>> = () => ({
   'GET /v1/collections/{id}/export.zip': () => call('GET', `/v1/collections/${collectionId}/export.zip`, s.curator.token),
   'GET /v1/collections/{id}/manifest.json': () => call('GET', `/v1/collections/${collectionId}/manifest.json`, s.curator.token),
   'GET /v1/review': () => call('GET', '/v1/review', s.curator.token),
+  'GET /v1/photos/{id}/status': () => call('GET', `/v1/photos/${photoId}/status`, s.photographer.token),
+  'GET /v1/collections/{id}/candidates': () => call('GET', `/v1/collections/${candidatesOf}/candidates`, s.curator.token),
   'GET /v1/portal': () => call('GET', '/v1/portal', portalToken),
   'GET /v1/portal/photos/{id}/media/{file}': () => call('GET', `/v1/portal/photos/${photoId}/media/small.jpeg`, portalToken),
   // The public rights statement (the 'rights' purpose) and the public IIIF manifest (an anonymous 'view').
@@ -73,6 +79,7 @@ beforeAll(async () => {
   ;({ photoId, subjectId } = await publishedPhoto(t, s, { texts: { captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand', altEn: 'Someone' } }))
   collectionId = (await request(t, 'POST', '/v1/collections', s.curator.token, { kind: 'collection', titleNl: 'Alles' })).body.id as string
   expect((await request(t, 'POST', `/v1/collections/${collectionId}/items`, s.curator.token, { photoId })).status).toBe(201)
+  candidatesOf = (await request(t, 'POST', '/v1/collections', s.curator.token, { kind: 'collection', titleNl: 'Leeg' })).body.id as string
   portalToken = (await request(t, 'POST', `/v1/subjects/${subjectId}/portal-link`, s.admin.token)).body.token as string
   const g = await request(t, 'POST', `/v1/photos/${photoId}/downloads`, press.token, EDITORIAL)
   expect(g.status, g.text).toBe(201)
@@ -81,6 +88,8 @@ beforeAll(async () => {
   // A photo waiting for review, for the review queue.
   const up = await upload(t, s.photographer.token, { name: 'r.jpg', bytes: await randomJpeg(), type: 'image/jpeg' }, { captionNl: 'Wacht', captionEn: 'Waits', altNl: 'x', altEn: 'x' })
   reviewId = up.body.id as string
+  // Its checklist complete (nobody pictured), so it may be sent.
+  expect((await request(t, 'PATCH', `/v1/photos/${reviewId}`, s.photographer.token, { noPeople: true })).status).toBe(200)
   expect((await request(t, 'POST', `/v1/photos/${reviewId}/submit`, s.photographer.token)).status).toBe(200)
   await t.rt.worker.drain()
 }, 120_000)

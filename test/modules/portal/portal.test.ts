@@ -179,7 +179,7 @@ describe('who used the photo, and the takedown notices', () => {
     await db.execute(sql`insert into download_grants (photo_id, organisation_id, licence, use, channel, topic, publication_url)
       values (${m.photoId}, ${holder!.id}, 'rsw-editorial@1.0', 'editorial', 'web', 'housing', 'https://dagkrant.example/wonen')`)
     const before = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', use: 'editorial', channel: 'web', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
+    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', outlet: null, headline: null, use: 'editorial', channel: 'web', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
     expect(before.notices).toEqual([])
 
     await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: true })
@@ -187,6 +187,6 @@ describe('who used the photo, and the takedown notices', () => {
     expect(notices).toEqual([{ organisation_id: holder!.id, event: 'consent.withdrawn', state: 'queued' }])
     expect(notices.some((n) => n.organisation_id === bystander!.id)).toBe(false)
     const after = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', at: expect.any(String), deliveredAt: null, acknowledgedAt: null }])
+    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', reachable: false, at: expect.any(String), deliveredAt: null, acknowledgedAt: null }])
   })
 })

@@ -92,12 +92,12 @@ describe('search.upsert is queued with the change that needs it', () => {
     expect(await indexed(db, id)).toBeDefined()
   })
 
-  it('collection membership: a collection calls enqueueSearchSync in its own transaction, and the filter finds it', async () => {
+  it('collection membership: a published collection calls enqueueSearchSync in its own transaction, and the filter finds it', async () => {
     const db = t.rt.database.db
     const id = (await insertPhotos(db, owner.id, [anchor('coöperatie', 'coll')])).get('coöperatie-coll')!
     await indexPhotos(t.rt, [id])
     const collectionId = await db.transaction(async (tx) => {
-      const [c] = await tx.insert(collections).values({ titleNl: 'Samen', createdBy: curator.id }).returning({ id: collections.id })
+      const [c] = await tx.insert(collections).values({ titleNl: 'Samen', createdBy: curator.id, publishedAt: new Date() }).returning({ id: collections.id })
       await tx.insert(collectionItems).values({ collectionId: c!.id, photoId: id, position: 1 })
       await enqueueSearchSync(tx, t.rt.queue, id)
       return c!.id

@@ -57,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t('mainNav')} className="site-nav">
           <ul className="nav-list">
             <NavLink href="/">{t('navSearch')}</NavLink>
+            {hasRole(me, 'journalist') && <NavLink href="/my-downloads">{lang === 'nl' ? 'Mijn downloads' : 'My downloads'}</NavLink>}
             {hasRole(me, 'photographer') && <NavLink href="/upload">{t('navUpload')}</NavLink>}
             {hasRole(me, 'photographer') && <NavLink href="/my-photos">{t('navMyPhotos')}</NavLink>}
             {hasRole(me, 'curator', 'admin') && <NavLink href="/review">{t('navReview')}</NavLink>}

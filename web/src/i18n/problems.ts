@@ -6,6 +6,7 @@
  */
 import { ApiError } from '../api.ts'
 import type { Lang } from './index.tsx'
+import { deadendProblems } from './deadends.ts'
 
 export type ProblemWords = Record<string, { nl: string; en: string }>
 
@@ -28,6 +29,7 @@ export const PROBLEM_WORDS: ProblemWords = {
   'file-too-large': { nl: 'Dit bestand is te groot.', en: 'This file is too large.' },
   'payload-too-large': { nl: 'Dit is te groot om te versturen.', en: 'This is too large to send.' },
   'unsupported-media-type': { nl: 'Dit soort bestand kan hier niet.', en: 'This kind of file is not accepted here.' },
+  ...deadendProblems,
 }
 
 const BY_STATUS: Record<number, { nl: string; en: string }> = {
@@ -51,6 +53,7 @@ export function describeProblem(err: unknown, lang: Lang, extra: ProblemWords = 
   for (const key of ['reasonInWords', 'reason', 'inWords', 'words']) if (isWords(p[key])) return (p[key] as { nl: string; en: string })[lang]
   const known = extra[err.slug] ?? PROBLEM_WORDS[err.slug]
   if (known) return known[lang]
-  if (p.detail) return p.detail
+  // The server's own detail is English: never shown on a Dutch screen (a sentence per status instead).
+  if (p.detail && lang === 'en') return p.detail
   return (BY_STATUS[err.status] ?? PROBLEM_WORDS['internal-error']!)[lang]
 }

@@ -17,6 +17,10 @@ export const AUDIT_EVENT_TYPES = [
   'consent.proposal-declined',
   'consent.proposal-superseded',
   'photo.published',
+  // No dead ends (modules/workflow): a photo sent back with a note, a draft deleted, a person linked by mistake removed.
+  'photo.returned',
+  'photo.deleted',
+  'consent.removed',
   // A curator or admin looked at a photo that is not published (the gate records it: modules/gate).
   'photo.reviewed',
   'download.granted',

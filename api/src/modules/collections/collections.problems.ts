@@ -12,6 +12,12 @@ export const UNAVAILABLE_WORDS: Record<UnavailableReason, { nl: string; en: stri
   'no-large-derivative': { nl: 'Er is geen groot formaat van deze foto.', en: 'There is no large size of this photo.' },
 }
 
+/** Which part does not cover exhibitions: the licence (a curator can change it) or someone's consent (only they can). */
+export const EXHIBITION_WORDS = {
+  licence: { nl: 'De licentie van deze foto dekt geen tentoonstellingen; kies eerst een tentoonstellingslicentie.', en: "This photo's licence does not cover exhibitions; choose an exhibition licence first." },
+  consent: { nl: 'De toestemming van iemand op deze foto dekt geen tentoonstellingen.', en: 'The consent of someone in this photo does not cover exhibitions.' },
+}
+
 export const collectionProblems = {
   notFound: () => new Problem(404, 'collection-not-found', 'Collection not found', 'There is no collection or exhibition with this id.'),
   itemNotFound: () => new Problem(404, 'collection-item-not-found', 'Photo not in this collection', 'This photo is not in this collection.'),
@@ -27,5 +33,10 @@ export const collectionProblems = {
     new Problem(409, 'order-mismatch', 'The order does not match the collection', 'Send every photo id of the collection exactly once (reload the collection: it may have changed).', { missing, unexpected }),
   /** Presentation 3.0 §5.2: a Manifest must have at least one Canvas. */
   nothingToShow: () => new Problem(409, 'nothing-to-show', 'Nothing to show', 'No photo in this collection may be shown now, and a IIIF manifest needs at least one.'),
+  /** A ZIP with only credits in it is not an export: say so instead. */
+  nothingToExport: () =>
+    new Problem(409, 'nothing-to-export', 'Nothing to export', 'No photo in this collection may be exported now: add photos the consent allows first.', {
+      words: { nl: 'Er is niets te exporteren: voeg eerst foto\'s toe waarvoor de toestemming dit toelaat.', en: 'There is nothing to export: first add photos whose consent allows it.' },
+    }),
   full: (max: number) => new Problem(409, 'collection-full', 'The collection is full', `A collection holds at most ${max} photos.`),
 }

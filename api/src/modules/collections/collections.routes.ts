@@ -7,7 +7,7 @@ import { collectionProblems } from './collections.problems.ts'
 import { buildManifest, IIIF_MEDIA_TYPE } from './collections.iiif.ts'
 import type { CollectionsService } from './collections.service.ts'
 import {
-  AddItemBody, CollectionBody, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, ListQuery, Manifest, ReorderBody, ReviewList, ReviewQuery,
+  AddItemBody, Candidates, CollectionBody, PublishedCollections, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, ListQuery, Manifest, ReorderBody, ReviewList, ReviewQuery,
 } from './collections.schemas.ts'
 
 export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; origin: string; photos: Pick<PhotosService, 'served' | 'stamped'> }> = async (app, opts) => {
@@ -18,6 +18,24 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
   app.get('/v1/review', { onRequest: staff, schema: { tags, summary: 'Photos waiting for review, each with why publishing would be refused now (nl, en)', querystring: ReviewQuery, response: { 200: ReviewList, 400: P, 401: P, 403: P } } }, async (request) => ({
     items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
   }))
+
+  app.get('/v1/collections/published', { schema: { tags, summary: 'The names of the published collections (for the search filter)', response: { 200: PublishedCollections, 400: P } } }, async () => ({
+    items: await collections.published(),
+  }))
+
+  app.get('/v1/collections/:id/candidates', { onRequest: staff, schema: { tags, summary: 'Published photos that may be added (eligible) and the others with why not', params: CollectionParams, response: { 200: Candidates, 400: P, 401: P, 403: P, 404: P } } }, async (request) =>
+    collections.candidates(request.params.id, request.principal!),
+  )
+
+  app.post('/v1/collections/:id/publish', { onRequest: staff, schema: { tags, summary: 'Publish: journalists see it in search', params: CollectionParams, response: { 200: CollectionDetail, 400: P, 401: P, 403: P, 404: P } } }, async (request) => {
+    await collections.setPublished(request.params.id, true)
+    return collections.get(request.params.id)
+  })
+
+  app.post('/v1/collections/:id/unpublish', { onRequest: staff, schema: { tags, summary: 'Back to a private working set', params: CollectionParams, response: { 200: CollectionDetail, 400: P, 401: P, 403: P, 404: P } } }, async (request) => {
+    await collections.setPublished(request.params.id, false)
+    return collections.get(request.params.id)
+  })
 
   app.post('/v1/collections', { onRequest: staff, schema: { tags, summary: 'Create a collection or an exhibition', body: CollectionBody, response: { 201: CollectionSummary, 400: P, 401: P, 403: P } } }, async (request, reply) => {
     const created = await collections.create(request.principal!, request.body)
@@ -68,9 +86,10 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
 
   app.get(
     '/v1/collections/:id/export.zip',
-    { onRequest: staff, schema: { tags, summary: 'ZIP: the large JPEG of every photo the gate shows now, with credits.csv and credits.json', params: CollectionParams, response: { 200: { type: 'string', format: 'binary' }, 400: P, 401: P, 403: P, 404: P } } },
+    { onRequest: staff, schema: { tags, summary: 'ZIP: the large JPEG of every photo the gate shows now, with credits.csv and credits.json', params: CollectionParams, response: { 200: { type: 'string', format: 'binary' }, 400: P, 401: P, 403: P, 404: P, 409: P } } },
     async (request, reply) => {
       const plan = await collections.exportPlan(request.params.id)
+      if (plan.entries.length === 0) throw collectionProblems.nothingToExport()
       await collections.recordExport(request.principal!, plan, 'zip')
       // Logged by name only: a blob key is random, but the message is not ours to trust.
       const stamp = async (e: (typeof plan.entries)[number]) => {

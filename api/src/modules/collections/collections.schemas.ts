@@ -48,6 +48,7 @@ export const CollectionSummary = Type.Object({
   title: Bilingual,
   notes: Bilingual,
   itemCount: Type.Integer(),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Null while it is a working set; search shows only published collections' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })
@@ -109,3 +110,18 @@ export const Manifest = Type.Object(
   },
   { additionalProperties: false },
 )
+
+const Candidate = {
+  id: Uuid,
+  caption: Bilingual,
+  alt: Bilingual,
+  credit: Type.String(),
+  licence: Type.String(),
+  thumbnail: Type.Union([Type.String(), Type.Null()]),
+}
+export const Candidates = Type.Object({
+  kind: Type.String(),
+  eligible: Type.Array(Type.Object(Candidate)),
+  ineligible: Type.Array(Type.Object({ ...Candidate, reason: Type.String(), words: Words })),
+})
+export const PublishedCollections = Type.Object({ items: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), title: Bilingual })) })

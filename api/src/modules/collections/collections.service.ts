@@ -3,14 +3,14 @@ import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { ConsentService } from '../consent/index.ts'
-import { callerOf, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
+import { callerOf, mediaUrl, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { describePublishBlocker } from '../consent/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { attributions, creditLine, type Licence } from '../licences/index.ts'
 import { PRESETS } from '../media/index.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
+import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
 import { enqueueSearchSync } from '../search/search.sync.ts'
 
@@ -136,6 +136,66 @@ export class CollectionsService {
         }
       }),
     }
+  }
+
+  /**
+   * Published photos a curator may add here, newest first: the eligible ones (for an exhibition: consent
+   * and licence cover exhibitions) and the others with why not, so the picker never offers a dead end.
+   * Photos already in the collection are left out.
+   */
+  async candidates(id: string, principal: Principal, limit = 200) {
+    const { db } = this.deps
+    const { collection, items } = await this.#load(db, id)
+    const inIt = new Set(items.map((i) => i.photoId))
+    const published = (await db.select({ id: photos.id }).from(photos).where(and(eq(photos.status, 'published'), notErased)).orderBy(desc(photos.publishedAt), desc(photos.id)).limit(limit + inIt.size))
+      .map((r) => r.id)
+      .filter((pid) => !inIt.has(pid))
+      .slice(0, limit)
+    // The gate decides twice: what this curator may see of each photo (its thumbnail), and whether it may go in.
+    const [seen, avail] = await Promise.all([this.deps.gate.check(published, { kind: 'manage' }, callerOf(principal)), this.availability(published, collection.kind)])
+    const rows: PhotoRow[] = []
+    const thumbs = new Map<string, string | null>()
+    for (const pid of published) {
+      const d = seen.get(pid)
+      if (!d?.ok) continue
+      rows.push(d.record.photo)
+      const ds = d.record.derivatives
+      const t = ds.find((x) => x.preset === 'thumb' && x.format === 'jpeg') ?? ds.find((x) => x.format === 'jpeg' && d.presets.includes(x.preset as never))
+      thumbs.set(pid, t ? mediaUrl('', pid, t) : null)
+    }
+    const thumb = (r: PhotoRow) => thumbs.get(r.id) ?? null
+    const entry = (r: PhotoRow) => ({ id: r.id, caption: { nl: r.captionNl, en: r.captionEn }, alt: { nl: r.altNl, en: r.altEn }, credit: r.credit, licence: r.licence, thumbnail: thumb(r) })
+    const eligible = []
+    const ineligible = []
+    for (const r of rows) {
+      const a = avail.get(r.id)!
+      if (a.ok) eligible.push(entry(r))
+      else {
+        const byLicence = a.reason === 'exhibition-not-covered' && !this.deps.licence(r.licence)?.permittedUses.includes('exhibition')
+        const words = a.reason === 'exhibition-not-covered' ? EXHIBITION_WORDS[byLicence ? 'licence' : 'consent'] : UNAVAILABLE_WORDS[a.reason]
+        ineligible.push({ ...entry(r), reason: a.reason === 'exhibition-not-covered' ? (byLicence ? 'licence-not-exhibition' : 'consent-not-exhibition') : a.reason, words })
+      }
+    }
+    return { kind: collection.kind, eligible, ineligible }
+  }
+
+  /**
+   * Publishes (or takes back) a collection: while unpublished it is the curator's working set, and no
+   * journalist sees it in search. Every photo in it gets its search document rebuilt.
+   */
+  async setPublished(id: string, published: boolean) {
+    await this.deps.db.transaction(async (tx) => {
+      await this.#lock(tx, id)
+      await tx.update(collections).set({ publishedAt: published ? new Date() : null, updatedAt: new Date() }).where(eq(collections.id, id))
+      const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
+      for (const i of items) await this.#resync(tx, i.photoId)
+    })
+  }
+
+  /** The names of the published collections (for the search filter): never a working set, never an id alone. */
+  async published() {
+    const rows = await this.deps.db.select().from(collections).where(sql`${collections.publishedAt} is not null`).orderBy(asc(collections.titleNl))
+    return rows.map((r) => ({ id: r.id, kind: r.kind, title: { nl: r.titleNl, en: r.titleEn } }))
   }
 
   async update(id: string, patch: CollectionPatch) {
@@ -322,6 +382,7 @@ export class CollectionsService {
       title: { nl: r.titleNl, en: r.titleEn },
       notes: { nl: r.notesNl, en: r.notesEn },
       itemCount,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }

@@ -17,6 +17,8 @@ export const collections = pgTable(
     notesNl: text('notes_nl'),
     notesEn: text('notes_en'),
     createdBy: uuid('created_by').notNull().references(() => users.id),
+    /** Null while it is the curator's working set; set when a curator publishes it (then it shows in search). */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,20 +8,14 @@
  * A mixed change is both: a new version with the narrowing part, and a proposal of the whole requested
  * consent, made against that new version (accepting it writes exactly what was asked).
  */
+import type { CurrentConsent } from '../gate/gate.consent.ts'
 import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic, type Use } from './vocabulary.ts'
 
-/** A consent's terms: everything a version says, without who or when. */
-export interface ConsentTerms {
-  uses: Use[]
-  excludedTopics: Topic[]
-  identifiable: boolean
-  identifiabilityAgreed: boolean
-  outletAllow: string[] | null
-  outletDeny: string[]
-  publicPreview: boolean
-  validFrom: string
-  validUntil: string
-}
+/** A consent's terms: everything a version says, without who or when (the gate's view of a consent, narrowed). */
+export type ConsentTerms = Pick<
+  CurrentConsent,
+  'uses' | 'excludedTopics' | 'identifiable' | 'identifiabilityAgreed' | 'outletAllow' | 'outletDeny' | 'publicPreview' | 'validFrom' | 'validUntil'
+>
 
 /** What a change widens, one code per dimension (DESIGN.md's list). */
 export const WIDENINGS = ['uses', 'topics', 'outlets', 'public-preview', 'identifiability', 'valid-from', 'valid-until'] as const

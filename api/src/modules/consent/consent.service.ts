@@ -12,6 +12,8 @@ import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms,
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
+import { workflowProblems } from '../workflow/workflow.problems.ts'
+import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/workflow.words.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 
@@ -459,12 +461,33 @@ export class ConsentService {
 
   // ---- review and publication -----------------------------------------------------------------------
 
+  /**
+   * Sends a draft (or a photo a curator returned) for review, once the checklist is complete: texts in
+   * both languages, the people with their consent or the "nobody pictured" declaration, a published licence.
+   */
   async submit(photoId: string, principal: Principal) {
     await this.deps.db.transaction(async (tx) => {
       const photo = await this.#managedPhoto(tx, photoId, principal)
-      if (photo.status !== 'draft') throw new Problem(409, 'not-a-draft', 'Not a draft', `The photo is ${photo.status.replace('_', ' ')}, not a draft.`)
+      if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notSendable(photo.status)
+      const missing = (await this.checklist(tx, photo)).filter((c) => !c.done)
+      if (missing.length) throw workflowProblems.submitRefused(missing.map((m) => ({ code: m.code, words: m.words })))
       await tx.update(photos).set({ status: 'in_review', updatedAt: new Date() }).where(eq(photos.id, photoId))
     })
+  }
+
+  /** The photographer's checklist before sending: each item done or not (workflow.words.ts). */
+  async checklist(tx: DbOrTx, photo: PhotoRow): Promise<{ code: ChecklistCode; done: boolean; words: { nl: string; en: string } }[]> {
+    const filled = (v: string | null) => !!v?.trim()
+    const hasPeople = (await tx.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photo.id)).limit(1)).length > 0
+    const items: [ChecklistCode, boolean][] = [
+      ['caption-nl', filled(photo.captionNl)],
+      ['caption-en', filled(photo.captionEn)],
+      ['alt-nl', filled(photo.altNl)],
+      ['alt-en', filled(photo.altEn)],
+      ['people', hasPeople || photo.noPeopleDeclaredAt !== null],
+      ['licence', this.deps.licenceTerms(photo.licence).permittedUses.length > 0],
+    ]
+    return items.map(([code, done]) => ({ code, done, words: CHECKLIST_WORDS[code] }))
   }
 
   /**

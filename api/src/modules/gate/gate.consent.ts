@@ -31,7 +31,7 @@ export interface CurrentConsent {
 }
 
 export interface GatePhoto {
-  status: 'draft' | 'in_review' | 'published' | 'withdrawn'
+  status: 'draft' | 'in_review' | 'returned' | 'published' | 'withdrawn'
   noPeopleDeclared: boolean
   /** Everyone linked to the photo, with or without a consent record. */
   subjectIds: readonly string[]

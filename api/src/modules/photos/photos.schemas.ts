@@ -30,6 +30,7 @@ export type UploadFieldsT = Type.Static<typeof UploadFields>
 export const PhotoPatch = Type.Object(
   {
     ...TextFields,
+    credit: Type.Optional(Type.String({ minLength: 1, maxLength: 120, pattern: '\\S', description: 'How the photographer is credited under the photo' })),
     capturedMonth: Type.Optional(Nullable(Month)),
     licence: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+@[0-9]+(\\.[0-9]+)*$', description: "A published licence version, e.g. 'rsw-exhibition@1.0'." })),
     noPeople: Type.Optional(Type.Boolean({ description: "The photographer's declaration that nobody is pictured (a place, an object)." })),

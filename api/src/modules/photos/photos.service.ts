@@ -275,6 +275,7 @@ export class PhotosService {
       if (patch.altEn !== undefined) set.altEn = text(patch.altEn)
       if (patch.series !== undefined) set.series = text(patch.series)
       if (patch.placeCity !== undefined) set.placeCity = text(patch.placeCity)
+      if (patch.credit !== undefined) set.credit = patch.credit.trim()
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
       if (patch.licence !== undefined) {
@@ -303,7 +304,7 @@ export class PhotosService {
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
       // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
       // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
-      if (['licence', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags'].some((k) => k in set)) {
+      if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags'].some((k) => k in set)) {
         await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
         await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
       }

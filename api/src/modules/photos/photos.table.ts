@@ -4,9 +4,10 @@ import { users } from '../auth/auth.table.ts'
 
 /**
  * draft → in_review (sent by the photographer) → published (by a curator) → withdrawn (when anyone in it
- * withdraws consent; final). A withdrawn photo is never shown again; its derivatives are deleted.
+ * withdraws consent; final). A curator may send a photo in review back (returned, with a note): the
+ * photographer fixes it and sends it again. A withdrawn photo is never shown again; its derivatives are deleted.
  */
-export const PHOTO_STATUSES = ['draft', 'in_review', 'published', 'withdrawn'] as const
+export const PHOTO_STATUSES = ['draft', 'in_review', 'returned', 'published', 'withdrawn'] as const
 export type PhotoStatus = (typeof PHOTO_STATUSES)[number]
 
 /** New photos are offered under the editorial licence until the photographer or a curator picks another. */
@@ -65,7 +66,7 @@ export const photos = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('photos_status_check', sql`${t.status} in ('draft', 'in_review', 'published', 'withdrawn')`),
+    check('photos_status_check', sql`${t.status} in ('draft', 'in_review', 'returned', 'published', 'withdrawn')`),
     index('photos_published_idx').on(t.publishedAt).where(sql`${t.status} = 'published'`),
     unique('photos_owner_content_unique').on(t.ownerId, t.contentMac),
     index('photos_owner_idx').on(t.ownerId, t.createdAt),
@@ -93,4 +94,18 @@ export const derivatives = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.photoId, t.preset, t.format] })],
+)
+
+/** A curator's note to the photographer (why a photo was returned); shown on the photo, kept with it. */
+export const photoNotes = pgTable(
+  'photo_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    kind: text('kind').$type<'returned'>().notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('photo_notes_photo_idx').on(t.photoId, t.createdAt), check('photo_notes_kind_check', sql`${t.kind} in ('returned')`)],
 )

@@ -34,7 +34,7 @@ const Overview = Type.Object({
       proposals: Type.Array(PortalProposal),
       /** Who downloaded the photo, for what, where, when, and where they say they published it. */
       usage: Type.Array(
-        Type.Object({ organisation: Type.String(), use: Type.String(), channel: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) }),
+        Type.Object({ organisation: Type.String(), outlet: Type.Union([Type.String(), Type.Null()]), headline: Type.Union([Type.String(), Type.Null()]), use: Type.String(), channel: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) }),
       ),
       /** Per organisation that holds it: the takedown notice queued, delivered (webhook or e-mail), acknowledged, with dates. */
       notices: Type.Array(
@@ -42,6 +42,8 @@ const Overview = Type.Object({
           organisation: Type.String(),
           event: Type.String(),
           state: Type.String(),
+          /** False when no channel can carry it (no webhook, e-mail waiting for a mail server): the bank contacts the outlet itself. */
+          reachable: Type.Boolean(),
           at: Type.String(),
           deliveredAt: Type.Union([Type.String(), Type.Null()]),
           acknowledgedAt: Type.Union([Type.String(), Type.Null()]),
@@ -70,8 +72,25 @@ export const portalAdminRoutes: FastifyPluginAsyncTypebox<{ portal: PortalServic
   )
   app.delete(
     '/v1/subjects/:id/portal-link',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], params: SubjectParams, response: { 200: Type.Object({ revoked: Type.Integer() }), 401: P, 403: P } } },
-    async (request) => ({ revoked: await portal.revoke(request.params.id) }),
+    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], summary: "Revoke a person's live portal link (404 when there is none)", params: SubjectParams, response: { 200: Type.Object({ revoked: Type.Integer() }), 401: P, 403: P, 404: P } } },
+    async (request) => {
+      const revoked = await portal.revoke(request.params.id)
+      if (revoked === 0) throw portalProblems.noLiveLink()
+      return { revoked }
+    },
+  )
+  app.get(
+    '/v1/subjects/:id/portal-link',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['portal'],
+        summary: "The state of a person's latest portal link (never the token): none, active, expired or revoked",
+        params: SubjectParams,
+        response: { 200: Type.Object({ state: Type.String(), createdAt: Type.Union([Type.String(), Type.Null()]), expiresAt: Type.Union([Type.String(), Type.Null()]), lastUsedAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]) }), 401: P, 403: P, 404: P },
+      },
+    },
+    async (request) => portal.linkStatus(request.params.id),
   )
 }
 

@@ -6,18 +6,25 @@ import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
+import { noticeDeliveries } from '../webhooks/webhooks.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
+/** The sizes the person's own preview may use, smallest first (PhotosService.previewForSubject serves these). */
+const PORTAL_PRESETS = ['thumb', 'small'] as const
 
 export const portalProblems = {
   invalidLink: () => new Problem(401, 'portal-link-invalid', 'This link does not work', 'The link is wrong, was replaced by a newer one, or was revoked. Ask the consent officer for a new link.'),
   photoNotYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo of you with this id.'),
   confirm: () => new Problem(400, 'confirmation-required', 'Please confirm', 'Send {"confirm": true} to confirm this step.'),
   subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id.'),
+  noLiveLink: () =>
+    new Problem(404, 'portal-link-not-found', 'No live link', 'This person has no portal link that works now: nothing was revoked.', {
+      words: { nl: 'Deze persoon heeft geen werkende link: er is niets ingetrokken.', en: 'This person has no working link: nothing was revoked.' },
+    }),
 }
 
 export class PortalService {
@@ -40,6 +47,17 @@ export class PortalService {
   async revoke(subjectId: string): Promise<number> {
     const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
     return rows.length
+  }
+
+  /** The latest link's state, for the admin (the token itself is never stored, so never shown again). */
+  async linkStatus(subjectId: string) {
+    const [s] = await this.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+    if (!s) throw portalProblems.subjectNotFound()
+    const [link] = await this.deps.db.select().from(portalLinks).where(eq(portalLinks.subjectId, subjectId)).orderBy(sql`${portalLinks.createdAt} desc`).limit(1)
+    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
+    if (!link) return { state: 'none', createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
+    const state = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
+    return { state, createdAt: iso(link.createdAt), expiresAt: iso(link.expiresAt), lastUsedAt: iso(link.lastUsedAt), revokedAt: iso(link.revokedAt) }
   }
 
   async authenticate(token: string): Promise<{ subjectId: string } | null> {
@@ -70,7 +88,7 @@ export class PortalService {
     const [current, previews] = await Promise.all([this.deps.consent.currentConsents(this.deps.db, ids), this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId))])
     const grants = ids.length
       ? await this.deps.db
-          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
+          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, outlet: downloadGrants.outlet, headline: downloadGrants.headline, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
           .from(downloadGrants)
           .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
           .where(inArray(downloadGrants.photoId, ids))
@@ -78,17 +96,27 @@ export class PortalService {
       : []
     const notices = ids.length
       ? await this.deps.db
-          .select({ photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
+          .select({ id: takedownNotices.id, photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
           .from(takedownNotices)
           .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
           .where(inArray(takedownNotices.photoId, ids))
           .orderBy(takedownNotices.createdAt)
       : []
+    // A notice nothing can carry (no webhook, e-mail waiting for a mail server) is the bank's to pass on by hand.
+    const carried = new Set<string>()
+    if (notices.length) {
+      const ds = await this.deps.db.select({ noticeId: noticeDeliveries.noticeId, state: noticeDeliveries.state }).from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, notices.map((n) => n.id)))
+      for (const d of ds) if (d.state !== 'waiting') carried.add(d.noticeId)
+    }
     const renewals = await this.#openRenewals(subjectId)
-    // A photo narrower than the small size (never upscaled) has only its thumb: preview that one.
-    const withSmall = new Set(
-      ids.length ? (await this.deps.db.select({ id: derivatives.photoId }).from(derivatives).where(and(inArray(derivatives.photoId, ids), eq(derivatives.preset, 'small'), eq(derivatives.format, 'jpeg')))).map((d) => d.id) : [],
-    )
+    // The preview is the largest of the small sizes that exists (a 512 px photo has a thumb but no `small`),
+    // read from the gate's record of the photo.
+    const previewSize = new Map<string, string>()
+    for (const [id, d] of previews) {
+      if (!d.ok) continue
+      const have = PORTAL_PRESETS.filter((x) => d.presets.includes(x) && d.record.derivatives.some((r) => r.preset === x && r.format === 'jpeg'))
+      if (have.length) previewSize.set(id, have[have.length - 1]!)
+    }
     const proposals = await this.deps.consent.proposals(this.deps.db, { photoIds: ids, subjectId })
     const today = todayUtc()
     const base = this.deps.publicUrl ?? ''
@@ -104,7 +132,8 @@ export class PortalService {
           caption: { nl: p.captionNl, en: p.captionEn },
           alt: { nl: p.altNl, en: p.altEn },
           credit: p.credit,
-          preview: previews.get(p.id)?.ok ? `${base}/v1/portal/photos/${p.id}/media/${withSmall.has(p.id) ? 'small' : 'thumb'}.jpeg` : null,
+          // The gate decides whether the person may preview it; the size is the largest small one that exists.
+          preview: previews.get(p.id)?.ok && previewSize.has(p.id) ? `${base}/v1/portal/photos/${p.id}/media/${previewSize.get(p.id)}.jpeg` : null,
           consent: c,
           consentInWords: c ? describeConsent(c) : null,
           renewal: c && askedAt ? { validUntil: c.validUntil, askedAt: askedAt.toISOString(), inWords: describeRenewal(c.validUntil) } : null,
@@ -112,7 +141,7 @@ export class PortalService {
           proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
-          notices: notices.filter((n) => n.photoId === p.id).map(({ photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
+          notices: notices.filter((n) => n.photoId === p.id).map(({ id, photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, reachable: carried.has(id), at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
         }
       }),
     }

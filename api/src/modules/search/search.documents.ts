@@ -3,10 +3,10 @@
  * colour family, and its effective permission from the gate's 'index' purpose (uses, public preview). A
  * photo the gate does not let in is no document (build → null), so the sync job removes it instead.
  */
-import { and, asc, eq, gt, inArray } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { SYSTEM, type Gate } from '../gate/index.ts'
-import { collectionItems } from '../collections/collections.table.ts'
+import { collectionItems, collections } from '../collections/collections.table.ts'
 import { photos } from '../photos/photos.table.ts'
 import { colourFamily, orientationOf } from './search.colour.ts'
 import type { SearchDocument } from './search.port.ts'
@@ -60,7 +60,9 @@ export class SearchDocuments {
     const items = await this.deps.db
       .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
       .from(collectionItems)
-      .where(inArray(collectionItems.photoId, candidates.map((r) => r.id)))
+      // A curator's working set stays private: only published collections are in search.
+      .innerJoin(collections, eq(collections.id, collectionItems.collectionId))
+      .where(and(inArray(collectionItems.photoId, candidates.map((r) => r.id)), isNotNull(collections.publishedAt)))
     for (const r of candidates) {
       const d = decisions.get(r.id)
       if (!d?.ok || !d.permission) continue

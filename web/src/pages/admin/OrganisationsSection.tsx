@@ -4,6 +4,8 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { admin } from '../../i18n/admin.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { CopyField } from './CopyField.tsx'
+import { ConfirmButton } from '../../components/ConfirmButton.tsx'
+import { deadends } from '../../i18n/deadends.ts'
 import { adminApi, type ApiKey, type CreatedKey, type Member, type Organisation } from './admin.api.ts'
 
 export function OrganisationsSection() {
@@ -81,6 +83,7 @@ export function OrganisationsSection() {
 
 function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: () => Promise<void> }) {
   const t = useT(admin)
+  const d = useT(deadends)
   const { lang } = useLang()
   const id = useId()
   const [open, setOpen] = useState(false)
@@ -127,9 +130,24 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
         {org.name} <span className={`badge ${org.enabled ? 'on' : 'off'}`}>{org.enabled ? t('orgEnabled') : t('orgDisabled')}</span>
       </h3>
       <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void act(async () => { await adminApi.setEnabled(org.id, !org.enabled); await onChanged() })}>
-          {org.enabled ? t('orgDisable', { name: org.name }) : t('orgEnable', { name: org.name })}
-        </button>
+        {org.enabled ? (
+          <ConfirmButton
+            className="secondary"
+            disabled={busy}
+            label={t('orgDisable', { name: org.name })}
+            title={d('disableOrgTitle', { name: org.name })}
+            consequence={d('disableOrgConsequence')}
+            confirmLabel={d('disableOrgConfirm')}
+            onConfirm={async () => {
+              await adminApi.setEnabled(org.id, false)
+              await onChanged()
+            }}
+          />
+        ) : (
+          <button type="button" disabled={busy} onClick={() => void act(async () => { await adminApi.setEnabled(org.id, true); await onChanged() })}>
+            {t('orgEnable', { name: org.name })}
+          </button>
+        )}
         <button type="button" className="link-button" aria-expanded={open} aria-controls={`${id}-more`} onClick={() => setOpen(!open)}>
           {t('orgMembers')} · {t('keysHeading')}
         </button>
@@ -191,9 +209,21 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
                   <code>{k.prefix}…</code> {k.name} · {k.revokedAt ? t('keyRevoked') : k.lastUsedAt ? t('keyLastUsed', { date: date(k.lastUsedAt) }) : t('keyNeverUsed')}
                 </span>
                 {!k.revokedAt && (
-                  <button type="button" className="danger" disabled={busy} onClick={() => void act(async () => { await adminApi.revokeKey(org.id, k.id); setCreated(null); setStatus(t('keyRevokedDone')); await load(); await onChanged() })}>
-                    {t('keyRevoke', { name: k.name || k.prefix })}
-                  </button>
+                  <ConfirmButton
+                    className="danger"
+                    disabled={busy}
+                    label={t('keyRevoke', { name: k.name || k.prefix })}
+                    title={d('revokeKeyTitle', { name: k.name || k.prefix })}
+                    consequence={d('revokeKeyConsequence')}
+                    confirmLabel={d('revokeKeyConfirm')}
+                    onConfirm={async () => {
+                      await adminApi.revokeKey(org.id, k.id)
+                      setCreated(null)
+                      setStatus(t('keyRevokedDone'))
+                      await load()
+                      await onChanged()
+                    }}
+                  />
                 )}
               </li>
             ))}

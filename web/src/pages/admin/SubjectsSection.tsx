@@ -7,10 +7,13 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { admin } from '../../i18n/admin.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { CopyField } from './CopyField.tsx'
+import { ConfirmButton } from '../../components/ConfirmButton.tsx'
+import { deadends } from '../../i18n/deadends.ts'
 import { adminApi, type Subject, type VaultView } from './admin.api.ts'
 
 export function SubjectsSection() {
   const t = useT(admin)
+  const d = useT(deadends)
   const id = useId()
   const [items, setItems] = useState<Subject[] | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -64,9 +67,17 @@ export function SubjectsSection() {
                 >
                   {t('makeLink', { name: s.pseudonym })}
                 </button>
-                <button type="button" className="link-button" onClick={() => void act(async () => { const r = await adminApi.revokeLink(s.id); setLink(null); setStatus(t('linkRevoked', { n: r.revoked })) })}>
-                  {t('revokeLink', { name: s.pseudonym })}
-                </button>
+                <ConfirmButton
+                  label={t('revokeLink', { name: s.pseudonym })}
+                  title={d('revokeLinkTitle', { name: s.pseudonym })}
+                  consequence={d('revokeLinkConsequence', { name: s.pseudonym })}
+                  confirmLabel={d('revokeLinkConfirm')}
+                  onConfirm={async () => {
+                    await adminApi.revokeLink(s.id)
+                    setLink(null)
+                    setStatus(d('linkRevokedOne'))
+                  }}
+                />
                 <button type="button" className="link-button" onClick={() => void act(async () => setVault({ subject: s, view: await adminApi.vault(s.id) }))}>
                   {t('openVault', { name: s.pseudonym })}
                 </button>

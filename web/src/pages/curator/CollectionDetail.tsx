@@ -9,19 +9,19 @@ import { useTitle } from '../../components/useTitle.ts'
 import { curator, curatorProblems } from '../../i18n/curator.ts'
 import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { Link } from '../../router.tsx'
-import type { OwnPhoto } from '../photographer/photographer.api.ts'
+import { deadends } from '../../i18n/deadends.ts'
+import { CandidatePicker, CollectionPublish } from './CandidatePicker.tsx'
 import { curatorApi, type CollectionDetail, type CollectionItem } from './curator.api.ts'
 
 export function CollectionDetailView({ id }: { id: string }) {
   const t = useT(curator)
+  const d = useT(deadends)
   const pick = useBilingual()
   const uid = useId()
   const [c, setC] = useState<CollectionDetail | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const [announce, setAnnounce] = useState('')
-  const [published, setPublished] = useState<OwnPhoto[]>([])
-  const [choice, setChoice] = useState('')
   const [busy, setBusy] = useState(false)
   useTitle(c ? pick(c.title) : t('collectionsTitle'))
 
@@ -33,9 +33,6 @@ export function CollectionDetailView({ id }: { id: string }) {
     }
   }, [id])
   useEffect(() => void load(), [load])
-  useEffect(() => {
-    curatorApi.published().then(setPublished, () => setPublished([]))
-  }, [])
 
   const run = async (fn: () => Promise<CollectionDetail>, said?: (d: CollectionDetail) => string) => {
     setBusy(true)
@@ -67,8 +64,6 @@ export function CollectionDetailView({ id }: { id: string }) {
       requestAnimationFrame(() => document.getElementById(`${uid}-${by < 0 ? 'up' : 'down'}-${item.photoId}`)?.focus())
     })
   }
-  const inIt = new Set(c.items.map((i) => i.photoId))
-  const addable = published.filter((p) => !inIt.has(p.id))
 
   return (
     <section className="curator collection-detail">
@@ -79,6 +74,7 @@ export function CollectionDetailView({ id }: { id: string }) {
         {pick(c.title)} <span className="badge">{t(`kind_${c.kind}`)}</span>
       </h1>
       <CollectionTexts c={c} onSaved={setC} />
+      <CollectionPublish c={c} onChanged={setC} />
 
       <h2 id={`${uid}-items`}>{t('collectionPhotos')}</h2>
       <p role="status" className="visually-hidden">
@@ -126,35 +122,13 @@ export function CollectionDetailView({ id }: { id: string }) {
         </ol>
       )}
 
-      <form
-        className="add-photo"
-        aria-labelledby={`${uid}-add`}
-        onSubmit={async (e) => {
-          e.preventDefault()
-          if (!choice) return
-          if (await run(() => curatorApi.addItem(c.id, choice), () => t('addedPhoto'))) setChoice('')
-        }}
-      >
-        <h2 id={`${uid}-add`}>{t('addPhotoHeading')}</h2>
-        <p className="hint">{t('addPhotoHint')}</p>
-        <p className="field">
-          <label htmlFor={`${uid}-choice`}>{t('choosePhoto')}</label>
-          <select id={`${uid}-choice`} value={choice} onChange={(e) => setChoice(e.target.value)} disabled={busy}>
-            <option value="">{t('choose')}</option>
-            {addable.map((p) => (
-              <option key={p.id} value={p.id}>
-                {pick(p.caption) || p.id}
-              </option>
-            ))}
-          </select>
-        </p>
-        <button type="submit" disabled={busy || !choice}>
-          {t('add')}
-        </button>
-      </form>
+      <CandidatePicker c={c} onAdded={(d) => (setC(d), setAnnounce(t('addedPhoto')))} />
 
       <section aria-labelledby={`${uid}-export`}>
         <h2 id={`${uid}-export`}>{t('exportHeading')}</h2>
+        {!c.items.some((i) => i.available) ? (
+          <p className="hint">{d('exportEmpty')}</p>
+        ) : (
         <ul>
           <li>
             <a href={curatorApi.zipUrl(c.id)} download>
@@ -167,6 +141,7 @@ export function CollectionDetailView({ id }: { id: string }) {
             </a>
           </li>
         </ul>
+        )}
       </section>
     </section>
   )

@@ -9,6 +9,8 @@ import type { PageProps } from '../../router.tsx'
 import { ConsentSummary } from '../photographer/PeopleSection.tsx'
 import { curatorApi, refusalReasons, type Person, type Reason, type ReviewItem } from './curator.api.ts'
 import { ReasonList } from './reasons.tsx'
+import { ReturnForm, ZoomView } from './ReviewExtras.tsx'
+import { deadends } from '../../i18n/deadends.ts'
 import './curator.css'
 
 export default function ReviewPage(_props: PageProps) {
@@ -47,11 +49,12 @@ export default function ReviewPage(_props: PageProps) {
 
 function ReviewCard({ item }: { item: ReviewItem }) {
   const t = useT(curator)
+  const d = useT(deadends)
   const { lang } = useLang()
   const id = useId()
   const { photo } = item
   const [people, setPeople] = useState<Person[] | null>(null)
-  const [state, setState] = useState<'idle' | 'busy' | 'published'>('idle')
+  const [state, setState] = useState<'idle' | 'busy' | 'published' | 'returned'>('idle')
   const [reasons, setReasons] = useState<Reason[]>(item.publishable ? [] : item.reasons)
   const [error, setError] = useState<unknown>(null)
   const [attempted, setAttempted] = useState(false)
@@ -64,6 +67,8 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   const caption = photo.caption[lang] ?? photo.caption.nl ?? photo.caption.en ?? ''
   const heading = caption || t('untitled')
 
+  // Sizes still being made is a wait, not a refusal: publishing stays possible (and is retried).
+  const blocked = reasons.some((r) => r.code !== 'derivatives-pending')
   const publish = async () => {
     setState('busy')
     setError(null)
@@ -91,6 +96,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
           thumbhash={photo.thumbhash}
           sizes="(max-width: 40rem) 100vw, 20rem"
         />
+        <ZoomView derivatives={photo.derivatives} alt={photo.alt[lang] ?? photo.alt.nl ?? photo.alt.en ?? heading} title={heading} />
       </div>
       <div className="review-body">
         <h2 id={`${id}-h`}>{heading}</h2>
@@ -117,10 +123,10 @@ function ReviewCard({ item }: { item: ReviewItem }) {
         ) : (
           <p>{photo.noPeopleDeclared ? t('nobody') : t('nobodyUndeclared')}</p>
         )}
-        {reasons.length > 0 && state !== 'published' && (
+        {reasons.length > 0 && state !== 'published' && state !== 'returned' && (
           <div className="refusal" role={attempted ? 'alert' : undefined}>
             <h3>{t('refusedHeading')}</h3>
-            <ReasonList reasons={reasons} names={names} />
+            <ReasonList reasons={reasons} names={names} id={`${id}-reasons`} />
           </div>
         )}
         <ProblemMessage error={error} extra={curatorProblems} />
@@ -129,13 +135,21 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             <p role="status" className="ok">
               {t('published')}
             </p>
+          ) : state === 'returned' ? (
+            <p role="status" className="ok">
+              {d('returned')}
+            </p>
           ) : (
-            <button type="button" className="primary" disabled={state === 'busy'} onClick={() => void publish()}>
-              {state === 'busy' ? t('publishing') : t('publish')}
-              <span className="visually-hidden">: {heading}</span>
-            </button>
+            <>
+              <button type="button" className="primary" disabled={state === 'busy' || blocked} aria-describedby={reasons.length ? `${id}-reasons` : undefined} onClick={() => void publish()}>
+                {state === 'busy' ? t('publishing') : t('publish')}
+                <span className="visually-hidden">: {heading}</span>
+              </button>
+              {blocked && <span className="hint">{d('publishDisabled')}</span>}
+            </>
           )}
         </div>
+        {state !== 'published' && state !== 'returned' && <ReturnForm photoId={photo.id} title={heading} onReturned={() => setState('returned')} />}
       </div>
     </article>
   )

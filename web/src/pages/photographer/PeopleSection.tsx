@@ -7,6 +7,8 @@ import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../api/
 import { ApiError } from '../../api.ts'
 import { ConsentFields, defaultChoice, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
+import { ConfirmButton } from '../../components/ConfirmButton.tsx'
+import { deadends } from '../../i18n/deadends.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { photographer, photographerProblems } from '../../i18n/photographer.ts'
 import { photographerApi, type Consent, type OwnPhoto, type Person, type Subject } from './photographer.api.ts'
@@ -31,8 +33,11 @@ export function ConsentSummary({ consent }: { consent: Consent }) {
 
 export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; onChanged: (p?: OwnPhoto) => void; reload: () => Promise<void> }) {
   const t = useT(photographer)
+  const d = useT(deadends)
   const { lang } = useLang()
   const id = useId()
+  // Before publication a person linked by mistake can be removed; after it only consent changes (the gate's rules).
+  const removable = photo.status !== 'published' && photo.status !== 'withdrawn'
   const [people, setPeople] = useState<Person[] | null>(null)
   const [subjects, setSubjects] = useState<Subject[]>([])
   const [existing, setExisting] = useState('')
@@ -98,6 +103,23 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
           {people.map((p) => (
             <li key={p.subjectId}>
               <strong>{p.pseudonym}</strong>: {p.consent ? <ConsentSummary consent={p.consent} /> : t('consentNone')}
+              {removable && (
+                <>
+                  {' '}
+                  <ConfirmButton
+                    label={d('removePerson', { name: p.pseudonym })}
+                    title={d('removePersonTitle', { name: p.pseudonym })}
+                    consequence={d('removePersonConsequence', { name: p.pseudonym })}
+                    confirmLabel={d('removeConfirm')}
+                    onConfirm={async () => {
+                      await photographerApi.removePerson(photo.id, p.subjectId)
+                      setMessage(d('removed', { name: p.pseudonym }))
+                      await load()
+                      await reload()
+                    }}
+                  />
+                </>
+              )}
               {(p.proposals?.length ?? 0) > 0 && (
                 <ul className="proposals" aria-label={t('proposalsLabel', { name: p.pseudonym })}>
                   {p.proposals!.map((x) => (

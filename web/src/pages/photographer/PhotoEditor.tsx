@@ -5,22 +5,30 @@ import { Picture } from '../../components/Picture.tsx'
 import { useTitle } from '../../components/useTitle.ts'
 import { useBilingual, useT } from '../../i18n/index.tsx'
 import { photographer, photographerProblems } from '../../i18n/photographer.ts'
-import { Link } from '../../router.tsx'
+import { Link, navigate } from '../../router.tsx'
+import { ConfirmButton } from '../../components/ConfirmButton.tsx'
+import { deadends } from '../../i18n/deadends.ts'
 import { PeopleSection } from './PeopleSection.tsx'
+import { photoStatus, PhotoStatusPanel, type PhotoStatus } from './PhotoStatusPanel.tsx'
 import { photographerApi, type OwnPhoto } from './photographer.api.ts'
 
-type Texts = { captionNl: string; captionEn: string; altNl: string; altEn: string; tags: string }
+type Texts = { captionNl: string; captionEn: string; altNl: string; altEn: string; tags: string; credit: string; placeCity: string; series: string }
 const textsOf = (p: OwnPhoto): Texts => ({
   captionNl: p.caption.nl ?? '',
   captionEn: p.caption.en ?? '',
   altNl: p.alt.nl ?? '',
   altEn: p.alt.en ?? '',
   tags: p.tags.join(', '),
+  credit: p.credit ?? '',
+  placeCity: p.placeCity ?? '',
+  series: p.series ?? '',
 })
 
 export function PhotoEditor({ id }: { id: string }) {
   const t = useT(photographer)
+  const d = useT(deadends)
   const pick = useBilingual()
+  const [standing, setStanding] = useState<PhotoStatus | null>(null)
   const uid = useId()
   useTitle(t('editTitle'))
   const [photo, setPhoto] = useState<OwnPhoto | null>(null)
@@ -33,8 +41,9 @@ export function PhotoEditor({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const p = await photographerApi.get(id)
+      const [p, st] = await Promise.all([photographerApi.get(id), photoStatus(id).catch(() => null)])
       setPhoto(p)
+      setStanding(st)
       setTexts((old) => old ?? textsOf(p))
     } catch (err) {
       setLoadError(err)
@@ -59,9 +68,13 @@ export function PhotoEditor({ id }: { id: string }) {
     setSaveError(null)
     try {
       const tags = [...new Set(texts.tags.split(',').map((s) => s.trim()).filter(Boolean))]
-      const p = await photographerApi.patch(photo.id, { captionNl: texts.captionNl.trim(), captionEn: texts.captionEn.trim(), altNl: texts.altNl.trim(), altEn: texts.altEn.trim(), tags })
+      const p = await photographerApi.patch(photo.id, {
+        captionNl: texts.captionNl.trim(), captionEn: texts.captionEn.trim(), altNl: texts.altNl.trim(), altEn: texts.altEn.trim(), tags,
+        ...(texts.credit.trim() ? { credit: texts.credit.trim() } : {}), placeCity: texts.placeCity.trim(), series: texts.series.trim(),
+      })
       setPhoto(p)
       setTexts(textsOf(p))
+      setStanding(await photoStatus(p.id).catch(() => null))
       setSaveState('saved')
     } catch (err) {
       setSaveError(err)
@@ -80,6 +93,7 @@ export function PhotoEditor({ id }: { id: string }) {
     </p>
   )
   const status = t(`status_${photo.status}`)
+  const sendable = photo.status === 'draft' || photo.status === 'returned'
 
   return (
     <section className="photographer photo-editor">
@@ -112,6 +126,10 @@ export function PhotoEditor({ id }: { id: string }) {
         {field('altNl', t('altNl'), true, 1000)}
         {field('altEn', t('altEn'), true, 1000)}
         {field('tags', t('tags'), false, 2000)}
+        <h3>{d('detailsHeading')}</h3>
+        {field('credit', d('credit'), false, 120)}
+        {field('placeCity', d('placeCity'), false, 120)}
+        {field('series', d('series'), false, 160)}
         <ProblemMessage error={saveError} extra={photographerProblems} />
         <div className="actions">
           <button type="submit" disabled={!editable || saveState === 'saving'}>
@@ -121,12 +139,14 @@ export function PhotoEditor({ id }: { id: string }) {
         </div>
       </form>
 
-      <PeopleSection photo={photo} onChanged={(p) => setPhoto(p ?? photo)} reload={load} />
+      {standing && <PhotoStatusPanel status={standing} />}
+
+      <PeopleSection photo={photo} onChanged={(p) => (setPhoto(p ?? photo), void load())} reload={load} />
 
       <section aria-labelledby={`${uid}-submit`} className="submit-section">
         <h2 id={`${uid}-submit`}>{t('submitHeading')}</h2>
         <p>{t('submitIntro')}</p>
-        {photo.status === 'draft' ? (
+        {sendable ? (
           <button
             type="button"
             disabled={submitState === 'busy'}
@@ -143,13 +163,28 @@ export function PhotoEditor({ id }: { id: string }) {
               }
             }}
           >
-            {t('submit')}
+            {photo.status === 'returned' ? d('resubmit') : t('submit')}
           </button>
         ) : (
           <p>{submitState === 'done' ? '' : t('notDraft', { status })}</p>
         )}
         <p role="status">{submitState === 'done' ? t('submitted') : ''}</p>
         <ProblemMessage error={submitError} extra={photographerProblems} />
+        {sendable && (
+          <p>
+            <ConfirmButton
+              className="danger"
+              label={d('deleteDraft')}
+              title={d('deleteDraftTitle')}
+              consequence={d('deleteDraftConsequence')}
+              confirmLabel={d('deleteConfirm')}
+              onConfirm={async () => {
+                await photographerApi.remove(photo.id)
+                navigate('/my-photos')
+              }}
+            />
+          </p>
+        )}
       </section>
     </section>
   )

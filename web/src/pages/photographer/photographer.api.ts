@@ -14,13 +14,15 @@ export interface Derivative {
 }
 export interface OwnPhoto {
   id: string
-  status: 'draft' | 'in_review' | 'published' | 'withdrawn'
+  status: 'draft' | 'in_review' | 'returned' | 'published' | 'withdrawn'
   width: number
   height: number
   caption: Bilingual
   alt: Bilingual
   tags: string[]
   credit: string
+  series?: string | null
+  placeCity?: string | null
   thumbhash: string | null
   derivativesState: string
   noPeopleDeclared: boolean
@@ -117,5 +119,7 @@ export const photographerApi = {
   subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
   createSubject: (pseudonym: string) => api<Subject>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
   addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) => api<Consent & { proposal: Proposal | null }>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
+  remove: (id: string) => api<void>(`/v1/photos/${id}`, { method: 'DELETE' }),
+  removePerson: (id: string, subjectId: string) => api<void>(`/v1/photos/${id}/people/${subjectId}`, { method: 'DELETE' }),
   submit: (id: string) => api<{ id: string; status: string }>(`/v1/photos/${id}/submit`, { method: 'POST' }),
 }

@@ -6,6 +6,10 @@ import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
 import { ConsentFields, choiceFrom, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
 import type { PortalApi, PortalPhoto } from './portal.api.ts'
 import { formatDate, type PortalT } from './PortalPage.tsx'
+import { useT } from '../../i18n/index.tsx'
+import { deadends } from '../../i18n/deadends.ts'
+
+const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expiring', 'photo.takedown'] as const
 
 const NOTICE_STATES = new Set(['pending', 'queued', 'sending', 'delivered', 'acknowledged', 'failed'])
 
@@ -13,7 +17,9 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
   const { lang } = useLang()
   const pick = useBilingual()
   const id = useId()
+  const d = useT(deadends)
   const [src, setSrc] = useState<string | null>(null)
+  const [previewFailed, setPreviewFailed] = useState(false)
   const [editing, setEditing] = useState(false)
   const [choice, setChoice] = useState<ConsentChoice | null>(photo.consent ? choiceFrom(photo.consent) : null)
   const [busy, setBusy] = useState(false)
@@ -31,12 +37,15 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
     let live = true
     // The overview's URL may carry the server's public origin; the token is only ever sent to this origin.
     const path = new URL(photo.preview, window.location.origin).pathname
+    setPreviewFailed(false)
     api.preview(path).then(
       (u) => {
         if (live) setSrc((url = u))
         else URL.revokeObjectURL(u)
       },
-      () => live && setSrc(null),
+      () => {
+        if (live) (setSrc(null), setPreviewFailed(true))
+      },
     )
     return () => {
       live = false
@@ -72,7 +81,11 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
     <article className={`portal-photo${withdrawn ? ' is-withdrawn' : ''}`} aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{heading}</h2>
       <div className="portal-preview">
-        {src ? <img src={src} alt={alt ? t('previewAlt', { alt }) : t('previewAltNone')} /> : <p className="no-preview">{photo.preview ? t('loading') : t('noPreview')}</p>}
+        {src ? (
+          <img src={src} alt={alt ? t('previewAlt', { alt }) : t('previewAltNone')} onError={() => (setSrc(null), setPreviewFailed(true))} />
+        ) : (
+          <p className="no-preview">{previewFailed ? d('previewFailed') : photo.preview ? t('loading') : t('noPreview')}</p>
+        )}
       </div>
       <p className={`status status-${photo.status}`}>{t(`status_${photo.status}`)}</p>
 
@@ -136,6 +149,8 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
                   topic: u.topic ? t('usageTopic', { topic: TOPIC_LABELS[u.topic as Topic]?.[lang] ?? u.topic }) : '',
                   date: formatDate(u.at, lang),
                 })}
+                {u.outlet ? ` ${d('usageOutlet', { outlet: u.outlet })}` : ''}
+                {u.headline ? ` ${d('usageHeadline', { headline: u.headline })}` : ''}
                 {u.publicationUrl && /^https?:\/\//i.test(u.publicationUrl) && (
                   <>
                     {' — '}
@@ -151,19 +166,30 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
         )}
       </section>
 
-      {photo.notices.length > 0 && (
-        <section aria-labelledby={`${id}-notices`}>
-          <h3 id={`${id}-notices`}>{t('noticesHeading')}</h3>
-          <ul className="notices">
-            {photo.notices.map((nt, i) => (
-              <li key={i}>
-                {nt.organisation}: {NOTICE_STATES.has(nt.state) ? t(`notice_${nt.state}` as Parameters<PortalT>[0]) : t('notice_unknown', { state: nt.state })} (
-                <time dateTime={nt.at}>{formatDate(nt.at, lang)}</time>)
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {NOTICE_EVENTS.map((event) => {
+        // One line per outlet and event (the latest), under a heading that says what happened.
+        const latest = new Map<string, PortalPhoto['notices'][number]>()
+        for (const nt of photo.notices) if (nt.event === event) latest.set(nt.organisation, nt)
+        if (latest.size === 0) return null
+        return (
+          <section key={event} aria-labelledby={`${id}-notices-${event}`}>
+            <h3 id={`${id}-notices-${event}`}>{d(`notices_${event}`)}</h3>
+            <ul className="notices">
+              {[...latest.values()].map((nt) => (
+                <li key={nt.organisation}>
+                  {nt.organisation}:{' '}
+                  {nt.state !== 'acknowledged' && nt.state !== 'delivered' && nt.reachable === false
+                    ? d('noticeManual')
+                    : NOTICE_STATES.has(nt.state)
+                      ? t(`notice_${nt.state}` as Parameters<PortalT>[0])
+                      : t('notice_unknown', { state: nt.state })}{' '}
+                  (<time dateTime={nt.at}>{formatDate(nt.at, lang)}</time>)
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
 
       <div aria-live="polite" className="live">
         {message && <p role="status">{message}</p>}

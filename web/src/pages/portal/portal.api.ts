@@ -79,8 +79,8 @@ export interface PortalPhoto {
   consentInWords: Words | null
   renewal: { validUntil: string; askedAt: string; inWords: Words } | null
   proposals?: PortalProposal[]
-  usage: { organisation: string; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
-  notices: { organisation: string; event: string; state: string; at: string }[]
+  usage: { organisation: string; outlet?: string | null; headline?: string | null; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
+  notices: { organisation: string; event: string; state: string; at: string; reachable?: boolean }[]
 }
 export interface PortalOverview {
   pseudonym: string
