@@ -118,7 +118,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { database: ctx.database })
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit })
-  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
+  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes, grantsHold: (id) => ctx.downloads.grantsHold(id) })
   await app.register(consentRoutes, { consent: ctx.consent })
   await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })

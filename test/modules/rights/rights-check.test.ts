@@ -148,6 +148,12 @@ describe('licences', () => {
     expect(ours.text.en.length).toBeGreaterThan(100)
     for (const l of byRef.values()) expect(l.url).not.toContain('eerlijkbeeld.nl')
 
+    // Only the open ones, or only ours; anything else is a problem, not an empty list.
+    expect(((await request(t, 'GET', '/v1/licences?kind=open', null)).body.items as { ref: string }[]).map((l) => l.ref).sort()).toEqual(['cc-by-sa@3.0', 'cc-by-sa@4.0', 'cc-by@4.0', 'cc0@1.0'])
+    expect(((await request(t, 'GET', '/v1/licences?kind=own', null)).body.items as { kind: string }[]).every((l) => l.kind === 'own')).toBe(true)
+    const bad = await request(t, 'GET', '/v1/licences?kind=free', null)
+    expect(bad.status).toBe(400)
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/)
     expect((await request(t, 'GET', '/v1/licences/cc0', null)).body.url).toBe('https://creativecommons.org/publicdomain/zero/1.0/')
     expect((await request(t, 'GET', '/v1/licences/rsw-exhibition@1.0', null)).body.version).toBe('1.0')
     expect((await request(t, 'GET', '/v1/licences/nope', null)).status).toBe(404)

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { neutraliseCell } from '../../platform/csv.ts'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { stringify } from 'csv-stringify/sync'
 import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
@@ -11,7 +11,7 @@ import type { Semaphore } from '../../platform/semaphore.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../consent/vocabulary.ts'
-import { callerOf, gateProblem, type Gate, type Permission, type Preset } from '../gate/index.ts'
+import { callerOf, gateProblem, type DenyReason, type Gate, type Permission, type Preset } from '../gate/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
@@ -40,6 +40,13 @@ export interface DownloadsDeps {
   config: Pick<Config, 'publicUrl' | 'upload' | 'downloads'>
   /** What a served file says about its terms, written when served (photos.rights.ts). */
   photos: Pick<PhotosService, 'served' | 'stamped'>
+}
+
+/** What a licence change did to downloads already made (downloads.service.ts grantsHold). */
+export interface GrantsHold {
+  total: number
+  holding: number
+  ended: { reason: DenyReason; count: number; detail: string }[]
 }
 
 export type RefusalReason = 'use-not-permitted' | 'topic-excluded' | 'outlet-not-permitted' | 'channel-not-permitted'
@@ -200,7 +207,7 @@ export class DownloadsService {
     if (!grant) throw downloadProblems.grantNotFound()
     const allowed = await this.deps.gate.require(
       grant.photoId,
-      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset },
+      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset, licence: grant.licence },
       { kind: 'link', organisationId: grant.organisationId, apiKeyId: grant.apiKeyId, userId: grant.requestedBy },
     )
     const { photo } = allowed.record
@@ -228,6 +235,32 @@ export class DownloadsService {
       return { buffer: await this.deps.photos.stamped(row, rights), mime: MIME[format], filename }
     }
     return { buffer: stampRights(await this.#renderFull(photo, format), format, rights), mime: MIME[format], filename }
+  }
+
+  /**
+   * Whether the photo's download grants still hold, as the gate decides now for each grant's holder (its
+   * use, channel, topic, organisation and key, under the licence the grant keeps): after a licence change,
+   * to tell the curator what it did to downloads already made. Grouped, so a popular photo costs one query.
+   */
+  async grantsHold(photoId: string): Promise<GrantsHold> {
+    const rows = await this.deps.db
+      .select({ use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, licence: downloadGrants.licence, organisationId: downloadGrants.organisationId, apiKeyId: downloadGrants.apiKeyId, requestedBy: downloadGrants.requestedBy, n: sql<number>`count(*)::int` })
+      .from(downloadGrants)
+      .where(eq(downloadGrants.photoId, photoId))
+      .groupBy(downloadGrants.use, downloadGrants.channel, downloadGrants.topic, downloadGrants.licence, downloadGrants.organisationId, downloadGrants.apiKeyId, downloadGrants.requestedBy)
+    const out: GrantsHold = { total: 0, holding: 0, ended: [] }
+    for (const r of rows) {
+      const purpose = { kind: 'download' as const, use: r.use as Use, channel: r.channel as Channel, topic: r.topic as Topic | null, preset: 'thumb' as const, licence: r.licence }
+      const d = (await this.deps.gate.check([photoId], purpose, { kind: 'link', organisationId: r.organisationId, apiKeyId: r.apiKeyId, userId: r.requestedBy })).get(photoId)!
+      out.total += r.n
+      if (d.ok) out.holding += r.n
+      else {
+        const e = out.ended.find((x) => x.reason === d.reason)
+        if (e) e.count += r.n
+        else out.ended.push({ reason: d.reason, count: r.n, detail: d.detail })
+      }
+    }
+    return out
   }
 
   /** 'full': decrypted in memory, re-encoded from pixels with rights only; never the original's bytes. */

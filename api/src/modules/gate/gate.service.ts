@@ -84,9 +84,9 @@ export class Gate {
     return effectivePermission({ status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds }, inputs.consents, this.deps.licenceTerms(photo.licence), today)
   }
 
-  /** The verdict memo's, or (a download's rights statement under the licence it keeps) one made for it. */
+  /** The verdict memo's, or (a download's file or rights statement, under the licence it keeps) one made for it. */
   #verdictFor(record: PhotoRecord, purpose: Purpose, today: string): GateVerdict {
-    if (purpose.kind === 'rights' && purpose.licence && purpose.licence !== record.photo.licence) return this.#verdict({ ...record.photo, licence: purpose.licence }, record.gate, today)
+    if ((purpose.kind === 'rights' || purpose.kind === 'download') && purpose.licence && purpose.licence !== record.photo.licence) return this.#verdict({ ...record.photo, licence: purpose.licence }, record.gate, today)
     return this.records.verdict(record, today)
   }
 

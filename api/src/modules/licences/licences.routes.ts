@@ -49,10 +49,18 @@ const notFound = () => new Problem(404, 'licence-not-found', 'Licence not found'
 export const licencesRoutes: FastifyPluginAsyncTypebox<{ licences: LicenceRegistry; deedPage: (l: Licence) => string }> = async (app, { licences, deedPage }) => {
   app.get(
     '/v1/licences',
-    { schema: { tags: ['licences'], summary: 'Every published licence version (own and open)', response: { 200: Type.Object({ items: Type.Array(LicenceView) }) } } },
-    async (_request, reply) => {
+    {
+      schema: {
+        tags: ['licences'],
+        summary: 'Every published licence version (own and open)',
+        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('own'), Type.Literal('open')], { description: 'Only our own licences, or only the open ones.' })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(LicenceView) }), 400: P },
+      },
+    },
+    async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')
-      return { items: licences.published().map(licenceView) }
+      const kind = request.query.kind
+      return { items: licences.published().filter((l) => !kind || licenceKind(l) === kind).map(licenceView) }
     },
   )
 

@@ -6,12 +6,21 @@ import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
 import type { PhotosService, ServedDerivative } from './photos.service.ts'
 import { termsTag } from './photos.rights.ts'
-import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse } from './photos.schemas.ts'
+import { ListQuery, MediaParams, MediaQuery, PatchedPhoto, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse, type GrantsHoldView } from './photos.schemas.ts'
+import type { Static } from 'typebox'
 import { receiveUpload } from './photos.upload.ts'
 
 const P = ProblemSchema
 
-export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tmpDir: string; maxUploadBytes: number }> = async (app, opts) => {
+export interface PhotosRouteOptions {
+  photos: PhotosService
+  tmpDir: string
+  maxUploadBytes: number
+  /** Whether a photo's download grants still hold (modules/downloads, through the gate): told after a licence change. */
+  grantsHold?: (photoId: string) => Promise<Static<typeof GrantsHoldView>>
+}
+
+export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async (app, opts) => {
   const { photos } = opts
 
   app.post(
@@ -68,11 +77,20 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
     '/v1/photos/:id',
     {
       onRequest: app.requireRole('photographer', 'curator', 'admin'),
-      schema: { tags: ['photos'], summary: 'Edit captions, alt text, tags, or declare that nobody is pictured', params: PhotoParams, body: PhotoPatch, response: { 200: Photo, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P } },
+      schema: {
+        tags: ['photos'],
+        summary: 'Edit captions, alt text, tags, the credit or the licence, or declare that nobody is pictured',
+        description: 'Setting `licence` answers with `grants`: the downloads already made and whether each still holds, as the gate decides (a download keeps the licence it was made under).',
+        params: PhotoParams,
+        body: PhotoPatch,
+        response: { 200: PatchedPhoto, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P },
+      },
     },
     async (request) => {
       await photos.update(request.params.id, request.principal!, request.body)
-      return photos.get(request.params.id, request.principal)
+      const photo = await photos.get(request.params.id, request.principal)
+      if (request.body.licence === undefined || !opts.grantsHold) return photo
+      return { ...photo, grants: await opts.grantsHold(request.params.id) }
     },
   )
 

@@ -102,6 +102,17 @@ export const PrivacyReport = Type.Object({
 
 export const UploadResponse = Type.Object({ ...Photo.properties, privacyReport: PrivacyReport })
 
+/** After a licence change: the downloads already made, and whether the gate says each still holds. */
+export const GrantsHoldView = Type.Object(
+  {
+    total: Type.Integer({ description: 'Downloads made of this photo so far.' }),
+    holding: Type.Integer({ description: 'Those that still hold: a download keeps the licence it was made under.' }),
+    ended: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer(), detail: Type.String() }), { description: 'Those that no longer hold, by the reason the gate gives (consent, organisation, key).' }),
+  },
+  { description: 'Only in the answer to a PATCH that sets `licence`.' },
+)
+export const PatchedPhoto = Type.Object({ ...Photo.properties, grants: Type.Optional(GrantsHoldView) })
+
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
 export const MediaQuery = Type.Object(

@@ -11,7 +11,8 @@ import { useTitle } from '../../components/useTitle.ts'
 import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, useLocation, type PageProps } from '../../router.tsx'
-import { useSession } from '../../session.tsx'
+import { hasRole, useSession } from '../../session.tsx'
+import { LicenceChoice } from '../../components/LicenceChoice.tsx'
 import type { Photo } from './photo.ts'
 import { CreditLine, licenceName, RelatedPhotos, ReleaseStatus, SizesTable } from './PhotoFacts.tsx'
 
@@ -181,6 +182,15 @@ export function PhotoPage({ params }: PageProps) {
               </a>
             </p>
           </section>
+
+          {/* The staff change a published photo's licence here; the page then shows the new terms. */}
+          {hasRole(me, 'curator', 'admin') && (
+            <LicenceChoice
+              photo={photo}
+              editable={photo.status !== 'withdrawn'}
+              onChanged={() => void api<Photo>(`/v1/photos/${encodeURIComponent(id)}`).then(setPhoto, setError)}
+            />
+          )}
 
           <SizesTable photo={photo} />
 
