@@ -85,6 +85,20 @@ describe('a licence change', () => {
     expect((await readBack(Buffer.from(await again.arrayBuffer())))['XMP-xmpRights:UsageTerms']).toBe(licenceOf('rsw-education@1.0').usageTerms.nl)
   })
 
+  it('a credit change too: the next file names the new credit, under a new ETag', async () => {
+    const { photoId } = await publishedPhoto(t, s)
+    const get = () => fetch(`${t.url}/v1/photos/${photoId}/media/thumb.jpeg`, { headers: { authorization: `Bearer ${s.curator.token}` } })
+    const first = await get()
+    expect((await readBack(Buffer.from(await first.arrayBuffer())))['XMP-photoshop:Credit']).toBe('Sam V. / Eerlijk Beeld')
+    expect((await request(t, 'PATCH', `/v1/photos/${photoId}`, s.curator.token, { credit: 'Sam Verbeek' })).status).toBe(200)
+    const again = await get()
+    expect(again.headers.get('etag')).not.toBe(first.headers.get('etag'))
+    const tags = await readBack(Buffer.from(await again.arrayBuffer()))
+    expect(tags['XMP-photoshop:Credit']).toBe('Sam Verbeek / Eerlijk Beeld')
+    expect(tags['IPTC:Credit']).toBe('Sam Verbeek / Eerlijk Beeld')
+    expect(str(tags['XMP-dc:Creator'])).toBe('Sam Verbeek')
+  })
+
   it('refuses an open licence for a photo with a person in it, and changes nothing', async () => {
     const { photoId } = await publishedPhoto(t, s)
     const r = await request(t, 'PATCH', `/v1/photos/${photoId}`, s.curator.token, { licence: 'cc-by@4.0' })
