@@ -35,12 +35,13 @@ describe('journalist', () => {
     await loginAs(page, gallery, 'journalist')
     await shot(page, 'logged in')
 
-    // Search as you type: a real search field, results appear without pressing Enter.
+    // Search as you type: a real search field, results appear without pressing Enter. The demo photo with a
+    // (fictional) person in it is under our editorial licence; the others carry their own open CC licence.
     const field = page.getByRole('searchbox', { name: 'Zoeken' })
-    await field.pressSequentially('kopje', { delay: 40 })
-    const result = page.getByRole('link', { name: /espresso/i }).first()
+    await field.pressSequentially('silhouet', { delay: 40 })
+    const result = page.locator('.results a').first()
     await result.waitFor()
-    await expect.poll(() => page.url()).toContain('q=kopje')
+    await expect.poll(() => page.url()).toContain('q=silhouet')
     await expect.poll(() => page.locator('.results-status').textContent()).toMatch(/^\d+ foto's$|^1 foto$/)
     // Every result image has alt text and a srcset; the placeholder is a thumbhash data: URL.
     const imgs = await page.locator('.results img').evaluateAll((els) => els.map((e) => ({ alt: e.getAttribute('alt'), srcset: e.getAttribute('srcset') })))
@@ -49,12 +50,12 @@ describe('journalist', () => {
       expect(i.alt?.length).toBeGreaterThan(5)
       expect(i.srcset).toMatch(/\/v1\/photos\/[0-9a-f-]{36}\/media\/\w+\.jpeg\?v=\S+ \d+w/)
     }
-    await shot(page, 'search results for kopje')
+    await shot(page, 'search results for silhouet')
 
     await result.click()
     const h1 = page.getByRole('heading', { level: 1 })
     await h1.waitFor()
-    expect(await h1.textContent()).toMatch(/espresso/i)
+    expect(await h1.textContent()).toMatch(/raam/i)
     expect(page.url()).toMatch(/\/photos\/[0-9a-f-]{36}$/)
     const photoId = page.url().split('/').pop()!
     const alt = await page.locator('.photo-figure img').getAttribute('alt')
@@ -65,10 +66,13 @@ describe('journalist', () => {
     // schema.org ImageObject for search engines.
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
     expect(ld['@type']).toBe('ImageObject')
-    expect(ld.license).toMatch(/^https:\/\/eerlijkbeeld\.nl\/licenties\//)
+    // The photo's own licence (the demo's open CC licences are offered as they are): its deed, and its credit.
+    const json = (await (await page.request.get(`/v1/photos/${photoId}`)).json()) as { licenceUrl: string; attribution: { nl: { text: string; html: string } } }
+    expect(json.licenceUrl).toMatch(new RegExp(`^(https://creativecommons\\.org/|${gallery.url}/licences/)`))
+    expect(ld.license).toBe(json.licenceUrl)
     expect(ld.acquireLicensePage).toBe(`${gallery.url}/photos/${photoId}`)
     expect(ld.contentUrl).toMatch(new RegExp(`^${gallery.url}/v1/photos/${photoId}/media/(thumb|small|medium|large)\\.jpeg`))
-    expect(ld.creditText).toMatch(/Reimagining Sex Work/)
+    expect(ld.creditText).toMatch(/ \/ Eerlijk Beeld$/)
     expect(ld.copyrightNotice).toBeTruthy()
     expect((ld.creator as { name: string }).name).toBeTruthy()
     // The licence in plain words: what the effective permission allows, what it doesn't.
@@ -107,13 +111,13 @@ describe('journalist', () => {
 
     // Copy the plain credit line: the clipboard holds exactly what the field shows, and the page says so.
     const plain = await page.getByLabel('Naamsvermelding (tekst)').inputValue()
-    expect(plain).toMatch(/Foto: .+ \/ Reimagining Sex Work via Eerlijk Beeld/)
+    expect(plain).toBe(json.attribution.nl.text)
     await page.getByRole('button', { name: 'Kopieer de naamsvermelding als tekst' }).click()
     await page.getByText(`Gekopieerd: ${plain}`).waitFor()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(plain)
     await page.getByRole('button', { name: 'Kopieer de naamsvermelding als HTML' }).click()
     const html = await page.evaluate(() => navigator.clipboard.readText())
-    expect(html).toMatch(/<a href="https:\/\/eerlijkbeeld\.nl\/licenties\//)
+    expect(html).toContain(`href="${json.licenceUrl}"`)
     await shot(page, 'attribution copied')
     expect(watch.errors, watch.errors.join("\n")).toEqual([])
   })
