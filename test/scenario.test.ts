@@ -68,7 +68,9 @@ describe('a full scenario: upload → vault → consent → publish → portal �
     for (const secret of [LEGAL_NAME, EMAIL, `Geheim-${tag}`, tag]) {
       for (const r of responses) expect(r, `response: ${r.slice(0, 80)}`).not.toContain(secret)
       for (const l of logs) expect(l, 'log line').not.toContain(secret)
-      stored.forEach((s, i) => expect(s, `table ${tables[i]}`).not.toContain(secret))
+      stored.forEach((s, i) => {
+        expect(s, `table ${tables[i]}`).not.toContain(secret)
+      })
     }
   })
 

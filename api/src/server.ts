@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts'
 import { DataDirLocked, startRuntime } from './runtime.ts'
 
 async function main() {
-  let config
+  let config: ReturnType<typeof loadConfig>
   try {
     config = loadConfig()
   } catch (err) {
@@ -13,7 +13,7 @@ async function main() {
     }
     throw err
   }
-  let runtime
+  let runtime: Awaited<ReturnType<typeof startRuntime>>
   try {
     runtime = await startRuntime(config)
   } catch (err) {

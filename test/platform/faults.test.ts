@@ -39,7 +39,11 @@ async function cuttableProxy(url: URL) {
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const proxied = Object.assign(new URL(url.toString()), { port: String((server.address() as net.AddressInfo).port) }).toString()
-  return { url: proxied, cut: () => (server.close(), sockets.forEach((s) => s.destroy())), close: () => (server.close(), sockets.forEach((s) => s.destroy())) }
+  const shut = () => {
+    server.close()
+    for (const s of sockets) s.destroy()
+  }
+  return { url: proxied, cut: shut, close: shut }
 }
 
 describe('the database down', () => {

@@ -15,7 +15,6 @@ import swaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import Type from 'typebox'
-import { REQUIRED_ROLES } from '../modules/auth/auth.plugin.ts'
 import { ProblemSchema } from './problems.ts'
 
 export interface CataloguedRoute {
@@ -93,6 +92,9 @@ function transformObject({ openapiObject }: { openapiObject: Json }) {
   }
   return openapiObject
 }
+
+/** The roles a route's auth hook requires, tagged on the hook by the auth module so the spec can say them. */
+export const REQUIRED_ROLES = Symbol.for('eerlijk-beeld.requiredRoles')
 
 export const openapiPlugin = fp(
   async (app: FastifyInstance, opts: { publicUrl: string | undefined }) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Value from 'typebox/value'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_EXCLUDED_TOPICS, USES } from '../../../api/src/modules/consent/vocabulary.ts'
+import { DEFAULT_EXCLUDED_TOPICS, USES } from '../../../contract/vocabulary.ts'
 import {
   LICENCE_FILES,
   LICENCES_DIR,

@@ -95,7 +95,9 @@ describe('sniffImageType', () => {
     b.writeUInt32BE(size, 0)
     b.write('ftyp', 4, 'latin1')
     b.write(major, 8, 'latin1')
-    compatible.forEach((brand, i) => b.write(brand, 16 + i * 4, 'latin1'))
+    compatible.forEach((brand, i) => {
+      b.write(brand, 16 + i * 4, 'latin1')
+    })
     return b
   }
   it.each([

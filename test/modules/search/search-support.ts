@@ -8,7 +8,7 @@ import { expect } from 'vitest'
 import { rowsOf, type Db } from '../../../api/src/db/client.ts'
 import { consents, photoSubjects, subjects } from '../../../api/src/modules/consent/consent.table.ts'
 import { derivatives, photos } from '../../../api/src/modules/photos/photos.table.ts'
-import type { Use } from '../../../api/src/modules/consent/vocabulary.ts'
+import type { Use } from '../../../contract/vocabulary.ts'
 import type { Runtime } from '../../../api/src/runtime.ts'
 import type { SearchPhotoText } from '../../../fixtures/search/generate.ts'
 

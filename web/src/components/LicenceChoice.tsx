@@ -5,7 +5,7 @@
  * Used by the photographer's editor, the curator's review card and the photo page for staff.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import { USE_LABELS, type Use } from '../../../api/src/modules/consent/vocabulary.ts'
+import { USE_LABELS, type Use } from '../../../contract/vocabulary.ts'
 import { api } from '../api.ts'
 import { useLang, useT } from '../i18n/index.tsx'
 import { GRANT_ENDED, licenceProblems, licenceWords } from '../i18n/licences.ts'

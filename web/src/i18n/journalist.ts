@@ -1,5 +1,5 @@
 /** The journalist's words: search, the photo page, the licence in plain words and the download dialog. */
-import type { Channel } from '../../../api/src/modules/consent/vocabulary.ts'
+import type { Channel } from '../../../contract/vocabulary.ts'
 import { messages } from './index.tsx'
 import type { ProblemWords } from './problems.ts'
 

@@ -113,7 +113,9 @@ export function assertIdsAndCodes(data: AuditData): void {
       return
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${where}[${i}]`, depth + 1))
+      v.forEach((x, i) => {
+        walk(x, `${where}[${i}]`, depth + 1)
+      })
       return
     }
     if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {

@@ -6,10 +6,9 @@ import { failedAttempt, FailureLimiter } from '../../platform/failure-limiter.ts
 import { Problem, problems } from '../../platform/problems.ts'
 import type { AuthService, Principal } from './auth.service.ts'
 import type { Role } from './auth.table.ts'
+import { REQUIRED_ROLES } from '../../platform/openapi.ts'
 
 export const SESSION_COOKIE = 'eb_session'
-/** Marks a requireRole hook with its roles, so the API documentation can say who may call a route. */
-export const REQUIRED_ROLES = Symbol.for('eerlijk-beeld.requiredRoles')
 export const CSRF_COOKIE = 'eb_csrf'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 

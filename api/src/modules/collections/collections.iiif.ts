@@ -8,7 +8,7 @@
  * our licence), and each photo's own licence (name, version, deed URL) travels in its canvas `metadata`
  * and in its `requiredStatement`, the attribution a viewer must show (§3.3.1 requiredStatement).
  */
-import { iiifRights } from '../rights/rights.iiif.ts'
+import { iiifRights } from '../rights/index.ts'
 import type { ExportPlan } from './collections.service.ts'
 
 export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json'

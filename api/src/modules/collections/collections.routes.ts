@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { PhotosService } from '../photos/photos.service.ts'
+import type { PhotosService } from '../photos/index.ts'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { zipStream } from './collections.export.ts'

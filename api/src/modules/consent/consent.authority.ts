@@ -9,7 +9,7 @@
  * consent, made against that new version (accepting it writes exactly what was asked).
  */
 import type { CurrentConsent } from '../gate/gate.consent.ts'
-import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic, type Use } from './vocabulary.ts'
+import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic, } from '../../../../contract/vocabulary.ts'
 
 /** A consent's terms: everything a version says, without who or when (the gate's view of a consent, narrowed). */
 export type ConsentTerms = Pick<

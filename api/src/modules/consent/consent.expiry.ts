@@ -27,7 +27,8 @@ import { rowsOf, type Db } from '../../db/client.ts'
 import type { ClaimedJob, JobQueue } from '../jobs/index.ts'
 import { todayUtc } from '../gate/gate.consent.ts'
 import { addDays } from './consent.dates.ts'
-import type { ConsentService, NoticePort } from './consent.service.ts'
+import type { ConsentService } from './consent.service.ts'
+import type { NoticePort } from './consent.model.ts'
 
 export const EXPIRY_SWEEP_JOB = 'consent.expiry-sweep'
 /** Who ends a consent on its date, in consent versions and the audit trail. */

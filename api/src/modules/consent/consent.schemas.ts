@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { TOPICS, USES } from './vocabulary.ts'
+import { TOPICS, USES } from '../../../../contract/vocabulary.ts'
 
 export const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' })
 const UseT = Type.Union(USES.map((u) => Type.Literal(u)))

@@ -1,88 +1,27 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import { type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../gate/gate.consent.ts'
+import { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import { consentProposals, consents, photoSubjects, renewalRequests, subjects, type ConsentAuthor } from './consent.table.ts'
 import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms, type Widening } from './consent.authority.ts'
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
-import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from './vocabulary.ts'
-import { workflowProblems } from '../workflow/workflow.problems.ts'
-import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/workflow.words.ts'
+import type { Topic } from '../../../../contract/vocabulary.ts'
+import { Publication } from './consent.publication.ts'
+import { consentProblems, DEFAULT_YEARS, type Actor, type ChangeResult, type ConsentInput, type ConsentRow, type ConsentView, type NoticePort } from './consent.model.ts'
+import { currentConsents, gateInputs, gatePhotos } from './consent.reads.ts'
+import { narrowingOf, refuseEnded, toCurrent, withDefaults } from './consent.rows.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 
-/** Who is in a photo and their current consent: with the photo row, everything the gate decides on. */
-export interface GateInputs {
-  subjectIds: string[]
-  consents: ReadonlyMap<string, CurrentConsent>
-}
-type ConsentRow = typeof consents.$inferSelect
-
-export interface ConsentInput {
-  uses?: Use[]
-  excludedTopics?: Topic[]
-  identifiable: boolean
-  identifiabilityAgreed: boolean
-  outletAllow?: string[] | null
-  outletDeny?: string[]
-  publicPreview?: boolean
-  validFrom?: string
-  validUntil?: string
-}
-
-/** One reason publishing is refused: a code, and the field or person it is about. */
-export interface PublishBlocker {
-  code: string
-  subjectId?: string
-  field?: string
-}
-
-export interface Actor {
-  kind: 'user' | 'subject' | 'system'
-  id: string | null
-}
-
-/**
- * Where takedown notices are raised (the webhooks module): a notice per organisation holding a download
- * grant, and its deliveries queued, in the caller's transaction.
- */
-export interface NoticePort {
-  raise(tx: DbOrTx, input: { photoId: string; event: 'consent.withdrawn' | 'consent.narrowed' | 'consent.expiring' | 'photo.takedown'; key?: string; data?: (organisationId: string) => Record<string, unknown> }): Promise<number>
-}
-
 const STAFF = new Set(['curator', 'admin'])
-/** Consent lasts three years unless agreed otherwise (DESIGN.md). */
-const DEFAULT_YEARS = 3
 /** A renewal is a fresh agreement, not a blank cheque: at most ten years ahead. */
 const MAX_RENEWAL_YEARS = 10
-
-export const consentProblems = {
-  subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id that you may link.'),
-  notInPhoto: () => new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.'),
-  alreadyInPhoto: () => new Problem(409, 'person-already-in-photo', 'Already linked', 'This person is already linked to this photo; change their consent instead.'),
-  expiredFinal: (lastDay: string) =>
-    new Problem(409, 'consent-expired', 'Consent has expired', `Consent for this photo ran until ${lastDay} and has expired. Expiry counts as withdrawal, which is final: the photo is not published again. A new photo session is needed.`),
-  withdrawnFinal: () => new Problem(409, 'consent-withdrawn', 'Consent was withdrawn', 'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.'),
-  invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
-  pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
-  personErased: () => new Problem(410, 'person-erased', 'This person was erased', 'This person was erased: their consent can no longer be changed, proposed or accepted.'),
-  ...proposalProblems,
-}
-
-/** A consent version as shown to the photographer and the person: the gate's fields, and whose word it is. */
-export type ConsentView = CurrentConsent & { author: ConsentAuthor; liftedTopics: Topic[] }
-
-/** What a change did: the consent as it stands now, and the proposal the person must answer (if any). */
-export interface ChangeResult {
-  consent: ConsentView
-  proposal: ProposalView | null
-}
 
 const authorOf = (actor: Actor, principal?: Principal): ConsentAuthor =>
   actor.kind === 'subject' ? 'person' : actor.kind === 'system' ? 'system' : principal?.role === 'admin' ? 'admin' : 'photographer'
@@ -90,7 +29,11 @@ const authorOf = (actor: Actor, principal?: Principal): ConsentAuthor =>
 export class ConsentService {
   constructor(
     private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; notices: NoticePort },
-  ) {}
+  ) {
+    this.publication = new Publication({ ...deps, consent: this })
+  }
+
+  private readonly publication: Publication
 
   // ---- people -------------------------------------------------------------------------------------
 
@@ -115,7 +58,7 @@ export class ConsentService {
   }
 
   /** Photographers manage their own photos; admins (consent officers) any. Curators review, they don't edit consent. */
-  async #managedPhoto(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
+  async managedPhoto(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
     const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
     const mine = photo && (photo.ownerId === principal.userId || principal.role === 'admin')
     if (!photo || !mine) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
@@ -124,7 +67,7 @@ export class ConsentService {
 
   async addPerson(photoId: string, subjectId: string, input: ConsentInput, principal: Principal) {
     return this.deps.db.transaction(async (tx) => {
-      const photo = await this.#managedPhoto(tx, photoId, principal)
+      const photo = await this.managedPhoto(tx, photoId, principal)
       if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
       // FOR SHARE: an erasure of this person (which updates the row) can't commit between this check and the link.
       const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
@@ -167,7 +110,7 @@ export class ConsentService {
    * themselves (consent.authority.ts), and lifting an excluded topic always does.
    */
   async changeConsent(photoId: string, subjectId: string, input: ConsentInput, principal: Principal): Promise<ChangeResult> {
-    return this.#change(photoId, subjectId, input, { kind: 'user', id: principal.userId }, principal, (tx) => this.#managedPhoto(tx, photoId, principal))
+    return this.#change(photoId, subjectId, input, { kind: 'user', id: principal.userId }, principal, (tx) => this.managedPhoto(tx, photoId, principal))
   }
 
   /** The same, by the person themselves (the portal has already checked their link): their word, in full. */
@@ -324,7 +267,7 @@ export class ConsentService {
       // The photo row is locked first, as every consent change does: two withdrawals at once (the person
       // in the portal, an erasure, the photographer, the expiry sweep) then take turns, and the second
       // finds it withdrawn instead of writing the same version number again.
-      if (principal) await this.#managedPhoto(tx, photoId, principal)
+      if (principal) await this.managedPhoto(tx, photoId, principal)
       else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       const current = await this.#current(tx, photoId, subjectId)
       // The expiry sweep found this consent expired a moment ago; if it was renewed since, it stands.
@@ -422,197 +365,35 @@ export class ConsentService {
   // ---- what the gate decides on, for whole pages of photos at once ---------------------------------
 
   /** The current (highest) version of every consent for these photos. */
-  async currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
-    const out = new Map<string, Map<string, CurrentConsent>>()
-    if (photoIds.length === 0) return out
-    const rows = rowsOf<Record<string, unknown>>(
-      await tx.execute(sql`select distinct on (photo_id, subject_id) * from consents where photo_id in ${photoIds} order by photo_id, subject_id, version desc`),
-    )
-    for (const r of rows) {
-      const c = toCurrent(fromSqlRow(r))
-      const m = out.get(String(r.photo_id)) ?? new Map<string, CurrentConsent>()
-      m.set(c.subjectId, c)
-      out.set(String(r.photo_id), m)
-    }
-    return out
+  // ---- what the gate reads (consent.reads.ts) ------------------------------------------------------
+
+  currentConsents(tx: DbOrTx, photoIds: string[]) {
+    return currentConsents(tx, photoIds)
   }
 
-  async #gatePhotos(tx: DbOrTx, rows: PhotoRow[]): Promise<Map<string, GatePhoto>> {
-    const ids = rows.map((r) => r.id)
-    const links = ids.length ? await tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, ids)) : []
-    return new Map(rows.map((r) => [r.id, { status: r.status, noPeopleDeclared: r.noPeopleDeclaredAt !== null, subjectIds: links.filter((l) => l.photoId === r.id).map((l) => l.subjectId) }]))
+  gatePhotos(tx: DbOrTx, rows: PhotoRow[]) {
+    return gatePhotos(tx, rows)
   }
 
-  /**
-   * What the gate needs besides the photo row, for each photo: who is in it and their current consent.
-   * Read by the gate (modules/gate), whose photo records forget a photo when any of it changes.
-   */
-  async gateInputs(tx: DbOrTx, photoIds: string[]): Promise<Map<string, GateInputs>> {
-    const out = new Map<string, GateInputs>(photoIds.map((id) => [id, { subjectIds: [], consents: new Map() }]))
-    if (photoIds.length === 0) return out
-    const [links, cs] = await Promise.all([tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, photoIds)), this.currentConsents(tx, photoIds)])
-    for (const l of links) out.get(l.photoId)?.subjectIds.push(l.subjectId)
-    for (const [photoId, m] of cs) {
-      const o = out.get(photoId)
-      if (o) o.consents = m
-    }
-    return out
+  gateInputs(tx: DbOrTx, photoIds: string[]) {
+    return gateInputs(tx, photoIds)
   }
 
-  // ---- review and publication -----------------------------------------------------------------------
+  // ---- review and publication (consent.publication.ts) ---------------------------------------------
 
-  /**
-   * Sends a draft (or a photo a curator returned) for review, once the checklist is complete: texts in
-   * both languages, the people with their consent or the "nobody pictured" declaration, a published licence.
-   */
-  async submit(photoId: string, principal: Principal) {
-    await this.deps.db.transaction(async (tx) => {
-      const photo = await this.#managedPhoto(tx, photoId, principal)
-      if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notSendable(photo.status)
-      const missing = (await this.checklist(tx, photo)).filter((c) => !c.done)
-      if (missing.length) throw workflowProblems.submitRefused(missing.map((m) => ({ code: m.code, words: m.words })))
-      await tx.update(photos).set({ status: 'in_review', updatedAt: new Date() }).where(eq(photos.id, photoId))
-    })
+  submit(photoId: string, principal: Principal) {
+    return this.publication.submit(photoId, principal)
   }
 
-  /** The photographer's checklist before sending: each item done or not (workflow.words.ts). */
-  async checklist(tx: DbOrTx, photo: PhotoRow): Promise<{ code: ChecklistCode; done: boolean; words: { nl: string; en: string } }[]> {
-    const filled = (v: string | null) => !!v?.trim()
-    const hasPeople = (await tx.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photo.id)).limit(1)).length > 0
-    const items: [ChecklistCode, boolean][] = [
-      ['caption-nl', filled(photo.captionNl)],
-      ['caption-en', filled(photo.captionEn)],
-      ['alt-nl', filled(photo.altNl)],
-      ['alt-en', filled(photo.altEn)],
-      ['people', hasPeople || photo.noPeopleDeclaredAt !== null],
-      ['licence', this.deps.licenceTerms(photo.licence).permittedUses.length > 0],
-    ]
-    return items.map(([code, done]) => ({ code, done, words: CHECKLIST_WORDS[code] }))
+  checklist(tx: DbOrTx, photo: PhotoRow) {
+    return this.publication.checklist(tx, photo)
   }
 
-  /**
-   * Everything that stands in the way of publishing this photo right now (empty: it may be published):
-   * texts, derivatives, and the gate's blocks. One list for publish() and for the curator's review queue,
-   * so the queue's "why not" is exactly what publishing would answer.
-   */
-  async publishBlockers(tx: DbOrTx, photo: PhotoRow): Promise<PublishBlocker[]> {
-    const reasons: PublishBlocker[] = []
-    for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
-      if (!value?.trim()) reasons.push({ code: 'text-missing', field })
-    }
-    if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
-    const gp = (await this.#gatePhotos(tx, [photo])).get(photo.id)!
-    const cs = (await this.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map<string, CurrentConsent>()
-    const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
-    if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
-    return reasons
+  publishBlockers(tx: DbOrTx, photo: PhotoRow) {
+    return this.publication.publishBlockers(tx, photo)
   }
 
-  /** Publishing is refused, with every reason at once, while anything required is missing. */
-  async publish(photoId: string, principal: Principal) {
-    return this.deps.db.transaction(async (tx) => {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-      if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
-      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
-      if (photo.status === 'published') return photo
-      const reasons = await this.publishBlockers(tx, photo)
-      if (reasons.length) {
-        throw new Problem(409, 'publish-refused', 'The photo cannot be published yet', reasons.map(describeReason).join(' '), { reasons })
-      }
-      const [updated] = await tx
-        .update(photos)
-        .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
-        .where(eq(photos.id, photoId))
-        .returning()
-      await enqueueSearchSync(tx, this.deps.queue, photoId)
-      await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
-      return updated!
-    })
-  }
-}
-
-/**
- * What a consent change took away, for the organisations holding the photo; null when nothing narrowed.
- * Codes and a date only: which person changed what is not theirs to know.
- */
-export function narrowingOf(before: ConsentRow, after: ConsentRow): ((organisationId: string) => Record<string, unknown>) | null {
-  const removedUses = before.uses.filter((u) => !after.uses.includes(u))
-  const addedExcludedTopics = after.excludedTopics.filter((t) => !before.excludedTopics.includes(t))
-  const shortened = after.validUntil < before.validUntil
-  const recognisability = before.identifiabilityAgreed && after.identifiable && !after.identifiabilityAgreed
-  const permits = (c: ConsentRow, org: string) => !c.outletDeny.includes(org) && (c.outletAllow === null || c.outletAllow.includes(org))
-  const outletsNarrowed =
-    after.outletDeny.some((o) => !before.outletDeny.includes(o)) || (after.outletAllow !== null && (before.outletAllow === null || before.outletAllow.some((o) => !after.outletAllow!.includes(o))))
-  if (!removedUses.length && !addedExcludedTopics.length && !shortened && !recognisability && !outletsNarrowed) return null
-  return (org) => ({
-    removedUses,
-    addedExcludedTopics,
-    outletNoLongerPermitted: permits(before, org) && !permits(after, org),
-    ...(shortened ? { validUntil: after.validUntil } : {}),
-    ...(recognisability ? { recognisableUseEnded: true } : {}),
-  })
-}
-
-/**
- * A consent that has ended stays ended: past its last day it counts as expired even before the sweep has
- * written that down (409 consent-expired), and a withdrawal is final (409 consent-withdrawn).
- */
-function refuseEnded(photo: PhotoRow, current: ConsentRow, today = todayUtc()) {
-  const expired = current.state === 'withdrawn' ? current.reason === 'expired' : current.validUntil < today
-  if (expired) throw consentProblems.expiredFinal(current.validUntil)
-  if (photo.status === 'withdrawn' || current.state === 'withdrawn') throw consentProblems.withdrawnFinal()
-}
-
-function describeReason(r: { code: string; subjectId?: string; field?: string }): string {
-  const who = r.subjectId ? ` (person ${r.subjectId})` : ''
-  switch (r.code) {
-    case 'text-missing': return `${r.field} is missing.`
-    case 'derivatives-pending': return 'The image sizes are still being made.'
-    case 'no-people-undeclared': return 'Link the people in the photo, or declare that there are none.'
-    case 'no-consent': return `A person in the photo has no consent record${who}.`
-    case 'withdrawn': return `Consent was withdrawn${who}.`
-    case 'expired': return `Consent has expired${who}.`
-    case 'not-yet-valid': return `Consent is not valid yet${who}.`
-    case 'identifiability-not-agreed': return `A recognisable person did not agree to being recognisable${who}.`
-    case 'no-common-use': return 'The licence and the consents have no use in common.'
-    default: return r.code
-  }
-}
-
-function withDefaults(input: ConsentInput, base?: ConsentRow): Required<ConsentInput> {
-  const validFrom = input.validFrom ?? base?.validFrom ?? new Date().toISOString().slice(0, 10)
-  const until = new Date(`${validFrom}T00:00:00Z`)
-  until.setUTCFullYear(until.getUTCFullYear() + DEFAULT_YEARS)
-  return {
-    uses: input.uses ?? base?.uses ?? [...DEFAULT_USES],
-    excludedTopics: input.excludedTopics ?? base?.excludedTopics ?? [...DEFAULT_EXCLUDED_TOPICS],
-    identifiable: input.identifiable,
-    identifiabilityAgreed: input.identifiabilityAgreed,
-    outletAllow: input.outletAllow === undefined ? (base?.outletAllow ?? null) : input.outletAllow,
-    outletDeny: input.outletDeny ?? base?.outletDeny ?? [],
-    publicPreview: input.publicPreview ?? base?.publicPreview ?? false,
-    validFrom,
-    validUntil: input.validUntil ?? base?.validUntil ?? until.toISOString().slice(0, 10),
-  }
-}
-
-function fromSqlRow(r: Record<string, unknown>): ConsentRow {
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
-  return {
-    id: String(r.id), photoId: String(r.photo_id), subjectId: String(r.subject_id), version: Number(r.version), state: r.state as ConsentRow['state'],
-    uses: r.uses as Use[], excludedTopics: r.excluded_topics as Topic[], identifiable: Boolean(r.identifiable), identifiabilityAgreed: Boolean(r.identifiability_agreed),
-    outletAllow: (r.outlet_allow as string[] | null) ?? null, outletDeny: (r.outlet_deny as string[]) ?? [], publicPreview: Boolean(r.public_preview),
-    validFrom: day(r.valid_from), validUntil: day(r.valid_until), actorKind: r.actor_kind as ConsentRow['actorKind'], actorId: (r.actor_id as string | null) ?? null,
-    reason: (r.reason as string | null) ?? null, createdAt: new Date(String(r.created_at)),
-    author: r.author as ConsentAuthor, liftedTopics: (r.lifted_topics as Topic[] | null) ?? [],
-  }
-}
-
-export function toCurrent(r: ConsentRow): ConsentView {
-  return {
-    author: r.author, liftedTopics: [...r.liftedTopics],
-    subjectId: r.subjectId, version: r.version, state: r.state, uses: r.uses, excludedTopics: r.excludedTopics, identifiable: r.identifiable,
-    identifiabilityAgreed: r.identifiabilityAgreed, outletAllow: r.outletAllow, outletDeny: r.outletDeny, publicPreview: r.publicPreview,
-    validFrom: r.validFrom, validUntil: r.validUntil, reason: r.reason,
+  publish(photoId: string, principal: Principal) {
+    return this.publication.publish(photoId, principal)
   }
 }

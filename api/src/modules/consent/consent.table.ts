@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { users } from '../auth/auth.table.ts'
 import { photos } from '../photos/photos.table.ts'
-import type { Topic, Use } from './vocabulary.ts'
+import type { Topic, Use } from '../../../../contract/vocabulary.ts'
 
 /**
  * A person in a photo, known everywhere outside the vault only by a pseudonym. Who they are (legal name,

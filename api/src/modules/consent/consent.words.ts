@@ -1,6 +1,6 @@
 /** A consent in plain Dutch and English, for the person it belongs to (the portal) and for reviewers. */
 import type { CurrentConsent } from '../gate/gate.consent.ts'
-import { TOPIC_LABELS, USE_LABELS } from './vocabulary.ts'
+import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 
 const date = (d: string, lang: 'nl' | 'en') =>
   new Date(`${d}T00:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })

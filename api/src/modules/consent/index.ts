@@ -9,12 +9,14 @@
  */
 // The evaluation itself is the gate's (modules/gate); these are the consent records' own words for it.
 export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
-export { ConsentService, consentProblems, narrowingOf, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs, type ConsentView, type ChangeResult } from './consent.service.ts'
+export { ConsentService } from './consent.service.ts'
+export { consentProblems, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs, type ConsentView, type ChangeResult } from './consent.model.ts'
+export { narrowingOf } from './consent.rows.ts'
 export { splitChange, wideningsOf, narrowest, PROTECTIVE_TOPICS, WIDENINGS, type ConsentTerms, type Widening } from './consent.authority.ts'
 export { describeWidenings, type ProposalView } from './consent.proposals.ts'
 export { consentRoutes } from './consent.routes.ts'
 export * from './consent.table.ts'
-export * from './vocabulary.ts'
+export * from '../../../../contract/vocabulary.ts'
 export { describeConsent, describePublishBlocker, describeRenewal } from './consent.words.ts'
 export { ExpiryService, EXPIRY_SWEEP_JOB, EXPIRY_ACTOR, type SweepResult } from './consent.expiry.ts'
 export { addDays, addYears, isCalendarDay } from './consent.dates.ts'

@@ -3,7 +3,7 @@
  * states, what a grant answers with, and the grant lists per organisation. Responses are allow-lists.
  */
 import Type from 'typebox'
-import { CHANNELS, TOPICS, USES } from '../consent/vocabulary.ts'
+import { CHANNELS, TOPICS, USES } from '../../../../contract/vocabulary.ts'
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })

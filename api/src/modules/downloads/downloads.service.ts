@@ -10,13 +10,12 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../consent/vocabulary.ts'
+import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import { callerOf, gateProblem, type DenyReason, type Gate, type Permission, type Preset } from '../gate/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
-import type { PhotosService } from '../photos/photos.service.ts'
-import type { Lang, RightsGrant } from '../photos/photos.rights.ts'
+import type { Lang, PhotosService, RightsGrant } from '../photos/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
 import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
@@ -235,6 +234,12 @@ export class DownloadsService {
       return { buffer: await this.deps.photos.stamped(row, rights), mime: MIME[format], filename }
     }
     return { buffer: stampRights(await this.#renderFull(photo, format), format, rights), mime: MIME[format], filename }
+  }
+
+  /** One grant by id, for the live rights check (modules/rights); undefined when there is none. */
+  async grant(grantId: string) {
+    const [row] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    return row
   }
 
   /**

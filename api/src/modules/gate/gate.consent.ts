@@ -4,7 +4,7 @@
  * (gate.service.ts) gathers its inputs, from the database or from the photo records (gate.records.ts),
  * and memoises the verdict per record and day (a record never changes; a change makes a new one).
  */
-import type { Topic, Use } from '../consent/vocabulary.ts'
+import type { Topic, Use } from '../../../../contract/vocabulary.ts'
 
 export interface LicenceTerms {
   ref: string

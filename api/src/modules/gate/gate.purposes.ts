@@ -3,7 +3,7 @@
  * is, and the answer. Nothing outside modules/gate interprets a purpose or a caller: they ask the gate.
  */
 import type { Principal } from '../auth/auth.service.ts'
-import type { Channel, Topic, Use } from '../consent/vocabulary.ts'
+import type { Channel, Topic, Use } from '../../../../contract/vocabulary.ts'
 import type { Permission } from './gate.consent.ts'
 import type { PhotoRecord } from './gate.records.ts'
 

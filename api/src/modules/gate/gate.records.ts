@@ -27,7 +27,7 @@
  */
 import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
-import type { GateInputs } from '../consent/consent.service.ts'
+import type { GateInputs } from '../consent/consent.model.ts'
 import { PRESETS } from '../media/presets.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { todayUtc, type GateVerdict } from './gate.consent.ts'

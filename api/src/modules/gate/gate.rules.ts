@@ -3,7 +3,7 @@
  * today, a purpose and a resolved caller → a decision. No database, no clock: the gate service gathers the
  * inputs, this decides.
  */
-import { channelFits } from '../consent/vocabulary.ts'
+import { channelFits } from '../../../../contract/vocabulary.ts'
 import { decideUse, type GateVerdict, type Permission } from './gate.consent.ts'
 import type { Access, Decision, DenyReason, Preset, Purpose } from './gate.purposes.ts'
 import type { PhotoRecord } from './gate.records.ts'

@@ -4,7 +4,7 @@
  * by `npm run cli -- licences schema`, and a test fails when the two differ.
  */
 import Type, { type Static } from 'typebox'
-import { TOPICS, USES } from '../consent/vocabulary.ts'
+import { TOPICS, USES } from '../../../../contract/vocabulary.ts'
 
 /** The languages every licence is written in. Dutch first: where the two texts differ, the Dutch one prevails (as each text says). */
 export const LICENCE_LANGS = ['nl', 'en'] as const

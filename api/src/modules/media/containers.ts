@@ -220,7 +220,8 @@ export function* walkPng(size: number): Reads<ContainerScan> {
       break
     }
     const wanted = type === 'tEXt' || type === 'zTXt' || type === 'iTXt' || type === 'eXIf'
-    if (wanted && length <= MAX_BLOCK) pngChunk(type, yield { offset: pos + 8, length }, scan)
+    if (type === 'iCCP' && length <= MAX_BLOCK) pngIcc(yield { offset: pos + 8, length }, scan)
+    else if (wanted && length <= MAX_BLOCK) pngChunk(type, yield { offset: pos + 8, length }, scan)
     else if (wanted) scan.direct.add(type === 'eXIf' ? 'device' : 'comment')
     else if (type === 'acTL' || type === 'fcTL' || type === 'fdAT') scan.animated = true
     else if (type === 'tIME') scan.direct.add('timestamps')
@@ -229,6 +230,17 @@ export function* walkPng(size: number): Reads<ContainerScan> {
     pos += 12 + length
   }
   return scan
+}
+
+/** iCCP: profile name \0, compression method (0 = zlib), the compressed profile. Its texts can name a person or camera. */
+function pngIcc(data: Buffer, scan: ContainerScan): void {
+  const nul = data.indexOf(0)
+  if (nul < 1 || nul > 79 || data[nul + 1] !== 0) return
+  try {
+    for (const k of iccKinds(inflateSync(data.subarray(nul + 2), { maxOutputLength: MAX_BLOCK }))) scan.direct.add(k)
+  } catch {
+    // an unreadable profile is colour data we convert away; nothing to report from it
+  }
 }
 
 function pngChunk(type: string, data: Buffer, scan: ContainerScan): void {
@@ -307,6 +319,8 @@ export function* walkWebp(size: number): Reads<ContainerScan> {
       else scan.xmp.push(data.toString('utf8'))
     } else if (type === 'EXIF' || type === 'XMP ') {
       scan.direct.add('xmp')
+    } else if (type === 'ICCP' && length <= MAX_BLOCK) {
+      for (const k of iccKinds(yield { offset: pos + 8, length })) scan.direct.add(k)
     } else if (type === 'C2PA') {
       scan.direct.add('content-credentials')
     } else if (!WEBP_KNOWN.has(type)) {

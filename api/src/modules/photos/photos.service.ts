@@ -9,7 +9,7 @@ import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { callerOf, inPresetOrder, mediaUrl, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
-import { TOPIC_LABELS, USE_LABELS } from '../consent/vocabulary.ts'
+import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
@@ -102,7 +102,7 @@ export class PhotosService {
 
     const release = await this.deps.pipeline.acquire()
     if (!release) throw problems.busy(5)
-    let rendered
+    let rendered: Awaited<ReturnType<typeof renderDerivatives>>
     try {
       rendered = await renderDerivatives(input.path, { formats: EAGER_FORMATS, rights, maxPixels })
     } catch (err) {

@@ -11,7 +11,6 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { consents, narrowingOf, TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../consent/index.ts'
-import { downloadGrants } from '../desks/desks.table.ts'
 import { ANONYMOUS, decideUse, todayUtc, type Decision, type Gate, type Permission, type PhotoRecord } from '../gate/index.ts'
 import { licenceKind, type Licence } from '../licences/index.ts'
 import { Problem } from '../../platform/problems.ts'
@@ -36,6 +35,20 @@ export interface RightsDeps {
   gate: Pick<Gate, 'check'>
   licence: (ref: string) => Licence | undefined
   origin: string
+  /** One download grant by id (modules/downloads owns them). */
+  grant: (grantId: string) => Promise<GrantRow | undefined>
+}
+
+/** What the rights check reads of a download grant. */
+export interface GrantRow {
+  id: string
+  photoId: string
+  organisationId: string
+  licence: string
+  use: string
+  channel: string
+  topic: string | null
+  createdAt: Date
 }
 
 interface Changes {
@@ -178,7 +191,7 @@ export class RightsService {
 
   /** GET /rights/grants/:grantId: the same, for what this one download may do. */
   async grant(grantId: string) {
-    const [grant] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    const grant = await this.deps.grant(grantId)
     if (!grant) throw rightsProblems.notFound()
     // A grant keeps the licence it was given under; only the consent of the people pictured can end it.
     const statement = await this.#statement(grant.photoId, grant.licence)

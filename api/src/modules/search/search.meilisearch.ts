@@ -288,7 +288,7 @@ export class MeilisearchEngine implements SearchEngine {
     }
     // Listing everything, or asked for newest: by date. Otherwise relevance (ranking rules).
     if (query.sort === 'newest' || query.q.trim() === '') params.sort = ['publishedAt:desc']
-    let res
+    let res: Awaited<ReturnType<ReturnType<Meilisearch['index']>['search']>>
     try {
       res = await this.client.index(this.indexName).search<Record<string, unknown>>(query.q, params)
     } catch (err) {

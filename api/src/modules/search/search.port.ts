@@ -4,7 +4,7 @@
  * ranks and filters; it is never trusted with consent: every hit is re-checked against the gate by the
  * search service before it is returned, and a stale hit is dropped and queued for removal.
  */
-import type { Use } from '../consent/vocabulary.ts'
+import type { Use } from '../../../../contract/vocabulary.ts'
 
 export const ORIENTATIONS = ['landscape', 'portrait', 'square'] as const
 export type Orientation = (typeof ORIENTATIONS)[number]

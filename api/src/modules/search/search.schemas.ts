@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { USES } from '../consent/vocabulary.ts'
+import { USES } from '../../../../contract/vocabulary.ts'
 import { COLOURS, ORIENTATIONS } from './search.port.ts'
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])

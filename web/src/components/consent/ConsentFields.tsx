@@ -1,10 +1,10 @@
 /**
  * The consent choices (uses, excluded topics, recognisability, public preview), shared by the
  * photographer's "add a person" form and the model's own portal. Labels come from the API's vocabulary
- * (api/src/modules/consent/vocabulary.ts), so the words match what the server says in its descriptions.
+ * (contract/vocabulary.ts), so the words match what the server says in its descriptions.
  */
 import { useId } from 'react'
-import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, TOPICS, TOPIC_LABELS, USES, USE_LABELS, type Topic, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, TOPICS, TOPIC_LABELS, USES, USE_LABELS, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import { useLang } from '../../i18n/index.tsx'
 import './consent.css'
 

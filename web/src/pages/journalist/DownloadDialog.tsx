@@ -5,7 +5,7 @@
  * attribution (copy buttons for plain text and HTML), or refuses with a reason shown in the user's language.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { CHANNEL_USES, CHANNELS, DEFAULT_USES, TOPIC_LABELS, TOPICS, USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { CHANNEL_USES, CHANNELS, DEFAULT_USES, TOPIC_LABELS, TOPICS, USE_LABELS, type Use } from '../../../../contract/vocabulary.ts'
 import { api } from '../../api.ts'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { useLang, useT } from '../../i18n/index.tsx'

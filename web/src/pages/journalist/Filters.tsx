@@ -4,7 +4,7 @@
  * (aria-pressed); the active filters also show as removable chips above the results.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import { USE_LABELS, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { USE_LABELS, type Use } from '../../../../contract/vocabulary.ts'
 import { common } from '../../i18n/common.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'

@@ -105,7 +105,7 @@ export function AboutSections() {
             <li>{t('step3')}</li>
             <li>{t('step4')}</li>
           </ol>
-          <div className="checklist card" aria-labelledby="landing-checklist">
+          <section className="checklist card" aria-labelledby="landing-checklist">
             <h3 id="landing-checklist">{t('checklistTitle')}</h3>
             <ul>
               <li>{t('checkAccurate')}</li>
@@ -113,7 +113,7 @@ export function AboutSections() {
               <li>{t('checkStereotype')}</li>
               <li>{t('checkSensational')}</li>
             </ul>
-          </div>
+          </section>
         </div>
       </section>
     </>

@@ -3,7 +3,7 @@
  * pseudonym or a new one) with their consent, or declare that nobody is pictured.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
-import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import { ApiError } from '../../api.ts'
 import { ConsentFields, defaultChoice, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'

@@ -58,7 +58,12 @@ export default function UploadPage(_props: PageProps) {
     }
   }, [items, credit, update])
 
-  useEffect(() => () => running.current.forEach((abort) => abort()), [])
+  useEffect(
+    () => () => {
+      for (const abort of running.current.values()) abort()
+    },
+    [],
+  )
 
   const add = (files: FileList | null) => {
     if (!files?.length) return
@@ -83,6 +88,7 @@ export default function UploadPage(_props: PageProps) {
           {t('creditHint')}
         </span>
       </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the labelled file button inside is the keyboard's way in */}
       <div
         className={`drop-zone${over ? ' is-over' : ''}`}
         onDragEnter={(e) => { e.preventDefault(); setOver(true) }}

@@ -14,14 +14,8 @@ import { useTitle } from '../../components/useTitle.ts'
 import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
 import { claimToken, forgetToken, portalApi, type PortalEvent, type PortalOverview } from './portal.api.ts'
 import { PortalPhotoCard } from './PortalPhotoCard.tsx'
+import { formatDate, type PortalT } from './portal.format.ts'
 import './portal.css'
-
-export type PortalT = ReturnType<typeof useT<keyof (typeof portal)['nl']>>
-
-export function formatDate(iso: string, lang: 'nl' | 'en') {
-  const d = /^\d{4}-\d\d-\d\d$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso)
-  return d.toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-}
 
 export function PortalPage(_props: PageProps) {
   const t = useT(portal)

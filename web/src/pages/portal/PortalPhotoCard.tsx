@@ -1,11 +1,11 @@
 /** One photo in the model's portal: preview, consent in words, usage, notices, and the person's choices. */
 import { useEffect, useId, useState } from 'react'
-import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../api/src/modules/consent/vocabulary.ts'
+import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import { useBilingual, useLang } from '../../i18n/index.tsx'
 import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
 import { ConsentFields, choiceFrom, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
 import type { PortalApi, PortalPhoto } from './portal.api.ts'
-import { formatDate, type PortalT } from './PortalPage.tsx'
+import { formatDate, type PortalT } from './portal.format.ts'
 import { useT } from '../../i18n/index.tsx'
 import { deadends } from '../../i18n/deadends.ts'
 

@@ -1,0 +1,109 @@
+/**
+ * Review and publication: the photographer sends a complete draft for review, the curator publishes it
+ * when nothing stands in the way. One list of blockers for publish() and the review queue.
+ */
+import { eq } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../../db/client.ts'
+import { Problem } from '../../platform/problems.ts'
+import type { Principal } from '../auth/auth.service.ts'
+import type { AuditLog } from '../audit/index.ts'
+import type { JobQueue } from '../jobs/index.ts'
+import { photos } from '../photos/photos.table.ts'
+import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
+import { enqueueSearchSync } from '../search/search.sync.ts'
+import { workflowProblems } from '../workflow/workflow.problems.ts'
+import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/workflow.words.ts'
+import { photoSubjects } from './consent.table.ts'
+import { consentProblems, type PublishBlocker } from './consent.model.ts'
+import type { ConsentService } from './consent.service.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+
+export class Publication {
+  constructor(private readonly deps: { db: Db; queue: JobQueue; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; consent: ConsentService }) {}
+
+  /**
+   * Sends a draft (or a photo a curator returned) for review, once the checklist is complete: texts in
+   * both languages, the people with their consent or the "nobody pictured" declaration, a published licence.
+   */
+  async submit(photoId: string, principal: Principal) {
+    await this.deps.db.transaction(async (tx) => {
+      const photo = await this.deps.consent.managedPhoto(tx, photoId, principal)
+      if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notSendable(photo.status)
+      const missing = (await this.checklist(tx, photo)).filter((c) => !c.done)
+      if (missing.length) throw workflowProblems.submitRefused(missing.map((m) => ({ code: m.code, words: m.words })))
+      await tx.update(photos).set({ status: 'in_review', updatedAt: new Date() }).where(eq(photos.id, photoId))
+    })
+  }
+
+  /** The photographer's checklist before sending: each item done or not (workflow.words.ts). */
+  async checklist(tx: DbOrTx, photo: PhotoRow): Promise<{ code: ChecklistCode; done: boolean; words: { nl: string; en: string } }[]> {
+    const filled = (v: string | null) => !!v?.trim()
+    const hasPeople = (await tx.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photo.id)).limit(1)).length > 0
+    const items: [ChecklistCode, boolean][] = [
+      ['caption-nl', filled(photo.captionNl)],
+      ['caption-en', filled(photo.captionEn)],
+      ['alt-nl', filled(photo.altNl)],
+      ['alt-en', filled(photo.altEn)],
+      ['people', hasPeople || photo.noPeopleDeclaredAt !== null],
+      ['licence', this.deps.licenceTerms(photo.licence).permittedUses.length > 0],
+    ]
+    return items.map(([code, done]) => ({ code, done, words: CHECKLIST_WORDS[code] }))
+  }
+
+  /**
+   * Everything that stands in the way of publishing this photo right now (empty: it may be published):
+   * texts, derivatives, and the gate's blocks. One list for publish() and for the curator's review queue,
+   * so the queue's "why not" is exactly what publishing would answer.
+   */
+  async publishBlockers(tx: DbOrTx, photo: PhotoRow): Promise<PublishBlocker[]> {
+    const reasons: PublishBlocker[] = []
+    for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
+      if (!value?.trim()) reasons.push({ code: 'text-missing', field })
+    }
+    if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
+    const gp = (await this.deps.consent.gatePhotos(tx, [photo])).get(photo.id)!
+    const cs = (await this.deps.consent.currentConsents(tx, [photo.id])).get(photo.id) ?? new Map<string, CurrentConsent>()
+    const verdict = evaluateConsent(gp, cs, this.deps.licenceTerms(photo.licence), todayUtc())
+    if (!verdict.ok) reasons.push(...verdict.blocks.map((b: Block) => ({ code: b.reason, ...(b.subjectId ? { subjectId: b.subjectId } : {}) })))
+    return reasons
+  }
+
+  /** Publishing is refused, with every reason at once, while anything required is missing. */
+  async publish(photoId: string, principal: Principal) {
+    return this.deps.db.transaction(async (tx) => {
+      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
+      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
+      if (photo.status === 'published') return photo
+      const reasons = await this.publishBlockers(tx, photo)
+      if (reasons.length) {
+        throw new Problem(409, 'publish-refused', 'The photo cannot be published yet', reasons.map(describeReason).join(' '), { reasons })
+      }
+      const [updated] = await tx
+        .update(photos)
+        .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
+        .where(eq(photos.id, photoId))
+        .returning()
+      await enqueueSearchSync(tx, this.deps.queue, photoId)
+      await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
+      return updated!
+    })
+  }
+}
+
+function describeReason(r: { code: string; subjectId?: string; field?: string }): string {
+  const who = r.subjectId ? ` (person ${r.subjectId})` : ''
+  switch (r.code) {
+    case 'text-missing': return `${r.field} is missing.`
+    case 'derivatives-pending': return 'The image sizes are still being made.'
+    case 'no-people-undeclared': return 'Link the people in the photo, or declare that there are none.'
+    case 'no-consent': return `A person in the photo has no consent record${who}.`
+    case 'withdrawn': return `Consent was withdrawn${who}.`
+    case 'expired': return `Consent has expired${who}.`
+    case 'not-yet-valid': return `Consent is not valid yet${who}.`
+    case 'identifiability-not-agreed': return `A recognisable person did not agree to being recognisable${who}.`
+    case 'no-common-use': return 'The licence and the consents have no use in common.'
+    default: return r.code
+  }
+}
