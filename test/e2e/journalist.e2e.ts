@@ -38,10 +38,10 @@ describe('journalist', () => {
     // Search as you type: a real search field, results appear without pressing Enter. The demo photo with a
     // (fictional) person in it is under our editorial licence; the others carry their own open CC licence.
     const field = page.getByRole('searchbox', { name: 'Zoeken' })
-    await field.pressSequentially('silhouet', { delay: 40 })
+    await field.pressSequentially('schemering', { delay: 40 })
     const result = page.locator('.results a').first()
     await result.waitFor()
-    await expect.poll(() => page.url()).toContain('q=silhouet')
+    await expect.poll(() => page.url()).toContain('q=schemering')
     await expect.poll(() => page.locator('.results-status').textContent()).toMatch(/^\d+ foto's$|^1 foto$/)
     // Every result image has alt text and a srcset; the placeholder is a thumbhash data: URL.
     const imgs = await page.locator('.results img').evaluateAll((els) => els.map((e) => ({ alt: e.getAttribute('alt'), srcset: e.getAttribute('srcset') })))
@@ -50,7 +50,7 @@ describe('journalist', () => {
       expect(i.alt?.length).toBeGreaterThan(5)
       expect(i.srcset).toMatch(/\/v1\/photos\/[0-9a-f-]{36}\/media\/\w+\.jpeg\?v=\S+ \d+w/)
     }
-    await shot(page, 'search results for silhouet')
+    await shot(page, 'search results for schemering')
 
     await result.click()
     const h1 = page.getByRole('heading', { level: 1 })

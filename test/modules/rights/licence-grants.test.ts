@@ -16,7 +16,7 @@ let s: Staff
 beforeAll(async () => {
   t = await startTestApp()
   s = await staff(t)
-}, 60_000)
+}, 120_000)
 afterAll(async () => {
   await endExiftool()
   await t?.close()
