@@ -10,7 +10,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN npm run build:web
-RUN mkdir -p /data && chown node:node /data
+# pg_dump/pg_restore for `cli backup` (the client's major version must match the server's: 15).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client-15 && rm -rf /var/lib/apt/lists/*
+RUN mkdir -p /data /ledger && chown node:node /data /ledger
 USER node
 EXPOSE 3000
 CMD ["npm", "start"]

@@ -20,15 +20,24 @@
  *   licences schema                            rewrite licences/licence.schema.json from its TypeBox source
  *   search reindex                             rebuild the search index from the database (searching goes on
  *                                              meanwhile); the last line is the number of photos indexed
+ *   backup create --to DIR                     database + blobs + manifest (SHA-256 of each file) into a new
+ *                                              folder; never the master key nor the erasure ledger
+ *   backup restore --from DIR                  check every hash, put the database and blobs back, re-apply the
+ *                                              erasure ledger and delete what it erased; every server stopped
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config.ts'
 import { openDatabase } from './db/client.ts'
+import { Ledger } from './platform/ledger.ts'
 import { Problem } from './platform/problems.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
+import { BackupError, createBackup, pgliteArchive, restoreBlobs, restorePostgres, verifyBackup } from './modules/backup/index.ts'
+import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT } from './modules/erasure/index.ts'
+import { SEARCH_REMOVE_JOB } from './modules/search/index.ts'
+import { DiskBlobStore } from './modules/storage/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
@@ -41,6 +50,8 @@ const USAGE = `usage:
   npm run cli -- audit verify [--anchor SEQ:HASH]
   npm run cli -- licences list|verify|schema
   npm run cli -- search reindex
+  npm run cli -- backup create --to DIR
+  npm run cli -- backup restore --from DIR
   npm run cli -- orgs add --name N [--enable] [--notice-email E]
   npm run cli -- orgs list
   npm run cli -- orgs enable|disable --id ID
@@ -70,7 +81,7 @@ const CLI_ACTOR = { kind: 'system', id: 'cli' } as const
 
 function desks(d: Awaited<ReturnType<typeof openDatabase>>) {
   const audit = new AuditLog(d.db)
-  const keys = new ApiKeyService({ db: d.db, audit, cacheSeconds: 0 })
+  const keys = new ApiKeyService({ db: d.db, audit, cacheSeconds: 0, ledger: new Ledger(loadConfig().ledgerDir) })
   return { keys, orgs: new OrganisationsService({ db: d.db, audit, auth: new AuthService(d.db, 1), keys }) }
 }
 
@@ -200,9 +211,73 @@ async function main(argv: string[]): Promise<string> {
         await rt.close()
       }
     }
+    case 'backup':
+      return backup(sub, argv.slice(2))
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given')
   }
+}
+
+async function backup(sub: string | undefined, args: string[]): Promise<string> {
+  const config = { ...loadConfig(), seedDemo: false, logLevel: 'error' as const }
+  const blobStore = () => new DiskBlobStore(path.join(config.dataDir, 'blobs')).init()
+  if (sub === 'create') {
+    const { values } = parseArgs({ args, options: { to: { type: 'string' } }, strict: true })
+    if (!values.to) throw new UsageError('backup create needs --to DIR (a new folder, on other storage than DATA_DIR)')
+    const to = path.resolve(values.to)
+    if (fs.existsSync(to) && fs.readdirSync(to).length) throw new BackupError(`${to} is not empty: a backup goes into a new folder`)
+    const blobs = await blobStore()
+    try {
+      const m = await withDatabase((d) => createBackup({ database: d, databaseUrl: config.databaseUrl, blobs }, to))
+      console.log(`backed up the ${m.engine} database and ${m.blobs.length} blobs; the master key and the erasure ledger are not in it: keep them elsewhere`)
+      return to
+    } finally {
+      await blobs.close()
+    }
+  }
+  if (sub === 'restore') {
+    const { values } = parseArgs({ args, options: { from: { type: 'string' } }, strict: true })
+    if (!values.from) throw new UsageError('backup restore needs --from DIR')
+    const from = path.resolve(values.from)
+    // Every hash first: a damaged backup must not replace a working database.
+    const manifest = await verifyBackup(from)
+    if (config.databaseUrl) await restorePostgres(from, manifest, config.databaseUrl)
+    else {
+      const archive = await pgliteArchive(from, manifest)
+      const unlock = lockDataDir(config.dataDir)
+      const pgDir = path.join(config.dataDir, 'pg')
+      const aside = `${pgDir}.before-restore`
+      try {
+        fs.rmSync(aside, { recursive: true, force: true })
+        if (fs.existsSync(pgDir)) fs.renameSync(pgDir, aside)
+        try {
+          await (await openDatabase({ kind: 'pglite', dataDir: pgDir, loadDataDir: archive })).close()
+        } catch (err) {
+          fs.rmSync(pgDir, { recursive: true, force: true })
+          if (fs.existsSync(aside)) fs.renameSync(aside, pgDir)
+          throw err
+        }
+        fs.rmSync(aside, { recursive: true, force: true })
+      } finally {
+        unlock()
+      }
+    }
+    const blobs = await blobStore()
+    const restored = await restoreBlobs(from, manifest, blobs).finally(() => blobs.close())
+    // Starting re-applies the ledger (runtime.ts); then the blob deletions and index removals it queued run here.
+    const rt = await startRuntime(config, { startWorker: false })
+    try {
+      const jobs = await rt.worker.drain([DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, 'photo.purge-media', SEARCH_REMOVE_JOB])
+      const r = rt.reapplied
+      console.log(`restored the database of ${manifest.createdAt} and ${restored.written} blobs (${restored.deleted} newer ones removed)`)
+      console.log(`erasure ledger re-applied: ${r.erasures} erasures, ${r.withdrawals} withdrawals, ${r.portalLinks} portal links, ${r.apiKeys} API keys; ${jobs} deletions run`)
+      if (r.failed) throw new Failed(`${r.failed} ledger entries could not be re-applied: see the log before starting the server`)
+      return 'restored'
+    } finally {
+      await rt.close()
+    }
+  }
+  throw new UsageError(`unknown backup command: ${sub ?? '(none)'}`)
 }
 
 main(process.argv.slice(2)).then(
@@ -220,7 +295,7 @@ main(process.argv.slice(2)).then(
       process.exit(1)
     }
     if (err instanceof Problem) console.error(err.detail ?? err.title)
-    else if (err instanceof ConfigError) console.error(err.message)
+    else if (err instanceof ConfigError || err instanceof BackupError) console.error(err.message)
     else console.error(err instanceof Error ? err.message : String(err))
     process.exit(1)
   },

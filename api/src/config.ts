@@ -18,6 +18,8 @@ const EnvSchema = Type.Object({
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** The erasure ledger (platform/ledger.ts): outside every backup; a shared mount when replicas run on several machines. */
+  LEDGER_DIR: Type.Optional(Type.String({ minLength: 1 })),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
   /** How long an engine answer (ids and facet counts only; every hit is still gated per request) may be reused; 0 turns it off. */
@@ -64,6 +66,8 @@ const EnvSchema = Type.Object({
   WEBHOOK_GIVE_UP_HOURS: Type.Number({ default: 72, minimum: 0, maximum: 24 * 30 }),
   /** How long a signed download URL works; short, since anyone holding it can fetch the file. */
   DOWNLOAD_URL_TTL_SECONDS: Type.Integer({ default: 600, minimum: 10, maximum: 3600 }),
+  /** How often a running server removes orphaned blobs and stale temp files (each at least an hour old). */
+  ORPHAN_SWEEP_SECONDS: Type.Integer({ default: 900, minimum: 1, maximum: 86_400 }),
   /** Fault injection for the crash-recovery test: honoured only when NODE_ENV=test. */
   TEST_CRASH_AFTER_DERIVATIVE_BLOBS: Type.Optional(Type.Integer({ minimum: 0 })),
   /** Slow clients (issue 16): the whole request, the headers, an idle keep-alive, an idle socket. */
@@ -91,6 +95,8 @@ export interface Config {
    */
   origin: string
   dataDir: string
+  /** Where the erasure ledger lives (LEDGER_DIR, else DATA_DIR/ledger); never inside a backup. */
+  ledgerDir: string
   databaseUrl: string | undefined
   embedded: boolean
   meilisearch: { url: string; key: string | undefined } | undefined
@@ -113,6 +119,8 @@ export interface Config {
   portalLinkDays: number
   expiry: { sweepMinutes: number; renewalNoticeDays: number }
   testCrashAfterDerivativeBlobs: number | undefined
+  /** Seconds between sweeps of orphaned blobs and stale temp files in a running server. */
+  orphanSweepSeconds: number
   smtp: { url: string; from: string } | undefined
   webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
   downloads: { urlTtlSeconds: number }
@@ -175,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     publicUrl: env.PUBLIC_URL,
     origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,
+    ledgerDir: path.resolve(env.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
     databaseUrl: env.DATABASE_URL,
     embedded,
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
@@ -199,6 +208,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     portalLinkDays: env.PORTAL_LINK_DAYS,
     expiry: { sweepMinutes: env.EXPIRY_SWEEP_MINUTES, renewalNoticeDays: env.RENEWAL_NOTICE_DAYS },
     testCrashAfterDerivativeBlobs: env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS,
+    orphanSweepSeconds: env.ORPHAN_SWEEP_SECONDS,
     smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'Eerlijk Beeld <noreply@eerlijkbeeld.invalid>' } : undefined,
     webhooks: {
       allowLoopback: flag(env.WEBHOOK_ALLOW_LOOPBACK, false),

@@ -12,11 +12,13 @@ import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { openDatabase, rowsOf, type Database } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
+import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
-import { alive, claimScratch, sweepAbandoned, type Scratch } from './platform/scratch.ts'
+import { alive, claimScratch, sweepAbandoned, sweepStale, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthService } from './modules/auth/index.ts'
+import { reapplyLedger, type Reapplied } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
@@ -73,6 +75,10 @@ export interface Runtime {
   gate: Gate
   /** The gate's photo records (row, gate inputs, derivatives), kept while changes are heard. */
   records: PhotoRecords
+  /** Erasures, withdrawals and revocations, outside the database and every backup (platform/ledger.ts). */
+  ledger: Ledger
+  /** What re-applying the ledger at this start changed (all zero unless an older backup was restored). */
+  reapplied: Reapplied
   /** The audit trail: services append to it inside their own transactions. */
   audit: AuditLog
   /** Every licence version, validated and frozen; published ones verified unchanged at start. */
@@ -98,6 +104,9 @@ export interface RuntimeOptions {
 }
 
 export class DataDirLocked extends Error {}
+
+/** A temp file untouched this long belongs to no live request (each ends within REQUEST_TIMEOUT_MS, 5 minutes by default). */
+const STALE_TEMP_MS = 3_600_000
 
 /** The embedded database belongs to one process at a time: the server or a CLI command, never both. */
 export function lockDataDir(dataDir: string): () => void {
@@ -169,8 +178,9 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       return { ref, permittedUses: [...l.permittedUses], prohibitedTopics: [...l.prohibitedContexts.topics] }
     }
     const audit = new AuditLog(database.db)
+    const ledger = new Ledger(config.ledgerDir)
     const notices = new NoticeService({ db: database.db, queue, audit, smtpConfigured: config.smtp !== undefined })
-    const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices })
+    const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices, ledger })
     // One bound on image work for uploads and full-size downloads alike.
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // The gate: every read path asks it. Its photo records are cached while the database's change feed is
@@ -191,7 +201,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       origin,
       log: logger.child({ module: 'photos' }),
     })
-    const portal = new PortalService({ db: database.db, consent, photos, gate, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays })
+    const portal = new PortalService({ db: database.db, consent, photos, gate, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays, ledger })
     // Every vault read is an audit event, written before the contents are returned.
     const vault = new VaultService({
       db: database.db,
@@ -213,7 +223,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     })
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
-    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices })
+    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger })
     const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
@@ -246,11 +256,17 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
         returning id`)
       if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
     }
-    const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds })
+    const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds, ledger })
     const organisations = new OrganisationsService({ db: database.db, audit, auth, keys: apiKeys })
 
     // Work interrupted by a crash: with the embedded database no other process can hold it, so it is
     // released at once; with a server, other replicas' leases simply expire.
+    // Before anything is served: what the ledger says was erased, withdrawn or revoked holds again, also
+    // after a backup (or a copy of the data directory) older than it was restored.
+    const reapplied = await reapplyLedger({ db: database.db, ledger, consent, erasure, portal, apiKeys, log: logger.child({ module: 'ledger' }) })
+    if (reapplied.withdrawals || reapplied.erasures || reapplied.portalLinks || reapplied.apiKeys || reapplied.torn || reapplied.failed) {
+      logger.warn({ ...reapplied }, 'erasure ledger re-applied: the database was older than the ledger')
+    }
     const released = database.engine === 'pglite' && !opts.database ? await queue.releaseAllRunning() : 0
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
@@ -261,18 +277,38 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
+    // Orphaned blobs and temp files of requests that failed or crashed while this server runs: swept
+    // periodically, not only at the next start (issue 18). Each at least an hour old; counts only in the log.
+    let sweeping = false
+    const sweep = async () => {
+      if (sweeping) return
+      sweeping = true
+      try {
+        const orphans = await photos.sweepOrphans()
+        const temp = sweepAbandoned(tmpRoot) + sweepStale(tmpDir, STALE_TEMP_MS) + (await blobs.sweepTemp(STALE_TEMP_MS))
+        if (orphans || temp) logger.info({ orphans, temp }, 'swept orphaned blobs and stale temp files')
+      } catch (err) {
+        // The error's name only: a message may hold a path.
+        logger.warn({ error: (err as Error).name, code: (err as NodeJS.ErrnoException).code }, 'orphan sweep failed; the next run tries again')
+      } finally {
+        sweeping = false
+      }
+    }
+    let sweepTimer: NodeJS.Timeout | undefined
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.
       await expiry.start()
       worker.start()
+      sweepTimer = setInterval(() => void sweep(), config.orphanSweepSeconds * 1000).unref()
     }
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, audit, licences, logger, tmpDir, seeded, origin, rights,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, ledger, reapplied, audit, licences, logger, tmpDir, seeded, origin, rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()
+          clearInterval(sweepTimer)
           await app.close()
           await worker.stop()
           await gate.close()

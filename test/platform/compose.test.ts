@@ -39,7 +39,7 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(c.services.meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/)
     expect(c.services.proxy.image).toMatch(/^caddy:2\.\d+\.\d+$/)
     for (const s of ['postgres', 'meilisearch', 'app']) expect(c.services[s].healthcheck?.test, s).toBeTruthy()
-    expect(Object.keys(c.volumes).sort()).toEqual(['blobs', 'caddy_config', 'caddy_data', 'meilidata', 'pgdata'])
+    expect(Object.keys(c.volumes).sort()).toEqual(['blobs', 'caddy_config', 'caddy_data', 'ledger', 'meilidata', 'pgdata'])
     expect(c.services.postgres.volumes.join()).toMatch(/^pgdata:\/var\/lib\/postgresql\/data/)
     expect(c.services.meilisearch.volumes.join()).toMatch(/^meilidata:\/meili_data/)
     expect(c.services.meilisearch.environment.MEILI_MASTER_KEY).toBe(SECRETS.MEILI_MASTER_KEY)

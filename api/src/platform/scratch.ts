@@ -73,6 +73,27 @@ export function abandoned(name: string): boolean {
   return Number(m[3]) !== 0 && start !== null && start !== Number(m[3])
 }
 
+/**
+ * Inside this process's own folder: files not written for maxAgeMs were left by a request that failed or
+ * crashed without cleaning up (a live upload writes continuously, and every request ends within its
+ * timeout). Returns how many were removed; never names them.
+ */
+export function sweepStale(dir: string, maxAgeMs: number, now = Date.now()): number {
+  let n = 0
+  let entries: fs.Dirent[]
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return 0
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name)
+    const s = fs.statSync(p, { throwIfNoEntry: false })
+    if (e.isFile() && s && now - s.mtimeMs > maxAgeMs) (fs.rmSync(p, { force: true }), n++)
+  }
+  return n
+}
+
 /** Removes the folders under root whose owners are provably gone, and legacy flat files a day old; returns how many. */
 export function sweepAbandoned(root: string, now = Date.now()): number {
   let entries: fs.Dirent[]

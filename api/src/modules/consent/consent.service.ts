@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type Db, type DbOrTx } from '../../db/client.ts'
+import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
@@ -28,7 +29,7 @@ const authorOf = (actor: Actor, principal?: Principal): ConsentAuthor =>
 
 export class ConsentService {
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; notices: NoticePort },
+    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; notices: NoticePort; ledger?: LedgerPort },
   ) {
     this.publication = new Publication({ ...deps, consent: this })
   }
@@ -287,6 +288,8 @@ export class ConsentService {
       await this.deps.notices.raise(tx, { photoId, event: 'consent.withdrawn', data: () => ({ reason }) })
       return wrote
     })
+    // Written down outside the database before the caller answers: a restored backup re-applies it.
+    if (wrote) await this.deps.ledger?.record({ kind: 'withdrawal', photoId, subjectId, reason })
     this.deps.worker?.nudge()
     return wrote
   }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
+import type { LedgerPort } from '../../platform/ledger.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
 import { desksProblems } from './desks.problems.ts'
@@ -38,6 +39,8 @@ interface CacheEntry {
 }
 
 export interface ApiKeyOptions {
+  /** Revocations are written to the erasure ledger too (platform/ledger.ts). */
+  ledger?: LedgerPort
   db: Db
   audit: AuditLog
   /**
@@ -117,14 +120,16 @@ export class ApiKeyService {
       const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning()
       if (row) {
         await audit.append(tx, { type: 'apikey.revoked', actor: { kind: actor.kind, id: actor.id ?? null }, data: { organisationId: row.organisationId, keyId: row.id } })
-        return row
+        return { row, revoked: true }
       }
       const [existing] = await tx.select().from(apiKeys).where(where)
       if (!existing) throw desksProblems.keyNotFound()
-      return existing
+      return { row: existing, revoked: false }
     })
-    this.forgetKey(result.id)
-    return view(result)
+    this.forgetKey(result.row.id)
+    // Outside the database too, so a restored backup cannot bring the key back (platform/ledger.ts).
+    if (result.revoked) await this.opts.ledger?.record({ kind: 'api-key-revoked', keyId: result.row.id })
+    return view(result.row)
   }
 
   /**

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { enqueueSearchRemove } from '../search/search.sync.ts'
 import { rowsOf, type Db, type Tx } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
+import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
@@ -40,9 +41,11 @@ class StillShown extends Error {}
 
 const ATTEMPTS = 3
 const ACTOR = { kind: 'system', id: 'erasure' } as const
+/** Who carries out an erasure re-applied from the ledger after a restore (modules/backup). */
+export const LEDGER_ACTOR = { kind: 'system', id: 'ledger' } as const
 
 export class ErasureService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; audit: AuditLog; queue: JobQueue; worker: Worker; blobs: BlobStore; notices: NoticePort }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; audit: AuditLog; queue: JobQueue; worker: Worker; blobs: BlobStore; notices: NoticePort; ledger?: LedgerPort }) {}
 
   /** Open requests, oldest first, with how many photos each takes down and how many of those show someone else too. */
   async listOpen() {
@@ -73,7 +76,7 @@ export class ErasureService {
    * nothing readable and jobs that finish the rest; a crash before it leaves the request open, and carrying
    * it out again picks up where it stopped.
    */
-  async carryOut(requestId: string, admin: Principal): Promise<ErasureResult> {
+  async carryOut(requestId: string, admin: Principal | typeof LEDGER_ACTOR): Promise<ErasureResult> {
     const [request] = await this.deps.db.select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).limit(1)
     if (!request) throw erasureProblems.notFound()
     let withdrawn = 0
@@ -81,6 +84,8 @@ export class ErasureService {
       if (!request.doneAt) withdrawn += await this.#withdrawAll(request.subjectId)
       try {
         const result = await this.deps.db.transaction((tx) => this.#destroy(tx, requestId, admin))
+        // Outside the database before the officer hears it is done: a restored backup erases them again.
+        if (!result.alreadyDone) await this.deps.ledger?.record({ kind: 'erasure', subjectId: result.subjectId })
         this.deps.worker.nudge()
         return { ...result, photosWithdrawn: withdrawn }
       } catch (err) {
@@ -102,7 +107,7 @@ export class ErasureService {
     return rows.filter((r) => r.status !== 'withdrawn').length
   }
 
-  async #destroy(tx: Tx, requestId: string, admin: Principal): Promise<Omit<ErasureResult, 'photosWithdrawn'>> {
+  async #destroy(tx: Tx, requestId: string, admin: Principal | typeof LEDGER_ACTOR): Promise<Omit<ErasureResult, 'photosWithdrawn'>> {
     // Two officers at once: the second waits here, then finds the request done.
     const [request] = await tx.select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).for('update')
     if (!request) throw erasureProblems.notFound()
@@ -161,7 +166,7 @@ export class ErasureService {
     // holds the id that they were erased, while the event itself points at nobody.
     await this.deps.audit.append(tx, {
       type: 'erasure.done',
-      actor: { kind: 'user', id: admin.userId },
+      actor: 'userId' in admin ? { kind: 'user', id: admin.userId } : admin,
       data: { requestId, subjectHash: sha256(subjectId), photos: photoIds.length, ...destroyed },
     })
     const queued = await this.#enqueue(tx, photoIds, documents.map((d) => d.blobKey))

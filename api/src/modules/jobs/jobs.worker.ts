@@ -61,11 +61,12 @@ export class Worker {
     this.#timer = setTimeout(() => void this.#poll(), 0)
   }
 
-  /** Claims and runs due jobs until none are left; for tests and the CLI. Returns how many ran. */
-  async drain(): Promise<number> {
+  /** Claims and runs due jobs (of these kinds, or of every registered one) until none are left; for tests and the CLI. Returns how many ran. */
+  async drain(only?: string[]): Promise<number> {
     let n = 0
+    const kinds = [...this.#handlers.keys()].filter((k) => !only || only.includes(k))
     for (;;) {
-      const jobs = await this.queue.claim(this.id, this.opts.concurrency ?? 1, this.opts.leaseSeconds, { kinds: [...this.#handlers.keys()] })
+      const jobs = await this.queue.claim(this.id, this.opts.concurrency ?? 1, this.opts.leaseSeconds, { kinds })
       if (jobs.length === 0) return n
       await Promise.all(jobs.map((j) => this.run(j)))
       n += jobs.length

@@ -388,19 +388,22 @@ export class PhotosService {
   }
 
   /**
-   * Start-up sweep: blobs that no row points to (an upload interrupted between writing its original and
-   * committing), older than an hour so uploads in flight on other replicas are left alone.
+   * Blobs that no row points to (an upload interrupted between writing its original and committing),
+   * older than an hour so uploads in flight on other replicas are left alone. At start and then periodically
+   * (runtime.ts); at most `limit` deletions a run, so one run never holds the disk for long.
    */
-  async sweepOrphans(): Promise<number> {
+  async sweepOrphans(limit = 1000): Promise<number> {
     const cutoff = Date.now() - 3_600_000
     const rows = await this.deps.db.select({ o: photos.originalKey, m: photos.mediaKey }).from(photos)
     const originals = new Set(rows.map((r) => r.o))
     const media = new Set(rows.map((r) => r.m))
     let n = 0
     for await (const b of this.deps.blobs.list('originals')) {
+      if (n >= limit) return n
       if (!originals.has(b.key) && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
     }
     for await (const b of this.deps.blobs.list('derivatives')) {
+      if (n >= limit) return n
       if (!media.has(b.key.split('/')[1] ?? '') && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
     }
     return n

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
+import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
@@ -28,24 +29,36 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number }) {}
+  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number; ledger?: LedgerPort }) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
     const token = `${TOKEN_PREFIX}${randomToken(32)}`
+    let rotated: string[] = []
     await this.deps.db.transaction(async (tx) => {
       // FOR SHARE: an erasure (which revokes every link) can't commit between this check and the new link.
       const [s] = await tx.select({ id: subjects.id, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
       if (!s || s.erasedAt) throw portalProblems.subjectNotFound()
-      await tx.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
+      const revoked = await tx.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+      rotated = revoked.map((r) => r.id)
       await tx.insert(portalLinks).values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
     })
+    if (rotated.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rotated })
     // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
     return { token, url: `${this.deps.publicUrl ?? ''}/portal#${token}` }
   }
 
   async revoke(subjectId: string): Promise<number> {
     const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+    // Outside the database too, so a restored backup cannot open the link again (platform/ledger.ts).
+    if (rows.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rows.map((r) => r.id) })
+    return rows.length
+  }
+
+  /** Re-applying the ledger after a restore: these links stay revoked, whatever the restored rows say. */
+  async revokeLinks(ids: string[]): Promise<number> {
+    if (!ids.length) return 0
+    const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(inArray(portalLinks.id, ids), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
     return rows.length
   }
 

@@ -20,8 +20,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>
   /** Every key under a prefix (for start-up sweeps and tests). */
   list(prefix: string): AsyncIterable<BlobInfo>
-  /** Removes temp files left by writes that were interrupted (a crash mid-write) in processes now gone. */
-  sweepTemp(): Promise<number>
+  /** Removes temp files left by writes that were interrupted: in processes now gone, and this process's own older than staleMs. */
+  sweepTemp(staleMs?: number): Promise<number>
   /** Lets go of what this process holds (its temp folder, connections). */
   close(): Promise<void>
 }

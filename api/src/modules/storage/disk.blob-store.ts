@@ -4,7 +4,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { claimScratch, sweepAbandoned, type Scratch } from '../../platform/scratch.ts'
+import { claimScratch, sweepAbandoned, sweepStale, type Scratch } from '../../platform/scratch.ts'
 import { assertKey, BlobNotFound, type BlobInfo, type BlobStore } from './blob-store.ts'
 
 /**
@@ -112,9 +112,12 @@ export class DiskBlobStore implements BlobStore {
     }
   }
 
-  /** Removes what writers that are provably gone left behind; never another live process's temp files. */
-  async sweepTemp(): Promise<number> {
-    return sweepAbandoned(this.#tmpRoot)
+  /**
+   * Removes what writers that are provably gone left behind, and this process's own temp files older than
+   * staleMs (a write that failed without cleaning up); never another live process's temp files.
+   */
+  async sweepTemp(staleMs = 3_600_000): Promise<number> {
+    return sweepAbandoned(this.#tmpRoot) + (this.#scratch ? sweepStale(this.#scratch.dir, staleMs) : 0)
   }
 }
 
