@@ -21,7 +21,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
-import { ENCODER, inspectImage, planSizes, renderDerivatives, type Rights } from '../api/src/modules/media/index.ts'
+import { ENCODER, FULL_ENCODER, inspectImage, planSizes, renderDerivatives, renderFull, stampRights, type Rights } from '../api/src/modules/media/index.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.resolve(HERE, '..')
@@ -178,8 +178,64 @@ const ms = (n: number | null) => (n === null ? '—' : `${n.toFixed(0)} ms`)
 const pad = (s: string, n: number) => s.padEnd(n)
 const lpad = (s: string, n: number) => s.padStart(n)
 
+/** The rights a download carries (modules/photos/photos.rights.ts builds these from the grant). */
+const GRANT_RIGHTS: Rights = {
+  creator: 'Bench Fotograaf',
+  credit: 'Bench Fotograaf / Eerlijk Beeld',
+  copyright: '© 2026 Bench Fotograaf',
+  usageTerms: { 'x-default': 'Alleen voor nieuws en achtergrond.', nl: 'Alleen voor nieuws en achtergrond.', en: 'For news and features only.' },
+  webStatement: 'https://beeld.example/rights/grants/2d5c0c3e-6f7a-4c3e-9d35-2b8f0b5b2d11',
+  licensorName: 'Eerlijk Beeld',
+  licensorUrl: 'https://beeld.example/photos/8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11',
+  licenceUrl: 'https://beeld.example/licences/rsw-editorial/1.0',
+  modelReleaseStatus: 'limited',
+  description: { 'x-default': 'Een fietser op de brug', nl: 'Een fietser op de brug', en: 'A cyclist on the bridge' },
+  altText: { 'x-default': 'Een fietser', nl: 'Een fietser', en: 'A cyclist' },
+  keywords: ['fiets', 'brug'],
+  instructions: 'Licentie 2d5c… voor Demo Redactie: gebruik editorial, kanaal web.',
+  grant: { licensee: 'Demo Redactie', licenceId: '2d5c0c3e-6f7a-4c3e-9d35-2b8f0b5b2d11', grantedOn: '2026-12-06', validUntil: '2029-12-06', constraints: 'use: editorial; channel: web', licenceVersion: 'rsw-editorial 1.0' },
+}
+
+/**
+ * Stamping a download (rewriting its metadata segments, modules/media/stamp.ts) against re-encoding it to
+ * change its metadata (decode the same bytes, encode again with the rights). Per fixture photo: its
+ * 'large' JPEG and WebP derivative, and its 'full' JPEG.
+ */
+async function stampVersusReencode(runs: number): Promise<void> {
+  console.log('## Stamping a download vs re-encoding it\n')
+  console.log('| photo | file | bytes | stamp ms | re-encode ms | re-encode / stamp |')
+  console.log('|---|---|---:|---:|---:|---:|')
+  let stampTotal = 0
+  let encodeTotal = 0
+  for (const name of readdirSync(PHOTOS).filter((f) => /\.(jpe?g|png)$/.test(f)).sort()) {
+    const file = path.join(PHOTOS, name)
+    const rendered = await renderDerivatives(file, { formats: ['jpeg', 'webp'], rights: RIGHTS, maxPixels: MAX_PIXELS })
+    const full = await renderFull(readFileSync(file), { format: 'jpeg', rights: RIGHTS, maxPixels: MAX_PIXELS })
+    const largest = (format: string) => rendered.derivatives.filter((d) => d.format === format).sort((a, b) => b.width - a.width)[0]!
+    const cases: [string, Buffer, 'jpeg' | 'webp', Record<string, unknown>][] = [
+      [`${largest('jpeg').preset}.jpeg`, largest('jpeg').bytes, 'jpeg', ENCODER.jpeg],
+      [`${largest('webp').preset}.webp`, largest('webp').bytes, 'webp', ENCODER.webp],
+      ['full.jpeg', full.bytes, 'jpeg', FULL_ENCODER.jpeg],
+    ]
+    for (const [label, bytes, format, options] of cases) {
+      const stamp = await time(() => void stampRights(bytes, format, GRANT_RIGHTS), runs * 4)
+      const encode = await time(async () => {
+        const img = sharp(bytes).withExif({ IFD0: { Artist: 'Bench Fotograaf', Copyright: '(c) 2026 Bench Fotograaf' } })
+        await (format === 'jpeg' ? img.jpeg(options) : img.webp(options)).toBuffer()
+      }, runs)
+      stampTotal += stamp
+      encodeTotal += encode
+      console.log(`| ${name} | ${label} | ${bytes.length} | ${stamp.toFixed(2)} | ${encode.toFixed(1)} | ${(encode / stamp).toFixed(0)}× |`)
+    }
+  }
+  console.log(`\nstamping a download costs ${((stampTotal / encodeTotal) * 100).toFixed(2)} % of re-encoding it (re-encode / stamp = ${(encodeTotal / stampTotal).toFixed(0)}×, summed medians)\n`)
+}
+
 export async function run(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
+  await stampVersusReencode(Number(process.env.BENCH_RUNS ?? 5))
+  // BENCH_ONLY=stamp: just the part above.
+  if (process.env.BENCH_ONLY === 'stamp') return
   const runsOurs = Number(process.env.BENCH_RUNS ?? 5)
   const vips = which(['vipsthumbnail'])
   // /usr/bin/convert first: a wrapper script earlier on PATH would add its own start-up time.

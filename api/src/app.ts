@@ -36,6 +36,8 @@ import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
 import { noticesAdminRoutes, webhooksRoutes, type NoticeService, type WebhooksService } from './modules/webhooks/index.ts'
 import { embedRoutes, type EmbedService } from './modules/embed/index.ts'
 import { searchRoutes, type SearchService } from './modules/search/index.ts'
+import { licencesRoutes, type LicenceRegistry } from './modules/licences/index.ts'
+import { deedPage, rightsRoutes, type RightsService } from './modules/rights/index.ts'
 import { workflowRoutes, type WorkflowService } from './modules/workflow/index.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
@@ -63,6 +65,11 @@ export interface AppContext {
   workflow: WorkflowService
   tmpDir: string
   logger: FastifyBaseLogger
+  /** The licences as served (our own deeds on this app's origin). */
+  licences: LicenceRegistry
+  rights: RightsService
+  /** PUBLIC_URL, or this process's own address. */
+  origin: string
 }
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -124,7 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { database: ctx.database })
   await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit, contactEmail: config.contactEmail })
-  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes })
+  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes, grantsHold: (id) => ctx.downloads.grantsHold(id) })
   await app.register(consentRoutes, { consent: ctx.consent })
   await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
@@ -132,13 +139,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(vaultRoutes, { vault: ctx.vault, tmpDir: ctx.tmpDir })
   await app.register(erasureRoutes, { erasure: ctx.erasure })
   await app.register(auditRoutes, { audit: ctx.audit })
-  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, origin: config.origin })
+  await app.register(collectionsRoutes, { collections: ctx.collections, blobs: ctx.blobs, origin: config.origin, photos: ctx.photos })
   await app.register(webhooksRoutes, { webhooks: ctx.webhooks, notices: ctx.notices })
   await app.register(noticesAdminRoutes, { notices: ctx.notices })
   // The embed page sets its own helmet options per route (framing by anyone, no scripts).
   await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
   await app.register(searchRoutes, { search: ctx.search })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
+  await app.register(licencesRoutes, { licences: ctx.licences, deedPage })
+  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.

@@ -26,6 +26,7 @@ import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } fr
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
 import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
+import { RightsService } from './modules/rights/index.ts'
 import { Gate, type PhotoRecords } from './modules/gate/index.ts'
 import { PhotosService } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
@@ -85,6 +86,9 @@ export interface Runtime {
   logger: FastifyBaseLogger
   tmpDir: string
   seeded: SeedResult | null
+  /** PUBLIC_URL, or this process's own address: where links in files, pages and manifests point. */
+  origin: string
+  rights: RightsService
   close(): Promise<void>
 }
 
@@ -159,9 +163,13 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const queue = new JobQueue(database.db)
     const worker = new Worker(queue, logger.child({ module: 'worker' }), { pollMs: config.worker.pollMs, leaseSeconds: config.worker.leaseSeconds })
     const auth = new AuthService(database.db, config.sessionTtlHours, new AuthCache({ maxAgeMs: config.sessionCacheSeconds * 1000 }))
+    // Where links in files, pages and manifests point: PUBLIC_URL, or this process's own address.
+    const origin = config.origin
+    // Our own licences' deeds are pages this app serves; open licences keep their creativecommons.org deeds.
+    const servedLicences = licences.servedFrom(origin)
     const licenceOf = (ref: string) => {
       const [id, version] = ref.split('@')
-      return id && version ? licences.get(id, version) : undefined
+      return id && version ? servedLicences.get(id, version) : undefined
     }
     // The gate speaks in the consent vocabulary; a photo whose licence is unknown can't be shown at all.
     const licenceTerms = (ref: string): LicenceTerms => {
@@ -190,6 +198,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       pipeline,
       config,
       licence: licenceOf,
+      origin,
       log: logger.child({ module: 'photos' }),
     })
     const portal = new PortalService({ db: database.db, consent, photos, gate, audit, publicUrl: config.publicUrl, linkDays: config.portalLinkDays, ledger })
@@ -215,7 +224,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger })
-    const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config })
+    const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')
@@ -284,8 +293,9 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
+    const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin, grant: (id) => downloads.grant(id) })
     const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
-    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger })
+    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger, licences: servedLicences, rights, origin })
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
 
@@ -316,7 +326,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, ledger, reapplied, audit, licences, logger, tmpDir, seeded,
+      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, ledger, reapplied, audit, licences, logger, tmpDir, seeded, origin, rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

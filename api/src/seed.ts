@@ -30,6 +30,10 @@ interface ManifestEntry {
   tags: string[]
   series?: string
   credit: string
+  /** The photographer's public name (the file's Creator). */
+  author?: string
+  /** The open licence the photo already carries ('CC BY 4.0', …), offered as it is. */
+  licence?: string
   place?: string | null
   /** Fictional pseudonyms for the people pictured (demo data); absent: nobody is pictured. */
   people?: string[]
@@ -51,6 +55,9 @@ const DEMO_USERS: { email: string; role: Role; displayName: string }[] = [
   { email: 'beheer@demo.eerlijkbeeld.nl', role: 'admin', displayName: 'Demo Beheer' },
   { email: 'journalist@demo.eerlijkbeeld.nl', role: 'journalist', displayName: 'Demo Journalist' },
 ]
+
+/** The manifest's licence names and the open licence versions under licences/. */
+const OPEN_LICENCES: Record<string, string> = { 'CC0 1.0': 'cc0@1.0', 'CC BY 4.0': 'cc-by@4.0', 'CC BY-SA 4.0': 'cc-by-sa@4.0', 'CC BY-SA 3.0': 'cc-by-sa@3.0' }
 
 /** The demo journalist's newsroom: enabled, so the journalist can download. */
 export const DEMO_ORGANISATION = 'Demo Redactie'
@@ -84,7 +91,7 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
       path: file,
       bytes: bytes.length,
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      fields: { captionNl: m.captionNl, captionEn: m.captionEn, altNl: m.altNl, altEn: m.altEn, tags: m.tags, series: m.series ?? 'Demo', credit: m.credit, placeCity: m.place ?? undefined },
+      fields: { captionNl: m.captionNl, captionEn: m.captionEn, altNl: m.altNl, altEn: m.altEn, tags: m.tags, series: m.series ?? 'Demo', credit: m.author ?? m.credit, placeCity: m.place ?? undefined },
     })
     // The demo goes through the same gate as real photos: people with consent, or the declaration.
     if (m.people?.length) {
@@ -94,7 +101,9 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
         portalLink ??= (await deps.portal.createLink(subject.id, as('admin'))).url
       }
     } else {
-      await deps.photos.update(photo.id, as('photographer'), { noPeople: true })
+      // Open licences are what they are: a photo under CC0 / CC BY / CC BY-SA is offered under exactly that.
+      const open = m.licence ? OPEN_LICENCES[m.licence] : undefined
+      await deps.photos.update(photo.id, as('photographer'), { noPeople: true, ...(open ? { licence: open } : {}) })
     }
     await deps.consent.publish(photo.id, as('curator'))
     n++

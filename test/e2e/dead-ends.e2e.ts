@@ -117,11 +117,13 @@ describe('no dead ends', () => {
   it('an exhibition is built from eligible photos only and exported; empty, it says there is nothing to export', async () => {
     const shot = screenshots('exhibition with only eligible photos')
     const { context, page, watch } = await person('curator', '/collections')
-    // Demo photos are on the editorial licence; one "nobody pictured" photo goes under the exhibition licence.
-    const all = (await (await page.request.get('/v1/photos?limit=50')).json()) as { items: { id: string; status: string; noPeopleDeclared: boolean; caption: { nl: string } }[] }
+    // One "nobody pictured" photo goes under the exhibition licence; every other published photo under the
+    // editorial one, which does not cover exhibitions (the demo's open CC photos would all be eligible).
+    const all = (await (await page.request.get('/v1/photos?limit=50')).json()) as { items: { id: string; status: string; licence: string; noPeopleDeclared: boolean; caption: { nl: string } }[] }
     const chosen = all.items.find((p) => p.status === 'published' && p.noPeopleDeclared)!
     expect(chosen).toBeDefined()
     await call(context, page, 'PATCH', `/v1/photos/${chosen.id}`, { licence: 'rsw-exhibition@1.0' })
+    for (const p of all.items) if (p.status === 'published' && p.id !== chosen.id && p.licence !== 'rsw-editorial@1.0') await call(context, page, 'PATCH', `/v1/photos/${p.id}`, { licence: 'rsw-editorial@1.0' })
 
     await page.getByRole('heading', { level: 1, name: 'Collecties en tentoonstellingen' }).waitFor()
     await page.getByLabel('Tentoonstelling').check()

@@ -35,9 +35,9 @@ const photo: PublicPhoto = {
   publishedAt: '2026-11-01T10:00:00.000Z',
   attribution: { nl: { text: 'Foto: Sam V. / Reimagining Sex Work via Eerlijk Beeld (RSW-redactielicentie 1.0)' } },
   derivatives: [
-    { preset: 'thumb', format: 'jpeg', width: 320, url: `/v1/photos/${PHOTO_ID}/media/thumb.jpeg?v=a` },
-    { preset: 'small', format: 'jpeg', width: 640, url: `/v1/photos/${PHOTO_ID}/media/small.jpeg?v=b` },
-    { preset: 'small', format: 'webp', width: 640, url: `/v1/photos/${PHOTO_ID}/media/small.webp?v=c` },
+    { preset: 'thumb', format: 'jpeg', width: 320, height: 240, url: `/v1/photos/${PHOTO_ID}/media/thumb.jpeg?v=a` },
+    { preset: 'small', format: 'jpeg', width: 640, height: 480, url: `/v1/photos/${PHOTO_ID}/media/small.jpeg?v=b` },
+    { preset: 'small', format: 'webp', width: 640, height: 480, url: `/v1/photos/${PHOTO_ID}/media/small.webp?v=c` },
   ],
 }
 const asked: string[] = []
@@ -92,13 +92,18 @@ describe('the built gallery', () => {
       '@context': 'https://schema.org',
       '@type': 'ImageObject',
       creator: { '@type': 'Person', name: 'Sam V.' },
-      creditText: 'Foto: Sam V. / Reimagining Sex Work via Eerlijk Beeld (RSW-redactielicentie 1.0)',
-      copyrightNotice: '© Sam V.',
+      creditText: 'Sam V. / Eerlijk Beeld',
+      copyrightNotice: '© 2026 Sam V.',
+      // The served image's own size, not the original's (2000×1500).
+      width: 640,
+      height: 480,
       license: 'https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0',
       acquireLicensePage: `https://beeld.example/photos/${PHOTO_ID}`,
       contentUrl: `https://beeld.example/v1/photos/${PHOTO_ID}/media/small.jpeg?v=b`,
     })
     expect(ld.caption).toBe(photo.caption.nl)
+    // oEmbed discovery (oembed.com §4) in the page's head.
+    expect(r.body).toContain(`<link rel="alternate" type="application/json+oembed" href="https://beeld.example/v1/oembed?url=${encodeURIComponent(`https://beeld.example/photos/${PHOTO_ID}`)}&amp;format=json"`)
     expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
   })
 

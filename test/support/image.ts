@@ -41,7 +41,11 @@ export function endsCleanly(bytes: Buffer, format: string): boolean {
   throw new Error(`unknown format ${format}`)
 }
 
-/** Tag-name patterns that must never appear in a served file. */
+/**
+ * Tag-name patterns that must never appear in a served file. The IPTC IIM datasets we write ourselves when
+ * serving (modules/media/stamp.ts: credit, copyright, caption, keywords, instructions) are allowed by
+ * name; that their values are ours, not the original's, the tests check on the values.
+ */
 export const PRIVATE_TAGS = [
   /GPS/i,
   /(^|:)Make$/,
@@ -52,9 +56,9 @@ export const PRIVATE_TAGS = [
   /DateTimeOriginal|CreateDate|ModifyDate|DateTimeDigitized|SubSecTime/,
   /ThumbnailImage|PreviewImage|^IFD1:/,
   /History/,
-  /^IPTC:/,
+  /^IPTC:(?!(CodedCharacterSet|ApplicationRecordVersion|Keywords|SpecialInstructions|By-line|Credit|Source|CopyrightNotice|Caption-Abstract)$)/,
   /Comment/i,
   /MakerNote/i,
-  /ImageDescription|Caption|City|By-line|Keywords/,
+  /^(?!IPTC:(Caption-Abstract|By-line|Keywords)$).*(ImageDescription|Caption|City|By-line|Keywords)/,
   /LensModel|LensMake/,
 ]

@@ -33,14 +33,18 @@ export interface PublicPhoto {
   licenceUrl: string | null
   publishedAt: string | null
   attribution: { nl: { text: string } } | null
-  derivatives: { preset: string; format: string; width: number; url: string }[]
+  derivatives: { preset: string; format: string; width: number; height: number; url: string }[]
 }
 
-/** schema.org ImageObject with Google's licensable-image fields (creator, creditText, copyrightNotice, license, acquireLicensePage). */
+/**
+ * schema.org ImageObject with Google's licensable-image fields (creator, creditText, copyrightNotice,
+ * license, acquireLicensePage). Width and height are those of the image it names (contentUrl), never the
+ * original's; the creator is the photographer's public name; the licence is its deed.
+ */
 export function imageObject(photo: PublicPhoto, origin: string) {
   const best = photo.derivatives.filter((d) => d.format === 'jpeg').sort((a, b) => b.width - a.width)[0]
-  const [licenceId, version] = photo.licence.split('@')
   const caption = photo.caption.nl ?? photo.caption.en ?? undefined
+  const year = (photo.publishedAt ?? '').slice(0, 4)
   return {
     '@context': 'https://schema.org',
     '@type': 'ImageObject',
@@ -48,15 +52,21 @@ export function imageObject(photo: PublicPhoto, origin: string) {
     caption,
     description: photo.alt.nl ?? photo.alt.en ?? undefined,
     contentUrl: best ? new URL(best.url, origin).href : undefined,
-    width: photo.width,
-    height: photo.height,
+    width: best?.width,
+    height: best?.height,
     creator: { '@type': 'Person', name: photo.credit },
-    creditText: photo.attribution?.nl.text ?? `${photo.credit} / Reimagining Sex Work via Eerlijk Beeld`,
-    copyrightNotice: `© ${photo.credit}`,
-    license: photo.licenceUrl ?? `https://eerlijkbeeld.nl/licenties/${licenceId}/${version}`,
+    creditText: `${photo.credit} / Eerlijk Beeld`,
+    copyrightNotice: `© ${year ? `${year} ` : ''}${photo.credit}`,
+    license: photo.licenceUrl ?? undefined,
     acquireLicensePage: `${origin}/photos/${photo.id}`,
     datePublished: photo.publishedAt ?? undefined,
   }
+}
+
+/** oEmbed discovery (https://oembed.com, section 4): the photo page names its oEmbed endpoint. */
+export function oembedLink(photoId: string, origin: string): string {
+  const href = `${origin}/v1/oembed?url=${encodeURIComponent(`${origin}/photos/${photoId}`)}&format=json`
+  return `<link rel="alternate" type="application/json+oembed" href="${href.replace(/&/g, '&amp;')}" title="Eerlijk Beeld">`
 }
 
 /** JSON for inside <script>: no '<' survives, so no '</script>' can close the element early. */
@@ -90,7 +100,7 @@ export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string
       if (photo) {
         // PUBLIC_URL (config.origin), never the request's Host: the page is the photo's canonical description.
         const ld = `<script type="application/ld+json" id="server-jsonld">${scriptSafeJson(imageObject(photo, opts.origin))}</script>`
-        return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml.replace('</head>', `    ${ld}\n  </head>`))
+        return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml.replace('</head>', `    ${oembedLink(photo.id, opts.origin)}\n    ${ld}\n  </head>`))
       }
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html')

@@ -99,10 +99,10 @@ describe('a download inside the permission', () => {
     expect(ttl).toBeLessThanOrEqual(600)
 
     expect(r.body.attribution.nl.text).toBe('‘Een portret’ – Foto: Sam V. / Reimagining Sex Work via Eerlijk Beeld (RSW-redactielicentie 1.0)')
-    expect(r.body.attribution.en.html).toContain('<a href="https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0" rel="license">RSW editorial licence 1.0</a>')
-    expect(r.body.attribution.en.markdown).toContain('[RSW editorial licence 1.0](https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0)')
+    expect(r.body.attribution.en.html).toContain(`<a href="${t.rt.origin}/licences/rsw-editorial/1.0" rel="license">RSW editorial licence 1.0</a>`)
+    expect(r.body.attribution.en.markdown).toContain(`[RSW editorial licence 1.0](${t.rt.origin}/licences/rsw-editorial/1.0)`)
     expect(r.body.captionNote).toEqual({ nl: 'De persoon op de foto is niet betrokken bij dit verhaal.', en: 'The person pictured is not involved in this story.' })
-    expect(r.body.terms).toMatchObject({ licence: 'rsw-editorial', version: '1.0', url: 'https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0' })
+    expect(r.body.terms).toMatchObject({ licence: 'rsw-editorial', version: '1.0', url: `${t.rt.origin}/licences/rsw-editorial/1.0` })
     expect(r.body.terms.title.nl).toContain('redactionele licentie')
     expect(r.body.terms.permittedUses).toEqual([
       { use: 'editorial', label: { nl: 'nieuws en achtergrond', en: 'news and features' } },

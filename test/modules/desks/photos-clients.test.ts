@@ -41,7 +41,8 @@ describe('a photo as a picture desk sees it', () => {
     expect(p.licence).toBe('rsw-editorial@1.0')
     expect(p.licenceSummary.nl).toMatch(/^U mag deze foto gebruiken/)
     expect(p.licenceSummary.en).toMatch(/^You may use this photo/)
-    expect(p.licenceUrl).toBe('https://eerlijkbeeld.nl/licenties/rsw-editorial/1.0')
+    // The deed is served by this instance (issue 13), at its one origin (config.origin).
+    expect(p.licenceUrl).toBe(`${t.rt.origin}/licences/rsw-editorial/1.0`)
     expect(p.permittedUses).toEqual([
       { use: 'editorial', label: { nl: 'nieuws en achtergrond', en: 'news and features' } },
       { use: 'social', label: { nl: 'sociale media van media', en: "outlets' social media" } },

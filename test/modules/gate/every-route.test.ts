@@ -20,6 +20,7 @@ let subjectId: string
 let collectionId: string
 let portalToken: string
 let grantUrl: string
+let grantId: string
 let reviewId: string
 /** A collection without the photo, so the photo is a candidate for it. */
 let candidatesOf: string
@@ -55,12 +56,16 @@ const GATED: () => Record<string, () => Promise<number>> = () => ({
   'GET /v1/collections/{id}/candidates': () => call('GET', `/v1/collections/${candidatesOf}/candidates`, s.curator.token),
   'GET /v1/portal': () => call('GET', '/v1/portal', portalToken),
   'GET /v1/portal/photos/{id}/media/{file}': () => call('GET', `/v1/portal/photos/${photoId}/media/small.jpeg`, portalToken),
+  // The public rights statement (the 'rights' purpose) and the public IIIF manifest (an anonymous 'view').
+  'GET /rights/{id}': () => call('GET', `/rights/${photoId}.json`, null),
+  'GET /rights/grants/{id}': () => call('GET', `/rights/grants/${grantId}.json`, null),
+  'GET /iiif/photos/{id}/manifest.json': () => call('GET', `/iiif/photos/${photoId}/manifest.json`, null),
   // The gallery's server-rendered photo page (hidden from the API document, so named here by hand); it
   // exists only once the gallery is built (npm run build), as in production.
   ...(fs.existsSync(path.join(WEB_DIR, 'dist', 'index.html')) ? { 'GET /photos/{id}': () => call('GET', `/photos/${photoId}`, null) } : {}),
 })
 
-const PHOTO_DATA = /photo|embed|search|download|collection|portal|review|export|manifest/i
+const PHOTO_DATA = /photo|embed|search|download|collection|portal|review|export|manifest|rights|iiif/i
 
 async function call(method: string, url: string, token: string | null, body?: unknown): Promise<number> {
   const r = await request(t, method, url, token, body)
@@ -79,6 +84,7 @@ beforeAll(async () => {
   const g = await request(t, 'POST', `/v1/photos/${photoId}/downloads`, press.token, EDITORIAL)
   expect(g.status, g.text).toBe(201)
   grantUrl = new URL(g.body.url as string).pathname + new URL(g.body.url as string).search
+  grantId = g.body.grant.id as string
   // A photo waiting for review, for the review queue.
   const up = await upload(t, s.photographer.token, { name: 'r.jpg', bytes: await randomJpeg(), type: 'image/jpeg' }, { captionNl: 'Wacht', captionEn: 'Waits', altNl: 'x', altEn: 'x' })
   reviewId = up.body.id as string

@@ -47,6 +47,8 @@ const ALLOWED_TAGS = new Set([
   'IFD0:Copyright', 'ExifIFD:ExifVersion', 'ExifIFD:ComponentsConfiguration', 'ExifIFD:FlashpixVersion', 'ExifIFD:ColorSpace',
   'ExifIFD:ExifImageWidth', 'ExifIFD:ExifImageHeight', 'XMP-dc:Creator', 'XMP-dc:Rights', 'XMP-photoshop:Credit',
   'XMP-xmpRights:UsageTerms', 'XMP-xmpRights:WebStatement', 'XMP-plus:LicensorURL',
+  // The Creative Commons attribution name (issue 13): our public credit again, never anything from the original.
+  'XMP-cc:AttributionName',
 ])
 const PRIVATE_BYTES = [...PRIVATE_STRINGS, 'Legal-Name', PRIVATE.software, String(PRIVATE.latitude), String(PRIVATE.longitude), '2025:06:14']
 
@@ -93,10 +95,11 @@ describe.each(['meta-everything.jpg', 'meta-everything.png', 'meta-everything.we
         expect(t['XMP-xmpRights:UsageTerms']).toBe(RIGHTS.usageTerms)
         expect(t['XMP-xmpRights:WebStatement']).toBe(RIGHTS.webStatement)
         expect(t['XMP-plus:LicensorURL']).toBe(RIGHTS.licensorUrl)
+        expect(t['XMP-cc:AttributionName']).toBe(RIGHTS.creator)
         expect(t['IFD0:Artist']).toBe('Fotograaf Een')
         expect(t['IFD0:Copyright']).toBe('(c) 2025 Fotograaf Een - alle rechten voorbehouden')
         const xmpGroups = new Set(Object.keys(t).filter((k) => k.startsWith('XMP-')).map((k) => k.split(':')[0]))
-        expect([...xmpGroups].sort()).toEqual(['XMP-dc', 'XMP-photoshop', 'XMP-plus', 'XMP-xmpRights'])
+        expect([...xmpGroups].sort()).toEqual(['XMP-cc', 'XMP-dc', 'XMP-photoshop', 'XMP-plus', 'XMP-xmpRights'])
         expect(t['ICC_Profile:ProfileDescription']).toBe('sRGB')
       }
     })

@@ -68,7 +68,10 @@ describe('serving derivatives', () => {
     expect(res.headers.get('content-type')).toBe('image/webp')
     expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(res.headers.get('content-disposition')).toBe(`inline; filename="${photo.id}-small.webp"`)
+    // A name a person can read (issue 13): our caption's slug, a short id and the preset; never the uploaded file's name.
+    const disposition = res.headers.get('content-disposition')!
+    expect(disposition).toBe(`inline; filename="eerlijk-beeld-fietser-op-de-brug-${photo.id.slice(0, 8)}-small.webp"`)
+    expect(disposition).not.toContain('plain')
     const etag = res.headers.get('etag')!
     expect(etag).toMatch(/^"[\w-]+"$/)
     const again = await get(d.url, owner.token, { 'if-none-match': etag })

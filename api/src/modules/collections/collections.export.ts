@@ -62,7 +62,7 @@ export function creditsJson(plan: ExportPlan, exportedAt: Date) {
  * stream), so a big collection holds one file open at a time. A blob that disappears mid-export (a
  * withdrawal purged it) fails the stream: the download breaks rather than finishing incomplete.
  */
-export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Error) => void = () => {}): Readable {
+export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Error) => void = () => {}, stamp?: (e: ExportEntry) => Promise<Buffer>): Readable {
   const archive = new ZipArchive({ zlib: { level: 6 } })
   let failed = false
   // Any failure ends the response mid-stream (the client sees a broken download, never a ZIP that looks
@@ -79,9 +79,11 @@ export function zipStream(plan: ExportPlan, blobs: BlobStore, onError: (err: Err
   const exportedAt = new Date()
   for (const e of plan.entries) {
     const key = e.image.blobKey
+    // With `stamp`, each file carries its rights as of this export (the photo's licence now), not as rendered.
     const lazy = Readable.from(
       (async function* () {
-        yield* await blobs.stream(key)
+        if (stamp) yield await stamp(e)
+        else yield* await blobs.stream(key)
       })(),
     )
     // JPEG doesn't compress further: store it.

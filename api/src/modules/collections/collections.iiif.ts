@@ -8,6 +8,7 @@
  * our licence), and each photo's own licence (name, version, deed URL) travels in its canvas `metadata`
  * and in its `requiredStatement`, the attribution a viewer must show (§3.3.1 requiredStatement).
  */
+import { iiifRights } from '../rights/index.ts'
 import type { ExportPlan } from './collections.service.ts'
 
 export const IIIF_CONTEXT = 'http://iiif.io/api/presentation/3/context.json'
@@ -39,7 +40,8 @@ export function buildManifest(plan: ExportPlan, base: string, imageUrl: (photoId
     id,
     type: 'Manifest',
     label: langMap(c.titleNl, c.titleEn),
-    rights: IN_COPYRIGHT,
+    // One rights URI for the whole only when every photo has the same one; each canvas has its own.
+    ...(new Set(plan.entries.map((e) => iiifRights(e.licence))).size === 1 ? { rights: iiifRights(plan.entries[0]?.licence) } : {}),
     requiredStatement: entry(
       { nl: ['Naamsvermelding'], en: ['Attribution'] },
       credits.length ? { nl: [`Foto's: ${credits.join('; ')}`], en: [`Photos: ${credits.join('; ')}`] } : { none: ['Eerlijk Beeld'] },
@@ -61,7 +63,7 @@ export function buildManifest(plan: ExportPlan, base: string, imageUrl: (photoId
         height: e.image.height,
         metadata,
         requiredStatement: entry({ nl: ['Naamsvermelding'], en: ['Attribution'] }, attribution),
-        rights: IN_COPYRIGHT,
+        rights: iiifRights(e.licence),
         items: [
           {
             id: `${canvas}/page`,

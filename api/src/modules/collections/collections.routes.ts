@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { PhotosService } from '../photos/index.ts'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { zipStream } from './collections.export.ts'
@@ -9,7 +10,7 @@ import {
   AddItemBody, Candidates, CollectionBody, PublishedCollections, CollectionDetail, CollectionList, CollectionParams, CollectionPatchBody, CollectionSummary, ItemParams, ItemPatchBody, ListQuery, Manifest, ReorderBody, ReviewList, ReviewQuery,
 } from './collections.schemas.ts'
 
-export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; origin: string }> = async (app, opts) => {
+export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: CollectionsService; blobs: BlobStore; origin: string; photos: Pick<PhotosService, 'served' | 'stamped'> }> = async (app, opts) => {
   const { collections } = opts
   const staff = app.requireRole('curator', 'admin')
   const tags = ['collections']
@@ -91,7 +92,11 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{ collections: Collect
       if (plan.entries.length === 0) throw collectionProblems.nothingToExport()
       await collections.recordExport(request.principal!, plan, 'zip')
       // Logged by name only: a blob key is random, but the message is not ours to trust.
-      const stream = zipStream(plan, opts.blobs, (err) => request.log.warn({ error: err.name, collectionId: plan.collection.id }, 'collection export failed mid-stream'))
+      const stamp = async (e: (typeof plan.entries)[number]) => {
+        const { rights } = opts.photos.served(e.record, 'nl', e.image.preset, 'jpeg')
+        return opts.photos.stamped({ blobKey: e.image.blobKey, format: 'jpeg' }, rights)
+      }
+      const stream = zipStream(plan, opts.blobs, (err) => request.log.warn({ error: err.name, collectionId: plan.collection.id }, 'collection export failed mid-stream'), stamp)
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="collection-${plan.collection.id}.zip"`)

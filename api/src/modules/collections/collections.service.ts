@@ -3,7 +3,7 @@ import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { ConsentService } from '../consent/index.ts'
-import { callerOf, mediaUrl, notErased, SYSTEM, type Allowed, type DenyReason, type Gate } from '../gate/index.ts'
+import { callerOf, mediaUrl, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { describePublishBlocker } from '../consent/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { attributions, creditLine, type Licence } from '../licences/index.ts'
@@ -52,6 +52,8 @@ const UNAVAILABLE: Partial<Record<DenyReason, UnavailableReason>> = { erased: 'e
 export interface ExportEntry {
   position: number
   item: ItemRow
+  /** The record the gate allowed the export from: the file's rights are written from it. */
+  record: PhotoRecord
   photo: PhotoRow
   image: DerivativeRow
   licence: Licence | undefined
@@ -314,7 +316,7 @@ export class CollectionsService {
       }
       const licence = this.deps.licence(photo.licence)
       const att = licence ? attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } }) : null
-      plan.entries.push({ position: i + 1, item, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
+      plan.entries.push({ position: i + 1, item, record: a.allowed.record, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
     }
     return plan
   }

@@ -43,13 +43,12 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
       },
     },
     async (request, reply) => {
-      const f = await downloads.file(request.params.grantId, request.query.exp, request.query.sig)
+      const f = await downloads.file(request.params.grantId, request.query.exp, request.query.sig, request.query.lang ?? 'nl')
       reply
         .header('cache-control', 'private, no-store')
         .header('content-disposition', `attachment; filename="${f.filename}"`)
         .header('x-content-type-options', 'nosniff')
         .type(f.mime)
-      if (f.kind === 'stream') return reply.header('content-length', f.bytes).send(f.stream as never)
       return reply.header('content-length', f.buffer.length).send(f.buffer as never)
     },
   )

@@ -86,7 +86,11 @@ export const DownloadResponse = Type.Object({
 
 export const GrantParams = Type.Object({ grantId: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const FileQuery = Type.Object(
-  { exp: Type.Integer({ minimum: 0, maximum: 99_999_999_999 }), sig: Type.String({ minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]+$' }) },
+  {
+    exp: Type.Integer({ minimum: 0, maximum: 99_999_999_999 }),
+    sig: Type.String({ minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]+$' }),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of the texts written into the file (default nl).' })),
+  },
   { additionalProperties: false },
 )
 export const GrantPatch = Type.Object({ publicationUrl: Nullable(WebUrl) }, { additionalProperties: false })

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { neutraliseCell } from '../../platform/csv.ts'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import { stringify } from 'csv-stringify/sync'
 import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
@@ -11,10 +11,11 @@ import type { Semaphore } from '../../platform/semaphore.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../../../../contract/vocabulary.ts'
-import { callerOf, gateProblem, type Gate, type Permission, type Preset } from '../gate/index.ts'
+import { callerOf, gateProblem, type DenyReason, type Gate, type Permission, type Preset } from '../gate/index.ts'
 import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import { MediaError, MIME, PRESETS, renderFull } from '../media/index.ts'
+import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
+import type { Lang, PhotosService, RightsGrant } from '../photos/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/photos.derivatives.ts'
 import { mediaProblem, photoProblems } from '../photos/photos.problems.ts'
@@ -36,6 +37,15 @@ export interface DownloadsDeps {
   pipeline: Semaphore
   audit: AuditLog
   config: Pick<Config, 'publicUrl' | 'upload' | 'downloads'>
+  /** What a served file says about its terms, written when served (photos.rights.ts). */
+  photos: Pick<PhotosService, 'served' | 'stamped'>
+}
+
+/** What a licence change did to downloads already made (downloads.service.ts grantsHold). */
+export interface GrantsHold {
+  total: number
+  holding: number
+  ended: { reason: DenyReason; count: number; detail: string }[]
 }
 
 export type RefusalReason = 'use-not-permitted' | 'topic-excluded' | 'outlet-not-permitted' | 'channel-not-permitted'
@@ -189,26 +199,73 @@ export class DownloadsService {
    * narrowing that no longer covers the granted use or outlet), a disabled organisation, a revoked key or a
    * journalist who left between the grant and the fetch means no bytes.
    */
-  async file(grantId: string, exp: number, sig: string) {
+  async file(grantId: string, exp: number, sig: string, lang: Lang = 'nl') {
     this.verify(grantId, exp, sig)
     const { db } = this.deps
     const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
     if (!grant) throw downloadProblems.grantNotFound()
     const allowed = await this.deps.gate.require(
       grant.photoId,
-      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset },
+      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset, licence: grant.licence },
       { kind: 'link', organisationId: grant.organisationId, apiKeyId: grant.apiKeyId, userId: grant.requestedBy },
     )
     const { photo } = allowed.record
 
     const format = grant.format as 'jpeg' | 'webp'
-    const filename = `${photo.id}-${grant.preset}.${format === 'jpeg' ? 'jpg' : format}`
+    // The file carries its grant: licensee, grant id, use, channel, topic, licence version, consent end.
+    const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, grant.organisationId)).limit(1)
+    const licence = this.deps.licence(grant.licence)
+    if (!licence) throw photoProblems.gone()
+    const rightsGrant: RightsGrant = {
+      id: grant.id,
+      organisation: org?.name ?? '',
+      use: grant.use,
+      channel: grant.channel,
+      topic: grant.topic,
+      licence,
+      createdAt: grant.createdAt,
+      validUntil: allowed.permission?.validUntil ?? null,
+    }
+    // Written from the record the gate decided on, so the file says what was just allowed.
+    const { rights, fileName: filename } = this.deps.photos.served(allowed.record, lang, grant.preset, format, rightsGrant)
     if (grant.preset !== 'full') {
       const row = allowed.record.derivatives.find((x) => x.preset === grant.preset && x.format === format)
       if (!row) throw photoProblems.derivativeNotReady()
-      return { kind: 'stream' as const, stream: await this.deps.blobs.stream(row.blobKey), bytes: row.bytes, mime: MIME[format], filename }
+      return { buffer: await this.deps.photos.stamped(row, rights), mime: MIME[format], filename }
     }
-    return { kind: 'buffer' as const, buffer: await this.#renderFull(photo, format), mime: MIME[format], filename }
+    return { buffer: stampRights(await this.#renderFull(photo, format), format, rights), mime: MIME[format], filename }
+  }
+
+  /** One grant by id, for the live rights check (modules/rights); undefined when there is none. */
+  async grant(grantId: string) {
+    const [row] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    return row
+  }
+
+  /**
+   * Whether the photo's download grants still hold, as the gate decides now for each grant's holder (its
+   * use, channel, topic, organisation and key, under the licence the grant keeps): after a licence change,
+   * to tell the curator what it did to downloads already made. Grouped, so a popular photo costs one query.
+   */
+  async grantsHold(photoId: string): Promise<GrantsHold> {
+    const rows = await this.deps.db
+      .select({ use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, licence: downloadGrants.licence, organisationId: downloadGrants.organisationId, apiKeyId: downloadGrants.apiKeyId, requestedBy: downloadGrants.requestedBy, n: sql<number>`count(*)::int` })
+      .from(downloadGrants)
+      .where(eq(downloadGrants.photoId, photoId))
+      .groupBy(downloadGrants.use, downloadGrants.channel, downloadGrants.topic, downloadGrants.licence, downloadGrants.organisationId, downloadGrants.apiKeyId, downloadGrants.requestedBy)
+    const out: GrantsHold = { total: 0, holding: 0, ended: [] }
+    for (const r of rows) {
+      const purpose = { kind: 'download' as const, use: r.use as Use, channel: r.channel as Channel, topic: r.topic as Topic | null, preset: 'thumb' as const, licence: r.licence }
+      const d = (await this.deps.gate.check([photoId], purpose, { kind: 'link', organisationId: r.organisationId, apiKeyId: r.apiKeyId, userId: r.requestedBy })).get(photoId)!
+      out.total += r.n
+      if (d.ok) out.holding += r.n
+      else {
+        const e = out.ended.find((x) => x.reason === d.reason)
+        if (e) e.count += r.n
+        else out.ended.push({ reason: d.reason, count: r.n, detail: d.detail })
+      }
+    }
+    return out
   }
 
   /** 'full': decrypted in memory, re-encoded from pixels with rights only; never the original's bytes. */
@@ -219,7 +276,7 @@ export class DownloadsService {
     try {
       const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
       const original = decryptBuffer(dataKey, await this.deps.blobs.get(photo.originalKey), originalAad(photo.id))
-      const { bytes } = await renderFull(original, { format, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels })
+      const { bytes } = await renderFull(original, { format, rights: rightsFor(photo), maxPixels })
       return bytes
     } catch (err) {
       throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err

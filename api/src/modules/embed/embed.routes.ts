@@ -73,7 +73,7 @@ export const embedRoutes: FastifyPluginAsyncTypebox<{ embeds: EmbedService; phot
       if (c.kind === 'gone') throw photoProblems.gone()
       if (c.kind !== 'shown') throw photoProblems.notFound()
       // No ?v= here: 'private, no-cache' makes the browser ask again (a cheap 304 while it may be shown).
-      return sendDerivative(request as never, reply, photos, c.photo.id, c.image)
+      return sendDerivative(request as never, reply, photos, { record: c.record, derivative: c.image })
     },
   )
 }

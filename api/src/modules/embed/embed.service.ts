@@ -1,5 +1,5 @@
 import { Problem } from '../../platform/problems.ts'
-import { ANONYMOUS, type Gate } from '../gate/index.ts'
+import { ANONYMOUS, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 
@@ -12,7 +12,7 @@ const EMBED_ORDER = ['large', 'medium', 'small', 'thumb'] as const
 export const CAPTION_HEIGHT = 72
 
 export type EmbedCheck =
-  | { kind: 'shown'; photo: PhotoRow; image: DerivativeRow; credit: { nl: string; en: string }; alt: string }
+  | { kind: 'shown'; record: PhotoRecord; photo: PhotoRow; image: DerivativeRow; credit: { nl: string; en: string }; alt: string }
   /** Was published, may not be shown now (withdrawn, expired, narrowed, erased): 410, the neutral text. */
   | { kind: 'gone' }
   /** Never was embeddable, or no such photo: 404. */
@@ -41,7 +41,7 @@ export class EmbedService {
     const image = EMBED_ORDER.map((p) => jpegs.find((x) => x.preset === p)).find((x) => x !== undefined)
     if (!image) return { kind: 'missing' }
     const a = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
-    return { kind: 'shown', photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
+    return { kind: 'shown', record: d.record, photo, image, credit: { nl: a.nl.text, en: a.en.text }, alt: photo.altNl ?? photo.altEn ?? '' }
   }
 
   /**

@@ -20,8 +20,12 @@ export type Purpose =
   | { kind: 'view' }
   /** The bytes of one size through /v1/photos/:id/media. */
   | { kind: 'media'; preset: Preset }
-  /** A download: asked for (a grant) or fetched (the grant's signed link, caller { kind: 'link' }). */
-  | { kind: 'download'; use: Use; channel: Channel; topic: Topic | null; preset: Preset }
+  /**
+   * A download: asked for (a grant) or fetched (the grant's signed link, caller { kind: 'link' }).
+   * `licence`: a grant's, which it keeps whatever the photo's licence became since (only the consent of
+   * the people pictured, the organisation or the key can end it).
+   */
+  | { kind: 'download'; use: Use; channel: Channel; topic: Topic | null; preset: Preset; licence?: string }
   /** The revocable embed and its oEmbed description: shown to anyone, on any site. */
   | { kind: 'embed' }
   /** A curator's collection or exhibition: listed as available, and exported (ZIP, IIIF). */
@@ -30,6 +34,12 @@ export type Purpose =
   | { kind: 'index' }
   /** The person pictured, in their portal: the one exception to "published". */
   | { kind: 'portal-preview'; preset: Preset }
+  /**
+   * The public rights statement of a photo once published (/rights/:id, /rights/grants/:id), to anyone:
+   * what holds now, also after it ended (then: remove it). No media. `licence`: a download's, which it
+   * keeps whatever the photo's licence became since.
+   */
+  | { kind: 'rights'; licence?: string }
 
 export type Caller =
   | { kind: 'anonymous' }

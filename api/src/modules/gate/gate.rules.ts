@@ -58,8 +58,21 @@ function notShown(record: PhotoRecord, verdict: GateVerdict): Decision {
   return deny('not-found', 'not-published')
 }
 
+/**
+ * The rights statement: for anyone, of a photo that was published. Never published: as if it never
+ * existed. Erased: gone (the statement then says "remove", and nothing of it). Otherwise the effective
+ * permission while it is shown (told: the statement is what a holder must keep to), null once it is not.
+ */
+function rightsStatement(record: PhotoRecord, verdict: GateVerdict): Decision {
+  const photo = record.photo
+  if (photo.publishedAt === null) return deny('not-found', 'not-published')
+  if (photo.erasedAt) return deny('gone', 'erased')
+  return allow(record, 'public', [], verdict.shown ? verdict.permission : null, true)
+}
+
 export function decide(record: PhotoRecord, verdict: GateVerdict, purpose: Purpose, who: Who): Decision {
   const photo = record.photo
+  if (purpose.kind === 'rights') return rightsStatement(record, verdict)
   // Someone in it was erased: gone for everyone, its photographer and the staff too (modules/erasure).
   if (photo.erasedAt) return deny('gone', 'erased')
   const permission = verdict.shown ? verdict.permission : null

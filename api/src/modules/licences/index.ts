@@ -9,7 +9,7 @@
  */
 export * from './licences.schema.ts'
 export { canonicalJson, canonicalText, LICENCE_FILES, type FileHashes, type LicenceFile } from './licences.hash.ts'
-export { LICENCES_DIR, LicenceLoadError, LicenceRegistry, loadLicences, type Licence, type LoadProblem } from './licences.registry.ts'
+export { LICENCES_DIR, LicenceLoadError, LicenceRegistry, licenceKind, loadLicences, type Licence, type LoadProblem } from './licences.registry.ts'
 export { LicenceIntegrityError, verifyPublishedLicences, type LicenceChange } from './licences.integrity.ts'
 export {
   attribution,
@@ -23,3 +23,4 @@ export {
   type AttributionInput,
 } from './licences.attribution.ts'
 export { licenceVersions } from './licences.table.ts'
+export { licencesRoutes, licenceView, LicenceView } from './licences.routes.ts'

@@ -92,10 +92,29 @@ export class LicenceRegistry {
     return this.published().findLast((l) => l.id === id)
   }
 
+  /**
+   * The same registry as served from `origin` (PUBLIC_URL): the deed of each of our own licences is the
+   * page this app serves (/licences/<id>/<version>), and the licensor URL is the app itself. The files
+   * keep their launch URLs (a published version never changes; README.md); open licences keep their
+   * creativecommons.org deeds. The hashes are those of the files.
+   */
+  servedFrom(origin: string): LicenceRegistry {
+    return new LicenceRegistry(this.dir, this.#all.map((l) => servedLicence(l, origin)))
+  }
+
   /** Where a version's file lives (for messages). */
   fileOf(id: string, version: string, file: LicenceFile): string {
     return path.join(this.dir, id, version, file)
   }
+}
+
+/** Whether a licence is one of ours (for photos of people) or an open licence offered as it is. */
+export const licenceKind = (l: Pick<Licence, 'kind'>): 'own' | 'open' => l.kind ?? 'own'
+
+function servedLicence(l: Licence, origin: string): Licence {
+  const licensor = { ...l.licensor, url: `${origin}/` }
+  if (licenceKind(l) === 'open') return deepFreeze({ ...l, licensor }) as Licence
+  return deepFreeze({ ...l, licensor, deedUrl: `${origin}/licences/${l.id}/${l.version}` }) as Licence
 }
 
 /**
@@ -176,11 +195,18 @@ function loadVersion(vDir: string, dirId: string, dirVersion: string, problems: 
 
   if (doc.id !== dirId) fail(`id "${doc.id}" does not match its directory "${dirId}"`)
   if (doc.version !== dirVersion) fail(`version "${doc.version}" does not match its directory "${dirVersion}"`)
-  if (!doc.deedUrl.endsWith(`/${doc.id}/${doc.version}`)) fail(`deedUrl must point at this version: end in /${doc.id}/${doc.version}`)
-  const off = doc.permittedUses.filter((u) => !DEFAULT_USES.includes(u))
-  // advertising, political and ai-training are off unless a person grants them (DESIGN.md, "Consent
-  // model"); a licence that offered them by default would be a different kind of licence, so say so.
-  if (off.length) fail(`permittedUses has ${off.join(', ')}, which no licence of this bank grants by default`)
+  if (doc.kind === 'open') {
+    // An open licence is what it is: its real deed, every use, no topic it may not illustrate.
+    if (!/^https:\/\/creativecommons\.org\/(licenses|publicdomain)\/[a-z-]+\/[0-9.]+\/$/.test(doc.deedUrl)) fail('deedUrl of an open licence must be its deed on https://creativecommons.org/')
+    if (!doc.deedUrl.includes(`/${doc.version}/`)) fail(`deedUrl must point at this version (${doc.version})`)
+    if (doc.prohibitedContexts.topics.length) fail('an open licence cannot exclude topics: that would add a restriction the licence does not allow')
+  } else {
+    if (!doc.deedUrl.endsWith(`/${doc.id}/${doc.version}`)) fail(`deedUrl must point at this version: end in /${doc.id}/${doc.version}`)
+    const off = doc.permittedUses.filter((u) => !DEFAULT_USES.includes(u))
+    // advertising, political and ai-training are off unless a person grants them (DESIGN.md, "Consent
+    // model"); a licence that offered them by default would be a different kind of licence, so say so.
+    if (off.length) fail(`permittedUses has ${off.join(', ')}, which no licence of this bank grants by default`)
+  }
   for (const lang of LICENCE_LANGS) {
     checkTemplate(doc.attribution[lang], ATTRIBUTION_PLACEHOLDERS, `/attribution/${lang}`, fail, (p) => {
       for (const must of ['photographer', 'licence']) if (!p.required.includes(must)) fail(`/attribution/${lang}: must contain {${must}} outside [...]`)

@@ -28,6 +28,12 @@ export const LicenceSchema = Type.Object(
     status: Type.Enum(['draft', 'published'], {
       description: 'published: immutable from the first start that sees it, and grantable. draft: neither.',
     }),
+    kind: Type.Optional(
+      Type.Enum(['own', 'open'], {
+        description:
+          'own (the default): a licence of this bank, for photos of people, intersected with their consent. open: a Creative Commons licence or dedication that a photo already carries; offered as it is, with its own deed on creativecommons.org, adding no restrictions.',
+      }),
+    ),
     title: Localised('Full title.'),
     shortName: Localised('Short name without the version, as it appears in credit lines ({licence} = shortName + version).'),
     summary: Localised('Plain words: what is allowed and what is not.'),
@@ -52,7 +58,7 @@ export const LicenceSchema = Type.Object(
       {
         creditLine: Type.Boolean({ description: 'The attribution must accompany every use.' }),
         captionNote: Localised('Caption note required when the story is not about the person pictured.'),
-        alterations: Type.Enum(['crop-and-resize-only'], { description: 'What may be done to the image.' }),
+        alterations: Type.Enum(['crop-and-resize-only', 'adaptations-allowed', 'adaptations-share-alike', 'no-restrictions'], { description: 'What may be done to the image.' }),
       },
       { additionalProperties: false },
     ),

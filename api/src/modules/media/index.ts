@@ -11,7 +11,7 @@ export * from './presets.ts'
 export * from './media.errors.ts'
 export { sniffImageType, SNIFF_BYTES, type AcceptedFormat } from './sniff.ts'
 export { PRIVACY_KINDS, KEPT_FIELDS, type PrivacyKind, type PrivacyReport } from './privacy.ts'
-export { asciiFold, MODEL_RELEASE_STATUS, type LangAlt, type ModelReleaseStatus, type Rights } from './rights.ts'
+export { asciiFold, MODEL_RELEASE_STATUS, type GrantRights, type LangAlt, type ModelReleaseStatus, type Rights } from './rights.ts'
 export {
   endOfImageOk,
   inspectImage,
@@ -22,3 +22,4 @@ export {
   type RenderedDerivative,
   type RenderResult,
 } from './media.pipeline.ts'
+export { PPI, stampJpeg, stampRights, stampWebp } from './stamp.ts'

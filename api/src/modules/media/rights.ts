@@ -42,6 +42,36 @@ export interface Rights {
   webStatement?: string
   /** plus:ModelReleaseStatus. */
   modelReleaseStatus?: ModelReleaseStatus
+  /** plus:Licensor/plus:LicensorName (with licensorUrl). */
+  licensorName?: string
+  /** The licence deed: cc:license and plus:TermsAndConditionsURL. */
+  licenceUrl?: string
+  /** dc:description (IPTC Description / caption), in the served language(s). */
+  description?: LangAlt
+  /** Iptc4xmpCore:AltTextAccessibility (IPTC Alt Text (Accessibility), 2021.1). */
+  altText?: LangAlt
+  /** dc:subject (IPTC Keywords). */
+  keywords?: readonly string[]
+  /** photoshop:Instructions (IPTC Instructions): what a desk must do. */
+  instructions?: string
+  /** A download's grant, as PLUS licence data. */
+  grant?: GrantRights
+}
+
+/** PLUS License Data Format fields of one download grant (https://ns.useplus.org/LDF/ldf-XMPSpecification). */
+export interface GrantRights {
+  /** plus:Licensee/plus:LicenseeName: the organisation. */
+  licensee: string
+  /** plus:LicenseID: the grant id. */
+  licenceId: string
+  /** plus:LicenseTransactionDate (YYYY-MM-DD). */
+  grantedOn: string
+  /** plus:LicenseEndDate (YYYY-MM-DD): the last day consent holds, when it ends. */
+  validUntil?: string | null
+  /** plus:OtherConstraints: "use: editorial; channel: online; topic: housing". */
+  constraints: string
+  /** plus:OtherLicenseInfo: the licence and its version ("rsw-editorial 1.0"). */
+  licenceVersion: string
 }
 
 /** Characters XML 1.0 (§2.2) does not allow, plus lone surrogates. */
@@ -76,12 +106,32 @@ export function rightsXmp(rights: Rights): string {
   alt('xmpRights:UsageTerms', rights.usageTerms)
   if (clean(rights.webStatement)) lines.push(`<xmpRights:WebStatement>${xml(clean(rights.webStatement))}</xmpRights:WebStatement>`)
   if (clean(rights.licensorUrl)) {
+    const name = clean(rights.licensorName) ? `<plus:LicensorName>${xml(clean(rights.licensorName))}</plus:LicensorName>` : ''
     lines.push(
-      `<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicensorURL>${xml(clean(rights.licensorUrl))}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>`,
+      `<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource">${name}<plus:LicensorURL>${xml(clean(rights.licensorUrl))}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>`,
     )
   }
   if (rights.modelReleaseStatus) {
     lines.push(`<plus:ModelReleaseStatus>${PLUS_VOCAB}${MODEL_RELEASE_STATUS[rights.modelReleaseStatus]}</plus:ModelReleaseStatus>`)
+  }
+  alt('dc:description', rights.description)
+  alt('Iptc4xmpCore:AltTextAccessibility', rights.altText)
+  const keywords = (rights.keywords ?? []).map(clean).filter(Boolean)
+  if (keywords.length) lines.push(`<dc:subject><rdf:Bag>${keywords.map((k) => `<rdf:li>${xml(k)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`)
+  if (clean(rights.instructions)) lines.push(`<photoshop:Instructions>${xml(clean(rights.instructions))}</photoshop:Instructions>`)
+  if (clean(rights.licenceUrl)) {
+    lines.push(`<cc:license rdf:resource="${xml(clean(rights.licenceUrl))}"/>`)
+    lines.push(`<plus:TermsAndConditionsURL>${xml(clean(rights.licenceUrl))}</plus:TermsAndConditionsURL>`)
+  }
+  if (clean(rights.creator)) lines.push(`<cc:attributionName>${xml(clean(rights.creator))}</cc:attributionName>`)
+  const g = rights.grant
+  if (g) {
+    lines.push(`<plus:Licensee><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicenseeName>${xml(clean(g.licensee))}</plus:LicenseeName></rdf:li></rdf:Seq></plus:Licensee>`)
+    lines.push(`<plus:LicenseID>${xml(clean(g.licenceId))}</plus:LicenseID>`)
+    lines.push(`<plus:LicenseTransactionDate>${xml(g.grantedOn)}</plus:LicenseTransactionDate>`)
+    if (g.validUntil) lines.push(`<plus:LicenseEndDate>${xml(g.validUntil)}</plus:LicenseEndDate>`)
+    alt('plus:OtherConstraints', g.constraints)
+    alt('plus:OtherLicenseInfo', g.licenceVersion)
   }
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -91,7 +141,9 @@ export function rightsXmp(rights: Rights): string {
     ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
     ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"',
     ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"',
-    ' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/">',
+    ' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"',
+    ' xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"',
+    ' xmlns:cc="http://creativecommons.org/ns#">',
     ...lines,
     '</rdf:Description>',
     '</rdf:RDF>',

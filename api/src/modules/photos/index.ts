@@ -3,6 +3,7 @@
  * Must never: serve or log the original or its metadata, keep an upload's filename, show a draft to
  * anyone but its photographer and the staff, or store anything for an upload that was refused.
  */
-export { PhotosService } from './photos.service.ts'
+export { PhotosService, type ServedDerivative } from './photos.service.ts'
+export type { Lang, RightsGrant } from './photos.rights.ts'
 export { photosRoutes, sendDerivative } from './photos.routes.ts'
 export * from './photos.table.ts'

@@ -4,9 +4,10 @@ import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
 import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
-import { creditLine, type Licence } from '../licences/index.ts'
+import type { Licence } from '../licences/index.ts'
 import { EAGER_FORMATS, renderAvif, renderDerivatives, type RenderedDerivative, type RenderResult, type Rights } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
+import { copyrightYear, creditLineOf, photoRights } from './photos.rights.ts'
 import { derivatives, photos } from './photos.table.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -15,22 +16,11 @@ export const originalAad = (photoId: string) => `original:${photoId}`
 export const derivativeKey = (mediaKey: string, preset: string, format: string) => `derivatives/${mediaKey}/${preset}.${format}`
 
 /**
- * The rights written into every derivative. With a licence, the derivative also says what the licence
- * says: its credit line, usage terms (Dutch as x-default, since the Dutch text prevails, and English), the
- * deed as web statement, the licensor, and "limited" model releases: consent covers some uses only.
+ * The rights written when a JPEG or WebP derivative is rendered: creator, credit and copyright only. They
+ * are replaced when the file is served, from the state at that moment (photos.rights.ts, media/stamp.ts).
  */
-export function rightsFor(p: { credit: string; capturedMonth: string | null; createdAt: Date }, licence?: Licence): Rights {
-  const year = p.capturedMonth?.slice(0, 4) ?? String(p.createdAt.getUTCFullYear())
-  const base: Rights = { creator: p.credit, credit: `${p.credit} / Eerlijk Beeld`, copyright: `© ${year} ${p.credit}` }
-  if (!licence) return base
-  return {
-    ...base,
-    credit: creditLine(licence, p.credit),
-    usageTerms: { 'x-default': licence.usageTerms.nl, nl: licence.usageTerms.nl, en: licence.usageTerms.en },
-    webStatement: licence.deedUrl,
-    licensorUrl: licence.licensor.url,
-    modelReleaseStatus: 'limited',
-  }
+export function rightsFor(p: { credit: string; createdAt: Date; publishedAt?: Date | null }): Rights {
+  return { creator: p.credit, credit: creditLineOf(p.credit), copyright: `© ${copyrightYear({ publishedAt: p.publishedAt ?? null, createdAt: p.createdAt })} ${p.credit}` }
 }
 
 interface Deps {
@@ -41,6 +31,8 @@ interface Deps {
   config: Pick<Config, 'upload' | 'testCrashAfterDerivativeBlobs'>
   /** The licence a photo is offered under, by its reference ('rsw-editorial@1.0'). */
   licence: (ref: string) => Licence | undefined
+  /** The app's public origin (PUBLIC_URL): where the rights page of an AVIF file points. */
+  origin: string
 }
 
 /**
@@ -123,7 +115,7 @@ export class DerivativeStore {
     const loaded = await this.#load(job)
     if (!loaded) return
     const { photo, original } = loaded
-    const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
+    const rendered = await renderDerivatives(original, { formats: EAGER_FORMATS, rights: rightsFor(photo), maxPixels: this.deps.config.upload.maxPixels })
     await this.write(photo, rendered, job.id, ctx.workerId)
   }
 
@@ -142,7 +134,10 @@ export class DerivativeStore {
     const loaded = await this.#load(job)
     if (!loaded) return
     const { photo, original } = loaded
-    const list = await renderAvif(original, { rights: rightsFor(photo, this.deps.licence(photo.licence)), maxPixels: this.deps.config.upload.maxPixels })
+    // AVIF can't be stamped in place: it is rendered with the terms of now, and rendered again when they
+    // change (photos.service.ts update); consent-dependent fields are left out of it for that reason.
+    const rights = photoRights(photo, null, this.deps.licence(photo.licence), { origin: this.deps.origin, lang: 'nl', withConsent: false })
+    const list = await renderAvif(original, { rights, maxPixels: this.deps.config.upload.maxPixels })
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {
       if (await this.#withdrawn(tx, photo.id)) {

@@ -4,13 +4,23 @@ import Value from 'typebox/value'
 import { ProblemSchema } from '../../platform/problems.ts'
 import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
-import type { PhotosService } from './photos.service.ts'
-import { ListQuery, MediaParams, MediaQuery, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse } from './photos.schemas.ts'
+import type { PhotosService, ServedDerivative } from './photos.service.ts'
+import { termsTag } from './photos.rights.ts'
+import { ListQuery, MediaParams, MediaQuery, PatchedPhoto, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse, type GrantsHoldView } from './photos.schemas.ts'
+import type { Static } from 'typebox'
 import { receiveUpload } from './photos.upload.ts'
 
 const P = ProblemSchema
 
-export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tmpDir: string; maxUploadBytes: number }> = async (app, opts) => {
+export interface PhotosRouteOptions {
+  photos: PhotosService
+  tmpDir: string
+  maxUploadBytes: number
+  /** Whether a photo's download grants still hold (modules/downloads, through the gate): told after a licence change. */
+  grantsHold?: (photoId: string) => Promise<Static<typeof GrantsHoldView>>
+}
+
+export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async (app, opts) => {
   const { photos } = opts
 
   app.post(
@@ -67,11 +77,20 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
     '/v1/photos/:id',
     {
       onRequest: app.requireRole('photographer', 'curator', 'admin'),
-      schema: { tags: ['photos'], summary: 'Edit captions, alt text, tags, or declare that nobody is pictured', params: PhotoParams, body: PhotoPatch, response: { 200: Photo, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P } },
+      schema: {
+        tags: ['photos'],
+        summary: 'Edit captions, alt text, tags, the credit or the licence, or declare that nobody is pictured',
+        description: 'Setting `licence` answers with `grants`: the downloads already made and whether each still holds, as the gate decides (a download keeps the licence it was made under).',
+        params: PhotoParams,
+        body: PhotoPatch,
+        response: { 200: PatchedPhoto, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P },
+      },
     },
     async (request) => {
       await photos.update(request.params.id, request.principal!, request.body)
-      return photos.get(request.params.id, request.principal)
+      const photo = await photos.get(request.params.id, request.principal)
+      if (request.body.licence === undefined || !opts.grantsHold) return photo
+      return { ...photo, grants: await opts.grantsHold(request.params.id) }
     },
   )
 
@@ -87,31 +106,36 @@ export const photosRoutes: FastifyPluginAsyncTypebox<{ photos: PhotosService; tm
       },
     },
     async (request, reply) => {
-      const d = await photos.media(request.params.id, request.params.file, request.principal)
-      return sendDerivative(request, reply, photos, request.params.id, d)
+      return sendDerivative(request, reply, photos, await photos.media(request.params.id, request.params.file, request.principal))
     },
   )
 }
 
 /**
- * Sends a derivative's bytes. The bytes behind a versioned URL (?v=etag) never change, so the requester
- * may keep them; "private" keeps shared caches out, so the consent check on the next request is never
- * bypassed by a CDN.
+ * Sends a derivative's bytes with its rights written now (photos.rights.ts): the ETag names the pixels and
+ * the terms together, so a change of licence, credit or consent is a new version. The bytes behind a
+ * versioned URL (?v=<that ETag>) never change, so the requester may keep them; "private" keeps shared
+ * caches out, so the consent check on the next request is never bypassed by a CDN.
  */
 export async function sendDerivative(
-  request: FastifyRequest<{ Querystring: { v?: string } }>,
+  request: FastifyRequest<{ Querystring: { v?: string; lang?: 'nl' | 'en' } }>,
   reply: FastifyReply,
   photos: PhotosService,
-  photoId: string,
-  d: { etag: string; preset: string; format: string; bytes: number; blobKey: string },
+  served: ServedDerivative,
 ) {
-  const etag = `"${d.etag}"`
+  const lang = request.query.lang ?? 'nl'
+  const d = served.derivative
+  const { rights, fileName } = photos.served(served.record, lang, d.preset, d.format)
+  const version = d.format === 'avif' ? d.etag : `${d.etag}-${termsTag(rights)}`
+  const etag = `"${version}"`
   reply
     .header('etag', etag)
-    .header('cache-control', request.query.v === d.etag ? 'private, max-age=31536000, immutable' : 'private, no-cache')
-    .header('content-disposition', `inline; filename="${photoId}-${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}"`)
+    .header('cache-control', request.query.v === version ? 'private, max-age=31536000, immutable' : 'private, no-cache')
+    .header('content-disposition', `inline; filename="${fileName}"`)
     .header('x-content-type-options', 'nosniff')
+  // What an anonymous caller gets (the public previews) may be shown by any viewer anywhere (IIIF).
+  if (!request.principal) reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin')
   if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
-  const stream = await photos.openBlob(d.blobKey)
-  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', d.bytes).send(stream as never)
+  const bytes = await photos.stamped(d, rights)
+  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', bytes.length).send(bytes)
 }

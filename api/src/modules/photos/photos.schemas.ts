@@ -71,7 +71,8 @@ export const Photo = Type.Object({
   licence: Type.String(),
   attribution: Nullable(Type.Object({ nl: Attribution, en: Attribution }, { description: 'Generated from the licence, the credit and the caption: paste it as it is.' })),
   noPeopleDeclared: Type.Boolean(),
-  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  /** A day (YYYY-MM-DD) for anyone but the photographer and the staff, who get the moment. */
+  publishedAt: Nullable(Type.String()),
   derivatives: Type.Array(Derivative),
   /** Per format, the derivatives as an HTML srcset ("url 320w, url 640w, …"). */
   srcset: Type.Object({ jpeg: Type.Optional(Type.String()), webp: Type.Optional(Type.String()), avif: Type.Optional(Type.String()) }),
@@ -87,15 +88,16 @@ export const Photo = Type.Object({
   ),
   /** The last day on which everyone's consent holds (YYYY-MM-DD); null for photos without people. */
   consentValidUntil: Nullable(Type.String()),
+  /** How many people are pictured (each with consent on file); told only with the permission, like consentValidUntil. */
+  peopleCount: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   /**
    * The sizes a download for the caller's organisation can give (every preset the photo has, and 'full', the
    * original's size re-encoded), smallest first; null when the caller cannot download (no organisation).
    */
-  /** How many people are pictured (each with consent on file); told only with the permission, like consentValidUntil. */
-  peopleCount: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
   downloadSizes: Type.Optional(Nullable(Type.Array(Type.Object({ preset: Type.String(), width: Type.Integer(), height: Type.Integer() })))),
-  createdAt: Type.String({ format: 'date-time' }),
-  updatedAt: Type.String({ format: 'date-time' }),
+  /** Upload and last change: a day (YYYY-MM-DD) for anyone but the photographer and the staff. */
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
 })
 
 export const PrivacyReport = Type.Object({
@@ -107,9 +109,26 @@ export const PrivacyReport = Type.Object({
 
 export const UploadResponse = Type.Object({ ...Photo.properties, privacyReport: PrivacyReport })
 
+/** After a licence change: the downloads already made, and whether the gate says each still holds. */
+export const GrantsHoldView = Type.Object(
+  {
+    total: Type.Integer({ description: 'Downloads made of this photo so far.' }),
+    holding: Type.Integer({ description: 'Those that still hold: a download keeps the licence it was made under.' }),
+    ended: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer(), detail: Type.String() }), { description: 'Those that no longer hold, by the reason the gate gives (consent, organisation, key).' }),
+  },
+  { description: 'Only in the answer to a PATCH that sets `licence`.' },
+)
+export const PatchedPhoto = Type.Object({ ...Photo.properties, grants: Type.Optional(GrantsHoldView) })
+
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
-export const MediaQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false })
+export const MediaQuery = Type.Object(
+  {
+    v: Type.Optional(Type.String({ maxLength: 64 })),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of the caption, alt text and terms written into the file (default nl).' })),
+  },
+  { additionalProperties: false },
+)
 
 export const ListQuery = Type.Object(
   {

@@ -10,9 +10,10 @@ import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import { callerOf, inPresetOrder, mediaUrl, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
-import { attributions, type Licence } from '../licences/index.ts'
+import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, type PrivacyReport } from '../media/index.ts'
+import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
+import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
 import { enqueueSearchSync } from '../search/search.sync.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
@@ -35,7 +36,15 @@ export interface PhotosDeps {
   pipeline: Semaphore
   config: Pick<Config, 'upload' | 'publicUrl' | 'worker' | 'testCrashAfterDerivativeBlobs'>
   licence: (ref: string) => Licence | undefined
+  /** The app's public origin (PUBLIC_URL, or the local address): the rights page every file points at. */
+  origin: string
   log: FastifyBaseLogger
+}
+
+/** A derivative to serve and the photo record the gate allowed it from. */
+export interface ServedDerivative {
+  record: PhotoRecord
+  derivative: DerivativeRow
 }
 
 export interface Owner {
@@ -89,7 +98,7 @@ export class PhotosService {
     const id = crypto.randomUUID()
     const credit = input.fields.credit ?? owner.displayName
     const capturedMonth = input.fields.capturedMonth ?? inspection.capturedMonth
-    const rights = rightsFor({ credit, capturedMonth, createdAt: new Date() }, this.deps.licence(DEFAULT_LICENCE))
+    const rights = rightsFor({ credit, createdAt: new Date() })
 
     const release = await this.deps.pipeline.acquire()
     if (!release) throw problems.busy(5)
@@ -210,7 +219,7 @@ export class PhotosService {
   }
 
   /** One derivative for serving, as the gate allows this caller now; every request asks it anew. */
-  async media(id: string, file: string, principal: Principal | null): Promise<DerivativeRow> {
+  async media(id: string, file: string, principal: Principal | null): Promise<ServedDerivative> {
     const m = MEDIA_FILE.exec(file)
     if (!m) {
       await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
@@ -224,18 +233,19 @@ export class PhotosService {
    * A preview for the person in the photo (their portal link was checked by the caller): the gate's
    * portal-preview purpose, small sizes, also before publication, never after withdrawal.
    */
-  async previewForSubject(subjectId: string, id: string, file: string): Promise<DerivativeRow> {
+  async previewForSubject(subjectId: string, id: string, file: string): Promise<ServedDerivative> {
     const m = MEDIA_FILE.exec(file)
     const allowed = await this.deps.gate.require(id, { kind: 'portal-preview', preset: (m?.[1] ?? 'thumb') as Preset }, personCaller(subjectId))
     if (!m) throw photoProblems.unknownPreset()
     return this.#derivative(allowed, m[1]!, m[2]!)
   }
 
-  #derivative(allowed: Allowed, preset: string, ext: string): DerivativeRow {
+  /** The derivative, with the record the gate decided on: the rights it is served with are written from that. */
+  #derivative(allowed: Allowed, preset: string, ext: string): ServedDerivative {
     const format = ext === 'jpg' ? 'jpeg' : ext
     const d = allowed.record.derivatives.find((x) => x.preset === preset && x.format === format)
     if (!d) throw photoProblems.derivativeNotReady()
-    return d
+    return { record: allowed.record, derivative: d }
   }
 
   /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
@@ -269,8 +279,14 @@ export class PhotosService {
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
       if (patch.licence !== undefined) {
-        if (this.deps.licence(patch.licence)?.status !== 'published') {
+        const licence = this.deps.licence(patch.licence)
+        if (licence?.status !== 'published') {
           throw problems.validation(`There is no published licence ${patch.licence}.`, [{ path: '/licence', message: 'unknown licence' }])
+        }
+        // An open licence lets anyone do anything with a picture: never for a photo of people, whose
+        // consent decides what may be done (our own licences are for them).
+        if (licenceKind(licence) === 'open' && ((patch.noPeople === false || (patch.noPeople === undefined && photo.noPeopleDeclaredAt === null)) || (await this.#hasPeople(tx, id)))) {
+          throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Creative Commons licences are for photos in which nobody is pictured; choose one of the Reimagining Sex Work licences.')
         }
         set.licence = patch.licence
       }
@@ -280,9 +296,18 @@ export class PhotosService {
         }
         set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
       }
+      if (patch.noPeople === false && licenceKind(this.deps.licence(set.licence ?? photo.licence) ?? { kind: undefined }) === 'open') {
+        throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Choose one of the Reimagining Sex Work licences first.')
+      }
       await tx.update(photos).set(set).where(eq(photos.id, id))
       // Texts, licence (uses) and the declaration are all in its search document.
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
+      // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
+      // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
+      if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags'].some((k) => k in set)) {
+        await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
+        await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
+      }
     })
   }
 
@@ -320,15 +345,37 @@ export class PhotosService {
     if (!views) this.#views.set(record, (views = new Map()))
     const key = variantOf(allowed)
     let base = views.get(key)
-    if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)))))
+    // Anyone but the photographer and the staff gets the outward view (no capture date, sizes as served).
+    if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)), outward(allowed), record.gate)))
     const told = allowed.disclosed ? allowed.permission : null
     const view = { ...this.#withPermission(base, record.photo, told), peopleCount: told ? record.gate.subjectIds.length : null }
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
     return allowed.access === 'desk' ? { ...view, downloadSizes: downloadSizes(record.photo, record.derivatives) } : view
   }
 
-  #static(p: PhotoRow, ds: readonly DerivativeRow[]) {
-    return staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x) })
+  #static(p: PhotoRow, ds: readonly DerivativeRow[], outward = false, gate: PhotoRecord['gate'] | null = null) {
+    // Media URLs are versioned by pixels and terms together, as sendDerivative serves them (Dutch, the default).
+    const tag = termsTag(photoRights(p, gate, this.deps.licence(p.licence), { origin: this.deps.origin, lang: 'nl' }))
+    const version = (d: DerivativeRow) => (d.format === 'avif' ? d.etag : `${d.etag}-${tag}`)
+    const view = staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x), version })
+    return outward ? outwardView(view) : view
+  }
+
+  // ---- rights written when served (photos.rights.ts, media/stamp.ts) --------------------------------
+
+  /**
+   * The rights a file of this photo carries if served now (with a grant, a download's), and its file name,
+   * from the record the gate just allowed (never read here: every read of a photo asks the gate).
+   */
+  served(record: PhotoRecord, lang: Lang, preset: string, format: string, grant?: RightsGrant): { rights: Rights; fileName: string } {
+    const rights = photoRights(record.photo, record.gate, this.deps.licence(record.photo.licence), { origin: this.deps.origin, lang, grant })
+    return { rights, fileName: fileNameOf(record.photo, lang, preset, format) }
+  }
+
+  /** A derivative's bytes as served: its metadata written anew from `rights` (AVIF: as rendered, see photos.derivatives.ts). */
+  async stamped(d: Pick<DerivativeRow, 'blobKey' | 'format'>, rights: Rights): Promise<Buffer> {
+    const bytes = await this.deps.blobs.get(d.blobKey)
+    return d.format === 'avif' ? bytes : stampRights(bytes, d.format, rights)
   }
 
   #withPermission(base: StaticView, p: PhotoRow, permission: Permission | null) {
@@ -372,14 +419,38 @@ function downloadSizes(p: PhotoRow, ds: readonly DerivativeRow[]) {
   return [...sizes, { preset: 'full', width: p.width, height: p.height }]
 }
 
-/** What a view depends on besides the record: the sizes the gate allows, and whether the permission is told. */
-const variantOf = (a: Allowed) => `${a.presets.join(',')}|${a.disclosed ? 'told' : 'public'}`
+/**
+ * What anyone but the photographer and the staff gets: only what a journalist needs. No capture date (a
+ * date can identify), no original pixel size (the size is the largest one served), times to the day.
+ */
+function outwardView(v: StaticView): StaticView {
+  const largest = [...v.derivatives].sort((a, b) => b.width - a.width)[0]
+  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null)
+  return {
+    ...v,
+    width: largest?.width ?? 0,
+    height: largest?.height ?? 0,
+    capturedMonth: null,
+    createdAt: day(v.createdAt)!,
+    updatedAt: day(v.updatedAt)!,
+    publishedAt: day(v.publishedAt),
+  }
+}
+
+/** What a view depends on besides the record: the sizes the gate allows, whether the permission is told, whose view. */
+const variantOf = (a: Allowed) => `${a.presets.join(',')}|${a.disclosed ? 'told' : 'public'}|${outward(a) ? 'outward' : 'inside'}`
+/** Anyone but the photographer and the staff: the outward view. */
+const outward = (a: Allowed) => a.access !== 'review' && a.access !== 'owner'
 
 /** The part of a photo's response that depends only on the photo and its derivatives. */
-function staticView(p: PhotoRow, ds: readonly DerivativeRow[], deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null }) {
+function staticView(
+  p: PhotoRow,
+  ds: readonly DerivativeRow[],
+  deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null; version: (d: DerivativeRow) => string },
+) {
   const base = deps.publicUrl ?? ''
   const sorted = inPresetOrder(ds)
-  const url = (d: DerivativeRow) => mediaUrl(base, p.id, d)
+  const url = (d: DerivativeRow) => mediaUrl(base, p.id, { ...d, etag: deps.version(d) })
   const srcset: Record<string, string> = {}
   for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
   const licence = deps.licence(p.licence)

@@ -132,8 +132,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
     async (request) => ({ items: await portal.events(request.portalSubject!) }),
   )
   app.get('/v1/portal/photos/:id/media/:file', { schema: { tags: ['portal'], params: MediaParams, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), response: { 200: Type.String({ format: 'binary', description: 'The derivative’s bytes' }), 304: Type.Null(), 400: P, 401: P, 404: P, 410: P } } }, async (request, reply) => {
-    const d = await portal.media(request.portalSubject!, request.params.id, request.params.file)
-    return sendDerivative(request, reply, opts.photos, request.params.id, d)
+    return sendDerivative(request, reply, opts.photos, await portal.media(request.portalSubject!, request.params.id, request.params.file))
   })
   app.put(
     '/v1/portal/photos/:id/consent',

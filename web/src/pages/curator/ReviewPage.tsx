@@ -10,6 +10,7 @@ import { ConsentSummary } from '../photographer/PeopleSection.tsx'
 import { curatorApi, refusalReasons, type Person, type Reason, type ReviewItem } from './curator.api.ts'
 import { ReasonList } from './reasons.tsx'
 import { ReturnForm, ZoomView } from './ReviewExtras.tsx'
+import { LicenceChoice } from '../../components/LicenceChoice.tsx'
 import { deadends } from '../../i18n/deadends.ts'
 import './curator.css'
 
@@ -52,7 +53,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   const d = useT(deadends)
   const { lang } = useLang()
   const id = useId()
-  const { photo } = item
+  const [photo, setPhoto] = useState(item.photo)
   const [people, setPeople] = useState<Person[] | null>(null)
   const [state, setState] = useState<'idle' | 'busy' | 'published' | 'returned'>('idle')
   const [reasons, setReasons] = useState<Reason[]>(item.publishable ? [] : item.reasons)
@@ -123,6 +124,7 @@ function ReviewCard({ item }: { item: ReviewItem }) {
         ) : (
           <p>{photo.noPeopleDeclared ? t('nobody') : t('nobodyUndeclared')}</p>
         )}
+        <LicenceChoice photo={photo} level={3} editable={state !== 'published' && state !== 'returned'} onChanged={setPhoto} />
         {reasons.length > 0 && state !== 'published' && state !== 'returned' && (
           <div className="refusal" role={attempted ? 'alert' : undefined}>
             <h3>{t('refusedHeading')}</h3>

@@ -11,7 +11,8 @@ import { useTitle } from '../../components/useTitle.ts'
 import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { Link, useLocation, type PageProps } from '../../router.tsx'
-import { useSession } from '../../session.tsx'
+import { hasRole, useSession } from '../../session.tsx'
+import { LicenceChoice } from '../../components/LicenceChoice.tsx'
 import type { Photo } from './photo.ts'
 import { CreditLine, licenceName, RelatedPhotos, ReleaseStatus, SizesTable } from './PhotoFacts.tsx'
 import { lastSearch } from './search.ts'
@@ -32,11 +33,12 @@ function imageObject(photo: Photo, lang: 'nl' | 'en', pick: (b: Photo['caption']
     description: pick(photo.alt) || undefined,
     contentUrl: best ? new URL(best.url, origin).href : undefined,
     thumbnailUrl: undefined,
-    width: photo.width,
-    height: photo.height,
+    // The size of the image named by contentUrl, never the original's.
+    width: best?.width,
+    height: best?.height,
     creator: { '@type': 'Person', name: photo.credit },
-    creditText: attribution?.text ?? `${photo.credit} / Reimagining Sex Work via Eerlijk Beeld`,
-    copyrightNotice: `© ${photo.credit}`,
+    creditText: `${photo.credit} / Eerlijk Beeld`,
+    copyrightNotice: `© ${photo.publishedAt ? `${photo.publishedAt.slice(0, 4)} ` : ''}${photo.credit}`,
     license: deed,
     acquireLicensePage: `${origin}/photos/${photo.id}`,
     datePublished: photo.publishedAt ?? undefined,
@@ -181,6 +183,15 @@ export function PhotoPage({ params }: PageProps) {
               </a>
             </p>
           </section>
+
+          {/* The staff change a published photo's licence here; the page then shows the new terms. */}
+          {hasRole(me, 'curator', 'admin') && (
+            <LicenceChoice
+              photo={photo}
+              editable={photo.status !== 'withdrawn'}
+              onChanged={() => void api<Photo>(`/v1/photos/${encodeURIComponent(id)}`).then(setPhoto, setError)}
+            />
+          )}
 
           <SizesTable photo={photo} />
 

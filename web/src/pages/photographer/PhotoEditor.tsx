@@ -7,6 +7,8 @@ import { useBilingual, useT } from '../../i18n/index.tsx'
 import { photographer, photographerProblems } from '../../i18n/photographer.ts'
 import { Link, navigate } from '../../router.tsx'
 import { ConfirmButton } from '../../components/ConfirmButton.tsx'
+import { LicenceChoice } from '../../components/LicenceChoice.tsx'
+import { licenceWords } from '../../i18n/licences.ts'
 import { deadends } from '../../i18n/deadends.ts'
 import { PeopleSection } from './PeopleSection.tsx'
 import { photoStatus, PhotoStatusPanel, type PhotoStatus } from './PhotoStatusPanel.tsx'
@@ -27,6 +29,7 @@ const textsOf = (p: OwnPhoto): Texts => ({
 export function PhotoEditor({ id }: { id: string }) {
   const t = useT(photographer)
   const d = useT(deadends)
+  const lw = useT(licenceWords)
   const pick = useBilingual()
   const [standing, setStanding] = useState<PhotoStatus | null>(null)
   const uid = useId()
@@ -138,6 +141,14 @@ export function PhotoEditor({ id }: { id: string }) {
           <span role="status">{saveState === 'saved' ? t('saved') : ''}</span>
         </div>
       </form>
+
+      {/* The photographer chooses until it is published; then a curator does. */}
+      <LicenceChoice
+        photo={photo}
+        editable={photo.status !== 'published' && photo.status !== 'withdrawn'}
+        lockedHint={photo.status === 'published' ? lw('lockedPublished') : undefined}
+        onChanged={(p) => (setPhoto(p), void photoStatus(p.id).then(setStanding, () => null))}
+      />
 
       {standing && <PhotoStatusPanel status={standing} />}
 

@@ -21,6 +21,8 @@ export interface OwnPhoto {
   alt: Bilingual
   tags: string[]
   credit: string
+  /** '<id>@<version>' of a published licence (GET /v1/licences). */
+  licence: string
   series?: string | null
   placeCity?: string | null
   thumbhash: string | null
