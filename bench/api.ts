@@ -38,7 +38,12 @@ const GOAL = 0.35
 const RANDOM_GOAL = 0.2
 const RANDOM_PHOTOS = Number(process.env.BENCH_PHOTOS ?? 100_000)
 /** The ids the search bench's loader gives its photos (md5('bench-photo-' || g)::uuid). */
-const benchPhotoId = (g: number) => crypto.createHash('md5').update(`bench-photo-${g}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
+const benchPhotoId = (g: number) =>
+  crypto
+    .createHash('md5')
+    .update(`bench-photo-${g}`)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5')
 
 interface Result {
   name: string
@@ -51,7 +56,9 @@ interface Result {
 
 async function measure(name: string, url: string, headers: Record<string, string> = {}, paths?: string[]): Promise<Result> {
   // With paths: every request asks for one of them at random (random photos out of many: a cold cache).
-  const requests = paths ? [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }) }] : undefined
+  const requests = paths
+    ? [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)]! }) }]
+    : undefined
   // A short warm-up first (JIT, connection set-up, caches), not counted.
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers, ...(requests ? { requests } : {}) })
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers, ...(requests ? { requests } : {}) })
@@ -83,15 +90,21 @@ export async function fixture(rt: Runtime, base: string) {
   const photographer = await login(rt, base, 'photographer')
   const curator = await login(rt, base, 'curator')
   const form = new FormData()
-  for (const [k, v] of Object.entries({ captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' })) form.append(k, v)
+  for (const [k, v] of Object.entries({ captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' }))
+    form.append(k, v)
   const jpeg = await sharp(path.resolve('fixtures/photos/coffee.jpg')).resize({ width: 2400 }).jpeg().toBuffer()
   form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'bench.jpg')
   const photo = await call(base, 'POST', '/v1/photos', photographer, form)
   const subject = await call(base, 'POST', '/v1/subjects', photographer, { pseudonym: 'Bench' })
-  await call(base, 'POST', `/v1/photos/${photo.id}/people`, photographer, { subjectId: subject.id, consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true } })
+  await call(base, 'POST', `/v1/photos/${photo.id}/people`, photographer, {
+    subjectId: subject.id,
+    consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true },
+  })
   await call(base, 'POST', `/v1/photos/${photo.id}/submit`, photographer)
   await call(base, 'POST', `/v1/photos/${photo.id}/publish`, curator)
-  const [org] = rowsOf<{ id: string }>(await rt.database.db.execute(sql`insert into organisations (name, enabled_at) values ('Bench Dagblad', now()) returning id`))
+  const [org] = rowsOf<{ id: string }>(
+    await rt.database.db.execute(sql`insert into organisations (name, enabled_at) values ('Bench Dagblad', now()) returning id`),
+  )
   const { key } = await rt.apiKeys.create(org!.id, 'bench', { kind: 'system', id: 'bench' })
   const journalist = await login(rt, base, 'journalist', org!.id)
   return { photoId: photo.id as string, key, journalist }
@@ -164,7 +177,12 @@ export async function run(): Promise<void> {
       const probeRandom = await call(base, 'GET', randomPaths[12345 % many]!, f.key)
       if (!probeRandom.permittedUses) throw new Error('bench: a random photo is not the full client view')
       targets.push([`GET /v1/photos/:id, random photos out of ${many / 1000}k, API key`, base, { authorization: `Bearer ${f.key}` }, randomPaths])
-      targets.push([`GET /v1/photos/:id, random photos out of ${many / 1000}k, journalist session`, base, { authorization: `Bearer ${f.journalist}` }, randomPaths])
+      targets.push([
+        `GET /v1/photos/:id, random photos out of ${many / 1000}k, journalist session`,
+        base,
+        { authorization: `Bearer ${f.journalist}` },
+        randomPaths,
+      ])
     }
     const rounds: { hello: Result; targets: Result[] }[] = []
     for (let i = 0; i < ROUNDS; i++) {
@@ -178,19 +196,32 @@ export async function run(): Promise<void> {
     console.log(`| target | req/s (median of ${ROUNDS}) | p50 ms | p99 ms | ratio to hello-world (median of rounds) | non-2xx | errors |`)
     console.log('|---|---:|---:|---:|---:|---:|---:|')
     const helloRps = median(rounds.map((r) => r.hello.rps))
-    console.log(`| fastify hello-world | ${helloRps.toFixed(0)} | ${median(rounds.map((r) => r.hello.p50))} | ${median(rounds.map((r) => r.hello.p99))} | 1.00× | ${rounds.reduce((n, r) => n + r.hello.non2xx, 0)} | ${rounds.reduce((n, r) => n + r.hello.errors, 0)} |`)
+    console.log(
+      `| fastify hello-world | ${helloRps.toFixed(0)} | ${median(rounds.map((r) => r.hello.p50))} | ${median(rounds.map((r) => r.hello.p99))} | 1.00× | ${rounds.reduce((n, r) => n + r.hello.non2xx, 0)} | ${rounds.reduce((n, r) => n + r.hello.errors, 0)} |`,
+    )
     const ratios = targets.map((_, t) => median(rounds.map((r) => r.targets[t]!.rps / r.hello.rps)))
     targets.forEach(([name], t) => {
       const rs = rounds.map((r) => r.targets[t]!)
-      console.log(`| ${name} | ${median(rs.map((r) => r.rps)).toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${ratios[t]!.toFixed(2)}× | ${rs.reduce((n, r) => n + r.non2xx, 0)} | ${rs.reduce((n, r) => n + r.errors, 0)} |`)
+      console.log(
+        `| ${name} | ${median(rs.map((r) => r.rps)).toFixed(0)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${ratios[t]!.toFixed(2)}× | ${rs.reduce((n, r) => n + r.non2xx, 0)} | ${rs.reduce((n, r) => n + r.errors, 0)} |`,
+      )
     })
-    console.log(`\nper round (API key ÷ hello-world): ${rounds.map((r) => `${r.targets[1]!.rps.toFixed(0)} ÷ ${r.hello.rps.toFixed(0)} = ${(r.targets[1]!.rps / r.hello.rps).toFixed(2)}`).join('; ')}`)
+    console.log(
+      `\nper round (API key ÷ hello-world): ${rounds.map((r) => `${r.targets[1]!.rps.toFixed(0)} ÷ ${r.hello.rps.toFixed(0)} = ${(r.targets[1]!.rps / r.hello.rps).toFixed(2)}`).join('; ')}`,
+    )
     console.log(`photo records: ${records.hits} read from memory, ${records.misses} from the database (cache ${records.live ? 'live' : 'OFF'})`)
     const bad = rounds.some((r) => r.targets[1]!.non2xx > 0 || r.targets[1]!.errors > 0)
     const ratio = ratios[1]!
-    console.log(bad ? '\nINVALID RUN: the API key measurement had non-2xx answers or errors' : `\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`)
+    console.log(
+      bad
+        ? '\nINVALID RUN: the API key measurement had non-2xx answers or errors'
+        : `\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`,
+    )
     if (many) {
-      for (const t of [3, 4]) console.log(`${targets[t]![0]}: ${ratios[t]!.toFixed(3)}× hello-world (goal ≥ ${RANDOM_GOAL}×, cache cold): ${ratios[t]! >= RANDOM_GOAL ? 'met' : 'NOT met'}`)
+      for (const t of [3, 4])
+        console.log(
+          `${targets[t]![0]}: ${ratios[t]!.toFixed(3)}× hello-world (goal ≥ ${RANDOM_GOAL}×, cache cold): ${ratios[t]! >= RANDOM_GOAL ? 'met' : 'NOT met'}`,
+        )
     } else console.log('random photos out of 100k: only with BENCH_DATABASE_URL (the bulk loader writes to a PostgreSQL server)')
     console.log(`database: ${rt.database.engine}; node ${process.version}; ${os.cpus().length} cores`)
   } finally {

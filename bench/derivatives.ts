@@ -51,7 +51,9 @@ function which(candidates: string[]): string | null {
 
 function firstLine(cmd: string, args: string[]): string {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0]!.trim()
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      .split('\n')[0]!
+      .trim()
   } catch {
     return 'unknown'
   }
@@ -117,13 +119,16 @@ async function benchPhoto(file: string, runs: { ours: number; tools: number }, t
     : null
 
   const magick = tools.magick
-    ? await time(() => {
-        for (const w of widths) {
-          const common = [file, '-resize', `${w}x`, '-strip']
-          exec(tools.magick!, [...common, '-quality', String(q.jpeg.quality), '-interlace', 'Plane', path.join(dir, `magick-${w}.jpg`)])
-          exec(tools.magick!, [...common, '-quality', String(q.webp.quality), '-define', `webp:method=${q.webp.effort}`, path.join(dir, `magick-${w}.webp`)])
-        }
-      }, Math.max(1, Math.min(runs.tools, 3)))
+    ? await time(
+        () => {
+          for (const w of widths) {
+            const common = [file, '-resize', `${w}x`, '-strip']
+            exec(tools.magick!, [...common, '-quality', String(q.jpeg.quality), '-interlace', 'Plane', path.join(dir, `magick-${w}.jpg`)])
+            exec(tools.magick!, [...common, '-quality', String(q.webp.quality), '-define', `webp:method=${q.webp.effort}`, path.join(dir, `magick-${w}.webp`)])
+          }
+        },
+        Math.max(1, Math.min(runs.tools, 3)),
+      )
     : null
 
   return { name: path.basename(file), size: `${meta.width}×${meta.height}`, files: widths.length * 2, ours, vips, magick }
@@ -193,7 +198,14 @@ const GRANT_RIGHTS: Rights = {
   altText: { 'x-default': 'Een fietser', nl: 'Een fietser', en: 'A cyclist' },
   keywords: ['fiets', 'brug'],
   instructions: 'Licentie 2d5c… voor Demo Redactie: gebruik editorial, kanaal web.',
-  grant: { licensee: 'Demo Redactie', licenceId: '2d5c0c3e-6f7a-4c3e-9d35-2b8f0b5b2d11', grantedOn: '2026-12-06', validUntil: '2029-12-06', constraints: 'use: editorial; channel: web', licenceVersion: 'rsw-editorial 1.0' },
+  grant: {
+    licensee: 'Demo Redactie',
+    licenceId: '2d5c0c3e-6f7a-4c3e-9d35-2b8f0b5b2d11',
+    grantedOn: '2026-12-06',
+    validUntil: '2029-12-06',
+    constraints: 'use: editorial; channel: web',
+    licenceVersion: 'rsw-editorial 1.0',
+  },
 }
 
 /**
@@ -207,7 +219,9 @@ async function stampVersusReencode(runs: number): Promise<void> {
   console.log('|---|---|---:|---:|---:|---:|')
   let stampTotal = 0
   let encodeTotal = 0
-  for (const name of readdirSync(PHOTOS).filter((f) => /\.(jpe?g|png)$/.test(f)).sort()) {
+  for (const name of readdirSync(PHOTOS)
+    .filter((f) => /\.(jpe?g|png)$/.test(f))
+    .sort()) {
     const file = path.join(PHOTOS, name)
     const rendered = await renderDerivatives(file, { formats: ['jpeg', 'webp'], rights: RIGHTS, maxPixels: MAX_PIXELS })
     const full = await renderFull(readFileSync(file), { format: 'jpeg', rights: RIGHTS, maxPixels: MAX_PIXELS })
@@ -228,7 +242,9 @@ async function stampVersusReencode(runs: number): Promise<void> {
       console.log(`| ${name} | ${label} | ${bytes.length} | ${stamp.toFixed(2)} | ${encode.toFixed(1)} | ${(encode / stamp).toFixed(0)}× |`)
     }
   }
-  console.log(`\nstamping a download costs ${((stampTotal / encodeTotal) * 100).toFixed(2)} % of re-encoding it (re-encode / stamp = ${(encodeTotal / stampTotal).toFixed(0)}×, summed medians)\n`)
+  console.log(
+    `\nstamping a download costs ${((stampTotal / encodeTotal) * 100).toFixed(2)} % of re-encoding it (re-encode / stamp = ${(encodeTotal / stampTotal).toFixed(0)}×, summed medians)\n`,
+  )
 }
 
 export async function run(): Promise<void> {
@@ -242,15 +258,23 @@ export async function run(): Promise<void> {
   const magick = which(['magick', '/usr/bin/convert', 'convert'])
 
   console.log('# Derivatives benchmark\n')
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}`)
-  console.log(`node ${process.version}; sharp ${sharp.versions.sharp} with libvips ${sharp.versions.vips}; sharp.concurrency() = ${sharp.concurrency()}; UV_THREADPOOL_SIZE = ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`)
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}`,
+  )
+  console.log(
+    `node ${process.version}; sharp ${sharp.versions.sharp} with libvips ${sharp.versions.vips}; sharp.concurrency() = ${sharp.concurrency()}; UV_THREADPOOL_SIZE = ${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}`,
+  )
   if (vips) console.log(`vipsthumbnail: ${vips} (${firstLine(vips, ['--vips-version'])})`)
   else console.log('vipsthumbnail: NOT FOUND — install the Debian package `libvips-tools` (apt-get install -y libvips-tools); column skipped')
   if (magick) console.log(`ImageMagick: ${magick} (${firstLine(magick, ['-version'])})`)
   else console.log('ImageMagick: NOT FOUND — install the Debian package `imagemagick` (apt-get install -y imagemagick); column skipped')
-  console.log(`encoders: JPEG q${ENCODER.jpeg.quality} progressive, WebP q${ENCODER.webp.quality} effort ${ENCODER.webp.effort}; median of ${runsOurs} runs (ImageMagick: ${Math.min(runsOurs, 3)})\n`)
+  console.log(
+    `encoders: JPEG q${ENCODER.jpeg.quality} progressive, WebP q${ENCODER.webp.quality} effort ${ENCODER.webp.effort}; median of ${runsOurs} runs (ImageMagick: ${Math.min(runsOurs, 3)})\n`,
+  )
 
-  const sources = readdirSync(PHOTOS).filter((f) => /\.(jpe?g|png|webp|tiff?)$/i.test(f)).map((f) => path.join(PHOTOS, f))
+  const sources = readdirSync(PHOTOS)
+    .filter((f) => /\.(jpe?g|png|webp|tiff?)$/i.test(f))
+    .map((f) => path.join(PHOTOS, f))
   const big: string[] = []
   for (const s of sources) big.push(await make24mp(s))
 
@@ -267,11 +291,15 @@ export async function run(): Promise<void> {
   for (const r of rows) {
     const ratioV = r.vips ? (r.ours / r.vips).toFixed(2) : '—'
     const ratioM = r.magick ? (r.magick / r.ours).toFixed(1) : '—'
-    console.log(`| ${pad(r.name, 30)} | ${pad(r.size, 11)} | ${lpad(String(r.files), 5)} | ${lpad(ms(r.ours), 8)} | ${lpad(ms(r.vips), 13)} | ${lpad(ms(r.magick), 11)} | ${lpad(ratioV, 9)} | ${lpad(ratioM, 11)} |`)
+    console.log(
+      `| ${pad(r.name, 30)} | ${pad(r.size, 11)} | ${lpad(String(r.files), 5)} | ${lpad(ms(r.ours), 8)} | ${lpad(ms(r.vips), 13)} | ${lpad(ms(r.magick), 11)} | ${lpad(ratioV, 9)} | ${lpad(ratioM, 11)} |`,
+    )
   }
   const sum = (pick: (r: Row) => number | null) => rows.reduce((a, r) => a + (pick(r) ?? 0), 0)
   const total = { ours: sum((r) => r.ours), vips: vips ? sum((r) => r.vips) : null, magick: magick ? sum((r) => r.magick) : null }
-  console.log(`| ${pad('TOTAL', 30)} | ${pad('', 11)} | ${lpad('', 5)} | ${lpad(ms(total.ours), 8)} | ${lpad(ms(total.vips), 13)} | ${lpad(ms(total.magick), 11)} | ${lpad(total.vips ? (total.ours / total.vips).toFixed(2) : '—', 9)} | ${lpad(total.magick ? (total.magick / total.ours).toFixed(1) : '—', 11)} |`)
+  console.log(
+    `| ${pad('TOTAL', 30)} | ${pad('', 11)} | ${lpad('', 5)} | ${lpad(ms(total.ours), 8)} | ${lpad(ms(total.vips), 13)} | ${lpad(ms(total.magick), 11)} | ${lpad(total.vips ? (total.ours / total.vips).toFixed(2) : '—', 9)} | ${lpad(total.magick ? (total.magick / total.ours).toFixed(1) : '—', 11)} |`,
+  )
 
   console.log('')
   const groups: [string, Row[]][] = [
@@ -279,16 +307,24 @@ export async function run(): Promise<void> {
     ['24 MP versions', rows.filter((r) => r.name.includes('-24mp'))],
   ]
   for (const [label, group] of groups) {
-    const t = { ours: group.reduce((a, r) => a + r.ours, 0), vips: group.reduce((a, r) => a + (r.vips ?? 0), 0), magick: group.reduce((a, r) => a + (r.magick ?? 0), 0) }
+    const t = {
+      ours: group.reduce((a, r) => a + r.ours, 0),
+      vips: group.reduce((a, r) => a + (r.vips ?? 0), 0),
+      magick: group.reduce((a, r) => a + (r.magick ?? 0), 0),
+    }
     if (vips) {
       const worst = Math.max(...group.map((r) => r.ours / r.vips!))
       const ok = t.ours / t.vips <= GOALS.oursOverVips && worst <= GOALS.oursOverVips
-      console.log(`goal ours ≤ ${GOALS.oursOverVips}× vipsthumbnail, ${pad(label + ':', 16)} total ${(t.ours / t.vips).toFixed(2)}×, worst photo ${worst.toFixed(2)}× → ${ok ? 'MET' : 'MISSED'}`)
+      console.log(
+        `goal ours ≤ ${GOALS.oursOverVips}× vipsthumbnail, ${pad(label + ':', 16)} total ${(t.ours / t.vips).toFixed(2)}×, worst photo ${worst.toFixed(2)}× → ${ok ? 'MET' : 'MISSED'}`,
+      )
     }
     if (magick) {
       const worst = Math.min(...group.map((r) => r.magick! / r.ours))
       const ok = t.magick / t.ours >= GOALS.magickOverOurs && worst >= GOALS.magickOverOurs
-      console.log(`goal ≥ ${GOALS.magickOverOurs}× faster than ImageMagick, ${pad(label + ':', 16)} total ${(t.magick / t.ours).toFixed(1)}×, worst photo ${worst.toFixed(1)}× → ${ok ? 'MET' : 'MISSED'}`)
+      console.log(
+        `goal ≥ ${GOALS.magickOverOurs}× faster than ImageMagick, ${pad(label + ':', 16)} total ${(t.magick / t.ours).toFixed(1)}×, worst photo ${worst.toFixed(1)}× → ${ok ? 'MET' : 'MISSED'}`,
+      )
     }
   }
 
@@ -301,7 +337,9 @@ export async function run(): Promise<void> {
   for (const [label, env] of envs) {
     const rss = await measurePeakRss(big, env)
     const met = rss.peakKb / 1024 < GOALS.peakRssMb ? 'MET' : 'MISSED'
-    console.log(`  ${pad(label, 48)} ${lpad(mb(rss.peakKb), 4)} MB (VmHWM ${mb(rss.hwmKb)} MB; after imports ${mb(rss.baselineKb)} MB) → goal < ${GOALS.peakRssMb} MB ${met}`)
+    console.log(
+      `  ${pad(label, 48)} ${lpad(mb(rss.peakKb), 4)} MB (VmHWM ${mb(rss.hwmKb)} MB; after imports ${mb(rss.baselineKb)} MB) → goal < ${GOALS.peakRssMb} MB ${met}`,
+    )
   }
 }
 

@@ -20,22 +20,31 @@ export interface VariedQuery {
   engine: SearchQuery
 }
 
-const wordsOf = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !isStopWord(w))
+const wordsOf = (s: string) =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3 && !isStopWord(w))
 
 export function variedQueries(texts: SearchPhotoText[], count = 3000, seed = 1717): VariedQuery[] {
   const random = rng(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!
-  const captions = texts.flatMap((t) => [
-    { lang: 'nl' as const, words: wordsOf(`${t.captionNl} ${t.altNl} ${t.tags.join(' ')}`) },
-    { lang: 'en' as const, words: wordsOf(`${t.captionEn} ${t.altEn}`) },
-  ]).filter((c) => c.words.length > 0)
+  const captions = texts
+    .flatMap((t) => [
+      { lang: 'nl' as const, words: wordsOf(`${t.captionNl} ${t.altNl} ${t.tags.join(' ')}`) },
+      { lang: 'en' as const, words: wordsOf(`${t.captionEn} ${t.altEn}`) },
+    ])
+    .filter((c) => c.words.length > 0)
   const typo = (w: string): string => {
     const i = Math.floor(random() * (w.length - 1))
     switch (Math.floor(random() * 4)) {
-      case 0: return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) // swapped letters
-      case 1: return w.slice(0, i) + w.slice(i + 1) // a letter missing
-      case 2: return w.slice(0, i) + w[i] + w.slice(i) // a letter doubled
-      default: return w.slice(0, i) + pick([...'abcdefghijklmnoprstuvwz']) + w.slice(i + 1) // a wrong letter
+      case 0:
+        return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) // swapped letters
+      case 1:
+        return w.slice(0, i) + w.slice(i + 1) // a letter missing
+      case 2:
+        return w.slice(0, i) + w[i] + w.slice(i) // a letter doubled
+      default:
+        return w.slice(0, i) + pick([...'abcdefghijklmnoprstuvwz']) + w.slice(i + 1) // a wrong letter
     }
   }
   const filters = (): SearchFilters => {

@@ -222,7 +222,17 @@ async function engineFloor(url: string, stream: VariedQuery[]): Promise<Load & {
     }
     const total = (performance.now() - start) / 1000
     const r1 = (x: number) => Math.round(x * 100) / 100
-    return { p50: r1(q(latencies, 50)), p95: r1(q(latencies, 95)), p99: r1(q(latencies, 99)), rps: stream.length / total, requests: stream.length, non2xx: 0, errors: 0, loadMs, heapMb }
+    return {
+      p50: r1(q(latencies, 50)),
+      p95: r1(q(latencies, 95)),
+      p99: r1(q(latencies, 99)),
+      rps: stream.length / total,
+      requests: stream.length,
+      non2xx: 0,
+      errors: 0,
+      loadMs,
+      heapMb,
+    }
   } finally {
     await database.close()
   }
@@ -278,31 +288,41 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
     for (const table of CHANGE_TRIGGER_TABLES) await db.execute(sql.raw(`alter table ${table} disable trigger user`))
 
     t0 = performance.now()
-    await db.execute(sql.raw(`insert into photos (id, owner_id, status, content_mac, original_key, original_wrapped_key, original_format, original_bytes,
+    await db.execute(
+      sql.raw(`insert into photos (id, owner_id, status, content_mac, original_key, original_wrapped_key, original_format, original_bytes,
         width, height, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, media_key, derivatives_state, thumbhash, dominant_colour,
         published_at, created_at, updated_at)
       select ${pid}, md5('bench-user-' || (g % 3))::uuid, 'published', md5('mac' || g), 'bench/' || g, 'wrapped', 'jpeg', 1000,
         t.width, t.height, t.caption_nl, t.caption_en, t.alt_nl, t.alt_en, t.tags, t.series, t.credit, md5('media' || g), 'ready', null, t.dominant,
         t.published_at - make_interval(secs => g), now(), now()
-      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`),
+    )
     t('photos', t0)
     t0 = performance.now()
-    await db.execute(sql.raw(`insert into subjects (id, pseudonym, created_by)
-      select md5('bench-subject-' || g)::uuid, 'Model ' || g, md5('bench-user-' || (g % 3))::uuid from generate_series(0, ${n - 1}) g`))
-    await db.execute(sql.raw(`insert into photo_subjects (photo_id, subject_id)
-      select ${pid}, md5('bench-subject-' || g)::uuid from generate_series(0, ${n - 1}) g`))
-    await db.execute(sql.raw(`insert into consents (photo_id, subject_id, version, state, uses, excluded_topics, identifiable, identifiability_agreed,
+    await db.execute(
+      sql.raw(`insert into subjects (id, pseudonym, created_by)
+      select md5('bench-subject-' || g)::uuid, 'Model ' || g, md5('bench-user-' || (g % 3))::uuid from generate_series(0, ${n - 1}) g`),
+    )
+    await db.execute(
+      sql.raw(`insert into photo_subjects (photo_id, subject_id)
+      select ${pid}, md5('bench-subject-' || g)::uuid from generate_series(0, ${n - 1}) g`),
+    )
+    await db.execute(
+      sql.raw(`insert into consents (photo_id, subject_id, version, state, uses, excluded_topics, identifiable, identifiability_agreed,
         outlet_allow, outlet_deny, public_preview, valid_from, valid_until, actor_kind, actor_id)
       select ${pid}, md5('bench-subject-' || g)::uuid, 1, 'active', t.uses, '{trafficking,crime,violence,health,victimhood}', false, false,
         null, '{}', t.public_preview, current_date - 30, current_date + 1000, 'user', null
-      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`),
+    )
     t('consent', t0)
     t0 = performance.now()
-    await db.execute(sql.raw(`insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id,
+    await db.execute(
+      sql.raw(`insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id,
         collections, orientation, colour, uses, public_preview, published_at, tsv)
       select ${pid}, t.caption_nl, t.caption_en, t.alt_nl, t.alt_en, t.tags, t.series, t.credit, md5('bench-user-' || (g % 3))::uuid,
         t.collections, t.orientation, t.colour, t.uses, t.public_preview, t.published_at - make_interval(secs => g), t.tsv
-      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`))
+      from generate_series(0, ${n - 1}) g join bench_tpl t on t.k = ${k}`),
+    )
     t('search rows', t0)
     t0 = performance.now()
     for (const i of idx) await db.execute(sql.raw(i.indexdef))
@@ -341,8 +361,12 @@ export async function run(): Promise<void> {
   await adminClient.connect()
   const server = (await adminClient.query<{ server_version: string }>('show server_version')).rows[0]!.server_version
   console.log(`# Search benchmark (${mode === 'varied' ? `varied stream: ${VARIED} distinct queries` : `the fixed ${QUERIES.length}-query mix`})\n`)
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`)
-  console.log(`autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; ${QUERIES.length} queries in the mix (anonymous callers)\n`)
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`,
+  )
+  console.log(
+    `autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; ${QUERIES.length} queries in the mix (anonymous callers)\n`,
+  )
 
   // The hello-world stays up all run: it is measured right before and right after each size's mixes, and
   // each ratio uses the mean of those two (this machine's speed drifts by tens of percent within minutes).
@@ -361,9 +385,19 @@ export async function run(): Promise<void> {
         const stream = variedQueries(templates(n), VARIED)
         const paths = mode === 'varied' ? stream.map((x) => `/v1/search?${x.qs}`) : QUERIES.map((x) => `/v1/search?${x.qs}`)
         const floor = mode === 'varied' ? await engineFloor(url, stream) : undefined
-        const env = { DATABASE_URL: url, MASTER_KEY: Buffer.alloc(32, 1).toString('base64'), WORKER_ENABLED: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: 'http://localhost:3000', DATA_DIR: path.join(os.tmpdir(), name),
+        const env = {
+          DATABASE_URL: url,
+          MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+          WORKER_ENABLED: '0',
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+          PUBLIC_URL: 'http://localhost:3000',
+          DATA_DIR: path.join(os.tmpdir(), name),
           // The limiter runs (its cost is part of every request) but must never refuse: a 429 is not a search.
-          ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000', SESSION_RATE_LIMIT_PER_MINUTE: '1000000000', API_RATE_LIMIT_PER_MINUTE: '1000000000' }
+          ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000000',
+          SESSION_RATE_LIMIT_PER_MINUTE: '1000000000',
+          API_RATE_LIMIT_PER_MINUTE: '1000000000',
+        }
         const before = await hammer(hello.url, ['/hello'], seconds)
         // 1. Caches off: each query alone (what the engine and the gate's reads cost), then the mix.
         const bare = await startProcess('api/src/server.ts', { ...env, ...UNCACHED }, '/healthz')
@@ -391,7 +425,11 @@ export async function run(): Promise<void> {
         const app = await startProcess('api/src/server.ts', env, '/healthz')
         let mix: Load
         try {
-          await hammer(app.url, QUERIES.map((x) => `/v1/search?${x.qs}`), 2) // warm-up (the fixed mix: the stream stays unseen)
+          await hammer(
+            app.url,
+            QUERIES.map((x) => `/v1/search?${x.qs}`),
+            2,
+          ) // warm-up (the fixed mix: the stream stays unseen)
           mix = await hammer(app.url, paths, seconds)
         } finally {
           await app.stop()
@@ -414,8 +452,13 @@ export async function run(): Promise<void> {
   console.log('|-------:|--------|-------:|-------:|-------:|------:|------------------:|--------------:|--------:|---------:|')
   for (const r of results) {
     const loadS = Object.values(r.load).reduce((a, b) => a + b, 0) / 1000
-    for (const [caches, m] of [['on (as shipped)', r.mix], ['off', r.uncached]] as const) {
-      console.log(`| ${label(r.n)} | ${caches} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${loadS.toFixed(0)} |`)
+    for (const [caches, m] of [
+      ['on (as shipped)', r.mix],
+      ['off', r.uncached],
+    ] as const) {
+      console.log(
+        `| ${label(r.n)} | ${caches} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${loadS.toFixed(0)} |`,
+      )
     }
   }
   console.log('')
@@ -424,7 +467,10 @@ export async function run(): Promise<void> {
     const name = mode === 'varied' ? 'varied' : 'fixed'
     console.log(`search ${name} ${label(r.n)}: ${line(r.uncached, r.helloRps)} (caches off)`)
     console.log(`search ${name} ${label(r.n)}: ${line(r.mix, r.helloRps)} (as shipped)`)
-    if (r.floor) console.log(`search ${name} ${label(r.n)} engine floor: ${line(r.floor, r.helloRps)} (one query at a time in-process; index loaded in ${r.floor.loadMs} ms, ~${r.floor.heapMb} MB heap)`)
+    if (r.floor)
+      console.log(
+        `search ${name} ${label(r.n)} engine floor: ${line(r.floor, r.helloRps)} (one query at a time in-process; index loaded in ${r.floor.loadMs} ms, ~${r.floor.heapMb} MB heap)`,
+      )
   }
   console.log('')
   const at = (n: number) => results.find((r) => r.n === n)
@@ -432,25 +478,41 @@ export async function run(): Promise<void> {
   const r1m = at(1_000_000)
   // A run whose responses were not answers (429, 5xx) measured the wrong thing: say so instead of a verdict.
   const invalid = results.filter((r) => r.mix.non2xx + r.mix.errors + r.uncached.non2xx + r.uncached.errors > 0)
-  if (invalid.length) console.log(`INVALID RUN: non-2xx responses or errors at ${invalid.map((r) => label(r.n)).join(', ')}; the figures above are not search figures`)
+  if (invalid.length)
+    console.log(`INVALID RUN: non-2xx responses or errors at ${invalid.map((r) => label(r.n)).join(', ')}; the figures above are not search figures`)
   const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED')
-  for (const [caches, pick] of [['caches on (as shipped)', (r: SizeResult) => r.mix], ['caches off', (r: SizeResult) => r.uncached]] as const) {
+  for (const [caches, pick] of [
+    ['caches on (as shipped)', (r: SizeResult) => r.mix],
+    ['caches off', (r: SizeResult) => r.uncached],
+  ] as const) {
     console.log(`${caches}:`)
     console.log(`  goal p95 ≤ ${GOALS.p95At100k} ms at 100k: ${r100 ? `${pick(r100).p95} ms → ${verdict(pick(r100).p95 <= GOALS.p95At100k)}` : 'not run'}`)
     console.log(`  goal p95 ≤ ${GOALS.p95At1m} ms at 1M: ${r1m ? `${pick(r1m).p95} ms → ${verdict(pick(r1m).p95 <= GOALS.p95At1m)}` : 'not run'}`)
-    console.log(`  goal throughput at 100k ≥ ${GOALS.throughputRatioAt100k}× hello-world: ${r100 ? `${(pick(r100).rps / r100.helloRps).toFixed(3)}× → ${verdict(pick(r100).rps / r100.helloRps >= GOALS.throughputRatioAt100k)}` : 'not run'}`)
+    console.log(
+      `  goal throughput at 100k ≥ ${GOALS.throughputRatioAt100k}× hello-world: ${r100 ? `${(pick(r100).rps / r100.helloRps).toFixed(3)}× → ${verdict(pick(r100).rps / r100.helloRps >= GOALS.throughputRatioAt100k)}` : 'not run'}`,
+    )
   }
 }
 
 function report(r: SizeResult) {
   console.log(`## ${label(r.n)} photos\n`)
-  console.log(`load (ms): ${Object.entries(r.load).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  console.log(
+    `load (ms): ${Object.entries(r.load)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  )
   console.log('\neach query alone, caches off (15 runs after one warm-up):\n')
   console.log('| kind | query | median ms | p95 ms | hits | total |')
   console.log('|------|-------|----------:|-------:|-----:|------:|')
-  for (const x of r.perQuery) console.log(`| ${x.kind} | \`${decodeURIComponent(x.qs) || '(empty)'}\` | ${x.median.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.hits} | ${x.total} |`)
-  for (const [caches, m] of [['caches on (as shipped)', r.mix], ['caches off', r.uncached]] as const) {
-    console.log(`\nmix under ${CONNECTIONS} connections, ${caches}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / r.helloRps).toFixed(3)}× hello-world at ${r.helloRps.toFixed(0)} req/s), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors`)
+  for (const x of r.perQuery)
+    console.log(`| ${x.kind} | \`${decodeURIComponent(x.qs) || '(empty)'}\` | ${x.median.toFixed(1)} | ${x.p95.toFixed(1)} | ${x.hits} | ${x.total} |`)
+  for (const [caches, m] of [
+    ['caches on (as shipped)', r.mix],
+    ['caches off', r.uncached],
+  ] as const) {
+    console.log(
+      `\nmix under ${CONNECTIONS} connections, ${caches}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / r.helloRps).toFixed(3)}× hello-world at ${r.helloRps.toFixed(0)} req/s), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors`,
+    )
   }
   console.log('')
 }

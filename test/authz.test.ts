@@ -19,9 +19,16 @@ beforeAll(async () => {
   t = await startTestApp()
   const [owner, other, curator, admin] = await Promise.all([t.user('photographer'), t.user('photographer'), t.user('curator'), t.user('admin')])
   users = { owner, other, curator, admin }
-  const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#345' } }).jpeg().toBuffer()
-  photoId = (await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, { captionNl: 'x', captionEn: 'x', altNl: 'x', altEn: 'x' })).body.id as string
-  const s = await fetch(`${t.url}/v1/subjects`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pseudonym: 'Lin' }) })
+  const bytes = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#345' } })
+    .jpeg()
+    .toBuffer()
+  photoId = (await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, { captionNl: 'x', captionEn: 'x', altNl: 'x', altEn: 'x' })).body
+    .id as string
+  const s = await fetch(`${t.url}/v1/subjects`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ pseudonym: 'Lin' }),
+  })
   subjectId = ((await s.json()) as { id: string }).id
   const link = await fetch(`${t.url}/v1/photos/${photoId}/people`, {
     method: 'POST',
@@ -66,7 +73,7 @@ const matrix: () => [string, string, unknown, Record<Who, number>][] = () => [
   ['POST', `/v1/photos/${photoId}/people/${subjectId}/withdraw`, undefined, { anonymous: 401, other: 404, curator: 403, admin: 200 }],
 ]
 
-describe('who may do what with someone else\'s photo, person, consent and vault', () => {
+describe("who may do what with someone else's photo, person, consent and vault", () => {
   it('answers every role on every endpoint as the contract says', async () => {
     const seen: string[] = []
     const expected: string[] = []
@@ -82,12 +89,18 @@ describe('who may do what with someone else\'s photo, person, consent and vault'
 
   it('lists only what each may see', async () => {
     const list = async (who: 'other' | 'curator' | 'owner') =>
-      ((await (await fetch(`${t.url}/v1/photos?limit=100`, { headers: { authorization: `Bearer ${users[who].token}` } })).json()) as { items: { id: string }[] }).items.map((p) => p.id)
+      (
+        (await (await fetch(`${t.url}/v1/photos?limit=100`, { headers: { authorization: `Bearer ${users[who].token}` } })).json()) as {
+          items: { id: string }[]
+        }
+      ).items.map((p) => p.id)
     expect(await list('other')).not.toContain(photoId)
     expect(await list('curator')).toContain(photoId)
     expect(await list('owner')).toContain(photoId)
     const subjects = async (who: 'other' | 'owner') =>
-      ((await (await fetch(`${t.url}/v1/subjects`, { headers: { authorization: `Bearer ${users[who].token}` } })).json()) as { items: { id: string }[] }).items.map((s) => s.id)
+      (
+        (await (await fetch(`${t.url}/v1/subjects`, { headers: { authorization: `Bearer ${users[who].token}` } })).json()) as { items: { id: string }[] }
+      ).items.map((s) => s.id)
     expect(await subjects('other')).not.toContain(subjectId)
     expect(await subjects('owner')).toContain(subjectId)
   })

@@ -46,13 +46,19 @@ describe('the demo photos', () => {
     for (const e of manifest) {
       for (const d of DENY_SOURCES) expect(e.source, `${e.file}: ${e.source}`).not.toMatch(d)
       for (const d of DENY_FILES) expect(e.file).not.toMatch(d)
-      const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(PHOTOS, e.file))).digest('hex')
+      const sha = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(PHOTOS, e.file)))
+        .digest('hex')
       expect(DENY_SHA256.has(sha), `${e.file} has the bytes of a denied source`).toBe(false)
     }
     // Nor is such a file lying around to be picked up again.
     for (const f of fs.readdirSync(PHOTOS)) {
       for (const d of DENY_FILES) expect(f).not.toMatch(d)
-      const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(PHOTOS, f))).digest('hex')
+      const sha = crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(PHOTOS, f)))
+        .digest('hex')
       expect(DENY_SHA256.has(sha), f).toBe(false)
     }
   })

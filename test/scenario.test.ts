@@ -30,20 +30,35 @@ describe('a full scenario: upload → vault → consent → publish → portal �
     return { status: res.status, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : null) as Record<string, any> }
   }
 
-  it('never shows the vault outside the consent officer\'s own endpoint: not in responses, logs, jobs or the audit trail', async () => {
+  it("never shows the vault outside the consent officer's own endpoint: not in responses, logs, jobs or the audit trail", async () => {
     const photographer = await t.user('photographer', 'Fotograaf Z.')
     const curator = await t.user('curator')
     const admin = await t.user('admin')
     const journalist = await t.user('photographer')
 
-    const bytes = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#8a5' } }).jpeg().toBuffer()
+    const bytes = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#8a5' } })
+      .jpeg()
+      .toBuffer()
     const form = new FormData()
     form.append('file', new Blob([bytes]), `${LEGAL_NAME}.jpg`)
-    for (const [k, v] of Object.entries({ captionNl: 'Een sekswerker aan het werk in haar atelier', captionEn: 'A sex worker at work in her studio', altNl: 'Vrouw achter een naaimachine', altEn: 'Woman at a sewing machine' })) form.append(k, v)
+    for (const [k, v] of Object.entries({
+      captionNl: 'Een sekswerker aan het werk in haar atelier',
+      captionEn: 'A sex worker at work in her studio',
+      altNl: 'Vrouw achter een naaimachine',
+      altEn: 'Woman at a sewing machine',
+    }))
+      form.append(k, v)
     const photo = (await call('POST', '/v1/photos', photographer.token, undefined, form)).body
     const subject = (await call('POST', '/v1/subjects', photographer.token, { pseudonym: 'Roos' })).body
     expect((await call('PUT', `/v1/subjects/${subject.id}/vault`, photographer.token, { legalName: LEGAL_NAME, contact: { email: EMAIL } })).status).toBe(204)
-    expect((await call('POST', `/v1/photos/${photo.id}/people`, photographer.token, { subjectId: subject.id, consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true } })).status).toBe(201)
+    expect(
+      (
+        await call('POST', `/v1/photos/${photo.id}/people`, photographer.token, {
+          subjectId: subject.id,
+          consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true },
+        })
+      ).status,
+    ).toBe(201)
     await call('POST', `/v1/photos/${photo.id}/submit`, photographer.token)
     expect((await call('POST', `/v1/photos/${photo.id}/publish`, curator.token)).status).toBe(200)
     await call('GET', `/v1/photos/${photo.id}`, journalist.token)

@@ -32,7 +32,10 @@ describe('npm start on an empty data directory', () => {
     const credentials = path.join(dataDir, 'demo-logins.txt')
     expect(server.stdout()).toContain(credentials)
     expect(fs.statSync(credentials).mode & 0o777).toBe(0o600)
-    const line = fs.readFileSync(credentials, 'utf8').split('\n').find((l) => l.startsWith('photographer\t'))!
+    const line = fs
+      .readFileSync(credentials, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('photographer\t'))!
     const [, email, password] = line.split('\t')
     expect(server.stdout()).not.toContain(password!)
     const token = await login(server.url, email!, password!)
@@ -53,19 +56,28 @@ describe('npm start on an empty data directory', () => {
   })
 
   it('seeds a demo journalist who acts for the enabled demo newsroom', async () => {
-    const line = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('journalist\t'))!
+    const line = fs
+      .readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('journalist\t'))!
     const [, email, password] = line.split('\t')
     expect(email).toBe('journalist@demo.eerlijkbeeld.nl')
     const token = await login(server.url, email!, password!)
-    const me = (await (await fetch(`${server.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as { user: { role: string }; organisationId: string | null }
+    const me = (await (await fetch(`${server.url}/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      user: { role: string }
+      organisationId: string | null
+    }
     expect(me.user.role).toBe('journalist')
     // organisationId is set only for an enabled organisation (auth.service.ts).
     expect(me.organisationId).toMatch(/^[0-9a-f-]{36}$/)
   })
 
-  it('keeps the demo model\'s portal link in the 0600 file, never in the output, and the link opens their portal', async () => {
+  it("keeps the demo model's portal link in the 0600 file, never in the output, and the link opens their portal", async () => {
     expect(server.stdout()).toMatch(/Portaal van een demo-model \(fictief\): de regel "portal" in /)
-    const line = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('portal\t'))!
+    const line = fs
+      .readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('portal\t'))!
     const m = /^portal\t(\S*)#(ebp_[\w-]+)$/.exec(line)
     expect(m).not.toBeNull()
     expect(m![1]).toBe('/portal')
@@ -81,22 +93,31 @@ describe('npm start on an empty data directory', () => {
   })
 
   it('finds at least three demo photos for sekswerker and for sex worker', async () => {
-    for (const [q, lang] of [['sekswerker', 'nl'], ['sex worker', 'en']] as const) {
+    for (const [q, lang] of [
+      ['sekswerker', 'nl'],
+      ['sex worker', 'en'],
+    ] as const) {
       // The search index is filled by the background worker just after the seed: wait for it.
       const about = async () => {
-        const r = (await (await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&lang=${lang}&limit=24`)).json()) as { total: number; hits: { caption: { nl: string; en: string } }[] }
+        const r = (await (await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&lang=${lang}&limit=24`)).json()) as {
+          total: number
+          hits: { caption: { nl: string; en: string } }[]
+        }
         return r.hits.filter((h) => /sekswerk|sex work/i.test(`${h.caption.nl} ${h.caption.en}`)).length
       }
       await expect.poll(about, { timeout: 60_000, interval: 500, message: q }).toBeGreaterThanOrEqual(3)
     }
   })
 
-  it('keeps the demo model\'s portal link in the 0600 logins file, not in the log', () => {
+  it("keeps the demo model's portal link in the 0600 logins file, not in the log", () => {
     const text = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8')
     const link = /^portal\t(\/portal#ebp_[\w-]+)$/m.exec(text)
     expect(link).not.toBeNull()
     // Printed to stdout as the banner, never inside a pino log line.
-    const logLines = server.stdout().split('\n').filter((l) => l.startsWith('{'))
+    const logLines = server
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
     expect(logLines.length).toBeGreaterThan(0)
     for (const l of logLines) expect(l).not.toContain(link![1]!.split('#')[1])
   })
@@ -183,5 +204,4 @@ describe('the CLI', () => {
       fs.rmSync(dataDir, { recursive: true, force: true })
     }
   }, 180_000) // six CLI processes, each opening PGlite: over a minute on a loaded 2-core machine
-
 })

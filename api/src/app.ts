@@ -92,7 +92,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Read your own writes: every route that can write empties the gate's photo records as it answers.
   app.addHook('onRoute', forgetOnWrite(ctx.gate.records))
   await app.register(securityHeaders, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"] },
+    },
     crossOriginResourcePolicy: { policy: 'same-site' },
     // Headers for browsers and plug-ins that are gone (Internet Explorer's XSS filter and download dialog,
     // Flash and Acrobat cross-domain policies): nothing reads them any more, and every response carried them.
@@ -108,7 +110,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     global: true,
     hook: 'onRequest',
     timeWindow: limits.windowSeconds * 1000,
-    keyGenerator: (req) => (req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`),
+    keyGenerator: (req) =>
+      req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`,
     max: (req) => (req.principal ? (req.principal.via === 'apikey' ? limits.perKey : limits.perUser) : limits.anonymous),
     errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
   })
@@ -130,8 +133,18 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(openapiPlugin, { publicUrl: config.publicUrl })
 
   await app.register(healthRoutes, { database: ctx.database })
-  await app.register(authRoutes, { auth: ctx.auth, cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit, contactEmail: config.contactEmail })
-  await app.register(photosRoutes, { photos: ctx.photos, tmpDir: ctx.tmpDir, maxUploadBytes: config.upload.maxBytes, grantsHold: (id) => ctx.downloads.grantsHold(id) })
+  await app.register(authRoutes, {
+    auth: ctx.auth,
+    cookieSecure: config.cookieSecure,
+    loginRateLimit: config.loginRateLimit,
+    contactEmail: config.contactEmail,
+  })
+  await app.register(photosRoutes, {
+    photos: ctx.photos,
+    tmpDir: ctx.tmpDir,
+    maxUploadBytes: config.upload.maxBytes,
+    grantsHold: (id) => ctx.downloads.grantsHold(id),
+  })
   await app.register(consentRoutes, { consent: ctx.consent })
   await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
@@ -147,7 +160,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(searchRoutes, { search: ctx.search })
   await app.register(downloadsRoutes, { downloads: ctx.downloads })
   await app.register(licencesRoutes, { licences: ctx.licences, deedPage })
-  await app.register(rightsRoutes, { rights: ctx.rights, photos: ctx.photos, origin: ctx.origin, licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])) })
+  await app.register(rightsRoutes, {
+    rights: ctx.rights,
+    photos: ctx.photos,
+    origin: ctx.origin,
+    licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])),
+  })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.

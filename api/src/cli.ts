@@ -64,7 +64,9 @@ const USAGE = `usage:
 
 /** The usage lines of one command, or every line when it is not a command we know. */
 const usageOf = (command: string | undefined) => {
-  const lines = USAGE.split('\n').slice(1).filter((l) => command && l.trimStart().startsWith(`npm run cli -- ${command} `) || l.trim() === `npm run cli -- ${command}`)
+  const lines = USAGE.split('\n')
+    .slice(1)
+    .filter((l) => (command && l.trimStart().startsWith(`npm run cli -- ${command} `)) || l.trim() === `npm run cli -- ${command}`)
   return lines.length ? `usage:\n${lines.join('\n')}` : USAGE
 }
 
@@ -75,7 +77,9 @@ class Failed extends Error {}
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig()
   const unlock = config.embedded ? lockDataDir(config.dataDir) : () => {}
-  const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') })
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl, poolSize: 2 } : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pg') },
+  )
   try {
     await database.migrate()
     return await fn(database)
@@ -117,7 +121,16 @@ async function main(argv: string[]): Promise<string> {
       const config = { ...loadConfig(), seedDemo: false, logLevel: 'warn' as const }
       const rt = await startRuntime(config, { startWorker: false })
       try {
-        const r = await seedDemo({ db: rt.database.db, auth: rt.auth, photos: rt.photos, consent: rt.consent, portal: rt.portal, dataDir: config.dataDir, tmpDir: rt.tmpDir, logger: rt.logger })
+        const r = await seedDemo({
+          db: rt.database.db,
+          auth: rt.auth,
+          photos: rt.photos,
+          consent: rt.consent,
+          portal: rt.portal,
+          dataDir: config.dataDir,
+          tmpDir: rt.tmpDir,
+          logger: rt.logger,
+        })
         if (!r) return 'not seeded: the database has users already'
         console.log(`seeded ${r.photos} photos; demo logins written to ${r.credentialsFile}`)
         return r.credentialsFile
@@ -152,9 +165,15 @@ async function main(argv: string[]): Promise<string> {
     }
     case 'orgs': {
       if (sub === 'add') {
-        const { values } = parseArgs({ args: argv.slice(2), options: { name: { type: 'string' }, enable: { type: 'boolean' }, 'notice-email': { type: 'string' } }, strict: true })
+        const { values } = parseArgs({
+          args: argv.slice(2),
+          options: { name: { type: 'string' }, enable: { type: 'boolean' }, 'notice-email': { type: 'string' } },
+          strict: true,
+        })
         if (!values.name?.trim()) throw new UsageError('orgs add needs --name')
-        const org = await withDatabase((d) => desks(d).orgs.create({ name: values.name!, enable: values.enable ?? false, noticeEmail: values['notice-email'] }, CLI_ACTOR))
+        const org = await withDatabase((d) =>
+          desks(d).orgs.create({ name: values.name!, enable: values.enable ?? false, noticeEmail: values['notice-email'] }, CLI_ACTOR),
+        )
         console.log(`created organisation ${org.id} (${org.enabled ? 'enabled' : 'not enabled yet: orgs enable --id ' + org.id})`)
         return org.id
       }
@@ -198,10 +217,15 @@ async function main(argv: string[]): Promise<string> {
     }
     case 'members': {
       if (sub !== 'add') throw new UsageError(`unknown members command: ${sub ?? '(none)'}`)
-      const { values } = parseArgs({ args: argv.slice(2), options: { org: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' } }, strict: true })
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { org: { type: 'string' }, user: { type: 'string' }, role: { type: 'string' } },
+        strict: true,
+      })
       const org = uuidOption(values.org, 'org')
       const user = uuidOption(values.user, 'user')
-      if (values.role !== undefined && values.role !== 'member' && values.role !== 'manager') throw new UsageError('--role must be member or manager (a manager may make and revoke keys)')
+      if (values.role !== undefined && values.role !== 'member' && values.role !== 'manager')
+        throw new UsageError('--role must be member or manager (a manager may make and revoke keys)')
       const member = await withDatabase((d) => desks(d).orgs.addMember(org, { userId: user, role: values.role as 'member' | 'manager' | undefined }, CLI_ACTOR))
       console.log(`added ${member.userId} to organisation ${org} as ${member.role}`)
       return member.userId
@@ -296,7 +320,9 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
       const jobs = await rt.worker.drain([DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, 'photo.purge-media', SEARCH_REMOVE_JOB])
       const r = rt.reapplied
       console.log(`restored the database of ${manifest.createdAt} and ${restored.written} blobs (${restored.deleted} newer ones removed)`)
-      console.log(`erasure ledger re-applied: ${r.erasures} erasures, ${r.withdrawals} withdrawals, ${r.portalLinks} portal links, ${r.apiKeys} API keys; ${jobs} deletions run`)
+      console.log(
+        `erasure ledger re-applied: ${r.erasures} erasures, ${r.withdrawals} withdrawals, ${r.portalLinks} portal links, ${r.apiKeys} API keys; ${jobs} deletions run`,
+      )
       if (r.failed) throw new Failed(`${r.failed} ledger entries could not be re-applied: see the log before starting the server`)
       return 'restored'
     } finally {
@@ -312,7 +338,7 @@ main(process.argv.slice(2)).then(
     process.exit(0)
   },
   (err) => {
-    if (err instanceof UsageError || (err as Error).name === 'TypeError' && String((err as Error).message).includes('Unknown option')) {
+    if (err instanceof UsageError || ((err as Error).name === 'TypeError' && String((err as Error).message).includes('Unknown option'))) {
       console.error(`${(err as Error).message}\n${USAGE}`)
       process.exit(64)
     }

@@ -31,7 +31,10 @@ const EnvSchema = Type.Object({
   PHOTO_CACHE_SECONDS: Type.Number({ default: 300, minimum: 0, maximum: 3600 }),
   MASTER_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$' })),
   MASTER_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
-  LOG_LEVEL: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)), { default: 'info' }),
+  LOG_LEVEL: Type.Union(
+    LOG_LEVELS.map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
   MAX_UPLOAD_BYTES: Type.Integer({ default: 50 * 1024 * 1024, minimum: 1024 }),
   MAX_PIXELS: Type.Integer({ default: 100_000_000, minimum: 10_000 }),
   PIPELINE_CONCURRENCY: Type.Integer({ default: 2, minimum: 1, maximum: 64 }),
@@ -137,7 +140,15 @@ export interface Config {
   webhooks: { allowLoopback: boolean; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; giveUpMs: number }
   downloads: { urlTtlSeconds: number }
   /** Limits for slow or greedy clients (server.ts, platform/connections.ts); the reverse proxy repeats them. */
-  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; idleTimeoutMs: number; minBodyBytesPerSecond: number; bodyRateWindowMs: number; maxConnectionsPerAddress: number }
+  http: {
+    requestTimeoutMs: number
+    headersTimeoutMs: number
+    keepAliveTimeoutMs: number
+    idleTimeoutMs: number
+    minBodyBytesPerSecond: number
+    bodyRateWindowMs: number
+    maxConnectionsPerAddress: number
+  }
 }
 
 export class ConfigError extends Error {
@@ -217,7 +228,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     seedDemo: embedded && flag(env.SEED_DEMO, true),
     worker: { enabled: flag(env.WORKER_ENABLED, true), pollMs: env.WORKER_POLL_MS, leaseSeconds: env.JOB_LEASE_SECONDS },
     loginRateLimit: env.LOGIN_RATE_LIMIT,
-    rateLimit: { perKey: env.API_RATE_LIMIT_PER_MINUTE, perUser: env.SESSION_RATE_LIMIT_PER_MINUTE, anonymous: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+    rateLimit: {
+      perKey: env.API_RATE_LIMIT_PER_MINUTE,
+      perUser: env.SESSION_RATE_LIMIT_PER_MINUTE,
+      anonymous: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE,
+      windowSeconds: 60,
+    },
     apiKeyCacheSeconds: env.API_KEY_CACHE_SECONDS,
     sessionCacheSeconds: env.SESSION_CACHE_SECONDS,
     portalLinkDays: env.PORTAL_LINK_DAYS,

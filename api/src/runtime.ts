@@ -34,7 +34,17 @@ import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
 import { DiskBlobStore } from './modules/storage/index.ts'
-import { CachedSearchEngine, createSearchEngine, MemorySearchEngine, SEARCH_REMOVE_JOB, SEARCH_UPSERT_JOB, SearchDocuments, SearchService, searchSyncJob, type SearchEngine } from './modules/search/index.ts'
+import {
+  CachedSearchEngine,
+  createSearchEngine,
+  MemorySearchEngine,
+  SEARCH_REMOVE_JOB,
+  SEARCH_UPSERT_JOB,
+  SearchDocuments,
+  SearchService,
+  searchSyncJob,
+  type SearchEngine,
+} from './modules/search/index.ts'
 import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 import { WorkflowService } from './modules/workflow/index.ts'
 
@@ -208,7 +218,12 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       blobs,
       masterKey,
       onRead: async (r) => {
-        await audit.append(database!.db, { type: 'vault.read', actor: { kind: 'user', id: r.adminId }, subjectId: r.subjectId, data: { what: r.what, ...(r.documentId ? { documentId: r.documentId } : {}) } })
+        await audit.append(database!.db, {
+          type: 'vault.read',
+          actor: { kind: 'user', id: r.adminId },
+          subjectId: r.subjectId,
+          data: { what: r.what, ...(r.documentId ? { documentId: r.documentId } : {}) },
+        })
       },
     })
     const expiry = new ExpiryService({
@@ -221,18 +236,39 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       renewalNoticeDays: config.expiry.renewalNoticeDays,
       nudge: () => worker.nudge(),
     })
-    worker.register('photo.derivatives', photos.store.derivativesJob).register('photo.avif', photos.store.avifJob).register('photo.purge-media', photos.store.purgeJob)
+    worker
+      .register('photo.derivatives', photos.store.derivativesJob)
+      .register('photo.avif', photos.store.avifJob)
+      .register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger })
-    const downloads = new DownloadsService({ db: database.db, gate, topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic), licence: licenceOf, blobs, masterKey, pipeline, audit, config, photos })
+    const downloads = new DownloadsService({
+      db: database.db,
+      gate,
+      topicLiftedBy: (tx, id, topic) => consent.topicLiftedBy(tx, id, topic),
+      licence: licenceOf,
+      blobs,
+      masterKey,
+      pipeline,
+      audit,
+      config,
+      photos,
+    })
     worker.register(DELETE_ORIGINAL, erasure.deleteOriginalJob).register(DELETE_VAULT_DOCUMENT, erasure.deleteVaultDocumentJob)
     // Webhook secrets are needed again to sign, so they are sealed (not hashed) under their own derived key.
     const webhookSecretKey = masterKey.derive('webhook-secrets')
     const webhookPolicy = { allowLoopback: config.webhooks.allowLoopback }
     const webhooks = new WebhooksService({ db: database.db, secretKey: webhookSecretKey, policy: webhookPolicy })
     const noticeDelivery = new NoticeDelivery({
-      db: database.db, queue, secretKey: webhookSecretKey, policy: webhookPolicy, timeoutMs: config.webhooks.timeoutMs, giveUpMs: config.webhooks.giveUpMs,
-      publicUrl: config.publicUrl, smtp: config.smtp, log: logger.child({ module: 'notices' }),
+      db: database.db,
+      queue,
+      secretKey: webhookSecretKey,
+      policy: webhookPolicy,
+      timeoutMs: config.webhooks.timeoutMs,
+      giveUpMs: config.webhooks.giveUpMs,
+      publicUrl: config.publicUrl,
+      smtp: config.smtp,
+      log: logger.child({ module: 'notices' }),
     })
     worker.register(WEBHOOK_JOB, noticeDelivery.webhookJob, config.webhooks.backoff)
     // Without SMTP no handler claims the e-mail jobs: they wait in the outbox, and the admin sees them waiting.
@@ -295,9 +331,38 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin, grant: (id) => downloads.grant(id) })
     const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
-    const app = await buildApp({ config, database, auth, photos, gate, consent, portal, vault, erasure, audit, collections, blobs, notices, webhooks, embeds, search, downloads, organisations, apiKeys, workflow, tmpDir, logger, licences: servedLicences, rights, origin })
+    const app = await buildApp({
+      config,
+      database,
+      auth,
+      photos,
+      gate,
+      consent,
+      portal,
+      vault,
+      erasure,
+      audit,
+      collections,
+      blobs,
+      notices,
+      webhooks,
+      embeds,
+      search,
+      downloads,
+      organisations,
+      apiKeys,
+      workflow,
+      tmpDir,
+      logger,
+      licences: servedLicences,
+      rights,
+      origin,
+    })
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
-    const seeded = config.seedDemo ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ?? (await demoInPlace({ db: database.db, dataDir: config.dataDir }))) : null
+    const seeded = config.seedDemo
+      ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ??
+        (await demoInPlace({ db: database.db, dataDir: config.dataDir })))
+      : null
 
     // Orphaned blobs and temp files of requests that failed or crashed while this server runs: swept
     // periodically, not only at the next start (issue 18). Each at least an hour old; counts only in the log.
@@ -326,7 +391,43 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     let closing: Promise<void> | undefined
     const db = database
     return {
-      app, config, database, blobs, masterKey, queue, worker, auth, photos, consent, expiry, portal, vault, erasure, collections, notices, webhooks, noticeDelivery, embeds, searchEngine, searchDocuments, search, downloads, organisations, apiKeys, workflow, gate, records, ledger, reapplied, audit, licences, logger, tmpDir, seeded, origin, rights,
+      app,
+      config,
+      database,
+      blobs,
+      masterKey,
+      queue,
+      worker,
+      auth,
+      photos,
+      consent,
+      expiry,
+      portal,
+      vault,
+      erasure,
+      collections,
+      notices,
+      webhooks,
+      noticeDelivery,
+      embeds,
+      searchEngine,
+      searchDocuments,
+      search,
+      downloads,
+      organisations,
+      apiKeys,
+      workflow,
+      gate,
+      records,
+      ledger,
+      reapplied,
+      audit,
+      licences,
+      logger,
+      tmpDir,
+      seeded,
+      origin,
+      rights,
       close: () =>
         (closing ??= (async () => {
           expiry.stop()

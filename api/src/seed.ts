@@ -62,7 +62,16 @@ const OPEN_LICENCES: Record<string, string> = { 'CC0 1.0': 'cc0@1.0', 'CC BY 4.0
 /** The demo journalist's newsroom: enabled, so the journalist can download. */
 export const DEMO_ORGANISATION = 'Demo Redactie'
 
-export async function seedDemo(deps: { db: Db; auth: AuthService; photos: PhotosService; consent: ConsentService; portal: PortalService; dataDir: string; tmpDir: string; logger: FastifyBaseLogger }): Promise<SeedResult | null> {
+export async function seedDemo(deps: {
+  db: Db
+  auth: AuthService
+  photos: PhotosService
+  consent: ConsentService
+  portal: PortalService
+  dataDir: string
+  tmpDir: string
+  logger: FastifyBaseLogger
+}): Promise<SeedResult | null> {
   const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users`))
   if ((row?.n ?? 0) > 0) return null
 
@@ -91,7 +100,16 @@ export async function seedDemo(deps: { db: Db; auth: AuthService; photos: Photos
       path: file,
       bytes: bytes.length,
       sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-      fields: { captionNl: m.captionNl, captionEn: m.captionEn, altNl: m.altNl, altEn: m.altEn, tags: m.tags, series: m.series ?? 'Demo', credit: m.author ?? m.credit, placeCity: m.place ?? undefined },
+      fields: {
+        captionNl: m.captionNl,
+        captionEn: m.captionEn,
+        altNl: m.altNl,
+        altEn: m.altEn,
+        tags: m.tags,
+        series: m.series ?? 'Demo',
+        credit: m.author ?? m.credit,
+        placeCity: m.place ?? undefined,
+      },
     })
     // The demo goes through the same gate as real photos: people with consent, or the declaration.
     if (m.people?.length) {

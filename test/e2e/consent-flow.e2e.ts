@@ -81,7 +81,10 @@ describe('consent flow: upload → publish → withdraw', () => {
     }
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
     await item.getByText('Klaar: opgeslagen als concept.').waitFor()
-    expect([...seen].some((v) => v > 0 && v < 100), `progress values seen: ${[...seen].join(', ')}`).toBe(true)
+    expect(
+      [...seen].some((v) => v > 0 && v < 100),
+      `progress values seen: ${[...seen].join(', ')}`,
+    ).toBe(true)
     expect(await bar.getAttribute('value')).toBe('100')
 
     // The privacy report in plain words: the GPS position was there, and it was removed.
@@ -162,9 +165,23 @@ describe('consent flow: upload → publish → withdraw', () => {
     expect(((await empty.json()) as { type: string }).type).toBe('/problems/submit-refused')
     // With texts and a recognisable person who did not agree, it can be sent; the curator will see why it can't be published.
     const csrf = (await photographer.context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
-    expect((await page.request.patch(`/v1/photos/${secondId}`, { data: { captionNl: `Tweede ${suffix}`, captionEn: `Second ${suffix}`, altNl: 'Een tweede foto', altEn: 'A second photo' }, headers: { 'x-csrf-token': csrf } })).status()).toBe(200)
+    expect(
+      (
+        await page.request.patch(`/v1/photos/${secondId}`, {
+          data: { captionNl: `Tweede ${suffix}`, captionEn: `Second ${suffix}`, altNl: 'Een tweede foto', altEn: 'A second photo' },
+          headers: { 'x-csrf-token': csrf },
+        })
+      ).status(),
+    ).toBe(200)
     const other = (await (await apiPost(photographer.context, page, '/v1/subjects', { pseudonym: `Tweede ${suffix}` })).json()) as { id: string }
-    expect((await apiPost(photographer.context, page, `/v1/photos/${secondId}/people`, { subjectId: other.id, consent: { identifiable: true, identifiabilityAgreed: false } })).status()).toBe(201)
+    expect(
+      (
+        await apiPost(photographer.context, page, `/v1/photos/${secondId}/people`, {
+          subjectId: other.id,
+          consent: { identifiable: true, identifiabilityAgreed: false },
+        })
+      ).status(),
+    ).toBe(201)
     const r = await apiPost(photographer.context, page, `/v1/photos/${secondId}/submit`, undefined)
     expect(r.status()).toBe(200)
     expect(photographer.watch.errors).toEqual([])
@@ -212,17 +229,31 @@ describe('consent flow: upload → publish → withdraw', () => {
     await page.getByRole('heading', { level: 1, name: caption }).waitFor()
     const detail = await page.request.get(`/v1/photos/${photoId}`)
     expect(detail.status()).toBe(200)
-    const small = ((await detail.json()) as { derivatives: { preset: string; format: string; url: string }[] }).derivatives.find((d) => d.preset === 'small' && d.format === 'jpeg')!
+    const small = ((await detail.json()) as { derivatives: { preset: string; format: string; url: string }[] }).derivatives.find(
+      (d) => d.preset === 'small' && d.format === 'jpeg',
+    )!
     mediaUrl = new URL(small.url, gallery.url).href
     expect((await page.request.get(mediaUrl)).status()).toBe(200)
     await shot(page, 'photo page')
 
     if (await hasSearch(page)) {
       // The index follows the publication through the outbox: give the worker a moment.
-      await expect.poll(async () => {
-        await page.goto(`/?q=${encodeURIComponent(suffix)}`)
-        return page.getByRole('link', { name: new RegExp(suffix) }).first().waitFor({ timeout: 3000 }).then(() => true, () => false)
-      }, { timeout: 30_000, interval: 500 }).toBe(true)
+      await expect
+        .poll(
+          async () => {
+            await page.goto(`/?q=${encodeURIComponent(suffix)}`)
+            return page
+              .getByRole('link', { name: new RegExp(suffix) })
+              .first()
+              .waitFor({ timeout: 3000 })
+              .then(
+                () => true,
+                () => false,
+              )
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toBe(true)
       await shot(page, 'found in search')
     }
     const d = await apiPost(context, page, `/v1/photos/${photoId}/downloads`, { use: 'editorial', channel: 'web', outlet: 'Demo Redactie online' })
@@ -230,11 +261,14 @@ describe('consent flow: upload → publish → withdraw', () => {
     // Once the story is out, the newsroom says where: the person pictured sees it in their portal.
     const grantId = ((await d.json()) as { grant: { id: string } }).grant.id
     const csrf = (await context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
-    const reported = await page.request.patch(`/v1/downloads/${grantId}`, { data: { publicationUrl: 'https://demo-redactie.example/verhaal-over-werk' }, headers: { 'x-csrf-token': csrf } })
+    const reported = await page.request.patch(`/v1/downloads/${grantId}`, {
+      data: { publicationUrl: 'https://demo-redactie.example/verhaal-over-werk' },
+      headers: { 'x-csrf-token': csrf },
+    })
     expect(reported.status(), await reported.text()).toBe(200)
   })
 
-  it('the admin makes the person\'s personal link (shown once, copyable) and checks the audit trail', async () => {
+  it("the admin makes the person's personal link (shown once, copyable) and checks the audit trail", async () => {
     const shot = screenshots('admin makes the portal link and verifies the audit trail')
     const { page, watch } = await person('admin', '/admin')
     await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor()
@@ -305,7 +339,10 @@ describe('consent flow: upload → publish → withdraw', () => {
     await card.getByText('Ingetrokken: wordt nergens meer getoond').waitFor()
     await card.getByText('Geen voorbeeld meer: de foto wordt niet meer getoond.').waitFor()
     // The outlet that downloaded it is told: the notice is listed with its state.
-    await card.getByRole('region', { name: 'Bericht aan media: toestemming ingetrokken' }).getByText(/^Demo Redactie: /).waitFor()
+    await card
+      .getByRole('region', { name: 'Bericht aan media: toestemming ingetrokken' })
+      .getByText(/^Demo Redactie: /)
+      .waitFor()
     await shot(page, 'withdrawn')
     expect(watch.errors).toEqual([])
   })
@@ -315,7 +352,14 @@ describe('consent flow: upload → publish → withdraw', () => {
     const { page, watch } = journalist
     expect([404, 410]).toContain((await page.request.get(mediaUrl)).status())
     expect([404, 410]).toContain((await page.request.get(`/v1/photos/${photoId}`)).status())
-    expect([404, 410]).toContain((await page.request.post(`/v1/photos/${photoId}/downloads`, { data: { use: 'editorial', channel: 'web' }, headers: { 'x-csrf-token': (await journalist.context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? '' } })).status())
+    expect([404, 410]).toContain(
+      (
+        await page.request.post(`/v1/photos/${photoId}/downloads`, {
+          data: { use: 'editorial', channel: 'web' },
+          headers: { 'x-csrf-token': (await journalist.context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? '' },
+        })
+      ).status(),
+    )
     await page.goto(`/photos/${photoId}`)
     await page.getByRole('alert').waitFor()
     await shot(page, 'photo page after withdrawal')

@@ -38,7 +38,10 @@ describe('curator collections and admin keys', () => {
     const eligible = page.getByRole('list', { name: 'Deze foto’s kunnen erbij' })
     for (let i = 0; i < 2; i++) {
       await expect.poll(() => eligible.getByRole('listitem').count()).toBeGreaterThan(0)
-      await eligible.getByRole('button', { name: /^Toevoegen: / }).first().click()
+      await eligible
+        .getByRole('button', { name: /^Toevoegen: / })
+        .first()
+        .click()
       await expect.poll(() => page.locator('.collection-items > li').count(), { timeout: 20_000 }).toBe(i + 1)
     }
     const titles = () => page.locator('.collection-items .item-title strong').allTextContents()
@@ -111,7 +114,9 @@ describe('curator collections and admin keys', () => {
     await confirm.getByRole('button', { name: 'Sleutel intrekken' }).click()
     await card.getByText('De sleutel werkt niet meer.').waitFor()
     expect(await card.getByLabel('Nieuwe API-sleutel: redactiesysteem').count()).toBe(0)
-    await expect.poll(async () => (await page.request.get('/v1/keys/current', { headers: { authorization: `Bearer ${secret}` } })).status(), { timeout: 15_000 }).toBe(401)
+    await expect
+      .poll(async () => (await page.request.get('/v1/keys/current', { headers: { authorization: `Bearer ${secret}` } })).status(), { timeout: 15_000 })
+      .toBe(401)
     await shot(page, 'key revoked')
     expect(watch.errors.filter((e) => !/status of 401/.test(e))).toEqual([])
   })

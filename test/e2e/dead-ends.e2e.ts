@@ -59,9 +59,17 @@ describe('no dead ends', () => {
     const shot = screenshots('returned with a note, wrong person removed, published')
     const photographer = await person('photographer', '/my-photos')
     const caption = `Twee collega's op de markt ${suffix}`
-    const id = await uploadAs(photographer.context, photographer.page, 1200, { captionNl: caption, captionEn: `Two colleagues at the market ${suffix}`, altNl: 'Een marktkraam', altEn: 'A market stall' })
+    const id = await uploadAs(photographer.context, photographer.page, 1200, {
+      captionNl: caption,
+      captionEn: `Two colleagues at the market ${suffix}`,
+      altNl: 'Een marktkraam',
+      altEn: 'A market stall',
+    })
     const subject = (await call(photographer.context, photographer.page, 'POST', '/v1/subjects', { pseudonym: `Verkeerd ${suffix}` })) as { id: string }
-    await call(photographer.context, photographer.page, 'POST', `/v1/photos/${id}/people`, { subjectId: subject.id, consent: { identifiable: true, identifiabilityAgreed: false } })
+    await call(photographer.context, photographer.page, 'POST', `/v1/photos/${id}/people`, {
+      subjectId: subject.id,
+      consent: { identifiable: true, identifiabilityAgreed: false },
+    })
     await call(photographer.context, photographer.page, 'POST', `/v1/photos/${id}/submit`)
 
     const curator = await person('curator', '/review')
@@ -119,11 +127,15 @@ describe('no dead ends', () => {
     const { context, page, watch } = await person('curator', '/collections')
     // One "nobody pictured" photo goes under the exhibition licence; every other published photo under the
     // editorial one, which does not cover exhibitions (the demo's open CC photos would all be eligible).
-    const all = (await (await page.request.get('/v1/photos?limit=50')).json()) as { items: { id: string; status: string; licence: string; noPeopleDeclared: boolean; caption: { nl: string } }[] }
+    const all = (await (await page.request.get('/v1/photos?limit=50')).json()) as {
+      items: { id: string; status: string; licence: string; noPeopleDeclared: boolean; caption: { nl: string } }[]
+    }
     const chosen = all.items.find((p) => p.status === 'published' && p.noPeopleDeclared)!
     expect(chosen).toBeDefined()
     await call(context, page, 'PATCH', `/v1/photos/${chosen.id}`, { licence: 'rsw-exhibition@1.0' })
-    for (const p of all.items) if (p.status === 'published' && p.id !== chosen.id && p.licence !== 'rsw-editorial@1.0') await call(context, page, 'PATCH', `/v1/photos/${p.id}`, { licence: 'rsw-editorial@1.0' })
+    for (const p of all.items)
+      if (p.status === 'published' && p.id !== chosen.id && p.licence !== 'rsw-editorial@1.0')
+        await call(context, page, 'PATCH', `/v1/photos/${p.id}`, { licence: 'rsw-editorial@1.0' })
 
     await page.getByRole('heading', { level: 1, name: 'Collecties en tentoonstellingen' }).waitFor()
     await page.getByLabel('Tentoonstelling').check()
@@ -163,11 +175,21 @@ describe('no dead ends', () => {
     expect(gallery.portalLink).toBeTruthy()
     const token = gallery.portalLink!.split('#')[1]!
     const photographer = await person('photographer', '/my-photos')
-    const overview = (await (await photographer.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as { photos: { id: string }[] }
+    const overview = (await (await photographer.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      photos: { id: string }[]
+    }
     const demoPhoto = overview.photos[0]!.id
     const people = (await (await photographer.page.request.get(`/v1/photos/${demoPhoto}/people`)).json()) as { items: { subjectId: string }[] }
-    const small = await uploadAs(photographer.context, photographer.page, 512, { captionNl: `Klein portret ${suffix}`, captionEn: `Small portrait ${suffix}`, altNl: 'Een klein portret', altEn: 'A small portrait' })
-    await call(photographer.context, photographer.page, 'POST', `/v1/photos/${small}/people`, { subjectId: people.items[0]!.subjectId, consent: { identifiable: false, identifiabilityAgreed: false } })
+    const small = await uploadAs(photographer.context, photographer.page, 512, {
+      captionNl: `Klein portret ${suffix}`,
+      captionEn: `Small portrait ${suffix}`,
+      altNl: 'Een klein portret',
+      altEn: 'A small portrait',
+    })
+    await call(photographer.context, photographer.page, 'POST', `/v1/photos/${small}/people`, {
+      subjectId: people.items[0]!.subjectId,
+      consent: { identifiable: false, identifiabilityAgreed: false },
+    })
 
     const context = await newContext(browser, gallery.url, { mobile: true })
     contexts.push(context)
@@ -189,10 +211,20 @@ describe('no dead ends', () => {
     const shot = screenshots('journalist acknowledges a takedown')
     const token = gallery.portalLink!.split('#')[1]!
     const journalist = await person('journalist', '/my-downloads')
-    const overview = (await (await journalist.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as { photos: { id: string; status: string }[] }
+    const overview = (await (await journalist.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      photos: { id: string; status: string }[]
+    }
     const demoPhoto = overview.photos.find((p) => p.status === 'published')!.id
-    await call(journalist.context, journalist.page, 'POST', `/v1/photos/${demoPhoto}/downloads`, { use: 'editorial', channel: 'web', outlet: 'Demo Redactie online', headline: `Werk in de stad ${suffix}` })
-    const withdrawn = await journalist.page.request.post(`/v1/portal/photos/${demoPhoto}/withdraw`, { headers: { authorization: `Bearer ${token}` }, data: { confirm: true } })
+    await call(journalist.context, journalist.page, 'POST', `/v1/photos/${demoPhoto}/downloads`, {
+      use: 'editorial',
+      channel: 'web',
+      outlet: 'Demo Redactie online',
+      headline: `Werk in de stad ${suffix}`,
+    })
+    const withdrawn = await journalist.page.request.post(`/v1/portal/photos/${demoPhoto}/withdraw`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { confirm: true },
+    })
     expect(withdrawn.status()).toBe(200)
 
     const { page } = journalist
@@ -213,8 +245,14 @@ describe('no dead ends', () => {
     const portal = await model.newPage()
     await portal.goto(gallery.portalLink!)
     await portal.getByRole('heading', { name: 'Bericht aan media: toestemming ingetrokken' }).first().waitFor()
-    await portal.getByText(/bevestigd door het medium/).first().waitFor()
-    await portal.getByText(/Demo Redactie online/).first().waitFor()
+    await portal
+      .getByText(/bevestigd door het medium/)
+      .first()
+      .waitFor()
+    await portal
+      .getByText(/Demo Redactie online/)
+      .first()
+      .waitFor()
     await shot(portal, 'model sees the confirmation')
     expect(await axeViolations(portal), 'portal after withdrawal').toEqual([])
     expect(journalist.watch.errors).toEqual([])

@@ -77,7 +77,9 @@ describe('the gallery looks like a photo bank', () => {
       await page.goto('/?q=sekswerker')
       const tiles = page.locator('.photo-grid li')
       await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
-      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.photo-grid img')].slice(0, 3).every((i) => i.complete && i.naturalWidth > 0))
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>('.photo-grid img')].slice(0, 3).every((i) => i.complete && i.naturalWidth > 0),
+      )
       const lcp = await page.evaluate(
         () =>
           new Promise<{ ms: number; element: string }>((resolve) => {
@@ -98,7 +100,9 @@ describe('the gallery looks like a photo bank', () => {
       )
       for (const r of ratios) expect(Math.abs(r.box - r.photo) / r.photo).toBeLessThan(0.03)
       // One-line captions: no tile caption wraps.
-      const lines = await page.locator('.tile-caption').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))))
+      const lines = await page
+        .locator('.tile-caption')
+        .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))))
       for (const l of lines) expect(l).toBe(1)
       await settle(page)
       await shot(page, 'search results for sekswerker')
@@ -177,7 +181,10 @@ describe('the gallery looks like a photo bank', () => {
       expect(await axeViolations(portal), 'portal').toEqual([])
 
       expect(foreign, foreign.join('\n')).toEqual([])
-      expect(watch.errors.filter((e) => !/status of 40[13]/.test(e)), watch.errors.join('\n')).toEqual([])
+      expect(
+        watch.errors.filter((e) => !/status of 40[13]/.test(e)),
+        watch.errors.join('\n'),
+      ).toEqual([])
       await context.close()
     })
   }

@@ -21,9 +21,19 @@ describe('journalist', () => {
     // The demo's espresso photo is offered under its own CC0; this flow is about our editorial licence (its
     // prohibited topics, its refusal), so a curator puts the photo under it first, as the gallery allows.
     const { email, password } = gallery.logins.curator
-    const login = (await (await fetch(`${gallery.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string }
+    const login = (await (
+      await fetch(`${gallery.url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()) as { token: string }
     const hit = ((await (await fetch(`${gallery.url}/v1/search?q=espresso`)).json()) as { hits: { id: string }[] }).hits[0]!
-    const patched = await fetch(`${gallery.url}/v1/photos/${hit.id}`, { method: 'PATCH', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ licence: 'rsw-editorial@1.0' }) })
+    const patched = await fetch(`${gallery.url}/v1/photos/${hit.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ licence: 'rsw-editorial@1.0' }),
+    })
     expect(patched.status).toBe(200)
   })
   afterAll(async () => {
@@ -127,10 +137,10 @@ describe('journalist', () => {
     const html = await page.evaluate(() => navigator.clipboard.readText())
     expect(html).toContain(`href="${json.licenceUrl}"`)
     await shot(page, 'attribution copied')
-    expect(watch.errors, watch.errors.join("\n")).toEqual([])
+    expect(watch.errors, watch.errors.join('\n')).toEqual([])
   })
 
-  it('shows a refusal in the user\'s language, and the page in English after the switch', async () => {
+  it("shows a refusal in the user's language, and the page in English after the switch", async () => {
     const shot = screenshots('journalist refused download and English')
     await page.keyboard.press('Escape')
     await page.getByRole('dialog').waitFor({ state: 'detached' })
@@ -230,7 +240,10 @@ describe('journalist', () => {
     const entry = page.getByRole('region', { name: 'Collecties en tentoonstellingen' }).getByRole('link', { name: new RegExp(title) })
     for (let i = 0; ; i++) {
       await page.goto('/')
-      const shown = await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false)
+      const shown = await entry.waitFor({ timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
       if (shown) break
       expect(i, 'the published collection never showed on the front page').toBeLessThan(20)
     }

@@ -26,7 +26,10 @@ describe('licence per photo', () => {
     const search = (await (await fetch(`${gallery.url}/v1/search?limit=24`)).json()) as { hits: { id: string }[] }
     const photoId = search.hits[0]!.id
     const before = (await (await fetch(`${gallery.url}/v1/photos/${photoId}`)).json()) as { licence: string }
-    const target = before.licence === 'rsw-exhibition@1.0' ? { ref: 'rsw-education@1.0', name: 'RSW-onderwijslicentie 1.0' } : { ref: 'rsw-exhibition@1.0', name: 'RSW-tentoonstellingslicentie 1.0' }
+    const target =
+      before.licence === 'rsw-exhibition@1.0'
+        ? { ref: 'rsw-education@1.0', name: 'RSW-onderwijslicentie 1.0' }
+        : { ref: 'rsw-exhibition@1.0', name: 'RSW-tentoonstellingslicentie 1.0' }
 
     const context = await newContext(browser, gallery.url)
     contexts.push(context)

@@ -44,7 +44,10 @@ describe('a proposal: the photographer asks, the person decides', () => {
     expect(portal.status()).toBe(200)
     const photo = ((await portal.json()) as { photos: { id: string; consent: Record<string, unknown> }[] }).photos[0]!
     photoId = photo.id
-    const narrowed = await page.request.put(`/v1/portal/photos/${photoId}/consent`, { headers: { authorization: `Bearer ${token}` }, data: { identifiable: true, identifiabilityAgreed: true, publicPreview: false } })
+    const narrowed = await page.request.put(`/v1/portal/photos/${photoId}/consent`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { identifiable: true, identifiabilityAgreed: true, publicPreview: false },
+    })
     expect(narrowed.status(), await narrowed.text()).toBe(200)
     expect((await page.request.get(`/v1/photos/${photoId}`)).status()).toBe(404)
 
@@ -53,7 +56,10 @@ describe('a proposal: the photographer asks, the person decides', () => {
     const people = (await (await page.request.get(`/v1/photos/${photoId}/people`)).json()) as { items: { subjectId: string }[] }
     subjectId = people.items[0]!.subjectId
     const csrf = (await c.cookies()).find((k) => k.name === 'eb_csrf')?.value ?? ''
-    const r = await page.request.put(`/v1/photos/${photoId}/people/${subjectId}/consent`, { data: { identifiable: true, identifiabilityAgreed: true, publicPreview: true }, headers: { 'x-csrf-token': csrf } })
+    const r = await page.request.put(`/v1/photos/${photoId}/people/${subjectId}/consent`, {
+      data: { identifiable: true, identifiabilityAgreed: true, publicPreview: true },
+      headers: { 'x-csrf-token': csrf },
+    })
     expect(r.status(), await r.text()).toBe(202)
     expect(((await r.json()) as { proposal: { state: string } }).proposal.state).toBe('pending')
 
@@ -79,7 +85,9 @@ describe('a proposal: the photographer asks, the person decides', () => {
     const proposals = page.getByRole('region', { name: 'Voorstellen om meer toe te staan' })
     await proposals.waitFor()
     await proposals.getByText(/^Wacht op jouw antwoord \(voorgesteld op /).waitFor()
-    expect(await proposals.textContent()).toContain('De fotograaf stelt voor om meer toe te staan: een kleine versie voor iedereen. Dit geldt alleen als jij het accepteert.')
+    expect(await proposals.textContent()).toContain(
+      'De fotograaf stelt voor om meer toe te staan: een kleine versie voor iedereen. Dit geldt alleen als jij het accepteert.',
+    )
     expect(await proposals.textContent()).toContain('Als je accepteert, wordt je toestemming: Deze foto mag gebruikt worden voor')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
     await shot(page, 'proposal in the portal')
@@ -106,7 +114,10 @@ describe('a proposal: the photographer asks, the person decides', () => {
     const watch = watchPage(page)
     await loginAs(page, gallery, 'photographer', `/my-photos/${photoId}`)
     await page.getByRole('heading', { level: 1, name: 'Foto bewerken' }).waitFor()
-    await page.getByRole('list', { name: /^Voorstellen aan / }).getByText(/^Geaccepteerd door de persoon — /).waitFor()
+    await page
+      .getByRole('list', { name: /^Voorstellen aan / })
+      .getByText(/^Geaccepteerd door de persoon — /)
+      .waitFor()
     await shot(page, 'proposal accepted on the photo screen')
     expect(watch.errors).toEqual([])
   })

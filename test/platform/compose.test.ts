@@ -12,11 +12,19 @@ import { loadConfig } from '../../api/src/config.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const COMPOSE = ['/usr/bin/docker-compose', '/usr/local/bin/docker-compose'].find((p) => fs.existsSync(p))
-const SECRETS = { POSTGRES_PASSWORD: 'pgSecret123', MEILI_MASTER_KEY: 'meili-master-key-0123456789', MASTER_KEY: Buffer.alloc(32, 7).toString('base64'), DOMAIN: 'beeld.example.nl' }
+const SECRETS = {
+  POSTGRES_PASSWORD: 'pgSecret123',
+  MEILI_MASTER_KEY: 'meili-master-key-0123456789',
+  MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+  DOMAIN: 'beeld.example.nl',
+}
 const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => fs.existsSync(p))
 
 function compose(env: Record<string, string>) {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in SECRETS) && !['PUBLIC_URL', 'TRUST_PROXY'].includes(k))) as Record<string, string>
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !(k in SECRETS) && !['PUBLIC_URL', 'TRUST_PROXY'].includes(k))) as Record<
+    string,
+    string
+  >
   return spawnSync(COMPOSE!, ['-f', 'docker-compose.yml', 'config'], { cwd: ROOT, env: { ...base, ...env }, encoding: 'utf8' })
 }
 
@@ -48,7 +56,9 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
 
   it('puts the proxy alone on the internet: TLS on 80/443, the app reachable only through it', () => {
     const c = parse(compose(SECRETS).stdout)
-    const ports = (c.services.proxy.ports as Array<string | { published: number; target: number }>).map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`))
+    const ports = (c.services.proxy.ports as Array<string | { published: number; target: number }>).map((p) =>
+      typeof p === 'string' ? p : `${p.published}:${p.target}`,
+    )
     expect(ports.join(' ')).toMatch(/80:80/)
     expect(ports.join(' ')).toMatch(/443:443/)
     expect(c.services.app.ports).toBeUndefined()
@@ -59,17 +69,28 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(env.TRUST_PROXY).toBe('1')
     // NODE_ENV=production: our config refuses to start without PUBLIC_URL, and accepts this one.
     const config = loadConfig(env)
-    expect(config).toMatchObject({ env: 'production', publicUrl: `https://${SECRETS.DOMAIN}`, origin: `https://${SECRETS.DOMAIN}`, cookieSecure: true, trustProxy: true })
+    expect(config).toMatchObject({
+      env: 'production',
+      publicUrl: `https://${SECRETS.DOMAIN}`,
+      origin: `https://${SECRETS.DOMAIN}`,
+      cookieSecure: true,
+      trustProxy: true,
+    })
     expect(() => loadConfig({ ...env, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is required/)
   })
 
   it('has a Caddyfile with the timeouts and limits, where a second app instance is one more line', () => {
     const file = fs.readFileSync(path.join(ROOT, 'deploy/Caddyfile'), 'utf8')
-    for (const directive of [/read_header 10s/, /read_body 5m/, /idle 30s/, /max_header_size 16KB/, /max_size 51MB/, /health_uri \/readyz/]) expect(file).toMatch(directive)
+    for (const directive of [/read_header 10s/, /read_body 5m/, /idle 30s/, /max_header_size 16KB/, /max_size 51MB/, /health_uri \/readyz/])
+      expect(file).toMatch(directive)
     expect(file.match(/^\s*to app:3000$/gm)).toHaveLength(1)
     if (CADDY) {
       // Debian's caddy (2.6) reads the same Caddyfile syntax as the pinned image.
-      const r = spawnSync(CADDY, ['validate', '--config', 'deploy/Caddyfile', '--adapter', 'caddyfile'], { cwd: ROOT, env: { ...process.env, DOMAIN: SECRETS.DOMAIN }, encoding: 'utf8' })
+      const r = spawnSync(CADDY, ['validate', '--config', 'deploy/Caddyfile', '--adapter', 'caddyfile'], {
+        cwd: ROOT,
+        env: { ...process.env, DOMAIN: SECRETS.DOMAIN },
+        encoding: 'utf8',
+      })
       expect(r.stdout + r.stderr).toMatch(/Valid configuration/)
       expect(r.status).toBe(0)
     }

@@ -34,7 +34,13 @@ describe('configuration', () => {
   it('sweeps for expiry hourly and asks for renewal 30 days ahead by default, within bounds', () => {
     expect(loadConfig({}).expiry).toEqual({ sweepMinutes: 60, renewalNoticeDays: 30 })
     expect(loadConfig({ EXPIRY_SWEEP_MINUTES: '15', RENEWAL_NOTICE_DAYS: '60' }).expiry).toEqual({ sweepMinutes: 15, renewalNoticeDays: 60 })
-    for (const bad of [{ EXPIRY_SWEEP_MINUTES: '0' }, { EXPIRY_SWEEP_MINUTES: '1441' }, { EXPIRY_SWEEP_MINUTES: 'hourly' }, { RENEWAL_NOTICE_DAYS: '0' }, { RENEWAL_NOTICE_DAYS: '366' }]) {
+    for (const bad of [
+      { EXPIRY_SWEEP_MINUTES: '0' },
+      { EXPIRY_SWEEP_MINUTES: '1441' },
+      { EXPIRY_SWEEP_MINUTES: 'hourly' },
+      { RENEWAL_NOTICE_DAYS: '0' },
+      { RENEWAL_NOTICE_DAYS: '366' },
+    ]) {
       expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow(new RegExp(Object.keys(bad)[0]!))
     }
   })

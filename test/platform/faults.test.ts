@@ -78,7 +78,11 @@ describe('the database down', () => {
     let res: Response | undefined
     // The first attempt may meet a pooled connection that is just dying; each answer is a 503.
     for (let i = 0; i < 2; i++) {
-      res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong-password-123' }) })
+      res = await fetch(`${url}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'wrong-password-123' }),
+      })
       expect(res.status).toBe(503)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(res.headers.get('retry-after')).toBe('5')
@@ -105,7 +109,10 @@ describe.skipIf(!canMount)('the disk full (a 3 MB tmpfs as DATA_DIR)', () => {
     cleanups.push(() => small.close().catch(() => {}))
     const owner = await small.user('photographer')
     // Noise does not compress: about 2.2 MB of JPEG. The temp file fits; its encrypted original does not.
-    const noisy = async (w: number) => sharp(crypto.randomBytes(w * w * 3), { raw: { width: w, height: w, channels: 3 } }).jpeg({ quality: 100 }).toBuffer()
+    const noisy = async (w: number) =>
+      sharp(crypto.randomBytes(w * w * 3), { raw: { width: w, height: w, channels: 3 } })
+        .jpeg({ quality: 100 })
+        .toBuffer()
     for (const bytes of [await noisy(1100), await noisy(1500)]) {
       const { res, body } = await upload(small, owner.token, { name: 'n.jpg', bytes, type: 'image/jpeg' })
       expect(res.status, JSON.stringify(body)).toBe(503)
@@ -117,7 +124,13 @@ describe.skipIf(!canMount)('the disk full (a 3 MB tmpfs as DATA_DIR)', () => {
       expect(n!.n).toBe(0)
     }
     // Room again: the next upload is stored.
-    const ok = await upload(small, owner.token, { name: 's.jpg', bytes: await sharp({ create: { width: 200, height: 150, channels: 3, background: '#468' } }).jpeg().toBuffer(), type: 'image/jpeg' })
+    const ok = await upload(small, owner.token, {
+      name: 's.jpg',
+      bytes: await sharp({ create: { width: 200, height: 150, channels: 3, background: '#468' } })
+        .jpeg()
+        .toBuffer(),
+      type: 'image/jpeg',
+    })
     expect(ok.res.status).toBe(201)
   })
 })

@@ -69,14 +69,16 @@ describe('the built gallery', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it.each(['/', '/photos/8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11', '/portal', '/collections/abc/edit', '/login?next=%2Freview'])('answers %s with index.html, never cached', async (url) => {
-    const r = await app.inject({ url })
-    expect(r.statusCode).toBe(200)
-    expect(r.headers['content-type']).toMatch(/text\/html/)
-    expect(r.body).toContain('<title>gallery</title>')
-    expect(r.headers['cache-control']).toBe('no-cache')
-  })
-
+  it.each(['/', '/photos/8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11', '/portal', '/collections/abc/edit', '/login?next=%2Freview'])(
+    'answers %s with index.html, never cached',
+    async (url) => {
+      const r = await app.inject({ url })
+      expect(r.statusCode).toBe(200)
+      expect(r.headers['content-type']).toMatch(/text\/html/)
+      expect(r.body).toContain('<title>gallery</title>')
+      expect(r.headers['cache-control']).toBe('no-cache')
+    },
+  )
 
   it('puts the ImageObject of a publicly visible photo into its page, for crawlers without JavaScript', async () => {
     // A forged Host changes nothing: the links are PUBLIC_URL's (issue 16).
@@ -103,7 +105,9 @@ describe('the built gallery', () => {
     })
     expect(ld.caption).toBe(photo.caption.nl)
     // oEmbed discovery (oembed.com §4) in the page's head.
-    expect(r.body).toContain(`<link rel="alternate" type="application/json+oembed" href="https://beeld.example/v1/oembed?url=${encodeURIComponent(`https://beeld.example/photos/${PHOTO_ID}`)}&amp;format=json"`)
+    expect(r.body).toContain(
+      `<link rel="alternate" type="application/json+oembed" href="https://beeld.example/v1/oembed?url=${encodeURIComponent(`https://beeld.example/photos/${PHOTO_ID}`)}&amp;format=json"`,
+    )
     expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
   })
 

@@ -14,7 +14,11 @@ async function loginHeaders(env: Record<string, string>) {
   const t = await startTestApp(env)
   try {
     const u = await t.user('photographer')
-    const r = await fetch(`${t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: u.email, password: u.password }) })
+    const r = await fetch(`${t.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: u.email, password: u.password }),
+    })
     expect(r.status).toBe(200)
     return r.headers
   } finally {

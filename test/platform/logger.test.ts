@@ -23,7 +23,7 @@ describe('the per-request logger, made on first use', () => {
     expect(lines[1]).toMatchObject({ reqId: 'r1', extra: true, msg: 'from a grandchild' })
   })
 
-  it('honours a route\'s own level (logLevel: warn on the health checks)', () => {
+  it("honours a route's own level (logLevel: warn on the health checks)", () => {
     const { logger, lines } = capture('info')
     const child = lazyChildLoggerFactory(logger, { reqId: 'r2' }, { level: 'warn' })
     child.info('below the route level')

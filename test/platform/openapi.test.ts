@@ -46,7 +46,8 @@ function shortcomings(routes: readonly CataloguedRoute[], document: Record<strin
     const problems = responses.filter(([s, resp]) => /^4/.test(s) && s !== '429' && resp.content?.['application/problem+json']?.schema)
     if (!problems.length && !NO_CLIENT_ERRORS.has(name)) found.push(`${name}: no documented 4xx problem response (besides 429)`)
     for (const [s, resp] of responses) {
-      if (Number(s) >= 400 && Object.keys(resp.content ?? {}).some((type) => type !== 'application/problem+json')) found.push(`${name}: ${s} is not application/problem+json`)
+      if (Number(s) >= 400 && Object.keys(resp.content ?? {}).some((type) => type !== 'application/problem+json'))
+        found.push(`${name}: ${s} is not application/problem+json`)
     }
   }
   return found
@@ -88,7 +89,13 @@ describe(`OpenAPI document (${engine()})`, () => {
     expect(routes.length).toBeGreaterThan(30)
     expect(shortcomings(routes, doc)).toEqual([])
     // Known routes are really there (the catalogue itself is not empty-handed).
-    const known: [string, string][] = [['post', '/v1/organisations/{id}/keys'], ['get', '/v1/keys/current'], ['get', '/v1/photos/{id}/media/{file}'], ['get', '/v1/openapi.json'], ['get', '/healthz']]
+    const known: [string, string][] = [
+      ['post', '/v1/organisations/{id}/keys'],
+      ['get', '/v1/keys/current'],
+      ['get', '/v1/photos/{id}/media/{file}'],
+      ['get', '/v1/openapi.json'],
+      ['get', '/healthz'],
+    ]
     for (const [method, path] of known) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined()
     }
@@ -99,7 +106,10 @@ describe(`OpenAPI document (${engine()})`, () => {
     delete copy.paths['/v1/keys/current']
     delete copy.paths['/v1/organisations'].post.responses['201']
     copy.paths['/v1/organisations/{id}'].get.responses = { 200: copy.paths['/v1/organisations/{id}'].get.responses['200'] }
-    const extra: CataloguedRoute[] = [{ method: 'GET', url: '/v1/secret', hidden: true }, { method: 'GET', url: '/made-up/:id', hidden: false }]
+    const extra: CataloguedRoute[] = [
+      { method: 'GET', url: '/v1/secret', hidden: true },
+      { method: 'GET', url: '/made-up/:id', hidden: false },
+    ]
     expect(shortcomings([...t.rt.app.routeCatalogue, ...extra], copy).sort()).toEqual(
       [
         'GET /v1/keys/current: not in the document',

@@ -30,7 +30,9 @@ function plant(file: string, old: boolean) {
 describe('the periodic orphan sweep in a running server', () => {
   it('removes old orphaned blobs and stale temp files, keeps young ones and live photos, and logs counts only', async () => {
     const photographer = await t.user('photographer')
-    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 90, b: 140 } } }).jpeg().toBuffer()
+    const bytes = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 40, g: 90, b: 140 } } })
+      .jpeg()
+      .toBuffer()
     const res = await upload(t, photographer.token, { name: 'brug.jpg', bytes, type: 'image/jpeg' })
     expect(res.res.status).toBe(201)
     const live = files(path.join(t.dataDir, 'blobs')).filter((f) => f.startsWith('originals/'))

@@ -23,7 +23,12 @@ afterAll(async () => {
 })
 
 const tempFiles = (dataDir: string) =>
-  fs.existsSync(path.join(dataDir, 'tmp')) ? fs.readdirSync(path.join(dataDir, 'tmp'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : []
+  fs.existsSync(path.join(dataDir, 'tmp'))
+    ? fs
+        .readdirSync(path.join(dataDir, 'tmp'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    : []
 
 /**
  * An upload whose body is sent in two halves: the first half now, the rest when `finish` is called.
@@ -31,10 +36,22 @@ const tempFiles = (dataDir: string) =>
  */
 function slowUpload(url: string, token: string, bytes: Buffer, dataDir: string) {
   const boundary = `----eb${crypto.randomBytes(8).toString('hex')}`
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="captionNl"\r\n\r\nLangzaam\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="p.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`)
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="captionNl"\r\n\r\nLangzaam\r\n--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="p.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`,
+  )
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`)
   const u = new URL('/v1/photos', url)
-  const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + bytes.length + tail.length } })
+  const req = http.request({
+    host: u.hostname,
+    port: u.port,
+    path: u.pathname,
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-length': head.length + bytes.length + tail.length,
+    },
+  })
   const response = new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
     req.on('response', (res) => {
       let text = ''
@@ -53,7 +70,9 @@ function slowUpload(url: string, token: string, bytes: Buffer, dataDir: string) 
 }
 
 async function photoBytes(seed: number) {
-  return sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: 90 } } }).jpeg({ quality: 95 }).toBuffer()
+  return sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: seed % 256, g: (seed * 7) % 256, b: 90 } } })
+    .jpeg({ quality: 95 })
+    .toBuffer()
 }
 
 describe.skipIf(engine() !== 'postgres')('a second instance and the CLI beside a serving instance (PostgreSQL)', () => {

@@ -46,7 +46,10 @@ export default async function setup(project: TestProject) {
       const c = new pg.Client({ connectionString: adminUrl })
       await c.connect()
       // An exact prefix comparison: in LIKE, '_' matches any character.
-      const left = await c.query<{ datname: string }>(`select datname from pg_database where left(datname, length($2)) = $2 or datname = $1`, [template, prefix])
+      const left = await c.query<{ datname: string }>(`select datname from pg_database where left(datname, length($2)) = $2 or datname = $1`, [
+        template,
+        prefix,
+      ])
       for (const { datname } of left.rows) await c.query(`drop database if exists ${datname} with (force)`).catch(() => {})
       await c.end()
     }

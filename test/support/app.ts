@@ -53,7 +53,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
       const email = `${role}-${++n}-${crypto.randomBytes(3).toString('hex')}@test.example`
       const password = crypto.randomBytes(12).toString('base64url')
       const { id } = await rt.auth.createUser({ email, password, role, displayName: name ?? `${role} ${n}` })
-      const res = await fetch(`${address}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+      const res = await fetch(`${address}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
       if (res.status !== 200) throw new Error(`login failed: ${res.status}`)
       const body = (await res.json()) as { token: string; csrfToken: string }
       return { id, token: body.token, csrfToken: body.csrfToken, email, password }
@@ -68,11 +72,19 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { log
 
 export function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
 }
 
 /** Posts a multipart upload over real HTTP. */
-export async function upload(t: TestApp, token: string, file: string | { name: string; bytes: Buffer; type?: string }, fields: Record<string, string | string[]> = {}) {
+export async function upload(
+  t: TestApp,
+  token: string,
+  file: string | { name: string; bytes: Buffer; type?: string },
+  fields: Record<string, string | string[]> = {},
+) {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x)
   const f = typeof file === 'string' ? { name: path.basename(file), bytes: fs.readFileSync(file), type: 'image/jpeg' } : file

@@ -26,7 +26,8 @@ export const endExiftool = () => exiftool.end()
 
 /** Nothing after the end of the image, checked from the container's own structure (independent of our code). */
 export function endsCleanly(bytes: Buffer, format: string): boolean {
-  if (format === 'jpeg') return bytes.length > 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9 && bytes.indexOf(Buffer.from([0xff, 0xd9])) >= 0
+  if (format === 'jpeg')
+    return bytes.length > 4 && bytes[bytes.length - 2] === 0xff && bytes[bytes.length - 1] === 0xd9 && bytes.indexOf(Buffer.from([0xff, 0xd9])) >= 0
   if (format === 'webp') return bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.readUInt32LE(4) + 8 === bytes.length
   if (format === 'avif') {
     let off = 0

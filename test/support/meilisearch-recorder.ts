@@ -85,7 +85,13 @@ export class MeilisearchRecorder {
     const i = this.#failures.findIndex((f) => f.type === type)
     const forced = i >= 0 ? this.#failures.splice(i, 1)[0]! : null
     const task: TaskState = {
-      uid, indexUid, type, status: 'enqueued', error: null, pollsLeft: this.processingPolls, enqueuedAt: new Date().toISOString(),
+      uid,
+      indexUid,
+      type,
+      status: 'enqueued',
+      error: null,
+      pollsLeft: this.processingPolls,
+      enqueuedAt: new Date().toISOString(),
       apply: forced ? () => forced.code : apply,
     }
     this.tasks.set(uid, task)
@@ -139,17 +145,30 @@ export class MeilisearchRecorder {
         } else this.#process(t.uid)
       }
       return send(200, {
-        uid: t.uid, batchUid: null, indexUid: t.indexUid, status: t.status, type: t.type, canceledBy: null, details: {}, error: t.error,
-        duration: null, enqueuedAt: t.enqueuedAt, startedAt: null, finishedAt: t.status === 'succeeded' || t.status === 'failed' ? new Date().toISOString() : null,
+        uid: t.uid,
+        batchUid: null,
+        indexUid: t.indexUid,
+        status: t.status,
+        type: t.type,
+        canceledBy: null,
+        details: {},
+        error: t.error,
+        duration: null,
+        enqueuedAt: t.enqueuedAt,
+        startedAt: null,
+        finishedAt: t.status === 'succeeded' || t.status === 'failed' ? new Date().toISOString() : null,
       })
     }
     if (method === 'POST' && p === '/indexes') {
       const { uid, primaryKey } = body as { uid: string; primaryKey?: string }
-      return send(202, this.#enqueue(uid, 'indexCreation', () => {
-        if (this.indexes.has(uid)) return 'index_already_exists'
-        this.#index(uid)!.primaryKey = primaryKey ?? null
-        return null
-      }))
+      return send(
+        202,
+        this.#enqueue(uid, 'indexCreation', () => {
+          if (this.indexes.has(uid)) return 'index_already_exists'
+          this.#index(uid)!.primaryKey = primaryKey ?? null
+          return null
+        }),
+      )
     }
     if (method === 'GET' && (m = p.match(/^\/indexes\/([^/]+)$/))) {
       const idx = this.indexes.get(m[1]!)
@@ -157,53 +176,68 @@ export class MeilisearchRecorder {
     }
     if (method === 'DELETE' && (m = p.match(/^\/indexes\/([^/]+)$/))) {
       const uid = m[1]!
-      return send(202, this.#enqueue(uid, 'indexDeletion', () => (this.indexes.delete(uid) ? null : 'index_not_found')))
+      return send(
+        202,
+        this.#enqueue(uid, 'indexDeletion', () => (this.indexes.delete(uid) ? null : 'index_not_found')),
+      )
     }
     if (method === 'PATCH' && (m = p.match(/^\/indexes\/([^/]+)\/settings$/))) {
       const uid = m[1]!
-      return send(202, this.#enqueue(uid, 'settingsUpdate', () => {
-        Object.assign(this.#index(uid)!.settings, body)
-        return null
-      }))
+      return send(
+        202,
+        this.#enqueue(uid, 'settingsUpdate', () => {
+          Object.assign(this.#index(uid)!.settings, body)
+          return null
+        }),
+      )
     }
     if (method === 'POST' && (m = p.match(/^\/indexes\/([^/]+)\/documents$/))) {
       const uid = m[1]!
       const docs = body as Doc[]
-      return send(202, this.#enqueue(uid, 'documentAdditionOrUpdate', () => {
-        const idx = this.#index(uid)!
-        const pk = url.searchParams.get('primaryKey')
-        if (pk && idx.primaryKey && pk !== idx.primaryKey) return 'index_primary_key_already_exists'
-        idx.primaryKey ??= pk ?? 'id'
-        for (const d of docs) {
-          if (typeof d[idx.primaryKey] !== 'string') return 'missing_document_id'
-          idx.docs.set(d[idx.primaryKey] as string, structuredClone(d))
-        }
-        return null
-      }))
+      return send(
+        202,
+        this.#enqueue(uid, 'documentAdditionOrUpdate', () => {
+          const idx = this.#index(uid)!
+          const pk = url.searchParams.get('primaryKey')
+          if (pk && idx.primaryKey && pk !== idx.primaryKey) return 'index_primary_key_already_exists'
+          idx.primaryKey ??= pk ?? 'id'
+          for (const d of docs) {
+            if (typeof d[idx.primaryKey] !== 'string') return 'missing_document_id'
+            idx.docs.set(d[idx.primaryKey] as string, structuredClone(d))
+          }
+          return null
+        }),
+      )
     }
     if (method === 'POST' && (m = p.match(/^\/indexes\/([^/]+)\/documents\/delete-batch$/))) {
       const uid = m[1]!
       const ids = body as string[]
-      return send(202, this.#enqueue(uid, 'documentDeletion', () => {
-        const idx = this.#index(uid)!
-        for (const id of ids) idx.docs.delete(String(id))
-        return null
-      }))
+      return send(
+        202,
+        this.#enqueue(uid, 'documentDeletion', () => {
+          const idx = this.#index(uid)!
+          for (const id of ids) idx.docs.delete(String(id))
+          return null
+        }),
+      )
     }
     if (method === 'POST' && p === '/swap-indexes') {
       const swaps = body as { indexes: [string, string] }[]
-      return send(202, this.#enqueue(null, 'indexSwap', () => {
-        for (const s of swaps) {
-          if (Object.keys(s).some((k) => k !== 'indexes')) return 'invalid_swap_indexes' // Meilisearch 1.12 knows only `indexes`
-          const [a, b] = s.indexes
-          const ia = this.indexes.get(a)
-          const ib = this.indexes.get(b)
-          if (!ia || !ib) return 'index_not_found'
-          this.indexes.set(a, ib)
-          this.indexes.set(b, ia)
-        }
-        return null
-      }))
+      return send(
+        202,
+        this.#enqueue(null, 'indexSwap', () => {
+          for (const s of swaps) {
+            if (Object.keys(s).some((k) => k !== 'indexes')) return 'invalid_swap_indexes' // Meilisearch 1.12 knows only `indexes`
+            const [a, b] = s.indexes
+            const ia = this.indexes.get(a)
+            const ib = this.indexes.get(b)
+            if (!ia || !ib) return 'index_not_found'
+            this.indexes.set(a, ib)
+            this.indexes.set(b, ia)
+          }
+          return null
+        }),
+      )
     }
     if (method === 'POST' && (m = p.match(/^\/indexes\/([^/]+)\/search$/))) {
       this.searches.push(body as Record<string, unknown>)
@@ -214,7 +248,15 @@ export class MeilisearchRecorder {
         return send(200, r)
       }
       const hits = this.docs(m[1]!).map((d) => ({ ...d, _formatted: { ...d } }))
-      return send(200, { hits, query: (body as { q?: string }).q ?? '', processingTimeMs: 0, limit: 20, offset: 0, estimatedTotalHits: hits.length, facetDistribution: {} })
+      return send(200, {
+        hits,
+        query: (body as { q?: string }).q ?? '',
+        processingTimeMs: 0,
+        limit: 20,
+        offset: 0,
+        estimatedTotalHits: hits.length,
+        facetDistribution: {},
+      })
     }
     return send(404, { message: `not recorded: ${method} ${p}`, code: 'not_found', type: 'invalid_request', link: '' })
   }

@@ -76,7 +76,11 @@ export function cli(args: string[], env: Record<string, string>) {
 }
 
 export async function login(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { token: string }).token
 }

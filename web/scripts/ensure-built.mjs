@@ -20,5 +20,9 @@ const builtAt = fs.statSync(built, { throwIfNoEntry: false })?.mtimeMs ?? 0
 if (builtAt > 0 && Math.max(...sources.map(newest)) <= builtAt) process.exit(0)
 console.log(builtAt ? 'The gallery changed: building it…' : 'Building the gallery (first start)…')
 // Always a production build: under NODE_ENV=test (vitest) Vite would bundle React's development build.
-const r = spawnSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', cwd: path.resolve(web, '..'), env: { ...process.env, NODE_ENV: 'production' } })
+const r = spawnSync('npm', ['run', 'build:web', '--silent'], {
+  stdio: 'inherit',
+  cwd: path.resolve(web, '..'),
+  env: { ...process.env, NODE_ENV: 'production' },
+})
 process.exit(r.status ?? 1)

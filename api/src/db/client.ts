@@ -60,9 +60,7 @@ export interface ListenHandlers {
   down(): void
 }
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
@@ -70,17 +68,23 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client that errors (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => {})
     const db = drizzlePg(pool, { schema }) as unknown as Db
-    return wrap(db, 'postgres', async () => {
-      // Several replicas may start at once: one migrates, the others wait for it.
-      const client = await pool.connect()
-      try {
-        await client.query('select pg_advisory_lock(7275020)')
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR })
-      } finally {
-        await client.query('select pg_advisory_unlock(7275020)').catch(() => {})
-        client.release()
-      }
-    }, () => pool.end(), (channel, handlers) => listenPostgres(target.url, channel, handlers))
+    return wrap(
+      db,
+      'postgres',
+      async () => {
+        // Several replicas may start at once: one migrates, the others wait for it.
+        const client = await pool.connect()
+        try {
+          await client.query('select pg_advisory_lock(7275020)')
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_DIR })
+        } finally {
+          await client.query('select pg_advisory_unlock(7275020)').catch(() => {})
+          client.release()
+        }
+      },
+      () => pool.end(),
+      (channel, handlers) => listenPostgres(target.url, channel, handlers),
+    )
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 })
   const client = await PGlite.create({
@@ -102,10 +106,24 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       },
     }
   }
-  return wrap(db, 'pglite', () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }), () => client.close(), listen, client)
+  return wrap(
+    db,
+    'pglite',
+    () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
+    () => client.close(),
+    listen,
+    client,
+  )
 }
 
-function wrap(db: Db, engine: Database['engine'], migrate: () => Promise<void>, close: () => Promise<void>, listen: Database['listen'], pglite?: PGlite): Database & { pglite?: PGlite } {
+function wrap(
+  db: Db,
+  engine: Database['engine'],
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+  listen: Database['listen'],
+  pglite?: PGlite,
+): Database & { pglite?: PGlite } {
   let closed = false
   return {
     db,

@@ -45,7 +45,9 @@ function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, s
   const body = JSON.stringify({ type: `/problems/${type}`, title: http.STATUS_CODES[status], status, detail })
   this.log.debug({ code: err.code, status }, 'client error')
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
   }
   socket.destroy()
 }

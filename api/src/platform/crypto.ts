@@ -63,7 +63,9 @@ export function loadMasterKey(cfg: Config['masterKey']): { key: MasterKey; creat
     // mode would hide that. The operator decides (rotate or chmod) and says so by running chmod.
     const mode = fs.statSync(cfg.file).mode & 0o777
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-      throw new Error(`master key file ${cfg.file} can be read by others (mode ${mode.toString(8).padStart(4, '0')}); make it private with: chmod 600 ${cfg.file}`)
+      throw new Error(
+        `master key file ${cfg.file} can be read by others (mode ${mode.toString(8).padStart(4, '0')}); make it private with: chmod 600 ${cfg.file}`,
+      )
     }
     const text = fs.readFileSync(cfg.file, 'utf8').trim()
     const bytes = Buffer.from(text, 'base64')

@@ -51,9 +51,15 @@ export function unavailable(err: unknown): Problem | null {
  * and codes are logged. Other errors are logged whole (pino's serialiser, redaction on).
  */
 export function loggable(err: unknown): unknown {
-  const fromDatabase = [...chain(err)].some((e) => 'query' in e || 'params' in e || 'severity' in e || (typeof e.name === 'string' && /Drizzle|Database|PGlite/.test(e.name)))
+  const fromDatabase = [...chain(err)].some(
+    (e) => 'query' in e || 'params' in e || 'severity' in e || (typeof e.name === 'string' && /Drizzle|Database|PGlite/.test(e.name)),
+  )
   if (!fromDatabase) return err
-  return { type: (err as Error)?.name ?? 'Error', codes: [...chain(err)].map((e) => (typeof e.code === 'string' ? e.code : null)).filter(Boolean), note: 'database error: message and parameters not logged' }
+  return {
+    type: (err as Error)?.name ?? 'Error',
+    codes: [...chain(err)].map((e) => (typeof e.code === 'string' ? e.code : null)).filter(Boolean),
+    note: 'database error: message and parameters not logged',
+  }
 }
 
 export function toProblem(err: FastifyError | Problem | Error): Problem {
@@ -75,19 +81,22 @@ export function toProblem(err: FastifyError | Problem | Error): Problem {
 }
 
 /** Every error leaves as application/problem+json (RFC 9457); a 5xx says nothing about the inside. */
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
-  app.setErrorHandler((err, request, reply) => {
-    const problem = toProblem(err as FastifyError)
-    if (problem.status >= 500) request.log.error({ err: loggable(err), problem: problem.slug }, 'request failed')
-    else request.log.info({ problem: problem.slug, status: problem.status }, 'request refused')
-    for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v)
-    // Refused before the body was read to its end (an upload over a limit, say): the rest of it is still
-    // on the socket, so the connection can't carry another request. Close it rather than drain it.
-    if (!request.raw.complete) reply.header('connection', 'close')
-    return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem.toJSON())
-  })
-  app.setNotFoundHandler((request, reply) => {
-    const problem = problems.notFound(`No route for ${request.method} ${safePath(request.url)}.`)
-    return reply.code(404).type('application/problem+json; charset=utf-8').send(problem.toJSON())
-  })
-}, { name: 'errors' })
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((err, request, reply) => {
+      const problem = toProblem(err as FastifyError)
+      if (problem.status >= 500) request.log.error({ err: loggable(err), problem: problem.slug }, 'request failed')
+      else request.log.info({ problem: problem.slug, status: problem.status }, 'request refused')
+      for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v)
+      // Refused before the body was read to its end (an upload over a limit, say): the rest of it is still
+      // on the socket, so the connection can't carry another request. Close it rather than drain it.
+      if (!request.raw.complete) reply.header('connection', 'close')
+      return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem.toJSON())
+    })
+    app.setNotFoundHandler((request, reply) => {
+      const problem = problems.notFound(`No route for ${request.method} ${safePath(request.url)}.`)
+      return reply.code(404).type('application/problem+json; charset=utf-8').send(problem.toJSON())
+    })
+  },
+  { name: 'errors' },
+)

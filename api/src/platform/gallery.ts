@@ -70,7 +70,11 @@ export function oembedLink(photoId: string, origin: string): string {
 }
 
 /** JSON for inside <script>: no '<' survives, so no '</script>' can close the element early. */
-const scriptSafeJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+const scriptSafeJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 
 export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string; origin: string; publicPhoto?: (id: string) => Promise<PublicPhoto | null> }) {
   const dist = path.join(opts.webDir, 'dist')
@@ -100,7 +104,10 @@ export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string
       if (photo) {
         // PUBLIC_URL (config.origin), never the request's Host: the page is the photo's canonical description.
         const ld = `<script type="application/ld+json" id="server-jsonld">${scriptSafeJson(imageObject(photo, opts.origin))}</script>`
-        return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml.replace('</head>', `    ${oembedLink(photo.id, opts.origin)}\n    ${ld}\n  </head>`))
+        return reply
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(indexHtml.replace('</head>', `    ${oembedLink(photo.id, opts.origin)}\n    ${ld}\n  </head>`))
       }
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html')

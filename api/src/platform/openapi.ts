@@ -54,9 +54,7 @@ function transform({ schema, url, route }: { schema: Schema | undefined; url: st
   if (!schema || schema.hide) return { schema: schema as never, url }
   const s: Schema = { ...schema, response: { ...(schema.response ?? {}) } }
   if (route.config?.rateLimit !== false && !s.response!['429']) s.response!['429'] = ProblemSchema
-  const roles = [route.onRequest]
-    .flat()
-    .flatMap((h) => ((h as unknown as Record<symbol, unknown> | undefined)?.[REQUIRED_ROLES] as string[] | undefined) ?? [])
+  const roles = [route.onRequest].flat().flatMap((h) => ((h as unknown as Record<symbol, unknown> | undefined)?.[REQUIRED_ROLES] as string[] | undefined) ?? [])
   if (s.security === undefined) {
     if (url.startsWith('/v1/portal')) s.security = [{ portalLink: [] }]
     else if (roles.length) s.security = [{ bearer: [] }, { cookieSession: [] }]
@@ -75,15 +73,20 @@ function transformObject({ openapiObject }: { openapiObject: Json }) {
     for (const op of Object.values<Json>(item)) {
       if (!op || typeof op !== 'object' || !op.responses) continue
       // A module's new tag is listed even before it is described in TAGS.
-      for (const tag of op.tags ?? []) if (!declared.has(tag)) (declared.add(tag), (openapiObject.tags ??= []).push({ name: tag }))
+      for (const tag of op.tags ?? []) if (!declared.has(tag)) declared.add(tag), (openapiObject.tags ??= []).push({ name: tag })
       for (const [status, response] of Object.entries<Json>(op.responses)) {
         const code = Number(status)
         const content = response.content as Json | undefined
         const first = content ? (Object.values<Json>(content)[0] as Json | undefined) : undefined
         if (code >= 400 && first) {
           response.content = { 'application/problem+json': first }
-          if (response.description === 'Default Response') response.description = code === 429 ? 'Too many requests: wait for Retry-After seconds.' : 'Problem details (RFC 9457)'
-          if (code === 429 || code === 503) response.headers = { 'retry-after': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } }, ...(response.headers ?? {}) }
+          if (response.description === 'Default Response')
+            response.description = code === 429 ? 'Too many requests: wait for Retry-After seconds.' : 'Problem details (RFC 9457)'
+          if (code === 429 || code === 503)
+            response.headers = {
+              'retry-after': { description: 'Seconds to wait before trying again.', schema: { type: 'integer' } },
+              ...(response.headers ?? {}),
+            }
         } else if (first?.schema?.format === 'binary') {
           response.content = { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } }
         }

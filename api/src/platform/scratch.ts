@@ -89,7 +89,7 @@ export function sweepStale(dir: string, maxAgeMs: number, now = Date.now()): num
   for (const e of entries) {
     const p = path.join(dir, e.name)
     const s = fs.statSync(p, { throwIfNoEntry: false })
-    if (e.isFile() && s && now - s.mtimeMs > maxAgeMs) (fs.rmSync(p, { force: true }), n++)
+    if (e.isFile() && s && now - s.mtimeMs > maxAgeMs) fs.rmSync(p, { force: true }), n++
   }
   return n
 }
@@ -106,11 +106,11 @@ export function sweepAbandoned(root: string, now = Date.now()): number {
   for (const e of entries) {
     const p = path.join(root, e.name)
     if (NAME.test(e.name)) {
-      if (e.isDirectory() && abandoned(e.name)) (fs.rmSync(p, { recursive: true, force: true }), n++)
+      if (e.isDirectory() && abandoned(e.name)) fs.rmSync(p, { recursive: true, force: true }), n++
       continue
     }
     const s = fs.statSync(p, { throwIfNoEntry: false })
-    if (e.isFile() && s && now - s.mtimeMs > LEGACY_MAX_AGE_MS) (fs.rmSync(p, { force: true }), n++)
+    if (e.isFile() && s && now - s.mtimeMs > LEGACY_MAX_AGE_MS) fs.rmSync(p, { force: true }), n++
   }
   return n
 }

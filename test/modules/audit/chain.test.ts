@@ -186,7 +186,13 @@ describe('reading events', () => {
     const photo = crypto.randomUUID()
     const other = crypto.randomUUID()
     const subject = crypto.randomUUID()
-    const a = await log.append(d.db, { type: 'consent.created', actor: { kind: 'subject', id: subject }, photoId: photo, subjectId: subject, data: { consentVersion: 1 } })
+    const a = await log.append(d.db, {
+      type: 'consent.created',
+      actor: { kind: 'subject', id: subject },
+      photoId: photo,
+      subjectId: subject,
+      data: { consentVersion: 1 },
+    })
     await log.append(d.db, someEvent(2))
     const b = await log.append(d.db, { type: 'download.granted', actor: { kind: 'organisation', id: 'org-42' }, photoId: other, data: { use: 'editorial' } })
     const c = await log.append(d.db, { type: 'consent.withdrawn', actor: { kind: 'subject', id: subject }, photoId: photo, subjectId: subject })

@@ -11,7 +11,7 @@ import { appendMany, tamper } from './audit-support.ts'
 describe(`npm run cli -- audit verify (${engine()})`, () => {
   let target: CliTarget
   let env: Record<string, string>
-  const withDb = <T,>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
+  const withDb = <T>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
 
   beforeAll(async () => {
     target = await cliTarget('eb-audit-cli-')

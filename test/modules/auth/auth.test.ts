@@ -10,7 +10,11 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+})
 
 describe('login and sessions', () => {
   it('logs in with e-mail and password, and the token works as a Bearer token', async () => {
@@ -88,7 +92,13 @@ describe('login and sessions', () => {
   })
 
   it('lets no anonymous request change data', async () => {
-    for (const [method, path] of [['POST', '/v1/photos'], ['POST', '/v1/auth/logout'], ['PUT', '/v1/photos'], ['DELETE', '/v1/photos/00000000-0000-0000-0000-000000000000'], ['PATCH', '/v1/anything']]) {
+    for (const [method, path] of [
+      ['POST', '/v1/photos'],
+      ['POST', '/v1/auth/logout'],
+      ['PUT', '/v1/photos'],
+      ['DELETE', '/v1/photos/00000000-0000-0000-0000-000000000000'],
+      ['PATCH', '/v1/anything'],
+    ]) {
       const res = await fetch(`${t.url}${path}`, { method })
       expect(res.status, `${method} ${path}`).toBe(401)
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)

@@ -45,14 +45,24 @@ const run = (args: string[]) => {
 }
 const addUser = (email: string) => target.withDb((d) => new AuthService(d.db, 1).createUser({ email, password: 'een-lang-wachtwoord', role: 'curator' }))
 const users = () => target.withDb(async (d) => rowsOf<{ email: string }>(await d.db.execute(sql`select email from users order by email`)).map((u) => u.email))
-const revoked = (keyId: string) => target.withDb(async (d) => rowsOf<{ r: boolean }>(await d.db.execute(sql`select revoked_at is not null as r from api_keys where id = ${keyId}`))[0]?.r)
+const revoked = (keyId: string) =>
+  target.withDb(async (d) => rowsOf<{ r: boolean }>(await d.db.execute(sql`select revoked_at is not null as r from api_keys where id = ${keyId}`))[0]?.r)
 
 describe('backup create and restore from the command line', { timeout: 300_000 }, () => {
   it('backs up into a new folder, with a manifest and without the master key', () => {
     expect(run(['backup', 'create', '--to', backup])).toBe(backup)
     const manifest = JSON.parse(fs.readFileSync(path.join(backup, 'manifest.json'), 'utf8'))
-    expect(manifest).toMatchObject({ format: 'eerlijk-beeld-backup/1', masterKey: 'not included', database: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } })
-    expect(fs.readdirSync(backup, { recursive: true }).map(String).some((f) => /master\.key|ledger/.test(f))).toBe(false)
+    expect(manifest).toMatchObject({
+      format: 'eerlijk-beeld-backup/1',
+      masterKey: 'not included',
+      database: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    })
+    expect(
+      fs
+        .readdirSync(backup, { recursive: true })
+        .map(String)
+        .some((f) => /master\.key|ledger/.test(f)),
+    ).toBe(false)
   })
 
   it('restores the old database, and a key revoked after the backup stays revoked', async () => {

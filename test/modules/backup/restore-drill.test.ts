@@ -23,8 +23,16 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-drill-'))
 const ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-ledger-'))
 const backupDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'eb-backup-')), 'monday')
 const config = loadConfig({
-  NODE_ENV: 'test', DATA_DIR: dataDir, LEDGER_DIR: ledgerDir, SEED_DEMO: '0', LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', PORT: '0',
-  API_RATE_LIMIT_PER_MINUTE: '100000', SESSION_RATE_LIMIT_PER_MINUTE: '100000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
+  NODE_ENV: 'test',
+  DATA_DIR: dataDir,
+  LEDGER_DIR: ledgerDir,
+  SEED_DEMO: '0',
+  LOG_LEVEL: 'silent',
+  WORKER_POLL_MS: '50',
+  PORT: '0',
+  API_RATE_LIMIT_PER_MINUTE: '100000',
+  SESSION_RATE_LIMIT_PER_MINUTE: '100000',
+  ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
 })
 
 let database: Database & { url?: string }
@@ -52,12 +60,18 @@ async function login(role: 'photographer' | 'curator' | 'admin') {
 
 /** Every job due now has run (the expiry sweep always has its next run queued). */
 async function settle() {
-  const due = async () => rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from jobs where (status = 'running' or (status = 'pending' and run_at <= now())) and kind <> 'consent.expiry-sweep'`))[0]!.n
+  const due = async () =>
+    rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from jobs where (status = 'running' or (status = 'pending' and run_at <= now())) and kind <> 'consent.expiry-sweep'`,
+      ),
+    )[0]!.n
   for (let i = 0; i < 1200 && (await due()) > 0; i++) await new Promise((r) => setTimeout(r, 100))
   expect(await due()).toBe(0)
 }
 
-const searchIds = async (q: string) => ((await call('GET', `/v1/search?q=${encodeURIComponent(q)}&limit=50`, null)).body.hits as { id: string }[]).map((h) => h.id)
+const searchIds = async (q: string) =>
+  ((await call('GET', `/v1/search?q=${encodeURIComponent(q)}&limit=50`, null)).body.hits as { id: string }[]).map((h) => h.id)
 const indexed = async (id: string) => rowsOf(await database.db.execute(sql`select 1 from search_documents where photo_id = ${id}`)).length === 1
 const status = async (id: string) => rowsOf<{ status: string }>(await database.db.execute(sql`select status from photos where id = ${id}`))[0]!.status
 const onDisk = () => files(path.join(dataDir, 'blobs'))
@@ -76,7 +90,11 @@ beforeAll(async () => {
   withdrawn = await publishedPhoto(url, call, staff, [roos])
   control = await publishedPhoto(url, call, staff, [sam])
   await settle()
-  blobs = { erased: await photoBlobs(database.db, erased.id), withdrawn: await photoBlobs(database.db, withdrawn.id), control: await photoBlobs(database.db, control.id) }
+  blobs = {
+    erased: await photoBlobs(database.db, erased.id),
+    withdrawn: await photoBlobs(database.db, withdrawn.id),
+    control: await photoBlobs(database.db, control.id),
+  }
 }, 300_000)
 
 afterAll(async () => {
@@ -95,7 +113,8 @@ describe('the restore drill', () => {
     const inBackup = fs.readdirSync(backupDir, { recursive: true }).map(String)
     expect(inBackup.some((f) => /master\.key|ledger/.test(f))).toBe(false)
     const masterKey = fs.readFileSync(path.join(dataDir, 'master.key'))
-    for (const f of inBackup.filter((f) => fs.statSync(path.join(backupDir, f)).isFile())) expect(fs.readFileSync(path.join(backupDir, f)).includes(masterKey)).toBe(false)
+    for (const f of inBackup.filter((f) => fs.statSync(path.join(backupDir, f)).isFile()))
+      expect(fs.readFileSync(path.join(backupDir, f)).includes(masterKey)).toBe(false)
     // A second backup into the same folder is refused: a backup is never overwritten in place.
     await expect(createBackup({ database, databaseUrl: database.url, blobs: rt.blobs }, backupDir)).rejects.toThrow(/not empty/)
   })
@@ -141,7 +160,8 @@ describe('the restore drill', () => {
     // Erased: gone for everyone, staff too. Withdrawn: gone for the public (its photographer still sees the record, no bytes).
     for (const token of [null, staff.photographer, staff.admin]) expect((await call('GET', `/v1/photos/${erased.id}`, token)).status).toBe(410)
     expect((await call('GET', `/v1/photos/${withdrawn.id}`, null)).status).toBe(410)
-    for (const p of [erased, withdrawn]) for (const token of [null, staff.admin]) expect((await call('GET', `/v1/photos/${p.id}/media/small.jpeg`, token)).status).toBe(410)
+    for (const p of [erased, withdrawn])
+      for (const token of [null, staff.admin]) expect((await call('GET', `/v1/photos/${p.id}/media/small.jpeg`, token)).status).toBe(410)
     expect(await status(withdrawn.id)).toBe('withdrawn')
     const hits = await searchIds('atelier')
     expect(hits).not.toContain(erased.id)

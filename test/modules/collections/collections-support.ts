@@ -9,7 +9,12 @@ import { request, startTestApp, upload, type TestApp } from '../../support/app.t
 
 export type User = Awaited<ReturnType<TestApp['user']>>
 
-export const TEXTS = { captionNl: 'Een sekswerker op de fiets', captionEn: 'A sex worker on a bicycle', altNl: 'Vrouw op een fiets in de stad', altEn: 'Woman on a bicycle in the city' }
+export const TEXTS = {
+  captionNl: 'Een sekswerker op de fiets',
+  captionEn: 'A sex worker on a bicycle',
+  altNl: 'Vrouw op een fiets in de stad',
+  altEn: 'Woman on a bicycle in the city',
+}
 export const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: false }
 
 export interface World {
@@ -22,14 +27,24 @@ export interface World {
   /** A distinct real JPEG (the same file twice would be a duplicate for this photographer). */
   uniquePhoto(width?: number): Promise<{ name: string; bytes: Buffer; type: string }>
   /** Uploaded, one person linked with this consent, texts set; optionally under another licence; sent and published. */
-  published(opts?: { consent?: Record<string, unknown>; licence?: string; texts?: Record<string, string>; file?: { name: string; bytes: Buffer; type: string } | string }): Promise<{ id: string; subjectId: string }>
+  published(opts?: {
+    consent?: Record<string, unknown>
+    licence?: string
+    texts?: Record<string, string>
+    file?: { name: string; bytes: Buffer; type: string } | string
+  }): Promise<{ id: string; subjectId: string }>
   /** Jobs in the outbox for this kind and photo. */
   jobs(kind: string, photoId: string): Promise<{ status: string; created_at: unknown }[]>
 }
 
 export async function world(): Promise<World> {
   const t = await startTestApp()
-  const [owner, curator, admin, journalist] = await Promise.all([t.user('photographer', 'Sam V.'), t.user('curator'), t.user('admin'), deskJournalist(t, await organisation(t))])
+  const [owner, curator, admin, journalist] = await Promise.all([
+    t.user('photographer', 'Sam V.'),
+    t.user('curator'),
+    t.user('admin'),
+    deskJournalist(t, await organisation(t)),
+  ])
   const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
   async function uniquePhoto(width = 1400) {
     const [r, g, b] = crypto.randomBytes(3)
@@ -40,7 +55,13 @@ export async function world(): Promise<World> {
     return { name: 'photo.jpg', bytes, type: 'image/jpeg' }
   }
   return {
-    t, owner, curator, admin, journalist, call, uniquePhoto,
+    t,
+    owner,
+    curator,
+    admin,
+    journalist,
+    call,
+    uniquePhoto,
     async published(opts = {}) {
       const { res, body } = await upload(t, owner.token, opts.file ?? (await uniquePhoto()), opts.texts ?? TEXTS)
       expect(res.status, JSON.stringify(body)).toBe(201)

@@ -17,7 +17,9 @@ const newCollection = async (kind: 'collection' | 'exhibition' = 'collection', e
   return r.body.id as string
 }
 const itemCount = async (collectionId: string) =>
-  Number(rowsOf<{ n: number }>(await w.t.rt.database.db.execute(sql`select count(*)::int as n from collection_items where collection_id = ${collectionId}`))[0]!.n)
+  Number(
+    rowsOf<{ n: number }>(await w.t.rt.database.db.execute(sql`select count(*)::int as n from collection_items where collection_id = ${collectionId}`))[0]!.n,
+  )
 
 describe('the review queue', () => {
   it('lists photos in review with why publishing would be refused, in Dutch and English, and drops them once published', async () => {
@@ -66,15 +68,36 @@ describe('collections', () => {
     expect(added.body.items).toHaveLength(1)
     expect(added.body.items[0]).toMatchObject({ photoId: p.id, position: 1, available: true, reason: null, note: { nl: 'Omslag', en: 'Cover' } })
     const photo = added.body.items[0].photo
-    expect(photo).toMatchObject({ id: p.id, caption: { nl: TEXTS.captionNl, en: TEXTS.captionEn }, alt: { nl: TEXTS.altNl, en: TEXTS.altEn }, credit: 'Sam V.' })
+    expect(photo).toMatchObject({
+      id: p.id,
+      caption: { nl: TEXTS.captionNl, en: TEXTS.captionEn },
+      alt: { nl: TEXTS.altNl, en: TEXTS.altEn },
+      credit: 'Sam V.',
+    })
     expect(photo.thumbhash).toEqual(expect.any(String))
     expect(photo.derivatives.length).toBeGreaterThan(0)
     // An allow-list: nothing about the photo's management leaks into a collection.
-    expect(Object.keys(photo).sort()).toEqual(['alt', 'attribution', 'caption', 'credit', 'derivatives', 'dominantColour', 'height', 'id', 'licence', 'thumbhash', 'width'])
+    expect(Object.keys(photo).sort()).toEqual([
+      'alt',
+      'attribution',
+      'caption',
+      'credit',
+      'derivatives',
+      'dominantColour',
+      'height',
+      'id',
+      'licence',
+      'thumbhash',
+      'width',
+    ])
     expect(await w.jobs('search.upsert', p.id)).not.toHaveLength(0)
 
     const listed = await w.call('GET', '/v1/collections', w.admin)
-    expect(listed.body.items.find((c: { id: string }) => c.id === id)).toMatchObject({ kind: 'collection', itemCount: 1, notes: { nl: 'Voor het jaarverslag', en: null } })
+    expect(listed.body.items.find((c: { id: string }) => c.id === id)).toMatchObject({
+      kind: 'collection',
+      itemCount: 1,
+      notes: { nl: 'Voor het jaarverslag', en: null },
+    })
     const exhibitions = await w.call('GET', '/v1/collections?kind=exhibition', w.curator)
     expect(exhibitions.body.items.every((c: { kind: string }) => c.kind === 'exhibition')).toBe(true)
     expect(exhibitions.body.items.map((c: { id: string }) => c.id)).not.toContain(id)
@@ -90,7 +113,11 @@ describe('collections', () => {
     expect((await w.call('GET', `/v1/photos/${p.id}`, w.journalist)).status).toBe(200)
     const after = await w.jobs('search.upsert', p.id)
     // Re-synced: a new job, or the earlier one still waiting (the dedupe key keeps one per photo).
-    expect(after.length > before.length || after.some((j) => j.status === 'pending') || after.some((j) => new Date(String(j.created_at)).getTime() >= started - 1000)).toBe(true)
+    expect(
+      after.length > before.length ||
+        after.some((j) => j.status === 'pending') ||
+        after.some((j) => new Date(String(j.created_at)).getTime() >= started - 1000),
+    ).toBe(true)
   })
 
   it('accept only published photos the gate shows, each once', async () => {
@@ -101,7 +128,9 @@ describe('collections', () => {
     expect(r.body).toMatchObject({ type: '/problems/photo-not-available', reason: 'not-published' })
     expect(await w.jobs('search.upsert', draft.body.id as string)).toHaveLength(0)
     expect((await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: crypto.randomUUID() })).body.type).toBe('/problems/photo-not-found')
-    expect((await w.call('POST', `/v1/collections/${crypto.randomUUID()}/items`, w.curator, { photoId: draft.body.id })).body.type).toBe('/problems/collection-not-found')
+    expect((await w.call('POST', `/v1/collections/${crypto.randomUUID()}/items`, w.curator, { photoId: draft.body.id })).body.type).toBe(
+      '/problems/collection-not-found',
+    )
     const p = await w.published()
     expect((await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })).status).toBe(201)
     const dup = await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })
@@ -115,7 +144,9 @@ describe('collections', () => {
     const ps = await Promise.all([w.published(), w.published(), w.published()])
     const results = await Promise.all([...ps, ps[0]!].map((p) => w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })))
     expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 409])
-    const positions = rowsOf<{ position: number }>(await w.t.rt.database.db.execute(sql`select position from collection_items where collection_id = ${id} order by position`))
+    const positions = rowsOf<{ position: number }>(
+      await w.t.rt.database.db.execute(sql`select position from collection_items where collection_id = ${id} order by position`),
+    )
     expect(positions.map((r) => r.position)).toEqual([1, 2, 3])
   })
 
@@ -134,8 +165,13 @@ describe('collections', () => {
     const ps = [await w.published(), await w.published(), await w.published()]
     for (const p of ps) expect((await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })).status).toBe(201)
     const [a, b, c] = ps.map((p) => p.id) as [string, string, string]
-    const order = async () => (await w.call('GET', `/v1/collections/${id}`, w.curator)).body.items.map((i: { photoId: string; position: number }) => [i.position, i.photoId])
-    expect(await order()).toEqual([[1, a], [2, b], [3, c]])
+    const order = async () =>
+      (await w.call('GET', `/v1/collections/${id}`, w.curator)).body.items.map((i: { photoId: string; position: number }) => [i.position, i.photoId])
+    expect(await order()).toEqual([
+      [1, a],
+      [2, b],
+      [3, c],
+    ])
     const ok = await w.call('PUT', `/v1/collections/${id}/order`, w.curator, { photoIds: [c, a, b] })
     expect(ok.status).toBe(200)
     expect(ok.body.items.map((i: { photoId: string }) => i.photoId)).toEqual([c, a, b])
@@ -152,12 +188,19 @@ describe('collections', () => {
     expect((await w.call('PUT', `/v1/collections/${id}/order`, w.curator, { photoIds: [a, b, 'not-a-uuid'] })).status).toBe(400)
     expect((await w.call('PUT', `/v1/collections/${id}/order`, w.curator, { photoIds: [] })).status).toBe(409)
     // Nothing changed by the refused lists.
-    expect(await order()).toEqual([[1, c], [2, a], [3, b]])
+    expect(await order()).toEqual([
+      [1, c],
+      [2, a],
+      [3, b],
+    ])
 
     const noted = await w.call('PATCH', `/v1/collections/${id}/items/${a}`, w.curator, { noteEn: 'Second wall' })
     expect(noted.body.items[1]).toMatchObject({ photoId: a, note: { nl: null, en: 'Second wall' } })
     const removed = await w.call('DELETE', `/v1/collections/${id}/items/${c}`, w.curator)
-    expect(removed.body.items.map((i: { photoId: string; position: number }) => [i.position, i.photoId])).toEqual([[1, a], [2, b]])
+    expect(removed.body.items.map((i: { photoId: string; position: number }) => [i.position, i.photoId])).toEqual([
+      [1, a],
+      [2, b],
+    ])
     expect((await w.call('DELETE', `/v1/collections/${id}/items/${c}`, w.curator)).body.type).toBe('/problems/collection-item-not-found')
     expect((await w.call('PATCH', `/v1/collections/${id}/items/${c}`, w.curator, { noteNl: 'x' })).status).toBe(404)
   })
@@ -172,7 +215,11 @@ describe('exhibitions', () => {
     const syncsBefore = (await w.jobs('search.upsert', noConsent.id)).length
     const r = await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: noConsent.id })
     expect(r.status).toBe(409)
-    expect(r.body).toMatchObject({ type: '/problems/exhibition-not-covered', reason: 'exhibition-not-covered', words: { nl: expect.stringMatching(/tentoonstelling/), en: expect.stringMatching(/exhibitions/) } })
+    expect(r.body).toMatchObject({
+      type: '/problems/exhibition-not-covered',
+      reason: 'exhibition-not-covered',
+      words: { nl: expect.stringMatching(/tentoonstelling/), en: expect.stringMatching(/exhibitions/) },
+    })
     // Consent with exhibition, but a licence without it: refused too, and the detail names the licence.
     const editorial = await w.published()
     const r2 = await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: editorial.id })
@@ -209,10 +256,17 @@ describe('who may, and bad input', () => {
     const id = await newCollection()
     const p = crypto.randomUUID()
     const routes: [string, string, unknown?][] = [
-      ['GET', '/v1/collections'], ['POST', '/v1/collections', { kind: 'collection', titleNl: 'x' }], ['GET', `/v1/collections/${id}`],
-      ['PATCH', `/v1/collections/${id}`, { titleNl: 'x' }], ['DELETE', `/v1/collections/${id}`], ['POST', `/v1/collections/${id}/items`, { photoId: p }],
-      ['PATCH', `/v1/collections/${id}/items/${p}`, { noteNl: 'x' }], ['DELETE', `/v1/collections/${id}/items/${p}`], ['PUT', `/v1/collections/${id}/order`, { photoIds: [] }],
-      ['GET', `/v1/collections/${id}/export.zip`], ['GET', `/v1/collections/${id}/manifest.json`],
+      ['GET', '/v1/collections'],
+      ['POST', '/v1/collections', { kind: 'collection', titleNl: 'x' }],
+      ['GET', `/v1/collections/${id}`],
+      ['PATCH', `/v1/collections/${id}`, { titleNl: 'x' }],
+      ['DELETE', `/v1/collections/${id}`],
+      ['POST', `/v1/collections/${id}/items`, { photoId: p }],
+      ['PATCH', `/v1/collections/${id}/items/${p}`, { noteNl: 'x' }],
+      ['DELETE', `/v1/collections/${id}/items/${p}`],
+      ['PUT', `/v1/collections/${id}/order`, { photoIds: [] }],
+      ['GET', `/v1/collections/${id}/export.zip`],
+      ['GET', `/v1/collections/${id}/manifest.json`],
     ]
     for (const [method, url, body] of routes) {
       expect((await w.call(method, url, null, body)).status, `${method} ${url}`).toBe(401)
@@ -224,11 +278,22 @@ describe('who may, and bad input', () => {
   })
 
   it('needs the CSRF header when the session comes from the cookie', async () => {
-    const login = await fetch(`${w.t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: w.curator.email, password: w.curator.password }) })
+    const login = await fetch(`${w.t.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: w.curator.email, password: w.curator.password }),
+    })
     const { csrfToken } = (await login.json()) as { csrfToken: string }
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     const post = (headers: Record<string, string>) =>
-      fetch(`${w.t.url}/v1/collections`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify({ kind: 'collection', titleNl: 'Via cookie' }) })
+      fetch(`${w.t.url}/v1/collections`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ kind: 'collection', titleNl: 'Via cookie' }),
+      })
     const refused = await post({})
     expect(refused.status).toBe(403)
     expect(((await refused.json()) as { type: string }).type).toBe('/problems/csrf-token-missing')

@@ -49,27 +49,31 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"', i++)
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++
       else if (ch === '"') quoted = false
       else cell += ch
     } else if (ch === '"') quoted = true
-    else if (ch === ',') (row.push(cell), (cell = ''))
-    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++)
+    else if (ch === ',') row.push(cell), (cell = '')
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++
     else cell += ch
   }
-  if (cell || row.length) (row.push(cell), rows.push(row))
+  if (cell || row.length) row.push(cell), rows.push(row)
   return rows
 }
 
 describe('the ZIP export', () => {
   it('holds the large JPEG of every shown photo in order, stripped, with credits; a withdrawn photo is left out of a later export', async () => {
     const hostile = await w.published({
-      texts: { ...TEXTS, captionNl: '=HYPERLINK("https://evil.example","klik")', captionEn: '-2+3*cmd|\' /C calc\'!A0', credit: '@Sam V.' },
+      texts: { ...TEXTS, captionNl: '=HYPERLINK("https://evil.example","klik")', captionEn: "-2+3*cmd|' /C calc'!A0", credit: '@Sam V.' },
     })
     const gps = await w.published({ file: fx['meta-everything.jpg']! })
     const big = await w.published({ file: await w.uniquePhoto(2400) })
     const id = (await w.call('POST', '/v1/collections', w.curator, { kind: 'collection', titleNl: 'Zomer', titleEn: 'Summer' })).body.id as string
-    for (const [p, note] of [[big, '+ eerste'], [hostile, null], [gps, 'derde']] as const) {
+    for (const [p, note] of [
+      [big, '+ eerste'],
+      [hostile, null],
+      [gps, 'derde'],
+    ] as const) {
       expect((await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id, noteNl: note })).status).toBe(201)
     }
 
@@ -94,13 +98,30 @@ describe('the ZIP export', () => {
     expect(gpsJpeg.equals(fs.readFileSync(fx['meta-everything.jpg']!))).toBe(false)
     // Never the original: the bytes are the biggest JPEG derivative the photo detail lists.
     const detail = await w.call('GET', `/v1/photos/${gps.id}`, w.journalist)
-    const biggest = (detail.body.derivatives as { format: string; width: number; url: string }[]).filter((d) => d.format === 'jpeg').sort((x, y) => y.width - x.width)[0]!
+    const biggest = (detail.body.derivatives as { format: string; width: number; url: string }[])
+      .filter((d) => d.format === 'jpeg')
+      .sort((x, y) => y.width - x.width)[0]!
     expect((await sharp(gpsJpeg).metadata()).width).toBe(biggest.width)
     const servedGps = await fetch(`${w.t.url}${biggest.url}`, { headers: { authorization: `Bearer ${w.journalist.token}` } })
     expect(Buffer.from(await servedGps.arrayBuffer()).equals(gpsJpeg)).toBe(true)
 
     const csv = parseCsv((await zip.read('credits.csv')).toString('utf8').replace(/^\uFEFF/, ''))
-    expect(csv[0]).toEqual(['position', 'file', 'photo_id', 'caption_nl', 'caption_en', 'alt_nl', 'alt_en', 'credit', 'attribution_nl', 'attribution_en', 'licence', 'licence_url', 'note_nl', 'note_en'])
+    expect(csv[0]).toEqual([
+      'position',
+      'file',
+      'photo_id',
+      'caption_nl',
+      'caption_en',
+      'alt_nl',
+      'alt_en',
+      'credit',
+      'attribution_nl',
+      'attribution_en',
+      'licence',
+      'licence_url',
+      'note_nl',
+      'note_en',
+    ])
     expect(csv).toHaveLength(4)
     expect(csv[1]!.slice(0, 3)).toEqual(['1', `01-${big.id}.jpg`, big.id])
     expect(csv[1]![12]).toBe("'+ eerste")
@@ -116,7 +137,11 @@ describe('the ZIP export', () => {
     const json = JSON.parse((await zip.read('credits.json')).toString('utf8'))
     expect(json.collection).toMatchObject({ id, kind: 'collection', title: { nl: 'Zomer', en: 'Summer' } })
     expect(json.omitted).toEqual([])
-    expect(json.items.map((i: { position: number; id: string }) => [i.position, i.id])).toEqual([[1, big.id], [2, hostile.id], [3, gps.id]])
+    expect(json.items.map((i: { position: number; id: string }) => [i.position, i.id])).toEqual([
+      [1, big.id],
+      [2, hostile.id],
+      [3, gps.id],
+    ])
     expect(json.items[1]).toMatchObject({
       file: `02-${hostile.id}.jpg`,
       caption: { nl: '=HYPERLINK("https://evil.example","klik")' },
@@ -129,7 +154,9 @@ describe('the ZIP export', () => {
     expect(json.items[1].attribution.en).toMatch(/^“-2\+3.*Photo: @Sam V\./)
 
     // Recorded in the audit trail, ids and codes only.
-    const ev = rowsOf<{ data: Record<string, unknown>; actor_id: string }>(await w.t.rt.database.db.execute(sql`select data, actor_id from audit_events where type = 'collection.exported' order by seq desc limit 1`))[0]!
+    const ev = rowsOf<{ data: Record<string, unknown>; actor_id: string }>(
+      await w.t.rt.database.db.execute(sql`select data, actor_id from audit_events where type = 'collection.exported' order by seq desc limit 1`),
+    )[0]!
     expect(ev.actor_id).toBe(w.curator.id)
     expect(ev.data).toEqual({ collectionId: id, format: 'zip', photoCount: 3, omittedCount: 0, photoIds: [big.id, hostile.id, gps.id] })
     // Streamed: nothing left on disk outside the blob store.
@@ -164,14 +191,19 @@ describe('the ZIP export', () => {
     const id = (await w.call('POST', '/v1/collections', w.curator, { kind: 'collection', titleNl: 'Kapot' })).body.id as string
     for (const p of [a, b]) await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id })
     // The blob disappears behind the database's back (a purge racing the export).
-    const keys = rowsOf<{ blob_key: string }>(await w.t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${b.id} and format = 'jpeg'`))
+    const keys = rowsOf<{ blob_key: string }>(
+      await w.t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${b.id} and format = 'jpeg'`),
+    )
     for (const k of keys) await w.t.rt.blobs.delete(k.blob_key)
     const res = await fetch(`${w.t.url}/v1/collections/${id}/export.zip`, { headers: { authorization: `Bearer ${w.curator.token}` } })
     const outcome = await res.arrayBuffer().then(
       async (buf) => {
         const file = path.join(work, 'broken.zip')
         fs.writeFileSync(file, Buffer.from(buf))
-        return run('unzip', ['-tq', file]).then(() => 'complete', () => 'broken')
+        return run('unzip', ['-tq', file]).then(
+          () => 'complete',
+          () => 'broken',
+        )
       },
       () => 'broken',
     )
@@ -185,7 +217,10 @@ describe('the IIIF Presentation 3 manifest', () => {
   const isUri = (s: unknown) => typeof s === 'string' && /^https?:\/\/[^\s]+$/.test(s)
   /** A language map (Presentation 3.0 §4.3): an object of language codes (or "none") to arrays of strings. */
   const isLangMap = (v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 &&
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length > 0 &&
     Object.entries(v).every(([k, x]) => /^([a-z]{2,3}(-[A-Za-z0-9]+)*|none)$/.test(k) && Array.isArray(x) && x.every((s) => typeof s === 'string'))
   const isLabelValue = (v: { label?: unknown; value?: unknown }) => isLangMap(v.label) && isLangMap(v.value)
 
@@ -193,7 +228,15 @@ describe('the IIIF Presentation 3 manifest', () => {
     const a = await w.published({ file: await w.uniquePhoto(2200) })
     const b = await w.published()
     const gone = await w.published()
-    const id = (await w.call('POST', '/v1/collections', w.curator, { kind: 'collection', titleNl: 'Straatbeeld', titleEn: 'Street view', notesNl: 'Voor de expo', notesEn: 'For the show' })).body.id as string
+    const id = (
+      await w.call('POST', '/v1/collections', w.curator, {
+        kind: 'collection',
+        titleNl: 'Straatbeeld',
+        titleEn: 'Street view',
+        notesNl: 'Voor de expo',
+        notesEn: 'For the show',
+      })
+    ).body.id as string
     for (const p of [a, b, gone]) await w.call('POST', `/v1/collections/${id}/items`, w.curator, { photoId: p.id, noteEn: p === b ? 'Wall 2' : undefined })
     await w.call('POST', `/v1/photos/${gone.id}/people/${gone.subjectId}/withdraw`, w.owner)
 
@@ -227,7 +270,9 @@ describe('the IIIF Presentation 3 manifest', () => {
       expect(isLabelValue(canvas.requiredStatement)).toBe(true)
       expect(canvas.requiredStatement.value.nl[0]).toMatch(/Foto: Sam V\./)
       expect(canvas.metadata.find((x: { label: { en: string[] } }) => x.label.en[0] === 'Credit').value).toEqual({ none: ['Sam V.'] })
-      expect(canvas.metadata.find((x: { label: { en: string[] } }) => x.label.en[0] === 'Licence').value.en[0]).toContain(`${w.t.rt.origin}/licences/rsw-editorial/1.0`)
+      expect(canvas.metadata.find((x: { label: { en: string[] } }) => x.label.en[0] === 'Licence').value.en[0]).toContain(
+        `${w.t.rt.origin}/licences/rsw-editorial/1.0`,
+      )
       if (photo === b) expect(canvas.metadata.find((x: { label: { en: string[] } }) => x.label.en[0] === 'Note').value).toEqual({ en: ['Wall 2'] })
       expect(canvas.items).toHaveLength(1)
       const page = canvas.items[0]
@@ -249,7 +294,9 @@ describe('the IIIF Presentation 3 manifest', () => {
     expect(m.items[0].width).toBe(2048)
     expect(new Set(ids).size).toBe(ids.length)
     expect(JSON.stringify(m)).not.toContain(gone.id)
-    const ev = rowsOf<{ data: Record<string, unknown> }>(await w.t.rt.database.db.execute(sql`select data from audit_events where type = 'collection.exported' order by seq desc limit 1`))[0]!
+    const ev = rowsOf<{ data: Record<string, unknown> }>(
+      await w.t.rt.database.db.execute(sql`select data from audit_events where type = 'collection.exported' order by seq desc limit 1`),
+    )[0]!
     expect(ev.data).toMatchObject({ collectionId: id, format: 'iiif', photoCount: 2, omittedCount: 1 })
 
     // A Manifest must have at least one Canvas: with nothing shown, a problem instead of an invalid manifest.

@@ -25,9 +25,24 @@ describe('a change by a photographer or admin after the person has written', () 
     { name: 'a later last day', change: { validUntil: '2030-01-01' }, widens: ['valid-until'], now: null },
     { name: 'an earlier last day', change: { validUntil: '2027-01-01' }, widens: [], now: { validUntil: '2027-01-01' } },
     { name: 'a topic lifted', change: { excludedTopics: ['crime', 'violence', 'health', 'victimhood'] }, widens: ['topics'], now: null },
-    { name: 'a topic added', change: { excludedTopics: [...terms.excludedTopics, 'drugs'] }, widens: [], now: { excludedTopics: [...terms.excludedTopics, 'drugs'] } },
-    { name: 'agreement to be recognisable withdrawn', change: { identifiabilityAgreed: false }, widens: [], now: { identifiable: true, identifiabilityAgreed: false } },
-    { name: 'a mixed change', change: { uses: ['editorial', 'education'], publicPreview: true }, widens: ['uses', 'public-preview'], now: { uses: ['editorial'], publicPreview: false } },
+    {
+      name: 'a topic added',
+      change: { excludedTopics: [...terms.excludedTopics, 'drugs'] },
+      widens: [],
+      now: { excludedTopics: [...terms.excludedTopics, 'drugs'] },
+    },
+    {
+      name: 'agreement to be recognisable withdrawn',
+      change: { identifiabilityAgreed: false },
+      widens: [],
+      now: { identifiable: true, identifiabilityAgreed: false },
+    },
+    {
+      name: 'a mixed change',
+      change: { uses: ['editorial', 'education'], publicPreview: true },
+      widens: ['uses', 'public-preview'],
+      now: { uses: ['editorial'], publicPreview: false },
+    },
   ]
   for (const c of cases) {
     it(c.name, () => {

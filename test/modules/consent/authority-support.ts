@@ -36,7 +36,18 @@ export async function publishedModel(t: TestApp, s: Staff, consent: Record<strin
 }
 
 export async function versions(t: TestApp, photoId: string) {
-  return rowsOf<{ version: number; state: string; author: string; actor_kind: string; uses: string[]; excluded_topics: string[]; lifted_topics: string[]; outlet_deny: string[]; public_preview: boolean; valid_until: string }>(
+  return rowsOf<{
+    version: number
+    state: string
+    author: string
+    actor_kind: string
+    uses: string[]
+    excluded_topics: string[]
+    lifted_topics: string[]
+    outlet_deny: string[]
+    public_preview: boolean
+    valid_until: string
+  }>(
     await t.rt.database.db.execute(
       sql`select version, state, author, actor_kind, uses, excluded_topics, lifted_topics, outlet_deny, public_preview, valid_until::text as valid_until from consents where photo_id = ${photoId} order by version`,
     ),
@@ -45,14 +56,20 @@ export async function versions(t: TestApp, photoId: string) {
 
 export async function proposalRows(t: TestApp, photoId: string) {
   return rowsOf<{ id: string; state: string; base_version: number; accepted_version: number | null; widens: string[]; proposed_by_kind: string }>(
-    await t.rt.database.db.execute(sql`select id, state, base_version, accepted_version, widens, proposed_by_kind from consent_proposals where photo_id = ${photoId} order by created_at`),
+    await t.rt.database.db.execute(
+      sql`select id, state, base_version, accepted_version, widens, proposed_by_kind from consent_proposals where photo_id = ${photoId} order by created_at`,
+    ),
   )
 }
 
 export async function auditTypes(t: TestApp, photoId: string) {
-  return rowsOf<{ type: string; actor_kind: string; data: Record<string, unknown> }>(await t.rt.database.db.execute(sql`select type, actor_kind, data from audit_events where photo_id = ${photoId} order by seq`))
+  return rowsOf<{ type: string; actor_kind: string; data: Record<string, unknown> }>(
+    await t.rt.database.db.execute(sql`select type, actor_kind, data from audit_events where photo_id = ${photoId} order by seq`),
+  )
 }
 
 export async function grants(t: TestApp, photoId: string) {
-  return rowsOf<{ topic: string | null; topic_lifted_by: string | null }>(await t.rt.database.db.execute(sql`select topic, topic_lifted_by from download_grants where photo_id = ${photoId} order by created_at`))
+  return rowsOf<{ topic: string | null; topic_lifted_by: string | null }>(
+    await t.rt.database.db.execute(sql`select topic, topic_lifted_by from download_grants where photo_id = ${photoId} order by created_at`),
+  )
 }

@@ -26,7 +26,8 @@ afterAll(() => t?.close())
 
 const call = (method: string, url: string, token: string | null, body?: unknown) => request(t, method, url, token, body)
 const put = (photoId: string, subjectId: string, body: unknown) => call('PUT', `/v1/photos/${photoId}/people/${subjectId}/consent`, s.photographer.token, body)
-const download = (photoId: string, who: User, body: Record<string, unknown>) => call('POST', `/v1/photos/${photoId}/downloads`, who.token, { use: 'editorial', channel: 'web', ...body })
+const download = (photoId: string, who: User, body: Record<string, unknown>) =>
+  call('POST', `/v1/photos/${photoId}/downloads`, who.token, { use: 'editorial', channel: 'web', ...body })
 
 describe('hole 1: a photographer can no longer undo the person’s own decision', () => {
   it('the person narrows in the portal; the photographer’s PUT with every use, no denied outlet, public preview and no excluded topic widens nothing: it becomes a proposal (202)', async () => {
@@ -49,7 +50,10 @@ describe('hole 1: a photographer can no longer undo the person’s own decision'
 
     // Nothing was written as consent: version 2 (the person's) stands, and the proposal waits.
     const rows = await versions(t, m.photoId)
-    expect(rows.map((v) => [v.version, v.author])).toEqual([[1, 'photographer'], [2, 'person']])
+    expect(rows.map((v) => [v.version, v.author])).toEqual([
+      [1, 'photographer'],
+      [2, 'person'],
+    ])
     expect(await proposalRows(t, m.photoId)).toEqual([expect.objectContaining({ state: 'pending', base_version: 2, proposed_by_kind: 'photographer' })])
     expect((await auditTypes(t, m.photoId)).map((e) => e.type)).toContain('consent.proposed')
 
@@ -122,7 +126,10 @@ describe('the photographer’s first consent from a signed release', () => {
 describe('excluded topics are lifted by the person only, and the grant records that they did', () => {
   it('the person lifts trafficking in the portal: the grant for it says topicLiftedBy "person"; other topics say null', async () => {
     const m = await publishedModel(t, s)
-    const lifted = await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, { ...AGREED, excludedTopics: ['crime', 'violence', 'health', 'victimhood'] })
+    const lifted = await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, {
+      ...AGREED,
+      excludedTopics: ['crime', 'violence', 'health', 'victimhood'],
+    })
     expect(lifted.status, lifted.text).toBe(200)
     expect(lifted.body.consent).toMatchObject({ author: 'person', liftedTopics: ['trafficking'] })
     const g = await download(m.photoId, otherPress, { topic: 'trafficking' })
@@ -130,7 +137,10 @@ describe('excluded topics are lifted by the person only, and the grant records t
     expect(g.body.grant).toMatchObject({ topic: 'trafficking', topicLiftedBy: 'person' })
     const plain = await download(m.photoId, otherPress, { topic: 'migration' })
     expect(plain.body.grant).toMatchObject({ topic: 'migration', topicLiftedBy: null })
-    expect(await grants(t, m.photoId)).toEqual([{ topic: 'trafficking', topic_lifted_by: 'person' }, { topic: 'migration', topic_lifted_by: null }])
+    expect(await grants(t, m.photoId)).toEqual([
+      { topic: 'trafficking', topic_lifted_by: 'person' },
+      { topic: 'migration', topic_lifted_by: null },
+    ])
     const granted = (await auditTypes(t, m.photoId)).filter((e) => e.type === 'download.granted')
     expect(granted.map((e) => e.data.topicLiftedBy ?? null)).toEqual(['person', null])
 
@@ -139,7 +149,11 @@ describe('excluded topics are lifted by the person only, and the grant records t
     expect(r.status, r.text).toBe(200)
     expect(r.body).toMatchObject({ author: 'photographer', liftedTopics: ['trafficking'] })
     // Closing it again is a narrowing anyone may make; reopening it is the person's again.
-    const closed = await put(m.photoId, m.subjectId, { ...AGREED, publicPreview: false, excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood'] })
+    const closed = await put(m.photoId, m.subjectId, {
+      ...AGREED,
+      publicPreview: false,
+      excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood'],
+    })
     expect(closed.status, closed.text).toBe(200)
     expect(closed.body.liftedTopics).toEqual([])
     const reopen = await put(m.photoId, m.subjectId, { ...AGREED, publicPreview: false, excludedTopics: ['crime', 'violence', 'health', 'victimhood'] })

@@ -22,7 +22,12 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
-const TEXTS = { captionNl: 'Een sekswerker op de fiets', captionEn: 'A sex worker on a bicycle', altNl: 'Vrouw op een fiets in de stad', altEn: 'Woman on a bicycle in the city' }
+const TEXTS = {
+  captionNl: 'Een sekswerker op de fiets',
+  captionEn: 'A sex worker on a bicycle',
+  altNl: 'Vrouw op een fiets in de stad',
+  altEn: 'Woman on a bicycle in the city',
+}
 const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: false }
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
 
@@ -58,7 +63,9 @@ describe('publishing', () => {
     const r = await call('POST', `/v1/photos/${body.id}/publish`, curator)
     expect(r.status).toBe(409)
     expect(r.body.type).toBe('/problems/publish-refused')
-    expect(r.body.reasons).toEqual(expect.arrayContaining([{ code: 'text-missing', field: 'captionEn' }, { code: 'text-missing', field: 'altNl' }, { code: 'no-people-undeclared' }]))
+    expect(r.body.reasons).toEqual(
+      expect.arrayContaining([{ code: 'text-missing', field: 'captionEn' }, { code: 'text-missing', field: 'altNl' }, { code: 'no-people-undeclared' }]),
+    )
     expect(r.body.reasons.find((x: { field?: string }) => x.field === 'captionNl')).toBeUndefined()
   })
 
@@ -75,7 +82,7 @@ describe('publishing', () => {
     expect((await call('GET', `/v1/photos/${p.id}`, reader)).body).toMatchObject({ status: 'published', licence: 'rsw-editorial@1.0' })
   })
 
-  it('publishes a photo without people on the photographer\'s declaration, and refuses that declaration when people are linked', async () => {
+  it("publishes a photo without people on the photographer's declaration, and refuses that declaration when people are linked", async () => {
     const { body } = await upload(t, owner.token, fx['plain.tiff']!, TEXTS)
     expect((await call('PATCH', `/v1/photos/${body.id}`, owner, { noPeople: true })).body.noPeopleDeclared).toBe(true)
     await publish(body.id as string)
@@ -115,7 +122,11 @@ describe('the gate on every way a photo is seen', () => {
     expect(gone.body).toEqual({ type: '/problems/photo-gone', title: 'Photo no longer available', status: 410, detail: 'This photo is no longer available.' })
     for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${reader.token}` } })).status, d.url).toBe(410)
     // An edit does not bring it back: expiry is final (test/modules/consent/authority.test.ts, hole 2).
-    const revive = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, { ...AGREED, validFrom: '2020-01-01', validUntil: '2099-01-01' })
+    const revive = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, {
+      ...AGREED,
+      validFrom: '2020-01-01',
+      validUntil: '2099-01-01',
+    })
     expect(revive.status).toBe(409)
     expect(revive.body.type).toBe('/problems/consent-expired')
     expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(410)
@@ -130,7 +141,8 @@ describe('the gate on every way a photo is seen', () => {
     const w = await call('POST', `/v1/photos/${p.id}/people/${p.subjectId}/withdraw`, owner)
     expect(w.body).toEqual({ id: p.id, status: 'withdrawn' })
     for (const who of [reader, null, curator]) {
-      for (const d of p.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} })).status).toBe(410)
+      for (const d of p.derivatives)
+        expect((await fetch(`${t.url}${d.url}`, { headers: who ? { authorization: `Bearer ${who.token}` } : {} })).status).toBe(410)
     }
     expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(410)
     expect((await call('GET', `/v1/photos/${p.id}`, null)).status).toBe(410)
@@ -139,10 +151,14 @@ describe('the gate on every way a photo is seen', () => {
     const listed = (await call('GET', '/v1/photos?limit=100', curator)).body.items.find((x: { id: string }) => x.id === p.id)
     expect(listed).toMatchObject({ status: 'withdrawn', derivatives: [] })
 
-    const kinds = rowsOf<{ kind: string }>(await t.rt.database.db.execute(sql`select kind from jobs where payload->>'photoId' = ${p.id} order by id`)).map((r) => r.kind)
+    const kinds = rowsOf<{ kind: string }>(await t.rt.database.db.execute(sql`select kind from jobs where payload->>'photoId' = ${p.id} order by id`)).map(
+      (r) => r.kind,
+    )
     expect(kinds).toEqual(expect.arrayContaining(['photo.purge-media', 'search.remove']))
     await expect.poll(() => files(path.join(t.dataDir, 'blobs', 'derivatives', media_key!)).length, { timeout: 15_000 }).toBe(0)
-    const [last] = rowsOf<{ state: string; reason: string }>(await t.rt.database.db.execute(sql`select state, reason from consents where photo_id = ${p.id} order by version desc limit 1`))
+    const [last] = rowsOf<{ state: string; reason: string }>(
+      await t.rt.database.db.execute(sql`select state, reason from consents where photo_id = ${p.id} order by version desc limit 1`),
+    )
     expect(last).toEqual({ state: 'withdrawn', reason: 'withdrawn' })
 
     expect((await call('POST', `/v1/photos/${p.id}/publish`, curator)).body.type).toBe('/problems/consent-withdrawn')
@@ -151,7 +167,7 @@ describe('the gate on every way a photo is seen', () => {
 })
 
 describe('object-level access', () => {
-  it('a photographer cannot read or change another photographer\'s photos, people or consent', async () => {
+  it("a photographer cannot read or change another photographer's photos, people or consent", async () => {
     const p = await photoWithPerson()
     const theirs = await upload(t, other.token, fx['small.jpg']!)
     const checks: [string, string, unknown?][] = [
@@ -178,14 +194,25 @@ describe('object-level access', () => {
     expect((await call('GET', `/v1/photos/${p.id}/people`, curator)).body.items[0].pseudonym).toMatch(/^Mira/)
     expect((await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, curator, AGREED)).status).toBe(403)
     expect((await call('POST', '/v1/subjects', curator, { pseudonym: 'X' })).status).toBe(403)
-    for (const [m, u] of [['POST', '/v1/subjects'], ['POST', `/v1/photos/${p.id}/publish`], ['PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`]]) {
+    for (const [m, u] of [
+      ['POST', '/v1/subjects'],
+      ['POST', `/v1/photos/${p.id}/publish`],
+      ['PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`],
+    ]) {
       expect((await call(m!, u!, null, {})).status).toBe(401)
     }
   })
 
   it('refuses bad consent input with a validation problem and stores nothing', async () => {
     const p = await photoWithPerson()
-    for (const bad of [{ ...AGREED, uses: ['marketing'] }, { ...AGREED, validFrom: '2026-05-01', validUntil: '2026-04-01' }, { ...AGREED, validUntil: '31-12-2026' }, { ...AGREED, validUntil: '2027-02-31' }, { identifiable: true }, { ...AGREED, extra: 1 }]) {
+    for (const bad of [
+      { ...AGREED, uses: ['marketing'] },
+      { ...AGREED, validFrom: '2026-05-01', validUntil: '2026-04-01' },
+      { ...AGREED, validUntil: '31-12-2026' },
+      { ...AGREED, validUntil: '2027-02-31' },
+      { identifiable: true },
+      { ...AGREED, extra: 1 },
+    ]) {
       const r = await call('PUT', `/v1/photos/${p.id}/people/${p.subjectId}/consent`, owner, bad)
       expect(r.status, JSON.stringify(bad)).toBe(400)
     }
@@ -210,7 +237,7 @@ describe('licence and attribution', () => {
     expect((await call('GET', `/v1/photos/${p.id}`, reader)).status).toBe(200)
   })
 
-  it('shows nothing when the licence and everyone\'s consent share no use', async () => {
+  it("shows nothing when the licence and everyone's consent share no use", async () => {
     const p = await photoWithPerson({ ...AGREED, uses: ['editorial'] })
     await call('PATCH', `/v1/photos/${p.id}`, owner, { licence: 'rsw-exhibition@1.0' })
     const r = await call('POST', `/v1/photos/${p.id}/publish`, curator)

@@ -27,7 +27,11 @@ const call = async (method: string, url: string, auth: string | null, body?: unk
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await res.text()
-  return { status: res.status, headers: res.headers, body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, any> }
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as Record<string, any>,
+  }
 }
 const db = () => t.rt.database.db
 const day = (n: number) => addDays(todayUtc(), n)
@@ -43,7 +47,10 @@ async function modelWithPhoto(validUntil: string, opts: { publish?: boolean } = 
     .toBuffer()
   const { body: photo } = await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, TEXTS)
   const subject = (await call('POST', '/v1/subjects', owner.token, { pseudonym: `Noor ${crypto.randomBytes(3).toString('hex')}` })).body
-  const added = await call('POST', `/v1/photos/${photo.id}/people`, owner.token, { subjectId: subject.id, consent: { ...AGREED, validFrom: '2024-01-01', validUntil } })
+  const added = await call('POST', `/v1/photos/${photo.id}/people`, owner.token, {
+    subjectId: subject.id,
+    consent: { ...AGREED, validFrom: '2024-01-01', validUntil },
+  })
   expect(added.status, JSON.stringify(added.body)).toBe(201)
   if (opts.publish !== false) {
     expect((await call('POST', `/v1/photos/${photo.id}/submit`, owner.token)).status).toBe(200)
@@ -56,11 +63,15 @@ async function modelWithPhoto(validUntil: string, opts: { publish?: boolean } = 
 
 const requests = async (photoId: string) =>
   rowsOf<{ consent_version: number; valid_until: string; answered_at: Date | null }>(
-    await db().execute(sql`select consent_version, valid_until::text as valid_until, answered_at from renewal_requests where photo_id = ${photoId} order by created_at`),
+    await db().execute(
+      sql`select consent_version, valid_until::text as valid_until, answered_at from renewal_requests where photo_id = ${photoId} order by created_at`,
+    ),
   )
 const versions = async (photoId: string) =>
   rowsOf<{ version: number; state: string; reason: string | null; valid_until: string; actor_kind: string; actor_id: string | null }>(
-    await db().execute(sql`select version, state, reason, valid_until::text as valid_until, actor_kind, actor_id from consents where photo_id = ${photoId} order by version`),
+    await db().execute(
+      sql`select version, state, reason, valid_until::text as valid_until, actor_kind, actor_id from consents where photo_id = ${photoId} order by version`,
+    ),
   )
 const portalPhoto = async (m: { token: string; photoId: string }) => {
   const r = await call('GET', '/v1/portal', m.token)
@@ -73,7 +84,10 @@ async function sweepThroughWorker() {
   const id = await t.rt.queue.enqueue(db(), EXPIRY_SWEEP_JOB, {}, { dedupeKey: `test-sweep:${crypto.randomUUID()}` })
   t.rt.worker.nudge()
   await expect
-    .poll(async () => rowsOf<{ status: string }>(await db().execute(sql`select status from jobs where id = ${id}`))[0]?.status, { timeout: 30_000, interval: 100 })
+    .poll(async () => rowsOf<{ status: string }>(await db().execute(sql`select status from jobs where id = ${id}`))[0]?.status, {
+      timeout: 30_000,
+      interval: 100,
+    })
     .toBe('done')
 }
 
@@ -81,9 +95,11 @@ describe('the schedule', () => {
   it('enqueues a sweep on start, runs it, and chains the next one a period later; restarts and replicas in a period add nothing', async () => {
     type JobRow = { id: number; status: string; dedupe_key: string; run_at: Date; finished_at: Date | null }
     const sweeps = async () =>
-      rowsOf<JobRow>(await db().execute(sql`select id, status, dedupe_key, run_at, finished_at from jobs where kind = ${EXPIRY_SWEEP_JOB} and dedupe_key not like 'test-%' order by id`)).map(
-        (r) => ({ ...r, run_at: new Date(r.run_at), finished_at: r.finished_at && new Date(r.finished_at) }),
-      )
+      rowsOf<JobRow>(
+        await db().execute(
+          sql`select id, status, dedupe_key, run_at, finished_at from jobs where kind = ${EXPIRY_SWEEP_JOB} and dedupe_key not like 'test-%' order by id`,
+        ),
+      ).map((r) => ({ ...r, run_at: new Date(r.run_at), finished_at: r.finished_at && new Date(r.finished_at) }))
     await expect.poll(async () => (await sweeps()).map((j) => j.status), { timeout: 30_000, interval: 100 }).toEqual(['done', 'pending'])
     const [first, next] = (await sweeps()) as [JobRow, JobRow]
     const hour = 60 * 60_000
@@ -135,7 +151,13 @@ describe('renewal requests', () => {
     await t.rt.expiry.sweep()
     const r = await call('POST', `/v1/portal/photos/${m.photoId}/renew`, m.token, { confirm: true })
     expect(r.status, JSON.stringify(r.body)).toBe(200)
-    expect(r.body.consent).toMatchObject({ version: 2, state: 'active', validFrom: '2024-01-01', validUntil: addYears(todayUtc(), 3), uses: ['editorial', 'education', 'exhibition', 'social'] })
+    expect(r.body.consent).toMatchObject({
+      version: 2,
+      state: 'active',
+      validFrom: '2024-01-01',
+      validUntil: addYears(todayUtc(), 3),
+      uses: ['editorial', 'education', 'exhibition', 'social'],
+    })
     expect(r.body.consentInWords.nl).toContain('Geldig tot en met')
     expect((await versions(m.photoId)).at(-1)).toMatchObject({ version: 2, state: 'active', actor_kind: 'subject', actor_id: m.subjectId, reason: null })
     const [asked] = await requests(m.photoId)
@@ -179,7 +201,7 @@ describe('renewal requests', () => {
     expect(await versions(m.photoId)).toHaveLength(1)
   })
 
-  it('does not renew someone else\'s photo (404), nor without a link (401)', async () => {
+  it("does not renew someone else's photo (404), nor without a link (401)", async () => {
     const a = await modelWithPhoto(day(10))
     const b = await modelWithPhoto(day(10))
     const r = await call('POST', `/v1/portal/photos/${b.photoId}/renew`, a.token, { confirm: true })
@@ -193,7 +215,9 @@ describe('expiry as withdrawal', () => {
   it('turns a consent that ended yesterday into a final withdrawal marked expired: 410 for others, blobs purged, search removal queued, audited', async () => {
     const m = await modelWithPhoto(day(30))
     expect((await call('GET', `/v1/photos/${m.photoId}`, journalist.token)).status).toBe(200)
-    const [{ media_key }] = rowsOf<{ media_key: string }>(await db().execute(sql`select media_key from photos where id = ${m.photoId}`)) as [{ media_key: string }]
+    const [{ media_key }] = rowsOf<{ media_key: string }>(await db().execute(sql`select media_key from photos where id = ${m.photoId}`)) as [
+      { media_key: string },
+    ]
     const blobDir = path.join(t.dataDir, 'blobs', 'derivatives', media_key)
     expect(files(blobDir).length).toBeGreaterThan(0)
     // The photographer records the signed form's real end date: it was yesterday.
@@ -211,7 +235,8 @@ describe('expiry as withdrawal', () => {
     ])
     expect(rowsOf(await db().execute(sql`select status from photos where id = ${m.photoId}`))).toEqual([{ status: 'withdrawn' }])
     expect((await call('GET', `/v1/photos/${m.photoId}`, journalist.token)).status).toBe(410)
-    for (const d of m.derivatives) expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${journalist.token}` } })).status, d.url).toBe(410)
+    for (const d of m.derivatives)
+      expect((await fetch(`${t.url}${d.url}`, { headers: { authorization: `Bearer ${journalist.token}` } })).status, d.url).toBe(410)
     expect(rowsOf(await db().execute(sql`select count(*)::int as n from derivatives where photo_id = ${m.photoId}`))).toEqual([{ n: 0 }])
     await expect.poll(() => files(blobDir).length, { timeout: 30_000 }).toBe(0)
     const kinds = rowsOf<{ kind: string }>(await db().execute(sql`select kind from jobs where payload->>'photoId' = ${m.photoId}`)).map((r) => r.kind)
@@ -219,7 +244,9 @@ describe('expiry as withdrawal', () => {
     const audited = rowsOf<{ actor_kind: string; actor_id: string; data: { reason?: string } }>(
       await db().execute(sql`select actor_kind, actor_id, data from audit_events where photo_id = ${m.photoId} and type = 'consent.withdrawn'`),
     )
-    expect(audited).toEqual([expect.objectContaining({ actor_kind: 'system', actor_id: 'expiry', data: expect.objectContaining({ reason: 'expired', version: 3 }) })])
+    expect(audited).toEqual([
+      expect.objectContaining({ actor_kind: 'system', actor_id: 'expiry', data: expect.objectContaining({ reason: 'expired', version: 3 }) }),
+    ])
 
     // The model sees it plainly, and cannot bring it back.
     const p = await portalPhoto(m)

@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 describe(`npm run cli -- members add, --help (${engine()})`, () => {
   let target: CliTarget
   let env: Record<string, string>
-  const withDb = <T,>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
+  const withDb = <T>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
 
   beforeAll(async () => {
     target = await cliTarget('eb-members-cli-')
@@ -19,7 +19,9 @@ describe(`npm run cli -- members add, --help (${engine()})`, () => {
   })
   afterAll(() => target?.close())
 
-  it('adds a journalist to an organisation: a membership row, an audit event, the user id on the last line; a photographer is refused', { timeout: 600_000 }, async () => {
+  it('adds a journalist to an organisation: a membership row, an audit event, the user id on the last line; a photographer is refused', {
+    timeout: 600_000,
+  }, async () => {
     const org = cli(['orgs', 'add', '--name', 'De Ochtendkrant', '--enable'], env)
     expect(org.code, org.stderr).toBe(0)
     const password = crypto.randomBytes(12).toString('base64url')
@@ -30,9 +32,15 @@ describe(`npm run cli -- members add, --help (${engine()})`, () => {
     const added = cli(['members', 'add', '--org', org.last, '--user', user.last, '--role', 'manager'], env)
     expect(added.code, added.stderr).toBe(0)
     expect(added.last).toBe(user.last)
-    const rows = await withDb(async (d) => rowsOf<{ user_id: string; organisation_id: string; role: string }>(await d.db.execute(sql`select user_id, organisation_id, role from organisation_members`)))
+    const rows = await withDb(async (d) =>
+      rowsOf<{ user_id: string; organisation_id: string; role: string }>(
+        await d.db.execute(sql`select user_id, organisation_id, role from organisation_members`),
+      ),
+    )
     expect(rows).toEqual([{ user_id: user.last, organisation_id: org.last, role: 'manager' }])
-    const events = await withDb(async (d) => rowsOf<{ type: string; actor_id: string }>(await d.db.execute(sql`select type, actor_id from audit_events where type = 'organisation.member-added'`)))
+    const events = await withDb(async (d) =>
+      rowsOf<{ type: string; actor_id: string }>(await d.db.execute(sql`select type, actor_id from audit_events where type = 'organisation.member-added'`)),
+    )
     expect(events).toEqual([{ type: 'organisation.member-added', actor_id: 'cli' }])
 
     const photographer = cli(['users', 'add', '--email', 'foto@ochtendkrant.example', `--password=${password}`, '--role', 'photographer'], env)

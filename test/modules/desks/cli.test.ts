@@ -12,7 +12,7 @@ const KEY = /^ebk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/
 describe(`npm run cli -- orgs / keys (${engine()})`, () => {
   let target: CliTarget
   let env: Record<string, string>
-  const withDb = <T,>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
+  const withDb = <T>(fn: (d: Database) => Promise<T>) => target.withDb(fn)
 
   beforeAll(async () => {
     target = await cliTarget('eb-desks-cli-')
@@ -42,17 +42,35 @@ describe(`npm run cli -- orgs / keys (${engine()})`, () => {
     expect(doomed.last).toMatch(KEY)
 
     // Stored hashed: the key appears nowhere in the table.
-    const stored = await withDb(async (d) => rowsOf<{ id: string; prefix: string; secret_hash: string; name: string; created_by: string | null }>(await d.db.execute(sql`select id, prefix, secret_hash, name, created_by from api_keys order by created_at`)))
+    const stored = await withDb(async (d) =>
+      rowsOf<{ id: string; prefix: string; secret_hash: string; name: string; created_by: string | null }>(
+        await d.db.execute(sql`select id, prefix, secret_hash, name, created_by from api_keys order by created_at`),
+      ),
+    )
     expect(stored).toHaveLength(2)
-    expect(stored[0]).toMatchObject({ prefix: live.last.slice(0, 12), name: 'CMS', created_by: null, secret_hash: crypto.createHash('sha256').update(live.last).digest('hex') })
+    expect(stored[0]).toMatchObject({
+      prefix: live.last.slice(0, 12),
+      name: 'CMS',
+      created_by: null,
+      secret_hash: crypto.createHash('sha256').update(live.last).digest('hex'),
+    })
     expect(JSON.stringify(stored)).not.toContain(live.last.slice(13))
 
     const doomedId = stored.find((k) => k.prefix === doomed.last.slice(0, 12))!.id
     const revoked = cli(['keys', 'revoke', '--id', doomedId], env)
     expect(revoked.code, revoked.stderr).toBe(0)
     expect(revoked.last).toBe(`revoked ${doomed.last.slice(0, 12)} (${doomedId})`)
-    const audit = await withDb(async (d) => rowsOf<{ type: string; actor_kind: string; actor_id: string }>(await d.db.execute(sql`select type, actor_kind, actor_id from audit_events order by seq`)))
-    expect(audit.map((a) => a.type)).toEqual(['organisation.created', 'organisation.enabled', 'organisation.created', 'apikey.created', 'apikey.created', 'apikey.revoked'])
+    const audit = await withDb(async (d) =>
+      rowsOf<{ type: string; actor_kind: string; actor_id: string }>(await d.db.execute(sql`select type, actor_kind, actor_id from audit_events order by seq`)),
+    )
+    expect(audit.map((a) => a.type)).toEqual([
+      'organisation.created',
+      'organisation.enabled',
+      'organisation.created',
+      'apikey.created',
+      'apikey.created',
+      'apikey.revoked',
+    ])
     expect(new Set(audit.map((a) => `${a.actor_kind}:${a.actor_id}`))).toEqual(new Set(['system:cli']))
 
     const s = await startServer({ ...env, LOG_LEVEL: 'info' })

@@ -12,7 +12,9 @@ import { endExiftool, endsCleanly, exifTags, PRIVATE_TAGS } from '../../support/
 import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from './downloads-support.ts'
 
 const fx = inject('fixtures')
-const PRIVATE_STRINGS = (JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }).privateStrings
+const PRIVATE_STRINGS = (
+  JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }
+).privateStrings
 
 let t: TestApp
 let s: Staff
@@ -60,7 +62,7 @@ describe('the signed file URL', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('image/webp')
     expect(res.headers.get('cache-control')).toBe('private, no-store')
-    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="eerlijk-beeld-[a-z0-9-]+-${photoId.slice(0, 8)}-small\\.webp"$`))
+    expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="eerlijk-beeld-[a-z0-9-]+-${photoId.slice(0, 8)}-small\\.webp"$`))
     const bytes = Buffer.from(await res.arrayBuffer())
     expect(Number(res.headers.get('content-length'))).toBe(bytes.length)
     expect((await sharp(bytes).metadata()).width).toBe(640)
@@ -93,7 +95,12 @@ describe('the signed file URL', () => {
     const expired = await request(t, 'GET', old.url, null)
     expect(expired.status).toBe(403)
     expect(expired.body.type).toBe('/problems/download-link-expired')
-    for (const url of [`/v1/downloads/${g.grant.id}/file`, `/v1/downloads/${g.grant.id}/file?exp=${exp}`, `/v1/downloads/${g.grant.id}/file?exp=${exp}&sig=${sig}&x=1`, `/v1/downloads/nope/file?exp=${exp}&sig=${sig}`]) {
+    for (const url of [
+      `/v1/downloads/${g.grant.id}/file`,
+      `/v1/downloads/${g.grant.id}/file?exp=${exp}`,
+      `/v1/downloads/${g.grant.id}/file?exp=${exp}&sig=${sig}&x=1`,
+      `/v1/downloads/nope/file?exp=${exp}&sig=${sig}`,
+    ]) {
       expect((await request(t, 'GET', url, null)).status, url).toBe(400)
     }
   })
@@ -111,7 +118,11 @@ describe('the signed file URL', () => {
   it('answers 403 with the reason when the consent was narrowed to exclude the granted use', async () => {
     const { photoId, subjectId } = await publishedPhoto(t, s)
     const g = await grant(photoId, { use: 'social', channel: 'social' })
-    const narrowed = await request(t, 'PUT', `/v1/photos/${photoId}/people/${subjectId}/consent`, s.photographer.token, { identifiable: true, identifiabilityAgreed: true, uses: ['editorial'] })
+    const narrowed = await request(t, 'PUT', `/v1/photos/${photoId}/people/${subjectId}/consent`, s.photographer.token, {
+      identifiable: true,
+      identifiabilityAgreed: true,
+      uses: ['editorial'],
+    })
     expect(narrowed.status, narrowed.text).toBe(200)
     const r = await request(t, 'GET', g.url, null)
     expect(r.status).toBe(403)
@@ -127,7 +138,7 @@ describe("the 'full' size", () => {
     expect(g.grant.preset).toBe('full')
     const res = await fetchFile(g.url)
     expect(res.status).toBe(200)
-    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="eerlijk-beeld-[a-z0-9-]+-${photoId.slice(0, 8)}-full\\.jpg"$`))
+    expect(res.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="eerlijk-beeld-[a-z0-9-]+-${photoId.slice(0, 8)}-full\\.jpg"$`))
     const bytes = Buffer.from(await res.arrayBuffer())
     expect(bytes.equals(original)).toBe(false)
     expect(bytes.includes(original.subarray(original.length - 4096))).toBe(false)

@@ -34,18 +34,18 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"', i++)
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++
       else if (c === '"') quoted = false
       else field += c
     } else if (c === '"') quoted = true
-    else if (c === ',') (record.push(field), (field = ''))
+    else if (c === ',') record.push(field), (field = '')
     else if (c === '\r' && text[i + 1] === '\n') {
       record.push(field)
       records.push(record)
       ;(field = ''), (record = []), i++
     } else field += c
   }
-  if (field || record.length) (record.push(field), records.push(record))
+  if (field || record.length) record.push(field), records.push(record)
   const [header, ...rows] = records
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])))
 }
@@ -94,7 +94,12 @@ describe('the grants of an organisation', () => {
     const org = await organisation(t, 'Formulekrant')
     const j = await journalist(t, org)
     for (const headline of evil) {
-      const r = await request(t, 'POST', `/v1/photos/${photo.photoId}/downloads`, j.token, { ...EDITORIAL, headline, outlet: '=1+1', articleUrl: 'https://krant.example/a?x="q"' })
+      const r = await request(t, 'POST', `/v1/photos/${photo.photoId}/downloads`, j.token, {
+        ...EDITORIAL,
+        headline,
+        outlet: '=1+1',
+        articleUrl: 'https://krant.example/a?x="q"',
+      })
       expect(r.status, r.text).toBe(201)
     }
     const res = await fetch(`${t.url}/v1/organisations/${org}/grants.csv`, { headers: { authorization: `Bearer ${j.token}` } })
@@ -103,12 +108,23 @@ describe('the grants of an organisation', () => {
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="grants-${org}.csv"`)
     expect(res.headers.get('cache-control')).toBe('private, no-store')
     const text = await res.text()
-    expect(text.split('\r\n')[0]).toBe('"id","createdAt","photoId","licence","use","channel","topic","outlet","headline","articleUrl","publicationUrl","preset","format","attributionNl","attributionEn"')
+    expect(text.split('\r\n')[0]).toBe(
+      '"id","createdAt","photoId","licence","use","channel","topic","outlet","headline","articleUrl","publicationUrl","preset","format","attributionNl","attributionEn"',
+    )
     const rows = parseCsv(text)
     expect(rows).toHaveLength(evil.length)
     expect(rows.map((r) => r.headline).sort()).toEqual(evil.map((h) => `'${h}`).sort())
     for (const r of rows) {
-      expect(r).toMatchObject({ photoId: photo.photoId, licence: 'rsw-editorial@1.0', use: 'editorial', channel: 'web', topic: '', outlet: "'=1+1", articleUrl: 'https://krant.example/a?x="q"', publicationUrl: '' })
+      expect(r).toMatchObject({
+        photoId: photo.photoId,
+        licence: 'rsw-editorial@1.0',
+        use: 'editorial',
+        channel: 'web',
+        topic: '',
+        outlet: "'=1+1",
+        articleUrl: 'https://krant.example/a?x="q"',
+        publicationUrl: '',
+      })
       expect(r.attributionNl).toContain('Foto: Sam V.')
       expect(r.attributionEn).toContain('Photo: Sam V.')
       for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
@@ -124,7 +140,9 @@ describe('the publication URL', () => {
     const r = await request(t, 'PATCH', `/v1/downloads/${g.id}`, colleague.token, { publicationUrl: 'https://dagkrant.example/2026/werk' })
     expect(r.status, r.text).toBe(200)
     expect(r.body).toMatchObject({ id: g.id, publicationUrl: 'https://dagkrant.example/2026/werk', channel: 'social' })
-    const [row] = rowsOf<{ publication_url: string; publication_reported_at: Date | null }>(await t.rt.database.db.execute(sql`select publication_url, publication_reported_at from download_grants where id = ${g.id}`))
+    const [row] = rowsOf<{ publication_url: string; publication_reported_at: Date | null }>(
+      await t.rt.database.db.execute(sql`select publication_url, publication_reported_at from download_grants where id = ${g.id}`),
+    )
     expect(row!.publication_url).toBe('https://dagkrant.example/2026/werk')
     expect(row!.publication_reported_at).not.toBeNull()
 
@@ -132,22 +150,40 @@ describe('the publication URL', () => {
     const portal = await request(t, 'GET', '/v1/portal', link.body.token)
     expect(portal.status).toBe(200)
     const usage = portal.body.photos[0].usage as Record<string, unknown>[]
-    expect(usage).toContainEqual({ organisation: 'De Dagkrant', outlet: null, headline: null, use: 'social', channel: 'social', topic: null, at: expect.any(String), publicationUrl: 'https://dagkrant.example/2026/werk' })
+    expect(usage).toContainEqual({
+      organisation: 'De Dagkrant',
+      outlet: null,
+      headline: null,
+      use: 'social',
+      channel: 'social',
+      topic: null,
+      at: expect.any(String),
+      publicationUrl: 'https://dagkrant.example/2026/werk',
+    })
     // The person sees organisations, never who at the organisation asked.
     expect(JSON.stringify(usage)).not.toMatch(/Journalist|@test\.example/)
   })
 
   it('refuses unsafe URLs, extra fields, other organisations and anonymous callers, changing nothing', async () => {
     const g = await download(press)
-    for (const body of [{ publicationUrl: 'javascript:alert(1)' }, { publicationUrl: 'ftp://x.example/a' }, { publicationUrl: 'https://a.example', note: 'x' }, {}]) {
+    for (const body of [
+      { publicationUrl: 'javascript:alert(1)' },
+      { publicationUrl: 'ftp://x.example/a' },
+      { publicationUrl: 'https://a.example', note: 'x' },
+      {},
+    ]) {
       const r = await request(t, 'PATCH', `/v1/downloads/${g.id}`, press.token, body)
       expect(r.status, JSON.stringify(body)).toBe(400)
     }
     expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, outsider.token, { publicationUrl: 'https://zuid.example/x' })).status).toBe(404)
     expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, s.admin.token, { publicationUrl: 'https://zuid.example/x' })).status).toBe(403)
     expect((await request(t, 'PATCH', `/v1/downloads/${g.id}`, null, { publicationUrl: 'https://zuid.example/x' })).status).toBe(401)
-    expect((await request(t, 'PATCH', '/v1/downloads/00000000-0000-4000-8000-000000000000', press.token, { publicationUrl: 'https://a.example/x' })).status).toBe(404)
-    const [row] = rowsOf<{ publication_url: string | null }>(await t.rt.database.db.execute(sql`select publication_url from download_grants where id = ${g.id}`))
+    expect(
+      (await request(t, 'PATCH', '/v1/downloads/00000000-0000-4000-8000-000000000000', press.token, { publicationUrl: 'https://a.example/x' })).status,
+    ).toBe(404)
+    const [row] = rowsOf<{ publication_url: string | null }>(
+      await t.rt.database.db.execute(sql`select publication_url from download_grants where id = ${g.id}`),
+    )
     expect(row!.publication_url).toBeNull()
     // And it can be cleared again.
     await request(t, 'PATCH', `/v1/downloads/${g.id}`, press.token, { publicationUrl: 'https://a.example/x' })

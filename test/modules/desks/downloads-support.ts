@@ -21,7 +21,9 @@ export async function staff(t: TestApp): Promise<Staff> {
 
 /** An organisation row; enabled unless said otherwise. */
 export async function organisation(t: TestApp, name = `Krant ${crypto.randomBytes(3).toString('hex')}`, enabled = true): Promise<string> {
-  const [row] = rowsOf<{ id: string }>(await t.rt.database.db.execute(sql`insert into organisations (name, enabled_at) values (${name}, ${enabled ? sql`now()` : null}) returning id`))
+  const [row] = rowsOf<{ id: string }>(
+    await t.rt.database.db.execute(sql`insert into organisations (name, enabled_at) values (${name}, ${enabled ? sql`now()` : null}) returning id`),
+  )
   return row!.id
 }
 
@@ -31,7 +33,11 @@ export async function journalist(t: TestApp, orgId: string | null): Promise<User
   const password = crypto.randomBytes(12).toString('base64url')
   const { id } = await t.rt.auth.createUser({ email, password, role: 'journalist', displayName: 'Journalist' })
   if (orgId) await t.rt.database.db.execute(sql`insert into organisation_members (user_id, organisation_id) values (${id}, ${orgId})`)
-  const res = await fetch(`${t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+  const res = await fetch(`${t.url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
   expect(res.status).toBe(200)
   const body = (await res.json()) as { token: string; csrfToken: string }
   return { id, token: body.token, csrfToken: body.csrfToken, email, password }
@@ -42,7 +48,9 @@ export const AGREED = { identifiable: true, identifiabilityAgreed: true, publicP
 /** A random-coloured JPEG (uploads of the same bytes by one photographer are refused as duplicates). */
 export async function randomJpeg(width = 900, height = 700): Promise<Buffer> {
   const [r, g, b] = crypto.randomBytes(3)
-  return sharp({ create: { width, height, channels: 3, background: { r: r!, g: g!, b: b! } } }).jpeg().toBuffer()
+  return sharp({ create: { width, height, channels: 3, background: { r: r!, g: g!, b: b! } } })
+    .jpeg()
+    .toBuffer()
 }
 
 /** Uploads, links one person with the given consent, submits and publishes. Returns the ids. */
@@ -60,7 +68,10 @@ export async function publishedPhoto(
   )
   expect(res.status).toBe(201)
   const subject = (await request(t, 'POST', '/v1/subjects', s.photographer.token, { pseudonym: `Noor ${crypto.randomBytes(3).toString('hex')}` })).body
-  const people = await request(t, 'POST', `/v1/photos/${photo.id}/people`, s.photographer.token, { subjectId: subject.id, consent: { ...AGREED, ...opts.consent } })
+  const people = await request(t, 'POST', `/v1/photos/${photo.id}/people`, s.photographer.token, {
+    subjectId: subject.id,
+    consent: { ...AGREED, ...opts.consent },
+  })
   expect(people.status, people.text).toBe(201)
   expect((await request(t, 'POST', `/v1/photos/${photo.id}/submit`, s.photographer.token)).status).toBe(200)
   const pub = await request(t, 'POST', `/v1/photos/${photo.id}/publish`, s.curator.token)

@@ -31,7 +31,12 @@ describe('a download outside the effective permission', () => {
     { name: 'a use the licence does not grant', body: { use: 'education', channel: 'web' }, reason: 'use-not-permitted', detail: /"education"/ },
     { name: 'a use off unless granted', body: { use: 'advertising', channel: 'print' }, reason: 'use-not-permitted', detail: /"advertising"/ },
     { name: 'an excluded topic', body: { use: 'editorial', channel: 'web', topic: 'trafficking' }, reason: 'topic-excluded', detail: /"trafficking"/ },
-    { name: 'another excluded topic, on social media', body: { use: 'social', channel: 'social', topic: 'victimhood' }, reason: 'topic-excluded', detail: /"victimhood"/ },
+    {
+      name: 'another excluded topic, on social media',
+      body: { use: 'social', channel: 'social', topic: 'victimhood' },
+      reason: 'topic-excluded',
+      detail: /"victimhood"/,
+    },
     { name: 'an editorial use posted on social media', body: { use: 'editorial', channel: 'social' }, reason: 'channel-not-permitted', detail: /"social"/ },
     { name: 'a social use on a website', body: { use: 'social', channel: 'web' }, reason: 'channel-not-permitted', detail: /"web"/ },
     { name: 'an exhibition wall for news', body: { use: 'editorial', channel: 'exhibition' }, reason: 'channel-not-permitted', detail: /"exhibition"/ },
@@ -77,7 +82,12 @@ describe('a download outside the effective permission', () => {
   it('is granted for a topic the person opted in to (themselves, in the portal)', async () => {
     const optedIn = await publishedPhoto(t, s)
     const link = await request(t, 'POST', `/v1/subjects/${optedIn.subjectId}/portal-link`, s.admin.token)
-    const lifted = await request(t, 'PUT', `/v1/portal/photos/${optedIn.photoId}/consent`, link.body.token, { identifiable: true, identifiabilityAgreed: true, publicPreview: true, excludedTopics: ['crime'] })
+    const lifted = await request(t, 'PUT', `/v1/portal/photos/${optedIn.photoId}/consent`, link.body.token, {
+      identifiable: true,
+      identifiabilityAgreed: true,
+      publicPreview: true,
+      excludedTopics: ['crime'],
+    })
     expect(lifted.status, lifted.text).toBe(200)
     expect((await download(optedIn.photoId, press.token, { use: 'editorial', channel: 'print', topic: 'trafficking' })).status).toBe(201)
     expect((await download(optedIn.photoId, press.token, { use: 'editorial', channel: 'print', topic: 'crime' })).body.reason).toBe('topic-excluded')
@@ -86,13 +96,33 @@ describe('a download outside the effective permission', () => {
 
 describe('a download inside the permission', () => {
   it('records a grant with the exact licence version and answers with the URL, attribution, caption note and terms', async () => {
-    const body = { use: 'editorial', channel: 'print', topic: 'migration', outlet: 'Zaterdagbijlage', headline: 'Werken in de stad', articleUrl: 'https://dagkrant.example/stad', preset: 'medium', format: 'webp' }
+    const body = {
+      use: 'editorial',
+      channel: 'print',
+      topic: 'migration',
+      outlet: 'Zaterdagbijlage',
+      headline: 'Werken in de stad',
+      articleUrl: 'https://dagkrant.example/stad',
+      preset: 'medium',
+      format: 'webp',
+    }
     // 900 px wide: medium (1280) is more than it has, so the largest it has below it, small (640), is given.
     const r = await download(photoId, press.token, body)
     expect(r.status, r.text).toBe(201)
     expect(r.headers.get('cache-control')).toBe('no-store')
     const g = r.body.grant
-    expect(g).toMatchObject({ photoId, organisationId: orgId, licence: 'rsw-editorial@1.0', use: 'editorial', channel: 'print', topic: 'migration', outlet: 'Zaterdagbijlage', preset: 'small', format: 'webp', publicationUrl: null })
+    expect(g).toMatchObject({
+      photoId,
+      organisationId: orgId,
+      licence: 'rsw-editorial@1.0',
+      use: 'editorial',
+      channel: 'print',
+      topic: 'migration',
+      outlet: 'Zaterdagbijlage',
+      preset: 'small',
+      format: 'webp',
+      publicationUrl: null,
+    })
     expect(r.body.url).toMatch(new RegExp(`^/v1/downloads/${g.id}/file\\?exp=\\d+&sig=[A-Za-z0-9_-]{43}$`))
     const ttl = (Date.parse(r.body.expiresAt) - Date.now()) / 1000
     expect(ttl).toBeGreaterThan(590)
@@ -101,24 +131,53 @@ describe('a download inside the permission', () => {
     expect(r.body.attribution.nl.text).toBe('‘Een portret’ – Foto: Sam V. / Reimagining Sex Work via Eerlijk Beeld (RSW-redactielicentie 1.0)')
     expect(r.body.attribution.en.html).toContain(`<a href="${t.rt.origin}/licences/rsw-editorial/1.0" rel="license">RSW editorial licence 1.0</a>`)
     expect(r.body.attribution.en.markdown).toContain(`[RSW editorial licence 1.0](${t.rt.origin}/licences/rsw-editorial/1.0)`)
-    expect(r.body.captionNote).toEqual({ nl: 'De persoon op de foto is niet betrokken bij dit verhaal.', en: 'The person pictured is not involved in this story.' })
+    expect(r.body.captionNote).toEqual({
+      nl: 'De persoon op de foto is niet betrokken bij dit verhaal.',
+      en: 'The person pictured is not involved in this story.',
+    })
     expect(r.body.terms).toMatchObject({ licence: 'rsw-editorial', version: '1.0', url: `${t.rt.origin}/licences/rsw-editorial/1.0` })
     expect(r.body.terms.title.nl).toContain('redactionele licentie')
     expect(r.body.terms.permittedUses).toEqual([
       { use: 'editorial', label: { nl: 'nieuws en achtergrond', en: 'news and features' } },
       { use: 'social', label: { nl: 'sociale media van media', en: "outlets' social media" } },
     ])
-    expect(r.body.terms.prohibitedContexts.topics.map((x: { topic: string }) => x.topic).sort()).toEqual(['crime', 'health', 'trafficking', 'victimhood', 'violence'])
-    expect(r.body.terms.prohibitedContexts.topics.find((x: { topic: string }) => x.topic === 'trafficking').label).toEqual({ nl: 'mensenhandel', en: 'trafficking' })
+    expect(r.body.terms.prohibitedContexts.topics.map((x: { topic: string }) => x.topic).sort()).toEqual([
+      'crime',
+      'health',
+      'trafficking',
+      'victimhood',
+      'violence',
+    ])
+    expect(r.body.terms.prohibitedContexts.topics.find((x: { topic: string }) => x.topic === 'trafficking').label).toEqual({
+      nl: 'mensenhandel',
+      en: 'trafficking',
+    })
 
     const [row] = rowsOf<Record<string, any>>(await t.rt.database.db.execute(sql`select * from download_grants where id = ${g.id}`))
     expect(row).toMatchObject({
-      licence: 'rsw-editorial@1.0', use: 'editorial', channel: 'print', topic: 'migration', outlet: 'Zaterdagbijlage', headline: 'Werken in de stad',
-      article_url: 'https://dagkrant.example/stad', preset: 'small', format: 'webp', organisation_id: orgId, requested_by: press.id,
+      licence: 'rsw-editorial@1.0',
+      use: 'editorial',
+      channel: 'print',
+      topic: 'migration',
+      outlet: 'Zaterdagbijlage',
+      headline: 'Werken in de stad',
+      article_url: 'https://dagkrant.example/stad',
+      preset: 'small',
+      format: 'webp',
+      organisation_id: orgId,
+      requested_by: press.id,
     })
     expect(row!.attribution).toEqual(r.body.attribution)
     const [event] = await auditEvents(t, photoId, 'download.granted')
-    expect(event!.data).toMatchObject({ grantId: g.id, organisationId: orgId, licence: 'rsw-editorial', licenceVersion: '1.0', use: 'editorial', channel: 'print', topic: 'migration' })
+    expect(event!.data).toMatchObject({
+      grantId: g.id,
+      organisationId: orgId,
+      licence: 'rsw-editorial',
+      licenceVersion: '1.0',
+      use: 'editorial',
+      channel: 'print',
+      topic: 'migration',
+    })
   })
 
   it('keeps the licence version the photo had at the time, and defaults to JPEG, as large as the photo has up to large', async () => {
@@ -141,7 +200,9 @@ describe('who may download, and bad input', () => {
     const r = await download(photoId, key, { ...EDITORIAL, preset: 'thumb' })
     expect(r.status, r.text).toBe(201)
     expect(r.body.grant.organisationId).toBe(orgId)
-    const [row] = rowsOf<{ requested_by: string | null }>(await t.rt.database.db.execute(sql`select requested_by from download_grants where id = ${r.body.grant.id}`))
+    const [row] = rowsOf<{ requested_by: string | null }>(
+      await t.rt.database.db.execute(sql`select requested_by from download_grants where id = ${r.body.grant.id}`),
+    )
     expect(row!.requested_by).toBeNull()
     const events = await auditEvents(t, photoId, 'download.granted')
     expect(events.find((e) => e.data.grantId === r.body.grant.id)).toMatchObject({ actor_kind: 'organisation', actor_id: orgId })
@@ -203,17 +264,32 @@ describe('who may download, and bad input', () => {
       expect(r.status, JSON.stringify(body)).toBe(400)
       expect(r.headers.get('content-type')).toContain('application/problem+json')
     }
-    const raw = await fetch(`${t.url}/v1/photos/${photoId}/downloads`, { method: 'POST', headers: { authorization: `Bearer ${press.token}`, 'content-type': 'application/json' }, body: '{"use":' })
+    const raw = await fetch(`${t.url}/v1/photos/${photoId}/downloads`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${press.token}`, 'content-type': 'application/json' },
+      body: '{"use":',
+    })
     expect(raw.status).toBe(400)
     expect(await grantCount(t, photoId)).toBe(before)
   })
 
   it('needs the CSRF token when a journalist downloads with the session cookie', async () => {
-    const login = await fetch(`${t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: press.email, password: press.password }) })
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const login = await fetch(`${t.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: press.email, password: press.password }),
+    })
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     const { csrfToken } = (await login.json()) as { csrfToken: string }
     const send = (headers: Record<string, string>) =>
-      fetch(`${t.url}/v1/photos/${photoId}/downloads`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', ...headers }, body: JSON.stringify(EDITORIAL) })
+      fetch(`${t.url}/v1/photos/${photoId}/downloads`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(EDITORIAL),
+      })
     expect((await send({})).status).toBe(403)
     expect((await send({ 'x-csrf-token': csrfToken })).status).toBe(201)
   })

@@ -134,7 +134,11 @@ describe('the embed page', () => {
     const model = await person(call, staff, 'Dewi')
     const photo = await publishedPhoto(t.url, call, staff, [model])
     expect((await get(`/embed/${photo.id}`)).status).toBe(200)
-    const narrowed = await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, { identifiable: true, identifiabilityAgreed: true, publicPreview: false })
+    const narrowed = await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, {
+      identifiable: true,
+      identifiabilityAgreed: true,
+      publicPreview: false,
+    })
     expect(narrowed.status).toBe(200)
     expect((await get(`/embed/${photo.id}`)).status).toBe(410)
     expect((await get(`/embed/${photo.id}/image.jpg`)).status).toBe(410)
@@ -142,8 +146,21 @@ describe('the embed page', () => {
 
     const draftForm = new FormData()
     const sharp = (await import('sharp')).default
-    draftForm.append('file', new Blob([await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 9, g: 99, b: 199 } } }).jpeg().toBuffer()], { type: 'image/jpeg' }), 'd.jpg')
-    const draft = (await (await fetch(`${t.url}/v1/photos`, { method: 'POST', headers: { authorization: `Bearer ${staff.photographer}` }, body: draftForm })).json()) as { id: string }
+    draftForm.append(
+      'file',
+      new Blob(
+        [
+          await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 9, g: 99, b: 199 } } })
+            .jpeg()
+            .toBuffer(),
+        ],
+        { type: 'image/jpeg' },
+      ),
+      'd.jpg',
+    )
+    const draft = (await (
+      await fetch(`${t.url}/v1/photos`, { method: 'POST', headers: { authorization: `Bearer ${staff.photographer}` }, body: draftForm })
+    ).json()) as { id: string }
     for (const id of [draft.id, '00000000-0000-4000-8000-000000000000']) {
       const page = await get(`/embed/${id}`)
       expect(page.status).toBe(404)

@@ -142,15 +142,33 @@ describe(`API keys (${engine()})`, () => {
     const enabled = await request(t, 'POST', `/v1/organisations/${o.id}/enable`, admin.token)
     expect(enabled.body).toMatchObject({ enabled: true })
     expect((await request(t, 'GET', '/v1/keys/current', k.key)).status).toBe(200)
-    const audit = await rows<{ type: string; actor_id: string }>(sql`select type, actor_id from audit_events where data->>'organisationId' = ${o.id} and type like 'organisation.%' order by seq`)
-    expect(audit.map((a) => a.type)).toEqual(['organisation.created', 'organisation.enabled', 'organisation.member-added', 'organisation.disabled', 'organisation.enabled'])
+    const audit = await rows<{ type: string; actor_id: string }>(
+      sql`select type, actor_id from audit_events where data->>'organisationId' = ${o.id} and type like 'organisation.%' order by seq`,
+    )
+    expect(audit.map((a) => a.type)).toEqual([
+      'organisation.created',
+      'organisation.enabled',
+      'organisation.member-added',
+      'organisation.disabled',
+      'organisation.enabled',
+    ])
     expect(new Set(audit.map((a) => a.actor_id))).toEqual(new Set([admin.id]))
   })
 
   it('refuses a key or token in the query string, even a valid one, and asks for the header', async () => {
     const o = await org()
     const k = await key(o.id)
-    for (const q of [`api_key=${k.key}`, `key=${k.key}`, `token=${k.key}`, `access_token=${k.key}`, 'access_token=anything', 'apikey=x', `q=${encodeURIComponent(k.key)}`, `token=${admin.token}`, 'link=ebp_abc']) {
+    for (const q of [
+      `api_key=${k.key}`,
+      `key=${k.key}`,
+      `token=${k.key}`,
+      `access_token=${k.key}`,
+      'access_token=anything',
+      'apikey=x',
+      `q=${encodeURIComponent(k.key)}`,
+      `token=${admin.token}`,
+      'link=ebp_abc',
+    ]) {
       for (const token of [null, k.key]) {
         const r = await request(t, 'GET', `/v1/keys/current?${q}`, token)
         expectProblem(r, 400, 'credentials-in-query')
@@ -206,7 +224,11 @@ describe(`organisations (${engine()})`, () => {
     expect(added.status, added.text).toBe(201)
     expect(added.body).toMatchObject({ displayName: 'Kim', role: 'member', initialPassword: expect.any(String) })
     expect(added.text).not.toContain(email)
-    const login = await fetch(`${t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: added.body.initialPassword }) })
+    const login = await fetch(`${t.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: added.body.initialPassword }),
+    })
     expect(login.status).toBe(200)
     const token = ((await login.json()) as { token: string }).token
     const me = await request(t, 'GET', '/v1/auth/me', token)
@@ -235,9 +257,17 @@ describe(`organisations (${engine()})`, () => {
     expectProblem(await request(t, 'POST', `/v1/organisations/${o.id}/members`, admin.token, { userId: crypto.randomUUID() }), 404, 'user-not-found')
     // A refused new account leaves no account behind (same address again, different organisation).
     const usersBefore = await rows<{ n: number }>(sql`select count(*)::int as n from users`)
-    expectProblem(await request(t, 'POST', `/v1/organisations/${crypto.randomUUID()}/members`, admin.token, { email: 'ghost@desk.example', displayName: 'G' }), 404, 'organisation-not-found')
+    expectProblem(
+      await request(t, 'POST', `/v1/organisations/${crypto.randomUUID()}/members`, admin.token, { email: 'ghost@desk.example', displayName: 'G' }),
+      404,
+      'organisation-not-found',
+    )
     expectProblem(await request(t, 'POST', `/v1/organisations/${o.id}/members`, admin.token, { email, displayName: 'Kim again' }), 409, 'user-exists')
-    expectProblem(await request(t, 'POST', `/v1/organisations/${o.id}/members`, admin.token, { email: 'x@desk.example', displayName: 'X', password: 'short' }), 400, 'validation-failed')
+    expectProblem(
+      await request(t, 'POST', `/v1/organisations/${o.id}/members`, admin.token, { email: 'x@desk.example', displayName: 'X', password: 'short' }),
+      400,
+      'validation-failed',
+    )
     const usersAfter = await rows<{ n: number }>(sql`select count(*)::int as n from users`)
     expect(usersAfter[0]!.n).toBe(usersBefore[0]!.n)
 

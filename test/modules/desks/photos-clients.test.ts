@@ -81,11 +81,17 @@ describe('a photo as a picture desk sees it', () => {
     const item = list.body.items.find((x: { id: string }) => x.id === photoId)
     expect(item.consentValidUntil).toBe('2029-06-30')
     expect(item.srcset.webp).toContain('640w')
-    const draft = await request(t, 'POST', '/v1/photos', s.photographer.token, await (async () => {
-      const form = new FormData()
-      form.append('file', new Blob([await randomJpeg(400, 300)], { type: 'image/jpeg' }), 'd.jpg')
-      return form
-    })())
+    const draft = await request(
+      t,
+      'POST',
+      '/v1/photos',
+      s.photographer.token,
+      await (async () => {
+        const form = new FormData()
+        form.append('file', new Blob([await randomJpeg(400, 300)], { type: 'image/jpeg' }), 'd.jpg')
+        return form
+      })(),
+    )
     expect(draft.status).toBe(201)
     expect(draft.body).toMatchObject({ status: 'draft', permittedUses: null, prohibitedContexts: null, consentValidUntil: null })
     expect(draft.body.srcset.jpeg).toMatch(/ 320w$/)

@@ -12,7 +12,13 @@ let smtp: Awaited<ReturnType<typeof smtpReceiver>>
 
 beforeAll(async () => {
   smtp = await smtpReceiver()
-  t = await startTestApp({ SMTP_URL: smtp.url, SMTP_FROM: 'Eerlijk Beeld <noreply@beeld.example>', WORKER_ENABLED: '0', PUBLIC_URL: 'https://beeld.example', LOGIN_RATE_LIMIT: '1000' })
+  t = await startTestApp({
+    SMTP_URL: smtp.url,
+    SMTP_FROM: 'Eerlijk Beeld <noreply@beeld.example>',
+    WORKER_ENABLED: '0',
+    PUBLIC_URL: 'https://beeld.example',
+    LOGIN_RATE_LIMIT: '1000',
+  })
   call = client(t.url)
   const [p, c, a] = await Promise.all([t.user('photographer'), t.user('curator'), t.user('admin')])
   staff = { photographer: p.token, curator: c.token, admin: a.token }
@@ -36,7 +42,10 @@ describe('e-mail notices with SMTP', () => {
     expect(smtp.messages).toHaveLength(1)
     const m = smtp.messages[0]!
     // The text part may be quoted-printable: undo soft line breaks and =XX escapes before reading it.
-    const text = Buffer.from(m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+    const text = Buffer.from(
+      m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8')
     expect(m.to).toEqual(['<fotodesk@postkrant.example>'])
     const notices = await noticesOf(t.rt.database.db, photo.id)
     const mine = notices.find((n) => n.organisation_id === org.id)!

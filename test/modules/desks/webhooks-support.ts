@@ -40,7 +40,9 @@ export async function receiver(plan: number[] = [204]) {
 /** An enabled organisation with a journalist (logged in over HTTP) acting for it. */
 export async function organisation(t: TestApp, name: string, opts: { noticeEmail?: string } = {}) {
   const db = t.rt.database.db
-  const [org] = rowsOf<{ id: string }>(await db.execute(sql`insert into organisations (name, enabled_at, notice_email) values (${name}, now(), ${opts.noticeEmail ?? null}) returning id`))
+  const [org] = rowsOf<{ id: string }>(
+    await db.execute(sql`insert into organisations (name, enabled_at, notice_email) values (${name}, now(), ${opts.noticeEmail ?? null}) returning id`),
+  )
   const journalist = await t.user('journalist')
   await db.execute(sql`insert into organisation_members (user_id, organisation_id) values (${journalist.id}, ${org!.id})`)
   return { id: org!.id, name, token: journalist.token, userId: journalist.id }
@@ -53,8 +55,19 @@ export async function grant(db: Db, photoId: string, organisationId: string) {
 }
 
 export async function noticesOf(db: Db, photoId: string) {
-  return rowsOf<{ id: string; organisation_id: string; event: string; state: string; key: string; data: Record<string, unknown>; delivered_at: unknown; acknowledged_at: unknown }>(
-    await db.execute(sql`select id, organisation_id, event, state, key, data, delivered_at, acknowledged_at from takedown_notices where photo_id = ${photoId} order by created_at, organisation_id`),
+  return rowsOf<{
+    id: string
+    organisation_id: string
+    event: string
+    state: string
+    key: string
+    data: Record<string, unknown>
+    delivered_at: unknown
+    acknowledged_at: unknown
+  }>(
+    await db.execute(
+      sql`select id, organisation_id, event, state, key, data, delivered_at, acknowledged_at from takedown_notices where photo_id = ${photoId} order by created_at, organisation_id`,
+    ),
   )
 }
 
@@ -90,12 +103,12 @@ export async function smtpReceiver() {
         buffer = buffer.slice(nl + 2)
         const verb = line.slice(0, 4).toUpperCase()
         if (verb === 'EHLO' || verb === 'HELO') say('250 test-smtp')
-        else if (verb === 'MAIL') (current.from = line.slice(10).trim(), say('250 2.1.0 ok'))
-        else if (verb === 'RCPT') (current.to.push(line.slice(8).trim()), say('250 2.1.5 ok'))
-        else if (verb === 'DATA') (inData = true, say('354 go ahead'))
-        else if (verb === 'RSET') (current = { from: '', to: [], data: '' }, say('250 ok'))
+        else if (verb === 'MAIL') (current.from = line.slice(10).trim()), say('250 2.1.0 ok')
+        else if (verb === 'RCPT') current.to.push(line.slice(8).trim()), say('250 2.1.5 ok')
+        else if (verb === 'DATA') (inData = true), say('354 go ahead')
+        else if (verb === 'RSET') (current = { from: '', to: [], data: '' }), say('250 ok')
         else if (verb === 'NOOP') say('250 ok')
-        else if (verb === 'QUIT') (say('221 bye'), socket.end())
+        else if (verb === 'QUIT') say('221 bye'), socket.end()
         else say('502 not implemented')
       }
     })

@@ -13,7 +13,15 @@ const PUBLIC = 'https://beeld.example'
 
 beforeAll(async () => {
   // The worker does not poll: each test runs "one worker cycle" itself (drain), so what happens in it is visible.
-  t = await startTestApp({ WEBHOOK_ALLOW_LOOPBACK: '1', WEBHOOK_BACKOFF_BASE_MS: '20', WEBHOOK_BACKOFF_MAX_MS: '100', WORKER_ENABLED: '0', PUBLIC_URL: PUBLIC, LOGIN_RATE_LIMIT: '1000', WEBHOOK_TIMEOUT_MS: '1000' })
+  t = await startTestApp({
+    WEBHOOK_ALLOW_LOOPBACK: '1',
+    WEBHOOK_BACKOFF_BASE_MS: '20',
+    WEBHOOK_BACKOFF_MAX_MS: '100',
+    WORKER_ENABLED: '0',
+    PUBLIC_URL: PUBLIC,
+    LOGIN_RATE_LIMIT: '1000',
+    WEBHOOK_TIMEOUT_MS: '1000',
+  })
   call = client(t.url)
   const [p, c, a] = await Promise.all([t.user('photographer'), t.user('curator'), t.user('admin')])
   staff = { photographer: p.token, curator: c.token, admin: a.token }
@@ -46,7 +54,9 @@ describe('webhook endpoints', () => {
       const e = await endpoint(org.token, r.url, ['consent.withdrawn', 'photo.takedown'])
       expect(e.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/)
       expect(e.events).toEqual(['consent.withdrawn', 'photo.takedown'])
-      const [row] = rowsOf<{ secret_sealed: string; organisation_id: string }>(await db().execute(sql`select secret_sealed, organisation_id from webhook_endpoints where id = ${e.id}`))
+      const [row] = rowsOf<{ secret_sealed: string; organisation_id: string }>(
+        await db().execute(sql`select secret_sealed, organisation_id from webhook_endpoints where id = ${e.id}`),
+      )
       expect(row!.organisation_id).toBe(org.id)
       expect(row!.secret_sealed).toMatch(/^v1\./)
       expect(row!.secret_sealed).not.toContain(e.secret.slice(6, 20))
@@ -60,7 +70,9 @@ describe('webhook endpoints', () => {
       expect((await call('DELETE', `/v1/webhooks/endpoints/${e.id}`, other.token)).status).toBe(404)
       expect((await call('DELETE', `/v1/webhooks/endpoints/${e.id}`, org.token)).status).toBe(204)
       expect((await call('DELETE', `/v1/webhooks/endpoints/${e.id}`, org.token)).status).toBe(404)
-      const [gone] = rowsOf<{ secret_sealed: string | null; deleted_at: unknown }>(await db().execute(sql`select secret_sealed, deleted_at from webhook_endpoints where id = ${e.id}`))
+      const [gone] = rowsOf<{ secret_sealed: string | null; deleted_at: unknown }>(
+        await db().execute(sql`select secret_sealed, deleted_at from webhook_endpoints where id = ${e.id}`),
+      )
       expect(gone!.secret_sealed).toBeNull()
       expect(gone!.deleted_at).not.toBeNull()
       expect((await call('GET', '/v1/webhooks/endpoints', org.token)).body.items).toEqual([])
@@ -154,7 +166,11 @@ describe('a withdrawal', () => {
       // The notices and their delivery jobs committed with the withdrawal.
       const notices = await noticesOf(db(), photo.id)
       expect(notices.map((n) => n.organisation_id).sort()).toEqual([a.id, b.id].sort())
-      const jobs = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from jobs where kind = 'notice.webhook' and payload->>'deliveryId' in (select d.id::text from notice_deliveries d join takedown_notices n on n.id = d.notice_id where n.photo_id = ${photo.id})`))
+      const jobs = rowsOf<{ n: number }>(
+        await db().execute(
+          sql`select count(*)::int as n from jobs where kind = 'notice.webhook' and payload->>'deliveryId' in (select d.id::text from notice_deliveries d join takedown_notices n on n.id = d.notice_id where n.photo_id = ${photo.id})`,
+        ),
+      )
       expect(jobs[0]!.n).toBe(2)
 
       await cycle()
@@ -178,7 +194,9 @@ describe('a withdrawal', () => {
       // The model sees it per organisation, with dates.
       const portal = await call('GET', '/v1/portal', model.portalToken)
       const mine = portal.body.photos.find((p: { id: string }) => p.id === photo.id)
-      expect(mine.notices.map((n: { organisation: string; state: string; deliveredAt: string | null }) => [n.organisation, n.state, n.deliveredAt !== null]).sort()).toEqual([
+      expect(
+        mine.notices.map((n: { organisation: string; state: string; deliveredAt: string | null }) => [n.organisation, n.state, n.deliveredAt !== null]).sort(),
+      ).toEqual([
         ['Krant A', 'delivered', true],
         ['Krant B', 'delivered', true],
       ])
@@ -222,12 +240,18 @@ describe('a withdrawal', () => {
         [2, 503],
         [1, 500],
       ])
-      expect(log.body.items.every((i: { eventId: string; durationMs: number; channel: string }) => i.eventId === notice!.id && i.durationMs >= 0 && i.channel === 'webhook')).toBe(true)
+      expect(
+        log.body.items.every(
+          (i: { eventId: string; durationMs: number; channel: string }) => i.eventId === notice!.id && i.durationMs >= 0 && i.channel === 'webhook',
+        ),
+      ).toBe(true)
       // Nobody else's log.
       const stranger = await organisation(t, 'Vreemd Blad')
       expect((await call('GET', '/v1/webhooks/deliveries', stranger.token)).body.items).toEqual([])
       // No response body was kept anywhere.
-      const stored = JSON.stringify(rowsOf(await db().execute(sql`select * from notice_deliveries d join delivery_attempts a on a.delivery_id = d.id where d.notice_id = ${notice!.id}`)))
+      const stored = JSON.stringify(
+        rowsOf(await db().execute(sql`select * from notice_deliveries d join delivery_attempts a on a.delivery_id = d.id where d.notice_id = ${notice!.id}`)),
+      )
       expect(stored).not.toContain('no thanks')
     } finally {
       await r.close()
@@ -271,7 +295,9 @@ describe('a withdrawal', () => {
       expect(r.received).toHaveLength(1)
       // The receiver has the request and has not answered: what a crash now would leave in the log.
       const inFlight = (await call('GET', '/v1/webhooks/deliveries', org.token)).body.items
-      expect(inFlight.map((i: { attempt: number; statusCode: number | null; errorClass: string | null }) => [i.attempt, i.statusCode, i.errorClass])).toEqual([[1, null, 'interrupted']])
+      expect(inFlight.map((i: { attempt: number; statusCode: number | null; errorClass: string | null }) => [i.attempt, i.statusCode, i.errorClass])).toEqual([
+        [1, null, 'interrupted'],
+      ])
       await running
       await cyclesUntil(() => r.received.length >= 2)
       const log = (await call('GET', '/v1/webhooks/deliveries', org.token)).body.items
@@ -307,8 +333,14 @@ describe('a withdrawal', () => {
       expect(r.received).toHaveLength(2)
       const admin = await call('GET', '/v1/admin/notices', staff.admin)
       const mine = admin.body.items.find((n: { id: string }) => n.id === notice!.id)
-      expect(mine).toMatchObject({ state: 'queued', organisation: { id: org.id, name: 'Redirect Dagblad' }, deliveries: [{ channel: 'webhook', state: 'dead', attempts: 2, lastResult: '302' }] })
-      const job = rowsOf<{ status: string }>(await db().execute(sql`select status from jobs where kind = 'notice.webhook' and payload->>'deliveryId' = ${mine.deliveries[0].id}`))
+      expect(mine).toMatchObject({
+        state: 'queued',
+        organisation: { id: org.id, name: 'Redirect Dagblad' },
+        deliveries: [{ channel: 'webhook', state: 'dead', attempts: 2, lastResult: '302' }],
+      })
+      const job = rowsOf<{ status: string }>(
+        await db().execute(sql`select status from jobs where kind = 'notice.webhook' and payload->>'deliveryId' = ${mine.deliveries[0].id}`),
+      )
       expect(job).toEqual([{ status: 'dead' }])
       expect((await call('GET', '/v1/admin/notices', (await organisation(t, 'Nieuwsgierig')).token)).status).toBe(403)
     } finally {
@@ -347,9 +379,14 @@ describe('acknowledgement', () => {
     expect(listed.body.items.map((n: { id: string }) => n.id)).toContain(ofA.id)
     expect(listed.body.items.map((n: { id: string }) => n.id)).not.toContain(ofB.id)
     const portal = (await call('GET', '/v1/portal', model.portalToken)).body.photos.find((p: { id: string }) => p.id === photo.id)
-    expect(portal.notices.find((n: { organisation: string }) => n.organisation === 'Ack Krant')).toMatchObject({ state: 'acknowledged', acknowledgedAt: ack.body.acknowledgedAt })
+    expect(portal.notices.find((n: { organisation: string }) => n.organisation === 'Ack Krant')).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedAt: ack.body.acknowledgedAt,
+    })
     // Once in the audit trail (the second ack changed nothing), which the person reads as their history.
-    const events = (await call('GET', '/v1/portal/events', model.portalToken)).body.items.filter((e: { type: string; photoId: string }) => e.type === 'notice.acknowledged' && e.photoId === photo.id)
+    const events = (await call('GET', '/v1/portal/events', model.portalToken)).body.items.filter(
+      (e: { type: string; photoId: string }) => e.type === 'notice.acknowledged' && e.photoId === photo.id,
+    )
     expect(events).toEqual([expect.objectContaining({ type: 'notice.acknowledged', by: 'organisation', aboutYou: false })])
   })
 })
@@ -366,16 +403,35 @@ describe('the other events', () => {
       await grant(db(), photo.id, holder.id)
       const base = { identifiable: true, identifiabilityAgreed: true, publicPreview: true }
       // Wider first (opting in to a topic): nothing to tell.
-      expect((await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, { ...base, excludedTopics: ['trafficking', 'crime', 'violence', 'health'] })).status).toBe(200)
+      expect(
+        (
+          await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, {
+            ...base,
+            excludedTopics: ['trafficking', 'crime', 'violence', 'health'],
+          })
+        ).status,
+      ).toBe(200)
       expect(await noticesOf(db(), photo.id)).toEqual([])
       // Narrower: social media no longer, and victimhood excluded again.
-      const r = await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, { ...base, uses: ['editorial', 'education', 'exhibition'], excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood'] })
+      const r = await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, {
+        ...base,
+        uses: ['editorial', 'education', 'exhibition'],
+        excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood'],
+      })
       expect(r.status).toBe(200)
       let notices = await noticesOf(db(), photo.id)
       expect(notices).toHaveLength(1)
-      expect(notices[0]).toMatchObject({ organisation_id: holder.id, event: 'consent.narrowed', data: { removedUses: ['social'], addedExcludedTopics: ['victimhood'], outletNoLongerPermitted: false } })
+      expect(notices[0]).toMatchObject({
+        organisation_id: holder.id,
+        event: 'consent.narrowed',
+        data: { removedUses: ['social'], addedExcludedTopics: ['victimhood'], outletNoLongerPermitted: false },
+      })
       // Narrowed again (the holder is denied): a second notice, not swallowed by the first.
-      await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, { ...base, uses: ['editorial', 'education', 'exhibition'], outletDeny: [holder.id] })
+      await call('PUT', `/v1/portal/photos/${photo.id}/consent`, model.portalToken, {
+        ...base,
+        uses: ['editorial', 'education', 'exhibition'],
+        outletDeny: [holder.id],
+      })
       notices = await noticesOf(db(), photo.id)
       expect(notices.map((n) => n.event)).toEqual(['consent.narrowed', 'consent.narrowed'])
       expect(notices[1]!.data).toMatchObject({ outletNoLongerPermitted: true })
@@ -488,7 +544,11 @@ describe('e-mail notices without SMTP', () => {
       const byChannel = Object.fromEntries(mine.deliveries.map((d: { channel: string; state: string }) => [d.channel, d.state]))
       expect(byChannel).toEqual({ webhook: 'delivered', email: 'waiting' })
       // The e-mail job is still pending: no handler claims it until SMTP is configured.
-      const jobs = rowsOf<{ status: string; attempts: number }>(await db().execute(sql`select status, attempts from jobs where kind = 'notice.email' and payload->>'deliveryId' = ${mine.deliveries.find((d: { channel: string }) => d.channel === 'email').id}`))
+      const jobs = rowsOf<{ status: string; attempts: number }>(
+        await db().execute(
+          sql`select status, attempts from jobs where kind = 'notice.email' and payload->>'deliveryId' = ${mine.deliveries.find((d: { channel: string }) => d.channel === 'email').id}`,
+        ),
+      )
       expect(jobs).toEqual([{ status: 'pending', attempts: 0 }])
       // The address is not in the admin's view, nor in any job.
       expect(JSON.stringify(admin.body)).not.toContain('mailkrant.example')
@@ -505,7 +565,15 @@ describe('the address policy without the loopback allowance (production)', () =>
     const { refuseUrl, addressAllowed } = await import('../../../api/src/modules/webhooks/index.ts')
     const { guardedLookup } = await import('../../../api/src/modules/webhooks/webhooks.address.ts')
     const prod = { allowLoopback: false }
-    for (const url of ['http://127.0.0.1:8080/hook', 'https://127.0.0.1/hook', 'https://localhost/hook', 'https://api.localhost/hook', 'https://[::1]/hook', 'https://[::ffff:127.0.0.1]/hook', 'http://hooks.example.org/hook']) {
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'https://127.0.0.1/hook',
+      'https://localhost/hook',
+      'https://api.localhost/hook',
+      'https://[::1]/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'http://hooks.example.org/hook',
+    ]) {
       expect(refuseUrl(url, prod), url).not.toBeNull()
     }
     expect(refuseUrl('https://hooks.example.org/eerlijk-beeld?token=x', prod)).toBeNull()

@@ -43,7 +43,9 @@ export async function person(call: Call, staff: Staff, label: string): Promise<P
   const p = { pseudonym: `${label}-${tag}`, legalName: `${label} Geheim-${tag}`, email: `${label.toLowerCase()}.${tag}@verborgen.example` }
   const subject = await call('POST', '/v1/subjects', staff.photographer, { pseudonym: p.pseudonym })
   expect(subject.status).toBe(201)
-  expect((await call('PUT', `/v1/subjects/${subject.body.id}/vault`, staff.photographer, { legalName: p.legalName, contact: { email: p.email } })).status).toBe(204)
+  expect((await call('PUT', `/v1/subjects/${subject.body.id}/vault`, staff.photographer, { legalName: p.legalName, contact: { email: p.email } })).status).toBe(
+    204,
+  )
   const link = await call('POST', `/v1/subjects/${subject.body.id}/portal-link`, staff.admin)
   expect(link.status).toBe(201)
   return { ...p, subjectId: subject.body.id, portalToken: link.body.token }
@@ -52,7 +54,9 @@ export async function person(call: Call, staff: Staff, label: string): Promise<P
 /** Uploads a photo of these people (with a caption naming the first), links them with consent, publishes it. */
 export async function publishedPhoto(base: string, call: Call, staff: Staff, people: Person[]): Promise<{ id: string; bytes: Buffer }> {
   const [r, g, b] = crypto.randomBytes(3)
-  const bytes = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: r!, g: g!, b: b! } } }).jpeg().toBuffer()
+  const bytes = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: r!, g: g!, b: b! } } })
+    .jpeg()
+    .toBuffer()
   const form = new FormData()
   const texts = {
     captionNl: `${people[0]!.pseudonym} in haar atelier`,
@@ -69,7 +73,8 @@ export async function publishedPhoto(base: string, call: Call, staff: Staff, peo
   const res = await fetch(`${base}/v1/photos`, { method: 'POST', headers: { authorization: `Bearer ${staff.photographer}` }, body: form })
   expect(res.status).toBe(201)
   const id = ((await res.json()) as Body).id as string
-  for (const p of people) expect((await call('POST', `/v1/photos/${id}/people`, staff.photographer, { subjectId: p.subjectId, consent: AGREED })).status).toBe(201)
+  for (const p of people)
+    expect((await call('POST', `/v1/photos/${id}/people`, staff.photographer, { subjectId: p.subjectId, consent: AGREED })).status).toBe(201)
   expect((await call('POST', `/v1/photos/${id}/submit`, staff.photographer)).status).toBe(200)
   expect((await call('POST', `/v1/photos/${id}/publish`, staff.curator)).status).toBe(200)
   return { id, bytes }
@@ -79,7 +84,11 @@ export async function publishedPhoto(base: string, call: Call, staff: Staff, peo
 export async function releaseForm(base: string, staff: Staff, p: Person): Promise<string> {
   const form = new FormData()
   form.append('file', new Blob([Buffer.from(`%PDF-1.4\n% release form of ${p.legalName}\n%%EOF\n`)]), 'form.pdf')
-  const res = await fetch(`${base}/v1/subjects/${p.subjectId}/vault/documents`, { method: 'POST', headers: { authorization: `Bearer ${staff.photographer}` }, body: form })
+  const res = await fetch(`${base}/v1/subjects/${p.subjectId}/vault/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${staff.photographer}` },
+    body: form,
+  })
   expect(res.status).toBe(201)
   return ((await res.json()) as Body).id as string
 }
@@ -96,10 +105,18 @@ export async function photoBlobs(db: Db, photoId: string) {
 /** Waits until every job due now has run (the search handler comes with its module; the expiry sweep always has its next run queued). */
 export async function settle(db: Db) {
   await expect
-    .poll(async () => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from jobs where (status = 'running' or (status = 'pending' and run_at <= now())) and kind not in ('search.remove', 'consent.expiry-sweep')`))[0]!.n, {
-      timeout: 120_000,
-      interval: 200,
-    })
+    .poll(
+      async () =>
+        rowsOf<{ n: number }>(
+          await db.execute(
+            sql`select count(*)::int as n from jobs where (status = 'running' or (status = 'pending' and run_at <= now())) and kind not in ('search.remove', 'consent.expiry-sweep')`,
+          ),
+        )[0]!.n,
+      {
+        timeout: 120_000,
+        interval: 200,
+      },
+    )
     .toBe(0)
   const dead = rowsOf<{ kind: string; last_error: string }>(await db.execute(sql`select kind, last_error from jobs where status = 'dead'`))
   expect(dead).toEqual([])

@@ -95,7 +95,12 @@ describe('erasing a person who is in two photos, one of them with someone else',
     expect(r.status).toBe(200)
     expect(r.headers.get('cache-control')).toBe('no-store')
     expect(r.body.items.find((i: { id: string }) => i.id === requestId)).toEqual({
-      id: requestId, subjectId: noor.subjectId, pseudonym: noor.pseudonym, requestedAt: expect.any(String), photos: 2, sharedPhotos: 1,
+      id: requestId,
+      subjectId: noor.subjectId,
+      pseudonym: noor.pseudonym,
+      requestedAt: expect.any(String),
+      photos: 2,
+      sharedPhotos: 1,
     })
   })
 
@@ -150,9 +155,24 @@ describe('erasing a person who is in two photos, one of them with someone else',
     )
     expect(rows).toHaveLength(2)
     for (const r of rows) {
-      expect(r).toEqual({ caption_nl: null, caption_en: null, alt_nl: null, alt_en: null, tags: [], series: null, place_city: null, captured_month: null, thumbhash: null, dominant_colour: null, erased: true, status: 'withdrawn' })
+      expect(r).toEqual({
+        caption_nl: null,
+        caption_en: null,
+        alt_nl: null,
+        alt_en: null,
+        tags: [],
+        series: null,
+        place_city: null,
+        captured_month: null,
+        thumbhash: null,
+        dominant_colour: null,
+        erased: true,
+        status: 'withdrawn',
+      })
     }
-    const [subject] = await query<{ pseudonym: string; erased: boolean }>(sql`select pseudonym, erased_at is not null as erased from subjects where id = ${noor.subjectId}`)
+    const [subject] = await query<{ pseudonym: string; erased: boolean }>(
+      sql`select pseudonym, erased_at is not null as erased from subjects where id = ${noor.subjectId}`,
+    )
     expect(subject).toEqual({ pseudonym: `erased-${noor.subjectId}`, erased: true })
     const dump = JSON.stringify(await query(sql`select * from photos`)) + JSON.stringify(await query(sql`select * from subjects`))
     expect(dump).not.toContain(noor.pseudonym)
@@ -204,13 +224,31 @@ describe('erasing a person who is in two photos, one of them with someone else',
     )
     expect(done).toEqual([
       {
-        actor_kind: 'user', actor_id: adminId, photo_id: null, subject_id: null,
-        data: { requestId, subjectHash: sha256(noor.subjectId), photos: 2, originalKeys: 2, photoTexts: 2, vaultRecords: 1, vaultDocuments: 1, portalLinks: 1, pseudonym: 1 },
+        actor_kind: 'user',
+        actor_id: adminId,
+        photo_id: null,
+        subject_id: null,
+        data: {
+          requestId,
+          subjectHash: sha256(noor.subjectId),
+          photos: 2,
+          originalKeys: 2,
+          photoTexts: 2,
+          vaultRecords: 1,
+          vaultDocuments: 1,
+          portalLinks: 1,
+          pseudonym: 1,
+        },
       },
     ])
     // Each photo's withdrawal is its own event, made by the erasure.
     const withdrawals = (await t.rt.audit.forSubject(noor.subjectId)).filter((e) => e.type === 'consent.withdrawn')
-    expect(withdrawals.map((e) => [e.photoId, e.actor])).toEqual(expect.arrayContaining([[alone.id, { kind: 'system', id: 'erasure' }], [shared.id, { kind: 'system', id: 'erasure' }]]))
+    expect(withdrawals.map((e) => [e.photoId, e.actor])).toEqual(
+      expect.arrayContaining([
+        [alone.id, { kind: 'system', id: 'erasure' }],
+        [shared.id, { kind: 'system', id: 'erasure' }],
+      ]),
+    )
     const about = JSON.stringify([...(await t.rt.audit.forSubject(noor.subjectId)), ...(await t.rt.audit.forPhotos([alone.id, shared.id])), ...done])
     const trail = JSON.stringify(await query(sql`select * from audit_events`))
     for (const secret of [noor.pseudonym, noor.legalName, noor.email, noor.pseudonym.split('-')[1]!]) {
@@ -232,7 +270,11 @@ describe('erasing a person who is in two photos, one of them with someone else',
     const again = await carryOut(requestId)
     expect(again.status).toBe(200)
     expect(again.body).toEqual({
-      id: requestId, subjectId: noor.subjectId, doneAt: new Date(first).toISOString(), alreadyDone: true, photosWithdrawn: 0,
+      id: requestId,
+      subjectId: noor.subjectId,
+      doneAt: new Date(first).toISOString(),
+      alreadyDone: true,
+      photosWithdrawn: 0,
       destroyed: { originalKeys: 0, photoTexts: 0, vaultRecords: 0, vaultDocuments: 0, portalLinks: 0, pseudonym: 0 },
       blobDeletionsQueued: { originals: 2, derivatives: 2, vaultDocuments: 0 },
     })

@@ -38,11 +38,17 @@ describe('a crash between the erasure transaction and the blob deletions', () =>
     const email = `${role}-${crypto.randomBytes(3).toString('hex')}@test.example`
     const password = crypto.randomBytes(12).toString('base64url')
     await rt!.auth.createUser({ email, password, role, displayName: role })
-    const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+    const res = await fetch(`${url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
     return ((await res.json()) as { token: string }).token
   }
   const pending = async () =>
-    rowsOf<{ kind: string }>(await database.db.execute(sql`select kind from jobs where status = 'pending' and kind like 'erasure.%' order by kind`)).map((r) => r.kind)
+    rowsOf<{ kind: string }>(await database.db.execute(sql`select kind from jobs where status = 'pending' and kind like 'erasure.%' order by kind`)).map(
+      (r) => r.kind,
+    )
 
   it('is finished by the jobs when the app starts again', async () => {
     const url = await start(false)

@@ -1,21 +1,55 @@
 import { describe, expect, it } from 'vitest'
-import { decideUse, effectivePermission, evaluateConsent, type CurrentConsent, type GatePhoto, type LicenceTerms } from '../../../api/src/modules/gate/gate.consent.ts'
+import {
+  decideUse,
+  effectivePermission,
+  evaluateConsent,
+  type CurrentConsent,
+  type GatePhoto,
+  type LicenceTerms,
+} from '../../../api/src/modules/gate/gate.consent.ts'
 
 const licence: LicenceTerms = { ref: 'rsw-editorial@1.0', permittedUses: ['editorial', 'social'], prohibitedTopics: ['trafficking', 'crime'] }
 const today = '2026-11-28'
 const consent = (over: Partial<CurrentConsent> = {}): CurrentConsent => ({
-  subjectId: 's1', version: 1, state: 'active', uses: ['editorial', 'social', 'education'], excludedTopics: ['health'], identifiable: true, identifiabilityAgreed: true,
-  outletAllow: null, outletDeny: [], publicPreview: true, validFrom: '2026-01-01', validUntil: '2029-01-01', reason: null, ...over,
+  subjectId: 's1',
+  version: 1,
+  state: 'active',
+  uses: ['editorial', 'social', 'education'],
+  excludedTopics: ['health'],
+  identifiable: true,
+  identifiabilityAgreed: true,
+  outletAllow: null,
+  outletDeny: [],
+  publicPreview: true,
+  validFrom: '2026-01-01',
+  validUntil: '2029-01-01',
+  reason: null,
+  ...over,
 })
 const photo = (over: Partial<GatePhoto> = {}): GatePhoto => ({ status: 'published', noPeopleDeclared: false, subjectIds: ['s1'], ...over })
 const map = (...cs: CurrentConsent[]) => new Map(cs.map((c) => [c.subjectId, c]))
 
 describe('the gate', () => {
-  it('intersects the licence with everyone\'s consent', () => {
-    const v = effectivePermission(photo({ subjectIds: ['s1', 's2'] }), map(consent(), consent({ subjectId: 's2', uses: ['editorial', 'exhibition'], excludedTopics: ['violence'], publicPreview: false, validUntil: '2028-05-01' })), licence, today)
+  it("intersects the licence with everyone's consent", () => {
+    const v = effectivePermission(
+      photo({ subjectIds: ['s1', 's2'] }),
+      map(
+        consent(),
+        consent({ subjectId: 's2', uses: ['editorial', 'exhibition'], excludedTopics: ['violence'], publicPreview: false, validUntil: '2028-05-01' }),
+      ),
+      licence,
+      today,
+    )
     expect(v).toEqual({
       shown: true,
-      permission: { uses: ['editorial'], excludedTopics: ['health', 'violence'], outletAllow: null, outletDeny: [], publicPreview: false, validUntil: '2028-05-01' },
+      permission: {
+        uses: ['editorial'],
+        excludedTopics: ['health', 'violence'],
+        outletAllow: null,
+        outletDeny: [],
+        publicPreview: false,
+        validUntil: '2028-05-01',
+      },
     })
   })
 
@@ -50,7 +84,7 @@ describe('the gate', () => {
     expect(evaluateConsent(photo(), map(consent({ validUntil: today })), licence, today).ok).toBe(true)
   })
 
-  it('lets a photo without people through only with the photographer\'s declaration', () => {
+  it("lets a photo without people through only with the photographer's declaration", () => {
     expect(evaluateConsent(photo({ subjectIds: [] }), map(), licence, today)).toEqual({ ok: false, blocks: [{ reason: 'no-people-undeclared' }] })
     const v = evaluateConsent(photo({ subjectIds: [], noPeopleDeclared: true }), map(), licence, today)
     expect(v.ok && v.permission.uses).toEqual(['editorial', 'social'])
@@ -63,7 +97,12 @@ describe('the gate', () => {
   })
 
   it('intersects outlet allow-lists and unions deny-lists', () => {
-    const v = evaluateConsent(photo({ subjectIds: ['s1', 's2'] }), map(consent({ outletAllow: ['a', 'b'], outletDeny: ['x'] }), consent({ subjectId: 's2', outletAllow: ['b', 'c'], outletDeny: ['b'] })), licence, today)
+    const v = evaluateConsent(
+      photo({ subjectIds: ['s1', 's2'] }),
+      map(consent({ outletAllow: ['a', 'b'], outletDeny: ['x'] }), consent({ subjectId: 's2', outletAllow: ['b', 'c'], outletDeny: ['b'] })),
+      licence,
+      today,
+    )
     expect(v.ok && { allow: v.permission.outletAllow, deny: v.permission.outletDeny }).toEqual({ allow: [], deny: ['x', 'b'] })
   })
 
@@ -72,7 +111,11 @@ describe('the gate', () => {
     if (!v.ok) throw new Error('expected ok')
     expect(decideUse(v.permission, { use: 'editorial', topic: 'housing' as never })).toEqual({ allowed: true })
     expect(decideUse(v.permission, { use: 'advertising' })).toMatchObject({ allowed: false, reason: 'use-not-permitted' })
-    expect(decideUse(v.permission, { use: 'editorial', topic: 'health' })).toMatchObject({ allowed: false, reason: 'topic-excluded', detail: expect.stringContaining('health') })
+    expect(decideUse(v.permission, { use: 'editorial', topic: 'health' })).toMatchObject({
+      allowed: false,
+      reason: 'topic-excluded',
+      detail: expect.stringContaining('health'),
+    })
     expect(decideUse(v.permission, { use: 'editorial', outletId: 'org-9' })).toMatchObject({ allowed: false, reason: 'outlet-not-permitted' })
   })
 })

@@ -86,7 +86,12 @@ beforeAll(async () => {
   grantUrl = new URL(g.body.url as string).pathname + new URL(g.body.url as string).search
   grantId = g.body.grant.id as string
   // A photo waiting for review, for the review queue.
-  const up = await upload(t, s.photographer.token, { name: 'r.jpg', bytes: await randomJpeg(), type: 'image/jpeg' }, { captionNl: 'Wacht', captionEn: 'Waits', altNl: 'x', altEn: 'x' })
+  const up = await upload(
+    t,
+    s.photographer.token,
+    { name: 'r.jpg', bytes: await randomJpeg(), type: 'image/jpeg' },
+    { captionNl: 'Wacht', captionEn: 'Waits', altNl: 'x', altEn: 'x' },
+  )
   reviewId = up.body.id as string
   // Its checklist complete (nobody pictured), so it may be sent.
   expect((await request(t, 'PATCH', `/v1/photos/${reviewId}`, s.photographer.token, { noPeople: true })).status).toBe(200)

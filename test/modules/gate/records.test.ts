@@ -42,13 +42,23 @@ let shade = 0
 /** A published photo with one person in it and their consent. */
 async function published(caption: string): Promise<{ id: string; subjectId: string }> {
   // A different image each time (the same file twice is refused as a duplicate).
-  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: (++shade * 47) % 256, g: (shade * 89) % 256, b: 120 } } }).jpeg().toBuffer()
-  const { res, body } = await upload(t, photographer.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, { captionNl: caption, captionEn: caption, altNl: caption, altEn: caption })
+  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: (++shade * 47) % 256, g: (shade * 89) % 256, b: 120 } } })
+    .jpeg()
+    .toBuffer()
+  const { res, body } = await upload(
+    t,
+    photographer.token,
+    { name: 'p.jpg', bytes, type: 'image/jpeg' },
+    { captionNl: caption, captionEn: caption, altNl: caption, altEn: caption },
+  )
   expect(res.status, JSON.stringify(body)).toBe(201)
   const id = (body as { id: string }).id
   const subject = await request(t, 'POST', '/v1/subjects', photographer.token, { pseudonym: `P ${caption}` })
   const subjectId = (subject.body as { id: string }).id
-  const linked = await request(t, "POST", `/v1/photos/${id}/people`, photographer.token, { subjectId, consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true } })
+  const linked = await request(t, 'POST', `/v1/photos/${id}/people`, photographer.token, {
+    subjectId,
+    consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true },
+  })
   expect(linked.status, JSON.stringify(linked.body)).toBe(201)
   expect((await request(t, 'POST', `/v1/photos/${id}/submit`, photographer.token)).status).toBeLessThan(300)
   expect((await request(t, 'POST', `/v1/photos/${id}/publish`, curator.token)).status).toBeLessThan(300)
@@ -138,11 +148,15 @@ describe('the photo record cache', () => {
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     const load = photoRecordLoader(t.rt.database.db, (tx, ids) => t.rt.consent.gateInputs(tx, ids))
-    const records = new PhotoRecords({ maxAgeMs: 60_000, verdict: (photo, inputs, today) => t.rt.records.verdict({ photo, gate: inputs, derivatives: [] }, today), load: async (ids) => {
-      const read = await load(ids)
-      await held
-      return read
-    } })
+    const records = new PhotoRecords({
+      maxAgeMs: 60_000,
+      verdict: (photo, inputs, today) => t.rt.records.verdict({ photo, gate: inputs, derivatives: [] }, today),
+      load: async (ids) => {
+        const read = await load(ids)
+        await held
+        return read
+      },
+    })
     records.up()
     const slow = records.get([id])
     await new Promise((r) => setTimeout(r, 50))
@@ -159,7 +173,7 @@ describe('the photo record cache', () => {
     expect(records.stats.entries).toBe(1)
   })
 
-  it('keeps the serialised answer per variant: a journalist\'s full view never reaches an anonymous caller', async () => {
+  it("keeps the serialised answer per variant: a journalist's full view never reaches an anonymous caller", async () => {
     const { id } = await published('Varianten')
     const other = await deskJournalist(t, await organisation(t))
     const get = async (token?: string) => (await fetch(`${t.url}/v1/photos/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).text()
@@ -221,7 +235,9 @@ describe.skipIf(engine() !== 'postgres')('the change listener on a PostgreSQL se
     expect(t.rt.records.live).toBe(true)
     const { id } = await published('Verbinding')
     expect(await status(id)).toBe(200)
-    await t.rt.database.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'eerlijk-beeld-listen' and datname = current_database()`)
+    await t.rt.database.db.execute(
+      sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'eerlijk-beeld-listen' and datname = current_database()`,
+    )
     await until(() => !t.rt.records.live, 'the listener to report down', 2000)
     const before = t.rt.records.stats
     expect(before.entries).toBe(0)
@@ -252,7 +268,12 @@ describe.skipIf(engine() !== 'postgres')('the change listener on a PostgreSQL se
     const proxied = Object.assign(new URL(url.toString()), { port: String((proxy.address() as net.AddressInfo).port) }).toString()
     const events: string[] = []
     const messages: string[] = []
-    const listener = await listenPostgres(proxied, 'eb_test_channel', { message: (m) => messages.push(m), up: () => events.push('up'), down: () => events.push('down') }, { heartbeatMs: 150 })
+    const listener = await listenPostgres(
+      proxied,
+      'eb_test_channel',
+      { message: (m) => messages.push(m), up: () => events.push('up'), down: () => events.push('down') },
+      { heartbeatMs: 150 },
+    )
     try {
       await until(() => events.at(-1) === 'up', 'up')
       await t.rt.database.db.execute(sql`select pg_notify('eb_test_channel', 'hello')`)

@@ -32,21 +32,38 @@ describe.skipIf(engine() !== 'postgres')('a withdrawal on one replica, the next 
   /** An instance on the shared database and DATA_DIR; `listenUrl` routes only its change feed elsewhere. */
   async function instance(database: Database, listenUrl?: string): Promise<Instance> {
     const config = loadConfig({
-      NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: '0', LOG_LEVEL: 'silent', WORKER_POLL_MS: '50', PORT: '0',
-      DATABASE_URL: shared.url!, MASTER_KEY: masterKey,
-      API_RATE_LIMIT_PER_MINUTE: '100000', SESSION_RATE_LIMIT_PER_MINUTE: '100000', ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      WORKER_POLL_MS: '50',
+      PORT: '0',
+      DATABASE_URL: shared.url!,
+      MASTER_KEY: masterKey,
+      API_RATE_LIMIT_PER_MINUTE: '100000',
+      SESSION_RATE_LIMIT_PER_MINUTE: '100000',
+      ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
     })
     // A stalled listener that never notices: its heartbeat is ten minutes long, so the cache stays in use.
-    const db: Database = listenUrl ? { ...database, listen: (channel, handlers) => listenPostgres(listenUrl, channel, handlers, { heartbeatMs: 600_000 }) } : database
+    const db: Database = listenUrl
+      ? { ...database, listen: (channel, handlers) => listenPostgres(listenUrl, channel, handlers, { heartbeatMs: 600_000 }) }
+      : database
     const rt: Runtime = await startRuntime(config, { database: db, keepDatabase: true })
     const url = await rt.app.listen({ host: '127.0.0.1', port: 0 })
     const t: Instance = {
-      rt, url, dataDir, database,
+      rt,
+      url,
+      dataDir,
+      database,
       async user(role, name) {
         const email = `${role}-${crypto.randomBytes(4).toString('hex')}@test.example`
         const password = crypto.randomBytes(12).toString('base64url')
         const { id } = await rt.auth.createUser({ email, password, role, displayName: name ?? role })
-        const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
+        const res = await fetch(`${url}/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        })
         const body = (await res.json()) as { token: string; csrfToken: string }
         return { id, token: body.token, csrfToken: body.csrfToken, email, password }
       },
@@ -72,20 +89,36 @@ describe.skipIf(engine() !== 'postgres')('a withdrawal on one replica, the next 
   })
 
   /** Letters only, so the search engine's tokenisers keep it one word. */
-  const word = (i: number) => `kwal${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}${crypto.randomBytes(3).toString('hex').replace(/[0-9]/g, (d) => String.fromCharCode(103 + Number(d)))}`
+  const word = (i: number) =>
+    `kwal${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}${crypto
+      .randomBytes(3)
+      .toString('hex')
+      .replace(/[0-9]/g, (d) => String.fromCharCode(103 + Number(d)))}`
 
   async function publishMany(a: Instance, n: number) {
     const photographer = await a.user('photographer')
     const curator = await a.user('curator')
     const out: { id: string; subjectId: string; word: string }[] = []
     for (let i = 0; i < n; i++) {
-      const bytes = await sharp({ create: { width: 360, height: 240, channels: 3, background: { r: crypto.randomInt(256), g: crypto.randomInt(256), b: crypto.randomInt(256) } } }).jpeg().toBuffer()
+      const bytes = await sharp({
+        create: { width: 360, height: 240, channels: 3, background: { r: crypto.randomInt(256), g: crypto.randomInt(256), b: crypto.randomInt(256) } },
+      })
+        .jpeg()
+        .toBuffer()
       const w = word(i)
-      const { res, body } = await upload(a, photographer.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, { captionNl: `Proef ${w}`, captionEn: `Trial ${w}`, altNl: w, altEn: w })
+      const { res, body } = await upload(
+        a,
+        photographer.token,
+        { name: 'p.jpg', bytes, type: 'image/jpeg' },
+        { captionNl: `Proef ${w}`, captionEn: `Trial ${w}`, altNl: w, altEn: w },
+      )
       expect(res.status, JSON.stringify(body)).toBe(201)
       const id = body.id as string
       const subject = await request(a, 'POST', '/v1/subjects', photographer.token, { pseudonym: `P ${w}` })
-      const linked = await request(a, 'POST', `/v1/photos/${id}/people`, photographer.token, { subjectId: subject.body.id, consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true } })
+      const linked = await request(a, 'POST', `/v1/photos/${id}/people`, photographer.token, {
+        subjectId: subject.body.id,
+        consent: { identifiable: true, identifiabilityAgreed: true, publicPreview: true },
+      })
       expect(linked.status, linked.text).toBe(201)
       expect((await request(a, 'POST', `/v1/photos/${id}/submit`, photographer.token)).status).toBe(200)
       expect((await request(a, 'POST', `/v1/photos/${id}/publish`, curator.token)).status).toBe(200)
@@ -101,7 +134,9 @@ describe.skipIf(engine() !== 'postgres')('a withdrawal on one replica, the next 
     const readers = Array.from({ length: READERS }, async () => {
       while (!stop) {
         const id = ids[crypto.randomInt(ids.length)]!
-        await fetch(`${b.url}/v1/photos/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.arrayBuffer()).catch(() => {})
+        await fetch(`${b.url}/v1/photos/${id}`, { headers: { authorization: `Bearer ${token}` } })
+          .then((r) => r.arrayBuffer())
+          .catch(() => {})
         requests++
       }
     })
@@ -130,13 +165,21 @@ describe.skipIf(engine() !== 'postgres')('a withdrawal on one replica, the next 
         expect((await fetch(`${b.url}/v1/photos/${p.id}`, { headers: auth })).status).toBe(200)
         expect((await fetch(`${b.url}/v1/photos/${p.id}/media/thumb.jpeg`, { headers: auth })).status).toBe(200)
       }
-      const g = await fetch(`${b.url}/v1/photos/${p.id}/downloads`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ use: 'editorial', channel: 'web', topic: null }) })
+      const g = await fetch(`${b.url}/v1/photos/${p.id}/downloads`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ use: 'editorial', channel: 'web', topic: null }),
+      })
       expect(g.status).toBe(201)
       grants.set(p.id, ((await g.json()) as { url: string }).url)
     }
     beforeWithdrawals()
     const hitsBefore = b.rt.records.stats.hits
-    const stopLoad = load(b, reader.token, set.photos.map((p) => p.id))
+    const stopLoad = load(
+      b,
+      reader.token,
+      set.photos.map((p) => p.id),
+    )
     const served: string[] = []
     try {
       for (const p of set.photos) {
@@ -146,7 +189,11 @@ describe.skipIf(engine() !== 'postgres')('a withdrawal on one replica, the next 
           fetch(`${b.url}/v1/photos/${p.id}`, { headers: auth }),
           fetch(`${b.url}/v1/photos/${p.id}/media/thumb.jpeg`, { headers: auth }),
           fetch(`${b.url}/v1/search?q=${p.word}`, { headers: auth }),
-          fetch(`${b.url}/v1/photos/${p.id}/downloads`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ use: 'editorial', channel: 'web', topic: null }) }),
+          fetch(`${b.url}/v1/photos/${p.id}/downloads`, {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: JSON.stringify({ use: 'editorial', channel: 'web', topic: null }),
+          }),
           fetch(new URL(grants.get(p.id)!, b.url)),
         ])
         if (detail.status === 200) served.push(`detail ${p.id}`)

@@ -20,16 +20,51 @@ type Purpose = (typeof PURPOSES)[number]
 //              view thumb small medium large download(large) portal(small) embed
 // ('-': not asked: only the person has a portal link, and wrong portal tokens are rate-limited per client.)
 const TABLE: Record<CallerKind, Record<Photo, string>> = {
-  anonymous: { P1: '200 200 200 403 403 401 - 200', P2: '404 404 404 404 404 401 - 410', P3: '404 404 404 404 404 401 - 404', P4: '410 410 410 410 410 401 - 410' },
+  anonymous: {
+    P1: '200 200 200 403 403 401 - 200',
+    P2: '404 404 404 404 404 401 - 410',
+    P3: '404 404 404 404 404 401 - 404',
+    P4: '410 410 410 410 410 401 - 410',
+  },
   desk: { P1: '200 200 200 200 403 201 - 200', P2: '200 200 200 200 403 201 - 410', P3: '404 404 404 404 404 404 - 404', P4: '410 410 410 410 410 410 - 410' },
-  disabledOrg: { P1: '200 200 200 403 403 403 - 200', P2: '404 404 404 404 404 403 - 410', P3: '404 404 404 404 404 403 - 404', P4: '410 410 410 410 410 403 - 410' },
-  excludedKey: { P1: '200 200 200 403 403 403 - 200', P2: '404 404 404 404 404 403 - 410', P3: '404 404 404 404 404 404 - 404', P4: '410 410 410 410 410 410 - 410' },
-  revokedKey: { P1: '401 401 401 401 401 401 - 401', P2: '401 401 401 401 401 401 - 401', P3: '401 401 401 401 401 401 - 401', P4: '401 401 401 401 401 401 - 401' },
+  disabledOrg: {
+    P1: '200 200 200 403 403 403 - 200',
+    P2: '404 404 404 404 404 403 - 410',
+    P3: '404 404 404 404 404 403 - 404',
+    P4: '410 410 410 410 410 403 - 410',
+  },
+  excludedKey: {
+    P1: '200 200 200 403 403 403 - 200',
+    P2: '404 404 404 404 404 403 - 410',
+    P3: '404 404 404 404 404 404 - 404',
+    P4: '410 410 410 410 410 410 - 410',
+  },
+  revokedKey: {
+    P1: '401 401 401 401 401 401 - 401',
+    P2: '401 401 401 401 401 401 - 401',
+    P3: '401 401 401 401 401 401 - 401',
+    P4: '401 401 401 401 401 401 - 401',
+  },
   owner: { P1: '200 200 200 200 200 403 - 200', P2: '200 200 200 200 200 403 - 410', P3: '200 200 200 200 200 403 - 404', P4: '200 410 410 410 410 403 - 410' },
-  otherPhotographer: { P1: '200 200 200 403 403 403 - 200', P2: '404 404 404 404 404 403 - 410', P3: '404 404 404 404 404 403 - 404', P4: '410 410 410 410 410 403 - 410' },
-  curator: { P1: '200 200 200 200 200 403 - 200', P2: '200 200 200 200 200 403 - 410', P3: '200 200 200 200 200 403 - 404', P4: '200 410 410 410 410 403 - 410' },
+  otherPhotographer: {
+    P1: '200 200 200 403 403 403 - 200',
+    P2: '404 404 404 404 404 403 - 410',
+    P3: '404 404 404 404 404 403 - 404',
+    P4: '410 410 410 410 410 403 - 410',
+  },
+  curator: {
+    P1: '200 200 200 200 200 403 - 200',
+    P2: '200 200 200 200 200 403 - 410',
+    P3: '200 200 200 200 200 403 - 404',
+    P4: '200 410 410 410 410 403 - 410',
+  },
   admin: { P1: '200 200 200 200 200 403 - 200', P2: '200 200 200 200 200 403 - 410', P3: '200 200 200 200 200 403 - 404', P4: '200 410 410 410 410 403 - 410' },
-  person: { P1: '200 200 200 403 403 401 200 200', P2: '404 404 404 404 404 401 200 410', P3: '404 404 404 404 404 401 200 404', P4: '410 410 410 410 410 401 410 410' },
+  person: {
+    P1: '200 200 200 403 403 401 200 200',
+    P2: '404 404 404 404 404 401 200 410',
+    P3: '404 404 404 404 404 401 200 404',
+    P4: '410 410 410 410 410 401 410 410',
+  },
 }
 
 let t: TestApp
@@ -68,7 +103,12 @@ beforeAll(async () => {
   }
   for (const p of ['P1', 'P2', 'P3', 'P4'] as Photo[]) {
     // 2400 px wide: every preset exists, 'large' too.
-    const up = await upload(t, s.photographer.token, { name: 'p.jpg', bytes: await randomJpeg(2400, 1600), type: 'image/jpeg' }, { captionNl: 'Tafel', captionEn: 'Table', altNl: 'Een tafel', altEn: 'A table' })
+    const up = await upload(
+      t,
+      s.photographer.token,
+      { name: 'p.jpg', bytes: await randomJpeg(2400, 1600), type: 'image/jpeg' },
+      { captionNl: 'Tafel', captionEn: 'Table', altNl: 'Een tafel', altEn: 'A table' },
+    )
     expect(up.res.status).toBe(201)
     photos[p] = up.body.id as string
     expect((await request(t, 'POST', `/v1/photos/${photos[p]}/people`, s.photographer.token, { subjectId: subject.id, consent: consents[p] })).status).toBe(201)
@@ -135,8 +175,11 @@ describe('who sees what: every caller × purpose × size, from one table', () =>
     expect((await request(t, 'GET', `/v1/photos/${photos.P1}`, tokens.excludedKey)).body.permittedUses).toBeNull()
   })
 
-  it('records a curator\'s or admin\'s view of an unpublished photo in the audit trail, not a published one', async () => {
-    const count = async (id: string) => rowsOf<{ n: number }>(await t.rt.database.db.execute(sql`select count(*)::int as n from audit_events where photo_id = ${id} and type = 'photo.reviewed'`))[0]!.n
+  it("records a curator's or admin's view of an unpublished photo in the audit trail, not a published one", async () => {
+    const count = async (id: string) =>
+      rowsOf<{ n: number }>(
+        await t.rt.database.db.execute(sql`select count(*)::int as n from audit_events where photo_id = ${id} and type = 'photo.reviewed'`),
+      )[0]!.n
     const [draftBefore, publishedBefore] = [await count(photos.P3), await count(photos.P1)]
     expect((await request(t, 'GET', `/v1/photos/${photos.P3}`, s.curator.token)).status).toBe(200)
     expect((await request(t, 'GET', `/v1/photos/${photos.P1}`, s.curator.token)).status).toBe(200)

@@ -59,7 +59,10 @@ describe('the outbox queue', () => {
     // A different key (the next period) is queued as usual.
     expect(await queue.enqueue(d.db, 'tick', {}, { dedupeKey: 'tick:11:00', once: true })).toBeTypeOf('number')
     const rows = rowsOf<{ dedupe_key: string; status: string }>(await d.db.execute(sql`select dedupe_key, status from jobs order by id`))
-    expect(rows).toEqual([{ dedupe_key: 'tick:10:00', status: 'done' }, { dedupe_key: 'tick:11:00', status: 'pending' }])
+    expect(rows).toEqual([
+      { dedupe_key: 'tick:10:00', status: 'done' },
+      { dedupe_key: 'tick:11:00', status: 'pending' },
+    ])
     await expect(queue.enqueue(d.db, 'tick', {}, { once: true })).rejects.toThrow(/once needs a dedupeKey/)
   })
 
@@ -128,9 +131,13 @@ describe('the worker', () => {
     let flaky = 0
     worker
       .register('ok', async (j) => void seen.push(j.payload.n as number))
-      .register('flaky', async () => {
-        if (++flaky < 2) throw new Error('transient')
-      }, { baseMs: 10, maxMs: 10 })
+      .register(
+        'flaky',
+        async () => {
+          if (++flaky < 2) throw new Error('transient')
+        },
+        { baseMs: 10, maxMs: 10 },
+      )
       .register('broken', async () => {
         throw new PermanentJobError('bad input')
       })
@@ -147,7 +154,7 @@ describe('the worker', () => {
     expect((await job(br)).last_error).toContain('bad input')
   })
 
-  it('keeps a long job\'s lease alive with a heartbeat, so no other worker takes it', async () => {
+  it("keeps a long job's lease alive with a heartbeat, so no other worker takes it", async () => {
     const worker = new Worker(queue, log, { pollMs: 20, leaseSeconds: 1 })
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  attribution,
-  attributions,
-  creditLine,
-  loadLicences,
-  parseTemplate,
-  TemplateError,
-} from '../../../api/src/modules/licences/index.ts'
+import { attribution, attributions, creditLine, loadLicences, parseTemplate, TemplateError } from '../../../api/src/modules/licences/index.ts'
 
 const registry = loadLicences()
 const editorial = registry.get('rsw-editorial', '1.0')!

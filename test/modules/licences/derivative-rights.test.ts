@@ -23,14 +23,41 @@ const gate = { subjectIds: ['s1'], consents: new Map([['s1', { state: 'active', 
 
 /** Every tag a licensed derivative may carry besides structure and the sRGB profile. */
 const RIGHTS_TAGS = new Set([
-  'IFD0:Artist', 'IFD0:Copyright', 'XMP-dc:Creator', 'XMP-dc:Rights', 'XMP-photoshop:Credit', 'XMP-xmpRights:UsageTerms',
-  'XMP-xmpRights:UsageTerms-nl', 'XMP-xmpRights:UsageTerms-en', 'XMP-xmpRights:WebStatement', 'XMP-plus:LicensorURL',
-  'XMP-plus:ModelReleaseStatus', 'XMP-plus:LicensorName', 'XMP-plus:TermsAndConditionsURL', 'XMP-cc:License', 'XMP-cc:AttributionName',
-  'XMP-photoshop:Instructions', 'JFIF:JFIFVersion', 'JFIF:ResolutionUnit', 'JFIF:XResolution', 'JFIF:YResolution', 'Photoshop:XResolution',
-  'Photoshop:YResolution', 'Photoshop:DisplayedUnitsX', 'Photoshop:DisplayedUnitsY', 'IPTC:CodedCharacterSet', 'IPTC:ApplicationRecordVersion',
-  'IPTC:By-line', 'IPTC:Credit', 'IPTC:Source', 'IPTC:CopyrightNotice', 'IPTC:SpecialInstructions', 'File:CurrentIPTCDigest',
+  'IFD0:Artist',
+  'IFD0:Copyright',
+  'XMP-dc:Creator',
+  'XMP-dc:Rights',
+  'XMP-photoshop:Credit',
+  'XMP-xmpRights:UsageTerms',
+  'XMP-xmpRights:UsageTerms-nl',
+  'XMP-xmpRights:UsageTerms-en',
+  'XMP-xmpRights:WebStatement',
+  'XMP-plus:LicensorURL',
+  'XMP-plus:ModelReleaseStatus',
+  'XMP-plus:LicensorName',
+  'XMP-plus:TermsAndConditionsURL',
+  'XMP-cc:License',
+  'XMP-cc:AttributionName',
+  'XMP-photoshop:Instructions',
+  'JFIF:JFIFVersion',
+  'JFIF:ResolutionUnit',
+  'JFIF:XResolution',
+  'JFIF:YResolution',
+  'Photoshop:XResolution',
+  'Photoshop:YResolution',
+  'Photoshop:DisplayedUnitsX',
+  'Photoshop:DisplayedUnitsY',
+  'IPTC:CodedCharacterSet',
+  'IPTC:ApplicationRecordVersion',
+  'IPTC:By-line',
+  'IPTC:Credit',
+  'IPTC:Source',
+  'IPTC:CopyrightNotice',
+  'IPTC:SpecialInstructions',
+  'File:CurrentIPTCDigest',
 ])
-const STRUCTURE = /^(SourceFile|errors|warnings|System:|ExifTool:|File:|RIFF:|ICC-header:|ICC_Profile:|Composite:(ImageSize|Megapixels)$|MWG:(Creator|Copyright|Orientation)$|QuickTime:|Meta:|IFD0:(Orientation|XResolution|YResolution|ResolutionUnit|YCbCrPositioning)$|ExifIFD:(ExifVersion|ComponentsConfiguration|FlashpixVersion|ColorSpace|ExifImageWidth|ExifImageHeight)$)/
+const STRUCTURE =
+  /^(SourceFile|errors|warnings|System:|ExifTool:|File:|RIFF:|ICC-header:|ICC_Profile:|Composite:(ImageSize|Megapixels)$|MWG:(Creator|Copyright|Orientation)$|QuickTime:|Meta:|IFD0:(Orientation|XResolution|YResolution|ResolutionUnit|YCbCrPositioning)$|ExifIFD:(ExifVersion|ComponentsConfiguration|FlashpixVersion|ColorSpace|ExifImageWidth|ExifImageHeight)$)/
 
 let dir: string
 const out: { d: RenderedDerivative; file: string }[] = []
@@ -41,7 +68,9 @@ beforeAll(async () => {
   const rights = photoRights(row, gate, licence, { origin: 'https://beeld.example', lang: 'nl' })
   const eager = await renderDerivatives(source, { formats: ['jpeg', 'webp'], rights: rightsFor(photo), maxPixels: 100_000_000 })
   const avif = await renderAvif(source, { rights: { ...rights, modelReleaseStatus: 'limited' }, maxPixels: 100_000_000 })
-  for (const d of [...eager.derivatives.map((d) => ({ ...d, bytes: stampRights(d.bytes, d.format, rights) })), ...avif].filter((d) => d.preset === 'thumb' || d.preset === 'small')) {
+  for (const d of [...eager.derivatives.map((d) => ({ ...d, bytes: stampRights(d.bytes, d.format, rights) })), ...avif].filter(
+    (d) => d.preset === 'thumb' || d.preset === 'small',
+  )) {
     const file = path.join(dir, `${d.preset}.${d.format === 'jpeg' ? 'jpg' : d.format}`)
     fs.writeFileSync(file, d.bytes)
     out.push({ d, file })
@@ -75,7 +104,12 @@ describe('rightsFor and photoRights', () => {
       licensorUrl: 'https://beeld.example/photos/8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11',
       modelReleaseStatus: 'limited',
     })
-    expect(photoRights({ ...(row as object), noPeopleDeclaredAt: new Date() } as never, { subjectIds: [], consents: new Map() }, licence, { origin: 'https://beeld.example', lang: 'nl' }).modelReleaseStatus).toBe('none')
+    expect(
+      photoRights({ ...(row as object), noPeopleDeclaredAt: new Date() } as never, { subjectIds: [], consents: new Map() }, licence, {
+        origin: 'https://beeld.example',
+        lang: 'nl',
+      }).modelReleaseStatus,
+    ).toBe('none')
   })
 })
 

@@ -32,7 +32,9 @@ afterEach(async () => {
 })
 
 const rows = async () =>
-  (await database.db.select().from(licenceVersions)).map((r) => ({ key: `${r.id}@${r.version}`, sha256: r.sha256, fileHashes: r.fileHashes, firstSeenAt: r.firstSeenAt })).sort((a, b) => a.key.localeCompare(b.key))
+  (await database.db.select().from(licenceVersions))
+    .map((r) => ({ key: `${r.id}@${r.version}`, sha256: r.sha256, fileHashes: r.fileHashes, firstSeenAt: r.firstSeenAt }))
+    .sort((a, b) => a.key.localeCompare(b.key))
 const keys = (list: { id: string; version: string }[]) => list.map((l) => `${l.id}@${l.version}`).sort()
 const verify = (registry: LicenceRegistry = loadLicences(copy.dir)) => verifyPublishedLicences(database.db, registry)
 

@@ -123,7 +123,12 @@ describe('current()', () => {
     copy.addVersion('rsw-editorial', '1.0', '1.10')
     copy.addVersion('rsw-editorial', '1.0', '2.0', 'draft')
     const registry = loadLicences(copy.dir)
-    expect(registry.list().filter((l) => l.id === 'rsw-editorial').map((l) => l.version)).toEqual(['1.0', '1.9', '1.10', '2.0'])
+    expect(
+      registry
+        .list()
+        .filter((l) => l.id === 'rsw-editorial')
+        .map((l) => l.version),
+    ).toEqual(['1.0', '1.9', '1.10', '2.0'])
     expect(registry.current('rsw-editorial')?.version).toBe('1.10')
     expect(registry.published().map((l) => `${l.id}@${l.version}`)).not.toContain('rsw-editorial@2.0')
     expect(registry.get('rsw-editorial', '2.0')?.status).toBe('draft')
@@ -142,16 +147,46 @@ describe('loading refuses a broken licence and names the file', () => {
     ['a missing language', (c) => c.editJson(json, (d) => delete d.summary.en), json, /\/summary/],
     ['an empty title', (c) => c.editJson(json, (d) => (d.title.nl = '   ')), json, /\/title\/nl/],
     ['a deed URL over http', (c) => c.editJson(json, (d) => (d.deedUrl = 'http://eerlijkbeeld.nl/licenties/rsw-editorial/1.0')), json, /\/deedUrl/],
-    ['a deed URL of another version', (c) => c.editJson(json, (d) => (d.deedUrl = 'https://eerlijkbeeld.nl/licenties/rsw-editorial/2.0')), json, /deedUrl must point at this version/],
-    ['an id that is not its directory', (c) => c.editJson(json, (d) => (d.id = 'rsw-editorial-two')), json, /id "rsw-editorial-two" does not match its directory "rsw-editorial"/],
+    [
+      'a deed URL of another version',
+      (c) => c.editJson(json, (d) => (d.deedUrl = 'https://eerlijkbeeld.nl/licenties/rsw-editorial/2.0')),
+      json,
+      /deedUrl must point at this version/,
+    ],
+    [
+      'an id that is not its directory',
+      (c) => c.editJson(json, (d) => (d.id = 'rsw-editorial-two')),
+      json,
+      /id "rsw-editorial-two" does not match its directory "rsw-editorial"/,
+    ],
     ['a version that is not its directory', (c) => c.editJson(json, (d) => (d.version = '1.1')), json, /version "1.1" does not match/],
     ['a status outside draft/published', (c) => c.editJson(json, (d) => (d.status = 'final')), json, /\/status/],
     ['advertising granted by default', (c) => c.editJson(json, (d) => d.permittedUses.push('advertising')), json, /permittedUses has advertising/],
-    ['an unknown placeholder', (c) => c.editJson(json, (d) => (d.attribution.en = 'Photo: {author} ({licence})')), json, /\/attribution\/en: unknown placeholder \{author\}/],
-    ['an attribution without the photographer', (c) => c.editJson(json, (d) => (d.attribution.nl = 'Foto via Eerlijk Beeld ({licence})')), json, /must contain \{photographer\}/],
-    ['a title outside an optional part', (c) => c.editJson(json, (d) => (d.attribution.nl = '{title}: Foto {photographer} ({licence})')), json, /\{title\} must be inside an optional part/],
+    [
+      'an unknown placeholder',
+      (c) => c.editJson(json, (d) => (d.attribution.en = 'Photo: {author} ({licence})')),
+      json,
+      /\/attribution\/en: unknown placeholder \{author\}/,
+    ],
+    [
+      'an attribution without the photographer',
+      (c) => c.editJson(json, (d) => (d.attribution.nl = 'Foto via Eerlijk Beeld ({licence})')),
+      json,
+      /must contain \{photographer\}/,
+    ],
+    [
+      'a title outside an optional part',
+      (c) => c.editJson(json, (d) => (d.attribution.nl = '{title}: Foto {photographer} ({licence})')),
+      json,
+      /\{title\} must be inside an optional part/,
+    ],
     ['an unclosed optional part', (c) => c.editJson(json, (d) => (d.attribution.en = '[{title} Photo: {photographer} ({licence})')), json, /"\[" without "\]"/],
-    ['a credit template with another placeholder', (c) => c.editJson(json, (d) => (d.creditTemplate = '{photographer} ({licence})')), json, /\/creditTemplate: unknown placeholder \{licence\}/],
+    [
+      'a credit template with another placeholder',
+      (c) => c.editJson(json, (d) => (d.creditTemplate = '{photographer} ({licence})')),
+      json,
+      /\/creditTemplate: unknown placeholder \{licence\}/,
+    ],
     ['a missing text', (c) => fs.rmSync(c.file('rsw-editorial/1.0/text.en.md')), 'rsw-editorial/1.0/text.en.md', /missing/],
     ['an empty text', (c) => c.write('rsw-editorial/1.0/text.nl.md', '\n\n'), 'rsw-editorial/1.0/text.nl.md', /empty/],
     ['an unexpected file beside a version', (c) => c.write('rsw-editorial/1.0/text.de.md', '# Lizenz'), 'rsw-editorial/1.0/text.de.md', /unexpected file/],
@@ -175,7 +210,11 @@ describe('loading refuses a broken licence and names the file', () => {
 
   it('refuses a directory with no licences, or none at all', () => {
     copy = copyLicences()
-    for (const id of fs.readdirSync(copy.dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) fs.rmSync(copy.file(id), { recursive: true })
+    for (const id of fs
+      .readdirSync(copy.dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name))
+      fs.rmSync(copy.file(id), { recursive: true })
     expect(loadError(copy.dir).message).toMatch(/no licences found/)
     expect(loadError(copy.file('nowhere')).files).toEqual([copy.file('nowhere')])
   })

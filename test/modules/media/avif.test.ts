@@ -22,9 +22,7 @@ afterAll(async () => {
 
 describe('renderAvif', () => {
   it('makes every preset that fits, as AVIF at exact sizes', async () => {
-    expect(avif.map((d) => `${d.preset}.${d.format}:${d.width}x${d.height}`)).toEqual([
-      'thumb.avif:320x213', 'small.avif:640x426', 'medium.avif:1280x852',
-    ])
+    expect(avif.map((d) => `${d.preset}.${d.format}:${d.width}x${d.height}`)).toEqual(['thumb.avif:320x213', 'small.avif:640x426', 'medium.avif:1280x852'])
     for (const d of avif) {
       const { info } = await sharp(d.bytes).raw().toBuffer({ resolveWithObject: true })
       expect(info).toMatchObject({ width: d.width, height: d.height })
@@ -35,7 +33,9 @@ describe('renderAvif', () => {
   it('strips private metadata and writes our rights', async () => {
     for (const d of avif) {
       const t = (await exiftool.readRaw(await writeOut(m.out, `${d.preset}.avif`, d.bytes), { readArgs: ['-a', '-G1', '-u'] })) as Record<string, unknown>
-      const bad = Object.keys(t).filter((k) => !k.startsWith('System:') && /GPS|Serial|:Make$|:Model$|Owner|Software|DateTimeOriginal|CreateDate|ModifyDate|IFD1|xmpMM|IPTC|Comment/.test(k))
+      const bad = Object.keys(t).filter(
+        (k) => !k.startsWith('System:') && /GPS|Serial|:Make$|:Model$|Owner|Software|DateTimeOriginal|CreateDate|ModifyDate|IFD1|xmpMM|IPTC|Comment/.test(k),
+      )
       expect(bad).toEqual([])
       expect(t['XMP-dc:Creator']).toBe(RIGHTS.creator)
       expect(t['IFD0:Artist']).toBe('Fotograaf Een')

@@ -48,7 +48,9 @@ function profile(tags: Record<string, string>): Buffer {
 
 /** A real JPEG with the profile put in as its APP2 ICC_PROFILE segment, right after SOI. */
 async function jpegWith(icc: Buffer, name: string): Promise<string> {
-  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer()
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .jpeg()
+    .toBuffer()
   const payload = Buffer.concat([Buffer.from('ICC_PROFILE\0', 'latin1'), Buffer.from([1, 1]), icc])
   const len = Buffer.alloc(2)
   len.writeUInt16BE(payload.length + 2)
@@ -57,10 +59,11 @@ async function jpegWith(icc: Buffer, name: string): Promise<string> {
   return file
 }
 
-
 /** A real PNG with the profile as its iCCP chunk (name, method 0, zlib data), right after IHDR. */
 async function pngWith(icc: Buffer, name: string): Promise<string> {
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).png().toBuffer()
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .png()
+    .toBuffer()
   const data = Buffer.concat([Buffer.from('Camera\0\0', 'latin1'), deflateSync(icc)])
   const chunk = Buffer.alloc(12 + data.length)
   chunk.writeUInt32BE(data.length, 0)
@@ -75,7 +78,9 @@ async function pngWith(icc: Buffer, name: string): Promise<string> {
 
 /** A real extended WebP (VP8X with the ICC flag) whose ICCP chunk holds the profile. */
 async function webpWith(icc: Buffer, name: string): Promise<string> {
-  const simple = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } }).webp().toBuffer()
+  const simple = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .webp()
+    .toBuffer()
   const image = simple.subarray(12) // the VP8 chunk
   const vp8x = Buffer.alloc(18)
   vp8x.write('VP8X', 0, 'latin1')

@@ -70,7 +70,10 @@ describe('inspectImage: privacy report', () => {
         xmlns:ps="http://ns.adobe.com/photoshop/1.0/" ps:City="Den Haag">
       <mwg-rs:Regions><rdf:Description><mwg-rs:RegionList><rdf:Bag><rdf:li><rdf:Description mwg-rs:Name="Jan"/></rdf:li></rdf:Bag></mwg-rs:RegionList></rdf:Description></mwg-rs:Regions>
       </rdf:Description></rdf:RDF></x:xmpmeta>`
-    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080' } }).jpeg().withXmp(xmp).toBuffer()
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#808080' } })
+      .jpeg()
+      .withXmp(xmp)
+      .toBuffer()
     // Put an APP11 JUMBF (C2PA) segment right after SOI.
     const payload = Buffer.concat([Buffer.from('JP\0\0\0\0\0\x01', 'latin1'), Buffer.from('....jumb....c2pa', 'latin1')])
     const app11 = Buffer.alloc(4)
@@ -129,8 +132,13 @@ describe('refusals', () => {
   })
 
   it('refuses a multi-page TIFF as animated/multi-page', async () => {
-    const page = (background: string) => sharp({ create: { width: 64, height: 48, channels: 3, background } }).png().toBuffer()
-    const tiff = await sharp([await page('#f00'), await page('#00f')], { join: { animated: true } }).tiff().toBuffer()
+    const page = (background: string) =>
+      sharp({ create: { width: 64, height: 48, channels: 3, background } })
+        .png()
+        .toBuffer()
+    const tiff = await sharp([await page('#f00'), await page('#00f')], { join: { animated: true } })
+      .tiff()
+      .toBuffer()
     expect(await problemOf(inspectImage(await writeOut(m.out, 'two-pages.tiff', tiff), opts))).toBe('animated-image')
   })
 

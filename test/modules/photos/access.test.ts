@@ -13,7 +13,12 @@ let photo: { id: string; derivatives: { preset: string; format: string; url: str
 beforeAll(async () => {
   t = await startTestApp()
   owner = await t.user('photographer')
-  const { res, body } = await upload(t, owner.token, fx['plain.jpg']!, { captionNl: 'Fietser op de brug', captionEn: 'Cyclist on the bridge', tags: 'fiets, Brug , fiets', placeCity: 'Den Haag' })
+  const { res, body } = await upload(t, owner.token, fx['plain.jpg']!, {
+    captionNl: 'Fietser op de brug',
+    captionEn: 'Cyclist on the bridge',
+    tags: 'fiets, Brug , fiets',
+    placeCity: 'Den Haag',
+  })
   expect(res.status).toBe(201)
   photo = body as typeof photo
 })
@@ -28,7 +33,13 @@ describe('who sees a draft', () => {
     const admin = await t.user('admin')
     const stranger = await t.user('photographer')
     const media = photo.derivatives[0]!.url
-    for (const [who, token, status] of [['owner', owner.token, 200], ['curator', curator.token, 200], ['admin', admin.token, 200], ['stranger', stranger.token, 404], ['anonymous', undefined, 404]] as const) {
+    for (const [who, token, status] of [
+      ['owner', owner.token, 200],
+      ['curator', curator.token, 200],
+      ['admin', admin.token, 200],
+      ['stranger', stranger.token, 404],
+      ['anonymous', undefined, 404],
+    ] as const) {
       const res = await get(`/v1/photos/${photo.id}`, token)
       expect(res.status, who).toBe(status)
       const m = await get(media, token)
@@ -39,11 +50,18 @@ describe('who sees a draft', () => {
 
   it('returns the photo with bilingual captions, tags normalised, and no private or internal fields', async () => {
     const body = (await (await get(`/v1/photos/${photo.id}`, owner.token)).json()) as Record<string, unknown>
-    expect(body).toMatchObject({ id: photo.id, status: 'draft', caption: { nl: 'Fietser op de brug', en: 'Cyclist on the bridge' }, tags: ['fiets', 'brug'], placeCity: 'Den Haag' })
-    for (const k of ['ownerId', 'contentMac', 'originalKey', 'originalWrappedKey', 'mediaKey', 'privacyFound', 'privacyReport']) expect(body).not.toHaveProperty(k)
+    expect(body).toMatchObject({
+      id: photo.id,
+      status: 'draft',
+      caption: { nl: 'Fietser op de brug', en: 'Cyclist on the bridge' },
+      tags: ['fiets', 'brug'],
+      placeCity: 'Den Haag',
+    })
+    for (const k of ['ownerId', 'contentMac', 'originalKey', 'originalWrappedKey', 'mediaKey', 'privacyFound', 'privacyReport'])
+      expect(body).not.toHaveProperty(k)
   })
 
-  it('lists a photographer\'s own photos only; curators see all', async () => {
+  it("lists a photographer's own photos only; curators see all", async () => {
     const other = await t.user('photographer')
     await upload(t, other.token, fx['plain.png']!)
     const mine = (await (await get('/v1/photos', owner.token)).json()) as { items: { id: string }[] }
@@ -101,13 +119,20 @@ describe('serving derivatives', () => {
 
 describe('internal errors', () => {
   it('answer 500 problem+json that says nothing about the inside, and the server stays up', async () => {
-    const [d] = rowsOf<{ blob_key: string }>(await t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${photo.id} and preset = 'thumb' and format = 'jpeg'`))
+    const [d] = rowsOf<{ blob_key: string }>(
+      await t.rt.database.db.execute(sql`select blob_key from derivatives where photo_id = ${photo.id} and preset = 'thumb' and format = 'jpeg'`),
+    )
     fs.rmSync(path.join(t.dataDir, 'blobs', d!.blob_key))
     const res = await get(photo.derivatives.find((x) => x.preset === 'thumb' && x.format === 'jpeg')!.url, owner.token)
     expect(res.status).toBe(500)
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     const body = await res.text()
-    expect(JSON.parse(body)).toEqual({ type: '/problems/internal-error', title: 'Internal server error', status: 500, detail: 'Something went wrong on our side. It has been logged.' })
+    expect(JSON.parse(body)).toEqual({
+      type: '/problems/internal-error',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Something went wrong on our side. It has been logged.',
+    })
     expect(body).not.toMatch(/derivatives\/|blob|ENOENT|stack|\.ts/)
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200)
   })

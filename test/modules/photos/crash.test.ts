@@ -12,8 +12,17 @@ const fx = inject('fixtures')
 // The media module blocks every loader but the four accepted upload types, process-wide (sharp.block).
 // Here the server is another process and this test only reads what it served, so it may read AVIF.
 sharp.unblock({ operation: ['VipsForeignLoadHeif'] })
-interface Derivative { preset: string; format: string; width: number; url: string }
-interface PhotoView { id: string; derivativesState: string; derivatives: Derivative[] }
+interface Derivative {
+  preset: string
+  format: string
+  width: number
+  url: string
+}
+interface PhotoView {
+  id: string
+  derivativesState: string
+  derivatives: Derivative[]
+}
 
 describe('a crash during derivative generation', () => {
   let dataDir: string
@@ -58,11 +67,14 @@ describe('a crash during derivative generation', () => {
     const auth = { headers: { authorization: `Bearer ${t2}` } }
     let photo: PhotoView | undefined
     await expect
-      .poll(async () => {
-        const list = (await (await fetch(`${server!.url}/v1/photos`, auth)).json()) as { items: PhotoView[] }
-        photo = list.items[0]
-        return photo ? `${photo.derivativesState}:${new Set(photo.derivatives.map((d) => d.format)).size}` : 'none'
-      }, { timeout: 120_000, interval: 500 })
+      .poll(
+        async () => {
+          const list = (await (await fetch(`${server!.url}/v1/photos`, auth)).json()) as { items: PhotoView[] }
+          photo = list.items[0]
+          return photo ? `${photo.derivativesState}:${new Set(photo.derivatives.map((d) => d.format)).size}` : 'none'
+        },
+        { timeout: 120_000, interval: 500 },
+      )
       .toBe('ready:3')
 
     // 3. One derivative per (preset, format); every one decodes at its stated width; no stray files.

@@ -11,8 +11,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(fx['plain.jpg
   cases: Record<string, { kind: string; expect: string }>
 }
 const STATUS: Record<string, number> = {
-  'unsupported-image-format': 415, 'svg-not-allowed': 415, 'animated-image': 415, 'heic-not-supported': 415, 'pdf-not-allowed': 415,
-  'html-not-allowed': 415, 'empty-file': 400, 'corrupt-image': 422, 'too-many-pixels': 413,
+  'unsupported-image-format': 415,
+  'svg-not-allowed': 415,
+  'animated-image': 415,
+  'heic-not-supported': 415,
+  'pdf-not-allowed': 415,
+  'html-not-allowed': 415,
+  'empty-file': 400,
+  'corrupt-image': 422,
+  'too-many-pixels': 413,
 }
 
 let t: TestApp
@@ -21,7 +28,9 @@ let token: string
 /** Everything an upload could leave behind: rows, blobs, temp files. */
 async function traces() {
   const [r] = rowsOf<{ photos: number; jobs: number; derivatives: number }>(
-    await t.rt.database.db.execute(sql`select (select count(*)::int from photos) as photos, (select count(*)::int from jobs) as jobs, (select count(*)::int from derivatives) as derivatives`),
+    await t.rt.database.db.execute(
+      sql`select (select count(*)::int from photos) as photos, (select count(*)::int from jobs) as jobs, (select count(*)::int from derivatives) as derivatives`,
+    ),
   )
   return { ...r!, blobs: files(path.join(t.dataDir, 'blobs')).length, tmp: files(path.join(t.dataDir, 'tmp')).length }
 }
@@ -53,7 +62,10 @@ describe('refused files: each gets its own problem, and nothing is stored', () =
     it(`${name} → ${STATUS[c.expect]} ${c.expect}`, async () => {
       // Sent with a plausible name and type: only the bytes decide.
       const body = await expectRefusedCleanly(
-        () => upload(t, token, { name: 'photo.jpg', bytes: fs.readFileSync(fx[name]!), type: 'image/jpeg' }).then(({ res, body }) => new Response(JSON.stringify(body), { status: res.status, headers: res.headers })),
+        () =>
+          upload(t, token, { name: 'photo.jpg', bytes: fs.readFileSync(fx[name]!), type: 'image/jpeg' }).then(
+            ({ res, body }) => new Response(JSON.stringify(body), { status: res.status, headers: res.headers }),
+          ),
         STATUS[c.expect]!,
         c.expect,
       )
@@ -64,7 +76,11 @@ describe('refused files: each gets its own problem, and nothing is stored', () =
 
 describe('malformed requests', () => {
   const post = (init: RequestInit & { auth?: string | null }) =>
-    fetch(`${t.url}/v1/photos`, { method: 'POST', ...init, headers: { ...(init.auth === null ? {} : { authorization: `Bearer ${init.auth ?? token}` }), ...(init.headers as Record<string, string>) } })
+    fetch(`${t.url}/v1/photos`, {
+      method: 'POST',
+      ...init,
+      headers: { ...(init.auth === null ? {} : { authorization: `Bearer ${init.auth ?? token}` }), ...(init.headers as Record<string, string>) },
+    })
   const form = (build: (f: FormData) => void) => {
     const f = new FormData()
     build(f)
@@ -79,11 +95,23 @@ describe('malformed requests', () => {
   it('an unknown field → 400 validation-failed', () =>
     expectRefusedCleanly(() => post({ body: form((f) => (f.append('status', 'published'), f.append('file', jpeg(), 'a.jpg'))) }), 400, 'validation-failed'))
   it('a caption over the limit → 400', () =>
-    expectRefusedCleanly(() => post({ body: form((f) => (f.append('file', jpeg(), 'a.jpg'), f.append('captionNl', 'x'.repeat(2001)))) }), 400, 'validation-failed'))
+    expectRefusedCleanly(
+      () => post({ body: form((f) => (f.append('file', jpeg(), 'a.jpg'), f.append('captionNl', 'x'.repeat(2001)))) }),
+      400,
+      'validation-failed',
+    ))
   it('a capture date finer than a month → 400', () =>
-    expectRefusedCleanly(() => post({ body: form((f) => (f.append('capturedMonth', '2025-06-14'), f.append('file', jpeg(), 'a.jpg'))) }), 400, 'validation-failed'))
+    expectRefusedCleanly(
+      () => post({ body: form((f) => (f.append('capturedMonth', '2025-06-14'), f.append('file', jpeg(), 'a.jpg'))) }),
+      400,
+      'validation-failed',
+    ))
   it('a field sent twice → 400', () =>
-    expectRefusedCleanly(() => post({ body: form((f) => (f.append('series', 'a'), f.append('series', 'b'), f.append('file', jpeg(), 'a.jpg'))) }), 400, 'bad-request'))
+    expectRefusedCleanly(
+      () => post({ body: form((f) => (f.append('series', 'a'), f.append('series', 'b'), f.append('file', jpeg(), 'a.jpg'))) }),
+      400,
+      'bad-request',
+    ))
   it('a JSON body instead of multipart → 415', () =>
     expectRefusedCleanly(() => post({ body: JSON.stringify({ file: 'x' }), headers: { 'content-type': 'application/json' } }), 415, 'unsupported-media-type'))
   it('a multipart body cut off in the middle → 4xx, nothing stored', async () => {
@@ -101,7 +129,7 @@ describe('malformed requests', () => {
     const curator = await t.user('curator')
     await expectRefusedCleanly(() => post({ body: form((f) => f.append('file', jpeg(), 'a.jpg')), auth: curator.token }), 403, 'forbidden')
   })
-  it('never stores the upload\'s filename, even a hostile one', async () => {
+  it("never stores the upload's filename, even a hostile one", async () => {
     const name = '../../etc/passwd<script>alert(1)</script>.jpg'
     const { res } = await upload(t, token, { name, bytes: fs.readFileSync(fx['plain.png']!), type: 'image/png' })
     expect(res.status).toBe(201)
@@ -116,7 +144,12 @@ describe('duplicates', () => {
     const bytes = fs.readFileSync(fx['plain.webp']!)
     const first = await upload(t, token, { name: 'a.webp', bytes })
     expect(first.res.status).toBe(201)
-    const again = await expectRefusedCleanly(() => upload(t, token, { name: 'b.webp', bytes }).then(({ res, body }) => new Response(JSON.stringify(body), { status: res.status, headers: res.headers })), 409, 'duplicate-photo')
+    const again = await expectRefusedCleanly(
+      () =>
+        upload(t, token, { name: 'b.webp', bytes }).then(({ res, body }) => new Response(JSON.stringify(body), { status: res.status, headers: res.headers })),
+      409,
+      'duplicate-photo',
+    )
     expect(again.photoId).toBe(first.body.id)
     const other = await t.user('photographer')
     const theirs = await upload(t, other.token, { name: 'a.webp', bytes })

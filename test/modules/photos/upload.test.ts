@@ -11,7 +11,8 @@ import { endExiftool, endsCleanly, exifTags, PRIVATE_TAGS } from '../../support/
 
 const fx = inject('fixtures')
 /** The private values the generator wrote into the metadata cases: none may be stored or served. */
-const PRIVATE_STRINGS = (JSON.parse(fs.readFileSync(path.join(path.dirname(fx['plain.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }).privateStrings
+const PRIVATE_STRINGS = (JSON.parse(fs.readFileSync(path.join(path.dirname(fx['plain.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] })
+  .privateStrings
 let t: TestApp
 let photographer: Awaited<ReturnType<TestApp['user']>>
 
@@ -24,7 +25,14 @@ afterAll(async () => {
   await endExiftool()
 })
 
-interface Derivative { preset: string; format: string; width: number; height: number; bytes: number; url: string }
+interface Derivative {
+  preset: string
+  format: string
+  width: number
+  height: number
+  bytes: number
+  url: string
+}
 const get = (url: string, token = photographer.token) => fetch(`${t.url}${url}`, { headers: { authorization: `Bearer ${token}` } })
 async function bytesOf(d: Derivative) {
   const res = await get(d.url)
@@ -35,10 +43,13 @@ async function bytesOf(d: Derivative) {
 async function withAvif(id: string): Promise<Derivative[]> {
   let ds: Derivative[] = []
   await expect
-    .poll(async () => {
-      ds = ((await (await get(`/v1/photos/${id}`)).json()) as { derivatives: Derivative[] }).derivatives
-      return ds.filter((d) => d.format === 'avif').length
-    }, { timeout: 90_000, interval: 250 })
+    .poll(
+      async () => {
+        ds = ((await (await get(`/v1/photos/${id}`)).json()) as { derivatives: Derivative[] }).derivatives
+        return ds.filter((d) => d.format === 'avif').length
+      },
+      { timeout: 90_000, interval: 250 },
+    )
     .toBeGreaterThan(0)
   return ds
 }
@@ -67,8 +78,14 @@ describe('an upload that carries every kind of private data', () => {
         for (const secret of PRIVATE_STRINGS) expect(bytes.includes(secret), `${d.preset}.${d.format} contains "${secret}"`).toBe(false)
         expect(endsCleanly(bytes, d.format), `${d.preset}.${d.format} has trailing bytes`).toBe(true)
         // The rights we write deliberately are there.
-        expect(Object.entries(tags).some(([k, v]) => /Creator|Artist/.test(k) && String(v).includes('Sam V.')), `${d.preset}.${d.format} credit`).toBe(true)
-        expect(Object.entries(tags).some(([k, v]) => /Rights|Copyright/.test(k) && String(v).includes('Sam V.')), `${d.preset}.${d.format} copyright`).toBe(true)
+        expect(
+          Object.entries(tags).some(([k, v]) => /Creator|Artist/.test(k) && String(v).includes('Sam V.')),
+          `${d.preset}.${d.format} credit`,
+        ).toBe(true)
+        expect(
+          Object.entries(tags).some(([k, v]) => /Rights|Copyright/.test(k) && String(v).includes('Sam V.')),
+          `${d.preset}.${d.format} copyright`,
+        ).toBe(true)
         // The photo's licence travels with the file, readable by the picture desks' own tools.
         // Nobody linked and nobody declared absent yet: no model release claim either way.
         expect(tags['XMP-plus:ModelReleaseStatus'], `${d.preset}.${d.format} model release`).toBeUndefined()

@@ -22,7 +22,9 @@ const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview:
 
 async function modelWithPhoto(pseudonym = `Noor ${crypto.randomBytes(3).toString('hex')}`) {
   const [r, g, b] = crypto.randomBytes(3)
-  const bytes = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: r!, g: g!, b: b! } } }).jpeg().toBuffer()
+  const bytes = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: r!, g: g!, b: b! } } })
+    .jpeg()
+    .toBuffer()
   const { body: photo } = await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, TEXTS)
   const subject = (await call('POST', '/v1/subjects', owner.token, { pseudonym })).body
   expect((await call('POST', `/v1/photos/${photo.id}/people`, owner.token, { subjectId: subject.id, consent: AGREED })).status).toBe(201)
@@ -74,14 +76,16 @@ describe('the personal link', () => {
     const rotated = await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)
     expect((await call('GET', '/v1/portal', m.token)).status).toBe(401)
     expect((await call('GET', '/v1/portal', rotated.body.token)).status).toBe(200)
-    await t.rt.database.db.execute(sql`update portal_links set expires_at = now() - interval '1 second' where subject_id = ${m.subjectId} and revoked_at is null`)
+    await t.rt.database.db.execute(
+      sql`update portal_links set expires_at = now() - interval '1 second' where subject_id = ${m.subjectId} and revoked_at is null`,
+    )
     expect((await call('GET', '/v1/portal', rotated.body.token)).status).toBe(401)
     const fresh = await call('POST', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)
     expect((await call('DELETE', `/v1/subjects/${m.subjectId}/portal-link`, admin.token)).body).toEqual({ revoked: 1 })
     expect((await call('GET', '/v1/portal', fresh.body.token)).status).toBe(401)
   })
 
-  it('shows nothing of another person\'s photos', async () => {
+  it("shows nothing of another person's photos", async () => {
     const a = await modelWithPhoto()
     const b = await modelWithPhoto()
     expect((await call('GET', `/v1/portal/photos/${b.photoId}/media/small.jpeg`, a.token)).status).toBe(404)
@@ -94,11 +98,17 @@ describe('the personal link', () => {
 describe('what the person can do', () => {
   it('changes the scope: a new version made by them, shown in plain words', async () => {
     const m = await modelWithPhoto()
-    const r = await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, { ...AGREED, uses: ['editorial'], excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood', 'drugs'] })
+    const r = await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, {
+      ...AGREED,
+      uses: ['editorial'],
+      excludedTopics: ['trafficking', 'crime', 'violence', 'health', 'victimhood', 'drugs'],
+    })
     expect(r.status).toBe(200)
     expect(r.body.consent).toMatchObject({ version: 2, uses: ['editorial'] })
     expect(r.body.consentInWords.nl).toContain('drugs')
-    const [row] = rowsOf<{ actor_kind: string; actor_id: string }>(await t.rt.database.db.execute(sql`select actor_kind, actor_id from consents where photo_id = ${m.photoId} and version = 2`))
+    const [row] = rowsOf<{ actor_kind: string; actor_id: string }>(
+      await t.rt.database.db.execute(sql`select actor_kind, actor_id from consents where photo_id = ${m.photoId} and version = 2`),
+    )
     expect(row).toEqual({ actor_kind: 'subject', actor_id: m.subjectId })
   })
 
@@ -175,18 +185,43 @@ describe('who used the photo, and the takedown notices', () => {
     await call('POST', `/v1/photos/${m.photoId}/submit`, owner.token)
     await call('POST', `/v1/photos/${m.photoId}/publish`, curator.token)
     const db = t.rt.database.db
-    const [holder, bystander] = rowsOf<{ id: string }>(await db.execute(sql`insert into organisations (name, enabled_at) values ('De Dagkrant', now()), ('Omroep Zuid', now()) returning id`))
+    const [holder, bystander] = rowsOf<{ id: string }>(
+      await db.execute(sql`insert into organisations (name, enabled_at) values ('De Dagkrant', now()), ('Omroep Zuid', now()) returning id`),
+    )
     await db.execute(sql`insert into download_grants (photo_id, organisation_id, licence, use, channel, topic, publication_url)
       values (${m.photoId}, ${holder!.id}, 'rsw-editorial@1.0', 'editorial', 'web', 'housing', 'https://dagkrant.example/wonen')`)
     const before = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(before.usage).toEqual([{ organisation: 'De Dagkrant', outlet: null, headline: null, use: 'editorial', channel: 'web', topic: 'housing', at: expect.any(String), publicationUrl: 'https://dagkrant.example/wonen' }])
+    expect(before.usage).toEqual([
+      {
+        organisation: 'De Dagkrant',
+        outlet: null,
+        headline: null,
+        use: 'editorial',
+        channel: 'web',
+        topic: 'housing',
+        at: expect.any(String),
+        publicationUrl: 'https://dagkrant.example/wonen',
+      },
+    ])
     expect(before.notices).toEqual([])
 
     await call('POST', `/v1/portal/photos/${m.photoId}/withdraw`, m.token, { confirm: true })
-    const notices = rowsOf<{ organisation_id: string; event: string; state: string }>(await db.execute(sql`select organisation_id, event, state from takedown_notices where photo_id = ${m.photoId}`))
+    const notices = rowsOf<{ organisation_id: string; event: string; state: string }>(
+      await db.execute(sql`select organisation_id, event, state from takedown_notices where photo_id = ${m.photoId}`),
+    )
     expect(notices).toEqual([{ organisation_id: holder!.id, event: 'consent.withdrawn', state: 'queued' }])
     expect(notices.some((n) => n.organisation_id === bystander!.id)).toBe(false)
     const after = (await call('GET', '/v1/portal', m.token)).body.photos[0]
-    expect(after.notices).toEqual([{ organisation: 'De Dagkrant', event: 'consent.withdrawn', state: 'queued', reachable: false, at: expect.any(String), deliveredAt: null, acknowledgedAt: null }])
+    expect(after.notices).toEqual([
+      {
+        organisation: 'De Dagkrant',
+        event: 'consent.withdrawn',
+        state: 'queued',
+        reachable: false,
+        at: expect.any(String),
+        deliveredAt: null,
+        acknowledgedAt: null,
+      },
+    ])
   })
 })

@@ -26,7 +26,8 @@ afterAll(() => t?.close())
 const call = (method: string, url: string, token: string | null, body?: unknown) => request(t, method, url, token, body)
 const accept = (m: Model, id: string, confirm = true) => call('POST', `/v1/portal/proposals/${id}/accept`, m.token, { confirm })
 const decline = (m: Model, id: string) => call('POST', `/v1/portal/proposals/${id}/decline`, m.token)
-const portalPhoto = async (m: Model) => ((await call('GET', '/v1/portal', m.token)).body.photos as { id: string; proposals: Record<string, any>[] }[]).find((p) => p.id === m.photoId)!
+const portalPhoto = async (m: Model) =>
+  ((await call('GET', '/v1/portal', m.token)).body.photos as { id: string; proposals: Record<string, any>[] }[]).find((p) => p.id === m.photoId)!
 
 /** The person narrows (no public preview, the outlet denied); the photographer proposes to undo it. */
 async function proposed() {
@@ -41,7 +42,13 @@ describe('the person sees a proposal in the portal', () => {
   it('with its state, what it would allow and what it widens, in Dutch and English', async () => {
     const { m, proposalId } = await proposed()
     const [p] = (await portalPhoto(m)).proposals
-    expect(p).toMatchObject({ id: proposalId, state: 'pending', proposedBy: 'photographer', widens: ['outlets', 'public-preview'], consent: { publicPreview: true, outletDeny: [] } })
+    expect(p).toMatchObject({
+      id: proposalId,
+      state: 'pending',
+      proposedBy: 'photographer',
+      widens: ['outlets', 'public-preview'],
+      consent: { publicPreview: true, outletDeny: [] },
+    })
     expect(p!.widensInWords.nl).toContain('De fotograaf stelt voor om meer toe te staan: meer media, een kleine versie voor iedereen')
     expect(p!.widensInWords.en).toContain('This applies only if you accept it.')
     expect(p!.inWords.nl).toContain('Iedereen mag een kleine versie zien.')
@@ -62,7 +69,11 @@ describe('accepting', () => {
     expect(r.body.proposal).toMatchObject({ id: proposalId, state: 'accepted', acceptedVersion: 3, decidedAt: expect.any(String) })
     expect(r.body.consentInWords.nl).toContain('Iedereen mag een kleine versie zien.')
 
-    expect((await versions(t, m.photoId)).map((v) => [v.version, v.author, v.actor_kind])).toEqual([[1, 'photographer', 'user'], [2, 'person', 'subject'], [3, 'person', 'subject']])
+    expect((await versions(t, m.photoId)).map((v) => [v.version, v.author, v.actor_kind])).toEqual([
+      [1, 'photographer', 'user'],
+      [2, 'person', 'subject'],
+      [3, 'person', 'subject'],
+    ])
     expect((await call('GET', `/v1/photos/${m.photoId}`, null)).status).toBe(200)
     expect((await fetch(`${t.url}${m.small}`)).status).toBe(200)
     expect((await call('POST', `/v1/photos/${m.photoId}/downloads`, press.token, { use: 'editorial', channel: 'web' })).status).toBe(201)
@@ -74,7 +85,12 @@ describe('accepting', () => {
     const people = await call('GET', `/v1/photos/${m.photoId}/people`, s.photographer.token)
     expect(people.body.items[0].proposals[0]).toMatchObject({ id: proposalId, state: 'accepted', acceptedVersion: 3 })
     const events = (await call('GET', '/v1/portal/events', m.token)).body.items as { type: string; by: string }[]
-    expect(events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'consent.proposed', by: 'eerlijk-beeld' }), expect.objectContaining({ type: 'consent.proposal-accepted', by: 'you' })]))
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'consent.proposed', by: 'eerlijk-beeld' }),
+        expect.objectContaining({ type: 'consent.proposal-accepted', by: 'you' }),
+      ]),
+    )
   })
 
   it('a proposal that lifts a topic, accepted, is the person lifting it: the grant says so', async () => {
@@ -98,7 +114,9 @@ describe('declining', () => {
     expect(r.body.consent).toMatchObject({ version: 2, publicPreview: false, outletDeny: [orgId] })
     expect(await versions(t, m.photoId)).toEqual(before)
     expect((await call('GET', `/v1/photos/${m.photoId}`, null)).status).toBe(404)
-    expect((await call('POST', `/v1/photos/${m.photoId}/downloads`, press.token, { use: 'editorial', channel: 'web' })).body.type).toBe('/problems/outlet-not-permitted')
+    expect((await call('POST', `/v1/photos/${m.photoId}/downloads`, press.token, { use: 'editorial', channel: 'web' })).body.type).toBe(
+      '/problems/outlet-not-permitted',
+    )
     expect((await auditTypes(t, m.photoId)).find((e) => e.type === 'consent.proposal-declined')).toMatchObject({ actor_kind: 'subject', data: { proposalId } })
     expect((await portalPhoto(m)).proposals[0]).toMatchObject({ state: 'declined' })
   })
@@ -133,7 +151,10 @@ describe('wrong answers are clear problems, and change nothing', () => {
   it('a proposal superseded by a newer version (the person changed it, or a newer proposal came): 409 proposal-superseded', async () => {
     const { m, proposalId } = await proposed()
     // The person changes their consent themselves: the proposal was made against what stood before.
-    expect((await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, { ...AGREED, publicPreview: false, outletDeny: [orgId], uses: ['editorial'] })).status).toBe(200)
+    expect(
+      (await call('PUT', `/v1/portal/photos/${m.photoId}/consent`, m.token, { ...AGREED, publicPreview: false, outletDeny: [orgId], uses: ['editorial'] }))
+        .status,
+    ).toBe(200)
     const r = await accept(m, proposalId)
     expect(r.status).toBe(409)
     expect(r.body).toMatchObject({ type: '/problems/proposal-superseded', currentVersion: 3 })
@@ -141,8 +162,18 @@ describe('wrong answers are clear problems, and change nothing', () => {
     expect((await call('GET', `/v1/photos/${m.photoId}`, null)).status).toBe(404)
 
     // A newer proposal replaces an open one.
-    const first = await call('PUT', `/v1/photos/${m.photoId}/people/${m.subjectId}/consent`, s.photographer.token, { ...AGREED, uses: ['editorial'], outletDeny: [orgId], publicPreview: true })
-    const second = await call('PUT', `/v1/photos/${m.photoId}/people/${m.subjectId}/consent`, s.photographer.token, { ...AGREED, uses: ['editorial', 'social'], outletDeny: [orgId], publicPreview: false })
+    const first = await call('PUT', `/v1/photos/${m.photoId}/people/${m.subjectId}/consent`, s.photographer.token, {
+      ...AGREED,
+      uses: ['editorial'],
+      outletDeny: [orgId],
+      publicPreview: true,
+    })
+    const second = await call('PUT', `/v1/photos/${m.photoId}/people/${m.subjectId}/consent`, s.photographer.token, {
+      ...AGREED,
+      uses: ['editorial', 'social'],
+      outletDeny: [orgId],
+      publicPreview: false,
+    })
     expect([first.status, second.status]).toEqual([202, 202])
     expect((await accept(m, first.body.proposal.id)).body.type).toBe('/problems/proposal-superseded')
     expect((await proposalRows(t, m.photoId)).map((p) => p.state)).toEqual(['superseded', 'superseded', 'pending'])
@@ -165,7 +196,9 @@ describe('wrong answers are clear problems, and change nothing', () => {
     // Their link no longer works; and even past it, the answer is refused.
     expect((await accept(m, proposalId)).status).toBe(401)
     await expect(t.rt.consent.answerProposal(m.subjectId, proposalId, 'accept')).rejects.toMatchObject({ status: 410, slug: 'person-erased' })
-    const [c] = rowsOf<{ n: number }>(await t.rt.database.db.execute(sql`select count(*)::int as n from consents where photo_id = ${m.photoId} and state = 'active' and version > 2`))
+    const [c] = rowsOf<{ n: number }>(
+      await t.rt.database.db.execute(sql`select count(*)::int as n from consents where photo_id = ${m.photoId} and state = 'active' and version > 2`),
+    )
     expect(c!.n).toBe(0)
     expect(await grantCount(t, m.photoId)).toBe(0)
   })

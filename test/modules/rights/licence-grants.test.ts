@@ -57,7 +57,10 @@ describe('PATCH licence and the downloads already made', () => {
     expect(refused.status).toBe(403)
     expect(refused.body.type).toMatch(/use-not-permitted$/)
     // The grant's live rights check agrees: its own licence, still available.
-    const check = (await (await fetch(`${t.url}/rights/grants/${ga.body.grant.id}`, { headers: { accept: 'application/json' } })).json()) as Record<string, unknown>
+    const check = (await (await fetch(`${t.url}/rights/grants/${ga.body.grant.id}`, { headers: { accept: 'application/json' } })).json()) as Record<
+      string,
+      unknown
+    >
     expect(check).toMatchObject({ status: 'available', licence: { id: 'rsw-editorial', version: '1.0' } })
 
     // One organisation is disabled: the gate now ends its download, and the next licence change says so.

@@ -45,7 +45,9 @@ const hoursBetween = (a: string, b: string | Date) => (new Date(a).getTime() - n
 describe('the rights check', () => {
   it('is 404 for a photo never published, exactly as for one that never existed or a malformed id', async () => {
     const { body: draft } = await upload(t, s.photographer.token, { name: 'd.jpg', bytes: await randomJpeg(), type: 'image/jpeg' }, { captionNl: 'Concept' })
-    const answers = await Promise.all([`/rights/${draft.id}`, `/rights/${crypto.randomUUID()}`, '/rights/not-an-id', `/rights/grants/${crypto.randomUUID()}`].map(check))
+    const answers = await Promise.all(
+      [`/rights/${draft.id}`, `/rights/${crypto.randomUUID()}`, '/rights/not-an-id', `/rights/grants/${crypto.randomUUID()}`].map(check),
+    )
     for (const a of answers) expect(a.status).toBe(404)
     expect(new Set(answers.map((a) => JSON.stringify({ ...a.body, instance: undefined }))).size).toBe(1)
   })
@@ -58,11 +60,21 @@ describe('the rights check', () => {
     expect(before.status).toBe(200)
     expect(before.headers.get('access-control-allow-origin')).toBe('*')
     expect(before.headers.get('cache-control')).toBe('no-cache')
-    expect(before.body).toMatchObject({ photoId, status: 'available', reason: null, changes: null, removeBy: null, licence: { id: 'rsw-editorial', version: '1.0', url: `${t.rt.origin}/licences/rsw-editorial/1.0` } })
+    expect(before.body).toMatchObject({
+      photoId,
+      status: 'available',
+      reason: null,
+      changes: null,
+      removeBy: null,
+      licence: { id: 'rsw-editorial', version: '1.0', url: `${t.rt.origin}/licences/rsw-editorial/1.0` },
+    })
     expect((await check(`/rights/grants/${social}`)).body.status).toBe('available')
 
     // The person narrows: no more social media.
-    const narrowed = await request(t, 'PUT', `/v1/photos/${photoId}/people/${subjectId}/consent`, s.photographer.token, { ...AGREED, uses: ['editorial', 'education', 'exhibition'] })
+    const narrowed = await request(t, 'PUT', `/v1/photos/${photoId}/people/${subjectId}/consent`, s.photographer.token, {
+      ...AGREED,
+      uses: ['editorial', 'education', 'exhibition'],
+    })
     expect(narrowed.status, narrowed.text).toBe(200)
     const after = await check(`/rights/${photoId}`)
     expect(after.body.status).toBe('narrowed')
@@ -90,7 +102,9 @@ describe('the rights check', () => {
     const g = await grantOf(photoId)
     const w = await request(t, 'POST', `/v1/photos/${photoId}/people/${subjectId}/withdraw`, s.photographer.token)
     expect(w.status, w.text).toBe(200)
-    const [row] = rowsOf<{ created_at: string | Date }>(await t.rt.database.db.execute(sql`select created_at from consents where photo_id = ${photoId} and state = 'withdrawn'`))
+    const [row] = rowsOf<{ created_at: string | Date }>(
+      await t.rt.database.db.execute(sql`select created_at from consents where photo_id = ${photoId} and state = 'withdrawn'`),
+    )
     const withdrawnAt = new Date(row!.created_at)
     for (const p of [`/rights/${photoId}`, `/rights/grants/${g}`]) {
       const r = await check(p)
@@ -106,7 +120,9 @@ describe('the rights check', () => {
     expect((await check(`/rights/${photoId}`)).body.status).toBe('available')
     // The calendar moves on: the last valid day was yesterday.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
-    await t.rt.database.db.execute(sql`update consents set valid_from = '2024-01-01', valid_until = ${yesterday} where photo_id = ${photoId} and subject_id = ${subjectId}`)
+    await t.rt.database.db.execute(
+      sql`update consents set valid_from = '2024-01-01', valid_until = ${yesterday} where photo_id = ${photoId} and subject_id = ${subjectId}`,
+    )
     t.rt.records.clear()
     for (const p of [`/rights/${photoId}`, `/rights/grants/${g}`]) {
       const r = await check(p)
@@ -138,18 +154,36 @@ describe('licences', () => {
     const r = await request(t, 'GET', '/v1/licences', null)
     expect(r.status).toBe(200)
     const byRef = new Map((r.body.items as Record<string, any>[]).map((l) => [l.ref, l]))
-    expect([...byRef.keys()].sort()).toEqual(['cc-by-sa@3.0', 'cc-by-sa@4.0', 'cc-by@4.0', 'cc0@1.0', 'rsw-editorial@1.0', 'rsw-education@1.0', 'rsw-exhibition@1.0'])
+    expect([...byRef.keys()].sort()).toEqual([
+      'cc-by-sa@3.0',
+      'cc-by-sa@4.0',
+      'cc-by@4.0',
+      'cc0@1.0',
+      'rsw-editorial@1.0',
+      'rsw-education@1.0',
+      'rsw-exhibition@1.0',
+    ])
     const ccBySa = byRef.get('cc-by-sa@4.0')!
     expect(ccBySa).toMatchObject({ kind: 'open', url: 'https://creativecommons.org/licenses/by-sa/4.0/', prohibitedContexts: { topics: [] } })
     expect(ccBySa.permittedUses).toContain('advertising')
     const ours = byRef.get('rsw-editorial@1.0')!
-    expect(ours).toMatchObject({ kind: 'own', url: `${t.rt.origin}/licences/rsw-editorial/1.0`, permittedUses: ['editorial', 'social'], sha256: t.rt.licences.get('rsw-editorial', '1.0')!.sha256 })
+    expect(ours).toMatchObject({
+      kind: 'own',
+      url: `${t.rt.origin}/licences/rsw-editorial/1.0`,
+      permittedUses: ['editorial', 'social'],
+      sha256: t.rt.licences.get('rsw-editorial', '1.0')!.sha256,
+    })
     expect(ours.text.nl).toMatch(/CONCEPT/)
     expect(ours.text.en.length).toBeGreaterThan(100)
     for (const l of byRef.values()) expect(l.url).not.toContain('eerlijkbeeld.nl')
 
     // Only the open ones, or only ours; anything else is a problem, not an empty list.
-    expect(((await request(t, 'GET', '/v1/licences?kind=open', null)).body.items as { ref: string }[]).map((l) => l.ref).sort()).toEqual(['cc-by-sa@3.0', 'cc-by-sa@4.0', 'cc-by@4.0', 'cc0@1.0'])
+    expect(((await request(t, 'GET', '/v1/licences?kind=open', null)).body.items as { ref: string }[]).map((l) => l.ref).sort()).toEqual([
+      'cc-by-sa@3.0',
+      'cc-by-sa@4.0',
+      'cc-by@4.0',
+      'cc0@1.0',
+    ])
     expect(((await request(t, 'GET', '/v1/licences?kind=own', null)).body.items as { kind: string }[]).every((l) => l.kind === 'own')).toBe(true)
     const bad = await request(t, 'GET', '/v1/licences?kind=free', null)
     expect(bad.status).toBe(400)
@@ -163,7 +197,9 @@ describe('licences', () => {
     expect(html).toContain(ours.title.nl)
     expect(html).toContain(ours.sha256)
     const paths = (await request(t, 'GET', '/v1/openapi.json', null)).body.paths
-    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/licences', '/v1/licences/{id}', '/rights/{id}', '/rights/grants/{id}', '/iiif/photos/{id}/manifest.json']))
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/v1/licences', '/v1/licences/{id}', '/rights/{id}', '/rights/grants/{id}', '/iiif/photos/{id}/manifest.json']),
+    )
   })
 })
 
@@ -171,7 +207,10 @@ describe('public metadata outward', () => {
   it('an outside IIIF client loads the manifest of a photo anyone may preview, and its images, without a login', async () => {
     const open = await placePhoto(t, s, 'cc-by-sa@4.0')
     const { photoId: person } = await publishedPhoto(t, s)
-    for (const [photoId, rights] of [[open, 'http://creativecommons.org/licenses/by-sa/4.0/'], [person, 'http://rightsstatements.org/vocab/InC/1.0/']] as const) {
+    for (const [photoId, rights] of [
+      [open, 'http://creativecommons.org/licenses/by-sa/4.0/'],
+      [person, 'http://rightsstatements.org/vocab/InC/1.0/'],
+    ] as const) {
       const res = await fetch(`${t.url}/iiif/photos/${photoId}/manifest.json`, { headers: { origin: 'https://viewer.example' } })
       expect(res.status).toBe(200)
       expect(res.headers.get('access-control-allow-origin')).toBe('*')

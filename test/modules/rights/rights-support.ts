@@ -26,19 +26,28 @@ export async function download(t: TestApp, who: User, photoId: string, body: Rec
   expect(r.status, r.text).toBe(201)
   const res = await fetch(`${t.url}${r.body.url}`)
   expect(res.status).toBe(200)
-  return { grant: r.body.grant as { id: string; preset: string }, bytes: Buffer.from(await res.arrayBuffer()), disposition: res.headers.get('content-disposition') ?? '' }
+  return {
+    grant: r.body.grant as { id: string; preset: string },
+    bytes: Buffer.from(await res.arrayBuffer()),
+    disposition: res.headers.get('content-disposition') ?? '',
+  }
 }
 
 /** A photo in which nobody is pictured, under `licence`, published. */
 export async function placePhoto(t: TestApp, s: Staff, licence: string, texts: Record<string, string | string[]> = {}) {
-  const { res, body } = await upload(t, s.photographer.token, { name: 'x.jpg', bytes: await randomJpeg(1500, 1000), type: 'image/jpeg' }, {
-    captionNl: 'Witte kabels van een brug boven het water',
-    captionEn: 'White cables of a bridge above the water',
-    altNl: 'Brugkabels tegen een blauwe lucht',
-    altEn: 'Bridge cables against a blue sky',
-    tags: ['brug', 'water'],
-    ...texts,
-  })
+  const { res, body } = await upload(
+    t,
+    s.photographer.token,
+    { name: 'x.jpg', bytes: await randomJpeg(1500, 1000), type: 'image/jpeg' },
+    {
+      captionNl: 'Witte kabels van een brug boven het water',
+      captionEn: 'White cables of a bridge above the water',
+      altNl: 'Brugkabels tegen een blauwe lucht',
+      altEn: 'Bridge cables against a blue sky',
+      tags: ['brug', 'water'],
+      ...texts,
+    },
+  )
   expect(res.status, JSON.stringify(body)).toBe(201)
   const patched = await request(t, 'PATCH', `/v1/photos/${body.id}`, s.photographer.token, { noPeople: true, licence })
   expect(patched.status, patched.text).toBe(200)
@@ -58,7 +67,10 @@ export async function exportZip(t: TestApp, curator: User, photoIds: string[]): 
   try {
     const file = path.join(dir, `${crypto.randomUUID()}.zip`)
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()))
-    const names = (await run('unzip', ['-Z1', file])).stdout.trim().split('\n').filter((n) => n.endsWith('.jpg'))
+    const names = (await run('unzip', ['-Z1', file])).stdout
+      .trim()
+      .split('\n')
+      .filter((n) => n.endsWith('.jpg'))
     const out = new Map<string, Buffer>()
     for (const n of names) out.set(n, (await run('unzip', ['-p', file, n], { encoding: 'buffer', maxBuffer: 64 << 20 })).stdout as unknown as Buffer)
     return out

@@ -13,7 +13,9 @@ import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff,
 import { download, exportZip, placePhoto, readBack, str } from './rights-support.ts'
 
 const fx = inject('fixtures')
-const PRIVATE_STRINGS = (JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }).privateStrings
+const PRIVATE_STRINGS = (
+  JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }
+).privateStrings
 
 let t: TestApp
 let s: Staff
@@ -76,7 +78,9 @@ describe('a licence change', () => {
     expect(first.headers.get('cache-control')).toBe('private, max-age=31536000, immutable')
     const etag = first.headers.get('etag')!
     expect((await request(t, 'PATCH', `/v1/photos/${photoId}`, s.curator.token, { licence: 'rsw-education@1.0' })).status).toBe(200)
-    const again = await fetch(`${t.url}${url.replace(/^https?:\/\/[^/]+/, '')}`, { headers: { authorization: `Bearer ${s.curator.token}`, 'if-none-match': etag } })
+    const again = await fetch(`${t.url}${url.replace(/^https?:\/\/[^/]+/, '')}`, {
+      headers: { authorization: `Bearer ${s.curator.token}`, 'if-none-match': etag },
+    })
     expect(again.status).toBe(200)
     expect(again.headers.get('etag')).not.toBe(etag)
     expect(again.headers.get('cache-control')).toBe('private, no-cache')
@@ -111,7 +115,9 @@ describe('a licence change', () => {
 describe('the fields a file carries', () => {
   it('a photo with nobody pictured under CC BY 4.0, downloaded: every field, the grant, 300 ppi, Model Release None', async () => {
     const photoId = await placePhoto(t, s, 'cc-by@4.0')
-    const d = await download(t, press, photoId, { ...EDITORIAL, topic: 'housing', preset: 'full', format: 'jpeg' }).catch(async () => download(t, press, photoId, { ...EDITORIAL, preset: 'full', format: 'jpeg' }))
+    const d = await download(t, press, photoId, { ...EDITORIAL, topic: 'housing', preset: 'full', format: 'jpeg' }).catch(async () =>
+      download(t, press, photoId, { ...EDITORIAL, preset: 'full', format: 'jpeg' }),
+    )
     const tags = await readBack(d.bytes)
     const ccBy = licenceOf('cc-by@4.0')
     // Creator: the public name only; Credit Line short; © with the year of publication.
@@ -148,7 +154,8 @@ describe('the fields a file carries', () => {
     expect(str(tags['XMP-photoshop:Instructions'])).toContain(ORG)
     expect(str(tags['IPTC:SpecialInstructions'])).toContain(d.grant.id)
     // 300 ppi, in JFIF, EXIF and Photoshop's resolution block alike.
-    for (const k of ['JFIF:XResolution', 'JFIF:YResolution', 'IFD0:XResolution', 'IFD0:YResolution', 'Photoshop:XResolution']) expect(Number(tags[k]), k).toBe(300)
+    for (const k of ['JFIF:XResolution', 'JFIF:YResolution', 'IFD0:XResolution', 'IFD0:YResolution', 'Photoshop:XResolution'])
+      expect(Number(tags[k]), k).toBe(300)
     expect(tags['IFD0:ResolutionUnit']).toBe('inches')
     // No capture date anywhere.
     expect(Object.keys(tags).filter((k) => /DateTimeOriginal|CreateDate|DateCreated|ModifyDate|DigitalCreation/.test(k))).toEqual([])
@@ -204,7 +211,9 @@ describe('the fields a file carries', () => {
       for (const secret of PRIVATE_STRINGS) expect(bytes.includes(secret), `contains "${secret}"`).toBe(false)
       expect(endsCleanly(bytes, format)).toBe(true)
       const tags = await readBack(bytes, format === 'jpeg' ? 'jpg' : 'webp')
-      expect(Object.keys(tags).filter((k) => /GPS|Serial|(^|:)Make$|(^|:)Model$|MakerNote|ThumbnailImage|History|DateTimeOriginal|CreateDate|Comment/.test(k))).toEqual([])
+      expect(
+        Object.keys(tags).filter((k) => /GPS|Serial|(^|:)Make$|(^|:)Model$|MakerNote|ThumbnailImage|History|DateTimeOriginal|CreateDate|Comment/.test(k)),
+      ).toEqual([])
     }
   })
 })

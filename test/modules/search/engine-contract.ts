@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { colourFamily } from '../../../api/src/modules/search/search.colour.ts'
-import { FACETS, SearchCursorError, type SearchDocument, type SearchEngine, type SearchFilters, type SearchQuery, type SearchResult } from '../../../api/src/modules/search/search.port.ts'
+import {
+  FACETS,
+  SearchCursorError,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchQuery,
+  type SearchResult,
+} from '../../../api/src/modules/search/search.port.ts'
 import { FIXTURE_COLLECTIONS, relevancePhotos, toDocuments, uuidFor } from '../../../fixtures/search/generate.ts'
 import { RELEVANCE } from '../../../fixtures/search/relevance.ts'
 
@@ -162,12 +170,27 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
         expect(square.facets.orientation).toEqual(everything.facets.orientation)
         expect(Object.keys(square.facets.orientation).length).toBeGreaterThan(1)
         // The other facets count within the chosen orientation.
-        expect(square.facets.colour).toEqual(tally(docs.filter((d) => d.orientation === 'square'), (d) => d.colour))
+        expect(square.facets.colour).toEqual(
+          tally(
+            docs.filter((d) => d.orientation === 'square'),
+            (d) => d.colour,
+          ),
+        )
         // Two filters: each facet is counted with the other one applied.
         const both = await search('', { limit: 1, filters: { orientation: 'square', colour: 'yellow' } })
         expect(both.total).toBe(docs.filter((d) => d.orientation === 'square' && d.colour === 'yellow').length)
-        expect(both.facets.orientation).toEqual(tally(docs.filter((d) => d.colour === 'yellow'), (d) => d.orientation))
-        expect(both.facets.colour).toEqual(tally(docs.filter((d) => d.orientation === 'square'), (d) => d.colour))
+        expect(both.facets.orientation).toEqual(
+          tally(
+            docs.filter((d) => d.colour === 'yellow'),
+            (d) => d.orientation,
+          ),
+        )
+        expect(both.facets.colour).toEqual(
+          tally(
+            docs.filter((d) => d.orientation === 'square'),
+            (d) => d.colour,
+          ),
+        )
         // With words too: choosing a use keeps the other uses' counts for the same words.
         const fiets = await search('fiets', { limit: 1 })
         const social = await search('fiets', { limit: 1, filters: { use: 'social' } })
@@ -207,13 +230,46 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
     describe('typos', () => {
       it('swapped letters find what the word finds (a swap is one typo)', async () => {
         const extra: SearchDocument[] = [
-          { ...docs[2]!, id: uuidFor('swap-brug'), captionNl: 'Fietsers op de brug over de Schie', captionEn: 'Cyclists on the bridge over the Schie', altNl: null, altEn: null, tags: [], series: null },
-          { ...docs[3]!, id: uuidFor('swap-hond'), captionNl: 'Twee honden en een hond in het park', captionEn: 'Two dogs in the park', altNl: null, altEn: null, tags: [], series: null },
-          { ...docs[4]!, id: uuidFor('swap-berg'), captionNl: 'Uitzicht vanaf een heuvel', captionEn: 'A view of the mountain', altNl: null, altEn: null, tags: [], series: null },
+          {
+            ...docs[2]!,
+            id: uuidFor('swap-brug'),
+            captionNl: 'Fietsers op de brug over de Schie',
+            captionEn: 'Cyclists on the bridge over the Schie',
+            altNl: null,
+            altEn: null,
+            tags: [],
+            series: null,
+          },
+          {
+            ...docs[3]!,
+            id: uuidFor('swap-hond'),
+            captionNl: 'Twee honden en een hond in het park',
+            captionEn: 'Two dogs in the park',
+            altNl: null,
+            altEn: null,
+            tags: [],
+            series: null,
+          },
+          {
+            ...docs[4]!,
+            id: uuidFor('swap-berg'),
+            captionNl: 'Uitzicht vanaf een heuvel',
+            captionEn: 'A view of the mountain',
+            altNl: null,
+            altEn: null,
+            tags: [],
+            series: null,
+          },
         ]
         await engine.upsert(extra)
         try {
-          for (const [typed, word] of [['brgu', 'brug'], ['hnod', 'hond'], ['brigde', 'bridge'], ['mountian', 'mountain'], ['dgos', 'dogs']] as const) {
+          for (const [typed, word] of [
+            ['brgu', 'brug'],
+            ['hnod', 'hond'],
+            ['brigde', 'bridge'],
+            ['mountian', 'mountain'],
+            ['dgos', 'dogs'],
+          ] as const) {
             const expected = (await all(word, { limit: 50 })).ids
             expect(expected.length, word).toBeGreaterThan(0)
             const found = (await all(typed, { limit: 50 })).ids
@@ -229,7 +285,16 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
       it('marks the matched words with <mark> and escapes everything else', async () => {
         const r = await search('bakfiets')
         expect(r.hits[0]!.highlights.caption ?? r.hits[0]!.highlights.alt ?? r.hits[0]!.highlights.tags).toMatch(/<mark>bakfiets<\/mark>/i)
-        const evil: SearchDocument = { ...docs[0]!, id: uuidFor('evil'), captionNl: '<script>alert(1)</script> trompetles & "meer"', captionEn: 'trumpet lesson <b>bold</b>', altNl: null, altEn: null, tags: [], series: null }
+        const evil: SearchDocument = {
+          ...docs[0]!,
+          id: uuidFor('evil'),
+          captionNl: '<script>alert(1)</script> trompetles & "meer"',
+          captionEn: 'trumpet lesson <b>bold</b>',
+          altNl: null,
+          altEn: null,
+          tags: [],
+          series: null,
+        }
         await engine.upsert([evil])
         try {
           const e = await search('trompetles')
@@ -247,7 +312,14 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
 
     describe('writes', () => {
       it('upsert is idempotent and replaces the document; remove is idempotent', async () => {
-        const d: SearchDocument = { ...docs[1]!, id: uuidFor('xylo'), captionNl: 'Een xylofoon in de woonkamer', captionEn: 'A xylophone in the living room', tags: [], series: null }
+        const d: SearchDocument = {
+          ...docs[1]!,
+          id: uuidFor('xylo'),
+          captionNl: 'Een xylofoon in de woonkamer',
+          captionEn: 'A xylophone in the living room',
+          tags: [],
+          series: null,
+        }
         await engine.upsert([d])
         await engine.upsert([d])
         expect((await search('xylofoon')).hits.map((x) => x.id)).toEqual([d.id])

@@ -58,7 +58,9 @@ describe('Meilisearch adapter: writes', () => {
     expect(rec.arrivals.every((a) => a.auth === 'Bearer test-key')).toBe(true)
     const s = rec.indexes.get('photos')!.settings as Record<string, any>
     expect(s.searchableAttributes).toEqual(['captionNl', 'captionEn', 'tags', 'altNl', 'altEn', 'series', 'credit'])
-    expect(s.filterableAttributes).toEqual(expect.arrayContaining(['uses', 'orientation', 'colour', 'series', 'collections', 'photographerId', 'publicPreview']))
+    expect(s.filterableAttributes).toEqual(
+      expect.arrayContaining(['uses', 'orientation', 'colour', 'series', 'collections', 'photographerId', 'publicPreview']),
+    )
     expect(s.sortableAttributes).toEqual(['publishedAt'])
     expect(s.rankingRules[0]).toBe('sort')
     expect(s.synonyms.sekswerker).toContain('sex worker')
@@ -72,9 +74,17 @@ describe('Meilisearch adapter: writes', () => {
       { attributePatterns: ['captionEn', 'altEn'], locales: ['eng'] },
     ])
     // Nothing newer than Meilisearch 1.12 (the pinned server) is sent.
-    expect(Object.keys(s).sort()).toEqual(
-      ['faceting', 'filterableAttributes', 'localizedAttributes', 'pagination', 'rankingRules', 'searchableAttributes', 'sortableAttributes', 'synonyms', 'typoTolerance'],
-    )
+    expect(Object.keys(s).sort()).toEqual([
+      'faceting',
+      'filterableAttributes',
+      'localizedAttributes',
+      'pagination',
+      'rankingRules',
+      'searchableAttributes',
+      'sortableAttributes',
+      'synonyms',
+      'typoTolerance',
+    ])
     expect(s.typoTolerance).not.toHaveProperty('disableOnNumbers')
   })
 
@@ -163,7 +173,10 @@ describe('Meilisearch adapter: reindex', () => {
     const before = rec.writes().length
     const { count } = await small.reindex(batches([doc(ID(1)), doc(ID(2)), doc(ID(3))], [doc(ID(4))]))
     expect(count).toBe(4)
-    const steps = rec.writes().slice(before).map((a) => `${a.method} ${a.path.replace(/photos_\d+/, 'photos_<ts>')}`)
+    const steps = rec
+      .writes()
+      .slice(before)
+      .map((a) => `${a.method} ${a.path.replace(/photos_\d+/, 'photos_<ts>')}`)
     expect(steps).toEqual([
       'POST /indexes',
       'PATCH /indexes/photos_<ts>/settings',
@@ -213,7 +226,13 @@ describe('Meilisearch adapter: search', () => {
   it('asks for filters, facets, highlights and one extra hit, and returns an opaque cursor', async () => {
     await engine.upsert([doc(ID(1)), doc(ID(2)), doc(ID(3))])
     const before = rec.searches.length
-    const r = await engine.search({ q: 'fiets', lang: 'nl', filters: { use: 'editorial', series: 'Op "weg"', publicPreviewOnly: true }, sort: 'relevance', limit: 2 })
+    const r = await engine.search({
+      q: 'fiets',
+      lang: 'nl',
+      filters: { use: 'editorial', series: 'Op "weg"', publicPreviewOnly: true },
+      sort: 'relevance',
+      limit: 2,
+    })
     const sent = rec.searches.slice(before)
     const body = sent.find((b) => b.limit === 3)!
     // Disjunctive facets: each facet filtered on is counted once more without its own filter, count only.
@@ -268,7 +287,9 @@ describe('Meilisearch adapter: search', () => {
       limit: 21,
     }
     const r = await engine.search({ q: 'sekswerker', lang: 'nl', filters: {}, sort: 'relevance', limit: 20 })
-    expect(r.hits).toEqual([{ id: ID(1), highlights: { caption: 'Een <mark>sekswerker</mark> &lt;script&gt;alert(1)&lt;/script&gt;', tags: '<mark>fiets</mark>' } }])
+    expect(r.hits).toEqual([
+      { id: ID(1), highlights: { caption: 'Een <mark>sekswerker</mark> &lt;script&gt;alert(1)&lt;/script&gt;', tags: '<mark>fiets</mark>' } },
+    ])
     expect(r.facets).toEqual({ use: { editorial: 1 }, orientation: { landscape: 1 }, colour: {}, series: {}, collection: {}, photographer: { p1: 1 } })
     expect(r.total).toBe(1)
     expect(r.nextCursor).toBeNull()
@@ -280,7 +301,14 @@ describe('Meilisearch adapter: search', () => {
   })
 
   it('refuses a cursor it did not make', async () => {
-    for (const bad of ['x', encodeCursor(0), Buffer.from('{"m":-1}').toString('base64url'), Buffer.from('{"m":1.5}').toString('base64url'), 'a'.repeat(100), '../../etc']) {
+    for (const bad of [
+      'x',
+      encodeCursor(0),
+      Buffer.from('{"m":-1}').toString('base64url'),
+      Buffer.from('{"m":1.5}').toString('base64url'),
+      'a'.repeat(100),
+      '../../etc',
+    ]) {
       await expect(engine.search({ q: '', filters: {}, sort: 'relevance', limit: 5, cursor: bad })).rejects.toBeInstanceOf(SearchCursorError)
     }
     expect(rec.searches).toEqual([])

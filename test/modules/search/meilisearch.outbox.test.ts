@@ -43,7 +43,9 @@ async function backoffElapsed() {
   t.rt.worker.nudge()
 }
 async function settled() {
-  await expect.poll(async () => (await searchJobs()).filter((j) => j.status === 'pending' || j.status === 'running').length, { timeout: 30_000, interval: 50 }).toBe(0)
+  await expect
+    .poll(async () => (await searchJobs()).filter((j) => j.status === 'pending' || j.status === 'running').length, { timeout: 30_000, interval: 50 })
+    .toBe(0)
 }
 /** What the database says the index must hold: search-core's builder, through the gate, as the adapter stores it. */
 async function expected(): Promise<Record<string, unknown>[]> {
@@ -106,7 +108,10 @@ describe('Meilisearch through the outbox', () => {
     expect(want.map((d) => d.id).sort()).toEqual([photos.alone, photos.other].sort())
     expect(rec.docs('photos')).toEqual(want)
     // The withdrawn photo's removal reached the server, and the key went with every request.
-    const deleted = rec.writes().filter((a) => a.path === '/indexes/photos/documents/delete-batch').flatMap((a) => a.body as string[])
+    const deleted = rec
+      .writes()
+      .filter((a) => a.path === '/indexes/photos/documents/delete-batch')
+      .flatMap((a) => a.body as string[])
     expect(deleted).toContain(photos.shared)
     expect(rec.arrivals.every((a) => a.auth === 'Bearer outbox-test-key')).toBe(true)
     // The index was made with its settings before the first document.
@@ -119,7 +124,12 @@ describe('Meilisearch through the outbox', () => {
     r.failNext('documentAdditionOrUpdate', 'internal')
     const res = await call('PATCH', `/v1/photos/${photos.alone}`, staff.curator, { captionNl: 'Noor bij de naaimachine' })
     expect(res.status).toBe(200)
-    await expect.poll(async () => (await searchJobs()).filter((j) => j.status === 'pending' && j.attempts >= 1 && /failed/.test(j.last_error ?? '')).length, { timeout: 30_000, interval: 50 }).toBe(1)
+    await expect
+      .poll(async () => (await searchJobs()).filter((j) => j.status === 'pending' && j.attempts >= 1 && /failed/.test(j.last_error ?? '')).length, {
+        timeout: 30_000,
+        interval: 50,
+      })
+      .toBe(1)
     // Not applied: the recorded task failed, so the old caption is still there.
     expect(r.docs('photos').find((d) => d.id === photos.alone)!.captionNl).not.toBe('Noor bij de naaimachine')
     expect([...r.tasks.values()].some((x) => x.status === 'failed' && x.type === 'documentAdditionOrUpdate')).toBe(true)
@@ -136,7 +146,10 @@ describe('Meilisearch through the outbox', () => {
     const before = r.writes().length
     const { count } = await t.rt.searchEngine.reindex(t.rt.searchDocuments.all())
     expect(count).toBe(2)
-    const steps = r.writes().slice(before).map((a) => `${a.method} ${a.path.replace(/photos_\d+/, 'photos_<ts>')}`)
+    const steps = r
+      .writes()
+      .slice(before)
+      .map((a) => `${a.method} ${a.path.replace(/photos_\d+/, 'photos_<ts>')}`)
     expect(steps[0]).toBe('POST /indexes')
     expect(steps).toContain('POST /swap-indexes')
     expect(steps.at(-1)).toBe('DELETE /indexes/photos_<ts>')

@@ -13,9 +13,20 @@ import { createTestDatabase, engine as dbEngine } from '../../support/db.ts'
 
 const doc = (id: number, captionNl: string, captionEn: string): SearchDocument => ({
   id: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-  captionNl, captionEn, altNl: null, altEn: null, tags: [], series: null, credit: 'Fotograaf',
-  photographerId: '00000000-0000-4000-8000-00000000ffff', collections: [], orientation: 'landscape', colour: null,
-  uses: ['editorial'], publicPreview: true, publishedAt: new Date(Date.UTC(2026, 0, id)).toISOString(),
+  captionNl,
+  captionEn,
+  altNl: null,
+  altEn: null,
+  tags: [],
+  series: null,
+  credit: 'Fotograaf',
+  photographerId: '00000000-0000-4000-8000-00000000ffff',
+  collections: [],
+  orientation: 'landscape',
+  colour: null,
+  uses: ['editorial'],
+  publicPreview: true,
+  publishedAt: new Date(Date.UTC(2026, 0, id)).toISOString(),
 })
 
 const ids = (e: MemoryIndex, q: string) => e.search({ q, filters: {}, sort: 'relevance', top: 50 }).docs.map((d) => d.id)
@@ -91,7 +102,10 @@ describe(`the in-process engine follows the table (${dbEngine()})`, () => {
   it("another listener's heartbeat on the channel is no change, and does not cost the changes heard with it", async () => {
     memory.changed('heartbeat:0b5e6c1e-7b0a-4a59-9b43-2f1c9e3d5a10:7') // as another replica's listener pings
     await new PostgresSearchEngine(database.db).upsert([doc(10, 'Een fagot in de zaal', 'A bassoon in the hall')])
-    await until(async () => (await memory.search({ q: 'fagot', filters: {}, sort: 'relevance', limit: 5 })).total === 1, 'the document heard beside the heartbeat')
+    await until(
+      async () => (await memory.search({ q: 'fagot', filters: {}, sort: 'relevance', limit: 5 })).total === 1,
+      'the document heard beside the heartbeat',
+    )
   })
 
   it('loads what the table holds at start', async () => {

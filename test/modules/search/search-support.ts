@@ -25,7 +25,12 @@ const today = () => new Date().toISOString().slice(0, 10)
 const inYears = (n: number) => `${new Date().getUTCFullYear() + n}${new Date().toISOString().slice(4, 10)}`
 
 /** Inserts the photos; returns key → id. Options per key through `opts(key)`. */
-export async function insertPhotos(db: Db, ownerId: string, texts: SearchPhotoText[], opts: (t: SearchPhotoText, i: number) => PhotoOptions = () => ({})): Promise<Map<string, string>> {
+export async function insertPhotos(
+  db: Db,
+  ownerId: string,
+  texts: SearchPhotoText[],
+  opts: (t: SearchPhotoText, i: number) => PhotoOptions = () => ({}),
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
   const now = Date.now()
   for (let i = 0; i < texts.length; i++) {
@@ -35,9 +40,26 @@ export async function insertPhotos(db: Db, ownerId: string, texts: SearchPhotoTe
     const [row] = await db
       .insert(photos)
       .values({
-        ownerId, status, contentMac: `mac-${t.key}-${i}-${now}`, originalKey: `orig/${t.key}`, originalWrappedKey: 'x', originalFormat: 'jpeg', originalBytes: 1000,
-        width: t.width, height: t.height, captionNl: t.captionNl, captionEn: t.captionEn, altNl: t.altNl, altEn: t.altEn, tags: t.tags, series: t.series, credit: t.credit,
-        mediaKey: `media-${t.key}-${i}-${now}`, derivativesState: 'ready', thumbhash: 'AAAA', dominantColour: t.dominantColour,
+        ownerId,
+        status,
+        contentMac: `mac-${t.key}-${i}-${now}`,
+        originalKey: `orig/${t.key}`,
+        originalWrappedKey: 'x',
+        originalFormat: 'jpeg',
+        originalBytes: 1000,
+        width: t.width,
+        height: t.height,
+        captionNl: t.captionNl,
+        captionEn: t.captionEn,
+        altNl: t.altNl,
+        altEn: t.altEn,
+        tags: t.tags,
+        series: t.series,
+        credit: t.credit,
+        mediaKey: `media-${t.key}-${i}-${now}`,
+        derivativesState: 'ready',
+        thumbhash: 'AAAA',
+        dominantColour: t.dominantColour,
         noPeopleDeclaredAt: o.people === false ? new Date() : null,
         publishedAt: status === 'published' ? new Date(now - t.ageDays * 86_400_000 - i * 1000) : null,
       })
@@ -45,14 +67,37 @@ export async function insertPhotos(db: Db, ownerId: string, texts: SearchPhotoTe
     const id = row!.id
     ids.set(t.key, id)
     await db.insert(derivatives).values(
-      (['thumb', 'small', 'medium', 'large'] as const).map((preset, k) => ({ photoId: id, preset, format: 'jpeg', width: 320 * 2 ** k, height: 200 * 2 ** k, bytes: 100, blobKey: `d/${id}/${preset}`, etag: `e${k}` })),
+      (['thumb', 'small', 'medium', 'large'] as const).map((preset, k) => ({
+        photoId: id,
+        preset,
+        format: 'jpeg',
+        width: 320 * 2 ** k,
+        height: 200 * 2 ** k,
+        bytes: 100,
+        blobKey: `d/${id}/${preset}`,
+        etag: `e${k}`,
+      })),
     )
     if (o.people !== false) {
-      const [s] = await db.insert(subjects).values({ pseudonym: `p-${t.key}-${i}-${now}`, createdBy: ownerId }).returning({ id: subjects.id })
+      const [s] = await db
+        .insert(subjects)
+        .values({ pseudonym: `p-${t.key}-${i}-${now}`, createdBy: ownerId })
+        .returning({ id: subjects.id })
       await db.insert(photoSubjects).values({ photoId: id, subjectId: s!.id })
       await db.insert(consents).values({
-        photoId: id, subjectId: s!.id, version: 1, state: 'active', uses: o.uses ?? ['editorial', 'education', 'exhibition', 'social'], excludedTopics: [],
-        identifiable: false, identifiabilityAgreed: false, publicPreview: o.publicPreview ?? true, validFrom: today(), validUntil: inYears(3), actorKind: 'user', actorId: ownerId,
+        photoId: id,
+        subjectId: s!.id,
+        version: 1,
+        state: 'active',
+        uses: o.uses ?? ['editorial', 'education', 'exhibition', 'social'],
+        excludedTopics: [],
+        identifiable: false,
+        identifiabilityAgreed: false,
+        publicPreview: o.publicPreview ?? true,
+        validFrom: today(),
+        validUntil: inYears(3),
+        actorKind: 'user',
+        actorId: ownerId,
       })
     }
   }
@@ -67,14 +112,18 @@ export async function indexPhotos(rt: Runtime, ids: string[]): Promise<number> {
 }
 
 export async function jobs(db: Db, kind: string, photoId?: string): Promise<{ id: number; status: string; payload: { photoId: string } }[]> {
-  return rowsOf(await db.execute(sql`select id, status, payload from jobs where kind = ${kind} ${photoId ? sql`and payload->>'photoId' = ${photoId}` : sql``} order by id`))
+  return rowsOf(
+    await db.execute(sql`select id, status, payload from jobs where kind = ${kind} ${photoId ? sql`and payload->>'photoId' = ${photoId}` : sql``} order by id`),
+  )
 }
 
 /** Waits until no search job is pending or running (the worker polls every 50 ms in tests). */
 export async function searchJobsDone(rt: Runtime, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs
   for (;;) {
-    const [r] = rowsOf<{ n: number }>(await rt.database.db.execute(sql`select count(*)::int as n from jobs where kind like 'search.%' and status in ('pending', 'running')`))
+    const [r] = rowsOf<{ n: number }>(
+      await rt.database.db.execute(sql`select count(*)::int as n from jobs where kind like 'search.%' and status in ('pending', 'running')`),
+    )
     if (r!.n === 0) return
     if (Date.now() > until) expect.fail('search jobs did not finish')
     rt.worker.nudge()
@@ -83,5 +132,7 @@ export async function searchJobsDone(rt: Runtime, timeoutMs = 15_000) {
 }
 
 export async function indexed(db: Db, photoId: string): Promise<Record<string, unknown> | undefined> {
-  return rowsOf<Record<string, unknown>>(await db.execute(sql`select photo_id, caption_nl, public_preview, uses, collections from search_documents where photo_id = ${photoId}`))[0]
+  return rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select photo_id, caption_nl, public_preview, uses, collections from search_documents where photo_id = ${photoId}`),
+  )[0]
 }

@@ -239,7 +239,7 @@ describe('keys', () => {
 })
 
 describe('answers served again as bytes', () => {
-  it('sends the same bytes for the same cached answer, and new ones the moment a hit\'s record changes', async () => {
+  it("sends the same bytes for the same cached answer, and new ones the moment a hit's record changes", async () => {
     const db = t.rt.database.db
     const get = async () => (await fetch(`${t.url}/v1/search?q=sekswerker&limit=5`, { headers: { authorization: `Bearer ${journalist.token}` } })).text()
     const a = await get()

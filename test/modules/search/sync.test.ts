@@ -49,11 +49,16 @@ describe('search.upsert is queued with the change that needs it', () => {
     expect(ids(await request(t, 'GET', '/v1/search?q=bakfiets', null))).toContain(id)
   })
 
-  it('a PATCH of a published photo\'s texts: the new words find it, the old ones no longer do', async () => {
+  it("a PATCH of a published photo's texts: the new words find it, the old ones no longer do", async () => {
     const db = t.rt.database.db
     const id = (await insertPhotos(db, owner.id, [anchor('accordeon', 'patch')])).get('accordeon-patch')!
     await indexPhotos(t.rt, [id])
-    const r = await request(t, 'PATCH', `/v1/photos/${id}`, curator.token, { captionNl: 'Een sekswerker speelt trombone op de verjaardag.', captionEn: 'A sex worker plays the trombone at a birthday party.', altNl: 'Handen op een trombone.', altEn: 'Hands on a trombone.' })
+    const r = await request(t, 'PATCH', `/v1/photos/${id}`, curator.token, {
+      captionNl: 'Een sekswerker speelt trombone op de verjaardag.',
+      captionEn: 'A sex worker plays the trombone at a birthday party.',
+      altNl: 'Handen op een trombone.',
+      altEn: 'Hands on a trombone.',
+    })
     expect(r.status).toBe(200)
     expect(await jobs(db, 'search.upsert', id)).toHaveLength(1)
     await searchJobsDone(t.rt)
@@ -74,7 +79,12 @@ describe('search.upsert is queued with the change that needs it', () => {
     await indexPhotos(t.rt, [id])
     expect((await indexed(db, id))?.public_preview).toBe(true)
     const [c] = await db.select().from(consents).where(eq(consents.photoId, id))
-    await t.rt.consent.changeConsent(id, c!.subjectId, { identifiable: false, identifiabilityAgreed: false, publicPreview: false, uses: ['editorial'] }, as(owner, 'photographer'))
+    await t.rt.consent.changeConsent(
+      id,
+      c!.subjectId,
+      { identifiable: false, identifiabilityAgreed: false, publicPreview: false, uses: ['editorial'] },
+      as(owner, 'photographer'),
+    )
     expect(await jobs(db, 'search.upsert', id)).toHaveLength(1)
     await searchJobsDone(t.rt)
     expect(await indexed(db, id)).toMatchObject({ public_preview: false, uses: ['editorial'] })
@@ -153,11 +163,19 @@ describe('the sync job', () => {
 describe('reindex', () => {
   it('rebuilds from the database: stale entries go, missing ones come, searching works throughout', async () => {
     const db = t.rt.database.db
-    const fresh = await insertPhotos(db, owner.id, generateSearchPhotos(5, 99).map((p) => ({ ...p, key: `re-${p.key}` })))
+    const fresh = await insertPhotos(
+      db,
+      owner.id,
+      generateSearchPhotos(5, 99).map((p) => ({ ...p, key: `re-${p.key}` })),
+    )
     const stale = (await insertPhotos(db, owner.id, [anchor('bakfiets', 'stale')])).get('bakfiets-stale')!
     await indexPhotos(t.rt, [stale])
     await db.update(photos).set({ status: 'withdrawn' }).where(eq(photos.id, stale))
-    const shown = [...(await t.rt.searchDocuments.build(rowsOf<{ id: string }>(await db.execute(sql`select id from photos where status = 'published'`)).map((r) => r.id))).values()].filter(Boolean).length
+    const shown = [
+      ...(
+        await t.rt.searchDocuments.build(rowsOf<{ id: string }>(await db.execute(sql`select id from photos where status = 'published'`)).map((r) => r.id))
+      ).values(),
+    ].filter(Boolean).length
     const { count } = await t.rt.searchEngine.reindex(t.rt.searchDocuments.all(2))
     expect(count).toBe(shown)
     expect(await indexed(db, stale)).toBeUndefined()
@@ -189,7 +207,9 @@ describe(`npm run cli -- search reindex (${engine()})`, () => {
   it('indexes every shown photo and prints the count last', async () => {
     const d = server ?? (await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pg') }))
     try {
-      const [u] = rowsOf<{ id: string }>(await d.db.execute(sql`insert into users (email, password_hash, role, display_name) values ('p@x.example', 'x', 'photographer', 'P') returning id`))
+      const [u] = rowsOf<{ id: string }>(
+        await d.db.execute(sql`insert into users (email, password_hash, role, display_name) values ('p@x.example', 'x', 'photographer', 'P') returning id`),
+      )
       await insertPhotos(d.db, u!.id, [...ANCHORS, ...generateSearchPhotos(3)])
       await insertPhotos(d.db, u!.id, [anchor('cafe', 'cli-draft')], () => ({ status: 'in_review' }))
     } finally {

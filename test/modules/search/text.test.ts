@@ -8,9 +8,21 @@ import { syntheticBatches } from '../../../fixtures/search/generate.ts'
 
 describe('colour families', () => {
   const cases: [string, string | null][] = [
-    ['#000000', 'black'], ['#ffffff', 'white'], ['#808080', 'grey'], ['#b03a2e', 'red'], ['#d35400', 'orange'], ['#f1c40f', 'yellow'],
-    ['#27ae60', 'green'], ['#2e86c1', 'blue'], ['#7d3c98', 'purple'], ['#e91e8c', 'pink'], ['#6e4b2a', 'brown'], ['#ffc0cb', 'pink'],
-    ['nonsense', null], [null as unknown as string, null], ['#12345', null],
+    ['#000000', 'black'],
+    ['#ffffff', 'white'],
+    ['#808080', 'grey'],
+    ['#b03a2e', 'red'],
+    ['#d35400', 'orange'],
+    ['#f1c40f', 'yellow'],
+    ['#27ae60', 'green'],
+    ['#2e86c1', 'blue'],
+    ['#7d3c98', 'purple'],
+    ['#e91e8c', 'pink'],
+    ['#6e4b2a', 'brown'],
+    ['#ffc0cb', 'pink'],
+    ['nonsense', null],
+    [null as unknown as string, null],
+    ['#12345', null],
   ]
   for (const [hex, family] of cases) it(`${hex} is ${family}`, () => expect(colourFamily(hex)).toBe(family))
 })
@@ -27,7 +39,9 @@ describe('orientation', () => {
 
 describe('highlight', () => {
   it('escapes the text and marks whole words by prefix and shared stem', () => {
-    expect(highlight('<b>Fietsen</b> & "cycling" by the canal', ['fiets', 'cycles'])).toBe('&lt;b&gt;<mark>Fietsen</mark>&lt;/b&gt; &amp; &quot;<mark>cycling</mark>&quot; by the canal')
+    expect(highlight('<b>Fietsen</b> & "cycling" by the canal', ['fiets', 'cycles'])).toBe(
+      '&lt;b&gt;<mark>Fietsen</mark>&lt;/b&gt; &amp; &quot;<mark>cycling</mark>&quot; by the canal',
+    )
     expect(highlight('Café op het Spui', tokenize('cafe'))).toBe('<mark>Café</mark> op het Spui')
     expect(highlight('nothing here', ['fiets'])).toBeNull()
   })
@@ -42,9 +56,15 @@ describe('highlight', () => {
 describe('language guidance', () => {
   const g = new LanguageGuidance()
   it('rewrites whole words, accent- and case-insensitively, with plurals, and notes them in their language', () => {
-    expect(g.apply('Prostituées op de fiets')).toMatchObject({ q: 'sekswerker op de fiets', languageNote: { lang: 'nl', terms: ['prostituees'], preferred: ['sekswerker'] } })
+    expect(g.apply('Prostituées op de fiets')).toMatchObject({
+      q: 'sekswerker op de fiets',
+      languageNote: { lang: 'nl', terms: ['prostituees'], preferred: ['sekswerker'] },
+    })
     expect(g.apply('hoeren')).toMatchObject({ q: 'sekswerker', languageNote: { lang: 'nl' } })
-    expect(g.apply('call girls at home')).toMatchObject({ q: 'escort at home', languageNote: { lang: 'en', terms: ['call girls'], preferred: ['escort', 'sex worker'] } })
+    expect(g.apply('call girls at home')).toMatchObject({
+      q: 'escort at home',
+      languageNote: { lang: 'en', terms: ['call girls'], preferred: ['escort', 'sex worker'] },
+    })
     expect(g.apply('Hookers')).toMatchObject({ q: 'sex worker', languageNote: { lang: 'en' } })
   })
   it('leaves other queries alone, including words that only contain a listed one', () => {
@@ -54,7 +74,7 @@ describe('language guidance', () => {
       else expect(r).toEqual({ q, languageNote: null })
     }
   })
-  it('prefers the caller\'s language when a query has words from both lists', () => {
+  it("prefers the caller's language when a query has words from both lists", () => {
     expect(g.apply('prostituee prostitute', 'en').languageNote?.lang).toBe('en')
     expect(g.apply('prostituee prostitute').languageNote?.lang).toBe('nl')
   })

@@ -17,9 +17,22 @@ beforeAll(async () => {
 afterAll(() => database?.close())
 
 const doc = (over: Partial<SearchDocument>): SearchDocument => ({
-  id: crypto.randomUUID(), captionNl: null, captionEn: null, altNl: null, altEn: null, tags: [], series: null, credit: 'Demo',
-  photographerId: crypto.randomUUID(), collections: [], orientation: 'landscape', colour: null, uses: ['editorial'], publicPreview: true,
-  publishedAt: new Date().toISOString(), ...over,
+  id: crypto.randomUUID(),
+  captionNl: null,
+  captionEn: null,
+  altNl: null,
+  altEn: null,
+  tags: [],
+  series: null,
+  credit: 'Demo',
+  photographerId: crypto.randomUUID(),
+  collections: [],
+  orientation: 'landscape',
+  colour: null,
+  uses: ['editorial'],
+  publicPreview: true,
+  publishedAt: new Date().toISOString(),
+  ...over,
 })
 
 async function words(): Promise<string[]> {

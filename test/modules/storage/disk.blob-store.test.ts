@@ -69,7 +69,7 @@ describe('the disk blob store', () => {
     expect(await store.stat('originals/y')).toBeNull()
   })
 
-  it('sweeps temp files left by a crash mid-write, once their process is provably gone, and no one else\'s', async () => {
+  it("sweeps temp files left by a crash mid-write, once their process is provably gone, and no one else's", async () => {
     // A process that has exited: its pid is free (or reused by a process started at another time).
     const dead = spawnSync(process.execPath, ['-e', '']).pid!
     const mine = path.basename(fs.readdirSync(path.join(root, '.tmp'))[0]!)
@@ -77,7 +77,7 @@ describe('the disk blob store', () => {
     const left = path.join(root, '.tmp', `${host}-${dead}-1-0badc0de`)
     const otherHost = path.join(root, '.tmp', `00000000-${dead}-1-0badc0de`)
     const liveOther = path.join(root, '.tmp', `${host}-${process.ppid}-0-0badc0de`)
-    for (const d of [left, otherHost, liveOther]) (fs.mkdirSync(d), fs.writeFileSync(path.join(d, 'x.part'), 'half a photo'))
+    for (const d of [left, otherHost, liveOther]) fs.mkdirSync(d), fs.writeFileSync(path.join(d, 'x.part'), 'half a photo')
     // A second store on the same root (another process's view) writes into its own folder meanwhile.
     const other = await new DiskBlobStore(root).init()
     expect(await other.sweepTemp()).toBe(1)

@@ -19,7 +19,11 @@ afterAll(() => t?.close())
 const call = (method: string, url: string, who: User | null, body?: unknown) => request(t, method, url, who?.token ?? null, body)
 const entry = () => {
   const tag = crypto.randomBytes(4).toString('hex')
-  return { legalName: `Johanna Vault-${tag}`, contact: { email: `johanna.${tag}@private.example`, phone: '+31 6 1234 5678' }, ageCheck: { result: 'adult-verified', checkedOn: '2026-03-01', method: 'passport seen in person, not copied' } }
+  return {
+    legalName: `Johanna Vault-${tag}`,
+    contact: { email: `johanna.${tag}@private.example`, phone: '+31 6 1234 5678' },
+    ageCheck: { result: 'adult-verified', checkedOn: '2026-03-01', method: 'passport seen in person, not copied' },
+  }
 }
 async function subject(who = owner) {
   return (await call('POST', '/v1/subjects', who, { pseudonym: `Vera ${crypto.randomBytes(3).toString('hex')}` })).body.id as string
@@ -89,7 +93,12 @@ describe('the vault', () => {
 
   it('refuses bad input: unknown fields, an empty name, a wrong age-check result', async () => {
     const id = await subject()
-    for (const bad of [{ legalName: '' }, { legalName: 'A', idDocument: 'scan' }, { legalName: 'A', ageCheck: { result: 'probably', checkedOn: '2026-01-01', method: 'x' } }, {}]) {
+    for (const bad of [
+      { legalName: '' },
+      { legalName: 'A', idDocument: 'scan' },
+      { legalName: 'A', ageCheck: { result: 'probably', checkedOn: '2026-01-01', method: 'x' } },
+      {},
+    ]) {
       expect((await call('PUT', `/v1/subjects/${id}/vault`, owner, bad)).status, JSON.stringify(bad)).toBe(400)
     }
     expect((await call('GET', `/v1/admin/vault/${id}`, admin)).status).toBe(404)

@@ -74,7 +74,22 @@ describe('webhook addresses (production policy)', () => {
   })
 
   it('refuses the same addresses at connect time, whatever form they come in', () => {
-    for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '::7f00:1', '::ffff:0:7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b:1::a9fe:a9fe', '2002:7f00:1::', '2001:0:4136:e378:8000:63bf:3fff:fdd2', 'fe80::1%eth0', 'fd00::1', '169.254.169.254', '10.0.0.1', 'not-an-ip']) {
+    for (const ip of [
+      '127.0.0.1',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::7f00:1',
+      '::ffff:0:7f00:1',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b:1::a9fe:a9fe',
+      '2002:7f00:1::',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      'fe80::1%eth0',
+      'fd00::1',
+      '169.254.169.254',
+      '10.0.0.1',
+      'not-an-ip',
+    ]) {
       expect(addressAllowed(ip, prod), ip).toBe(false)
     }
     expect(addressAllowed('93.184.215.14', prod)).toBe(true)

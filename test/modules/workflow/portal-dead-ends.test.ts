@@ -21,11 +21,25 @@ const call = (method: string, url: string, auth: string | null, body?: unknown) 
 
 async function model(width: number) {
   const [r, g, b] = crypto.randomBytes(3)
-  const bytes = await sharp({ create: { width, height: Math.round(width * 0.75), channels: 3, background: { r: r!, g: g!, b: b! } } }).jpeg().toBuffer()
-  const { res, body: photo } = await upload(t, owner.token, { name: 'p.jpg', bytes, type: 'image/jpeg' }, { captionNl: 'x', captionEn: 'x', altNl: 'x', altEn: 'x' })
+  const bytes = await sharp({ create: { width, height: Math.round(width * 0.75), channels: 3, background: { r: r!, g: g!, b: b! } } })
+    .jpeg()
+    .toBuffer()
+  const { res, body: photo } = await upload(
+    t,
+    owner.token,
+    { name: 'p.jpg', bytes, type: 'image/jpeg' },
+    { captionNl: 'x', captionEn: 'x', altNl: 'x', altEn: 'x' },
+  )
   expect(res.status).toBe(201)
   const subject = (await call('POST', '/v1/subjects', owner.token, { pseudonym: `Noor ${crypto.randomBytes(3).toString('hex')}` })).body
-  expect((await call('POST', `/v1/photos/${photo.id}/people`, owner.token, { subjectId: subject.id, consent: { identifiable: false, identifiabilityAgreed: false } })).status).toBe(201)
+  expect(
+    (
+      await call('POST', `/v1/photos/${photo.id}/people`, owner.token, {
+        subjectId: subject.id,
+        consent: { identifiable: false, identifiabilityAgreed: false },
+      })
+    ).status,
+  ).toBe(201)
   return { photoId: photo.id as string, subjectId: subject.id as string }
 }
 

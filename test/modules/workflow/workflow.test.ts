@@ -71,7 +71,9 @@ describe('a curator returns a photo with a note', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.body.status).toBe('returned')
     expect(await audit('photo.returned', id)).toBe(1)
-    const trail = rowsOf<{ data: unknown }>(await w.t.rt.database.db.execute(sql`select data from audit_events where type = 'photo.returned' and photo_id = ${id}`))
+    const trail = rowsOf<{ data: unknown }>(
+      await w.t.rt.database.db.execute(sql`select data from audit_events where type = 'photo.returned' and photo_id = ${id}`),
+    )
     expect(JSON.stringify(trail)).not.toContain('verwijder')
 
     const status = await w.call('GET', `/v1/photos/${id}/status`, w.owner)
@@ -126,7 +128,9 @@ describe('deleting a draft', () => {
   it('removes its rows and blobs, keeps the person, and audits it', async () => {
     const id = await draft()
     const subjectId = await person(id)
-    const [row] = rowsOf<{ original_key: string; media_key: string }>(await w.t.rt.database.db.execute(sql`select original_key, media_key from photos where id = ${id}`))
+    const [row] = rowsOf<{ original_key: string; media_key: string }>(
+      await w.t.rt.database.db.execute(sql`select original_key, media_key from photos where id = ${id}`),
+    )
     // The AVIF sizes are made in the background after the upload: wait for them (a job still running at
     // deletion would leave its blobs to the start-up sweep of orphans).
     await expect.poll(async () => (await w.jobs('photo.avif', id)).every((j) => j.status === 'done' || j.status === 'dead'), { timeout: 30_000 }).toBe(true)

@@ -7,7 +7,17 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useLang } from '../i18n/index.tsx'
 import { describeProblem, type ProblemWords } from '../i18n/problems.ts'
 
-export function ConfirmButton({ label, title, consequence, confirmLabel, onConfirm, className, disabled, problems, children }: {
+export function ConfirmButton({
+  label,
+  title,
+  consequence,
+  confirmLabel,
+  onConfirm,
+  className,
+  disabled,
+  problems,
+  children,
+}: {
   /** The button's accessible name (what it does, and to what). */
   label: string
   title: string

@@ -45,47 +45,47 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="header-inner">
-        <div className="brand">
-          <Link href="/" className="brand-name">
-            <span className="brand-mark" aria-hidden="true">
-              EB
-            </span>
-            {t('siteName')}
-          </Link>
-          <span className="tagline">{t('tagline')}</span>
-        </div>
-        <nav aria-label={t('mainNav')} className="site-nav">
-          <ul className="nav-list">
-            <NavLink href="/">{t('navSearch')}</NavLink>
-            {hasRole(me, 'journalist') && <NavLink href="/my-downloads">{lang === 'nl' ? 'Mijn downloads' : 'My downloads'}</NavLink>}
-            {hasRole(me, 'photographer') && <NavLink href="/upload">{t('navUpload')}</NavLink>}
-            {hasRole(me, 'photographer') && <NavLink href="/my-photos">{t('navMyPhotos')}</NavLink>}
-            {hasRole(me, 'curator', 'admin') && <NavLink href="/review">{t('navReview')}</NavLink>}
-            {hasRole(me, 'curator', 'admin') && <NavLink href="/collections">{t('navCollections')}</NavLink>}
-            {hasRole(me, 'admin') && <NavLink href="/admin">{t('navAdmin')}</NavLink>}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          {lang === 'nl' ? (
-            <button type="button" className="link-button" lang="en" onClick={() => setLang('en')}>
-              {t('switchToEnglish')}
-            </button>
-          ) : (
-            <button type="button" className="link-button" lang="nl" onClick={() => setLang('nl')}>
-              {t('switchToDutch')}
-            </button>
-          )}
-          {me ? (
-            <>
-              <span className="who">{t('loggedInAs', { name: me.user.displayName })}</span>
-              <button type="button" className="link-button" onClick={() => void logout().then(() => navigate('/'))}>
-                {t('logout')}
+          <div className="brand">
+            <Link href="/" className="brand-name">
+              <span className="brand-mark" aria-hidden="true">
+                EB
+              </span>
+              {t('siteName')}
+            </Link>
+            <span className="tagline">{t('tagline')}</span>
+          </div>
+          <nav aria-label={t('mainNav')} className="site-nav">
+            <ul className="nav-list">
+              <NavLink href="/">{t('navSearch')}</NavLink>
+              {hasRole(me, 'journalist') && <NavLink href="/my-downloads">{lang === 'nl' ? 'Mijn downloads' : 'My downloads'}</NavLink>}
+              {hasRole(me, 'photographer') && <NavLink href="/upload">{t('navUpload')}</NavLink>}
+              {hasRole(me, 'photographer') && <NavLink href="/my-photos">{t('navMyPhotos')}</NavLink>}
+              {hasRole(me, 'curator', 'admin') && <NavLink href="/review">{t('navReview')}</NavLink>}
+              {hasRole(me, 'curator', 'admin') && <NavLink href="/collections">{t('navCollections')}</NavLink>}
+              {hasRole(me, 'admin') && <NavLink href="/admin">{t('navAdmin')}</NavLink>}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            {lang === 'nl' ? (
+              <button type="button" className="link-button" lang="en" onClick={() => setLang('en')}>
+                {t('switchToEnglish')}
               </button>
-            </>
-          ) : (
-            me === null && path !== '/login' && path !== '/portal' && <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('login')}</Link>
-          )}
-        </div>
+            ) : (
+              <button type="button" className="link-button" lang="nl" onClick={() => setLang('nl')}>
+                {t('switchToDutch')}
+              </button>
+            )}
+            {me ? (
+              <>
+                <span className="who">{t('loggedInAs', { name: me.user.displayName })}</span>
+                <button type="button" className="link-button" onClick={() => void logout().then(() => navigate('/'))}>
+                  {t('logout')}
+                </button>
+              </>
+            ) : (
+              me === null && path !== '/login' && path !== '/portal' && <Link href={`/login?next=${encodeURIComponent(path)}`}>{t('login')}</Link>
+            )}
+          </div>
         </div>
       </header>
       <OfflineBanner />

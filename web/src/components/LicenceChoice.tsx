@@ -29,12 +29,22 @@ export interface GrantsHold {
 
 // One request per page load: the published versions never change while the server runs.
 let listed: Promise<LicenceItem[]> | null = null
-const listLicences = () => (listed ??= api<{ items: LicenceItem[] }>('/v1/licences').then((r) => r.items, (err: unknown) => ((listed = null), Promise.reject(err))))
+const listLicences = () =>
+  (listed ??= api<{ items: LicenceItem[] }>('/v1/licences').then(
+    (r) => r.items,
+    (err: unknown) => ((listed = null), Promise.reject(err)),
+  ))
 
 /** Ours first (for photos of people), then the open ones. */
 const order = (a: LicenceItem, b: LicenceItem) => (a.kind === b.kind ? a.ref.localeCompare(b.ref) : a.kind === 'own' ? -1 : 1)
 
-export function LicenceChoice<P extends { id: string; licence: string }>({ photo, editable, lockedHint, onChanged, level = 2 }: {
+export function LicenceChoice<P extends { id: string; licence: string }>({
+  photo,
+  editable,
+  lockedHint,
+  onChanged,
+  level = 2,
+}: {
   photo: P
   /** The heading's level where it sits (a card's own heading is an h2: then 3). */
   level?: 2 | 3
@@ -68,7 +78,13 @@ export function LicenceChoice<P extends { id: string; licence: string }>({ photo
     setAnswer(null)
     try {
       const p = await api<P & { grants?: GrantsHold }>(`/v1/photos/${photo.id}`, { method: 'PATCH', body: { licence: chosen } })
-      setAnswer({ name: name(items?.find((l) => l.ref === p.licence), p.licence), grants: p.grants ?? null })
+      setAnswer({
+        name: name(
+          items?.find((l) => l.ref === p.licence),
+          p.licence,
+        ),
+        grants: p.grants ?? null,
+      })
       onChanged?.(p)
     } catch (err) {
       setError(err)
@@ -89,12 +105,23 @@ export function LicenceChoice<P extends { id: string; licence: string }>({ photo
             <legend>{t('legend')}</legend>
             {items.map((l) => (
               <p key={l.ref} className="licence-option">
-                <input type="radio" id={`${uid}-${l.ref}`} name={`${uid}-licence`} value={l.ref} checked={chosen === l.ref} onChange={() => (setChosen(l.ref), setAnswer(null))} aria-describedby={`${uid}-${l.ref}-d`} />
+                <input
+                  type="radio"
+                  id={`${uid}-${l.ref}`}
+                  name={`${uid}-licence`}
+                  value={l.ref}
+                  checked={chosen === l.ref}
+                  onChange={() => (setChosen(l.ref), setAnswer(null))}
+                  aria-describedby={`${uid}-${l.ref}-d`}
+                />
                 <label htmlFor={`${uid}-${l.ref}`}>
                   <strong>{name(l, l.ref)}</strong> ({l.kind === 'own' ? t('own') : t('open')}){l.ref === photo.licence ? ` · ${t('current')}` : ''}
                 </label>
                 <span id={`${uid}-${l.ref}-d`} className="hint">
-                  {t('mayBeUsedFor', { uses: uses(l) })} <a href={l.url} target="_blank" rel="noreferrer license">{t('deedLink', { name: name(l, l.ref) })}</a>
+                  {t('mayBeUsedFor', { uses: uses(l) })}{' '}
+                  <a href={l.url} target="_blank" rel="noreferrer license">
+                    {t('deedLink', { name: name(l, l.ref) })}
+                  </a>
                 </span>
               </p>
             ))}
@@ -114,7 +141,12 @@ export function LicenceChoice<P extends { id: string; licence: string }>({ photo
         {answer && (
           <>
             <p className="ok">{t('changed', { name: answer.name })}</p>
-            {answer.grants && (answer.grants.total === 0 ? <p>{t('grantsNone')}</p> : <p>{t('grantsHolding', { holding: answer.grants.holding, total: answer.grants.total })}</p>)}
+            {answer.grants &&
+              (answer.grants.total === 0 ? (
+                <p>{t('grantsNone')}</p>
+              ) : (
+                <p>{t('grantsHolding', { holding: answer.grants.holding, total: answer.grants.total })}</p>
+              ))}
             {answer.grants?.ended.map((e) => (
               <p key={e.reason} className="problem">
                 {t('grantsEnded', { count: e.count, why: GRANT_ENDED[e.reason]?.[lang] ?? (lang === 'en' ? e.detail : e.reason) })}

@@ -74,22 +74,33 @@ export function PhotoGrid({ photos, eager = 0, label, listRef }: { photos: GridP
   const widths = width > 0 ? justify(photos.map(ratioOf), width - 1, target, gap) : null
   return (
     <div ref={box} className="photo-grid-box">
-    <ul className={`photo-grid results${widths ? ' is-justified' : ''}`} aria-label={label} ref={listRef} style={widths ? { columnGap: gap } : undefined}>
-      {photos.map((p, i) => {
-        const caption = pick(p.caption)
-        const alt = pick(p.alt) || caption
-        const ratio = ratioOf(p)
-        return (
-          <li key={p.id} style={widths ? { width: widths[i], flex: 'none' } : { ['--ar' as string]: ratio.toFixed(4) }}>
-            <Link href={`/photos/${p.id}`} className="tile result">
-              <Picture previews={p.previews} presets={['thumb', 'small', 'medium']} alt={alt} width={p.width} height={p.height} thumbhash={p.thumbhash} sizes={GRID_SIZES} eager={i < eager} />
-              <span className="tile-caption result-caption">{captionHighlight(p.highlights?.caption, caption) ? <Highlighted html={p.highlights!.caption!} /> : caption}</span>
-              <span className="tile-credit result-credit">{shortCredit(p.credit)}</span>
-            </Link>
-          </li>
-        )
-      })}
-    </ul>
+      <ul className={`photo-grid results${widths ? ' is-justified' : ''}`} aria-label={label} ref={listRef} style={widths ? { columnGap: gap } : undefined}>
+        {photos.map((p, i) => {
+          const caption = pick(p.caption)
+          const alt = pick(p.alt) || caption
+          const ratio = ratioOf(p)
+          return (
+            <li key={p.id} style={widths ? { width: widths[i], flex: 'none' } : { ['--ar' as string]: ratio.toFixed(4) }}>
+              <Link href={`/photos/${p.id}`} className="tile result">
+                <Picture
+                  previews={p.previews}
+                  presets={['thumb', 'small', 'medium']}
+                  alt={alt}
+                  width={p.width}
+                  height={p.height}
+                  thumbhash={p.thumbhash}
+                  sizes={GRID_SIZES}
+                  eager={i < eager}
+                />
+                <span className="tile-caption result-caption">
+                  {captionHighlight(p.highlights?.caption, caption) ? <Highlighted html={p.highlights!.caption!} /> : caption}
+                </span>
+                <span className="tile-credit result-credit">{shortCredit(p.credit)}</span>
+              </Link>
+            </li>
+          )
+        })}
+      </ul>
     </div>
   )
 }

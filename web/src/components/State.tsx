@@ -12,7 +12,8 @@ import { ProblemMessage } from './ProblemMessage.tsx'
 const ICONS = {
   search: 'M11 4a7 7 0 1 0 4.2 12.6l4.1 4.1 1.4-1.4-4.1-4.1A7 7 0 0 0 11 4zm0 2a5 5 0 1 1 0 10 5 5 0 0 1 0-10z',
   // Material Icons "wifi_off" (Apache-2.0)
-  offline: 'M23.64 7c-.45-.34-4.93-4-11.64-4-1.5 0-2.89.19-4.15.48L18.18 13.8 23.64 7zm-6.6 8.22L3.27 1.44 2 2.72l2.05 2.06C1.91 5.76.59 6.82.36 7l11.63 14.49.01.01.01-.01 3.9-4.86 3.32 3.32 1.27-1.27-3.46-3.46z',
+  offline:
+    'M23.64 7c-.45-.34-4.93-4-11.64-4-1.5 0-2.89.19-4.15.48L18.18 13.8 23.64 7zm-6.6 8.22L3.27 1.44 2 2.72l2.05 2.06C1.91 5.76.59 6.82.36 7l11.63 14.49.01.01.01-.01 3.9-4.86 3.32 3.32 1.27-1.27-3.46-3.46z',
   error: 'M12 2 1 21h22zm0 4.5L19.5 19h-15zM11 10v5h2v-5zm0 6v2h2v-2z',
   image: 'M4 4h16a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm0 2v9.6l4-4 3 3 5-5 4 4V6zm4 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z',
 } as const
@@ -26,7 +27,19 @@ export function Icon({ name }: { name: keyof typeof ICONS }) {
 }
 
 /** A designed empty, offline or error block: an icon, a heading, a sentence and optional actions. */
-export function StateBlock({ kind, title, text, children, role }: { kind: 'empty' | 'offline' | 'error'; title: string; text?: ReactNode; children?: ReactNode; role?: 'alert' | 'status' }) {
+export function StateBlock({
+  kind,
+  title,
+  text,
+  children,
+  role,
+}: {
+  kind: 'empty' | 'offline' | 'error'
+  title: string
+  text?: ReactNode
+  children?: ReactNode
+  role?: 'alert' | 'status'
+}) {
   return (
     <div className={`state ${kind}`} role={role}>
       <Icon name={kind === 'empty' ? 'search' : kind === 'offline' ? 'offline' : 'error'} />
@@ -67,7 +80,12 @@ const subscribe = (cb: () => void) => {
     window.removeEventListener('offline', cb)
   }
 }
-export const useOnline = () => useSyncExternalStore(subscribe, () => navigator.onLine, () => true)
+export const useOnline = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  )
 
 /** A line under the header while the browser is offline. */
 export function OfflineBanner() {
@@ -86,7 +104,12 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const t = useT(common)
   const offline = error instanceof ApiError && error.status === 0
   return (
-    <StateBlock kind={offline ? 'offline' : 'error'} title={offline ? t('offlineTitle') : t('errorTitle')} text={offline ? t('offlineText') : undefined} role="alert">
+    <StateBlock
+      kind={offline ? 'offline' : 'error'}
+      title={offline ? t('offlineTitle') : t('errorTitle')}
+      text={offline ? t('offlineText') : undefined}
+      role="alert"
+    >
       {!offline && <ProblemMessage error={error} />}
       {onRetry && (
         <button type="button" onClick={onRetry}>

@@ -154,11 +154,17 @@ export const curator = messages({
 /** The curator's problems in words (passed to describeProblem as `extra`). */
 export const curatorProblems: ProblemWords = {
   'publish-refused': { nl: 'De foto kan nog niet worden gepubliceerd.', en: 'The photo cannot be published yet.' },
-  'consent-withdrawn': { nl: 'De toestemming voor deze foto is ingetrokken. Een ingetrokken foto wordt niet meer gepubliceerd.', en: 'Consent for this photo was withdrawn. A withdrawn photo is not published again.' },
+  'consent-withdrawn': {
+    nl: 'De toestemming voor deze foto is ingetrokken. Een ingetrokken foto wordt niet meer gepubliceerd.',
+    en: 'Consent for this photo was withdrawn. A withdrawn photo is not published again.',
+  },
   'collection-not-found': { nl: 'Deze collectie bestaat niet (meer).', en: 'This collection does not exist (any more).' },
   'collection-item-not-found': { nl: 'Deze foto zit niet in de collectie.', en: 'This photo is not in the collection.' },
   'photo-already-in-collection': { nl: 'Deze foto zit al in de collectie.', en: 'This photo is already in the collection.' },
-  'exhibition-not-covered': { nl: 'De toestemming of licentie van deze foto dekt geen tentoonstellingen.', en: "This photo's consent or licence does not cover exhibitions." },
+  'exhibition-not-covered': {
+    nl: 'De toestemming of licentie van deze foto dekt geen tentoonstellingen.',
+    en: "This photo's consent or licence does not cover exhibitions.",
+  },
   'photo-not-available': { nl: 'Deze foto kan nu niet worden toegevoegd.', en: 'This photo cannot be added now.' },
   'order-mismatch': { nl: 'De collectie is intussen veranderd. Laad de pagina opnieuw.', en: 'The collection changed in the meantime. Reload the page.' },
   'collection-full': { nl: 'De collectie is vol.', en: 'The collection is full.' },

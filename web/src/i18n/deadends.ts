@@ -20,7 +20,8 @@ export const deadends = messages({
     deleteConfirm: 'Verwijderen',
     removePerson: '{name} van de foto halen',
     removePersonTitle: '{name} van deze foto halen?',
-    removePersonConsequence: '{name} en de vastgelegde toestemming voor deze foto worden verwijderd. Gebruik dit als iemand per vergissing is gekoppeld. De persoon zelf blijft bestaan.',
+    removePersonConsequence:
+      '{name} en de vastgelegde toestemming voor deze foto worden verwijderd. Gebruik dit als iemand per vergissing is gekoppeld. De persoon zelf blijft bestaan.',
     removeConfirm: 'Van de foto halen',
     removed: '{name} is van de foto gehaald.',
     detailsHeading: 'Naamsvermelding, plaats en serie',
@@ -54,7 +55,8 @@ export const deadends = messages({
     usageOutlet: 'in {outlet}',
     usageHeadline: 'bij het artikel “{headline}”',
     revokeKeyTitle: 'Sleutel “{name}” intrekken?',
-    revokeKeyConsequence: 'Systemen die deze sleutel gebruiken, krijgen meteen geen toegang meer. Dit kan niet ongedaan worden gemaakt; u kunt wel een nieuwe sleutel maken.',
+    revokeKeyConsequence:
+      'Systemen die deze sleutel gebruiken, krijgen meteen geen toegang meer. Dit kan niet ongedaan worden gemaakt; u kunt wel een nieuwe sleutel maken.',
     revokeKeyConfirm: 'Sleutel intrekken',
     disableOrgTitle: '{name} deactiveren?',
     disableOrgConsequence: 'Journalisten en API-sleutels van deze organisatie kunnen niets meer zoeken of downloaden tot u haar weer activeert.',
@@ -81,7 +83,8 @@ export const deadends = messages({
     deleteConfirm: 'Delete',
     removePerson: 'Remove {name} from the photo',
     removePersonTitle: 'Remove {name} from this photo?',
-    removePersonConsequence: '{name} and the consent recorded for this photo are removed. Use this when someone was linked by mistake. The person themselves stays.',
+    removePersonConsequence:
+      '{name} and the consent recorded for this photo are removed. Use this when someone was linked by mistake. The person themselves stays.',
     removeConfirm: 'Remove from the photo',
     removed: '{name} was removed from the photo.',
     detailsHeading: 'Credit, place and series',
@@ -133,11 +136,23 @@ export const deadendProblems: ProblemWords = {
   'not-a-draft': { nl: 'Deze foto is al verstuurd of gepubliceerd.', en: 'This photo has already been sent or published.' },
   'not-in-review': { nl: 'Alleen een foto die wacht op beoordeling kan worden teruggestuurd.', en: 'Only a photo waiting for review can be returned.' },
   'photo-not-deletable': { nl: 'Alleen een concept of een teruggestuurde foto kan worden verwijderd.', en: 'Only a draft or a returned photo can be deleted.' },
-  'person-locked': { nl: 'Na publicatie gaat een persoon niet meer van de foto af: wijzig de toestemming of trek haar in.', en: 'After publication a person cannot be removed: change or withdraw their consent.' },
+  'person-locked': {
+    nl: 'Na publicatie gaat een persoon niet meer van de foto af: wijzig de toestemming of trek haar in.',
+    en: 'After publication a person cannot be removed: change or withdraw their consent.',
+  },
   'person-not-in-photo': { nl: 'Deze persoon staat niet (meer) op deze foto.', en: 'This person is not (or no longer) in this photo.' },
-  'nothing-to-export': { nl: 'Er is niets te exporteren: voeg eerst foto’s toe waarvoor de toestemming dit toelaat.', en: 'There is nothing to export: first add photos whose consent allows it.' },
-  'portal-link-not-found': { nl: 'Deze persoon heeft geen werkende link: er is niets ingetrokken.', en: 'This person has no working link: nothing was revoked.' },
+  'nothing-to-export': {
+    nl: 'Er is niets te exporteren: voeg eerst foto’s toe waarvoor de toestemming dit toelaat.',
+    en: 'There is nothing to export: first add photos whose consent allows it.',
+  },
+  'portal-link-not-found': {
+    nl: 'Deze persoon heeft geen werkende link: er is niets ingetrokken.',
+    en: 'This person has no working link: nothing was revoked.',
+  },
   'collection-not-found': { nl: 'Deze collectie bestaat niet (meer).', en: 'This collection does not exist (any more).' },
-  'exhibition-not-covered': { nl: 'De toestemming of licentie van deze foto dekt geen tentoonstellingen.', en: "This photo's consent or licence does not cover exhibitions." },
+  'exhibition-not-covered': {
+    nl: 'De toestemming of licentie van deze foto dekt geen tentoonstellingen.',
+    en: "This photo's consent or licence does not cover exhibitions.",
+  },
   'publish-refused': { nl: 'Publiceren kan nog niet; de redenen staan erbij.', en: 'This cannot be published yet; the reasons are listed.' },
 }

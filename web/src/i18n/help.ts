@@ -4,9 +4,11 @@ import { messages } from './index.tsx'
 export const help = messages({
   nl: {
     title: 'Hulp bij inloggen',
-    intro: 'Er is geen knop om zelf een account of een nieuw wachtwoord te maken: een account wordt gemaakt door iemand die weet voor wie het is. Zo komt niemand binnen met een gestolen e-mailadres.',
+    intro:
+      'Er is geen knop om zelf een account of een nieuw wachtwoord te maken: een account wordt gemaakt door iemand die weet voor wie het is. Zo komt niemand binnen met een gestolen e-mailadres.',
     journalistTitle: 'Journalist zonder account',
-    journalistText: 'Uw redactie heeft een beheerder bij Eerlijk Beeld: vraag die om een account. Is uw redactie nog niet aangesloten, neem dan contact op met de beeldbank.',
+    journalistText:
+      'Uw redactie heeft een beheerder bij Eerlijk Beeld: vraag die om een account. Is uw redactie nog niet aangesloten, neem dan contact op met de beeldbank.',
     passwordTitle: 'Wachtwoord vergeten',
     passwordText: 'Journalisten vragen de beheerder van hun redactie om een nieuw wachtwoord; fotografen en curatoren vragen het de beeldbank.',
     portalTitle: 'Persoonlijke link kwijt (voor wie op een foto staat)',
@@ -19,9 +21,11 @@ export const help = messages({
   },
   en: {
     title: 'Help with logging in',
-    intro: 'There is no button to make an account or a new password yourself: an account is made by someone who knows who it is for. That way nobody gets in with a stolen e-mail address.',
+    intro:
+      'There is no button to make an account or a new password yourself: an account is made by someone who knows who it is for. That way nobody gets in with a stolen e-mail address.',
     journalistTitle: 'A journalist without an account',
-    journalistText: "Your newsroom has an administrator at Eerlijk Beeld: ask them for an account. If your newsroom is not connected yet, contact the image bank.",
+    journalistText:
+      'Your newsroom has an administrator at Eerlijk Beeld: ask them for an account. If your newsroom is not connected yet, contact the image bank.',
     passwordTitle: 'Forgotten password',
     passwordText: "Journalists ask their newsroom's administrator for a new password; photographers and curators ask the image bank.",
     portalTitle: 'Lost your personal link (for people in a photo)',

@@ -5,12 +5,13 @@ import type { ProblemWords } from './problems.ts'
 
 export const journalist = messages({
   nl: {
-    searchTitle: "Zoek een eerlijke foto",
+    searchTitle: 'Zoek een eerlijke foto',
     searchIntro: "Foto's van sekswerkers, gemaakt met hun toestemming. Zoek in het Nederlands of Engels.",
     heroLead: "Foto's van sekswerk en het dagelijks leven eromheen, gemaakt met de toestemming van iedereen in beeld. Zoek in het Nederlands of Engels.",
     suggestions: 'Probeer',
     demoNoteTitle: 'Dit is een demo. ',
-    demoNoteText: "De foto's hieronder zijn vrij gelicenseerde foto's en illustraties; de bijschriften vertellen eerst wat er te zien is en voegen dan een verzonnen context toe (\"Demo-context (fictief)\"). Niemand op deze foto's is sekswerker of herkenbaar.",
+    demoNoteText:
+      "De foto's hieronder zijn vrij gelicenseerde foto's en illustraties; de bijschriften vertellen eerst wat er te zien is en voegen dan een verzonnen context toe (\"Demo-context (fictief)\"). Niemand op deze foto's is sekswerker of herkenbaar.",
     seriesTitle: 'Series',
     collectionsTitle: 'Collecties en tentoonstellingen',
     latestTitle: "Nieuwste foto's",
@@ -56,7 +57,7 @@ export const journalist = messages({
     sizeOther: 'Ander formaat',
     sizeFull: 'Origineel formaat (print)',
     sizesNote: 'U kiest het formaat bij het downloaden (JPEG). Elk bestand is opnieuw gemaakt: zonder locatie, camera of namen, alleen met de rechten.',
-    relatedTitle: "Meer uit de serie {series}",
+    relatedTitle: 'Meer uit de serie {series}',
     searchLabel: 'Zoeken',
     searchPlaceholder: 'bijv. fiets, werkplek, portret',
     filters: 'Filters',
@@ -151,7 +152,8 @@ export const journalist = messages({
     heroLead: 'Photos of sex work and the daily life around it, made with the consent of everyone pictured. Search in Dutch or English.',
     suggestions: 'Try',
     demoNoteTitle: 'This is a demo. ',
-    demoNoteText: 'The photos below are freely licensed photos and illustrations; each caption first says what is in the picture, then adds an invented context ("Demo context (fictional)"). Nobody in these photos is a sex worker or can be recognised.',
+    demoNoteText:
+      'The photos below are freely licensed photos and illustrations; each caption first says what is in the picture, then adds an invented context ("Demo context (fictional)"). Nobody in these photos is a sex worker or can be recognised.',
     seriesTitle: 'Series',
     collectionsTitle: 'Collections and exhibitions',
     latestTitle: 'Latest photos',
@@ -319,5 +321,8 @@ export const DOWNLOAD_REFUSALS: ProblemWords = {
     nl: 'U kunt alleen downloaden voor een actieve redactie. Neem contact op met Eerlijk Beeld.',
     en: 'You can only download for an active newsroom. Contact Eerlijk Beeld.',
   },
-  'photo-gone': { nl: 'Deze foto is niet meer beschikbaar: de toestemming is ingetrokken of verlopen.', en: 'This photo is no longer available: consent was withdrawn or has expired.' },
+  'photo-gone': {
+    nl: 'Deze foto is niet meer beschikbaar: de toestemming is ingetrokken of verlopen.',
+    en: 'This photo is no longer available: consent was withdrawn or has expired.',
+  },
 }

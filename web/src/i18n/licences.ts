@@ -23,7 +23,7 @@ export const licenceWords = messages({
   },
   en: {
     heading: 'Licence',
-    intro: "The licence this photo is offered under. The consent of whoever is in it always comes first.",
+    intro: 'The licence this photo is offered under. The consent of whoever is in it always comes first.',
     legend: 'Choose a licence',
     own: 'for photos of people',
     open: 'open licence, only when nobody is in the photo',

@@ -5,7 +5,8 @@ import type { ProblemWords } from './problems.ts'
 export const photographer = messages({
   nl: {
     uploadTitle: "Foto's uploaden",
-    uploadIntro: "Sleep foto's hierheen of kies ze met de knop. JPEG, PNG, WebP of TIFF. Privégegevens (GPS-positie, serienummers, namen) halen we eruit voordat iets wordt bewaard.",
+    uploadIntro:
+      "Sleep foto's hierheen of kies ze met de knop. JPEG, PNG, WebP of TIFF. Privégegevens (GPS-positie, serienummers, namen) halen we eruit voordat iets wordt bewaard.",
     dropZone: "Sleep foto's hierheen",
     dropZoneActive: 'Laat los om te uploaden',
     chooseFiles: "Kies foto's",
@@ -58,7 +59,8 @@ export const photographer = messages({
     saving: 'Opslaan…',
     saved: 'Opgeslagen.',
     peopleHeading: 'Mensen op de foto',
-    peopleIntro: 'Voeg iedereen toe die op de foto staat, met een pseudoniem (nooit de echte naam) en hun toestemming. Zonder toestemming van iedereen wordt de foto niet gepubliceerd.',
+    peopleIntro:
+      'Voeg iedereen toe die op de foto staat, met een pseudoniem (nooit de echte naam) en hun toestemming. Zonder toestemming van iedereen wordt de foto niet gepubliceerd.',
     peopleNone: 'Nog niemand toegevoegd.',
     noPeople: 'Er staat niemand op deze foto (een plek of een voorwerp)',
     noPeopleSaved: 'Vastgelegd: er staat niemand op deze foto.',
@@ -102,7 +104,8 @@ export const photographer = messages({
   },
   en: {
     uploadTitle: 'Upload photos',
-    uploadIntro: 'Drag photos here or choose them with the button. JPEG, PNG, WebP or TIFF. We take out private data (GPS position, serial numbers, names) before anything is stored.',
+    uploadIntro:
+      'Drag photos here or choose them with the button. JPEG, PNG, WebP or TIFF. We take out private data (GPS position, serial numbers, names) before anything is stored.',
     dropZone: 'Drag photos here',
     dropZoneActive: 'Let go to upload',
     chooseFiles: 'Choose photos',
@@ -155,7 +158,8 @@ export const photographer = messages({
     saving: 'Saving…',
     saved: 'Saved.',
     peopleHeading: 'People in the photo',
-    peopleIntro: 'Add everyone in the photo, by a pseudonym (never their real name) and with their consent. Without everyone’s consent the photo is not published.',
+    peopleIntro:
+      'Add everyone in the photo, by a pseudonym (never their real name) and with their consent. Without everyone’s consent the photo is not published.',
     peopleNone: 'Nobody added yet.',
     noPeople: 'Nobody is in this photo (a place or an object)',
     noPeopleSaved: 'Recorded: nobody is in this photo.',
@@ -224,22 +228,46 @@ export const privacyKinds: Record<string, { nl: string; en: string }> = {
 
 /** Why an upload or an edit was refused, in the photographer's words (passed to describeProblem as `extra`). */
 export const photographerProblems: ProblemWords = {
-  'unsupported-image-format': { nl: 'Dit bestand is geen JPEG, PNG, WebP of TIFF. Upload een van die soorten.', en: 'This file is not a JPEG, PNG, WebP or TIFF. Upload one of those.' },
-  'svg-not-allowed': { nl: 'SVG-bestanden kunnen scripts bevatten en zijn geen foto’s. Upload een JPEG, PNG, WebP of TIFF.', en: 'SVG files can carry scripts and are not photographs. Upload a JPEG, PNG, WebP or TIFF.' },
+  'unsupported-image-format': {
+    nl: 'Dit bestand is geen JPEG, PNG, WebP of TIFF. Upload een van die soorten.',
+    en: 'This file is not a JPEG, PNG, WebP or TIFF. Upload one of those.',
+  },
+  'svg-not-allowed': {
+    nl: 'SVG-bestanden kunnen scripts bevatten en zijn geen foto’s. Upload een JPEG, PNG, WebP of TIFF.',
+    en: 'SVG files can carry scripts and are not photographs. Upload a JPEG, PNG, WebP or TIFF.',
+  },
   'animated-image': { nl: 'Bewegende beelden kunnen niet. Upload één stilstaande foto.', en: 'Animated images are not accepted. Upload a single still photo.' },
-  'heic-not-supported': { nl: 'HEIC kan niet. Exporteer de foto eerst als JPEG (iPhone: Instellingen › Camera › Formaten › Meest compatibel).', en: 'HEIC is not supported. Export the photo as JPEG first (iPhone: Settings › Camera › Formats › Most Compatible).' },
+  'heic-not-supported': {
+    nl: 'HEIC kan niet. Exporteer de foto eerst als JPEG (iPhone: Instellingen › Camera › Formaten › Meest compatibel).',
+    en: 'HEIC is not supported. Export the photo as JPEG first (iPhone: Settings › Camera › Formats › Most Compatible).',
+  },
   'pdf-not-allowed': { nl: 'Een PDF kan niet. Upload de foto zelf.', en: 'A PDF is not accepted. Upload the photo itself.' },
   'html-not-allowed': { nl: 'Dit bestand is een webpagina, geen foto.', en: 'This file is a web page, not an image.' },
   'empty-file': { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
-  'corrupt-image': { nl: 'De foto is beschadigd of onvolledig. Exporteer hem opnieuw en probeer het nog eens.', en: 'The image is damaged or incomplete. Export it again and retry.' },
-  'too-many-pixels': { nl: 'De foto heeft te veel pixels. Verklein hem en probeer het opnieuw.', en: 'The image has too many pixels. Make it smaller and retry.' },
+  'corrupt-image': {
+    nl: 'De foto is beschadigd of onvolledig. Exporteer hem opnieuw en probeer het nog eens.',
+    en: 'The image is damaged or incomplete. Export it again and retry.',
+  },
+  'too-many-pixels': {
+    nl: 'De foto heeft te veel pixels. Verklein hem en probeer het opnieuw.',
+    en: 'The image has too many pixels. Make it smaller and retry.',
+  },
   'file-too-large': { nl: 'Het bestand is te groot.', en: 'The file is too large.' },
   'file-missing': { nl: 'Er kwam geen bestand mee.', en: 'No file was sent.' },
   'duplicate-photo': { nl: 'Deze foto had je al geüpload.', en: 'You uploaded this photo already.' },
-  'not-a-draft': { nl: 'Alleen een concept kan ter beoordeling worden gestuurd; deze foto is al verstuurd of gepubliceerd.', en: 'Only a draft can be sent for review; this photo was already sent or published.' },
+  'not-a-draft': {
+    nl: 'Alleen een concept kan ter beoordeling worden gestuurd; deze foto is al verstuurd of gepubliceerd.',
+    en: 'Only a draft can be sent for review; this photo was already sent or published.',
+  },
   'person-already-in-photo': { nl: 'Deze persoon staat al bij de foto.', en: 'This person is already linked to the photo.' },
-  'pseudonym-taken': { nl: 'Je hebt al iemand met dit pseudoniem. Kies die persoon in de lijst.', en: 'You already have someone with this pseudonym. Choose them from the list.' },
+  'pseudonym-taken': {
+    nl: 'Je hebt al iemand met dit pseudoniem. Kies die persoon in de lijst.',
+    en: 'You already have someone with this pseudonym. Choose them from the list.',
+  },
   'subject-not-found': { nl: 'Deze persoon bestaat niet (meer).', en: 'This person does not exist (any more).' },
-  'consent-withdrawn': { nl: 'De toestemming voor deze foto is ingetrokken. Een ingetrokken foto komt niet terug.', en: 'Consent for this photo was withdrawn. A withdrawn photo does not come back.' },
+  'consent-withdrawn': {
+    nl: 'De toestemming voor deze foto is ingetrokken. Een ingetrokken foto komt niet terug.',
+    en: 'Consent for this photo was withdrawn. A withdrawn photo does not come back.',
+  },
   'photo-not-found': { nl: 'Deze foto bestaat niet of is niet van jou.', en: 'This photo does not exist or is not yours.' },
 }

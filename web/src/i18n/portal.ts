@@ -6,7 +6,8 @@ export const portal = messages({
   nl: {
     title: 'Jouw foto’s',
     hello: 'Hallo {name}',
-    intro: 'Hier zie je elke foto waar je op staat, waarvoor hij gebruikt mag worden, en wie hem gebruikte. Je kunt je toestemming op elk moment veranderen of intrekken.',
+    intro:
+      'Hier zie je elke foto waar je op staat, waarvoor hij gebruikt mag worden, en wie hem gebruikte. Je kunt je toestemming op elk moment veranderen of intrekken.',
     privacyNote: 'Deze pagina is alleen voor jou. Deel de link niet. Gebruik je een gedeelde telefoon of computer? Sluit dan het tabblad als je klaar bent.',
     noLink: 'Open deze pagina via je persoonlijke link. Heb je die niet (meer)? Vraag de consent officer om een nieuwe.',
     badLink: 'Deze link werkt niet (meer). Misschien is er een nieuwere link gemaakt. Vraag de consent officer om een nieuwe.',
@@ -53,7 +54,8 @@ export const portal = messages({
     withdrawHeading: 'Intrekken',
     withdrawButton: 'Toestemming intrekken',
     withdrawTitle: 'Toestemming voor deze foto intrekken?',
-    withdrawConsequence: 'De foto verdwijnt meteen uit de beeldbank en wordt nergens meer getoond of gedownload. Media die de foto al downloadden krijgen bericht dat ze hem moeten verwijderen. Dit is definitief: de foto komt niet terug, ook niet als je later van gedachten verandert.',
+    withdrawConsequence:
+      'De foto verdwijnt meteen uit de beeldbank en wordt nergens meer getoond of gedownload. Media die de foto al downloadden krijgen bericht dat ze hem moeten verwijderen. Dit is definitief: de foto komt niet terug, ook niet als je later van gedachten verandert.',
     withdrawConfirmCheck: 'Ik begrijp dat dit definitief is',
     withdrawConfirm: 'Ja, trek mijn toestemming in',
     withdrawing: 'Bezig…',
@@ -62,7 +64,8 @@ export const portal = messages({
     erasureIntro: 'Je kunt vragen om alles over jou te wissen: je foto’s, de bestanden en wat we over je bewaren. De consent officer voert dat uit.',
     erasureButton: 'Vraag om wissen',
     erasureTitle: 'Echt alles laten wissen?',
-    erasureConsequence: 'Al je foto’s worden ingetrokken en de bestanden en gegevens over jou worden vernietigd. Staat er op een foto ook iemand anders, dan verdwijnt die foto ook voor hen. Dit kan niet ongedaan worden gemaakt. Je link werkt daarna niet meer.',
+    erasureConsequence:
+      'Al je foto’s worden ingetrokken en de bestanden en gegevens over jou worden vernietigd. Staat er op een foto ook iemand anders, dan verdwijnt die foto ook voor hen. Dit kan niet ongedaan worden gemaakt. Je link werkt daarna niet meer.',
     erasureConfirmCheck: 'Ik begrijp dat dit niet ongedaan kan worden',
     erasureConfirm: 'Ja, vraag om alles te wissen',
     erasureRequested: 'Je verzoek is ontvangen op {date}. De consent officer voert het uit.',
@@ -146,7 +149,8 @@ export const portal = messages({
     withdrawHeading: 'Withdraw',
     withdrawButton: 'Withdraw consent',
     withdrawTitle: 'Withdraw consent for this photo?',
-    withdrawConsequence: 'The photo disappears from the image bank at once and is no longer shown or downloaded anywhere. Outlets that already downloaded it are told to remove it. This is final: the photo does not come back, even if you change your mind later.',
+    withdrawConsequence:
+      'The photo disappears from the image bank at once and is no longer shown or downloaded anywhere. Outlets that already downloaded it are told to remove it. This is final: the photo does not come back, even if you change your mind later.',
     withdrawConfirmCheck: 'I understand that this is final',
     withdrawConfirm: 'Yes, withdraw my consent',
     withdrawing: 'Working…',
@@ -155,7 +159,8 @@ export const portal = messages({
     erasureIntro: 'You can ask for everything about you to be erased: your photos, the files and what we keep about you. The consent officer carries it out.',
     erasureButton: 'Ask for erasure',
     erasureTitle: 'Really erase everything?',
-    erasureConsequence: 'All your photos are withdrawn and the files and records about you are destroyed. If someone else is in a photo too, that photo disappears for them as well. This cannot be undone. Your link stops working afterwards.',
+    erasureConsequence:
+      'All your photos are withdrawn and the files and records about you are destroyed. If someone else is in a photo too, that photo disappears for them as well. This cannot be undone. Your link stops working afterwards.',
     erasureConfirmCheck: 'I understand that this cannot be undone',
     erasureConfirm: 'Yes, ask to erase everything',
     erasureRequested: 'Your request was received on {date}. The consent officer will carry it out.',
@@ -197,12 +202,24 @@ export const portalProblems: ProblemWords = {
     nl: 'Deze link werkt niet (meer). Misschien is er een nieuwere link gemaakt. Vraag de consent officer om een nieuwe.',
     en: 'This link does not work (any more). Perhaps a newer link was made. Ask the consent officer for a new one.',
   },
-  'consent-withdrawn': { nl: 'De toestemming voor deze foto is al ingetrokken. Dat is definitief.', en: 'Consent for this photo was already withdrawn. That is final.' },
-  'consent-expired': { nl: 'De toestemming voor deze foto is verlopen. Dat telt als intrekken en is definitief.', en: 'Consent for this photo has expired. That counts as withdrawal and is final.' },
+  'consent-withdrawn': {
+    nl: 'De toestemming voor deze foto is al ingetrokken. Dat is definitief.',
+    en: 'Consent for this photo was already withdrawn. That is final.',
+  },
+  'consent-expired': {
+    nl: 'De toestemming voor deze foto is verlopen. Dat telt als intrekken en is definitief.',
+    en: 'Consent for this photo has expired. That counts as withdrawal and is final.',
+  },
   'proposal-not-found': { nl: 'Dit voorstel bestaat niet (meer) voor jou.', en: 'This proposal does not exist for you (any more).' },
   'proposal-decided': { nl: 'Je hebt dit voorstel al beantwoord.', en: 'You already answered this proposal.' },
-  'proposal-superseded': { nl: 'Dit voorstel geldt niet meer: je toestemming is daarna veranderd. Je huidige toestemming blijft staan.', en: 'This proposal no longer applies: your consent changed after it. Your current consent stands.' },
+  'proposal-superseded': {
+    nl: 'Dit voorstel geldt niet meer: je toestemming is daarna veranderd. Je huidige toestemming blijft staan.',
+    en: 'This proposal no longer applies: your consent changed after it. Your current consent stands.',
+  },
   'photo-not-found': { nl: 'Deze foto is niet (meer) van jou te vinden.', en: 'This photo of you cannot be found (any more).' },
   'confirmation-required': { nl: 'Bevestig eerst dat je dit echt wilt.', en: 'Please confirm first that you really want this.' },
-  'validation-failed': { nl: 'Dit kon niet worden opgeslagen: controleer de datum en de keuzes.', en: 'This could not be saved: check the date and the choices.' },
+  'validation-failed': {
+    nl: 'Dit kon niet worden opgeslagen: controleer de datum en de keuzes.',
+    en: 'This could not be saved: check the date and the choices.',
+  },
 }

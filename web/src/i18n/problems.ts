@@ -11,7 +11,10 @@ import { deadendProblems } from './deadends.ts'
 export type ProblemWords = Record<string, { nl: string; en: string }>
 
 export const PROBLEM_WORDS: ProblemWords = {
-  network: { nl: 'Geen verbinding met de server. Controleer uw internet en probeer het opnieuw.', en: 'Cannot reach the server. Check your connection and try again.' },
+  network: {
+    nl: 'Geen verbinding met de server. Controleer uw internet en probeer het opnieuw.',
+    en: 'Cannot reach the server. Check your connection and try again.',
+  },
   'validation-failed': { nl: 'Niet alle velden zijn goed ingevuld.', en: 'Not all fields are filled in correctly.' },
   'bad-request': { nl: 'Dit verzoek klopt niet.', en: 'This request is not valid.' },
   unauthenticated: { nl: 'U bent niet (meer) ingelogd. Log opnieuw in.', en: 'You are not logged in (any more). Please log in again.' },
@@ -25,7 +28,10 @@ export const PROBLEM_WORDS: ProblemWords = {
   busy: { nl: 'Het is even te druk. Probeer het over een paar seconden opnieuw.', en: 'It is busy right now. Try again in a few seconds.' },
   'not-ready': { nl: 'De server start nog op. Probeer het zo opnieuw.', en: 'The server is still starting. Try again shortly.' },
   'internal-error': { nl: 'Er ging aan onze kant iets mis. Probeer het later opnieuw.', en: 'Something went wrong on our side. Try again later.' },
-  'portal-link-invalid': { nl: 'Deze persoonlijke link werkt niet (meer). Vraag om een nieuwe link.', en: 'This personal link does not work (any more). Ask for a new link.' },
+  'portal-link-invalid': {
+    nl: 'Deze persoonlijke link werkt niet (meer). Vraag om een nieuwe link.',
+    en: 'This personal link does not work (any more). Ask for a new link.',
+  },
   'file-too-large': { nl: 'Dit bestand is te groot.', en: 'This file is too large.' },
   'payload-too-large': { nl: 'Dit is te groot om te versturen.', en: 'This is too large to send.' },
   'unsupported-media-type': { nl: 'Dit soort bestand kan hier niet.', en: 'This kind of file is not accepted here.' },

@@ -146,7 +146,9 @@ export function canonicalJson(v: unknown): string {
       return JSON.stringify(v)
     case 'object': {
       const o = v as Record<string, unknown>
-      const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort()
+      const keys = Object.keys(o)
+        .filter((k) => o[k] !== undefined)
+        .sort()
       return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`
     }
     default:

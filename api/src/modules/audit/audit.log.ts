@@ -115,7 +115,9 @@ export class AuditLog {
     await tx.execute(sql`select pg_advisory_xact_lock(${sql.raw(String(APPEND_LOCK))})`)
     // The clock of the database, read under the lock: one clock for every app replica.
     const head = rowsOf<{ seq: number | string; hash: string; at: string }>(
-      await tx.execute(sql`select seq, hash, to_char(date_trunc('milliseconds', clock_timestamp()) at time zone 'UTC', ${sql.raw(ISO_MS)}) as at from audit_head`),
+      await tx.execute(
+        sql`select seq, hash, to_char(date_trunc('milliseconds', clock_timestamp()) at time zone 'UTC', ${sql.raw(ISO_MS)}) as at from audit_head`,
+      ),
     )[0]
     if (!head) throw new Error('audit_head is missing: the audit trail was tampered with (run `npm run cli -- audit verify`)')
     const event = { seq: Number(head.seq) + 1, at: head.at, ...e, prevHash: head.hash }

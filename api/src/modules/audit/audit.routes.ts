@@ -16,7 +16,9 @@ const VerifyResponse = Type.Object({
   ok: Type.Boolean(),
   events: Type.Integer({ minimum: 0, description: 'Events checked and found intact, in order from the first.' }),
   head: Type.Union([Head, Type.Null()], { description: 'When intact: the newest event; keep SEQ:HASH outside the database as the next anchor.' }),
-  firstBad: Type.Union([Type.Object({ seq: Type.Integer(), problem: Type.String() }), Type.Null()], { description: "When broken: the first bad event and what is wrong ('changed', 'missing', 'reordered', 'broken-link')." }),
+  firstBad: Type.Union([Type.Object({ seq: Type.Integer(), problem: Type.String() }), Type.Null()], {
+    description: "When broken: the first bad event and what is wrong ('changed', 'missing', 'reordered', 'broken-link').",
+  }),
   checkedAt: Type.String({ format: 'date-time' }),
 })
 
@@ -28,7 +30,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog }> = async
       onRequest: app.requireRole('admin'),
       // A whole-chain walk: cheap per event, but not something to let anyone hammer.
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags: ['audit'], summary: 'Verify the hash-chained audit trail (the same check as the CLI)', querystring: VerifyQuery, response: { 200: VerifyResponse, 400: P, 401: P, 403: P, 429: P } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the hash-chained audit trail (the same check as the CLI)',
+        querystring: VerifyQuery,
+        response: { 200: VerifyResponse, 400: P, 401: P, 403: P, 429: P },
+      },
     },
     async (request, reply) => {
       const m = request.query.anchor ? /^([0-9]+):([0-9a-f]{64})$/.exec(request.query.anchor) : null
@@ -37,7 +44,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ audit: AuditLog }> = async
       const r = await audit.verify({ anchor })
       reply.header('cache-control', 'no-store')
       const checkedAt = new Date().toISOString()
-      return r.ok ? { ok: true, events: r.events, head: r.head, firstBad: null, checkedAt } : { ok: false, events: r.events, head: null, firstBad: r.firstBad, checkedAt }
+      return r.ok
+        ? { ok: true, events: r.events, head: r.head, firstBad: null, checkedAt }
+        : { ok: false, events: r.events, head: null, firstBad: r.firstBad, checkedAt }
     },
   )
 }

@@ -61,7 +61,14 @@ function credentialsInQuery(request: FastifyRequest): boolean {
 }
 
 const invalidApiKey = () =>
-  new Problem(401, 'invalid-api-key', 'Invalid API key', 'The API key is unknown or revoked, or its organisation is not enabled.', {}, { 'www-authenticate': 'Bearer error="invalid_token"' })
+  new Problem(
+    401,
+    'invalid-api-key',
+    'Invalid API key',
+    'The API key is unknown or revoked, or its organisation is not enabled.',
+    {},
+    { 'www-authenticate': 'Bearer error="invalid_token"' },
+  )
 
 /**
  * Resolves the caller (bearer token or session cookie) on every request, and enforces two rules for all
@@ -73,7 +80,13 @@ export const authPlugin = fp(
     app.decorateRequest('principal', null)
     const keyFailures = new FailureLimiter(30, 60_000)
     app.addHook('onRequest', async (request) => {
-      if (credentialsInQuery(request)) throw new Problem(400, 'credentials-in-query', 'Credentials in the URL', 'Never put an API key or token in the URL: send it in the Authorization header (Authorization: Bearer ebk_…).')
+      if (credentialsInQuery(request))
+        throw new Problem(
+          400,
+          'credentials-in-query',
+          'Credentials in the URL',
+          'Never put an API key or token in the URL: send it in the Authorization header (Authorization: Bearer ebk_…).',
+        )
       const header = bearer(request)
       // A model's portal token is not a session: the portal routes check it themselves.
       if (header?.startsWith('ebp_')) return

@@ -4,12 +4,25 @@ import type { AuthService } from './auth.service.ts'
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.plugin.ts'
 import { AccountHelp, LoginBody, LoginResponse, MeResponse } from './auth.schemas.ts'
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number; contactEmail?: string }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSecure: boolean; loginRateLimit: number; contactEmail?: string }> = async (
+  app,
+  opts,
+) => {
   // Who to ask for an account, a new password or a new portal link: there is no self-service reset (an
   // account is made by a person who knows who it is for), so the page names that person's address.
-  app.get('/v1/auth/help', { schema: { tags: ['auth'], summary: 'Where to ask for an account, a new password or a new portal link', response: { 200: AccountHelp, 400: ProblemSchema } } }, async () => ({
-    contactEmail: opts.contactEmail ?? null,
-  }))
+  app.get(
+    '/v1/auth/help',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Where to ask for an account, a new password or a new portal link',
+        response: { 200: AccountHelp, 400: ProblemSchema },
+      },
+    },
+    async () => ({
+      contactEmail: opts.contactEmail ?? null,
+    }),
+  )
 
   app.post(
     '/v1/auth/login',
@@ -29,16 +42,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; cookieSe
     },
   )
 
-  app.post('/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' }, 400: ProblemSchema, 401: ProblemSchema } } }, async (request, reply) => {
-    // A key has no session to end: a 204 would suggest it stopped working.
-    if (request.principal!.via === 'apikey') throw problems.badRequest('An API key is not a session: its organisation revokes it (DELETE /v1/organisations/{id}/keys/{keyId}).')
-    await opts.auth.logout(request.principal!.sessionId)
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
-    return reply.code(204).send(null)
-  })
+  app.post(
+    '/v1/auth/logout',
+    { schema: { tags: ['auth'], response: { 204: { type: 'null' }, 400: ProblemSchema, 401: ProblemSchema } } },
+    async (request, reply) => {
+      // A key has no session to end: a 204 would suggest it stopped working.
+      if (request.principal!.via === 'apikey')
+        throw problems.badRequest('An API key is not a session: its organisation revokes it (DELETE /v1/organisations/{id}/keys/{keyId}).')
+      await opts.auth.logout(request.principal!.sessionId)
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
 
-  app.get('/v1/auth/me', { onRequest: app.requireRole('admin', 'curator', 'photographer', 'journalist'), schema: { tags: ['auth'], response: { 200: MeResponse, 401: ProblemSchema } } }, async (request) => {
-    const p = request.principal!
-    return { user: { id: p.userId, role: p.role, displayName: p.displayName }, organisationId: p.organisationId }
-  })
+  app.get(
+    '/v1/auth/me',
+    {
+      onRequest: app.requireRole('admin', 'curator', 'photographer', 'journalist'),
+      schema: { tags: ['auth'], response: { 200: MeResponse, 401: ProblemSchema } },
+    },
+    async (request) => {
+      const p = request.principal!
+      return { user: { id: p.userId, role: p.role, displayName: p.displayName }, organisationId: p.organisationId }
+    },
+  )
 }

@@ -55,7 +55,10 @@ export class AuthService {
   }
 
   /** Checks the password and opens a session. Unknown e-mail and wrong password answer alike, in like time. */
-  async login(emailInput: string, password: string): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { id: string; role: Role; displayName: string } }> {
+  async login(
+    emailInput: string,
+    password: string,
+  ): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { id: string; role: Role; displayName: string } }> {
     const email = emailInput.trim().toLowerCase()
     const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1)
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false)
@@ -96,7 +99,15 @@ export class AuthService {
       .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`)))
       .limit(1)
     if (!row || row.disabledAt) return null
-    const principal = { userId: row.userId, role: row.role, displayName: row.displayName, sessionId: row.sessionId, csrfHash: row.csrfHash, via, organisationId: row.organisationId ?? null }
+    const principal = {
+      userId: row.userId,
+      role: row.role,
+      displayName: row.displayName,
+      sessionId: row.sessionId,
+      csrfHash: row.csrfHash,
+      via,
+      organisationId: row.organisationId ?? null,
+    }
     this.cache.set(hash, principal, generation, row.expiresAt.getTime())
     return { ...principal }
   }

@@ -28,7 +28,9 @@ export const sessions = pgTable(
     /** SHA-256 of the bearer token: a stolen database does not yield usable tokens. */
     tokenHash: text('token_hash').notNull().unique(),
     csrfHash: text('csrf_hash').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },

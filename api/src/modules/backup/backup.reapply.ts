@@ -27,7 +27,15 @@ const ACTOR = { kind: 'system', id: 'ledger' } as const
  * by hand is caught too) and at the end of `backup restore`. What already holds is left alone, so a
  * start with nothing restored costs one read of the file and a few indexed lookups.
  */
-export async function reapplyLedger(deps: { db: Db; ledger: Ledger; consent: ConsentService; erasure: ErasureService; portal: PortalService; apiKeys: ApiKeyService; log: FastifyBaseLogger }): Promise<Reapplied> {
+export async function reapplyLedger(deps: {
+  db: Db
+  ledger: Ledger
+  consent: ConsentService
+  erasure: ErasureService
+  portal: PortalService
+  apiKeys: ApiKeyService
+  log: FastifyBaseLogger
+}): Promise<Reapplied> {
   const { entries, torn } = await deps.ledger.read()
   const done: Reapplied = { entries: entries.length, withdrawals: 0, erasures: 0, portalLinks: 0, apiKeys: 0, torn, failed: 0 }
   if (!entries.length) return done
@@ -57,7 +65,10 @@ export async function reapplyLedger(deps: { db: Db; ledger: Ledger; consent: Con
   const withdrawals = of('withdrawal')
   if (withdrawals.length) {
     // Only pairs still linked whose consent is not withdrawn (or whose photo is not): one query for all.
-    const pairs = sql.join(withdrawals.map((w) => sql`(${w.photoId}::uuid, ${w.subjectId}::uuid)`), sql`, `)
+    const pairs = sql.join(
+      withdrawals.map((w) => sql`(${w.photoId}::uuid, ${w.subjectId}::uuid)`),
+      sql`, `,
+    )
     const open = rowsOf<{ photo_id: string; subject_id: string }>(
       await deps.db.execute(sql`
         select ps.photo_id, ps.subject_id from (values ${pairs}) as w(photo_id, subject_id)
@@ -80,7 +91,12 @@ export async function reapplyLedger(deps: { db: Db; ledger: Ledger; consent: Con
 
   const keys = [...new Set(of('api-key-revoked').map((e) => e.keyId))]
   // A key made after the backup is not in the restored database: nothing to revoke.
-  const live = keys.length ? await deps.db.select({ id: apiKeys.id }).from(apiKeys).where(and(inArray(apiKeys.id, keys), isNull(apiKeys.revokedAt))) : []
+  const live = keys.length
+    ? await deps.db
+        .select({ id: apiKeys.id })
+        .from(apiKeys)
+        .where(and(inArray(apiKeys.id, keys), isNull(apiKeys.revokedAt)))
+    : []
   for (const { id } of live) {
     await attempt({ keyId: id }, async () => {
       await deps.apiKeys.revoke(id, null, ACTOR)

@@ -36,11 +36,18 @@ function runPg(tool: 'pg_dump' | 'pg_restore', url: string, args: string[]): Pro
   const password = decodeURIComponent(u.password)
   u.password = ''
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, [...args, `--dbname=${u.toString()}`], { env: { PATH: process.env.PATH, ...(password ? { PGPASSWORD: password } : {}) }, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(tool, [...args, `--dbname=${u.toString()}`], {
+      env: { PATH: process.env.PATH, ...(password ? { PGPASSWORD: password } : {}) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
     let err = ''
     child.stderr.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-2000)))
-    child.on('error', (e) => reject(new BackupError(`${tool} could not be started (${(e as NodeJS.ErrnoException).code}): install the PostgreSQL client tools`)))
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`${tool} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`))))
+    child.on('error', (e) =>
+      reject(new BackupError(`${tool} could not be started (${(e as NodeJS.ErrnoException).code}): install the PostgreSQL client tools`)),
+    )
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${tool} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)),
+    )
   })
 }
 
@@ -116,7 +123,15 @@ export async function verifyBackup(from: string): Promise<Manifest> {
 /** PostgreSQL: the dump replaces the database's tables in one transaction. Every instance must be stopped. */
 export async function restorePostgres(from: string, manifest: Manifest, url: string): Promise<void> {
   if (manifest.engine !== 'postgres') throw new BackupError('this backup is of an embedded database: restore it with DATABASE_URL unset')
-  await runPg('pg_restore', url, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', path.join(from, manifest.database.file)])
+  await runPg('pg_restore', url, [
+    '--clean',
+    '--if-exists',
+    '--no-owner',
+    '--no-privileges',
+    '--single-transaction',
+    '--exit-on-error',
+    path.join(from, manifest.database.file),
+  ])
 }
 
 /** PGlite: the data directory's archive, to open with `loadDataDir` in an emptied directory. */

@@ -5,5 +5,15 @@
  * Owns no table. Must never: put the master key or the ledger into a backup, restore over a database without
  * checking every hash first, or let a server serve before the ledger has been re-applied.
  */
-export { BLOB_PREFIXES, BackupError, MANIFEST, createBackup, pgliteArchive, restoreBlobs, restorePostgres, verifyBackup, type Manifest } from './backup.service.ts'
+export {
+  BLOB_PREFIXES,
+  BackupError,
+  MANIFEST,
+  createBackup,
+  pgliteArchive,
+  restoreBlobs,
+  restorePostgres,
+  verifyBackup,
+  type Manifest,
+} from './backup.service.ts'
 export { reapplyLedger, type Reapplied } from './backup.reapply.ts'

@@ -15,17 +15,41 @@ export function entryName(e: ExportEntry, total: number): string {
   return `${String(e.position).padStart(Math.max(2, String(total).length), '0')}-${e.photo.id}.jpg`
 }
 
-
 const CSV_COLUMNS = [
-  'position', 'file', 'photo_id', 'caption_nl', 'caption_en', 'alt_nl', 'alt_en', 'credit', 'attribution_nl', 'attribution_en', 'licence', 'licence_url', 'note_nl', 'note_en',
+  'position',
+  'file',
+  'photo_id',
+  'caption_nl',
+  'caption_en',
+  'alt_nl',
+  'alt_en',
+  'credit',
+  'attribution_nl',
+  'attribution_en',
+  'licence',
+  'licence_url',
+  'note_nl',
+  'note_en',
 ] as const
 
 export function creditsCsv(plan: ExportPlan): string {
   const total = plan.entries.length + plan.omitted.length
   const rows = plan.entries.map((e) =>
     [
-      e.position, entryName(e, total), e.photo.id, e.photo.captionNl, e.photo.captionEn, e.photo.altNl, e.photo.altEn, e.photo.credit,
-      e.attribution?.nl, e.attribution?.en, e.photo.licence, e.licence?.deedUrl, e.item.noteNl, e.item.noteEn,
+      e.position,
+      entryName(e, total),
+      e.photo.id,
+      e.photo.captionNl,
+      e.photo.captionEn,
+      e.photo.altNl,
+      e.photo.altEn,
+      e.photo.credit,
+      e.attribution?.nl,
+      e.attribution?.en,
+      e.photo.licence,
+      e.licence?.deedUrl,
+      e.item.noteNl,
+      e.item.noteEn,
     ].map(neutraliseCell),
   )
   // A BOM so spreadsheet programs read the Dutch text as UTF-8.

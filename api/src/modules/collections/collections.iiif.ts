@@ -31,7 +31,12 @@ const entry = (label: LangMap, value: LangMap) => ({ label, value })
  * @param base absolute origin for ids ("https://beeld.example"): every id in a manifest must be an HTTP(S) URI.
  * @param imageUrl the absolute URL of a derivative (what the photo detail lists).
  */
-export function buildManifest(plan: ExportPlan, base: string, imageUrl: (photoId: string, preset: string, etag: string) => string, creditLine: (e: ExportPlan['entries'][number]) => string) {
+export function buildManifest(
+  plan: ExportPlan,
+  base: string,
+  imageUrl: (photoId: string, preset: string, etag: string) => string,
+  creditLine: (e: ExportPlan['entries'][number]) => string,
+) {
   const c = plan.collection
   const id = `${base}/v1/collections/${c.id}/manifest.json`
   const credits = [...new Set(plan.entries.map(creditLine))]
@@ -46,13 +51,26 @@ export function buildManifest(plan: ExportPlan, base: string, imageUrl: (photoId
       { nl: ['Naamsvermelding'], en: ['Attribution'] },
       credits.length ? { nl: [`Foto's: ${credits.join('; ')}`], en: [`Photos: ${credits.join('; ')}`] } : { none: ['Eerlijk Beeld'] },
     ),
-    metadata: [entry({ nl: ['Soort'], en: ['Kind'] }, c.kind === 'exhibition' ? { nl: ['Tentoonstelling'], en: ['Exhibition'] } : { nl: ['Collectie'], en: ['Collection'] })],
+    metadata: [
+      entry(
+        { nl: ['Soort'], en: ['Kind'] },
+        c.kind === 'exhibition' ? { nl: ['Tentoonstelling'], en: ['Exhibition'] } : { nl: ['Collectie'], en: ['Collection'] },
+      ),
+    ],
     items: plan.entries.map((e) => {
       const canvas = `${base}/v1/collections/${c.id}/canvas/${e.photo.id}`
       const attribution: LangMap = e.attribution ? { nl: [e.attribution.nl], en: [e.attribution.en] } : { none: [creditLine(e)] }
       const metadata = [entry({ nl: ['Maker'], en: ['Credit'] }, { none: [e.photo.credit] })]
       if (e.licence) {
-        metadata.push(entry({ nl: ['Licentie'], en: ['Licence'] }, { nl: [`${e.licence.shortName.nl} ${e.licence.version}: ${e.licence.deedUrl}`], en: [`${e.licence.shortName.en} ${e.licence.version}: ${e.licence.deedUrl}`] }))
+        metadata.push(
+          entry(
+            { nl: ['Licentie'], en: ['Licence'] },
+            {
+              nl: [`${e.licence.shortName.nl} ${e.licence.version}: ${e.licence.deedUrl}`],
+              en: [`${e.licence.shortName.en} ${e.licence.version}: ${e.licence.deedUrl}`],
+            },
+          ),
+        )
       }
       if (e.item.noteNl || e.item.noteEn) metadata.push(entry({ nl: ['Notitie'], en: ['Note'] }, langMap(e.item.noteNl, e.item.noteEn)))
       return {
@@ -73,7 +91,13 @@ export function buildManifest(plan: ExportPlan, base: string, imageUrl: (photoId
                 id: `${canvas}/page/image`,
                 type: 'Annotation',
                 motivation: 'painting',
-                body: { id: imageUrl(e.photo.id, e.image.preset, e.image.etag), type: 'Image', format: 'image/jpeg', width: e.image.width, height: e.image.height },
+                body: {
+                  id: imageUrl(e.photo.id, e.image.preset, e.image.etag),
+                  type: 'Image',
+                  format: 'image/jpeg',
+                  width: e.image.width,
+                  height: e.image.height,
+                },
                 target: canvas,
               },
             ],

@@ -15,7 +15,10 @@ export const ItemParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalP
 
 export const CollectionBody = Type.Object(
   {
-    kind: Type.Union(COLLECTION_KINDS.map((k) => Type.Literal(k)), { description: 'An exhibition accepts only photos whose consent and licence cover exhibitions.' }),
+    kind: Type.Union(
+      COLLECTION_KINDS.map((k) => Type.Literal(k)),
+      { description: 'An exhibition accepts only photos whose consent and licence cover exhibitions.' },
+    ),
     titleNl: Title,
     titleEn: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     notesNl: Type.Optional(Nullable(Notes)),
@@ -39,8 +42,14 @@ export const AddItemBody = Type.Object(
   { photoId: Uuid, noteNl: Type.Optional(Nullable(ItemNote)), noteEn: Type.Optional(Nullable(ItemNote)) },
   { additionalProperties: false },
 )
-export const ItemPatchBody = Type.Object({ noteNl: Type.Optional(Nullable(ItemNote)), noteEn: Type.Optional(Nullable(ItemNote)) }, { additionalProperties: false, minProperties: 1 })
-export const ReorderBody = Type.Object({ photoIds: Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Every photo id of the collection, exactly once, in the new order.' }) }, { additionalProperties: false })
+export const ItemPatchBody = Type.Object(
+  { noteNl: Type.Optional(Nullable(ItemNote)), noteEn: Type.Optional(Nullable(ItemNote)) },
+  { additionalProperties: false, minProperties: 1 },
+)
+export const ReorderBody = Type.Object(
+  { photoIds: Type.Array(Uuid, { maxItems: 500, uniqueItems: true, description: 'Every photo id of the collection, exactly once, in the new order.' }) },
+  { additionalProperties: false },
+)
 
 export const CollectionSummary = Type.Object({
   id: Uuid,
@@ -48,7 +57,9 @@ export const CollectionSummary = Type.Object({
   title: Bilingual,
   notes: Bilingual,
   itemCount: Type.Integer(),
-  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Null while it is a working set; search shows only published collections' }),
+  publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+    description: 'Null while it is a working set; search shows only published collections',
+  }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })
@@ -74,7 +85,9 @@ export const CollectionItem = Type.Object({
   position: Type.Integer({ minimum: 1 }),
   note: Bilingual,
   addedAt: Type.String({ format: 'date-time' }),
-  available: Type.Boolean({ description: 'false: the gate does not show this photo now (for an exhibition: or not for exhibitions); it is left out of exports.' }),
+  available: Type.Boolean({
+    description: 'false: the gate does not show this photo now (for an exhibition: or not for exhibitions); it is left out of exports.',
+  }),
   reason: Nullable(Type.String()),
   reasonWords: Nullable(Words),
   photo: Nullable(ItemPhoto),

@@ -46,7 +46,12 @@ export type CollectionPatch = Partial<Omit<CollectionInput, 'kind'>>
 
 export type Availability = { ok: true; allowed: Allowed } | { ok: false; reason: UnavailableReason }
 
-const UNAVAILABLE: Partial<Record<DenyReason, UnavailableReason>> = { erased: 'erased', withdrawn: 'withdrawn', 'not-published': 'not-published', 'exhibition-not-covered': 'exhibition-not-covered' }
+const UNAVAILABLE: Partial<Record<DenyReason, UnavailableReason>> = {
+  erased: 'erased',
+  withdrawn: 'withdrawn',
+  'not-published': 'not-published',
+  'exhibition-not-covered': 'exhibition-not-covered',
+}
 
 /** One photo of a collection that may be exported right now, with everything the credits need. */
 export interface ExportEntry {
@@ -82,7 +87,11 @@ export class CollectionsService {
       .where(and(eq(photos.status, 'in_review'), notErased))
       .orderBy(asc(photos.updatedAt), asc(photos.id))
       .limit(limit)
-    const decisions = await this.deps.gate.check(rows.map((r) => r.id), { kind: 'manage' }, callerOf(principal))
+    const decisions = await this.deps.gate.check(
+      rows.map((r) => r.id),
+      { kind: 'manage' },
+      callerOf(principal),
+    )
     const out = []
     for (const r of rows) {
       const d = decisions.get(r.id)
@@ -102,13 +111,24 @@ export class CollectionsService {
   async create(principal: Principal, input: CollectionInput) {
     const [row] = await this.deps.db
       .insert(collections)
-      .values({ kind: input.kind, titleNl: input.titleNl.trim(), titleEn: text(input.titleEn) ?? null, notesNl: text(input.notesNl) ?? null, notesEn: text(input.notesEn) ?? null, createdBy: principal.userId })
+      .values({
+        kind: input.kind,
+        titleNl: input.titleNl.trim(),
+        titleEn: text(input.titleEn) ?? null,
+        notesNl: text(input.notesNl) ?? null,
+        notesEn: text(input.notesEn) ?? null,
+        createdBy: principal.userId,
+      })
       .returning()
     return this.#summary(row!, 0)
   }
 
   async list(kind?: CollectionKind) {
-    const rows = await this.deps.db.select().from(collections).where(kind ? eq(collections.kind, kind) : undefined).orderBy(desc(collections.updatedAt), desc(collections.id))
+    const rows = await this.deps.db
+      .select()
+      .from(collections)
+      .where(kind ? eq(collections.kind, kind) : undefined)
+      .orderBy(desc(collections.updatedAt), desc(collections.id))
     const counts = rowsOf<{ collection_id: string; n: number | string }>(
       await this.deps.db.execute(sql`select collection_id, count(*) as n from collection_items group by collection_id`),
     )
@@ -119,7 +139,10 @@ export class CollectionsService {
   /** The collection with its items in order; photos the gate does not show are listed as unavailable, with the reason. */
   async get(id: string) {
     const { collection, items } = await this.#load(this.deps.db, id)
-    const avail = await this.availability(items.map((i) => i.photoId), collection.kind)
+    const avail = await this.availability(
+      items.map((i) => i.photoId),
+      collection.kind,
+    )
     return {
       ...this.#summary(collection, items.length),
       items: items.map((item, i) => {
@@ -147,12 +170,22 @@ export class CollectionsService {
     const { db } = this.deps
     const { collection, items } = await this.#load(db, id)
     const inIt = new Set(items.map((i) => i.photoId))
-    const published = (await db.select({ id: photos.id }).from(photos).where(and(eq(photos.status, 'published'), notErased)).orderBy(desc(photos.publishedAt), desc(photos.id)).limit(limit + inIt.size))
+    const published = (
+      await db
+        .select({ id: photos.id })
+        .from(photos)
+        .where(and(eq(photos.status, 'published'), notErased))
+        .orderBy(desc(photos.publishedAt), desc(photos.id))
+        .limit(limit + inIt.size)
+    )
       .map((r) => r.id)
       .filter((pid) => !inIt.has(pid))
       .slice(0, limit)
     // The gate decides twice: what this curator may see of each photo (its thumbnail), and whether it may go in.
-    const [seen, avail] = await Promise.all([this.deps.gate.check(published, { kind: 'manage' }, callerOf(principal)), this.availability(published, collection.kind)])
+    const [seen, avail] = await Promise.all([
+      this.deps.gate.check(published, { kind: 'manage' }, callerOf(principal)),
+      this.availability(published, collection.kind),
+    ])
     const rows: PhotoRow[] = []
     const thumbs = new Map<string, string | null>()
     for (const pid of published) {
@@ -164,7 +197,14 @@ export class CollectionsService {
       thumbs.set(pid, t ? mediaUrl('', pid, t) : null)
     }
     const thumb = (r: PhotoRow) => thumbs.get(r.id) ?? null
-    const entry = (r: PhotoRow) => ({ id: r.id, caption: { nl: r.captionNl, en: r.captionEn }, alt: { nl: r.altNl, en: r.altEn }, credit: r.credit, licence: r.licence, thumbnail: thumb(r) })
+    const entry = (r: PhotoRow) => ({
+      id: r.id,
+      caption: { nl: r.captionNl, en: r.captionEn },
+      alt: { nl: r.altNl, en: r.altEn },
+      credit: r.credit,
+      licence: r.licence,
+      thumbnail: thumb(r),
+    })
     const eligible = []
     const ineligible = []
     for (const r of rows) {
@@ -173,7 +213,11 @@ export class CollectionsService {
       else {
         const byLicence = a.reason === 'exhibition-not-covered' && !this.deps.licence(r.licence)?.permittedUses.includes('exhibition')
         const words = a.reason === 'exhibition-not-covered' ? EXHIBITION_WORDS[byLicence ? 'licence' : 'consent'] : UNAVAILABLE_WORDS[a.reason]
-        ineligible.push({ ...entry(r), reason: a.reason === 'exhibition-not-covered' ? (byLicence ? 'licence-not-exhibition' : 'consent-not-exhibition') : a.reason, words })
+        ineligible.push({
+          ...entry(r),
+          reason: a.reason === 'exhibition-not-covered' ? (byLicence ? 'licence-not-exhibition' : 'consent-not-exhibition') : a.reason,
+          words,
+        })
       }
     }
     return { kind: collection.kind, eligible, ineligible }
@@ -186,7 +230,10 @@ export class CollectionsService {
   async setPublished(id: string, published: boolean) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      await tx.update(collections).set({ publishedAt: published ? new Date() : null, updatedAt: new Date() }).where(eq(collections.id, id))
+      await tx
+        .update(collections)
+        .set({ publishedAt: published ? new Date() : null, updatedAt: new Date() })
+        .where(eq(collections.id, id))
       const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
       for (const i of items) await this.#resync(tx, i.photoId)
     })
@@ -240,7 +287,13 @@ export class CollectionsService {
       if (Number(stats!.n) >= MAX_ITEMS) throw collectionProblems.full(MAX_ITEMS)
       const inserted = await tx
         .insert(collectionItems)
-        .values({ collectionId: id, photoId: photo.id, position: Number(stats!.top ?? 0) + 1, noteNl: text(input.noteNl) ?? null, noteEn: text(input.noteEn) ?? null })
+        .values({
+          collectionId: id,
+          photoId: photo.id,
+          position: Number(stats!.top ?? 0) + 1,
+          noteNl: text(input.noteNl) ?? null,
+          noteEn: text(input.noteEn) ?? null,
+        })
         .onConflictDoNothing()
         .returning()
       if (inserted.length === 0) throw collectionProblems.alreadyIn()
@@ -252,7 +305,10 @@ export class CollectionsService {
   async removeItem(id: string, photoId: string) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const gone = await tx.delete(collectionItems).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId))).returning()
+      const gone = await tx
+        .delete(collectionItems)
+        .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
+        .returning()
       if (gone.length === 0) throw collectionProblems.itemNotFound()
       await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
       await this.#resync(tx, photoId)
@@ -265,7 +321,11 @@ export class CollectionsService {
       const set: Partial<typeof collectionItems.$inferInsert> = {}
       if (patch.noteNl !== undefined) set.noteNl = text(patch.noteNl)
       if (patch.noteEn !== undefined) set.noteEn = text(patch.noteEn)
-      const done = await tx.update(collectionItems).set(set).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId))).returning()
+      const done = await tx
+        .update(collectionItems)
+        .set(set)
+        .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
+        .returning()
       if (done.length === 0) throw collectionProblems.itemNotFound()
       await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
     })
@@ -275,7 +335,9 @@ export class CollectionsService {
   async reorder(id: string, photoIds: string[]) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const current = (await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))).map((r) => r.photoId)
+      const current = (await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))).map(
+        (r) => r.photoId,
+      )
       const wanted = photoIds.map((p) => p.toLowerCase())
       const have = new Set(current)
       const given = new Set(wanted)
@@ -283,7 +345,10 @@ export class CollectionsService {
       const unexpected = [...given].filter((p) => !have.has(p))
       if (missing.length || unexpected.length || given.size !== wanted.length) throw collectionProblems.orderMismatch(missing, unexpected)
       for (const [i, photoId] of wanted.entries()) {
-        await tx.update(collectionItems).set({ position: i + 1 }).where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
+        await tx
+          .update(collectionItems)
+          .set({ position: i + 1 })
+          .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
       }
       await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
     })
@@ -299,7 +364,10 @@ export class CollectionsService {
   async exportPlan(id: string): Promise<ExportPlan> {
     const { db } = this.deps
     const { collection, items } = await this.#load(db, id)
-    const avail = await this.availability(items.map((i) => i.photoId), collection.kind)
+    const avail = await this.availability(
+      items.map((i) => i.photoId),
+      collection.kind,
+    )
     const rank = (d: DerivativeRow) => PRESETS.findIndex((p) => p.name === d.preset)
     const plan: ExportPlan = { collection, entries: [], omitted: [] }
     for (const [i, item] of items.entries()) {
@@ -316,7 +384,15 @@ export class CollectionsService {
       }
       const licence = this.deps.licence(photo.licence)
       const att = licence ? attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } }) : null
-      plan.entries.push({ position: i + 1, item, record: a.allowed.record, photo, image, licence, attribution: att ? { nl: att.nl.text, en: att.en.text } : null })
+      plan.entries.push({
+        position: i + 1,
+        item,
+        record: a.allowed.record,
+        photo,
+        image,
+        licence,
+        attribution: att ? { nl: att.nl.text, en: att.en.text } : null,
+      })
     }
     return plan
   }
@@ -331,7 +407,13 @@ export class CollectionsService {
     await this.deps.audit.append(this.deps.db, {
       type: 'collection.exported',
       actor: { kind: 'user', id: principal.userId },
-      data: { collectionId: plan.collection.id, format, photoCount: ids.length, omittedCount: plan.omitted.length, ...(ids.length <= 80 ? { photoIds: ids } : {}) },
+      data: {
+        collectionId: plan.collection.id,
+        format,
+        photoCount: ids.length,
+        omittedCount: plan.omitted.length,
+        ...(ids.length <= 80 ? { photoIds: ids } : {}),
+      },
     })
   }
 
@@ -371,7 +453,11 @@ export class CollectionsService {
   async #load(tx: DbOrTx, id: string) {
     const [collection] = await tx.select().from(collections).where(eq(collections.id, id)).limit(1)
     if (!collection) throw collectionProblems.notFound()
-    const items = await tx.select().from(collectionItems).where(eq(collectionItems.collectionId, id)).orderBy(asc(collectionItems.position), asc(collectionItems.addedAt))
+    const items = await tx
+      .select()
+      .from(collectionItems)
+      .where(eq(collectionItems.collectionId, id))
+      .orderBy(asc(collectionItems.position), asc(collectionItems.addedAt))
     return { collection, items }
   }
 

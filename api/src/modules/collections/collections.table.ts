@@ -16,7 +16,9 @@ export const collections = pgTable(
     titleEn: text('title_en'),
     notesNl: text('notes_nl'),
     notesEn: text('notes_en'),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     /** Null while it is the curator's working set; set when a curator publishes it (then it shows in search). */
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,8 +30,12 @@ export const collections = pgTable(
 export const collectionItems = pgTable(
   'collection_items',
   {
-    collectionId: uuid('collection_id').notNull().references(() => collections.id, { onDelete: 'cascade' }),
-    photoId: uuid('photo_id').notNull().references(() => photos.id),
+    collectionId: uuid('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id),
     position: integer('position').notNull(),
     noteNl: text('note_nl'),
     noteEn: text('note_en'),

@@ -9,7 +9,7 @@
  * consent, made against that new version (accepting it writes exactly what was asked).
  */
 import type { CurrentConsent } from '../gate/gate.consent.ts'
-import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic, } from '../../../../contract/vocabulary.ts'
+import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic } from '../../../../contract/vocabulary.ts'
 
 /** A consent's terms: everything a version says, without who or when (the gate's view of a consent, narrowed). */
 export type ConsentTerms = Pick<
@@ -44,12 +44,14 @@ export function wideningsOf(current: ConsentTerms, requested: ConsentTerms, guar
   const out: Widening[] = []
   if (requested.uses.some((u) => !current.uses.includes(u))) out.push('uses')
   if ([...guarded].some((t) => !requested.excludedTopics.includes(t))) out.push('topics')
-  const outletAllowWider = current.outletAllow !== null && (requested.outletAllow === null || requested.outletAllow.some((o) => !current.outletAllow!.includes(o)))
+  const outletAllowWider =
+    current.outletAllow !== null && (requested.outletAllow === null || requested.outletAllow.some((o) => !current.outletAllow!.includes(o)))
   if (outletAllowWider || current.outletDeny.some((o) => !requested.outletDeny.includes(o))) out.push('outlets')
   if (requested.publicPreview && !current.publicPreview) out.push('public-preview')
   // An agreement to be recognisable is the person's to give; and a photo held back because a recognisable
   // person did not agree is not let through by calling them unrecognisable.
-  if ((requested.identifiabilityAgreed && !current.identifiabilityAgreed) || (!recognisabilityOk(current) && recognisabilityOk(requested))) out.push('identifiability')
+  if ((requested.identifiabilityAgreed && !current.identifiabilityAgreed) || (!recognisabilityOk(current) && recognisabilityOk(requested)))
+    out.push('identifiability')
   if (requested.validFrom < current.validFrom) out.push('valid-from')
   if (requested.validUntil > current.validUntil) out.push('valid-until')
   return out
@@ -88,17 +90,16 @@ export interface Split {
  * A change by a photographer or admin. `current` is null for a person's first consent (linking them);
  * `personHasWritten`: the person has written a version for this photo themselves.
  */
-export function splitChange(
-  current: (ConsentTerms & { liftedTopics: readonly Topic[] }) | null,
-  requested: ConsentTerms,
-  personHasWritten: boolean,
-): Split {
+export function splitChange(current: (ConsentTerms & { liftedTopics: readonly Topic[] }) | null, requested: ConsentTerms, personHasWritten: boolean): Split {
   const guarded = guardedTopics(current)
   const topicsLifted = [...guarded].some((t) => !requested.excludedTopics.includes(t))
   if (!current || !personHasWritten) {
     // The release stands as recorded, with every guarded topic still excluded; lifting one is the person's.
     if (!topicsLifted) return { now: requested, proposal: null }
-    return { now: { ...requested, excludedTopics: inOrder(TOPICS, new Set([...requested.excludedTopics, ...guarded])) }, proposal: { terms: requested, widens: ['topics'] } }
+    return {
+      now: { ...requested, excludedTopics: inOrder(TOPICS, new Set([...requested.excludedTopics, ...guarded])) },
+      proposal: { terms: requested, widens: ['topics'] },
+    }
   }
   const widens = wideningsOf(current, requested, guarded)
   if (widens.length === 0) return { now: requested, proposal: null }
@@ -110,7 +111,8 @@ export function splitChange(
 export const liftedBy = (terms: Pick<ConsentTerms, 'excludedTopics'>): Topic[] => PROTECTIVE_TOPICS.filter((t) => !terms.excludedTopics.includes(t))
 
 /** A version by someone else keeps only the lifts the person made that are still open. */
-export const liftsKept = (previous: readonly Topic[], terms: Pick<ConsentTerms, 'excludedTopics'>): Topic[] => previous.filter((t) => !terms.excludedTopics.includes(t))
+export const liftsKept = (previous: readonly Topic[], terms: Pick<ConsentTerms, 'excludedTopics'>): Topic[] =>
+  previous.filter((t) => !terms.excludedTopics.includes(t))
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x))
 export function sameTerms(a: ConsentTerms, b: ConsentTerms): boolean {

@@ -46,7 +46,16 @@ export class ExpiryService {
   #timer: NodeJS.Timeout | undefined
 
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; consent: ConsentService; notices: NoticePort; log: FastifyBaseLogger; sweepMinutes: number; renewalNoticeDays: number; nudge?: () => void },
+    private readonly deps: {
+      db: Db
+      queue: JobQueue
+      consent: ConsentService
+      notices: NoticePort
+      log: FastifyBaseLogger
+      sweepMinutes: number
+      renewalNoticeDays: number
+      nudge?: () => void
+    },
   ) {
     this.#periodMs = deps.sweepMinutes * 60_000
   }

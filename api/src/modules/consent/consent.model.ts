@@ -45,7 +45,15 @@ export interface Actor {
  * grant, and its deliveries queued, in the caller's transaction.
  */
 export interface NoticePort {
-  raise(tx: DbOrTx, input: { photoId: string; event: 'consent.withdrawn' | 'consent.narrowed' | 'consent.expiring' | 'photo.takedown'; key?: string; data?: (organisationId: string) => Record<string, unknown> }): Promise<number>
+  raise(
+    tx: DbOrTx,
+    input: {
+      photoId: string
+      event: 'consent.withdrawn' | 'consent.narrowed' | 'consent.expiring' | 'photo.takedown'
+      key?: string
+      data?: (organisationId: string) => Record<string, unknown>
+    },
+  ): Promise<number>
 }
 
 /** Consent lasts three years unless agreed otherwise (DESIGN.md). */
@@ -54,13 +62,26 @@ export const DEFAULT_YEARS = 3
 export const consentProblems = {
   subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id that you may link.'),
   notInPhoto: () => new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.'),
-  alreadyInPhoto: () => new Problem(409, 'person-already-in-photo', 'Already linked', 'This person is already linked to this photo; change their consent instead.'),
+  alreadyInPhoto: () =>
+    new Problem(409, 'person-already-in-photo', 'Already linked', 'This person is already linked to this photo; change their consent instead.'),
   expiredFinal: (lastDay: string) =>
-    new Problem(409, 'consent-expired', 'Consent has expired', `Consent for this photo ran until ${lastDay} and has expired. Expiry counts as withdrawal, which is final: the photo is not published again. A new photo session is needed.`),
-  withdrawnFinal: () => new Problem(409, 'consent-withdrawn', 'Consent was withdrawn', 'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.'),
+    new Problem(
+      409,
+      'consent-expired',
+      'Consent has expired',
+      `Consent for this photo ran until ${lastDay} and has expired. Expiry counts as withdrawal, which is final: the photo is not published again. A new photo session is needed.`,
+    ),
+  withdrawnFinal: () =>
+    new Problem(
+      409,
+      'consent-withdrawn',
+      'Consent was withdrawn',
+      'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.',
+    ),
   invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
   pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
-  personErased: () => new Problem(410, 'person-erased', 'This person was erased', 'This person was erased: their consent can no longer be changed, proposed or accepted.'),
+  personErased: () =>
+    new Problem(410, 'person-erased', 'This person was erased', 'This person was erased: their consent can no longer be changed, proposed or accepted.'),
   ...proposalProblems,
 }
 

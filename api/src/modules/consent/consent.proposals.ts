@@ -38,8 +38,15 @@ export function proposalView(r: ProposalRow): ProposalView {
     acceptedVersion: r.acceptedVersion,
     widens: r.widens as Widening[],
     consent: {
-      uses: [...t.uses], excludedTopics: [...t.excludedTopics], identifiable: t.identifiable, identifiabilityAgreed: t.identifiabilityAgreed,
-      outletAllow: t.outletAllow ? [...t.outletAllow] : null, outletDeny: [...t.outletDeny], publicPreview: t.publicPreview, validFrom: t.validFrom, validUntil: t.validUntil,
+      uses: [...t.uses],
+      excludedTopics: [...t.excludedTopics],
+      identifiable: t.identifiable,
+      identifiabilityAgreed: t.identifiabilityAgreed,
+      outletAllow: t.outletAllow ? [...t.outletAllow] : null,
+      outletDeny: [...t.outletDeny],
+      publicPreview: t.publicPreview,
+      validFrom: t.validFrom,
+      validUntil: t.validUntil,
     },
     createdAt: r.createdAt.toISOString(),
     decidedAt: r.decidedAt?.toISOString() ?? null,
@@ -49,9 +56,18 @@ export function proposalView(r: ProposalRow): ProposalView {
 export const proposalProblems = {
   proposalNotFound: () => new Problem(404, 'proposal-not-found', 'Proposal not found', 'There is no proposal with this id for you.'),
   proposalDecided: (state: 'accepted' | 'declined', at: Date) =>
-    new Problem(409, 'proposal-decided', 'Already answered', `You already ${state} this proposal on ${at.toISOString().slice(0, 10)}.`, { state, decidedAt: at.toISOString() }),
+    new Problem(409, 'proposal-decided', 'Already answered', `You already ${state} this proposal on ${at.toISOString().slice(0, 10)}.`, {
+      state,
+      decidedAt: at.toISOString(),
+    }),
   proposalSuperseded: (currentVersion: number) =>
-    new Problem(409, 'proposal-superseded', 'This proposal no longer applies', 'The consent changed after this proposal was made, so it no longer applies. Your current consent stands.', { currentVersion }),
+    new Problem(
+      409,
+      'proposal-superseded',
+      'This proposal no longer applies',
+      'The consent changed after this proposal was made, so it no longer applies. Your current consent stands.',
+      { currentVersion },
+    ),
 }
 
 const WIDENING_WORDS: Record<Widening, { nl: string; en: string }> = {
@@ -68,6 +84,12 @@ const WIDENING_WORDS: Record<Widening, { nl: string; en: string }> = {
 export function describeWidenings(widens: readonly Widening[], by: 'photographer' | 'admin'): { nl: string; en: string } {
   const list = (lang: 'nl' | 'en') => widens.map((w) => WIDENING_WORDS[w]?.[lang] ?? w).join(', ')
   return by === 'admin'
-    ? { nl: `De consent officer stelt voor om meer toe te staan: ${list('nl')}. Dit geldt alleen als jij het accepteert.`, en: `The consent officer proposes to allow more: ${list('en')}. This applies only if you accept it.` }
-    : { nl: `De fotograaf stelt voor om meer toe te staan: ${list('nl')}. Dit geldt alleen als jij het accepteert.`, en: `The photographer proposes to allow more: ${list('en')}. This applies only if you accept it.` }
+    ? {
+        nl: `De consent officer stelt voor om meer toe te staan: ${list('nl')}. Dit geldt alleen als jij het accepteert.`,
+        en: `The consent officer proposes to allow more: ${list('en')}. This applies only if you accept it.`,
+      }
+    : {
+        nl: `De fotograaf stelt voor om meer toe te staan: ${list('nl')}. Dit geldt alleen als jij het accepteert.`,
+        en: `The photographer proposes to allow more: ${list('en')}. This applies only if you accept it.`,
+      }
 }

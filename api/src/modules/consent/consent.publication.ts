@@ -58,7 +58,12 @@ export class Publication {
    */
   async publishBlockers(tx: DbOrTx, photo: PhotoRow): Promise<PublishBlocker[]> {
     const reasons: PublishBlocker[] = []
-    for (const [field, value] of [['captionNl', photo.captionNl], ['captionEn', photo.captionEn], ['altNl', photo.altNl], ['altEn', photo.altEn]] as const) {
+    for (const [field, value] of [
+      ['captionNl', photo.captionNl],
+      ['captionEn', photo.captionEn],
+      ['altNl', photo.altNl],
+      ['altEn', photo.altEn],
+    ] as const) {
       if (!value?.trim()) reasons.push({ code: 'text-missing', field })
     }
     if (photo.derivativesState !== 'ready') reasons.push({ code: 'derivatives-pending' })
@@ -86,7 +91,12 @@ export class Publication {
         .where(eq(photos.id, photoId))
         .returning()
       await enqueueSearchSync(tx, this.deps.queue, photoId)
-      await this.deps.audit.append(tx, { type: 'photo.published', actor: { kind: 'user', id: principal.userId }, photoId, data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' } })
+      await this.deps.audit.append(tx, {
+        type: 'photo.published',
+        actor: { kind: 'user', id: principal.userId },
+        photoId,
+        data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' },
+      })
       return updated!
     })
   }
@@ -95,15 +105,25 @@ export class Publication {
 function describeReason(r: { code: string; subjectId?: string; field?: string }): string {
   const who = r.subjectId ? ` (person ${r.subjectId})` : ''
   switch (r.code) {
-    case 'text-missing': return `${r.field} is missing.`
-    case 'derivatives-pending': return 'The image sizes are still being made.'
-    case 'no-people-undeclared': return 'Link the people in the photo, or declare that there are none.'
-    case 'no-consent': return `A person in the photo has no consent record${who}.`
-    case 'withdrawn': return `Consent was withdrawn${who}.`
-    case 'expired': return `Consent has expired${who}.`
-    case 'not-yet-valid': return `Consent is not valid yet${who}.`
-    case 'identifiability-not-agreed': return `A recognisable person did not agree to being recognisable${who}.`
-    case 'no-common-use': return 'The licence and the consents have no use in common.'
-    default: return r.code
+    case 'text-missing':
+      return `${r.field} is missing.`
+    case 'derivatives-pending':
+      return 'The image sizes are still being made.'
+    case 'no-people-undeclared':
+      return 'Link the people in the photo, or declare that there are none.'
+    case 'no-consent':
+      return `A person in the photo has no consent record${who}.`
+    case 'withdrawn':
+      return `Consent was withdrawn${who}.`
+    case 'expired':
+      return `Consent has expired${who}.`
+    case 'not-yet-valid':
+      return `Consent is not valid yet${who}.`
+    case 'identifiability-not-agreed':
+      return `A recognisable person did not agree to being recognisable${who}.`
+    case 'no-common-use':
+      return 'The licence and the consents have no use in common.'
+    default:
+      return r.code
   }
 }

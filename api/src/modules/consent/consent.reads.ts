@@ -27,7 +27,12 @@ export async function currentConsents(tx: DbOrTx, photoIds: string[]): Promise<M
 export async function gatePhotos(tx: DbOrTx, rows: PhotoRow[]): Promise<Map<string, GatePhoto>> {
   const ids = rows.map((r) => r.id)
   const links = ids.length ? await tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, ids)) : []
-  return new Map(rows.map((r) => [r.id, { status: r.status, noPeopleDeclared: r.noPeopleDeclaredAt !== null, subjectIds: links.filter((l) => l.photoId === r.id).map((l) => l.subjectId) }]))
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { status: r.status, noPeopleDeclared: r.noPeopleDeclaredAt !== null, subjectIds: links.filter((l) => l.photoId === r.id).map((l) => l.subjectId) },
+    ]),
+  )
 }
 
 /**

@@ -1,21 +1,51 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { ConsentService } from './consent.service.ts'
-import { AddPersonBody, ConsentBody, ConsentChange, PeopleList, PersonParams, PhotoIdParams, StatusResponse, Subject, SubjectBody, SubjectList } from './consent.schemas.ts'
+import {
+  AddPersonBody,
+  ConsentBody,
+  ConsentChange,
+  PeopleList,
+  PersonParams,
+  PhotoIdParams,
+  StatusResponse,
+  Subject,
+  SubjectBody,
+  SubjectList,
+} from './consent.schemas.ts'
 
 export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService }> = async (app, { consent }) => {
   const photographerOrAdmin = app.requireRole('photographer', 'admin')
 
-  app.post('/v1/subjects', { onRequest: app.requireRole('photographer'), schema: { tags: ['consent'], summary: 'Add a person (by pseudonym only)', body: SubjectBody, response: { 201: Subject, 400: P, 401: P, 403: P, 409: P } } }, async (request, reply) =>
-    reply.code(201).send(await consent.createSubject(request.principal!, request.body.pseudonym)),
+  app.post(
+    '/v1/subjects',
+    {
+      onRequest: app.requireRole('photographer'),
+      schema: { tags: ['consent'], summary: 'Add a person (by pseudonym only)', body: SubjectBody, response: { 201: Subject, 400: P, 401: P, 403: P, 409: P } },
+    },
+    async (request, reply) => reply.code(201).send(await consent.createSubject(request.principal!, request.body.pseudonym)),
   )
-  app.get('/v1/subjects', { onRequest: photographerOrAdmin, schema: { tags: ['consent'], summary: 'The people you added (admins: everyone)', response: { 200: SubjectList, 401: P, 403: P } } }, async (request) => ({
-    items: await consent.listSubjects(request.principal!),
-  }))
+  app.get(
+    '/v1/subjects',
+    {
+      onRequest: photographerOrAdmin,
+      schema: { tags: ['consent'], summary: 'The people you added (admins: everyone)', response: { 200: SubjectList, 401: P, 403: P } },
+    },
+    async (request) => ({
+      items: await consent.listSubjects(request.principal!),
+    }),
+  )
 
-  app.get('/v1/photos/:id/people', { onRequest: app.requireRole('photographer', 'curator', 'admin'), schema: { tags: ['consent'], params: PhotoIdParams, response: { 200: PeopleList, 400: P, 401: P, 404: P } } }, async (request) => ({
-    items: await consent.people(request.params.id, request.principal!),
-  }))
+  app.get(
+    '/v1/photos/:id/people',
+    {
+      onRequest: app.requireRole('photographer', 'curator', 'admin'),
+      schema: { tags: ['consent'], params: PhotoIdParams, response: { 200: PeopleList, 400: P, 401: P, 404: P } },
+    },
+    async (request) => ({
+      items: await consent.people(request.params.id, request.principal!),
+    }),
+  )
 
   app.post(
     '/v1/photos/:id/people',
@@ -58,7 +88,15 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
 
   app.post(
     '/v1/photos/:id/people/:subjectId/withdraw',
-    { onRequest: photographerOrAdmin, schema: { tags: ['consent'], summary: "Record a person's withdrawal (takes effect at once)", params: PersonParams, response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: photographerOrAdmin,
+      schema: {
+        tags: ['consent'],
+        summary: "Record a person's withdrawal (takes effect at once)",
+        params: PersonParams,
+        response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => {
       const p = request.principal!
       await consent.withdraw(request.params.id, request.params.subjectId, { kind: 'user', id: p.userId }, 'withdrawn', p)
@@ -66,13 +104,37 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
     },
   )
 
-  app.post('/v1/photos/:id/submit', { onRequest: app.requireRole('photographer'), schema: { tags: ['consent'], summary: 'Send a draft for review', params: PhotoIdParams, response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P, 409: P } } }, async (request) => {
-    await consent.submit(request.params.id, request.principal!)
-    return { id: request.params.id, status: 'in_review' }
-  })
+  app.post(
+    '/v1/photos/:id/submit',
+    {
+      onRequest: app.requireRole('photographer'),
+      schema: {
+        tags: ['consent'],
+        summary: 'Send a draft for review',
+        params: PhotoIdParams,
+        response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P, 409: P },
+      },
+    },
+    async (request) => {
+      await consent.submit(request.params.id, request.principal!)
+      return { id: request.params.id, status: 'in_review' }
+    },
+  )
 
-  app.post('/v1/photos/:id/publish', { onRequest: app.requireRole('curator', 'admin'), schema: { tags: ['consent'], summary: 'Publish (refused, with every reason, while consent or texts are missing)', params: PhotoIdParams, response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P, 409: P } } }, async (request) => {
-    const photo = await consent.publish(request.params.id, request.principal!)
-    return { id: photo.id, status: photo.status }
-  })
+  app.post(
+    '/v1/photos/:id/publish',
+    {
+      onRequest: app.requireRole('curator', 'admin'),
+      schema: {
+        tags: ['consent'],
+        summary: 'Publish (refused, with every reason, while consent or texts are missing)',
+        params: PhotoIdParams,
+        response: { 200: StatusResponse, 400: P, 401: P, 403: P, 404: P, 409: P },
+      },
+    },
+    async (request) => {
+      const photo = await consent.publish(request.params.id, request.principal!)
+      return { id: photo.id, status: photo.status }
+    },
+  )
 }

@@ -18,7 +18,8 @@ export function narrowingOf(before: ConsentRow, after: ConsentRow): ((organisati
   const recognisability = before.identifiabilityAgreed && after.identifiable && !after.identifiabilityAgreed
   const permits = (c: ConsentRow, org: string) => !c.outletDeny.includes(org) && (c.outletAllow === null || c.outletAllow.includes(org))
   const outletsNarrowed =
-    after.outletDeny.some((o) => !before.outletDeny.includes(o)) || (after.outletAllow !== null && (before.outletAllow === null || before.outletAllow.some((o) => !after.outletAllow!.includes(o))))
+    after.outletDeny.some((o) => !before.outletDeny.includes(o)) ||
+    (after.outletAllow !== null && (before.outletAllow === null || before.outletAllow.some((o) => !after.outletAllow!.includes(o))))
   if (!removedUses.length && !addedExcludedTopics.length && !shortened && !recognisability && !outletsNarrowed) return null
   return (org) => ({
     removedUses,
@@ -59,21 +60,46 @@ export function withDefaults(input: ConsentInput, base?: ConsentRow): Required<C
 export function fromSqlRow(r: Record<string, unknown>): ConsentRow {
   const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
   return {
-    id: String(r.id), photoId: String(r.photo_id), subjectId: String(r.subject_id), version: Number(r.version), state: r.state as ConsentRow['state'],
-    uses: r.uses as Use[], excludedTopics: r.excluded_topics as Topic[], identifiable: Boolean(r.identifiable), identifiabilityAgreed: Boolean(r.identifiability_agreed),
-    outletAllow: (r.outlet_allow as string[] | null) ?? null, outletDeny: (r.outlet_deny as string[]) ?? [], publicPreview: Boolean(r.public_preview),
-    validFrom: day(r.valid_from), validUntil: day(r.valid_until), actorKind: r.actor_kind as ConsentRow['actorKind'], actorId: (r.actor_id as string | null) ?? null,
-    reason: (r.reason as string | null) ?? null, createdAt: new Date(String(r.created_at)),
-    author: r.author as ConsentAuthor, liftedTopics: (r.lifted_topics as Topic[] | null) ?? [],
+    id: String(r.id),
+    photoId: String(r.photo_id),
+    subjectId: String(r.subject_id),
+    version: Number(r.version),
+    state: r.state as ConsentRow['state'],
+    uses: r.uses as Use[],
+    excludedTopics: r.excluded_topics as Topic[],
+    identifiable: Boolean(r.identifiable),
+    identifiabilityAgreed: Boolean(r.identifiability_agreed),
+    outletAllow: (r.outlet_allow as string[] | null) ?? null,
+    outletDeny: (r.outlet_deny as string[]) ?? [],
+    publicPreview: Boolean(r.public_preview),
+    validFrom: day(r.valid_from),
+    validUntil: day(r.valid_until),
+    actorKind: r.actor_kind as ConsentRow['actorKind'],
+    actorId: (r.actor_id as string | null) ?? null,
+    reason: (r.reason as string | null) ?? null,
+    createdAt: new Date(String(r.created_at)),
+    author: r.author as ConsentAuthor,
+    liftedTopics: (r.lifted_topics as Topic[] | null) ?? [],
   }
 }
 
 export function toCurrent(r: ConsentRow): ConsentView {
   return {
-    author: r.author, liftedTopics: [...r.liftedTopics],
-    subjectId: r.subjectId, version: r.version, state: r.state, uses: r.uses, excludedTopics: r.excludedTopics, identifiable: r.identifiable,
-    identifiabilityAgreed: r.identifiabilityAgreed, outletAllow: r.outletAllow, outletDeny: r.outletDeny, publicPreview: r.publicPreview,
-    validFrom: r.validFrom, validUntil: r.validUntil, reason: r.reason,
+    author: r.author,
+    liftedTopics: [...r.liftedTopics],
+    subjectId: r.subjectId,
+    version: r.version,
+    state: r.state,
+    uses: r.uses,
+    excludedTopics: r.excludedTopics,
+    identifiable: r.identifiable,
+    identifiabilityAgreed: r.identifiabilityAgreed,
+    outletAllow: r.outletAllow,
+    outletDeny: r.outletDeny,
+    publicPreview: r.publicPreview,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    reason: r.reason,
   }
 }
 

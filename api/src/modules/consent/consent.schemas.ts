@@ -77,7 +77,12 @@ export const Subject = Type.Object({ id: Type.String({ format: 'uuid' }), pseudo
 export const SubjectBody = Type.Object({ pseudonym: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }) }, { additionalProperties: false })
 export const SubjectList = Type.Object({ items: Type.Array(Subject) })
 
-export const Person = Type.Object({ subjectId: Type.String({ format: 'uuid' }), pseudonym: Type.String(), consent: Type.Union([Consent, Type.Null()]), proposals: Type.Array(Proposal) })
+export const Person = Type.Object({
+  subjectId: Type.String({ format: 'uuid' }),
+  pseudonym: Type.String(),
+  consent: Type.Union([Consent, Type.Null()]),
+  proposals: Type.Array(Proposal),
+})
 export const PeopleList = Type.Object({ items: Type.Array(Person) })
 export const AddPersonBody = Type.Object({ subjectId: Type.String({ format: 'uuid' }), consent: ConsentBody }, { additionalProperties: false })
 

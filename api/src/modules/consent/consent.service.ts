@@ -14,7 +14,16 @@ import { proposalProblems, proposalView, type ProposalView } from './consent.pro
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/search.sync.ts'
 import type { Topic } from '../../../../contract/vocabulary.ts'
 import { Publication } from './consent.publication.ts'
-import { consentProblems, DEFAULT_YEARS, type Actor, type ChangeResult, type ConsentInput, type ConsentRow, type ConsentView, type NoticePort } from './consent.model.ts'
+import {
+  consentProblems,
+  DEFAULT_YEARS,
+  type Actor,
+  type ChangeResult,
+  type ConsentInput,
+  type ConsentRow,
+  type ConsentView,
+  type NoticePort,
+} from './consent.model.ts'
 import { currentConsents, gateInputs, gatePhotos } from './consent.reads.ts'
 import { narrowingOf, refuseEnded, toCurrent, withDefaults } from './consent.rows.ts'
 
@@ -29,7 +38,15 @@ const authorOf = (actor: Actor, principal?: Principal): ConsentAuthor =>
 
 export class ConsentService {
   constructor(
-    private readonly deps: { db: Db; queue: JobQueue; worker?: Worker; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; notices: NoticePort; ledger?: LedgerPort },
+    private readonly deps: {
+      db: Db
+      queue: JobQueue
+      worker?: Worker
+      audit: AuditLog
+      licenceTerms: (ref: string) => LicenceTerms
+      notices: NoticePort
+      ledger?: LedgerPort
+    },
   ) {
     this.publication = new Publication({ ...deps, consent: this })
   }
@@ -102,7 +119,12 @@ export class ConsentService {
       .where(eq(photoSubjects.photoId, photoId))
       .orderBy(subjects.pseudonym)
     const proposals = await this.proposals(this.deps.db, { photoIds: [photoId] })
-    return people.map((p) => ({ subjectId: p.id, pseudonym: p.pseudonym, consent: current.get(p.id) ?? null, proposals: proposals.filter((x) => x.subjectId === p.id) }))
+    return people.map((p) => ({
+      subjectId: p.id,
+      pseudonym: p.pseudonym,
+      consent: current.get(p.id) ?? null,
+      proposals: proposals.filter((x) => x.subjectId === p.id),
+    }))
   }
 
   /**
@@ -124,7 +146,14 @@ export class ConsentService {
     return r.consent
   }
 
-  async #change(photoId: string, subjectId: string, input: ConsentInput, actor: Actor, principal: Principal | undefined, load: (tx: DbOrTx) => Promise<PhotoRow>): Promise<ChangeResult> {
+  async #change(
+    photoId: string,
+    subjectId: string,
+    input: ConsentInput,
+    actor: Actor,
+    principal: Principal | undefined,
+    load: (tx: DbOrTx) => Promise<PhotoRow>,
+  ): Promise<ChangeResult> {
     let notified = 0
     const result = await this.deps.db.transaction(async (tx) => {
       const photo = await load(tx)
@@ -134,7 +163,8 @@ export class ConsentService {
       refuseEnded(photo, current)
       const requested = withDefaults(input, current)
       const author = authorOf(actor, principal)
-      const split = author === 'person' ? { now: requested, proposal: null } : splitChange(current, requested, await this.#personHasWritten(tx, photoId, subjectId))
+      const split =
+        author === 'person' ? { now: requested, proposal: null } : splitChange(current, requested, await this.#personHasWritten(tx, photoId, subjectId))
       let row = current
       if (split.now) {
         const lifted = author === 'person' ? liftedBy(split.now) : liftsKept(current.liftedTopics, split.now)
@@ -190,9 +220,23 @@ export class ConsentService {
     await this.#supersedeOpen(tx, base.photoId, base.subjectId, actor)
     const [row] = await tx
       .insert(consentProposals)
-      .values({ photoId: base.photoId, subjectId: base.subjectId, baseVersion: base.version, terms: { ...p.terms }, widens: [...p.widens], proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer', proposedBy: principal.userId })
+      .values({
+        photoId: base.photoId,
+        subjectId: base.subjectId,
+        baseVersion: base.version,
+        terms: { ...p.terms },
+        widens: [...p.widens],
+        proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer',
+        proposedBy: principal.userId,
+      })
       .returning()
-    await this.deps.audit.append(tx, { type: 'consent.proposed', actor, photoId: base.photoId, subjectId: base.subjectId, data: { proposalId: row!.id, baseVersion: base.version, widens: [...p.widens] } })
+    await this.deps.audit.append(tx, {
+      type: 'consent.proposed',
+      actor,
+      photoId: base.photoId,
+      subjectId: base.subjectId,
+      data: { proposalId: row!.id, baseVersion: base.version, widens: [...p.widens] },
+    })
     return proposalView(row!)
   }
 
@@ -203,7 +247,14 @@ export class ConsentService {
       .set({ state: 'superseded', decidedAt: new Date() })
       .where(and(eq(consentProposals.photoId, photoId), eq(consentProposals.subjectId, subjectId), eq(consentProposals.state, 'pending')))
       .returning({ id: consentProposals.id })
-    for (const r of rows) await this.deps.audit.append(tx, { type: 'consent.proposal-superseded', actor: { kind: actor.kind, id: actor.id }, photoId, subjectId, data: { proposalId: r.id } })
+    for (const r of rows)
+      await this.deps.audit.append(tx, {
+        type: 'consent.proposal-superseded',
+        actor: { kind: actor.kind, id: actor.id },
+        photoId,
+        subjectId,
+        data: { proposalId: r.id },
+      })
   }
 
   /** Proposals for these photos (and this person), newest first. */
@@ -225,7 +276,11 @@ export class ConsentService {
     const actor: Actor = { kind: 'subject', id: subjectId }
     let notified = 0
     const result = await this.deps.db.transaction(async (tx) => {
-      const [found] = await tx.select({ photoId: consentProposals.photoId, subjectId: consentProposals.subjectId }).from(consentProposals).where(eq(consentProposals.id, proposalId)).limit(1)
+      const [found] = await tx
+        .select({ photoId: consentProposals.photoId, subjectId: consentProposals.subjectId })
+        .from(consentProposals)
+        .where(eq(consentProposals.id, proposalId))
+        .limit(1)
       if (!found || found.subjectId !== subjectId) throw proposalProblems.proposalNotFound()
       // The photo first, as every consent change locks it; then the proposal itself.
       const [photo] = await tx.select().from(photos).where(eq(photos.id, found.photoId)).limit(1).for('update')
@@ -240,14 +295,30 @@ export class ConsentService {
       const decided = { decidedAt: new Date(), state: answer === 'accept' ? ('accepted' as const) : ('declined' as const) }
       if (answer === 'decline') {
         const [row] = await tx.update(consentProposals).set(decided).where(eq(consentProposals.id, p.id)).returning()
-        await this.deps.audit.append(tx, { type: 'consent.proposal-declined', actor, photoId: p.photoId, subjectId, data: { proposalId: p.id, baseVersion: p.baseVersion } })
+        await this.deps.audit.append(tx, {
+          type: 'consent.proposal-declined',
+          actor,
+          photoId: p.photoId,
+          subjectId,
+          data: { proposalId: p.id, baseVersion: p.baseVersion },
+        })
         return { consent: toCurrent(current), proposal: proposalView(row!) }
       }
       const terms = p.terms as unknown as ConsentTerms
       // Marked accepted before the version is written, so writing it does not supersede this very proposal.
-      const [accepted] = await tx.update(consentProposals).set({ ...decided, acceptedVersion: current.version + 1 }).where(eq(consentProposals.id, p.id)).returning()
+      const [accepted] = await tx
+        .update(consentProposals)
+        .set({ ...decided, acceptedVersion: current.version + 1 })
+        .where(eq(consentProposals.id, p.id))
+        .returning()
       const row = await this.#insertVersion(tx, p.photoId, subjectId, current.version + 1, 'active', terms, actor, null, 'person', liftedBy(terms))
-      await this.deps.audit.append(tx, { type: 'consent.proposal-accepted', actor, photoId: p.photoId, subjectId, data: { proposalId: p.id, baseVersion: p.baseVersion, version: row.version } })
+      await this.deps.audit.append(tx, {
+        type: 'consent.proposal-accepted',
+        actor,
+        photoId: p.photoId,
+        subjectId,
+        data: { proposalId: p.id, baseVersion: p.baseVersion, version: row.version },
+      })
       await this.#record(tx, 'consent.changed', actor, row)
       const narrowing = narrowingOf(current, row)
       if (narrowing) notified = await this.deps.notices.raise(tx, { photoId: p.photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
@@ -275,11 +346,25 @@ export class ConsentService {
       if (reason === 'expired' && current.state === 'active' && current.validUntil >= todayUtc()) return false
       let wrote = false
       if (current.state !== 'withdrawn') {
-        const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'withdrawn', { ...current }, actor, reason, authorOf(actor, principal), current.liftedTopics)
+        const row = await this.#insertVersion(
+          tx,
+          photoId,
+          subjectId,
+          current.version + 1,
+          'withdrawn',
+          { ...current },
+          actor,
+          reason,
+          authorOf(actor, principal),
+          current.liftedTopics,
+        )
         await this.#record(tx, 'consent.withdrawn', actor, row)
         wrote = true
       }
-      await tx.update(photos).set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      await tx
+        .update(photos)
+        .set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() })
+        .where(eq(photos.id, photoId))
       await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
       await enqueueSearchRemove(tx, this.deps.queue, photoId)
@@ -313,7 +398,18 @@ export class ConsentService {
       if (!isCalendarDay(until)) throw bad(`${until} is not a day in the calendar.`)
       if (until <= current.validUntil) throw bad(`A renewal must end after ${current.validUntil}, the current last day.`)
       if (until > latest) throw bad(`A renewal may run at most ${MAX_RENEWAL_YEARS} years, until ${latest}.`)
-      const row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', { ...current, validUntil: until }, actor, null, 'person', current.liftedTopics)
+      const row = await this.#insertVersion(
+        tx,
+        photoId,
+        subjectId,
+        current.version + 1,
+        'active',
+        { ...current, validUntil: until },
+        actor,
+        null,
+        'person',
+        current.liftedTopics,
+      )
       await this.#record(tx, 'consent.changed', actor, row)
       await tx
         .update(renewalRequests)
@@ -331,7 +427,14 @@ export class ConsentService {
       actor: { kind: actor.kind, id: actor.id },
       photoId: row.photoId,
       subjectId: row.subjectId,
-      data: { version: row.version, uses: [...row.uses], excludedTopics: [...row.excludedTopics], publicPreview: row.publicPreview, validUntil: row.validUntil, ...(row.reason ? { reason: row.reason } : {}) },
+      data: {
+        version: row.version,
+        uses: [...row.uses],
+        excludedTopics: [...row.excludedTopics],
+        publicPreview: row.publicPreview,
+        validUntil: row.validUntil,
+        ...(row.reason ? { reason: row.reason } : {}),
+      },
     })
   }
 
@@ -346,9 +449,23 @@ export class ConsentService {
     return row
   }
 
-  async #insertVersion(tx: DbOrTx, photoId: string, subjectId: string, version: number, state: 'active' | 'withdrawn', c: Required<ConsentInput> | ConsentRow, actor: Actor, reason: string | null, author: ConsentAuthor, liftedTopics: readonly Topic[]) {
+  async #insertVersion(
+    tx: DbOrTx,
+    photoId: string,
+    subjectId: string,
+    version: number,
+    state: 'active' | 'withdrawn',
+    c: Required<ConsentInput> | ConsentRow,
+    actor: Actor,
+    reason: string | null,
+    author: ConsentAuthor,
+    liftedTopics: readonly Topic[],
+  ) {
     // The schema's pattern lets 2027-02-31 through; the database would refuse it with an error (a 500).
-    for (const [field, day] of [['validFrom', c.validFrom!], ['validUntil', c.validUntil!]] as const) {
+    for (const [field, day] of [
+      ['validFrom', c.validFrom!],
+      ['validUntil', c.validUntil!],
+    ] as const) {
       if (!isCalendarDay(day)) throw problems.validation(`${field} is not a date in the calendar.`, [{ path: `/${field}`, message: 'no such day' }])
     }
     if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
@@ -356,10 +473,24 @@ export class ConsentService {
     const [row] = await tx
       .insert(consents)
       .values({
-        photoId, subjectId, version, state,
-        uses: [...c.uses!], excludedTopics: [...c.excludedTopics!], identifiable: c.identifiable, identifiabilityAgreed: c.identifiabilityAgreed,
-        outletAllow: c.outletAllow ? [...c.outletAllow] : null, outletDeny: [...(c.outletDeny ?? [])], publicPreview: c.publicPreview!,
-        validFrom: c.validFrom!, validUntil: c.validUntil!, actorKind: actor.kind, actorId: actor.id, reason, author, liftedTopics: [...liftedTopics],
+        photoId,
+        subjectId,
+        version,
+        state,
+        uses: [...c.uses!],
+        excludedTopics: [...c.excludedTopics!],
+        identifiable: c.identifiable,
+        identifiabilityAgreed: c.identifiabilityAgreed,
+        outletAllow: c.outletAllow ? [...c.outletAllow] : null,
+        outletDeny: [...(c.outletDeny ?? [])],
+        publicPreview: c.publicPreview!,
+        validFrom: c.validFrom!,
+        validUntil: c.validUntil!,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        reason,
+        author,
+        liftedTopics: [...liftedTopics],
       })
       .returning()
     return row!

@@ -14,7 +14,9 @@ export const subjects = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     pseudonym: text('pseudonym').notNull(),
     /** The photographer who added them: the only photographer who may link them to photos. */
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * Set when the person was erased (modules/erasure): the pseudonym is then a neutral marker, and the
@@ -30,8 +32,12 @@ export const subjects = pgTable(
 export const photoSubjects = pgTable(
   'photo_subjects',
   {
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.photoId, t.subjectId] }), index('photo_subjects_subject_idx').on(t.subjectId)],
@@ -48,8 +54,12 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     version: integer('version').notNull(),
     state: text('state').$type<ConsentState>().notNull(),
     uses: text('uses').array().$type<Use[]>().notNull(),
@@ -101,8 +111,12 @@ export const consentProposals = pgTable(
   'consent_proposals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     baseVersion: integer('base_version').notNull(),
     /** The whole consent it would make (ConsentTerms), not a diff: accepting writes exactly this. */
     terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
@@ -134,8 +148,12 @@ export const renewalRequests = pgTable(
   'renewal_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     consentVersion: integer('consent_version').notNull(),
     /** The consent's last valid day when the question was asked. */
     validUntil: date('valid_until', { mode: 'string' }).notNull(),

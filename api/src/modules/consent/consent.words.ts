@@ -12,12 +12,24 @@ export function describeConsent(c: CurrentConsent): { nl: string; en: string } {
       : { nl: 'Je hebt je toestemming ingetrokken. De foto wordt niet meer getoond.', en: 'You withdrew your consent. The photo is no longer shown.' }
   }
   const list = (items: string[], lang: 'nl' | 'en') => (items.length ? items.join(', ') : lang === 'nl' ? 'niets' : 'nothing')
-  const uses = (lang: 'nl' | 'en') => list(c.uses.map((u) => USE_LABELS[u][lang]), lang)
-  const topics = (lang: 'nl' | 'en') => list(c.excludedTopics.map((t) => TOPIC_LABELS[t][lang]), lang)
+  const uses = (lang: 'nl' | 'en') =>
+    list(
+      c.uses.map((u) => USE_LABELS[u][lang]),
+      lang,
+    )
+  const topics = (lang: 'nl' | 'en') =>
+    list(
+      c.excludedTopics.map((t) => TOPIC_LABELS[t][lang]),
+      lang,
+    )
   const nl = [
     `Deze foto mag gebruikt worden voor: ${uses('nl')}.`,
     `Niet bij verhalen over: ${topics('nl')}.`,
-    c.identifiable ? (c.identifiabilityAgreed ? 'Je bent herkenbaar op de foto, en dat is afgesproken.' : 'Je bent herkenbaar op de foto, maar dat is nog niet afgesproken: de foto wordt niet gepubliceerd.') : 'Je bent niet herkenbaar op de foto.',
+    c.identifiable
+      ? c.identifiabilityAgreed
+        ? 'Je bent herkenbaar op de foto, en dat is afgesproken.'
+        : 'Je bent herkenbaar op de foto, maar dat is nog niet afgesproken: de foto wordt niet gepubliceerd.'
+      : 'Je bent niet herkenbaar op de foto.',
     c.publicPreview ? 'Iedereen mag een kleine versie zien.' : 'Alleen ingelogde journalisten zien de foto.',
     c.outletDeny.length || c.outletAllow ? 'Je hebt bepaald welke media de foto wel of niet mogen gebruiken.' : '',
     `Geldig tot en met ${date(c.validUntil, 'nl')}.`,
@@ -25,7 +37,11 @@ export function describeConsent(c: CurrentConsent): { nl: string; en: string } {
   const en = [
     `This photo may be used for: ${uses('en')}.`,
     `Not with stories about: ${topics('en')}.`,
-    c.identifiable ? (c.identifiabilityAgreed ? 'You can be recognised in the photo, and that was agreed.' : 'You can be recognised in the photo, but that has not been agreed: the photo will not be published.') : 'You cannot be recognised in the photo.',
+    c.identifiable
+      ? c.identifiabilityAgreed
+        ? 'You can be recognised in the photo, and that was agreed.'
+        : 'You can be recognised in the photo, but that has not been agreed: the photo will not be published.'
+      : 'You cannot be recognised in the photo.',
     c.publicPreview ? 'Anyone may see a small version.' : 'Only logged-in journalists see the photo.',
     c.outletDeny.length || c.outletAllow ? 'You decided which outlets may or may not use the photo.' : '',
     `Valid until ${date(c.validUntil, 'en')} inclusive.`,
@@ -58,14 +74,29 @@ export function describePublishBlocker(r: { code: string; field?: string }): { n
       const f = FIELD_WORDS[r.field ?? ''] ?? { nl: 'een tekst', en: 'a text' }
       return { nl: `Vul ${f.nl} in.`, en: `Fill in ${f.en}.` }
     }
-    case 'derivatives-pending': return { nl: 'De beeldformaten worden nog gemaakt; probeer het zo opnieuw.', en: 'The image sizes are still being made; try again shortly.' }
-    case 'no-people-undeclared': return { nl: 'De fotograaf moet de mensen op de foto koppelen, of verklaren dat er niemand op staat.', en: 'The photographer must link the people in the photo, or declare that nobody is pictured.' }
-    case 'no-consent': return { nl: 'Iemand op de foto heeft nog geen toestemming gegeven.', en: 'Someone in the photo has not given consent yet.' }
-    case 'withdrawn': return { nl: 'Iemand op de foto heeft de toestemming ingetrokken.', en: 'Someone in the photo withdrew their consent.' }
-    case 'expired': return { nl: 'De toestemming van iemand op de foto is verlopen.', en: "Someone's consent for this photo has expired." }
-    case 'not-yet-valid': return { nl: 'De toestemming van iemand op de foto gaat pas later in.', en: "Someone's consent for this photo only starts later." }
-    case 'identifiability-not-agreed': return { nl: 'Iemand is herkenbaar op de foto, maar heeft daar niet mee ingestemd.', en: 'Someone can be recognised in the photo but has not agreed to that.' }
-    case 'no-common-use': return { nl: 'De licentie en de toestemming hebben geen gebruik gemeen.', en: 'The licence and the consent have no use in common.' }
-    default: return { nl: `Publiceren kan niet (${r.code}).`, en: `Publishing is not possible (${r.code}).` }
+    case 'derivatives-pending':
+      return { nl: 'De beeldformaten worden nog gemaakt; probeer het zo opnieuw.', en: 'The image sizes are still being made; try again shortly.' }
+    case 'no-people-undeclared':
+      return {
+        nl: 'De fotograaf moet de mensen op de foto koppelen, of verklaren dat er niemand op staat.',
+        en: 'The photographer must link the people in the photo, or declare that nobody is pictured.',
+      }
+    case 'no-consent':
+      return { nl: 'Iemand op de foto heeft nog geen toestemming gegeven.', en: 'Someone in the photo has not given consent yet.' }
+    case 'withdrawn':
+      return { nl: 'Iemand op de foto heeft de toestemming ingetrokken.', en: 'Someone in the photo withdrew their consent.' }
+    case 'expired':
+      return { nl: 'De toestemming van iemand op de foto is verlopen.', en: "Someone's consent for this photo has expired." }
+    case 'not-yet-valid':
+      return { nl: 'De toestemming van iemand op de foto gaat pas later in.', en: "Someone's consent for this photo only starts later." }
+    case 'identifiability-not-agreed':
+      return {
+        nl: 'Iemand is herkenbaar op de foto, maar heeft daar niet mee ingestemd.',
+        en: 'Someone can be recognised in the photo but has not agreed to that.',
+      }
+    case 'no-common-use':
+      return { nl: 'De licentie en de toestemming hebben geen gebruik gemeen.', en: 'The licence and the consent have no use in common.' }
+    default:
+      return { nl: `Publiceren kan niet (${r.code}).`, en: `Publishing is not possible (${r.code}).` }
   }
 }

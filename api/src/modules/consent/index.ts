@@ -10,7 +10,16 @@
 // The evaluation itself is the gate's (modules/gate); these are the consent records' own words for it.
 export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
 export { ConsentService } from './consent.service.ts'
-export { consentProblems, type ConsentInput, type Actor, type NoticePort, type PublishBlocker, type GateInputs, type ConsentView, type ChangeResult } from './consent.model.ts'
+export {
+  consentProblems,
+  type ConsentInput,
+  type Actor,
+  type NoticePort,
+  type PublishBlocker,
+  type GateInputs,
+  type ConsentView,
+  type ChangeResult,
+} from './consent.model.ts'
 export { currentFromRows, narrowingOf } from './consent.rows.ts'
 export { splitChange, wideningsOf, narrowest, PROTECTIVE_TOPICS, WIDENINGS, type ConsentTerms, type Widening } from './consent.authority.ts'
 export { describeWidenings, type ProposalView } from './consent.proposals.ts'

@@ -98,7 +98,11 @@ export class ApiKeyService {
           if (attempt < 5) continue
           throw new Error('could not find a free API key id')
         }
-        await audit.append(tx, { type: 'apikey.created', actor: { kind: actor.kind, id: actor.id ?? null }, data: { organisationId, keyId: row.id, prefix: row.prefix } })
+        await audit.append(tx, {
+          type: 'apikey.created',
+          actor: { kind: actor.kind, id: actor.id ?? null },
+          data: { organisationId, keyId: row.id, prefix: row.prefix },
+        })
         return { ...view(row), key }
       }
     })
@@ -117,9 +121,17 @@ export class ApiKeyService {
     const { db, audit } = this.opts
     const result = await db.transaction(async (tx) => {
       const where = organisationId ? and(eq(apiKeys.id, keyId), eq(apiKeys.organisationId, organisationId)) : eq(apiKeys.id, keyId)
-      const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning()
+      const [row] = await tx
+        .update(apiKeys)
+        .set({ revokedAt: new Date() })
+        .where(and(where, isNull(apiKeys.revokedAt)))
+        .returning()
       if (row) {
-        await audit.append(tx, { type: 'apikey.revoked', actor: { kind: actor.kind, id: actor.id ?? null }, data: { organisationId: row.organisationId, keyId: row.id } })
+        await audit.append(tx, {
+          type: 'apikey.revoked',
+          actor: { kind: actor.kind, id: actor.id ?? null },
+          data: { organisationId: row.organisationId, keyId: row.id },
+        })
         return { row, revoked: true }
       }
       const [existing] = await tx.select().from(apiKeys).where(where)
@@ -153,13 +165,27 @@ export class ApiKeyService {
       }
     }
     const [row] = await this.opts.db
-      .select({ id: apiKeys.id, secretHash: apiKeys.secretHash, revokedAt: apiKeys.revokedAt, organisationId: apiKeys.organisationId, orgName: organisations.name, enabledAt: organisations.enabledAt })
+      .select({
+        id: apiKeys.id,
+        secretHash: apiKeys.secretHash,
+        revokedAt: apiKeys.revokedAt,
+        organisationId: apiKeys.organisationId,
+        orgName: organisations.name,
+        enabledAt: organisations.enabledAt,
+      })
       .from(apiKeys)
       .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
       .where(eq(apiKeys.prefix, `${KEY_PREFIX}${m[1]}`))
       .limit(1)
     if (!row || !sameDigest(hash, row.secretHash) || row.revokedAt || !row.enabledAt) return null
-    const principal: Principal = { userId: row.id, role: 'journalist', displayName: row.orgName, sessionId: row.id, via: 'apikey', organisationId: row.organisationId }
+    const principal: Principal = {
+      userId: row.id,
+      role: 'journalist',
+      displayName: row.orgName,
+      sessionId: row.id,
+      via: 'apikey',
+      organisationId: row.organisationId,
+    }
     if (this.opts.cacheSeconds > 0) {
       this.#cache.set(hash, { principal, keyId: row.id, organisationId: row.organisationId, expiresAt: now + this.opts.cacheSeconds * 1000 })
       const max = this.opts.maxCached ?? 10_000
@@ -205,6 +231,9 @@ export class ApiKeyService {
     if (last !== undefined && now - last < (this.opts.touchEveryMs ?? 60_000)) return
     this.#touched.set(keyId, now)
     if (this.#touched.size > 10_000) this.#touched.delete(this.#touched.keys().next().value!)
-    await this.opts.db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, keyId))
+    await this.opts.db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(eq(apiKeys.id, keyId))
   }
 }

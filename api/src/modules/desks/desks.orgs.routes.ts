@@ -28,7 +28,10 @@ const actorOf = (p: Principal): AuditActor => ({ kind: 'user', id: p.userId })
 const header = (request: FastifyRequest, reply: { getHeader(name: string): unknown }, name: string) => Number(reply.getHeader(name) ?? Number.NaN)
 
 /** Organisations and their members (admin), API keys (admin, or the organisation's managers), and the key's own view. */
-export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: OrganisationsService; keys: ApiKeyService; rateWindowSeconds: number }> = async (app, opts) => {
+export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: OrganisationsService; keys: ApiKeyService; rateWindowSeconds: number }> = async (
+  app,
+  opts,
+) => {
   const { organisations, keys } = opts
   const admin = app.requireRole('admin')
   const tags = ['organisations']
@@ -38,23 +41,38 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
   const mayManageKeys = async (p: Principal, organisationId: string) => {
     if (p.role === 'admin') return
     if (p.via !== 'apikey' && p.organisationId === organisationId && (await organisations.isManager(p.userId, organisationId))) return
-    throw problems.forbidden("Only an admin or a manager of this organisation can manage its keys.")
+    throw problems.forbidden('Only an admin or a manager of this organisation can manage its keys.')
   }
 
   app.post(
     '/v1/organisations',
-    { onRequest: admin, schema: { tags, summary: 'Add an organisation (media outlet)', body: CreateOrgBody, response: { 201: Organisation, 400: P, 401: P, 403: P } } },
+    {
+      onRequest: admin,
+      schema: { tags, summary: 'Add an organisation (media outlet)', body: CreateOrgBody, response: { 201: Organisation, 400: P, 401: P, 403: P } },
+    },
     async (request, reply) => {
       const org = await organisations.create(request.body, actorOf(request.principal!))
       return reply.code(201).header('location', `/v1/organisations/${org.id}`).send(org)
     },
   )
-  app.get('/v1/organisations', { onRequest: admin, schema: { tags, summary: 'Every organisation', response: { 200: OrganisationList, 401: P, 403: P } } }, async () => ({
-    items: await organisations.list(),
-  }))
+  app.get(
+    '/v1/organisations',
+    { onRequest: admin, schema: { tags, summary: 'Every organisation', response: { 200: OrganisationList, 401: P, 403: P } } },
+    async () => ({
+      items: await organisations.list(),
+    }),
+  )
   app.get(
     '/v1/organisations/:id',
-    { onRequest: app.requireRole('admin', 'journalist'), schema: { tags, summary: 'One organisation (admins; journalists their own)', params: OrgParams, response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: app.requireRole('admin', 'journalist'),
+      schema: {
+        tags,
+        summary: 'One organisation (admins; journalists their own)',
+        params: OrgParams,
+        response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => {
       const p = request.principal!
       if (p.role !== 'admin' && p.organisationId !== request.params.id) throw desksProblems.organisationNotFound()
@@ -65,36 +83,82 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
   )
   app.patch(
     '/v1/organisations/:id',
-    { onRequest: admin, schema: { tags, summary: 'Rename, or set the address for e-mail takedown notices', params: OrgParams, body: PatchOrgBody, response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Rename, or set the address for e-mail takedown notices',
+        params: OrgParams,
+        body: PatchOrgBody,
+        response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => organisations.update(request.params.id, request.body),
   )
   app.post(
     '/v1/organisations/:id/enable',
-    { onRequest: admin, schema: { tags, summary: 'Enable (vet): its keys and journalists act for it from now on', params: OrgParams, response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Enable (vet): its keys and journalists act for it from now on',
+        params: OrgParams,
+        response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => organisations.setEnabled(request.params.id, true, actorOf(request.principal!)),
   )
   app.post(
     '/v1/organisations/:id/disable',
-    { onRequest: admin, schema: { tags, summary: 'Disable: its keys stop working and its journalists act for nobody', params: OrgParams, response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Disable: its keys stop working and its journalists act for nobody',
+        params: OrgParams,
+        response: { 200: Organisation, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => organisations.setEnabled(request.params.id, false, actorOf(request.principal!)),
   )
 
   app.get(
     '/v1/organisations/:id/members',
-    { onRequest: admin, schema: { tags, summary: 'The organisation’s journalists', params: OrgParams, response: { 200: MemberList, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: admin,
+      schema: { tags, summary: 'The organisation’s journalists', params: OrgParams, response: { 200: MemberList, 400: P, 401: P, 403: P, 404: P } },
+    },
     async (request) => ({ items: await organisations.members(request.params.id) }),
   )
   app.post(
     '/v1/organisations/:id/members',
     {
       onRequest: admin,
-      schema: { tags, summary: 'Add a journalist: an existing one, or a new account', params: OrgParams, body: AddMemberBody, response: { 201: AddedMember, 400: P, 401: P, 403: P, 404: P, 409: P } },
+      schema: {
+        tags,
+        summary: 'Add a journalist: an existing one, or a new account',
+        params: OrgParams,
+        body: AddMemberBody,
+        response: { 201: AddedMember, 400: P, 401: P, 403: P, 404: P, 409: P },
+      },
     },
-    async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await organisations.addMember(request.params.id, request.body, actorOf(request.principal!))),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await organisations.addMember(request.params.id, request.body, actorOf(request.principal!))),
   )
   app.delete(
     '/v1/organisations/:id/members/:userId',
-    { onRequest: admin, schema: { tags, summary: 'Remove a journalist from the organisation (the account stays)', params: MemberParams, response: { 204: { type: 'null' }, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: admin,
+      schema: {
+        tags,
+        summary: 'Remove a journalist from the organisation (the account stays)',
+        params: MemberParams,
+        response: { 204: { type: 'null' }, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request, reply) => {
       await organisations.removeMember(request.params.id, request.params.userId, actorOf(request.principal!))
       return reply.code(204).send(null)
@@ -103,7 +167,16 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
 
   app.post(
     '/v1/organisations/:id/keys',
-    { onRequest: keyManager, schema: { tags, summary: 'Make an API key: the key is in this response only', params: OrgParams, body: CreateKeyBody, response: { 201: CreatedKey, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: keyManager,
+      schema: {
+        tags,
+        summary: 'Make an API key: the key is in this response only',
+        params: OrgParams,
+        body: CreateKeyBody,
+        response: { 201: CreatedKey, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request, reply) => {
       const p = request.principal!
       await mayManageKeys(p, request.params.id)
@@ -113,7 +186,15 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
   )
   app.get(
     '/v1/organisations/:id/keys',
-    { onRequest: keyManager, schema: { tags, summary: 'The organisation’s keys, revoked ones too (never the secrets)', params: OrgParams, response: { 200: KeyList, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: keyManager,
+      schema: {
+        tags,
+        summary: 'The organisation’s keys, revoked ones too (never the secrets)',
+        params: OrgParams,
+        response: { 200: KeyList, 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => {
       await mayManageKeys(request.principal!, request.params.id)
       await organisations.get(request.params.id)
@@ -122,7 +203,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<{ organisations: Orga
   )
   app.delete(
     '/v1/organisations/:id/keys/:keyId',
-    { onRequest: keyManager, schema: { tags, summary: 'Revoke a key: it stops working at once', params: KeyParams, response: { 200: ApiKey, 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: keyManager,
+      schema: { tags, summary: 'Revoke a key: it stops working at once', params: KeyParams, response: { 200: ApiKey, 400: P, 401: P, 403: P, 404: P } },
+    },
     async (request) => {
       const p = request.principal!
       await mayManageKeys(p, request.params.id)

@@ -4,7 +4,9 @@ const Id = Type.String({ format: 'uuid' })
 const When = Type.String({ format: 'date-time' })
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Email = Type.String({ minLength: 3, maxLength: 320 })
-const MemberRole = Type.Union([Type.Literal('member'), Type.Literal('manager')], { description: 'A manager may create and revoke the organisation’s API keys.' })
+const MemberRole = Type.Union([Type.Literal('member'), Type.Literal('manager')], {
+  description: 'A manager may create and revoke the organisation’s API keys.',
+})
 
 export const OrgParams = Type.Object({ id: Id }, { additionalProperties: false })
 export const KeyParams = Type.Object({ id: Id, keyId: Id }, { additionalProperties: false })
@@ -57,7 +59,10 @@ export const AddedMember = Type.Object({
 })
 export const MemberList = Type.Object({ items: Type.Array(Member) })
 
-export const CreateKeyBody = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A label, e.g. the system that uses it.' })) }, { additionalProperties: false })
+export const CreateKeyBody = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'A label, e.g. the system that uses it.' })) },
+  { additionalProperties: false },
+)
 export const ApiKey = Type.Object({
   id: Id,
   organisationId: Id,

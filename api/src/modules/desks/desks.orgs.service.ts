@@ -26,9 +26,7 @@ export interface MemberView {
   since: string
 }
 
-export type NewMember =
-  | { userId: string; role?: MemberRole }
-  | { email: string; displayName: string; password?: string; role?: MemberRole }
+export type NewMember = { userId: string; role?: MemberRole } | { email: string; displayName: string; password?: string; role?: MemberRole }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/
 
@@ -45,7 +43,10 @@ export class OrganisationsService {
     if (!name) throw problems.validation('The name must not be empty.', [{ path: '/name', message: 'empty' }])
     const noticeEmail = this.#email(input.noticeEmail)
     const id = await this.deps.db.transaction(async (tx) => {
-      const [row] = await tx.insert(organisations).values({ name, noticeEmail, enabledAt: input.enable ? new Date() : null }).returning({ id: organisations.id })
+      const [row] = await tx
+        .insert(organisations)
+        .values({ name, noticeEmail, enabledAt: input.enable ? new Date() : null })
+        .returning({ id: organisations.id })
       await this.deps.audit.append(tx, { type: 'organisation.created', actor, data: { organisationId: row!.id } })
       if (input.enable) await this.deps.audit.append(tx, { type: 'organisation.enabled', actor, data: { organisationId: row!.id } })
       return row!.id
@@ -85,7 +86,10 @@ export class OrganisationsService {
       const [org] = await tx.select({ enabledAt: organisations.enabledAt }).from(organisations).where(eq(organisations.id, id)).for('update')
       if (!org) throw desksProblems.organisationNotFound()
       if ((org.enabledAt !== null) === enabled) return
-      await tx.update(organisations).set({ enabledAt: enabled ? new Date() : null }).where(eq(organisations.id, id))
+      await tx
+        .update(organisations)
+        .set({ enabledAt: enabled ? new Date() : null })
+        .where(eq(organisations.id, id))
       await this.deps.audit.append(tx, { type: enabled ? 'organisation.enabled' : 'organisation.disabled', actor, data: { organisationId: id } })
     })
     this.deps.keys.forgetOrganisation(id)
@@ -110,9 +114,18 @@ export class OrganisationsService {
         userId = input.userId
       } else {
         if (!input.password) initialPassword = crypto.randomBytes(18).toString('base64url')
-        userId = (await this.deps.auth.createUser({ email: input.email, password: input.password ?? initialPassword!, role: 'journalist', displayName: input.displayName }, tx)).id
+        userId = (
+          await this.deps.auth.createUser(
+            { email: input.email, password: input.password ?? initialPassword!, role: 'journalist', displayName: input.displayName },
+            tx,
+          )
+        ).id
       }
-      const [row] = await tx.insert(organisationMembers).values({ userId, organisationId, role }).onConflictDoNothing().returning({ userId: organisationMembers.userId })
+      const [row] = await tx
+        .insert(organisationMembers)
+        .values({ userId, organisationId, role })
+        .onConflictDoNothing()
+        .returning({ userId: organisationMembers.userId })
       if (!row) throw desksProblems.alreadyMember()
       await this.deps.audit.append(tx, { type: 'organisation.member-added', actor, data: { organisationId, userId, role } })
       return userId

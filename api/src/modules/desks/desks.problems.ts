@@ -7,7 +7,8 @@ export const desksProblems = {
   memberNotFound: () => new Problem(404, 'member-not-found', 'Member not found', 'This user is not a member of this organisation.'),
   userNotFound: () => new Problem(404, 'user-not-found', 'User not found', 'There is no user with this id.'),
   notJournalist: () => new Problem(409, 'not-a-journalist', 'Not a journalist', 'Only users with the role journalist can be members of an organisation.'),
-  alreadyMember: () => new Problem(409, 'already-a-member', 'Already a member', 'This user is a member of an organisation already (a journalist works for one at a time).'),
+  alreadyMember: () =>
+    new Problem(409, 'already-a-member', 'Already a member', 'This user is a member of an organisation already (a journalist works for one at a time).'),
   keyRequired: () =>
     new Problem(401, 'api-key-required', 'API key required', 'Send an API key as Authorization: Bearer ebk_….', {}, { 'www-authenticate': 'Bearer' }),
 }

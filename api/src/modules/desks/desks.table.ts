@@ -23,8 +23,12 @@ export type MemberRole = (typeof MEMBER_ROLES)[number]
 export const organisationMembers = pgTable(
   'organisation_members',
   {
-    userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     /** A manager may create and revoke the organisation's API keys; a member only works with the bank. */
     role: text('role').$type<MemberRole>().notNull().default('member'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -41,7 +45,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     /** The public part (`ebk_<publicId>`), shown in lists so a desk can tell its keys apart. */
     prefix: text('prefix').notNull().unique(),
     secretHash: text('secret_hash').notNull(),
@@ -63,8 +69,12 @@ export const downloadGrants = pgTable(
   'download_grants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    photoId: uuid('photo_id').notNull().references(() => photos.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     licence: text('licence').notNull(),
     use: text('use').notNull(),
     channel: text('channel').notNull(),
@@ -90,7 +100,10 @@ export const downloadGrants = pgTable(
     index('download_grants_photo_idx').on(t.photoId),
     index('download_grants_org_idx').on(t.organisationId),
     index('download_grants_org_created_idx').on(t.organisationId, t.createdAt, t.id),
-    check('download_grants_urls_check', sql`(${t.articleUrl} is null or ${t.articleUrl} ~* '^https?://') and (${t.publicationUrl} is null or ${t.publicationUrl} ~* '^https?://')`),
+    check(
+      'download_grants_urls_check',
+      sql`(${t.articleUrl} is null or ${t.articleUrl} ~* '^https?://') and (${t.publicationUrl} is null or ${t.publicationUrl} ~* '^https?://')`,
+    ),
   ],
 )
 
@@ -102,8 +115,12 @@ export const takedownNotices = pgTable(
   'takedown_notices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    photoId: uuid('photo_id').notNull().references(() => photos.id),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     event: text('event').$type<(typeof NOTICE_EVENTS)[number]>().notNull(),
     /**
      * Which occurrence of the event: '' for the final ones (withdrawn, takedown: once per photo), the consent

@@ -72,7 +72,13 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
     '/v1/organisations/:id/grants',
     {
       onRequest: member,
-      schema: { tags: ['downloads'], summary: "The organisation's downloads, newest first", params: OrgParams, querystring: GrantListQuery, response: { 200: GrantList, 400: P, 401: P, 403: P, 404: P } },
+      schema: {
+        tags: ['downloads'],
+        summary: "The organisation's downloads, newest first",
+        params: OrgParams,
+        querystring: GrantListQuery,
+        response: { 200: GrantList, 400: P, 401: P, 403: P, 404: P },
+      },
     },
     async (request) => downloads.list(request.params.id, request.principal!, request.query.limit ?? 50, request.query.cursor),
   )
@@ -81,7 +87,17 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
     '/v1/organisations/:id/grants.csv',
     {
       onRequest: member,
-      schema: { tags: ['downloads'], summary: "The organisation's downloads as CSV", params: OrgParams, response: { 200: { description: 'One row per grant, newest first (RFC 4180, CRLF).', content: { 'text/csv': { schema: Type.String() } } }, 401: P, 403: P, 404: P } },
+      schema: {
+        tags: ['downloads'],
+        summary: "The organisation's downloads as CSV",
+        params: OrgParams,
+        response: {
+          200: { description: 'One row per grant, newest first (RFC 4180, CRLF).', content: { 'text/csv': { schema: Type.String() } } },
+          401: P,
+          403: P,
+          404: P,
+        },
+      },
     },
     async (request, reply) => {
       const csv = await downloads.csv(request.params.id, request.principal!)

@@ -8,7 +8,12 @@ import { CHANNELS, TOPICS, USES } from '../../../../contract/vocabulary.ts'
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })
 /** http or https only: a `javascript:` or `data:` URL must never reach a page that renders it as a link. */
-export const WebUrl = Type.String({ minLength: 8, maxLength: 2000, pattern: '^[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*$', description: 'An http or https URL.' })
+export const WebUrl = Type.String({
+  minLength: 8,
+  maxLength: 2000,
+  pattern: '^[hH][tT][tT][pP][sS]?://[^\\s/?#]+[^\\s]*$',
+  description: 'An http or https URL.',
+})
 
 export const DOWNLOAD_PRESETS = ['thumb', 'small', 'medium', 'large', 'full'] as const
 export type DownloadPreset = (typeof DOWNLOAD_PRESETS)[number]
@@ -23,10 +28,17 @@ export const DownloadRequest = Type.Object(
     use: Type.Enum(USES, { description: 'What the photo will be used for (consent vocabulary).' }),
     channel: Type.Enum(CHANNELS, { description: 'Where it will appear; some channels need a matching use (vocabulary.ts, CHANNEL_USES).' }),
     topic: Type.Optional(Nullable(TopicT)),
-    outlet: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The publication's name (free text, e.g. a magazine of the organisation)." })),
+    outlet: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: "The publication's name (free text, e.g. a magazine of the organisation)." }),
+    ),
     headline: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
     articleUrl: Type.Optional(WebUrl),
-    preset: Type.Optional(Type.Enum(DOWNLOAD_PRESETS, { default: 'large', description: "'full' is a stripped high-quality re-encode at the original's size, never the original file." })),
+    preset: Type.Optional(
+      Type.Enum(DOWNLOAD_PRESETS, {
+        default: 'large',
+        description: "'full' is a stripped high-quality re-encode at the original's size, never the original file.",
+      }),
+    ),
     format: Type.Optional(Type.Enum(DOWNLOAD_FORMATS, { default: 'jpeg' })),
   },
   { additionalProperties: false },
@@ -69,7 +81,7 @@ export const Terms = Type.Object({
   /** The effective permission: the licence intersected with everyone's consent, now. */
   permittedUses: Type.Array(PermittedUse),
   prohibitedContexts: ProhibitedContexts,
-  url: Type.String({ description: "The licence deed of exactly this version." }),
+  url: Type.String({ description: 'The licence deed of exactly this version.' }),
 })
 
 /** 201 answer to POST /v1/photos/:id/downloads */

@@ -60,9 +60,16 @@ const REFUSAL_TITLES: Record<RefusalReason, string> = {
 export const downloadProblems = {
   /** 403 naming the reason: the problem type is the reason, and `reason` repeats it for clients. */
   refused: (reason: RefusalReason, detail: string) => new Problem(403, reason, REFUSAL_TITLES[reason], detail, { reason }),
-  noOrganisation: () => new Problem(403, 'no-organisation', 'No organisation', 'Downloads are made for a media organisation: use an API key, or a journalist account of an enabled organisation.'),
+  noOrganisation: () =>
+    new Problem(
+      403,
+      'no-organisation',
+      'No organisation',
+      'Downloads are made for a media organisation: use an API key, or a journalist account of an enabled organisation.',
+    ),
   linkInvalid: () => new Problem(403, 'download-link-invalid', 'This download link is not valid', 'Request the download again to get a new link.'),
-  linkExpired: () => new Problem(403, 'download-link-expired', 'This download link has expired', 'Download links work for a few minutes. Request the download again.'),
+  linkExpired: () =>
+    new Problem(403, 'download-link-expired', 'This download link has expired', 'Download links work for a few minutes. Request the download again.'),
   grantNotFound: () => new Problem(404, 'grant-not-found', 'Download not found', 'There is no download with this id for your organisation.'),
   orgNotFound: () => new Problem(404, 'organisation-not-found', 'Organisation not found', 'There is no organisation with this id.'),
 }
@@ -99,9 +106,12 @@ export class DownloadsService {
 
     const outcome = await db.transaction(async (tx) => {
       await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
-      const d = (await this.deps.gate.check([photoId], { kind: 'download', use: body.use, channel: body.channel as Channel, topic, preset }, callerOf(principal), tx)).get(photoId)!
+      const d = (
+        await this.deps.gate.check([photoId], { kind: 'download', use: body.use, channel: body.channel as Channel, topic, preset }, callerOf(principal), tx)
+      ).get(photoId)!
       if (!d.ok) {
-        if (d.outcome === 'refused' && d.reason in REFUSAL_TITLES) return { kind: 'refused', refusal: { reason: d.reason as RefusalReason, detail: d.detail } } as const
+        if (d.outcome === 'refused' && d.reason in REFUSAL_TITLES)
+          return { kind: 'refused', refusal: { reason: d.reason as RefusalReason, detail: d.detail } } as const
         throw gateProblem(d)
       }
       const { photo } = d.record
@@ -146,7 +156,18 @@ export class DownloadsService {
         type: 'download.granted',
         actor: this.#actor(principal),
         photoId: photo.id,
-        data: { grantId: grant!.id, organisationId, licence: licenceId!, licenceVersion: licenceVersion!, use: body.use, channel: body.channel, topic, preset: served, format, ...(topicLiftedBy ? { topicLiftedBy } : {}) },
+        data: {
+          grantId: grant!.id,
+          organisationId,
+          licence: licenceId!,
+          licenceVersion: licenceVersion!,
+          use: body.use,
+          channel: body.channel,
+          topic,
+          preset: served,
+          format,
+          ...(topicLiftedBy ? { topicLiftedBy } : {}),
+        },
       })
       return { kind: 'granted', grant: grant!, licence, permission, attribution } as const
     })
@@ -206,7 +227,14 @@ export class DownloadsService {
     if (!grant) throw downloadProblems.grantNotFound()
     const allowed = await this.deps.gate.require(
       grant.photoId,
-      { kind: 'download', use: grant.use as Use, channel: grant.channel as Channel, topic: grant.topic as Topic | null, preset: grant.preset as Preset, licence: grant.licence },
+      {
+        kind: 'download',
+        use: grant.use as Use,
+        channel: grant.channel as Channel,
+        topic: grant.topic as Topic | null,
+        preset: grant.preset as Preset,
+        licence: grant.licence,
+      },
       { kind: 'link', organisationId: grant.organisationId, apiKeyId: grant.apiKeyId, userId: grant.requestedBy },
     )
     const { photo } = allowed.record
@@ -249,14 +277,40 @@ export class DownloadsService {
    */
   async grantsHold(photoId: string): Promise<GrantsHold> {
     const rows = await this.deps.db
-      .select({ use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, licence: downloadGrants.licence, organisationId: downloadGrants.organisationId, apiKeyId: downloadGrants.apiKeyId, requestedBy: downloadGrants.requestedBy, n: sql<number>`count(*)::int` })
+      .select({
+        use: downloadGrants.use,
+        channel: downloadGrants.channel,
+        topic: downloadGrants.topic,
+        licence: downloadGrants.licence,
+        organisationId: downloadGrants.organisationId,
+        apiKeyId: downloadGrants.apiKeyId,
+        requestedBy: downloadGrants.requestedBy,
+        n: sql<number>`count(*)::int`,
+      })
       .from(downloadGrants)
       .where(eq(downloadGrants.photoId, photoId))
-      .groupBy(downloadGrants.use, downloadGrants.channel, downloadGrants.topic, downloadGrants.licence, downloadGrants.organisationId, downloadGrants.apiKeyId, downloadGrants.requestedBy)
+      .groupBy(
+        downloadGrants.use,
+        downloadGrants.channel,
+        downloadGrants.topic,
+        downloadGrants.licence,
+        downloadGrants.organisationId,
+        downloadGrants.apiKeyId,
+        downloadGrants.requestedBy,
+      )
     const out: GrantsHold = { total: 0, holding: 0, ended: [] }
     for (const r of rows) {
-      const purpose = { kind: 'download' as const, use: r.use as Use, channel: r.channel as Channel, topic: r.topic as Topic | null, preset: 'thumb' as const, licence: r.licence }
-      const d = (await this.deps.gate.check([photoId], purpose, { kind: 'link', organisationId: r.organisationId, apiKeyId: r.apiKeyId, userId: r.requestedBy })).get(photoId)!
+      const purpose = {
+        kind: 'download' as const,
+        use: r.use as Use,
+        channel: r.channel as Channel,
+        topic: r.topic as Topic | null,
+        preset: 'thumb' as const,
+        licence: r.licence,
+      }
+      const d = (
+        await this.deps.gate.check([photoId], purpose, { kind: 'link', organisationId: r.organisationId, apiKeyId: r.apiKeyId, userId: r.requestedBy })
+      ).get(photoId)!
       out.total += r.n
       if (d.ok) out.holding += r.n
       else {
@@ -321,7 +375,23 @@ export class DownloadsService {
       .where(eq(downloadGrants.organisationId, orgId))
       .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id))
       .limit(100_000)
-    const header = ['id', 'createdAt', 'photoId', 'licence', 'use', 'channel', 'topic', 'outlet', 'headline', 'articleUrl', 'publicationUrl', 'preset', 'format', 'attributionNl', 'attributionEn']
+    const header = [
+      'id',
+      'createdAt',
+      'photoId',
+      'licence',
+      'use',
+      'channel',
+      'topic',
+      'outlet',
+      'headline',
+      'articleUrl',
+      'publicationUrl',
+      'preset',
+      'format',
+      'attributionNl',
+      'attributionEn',
+    ]
     const records = rows.map((g) => [
       g.id,
       g.createdAt.toISOString(),
@@ -390,5 +460,3 @@ export function grantView(g: GrantRow) {
     createdAt: g.createdAt.toISOString(),
   }
 }
-
-

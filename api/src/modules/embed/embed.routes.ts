@@ -35,7 +35,14 @@ const Oembed = Type.Object({
 const EMBED_HELMET = {
   contentSecurityPolicy: {
     useDefaults: false as const,
-    directives: { defaultSrc: ["'none'"], imgSrc: ["'self'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ['*'], baseUri: ["'none'"], formAction: ["'none'"] },
+    directives: {
+      defaultSrc: ["'none'"],
+      imgSrc: ["'self'"],
+      styleSrc: ["'unsafe-inline'"],
+      frameAncestors: ['*'],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
   },
   frameguard: false as const,
   crossOriginResourcePolicy: { policy: 'cross-origin' as const },
@@ -46,7 +53,14 @@ const EMBED_HELMET = {
 export const embedRoutes: FastifyPluginAsyncTypebox<{ embeds: EmbedService; photos: PhotosService; publicUrl?: string }> = async (app, { embeds, photos }) => {
   app.get(
     '/v1/oembed',
-    { schema: { tags: ['embeds'], summary: 'oEmbed 1.0 for a photo page: an iframe of the revocable embed', querystring: OembedQuery, response: { 200: Oembed, 400: P, 404: P, 501: P } } },
+    {
+      schema: {
+        tags: ['embeds'],
+        summary: 'oEmbed 1.0 for a photo page: an iframe of the revocable embed',
+        querystring: OembedQuery,
+        response: { 200: Oembed, 400: P, 404: P, 501: P },
+      },
+    },
     async (request, reply) => {
       const { url, format, maxwidth, maxheight } = request.query
       if (format !== undefined && format !== 'json') throw embedProblems.format()
@@ -58,16 +72,36 @@ export const embedRoutes: FastifyPluginAsyncTypebox<{ embeds: EmbedService; phot
     },
   )
 
-  app.get('/embed/:id', { config: { securityHeaders: EMBED_HELMET }, schema: { tags: ['embeds'], summary: 'The embed page (HTML); 410 with a neutral text once the photo may not be shown', params: Params, response: { 200: { type: 'string' }, 404: { type: 'string' }, 410: { type: 'string' } } } }, async (request, reply) => {
-    const c = await embeds.check(request.params.id)
-    reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')
-    if (c.kind === 'shown') return reply.code(200).send(embedPage(c))
-    return reply.code(c.kind === 'gone' ? 410 : 404).send(gonePage())
-  })
+  app.get(
+    '/embed/:id',
+    {
+      config: { securityHeaders: EMBED_HELMET },
+      schema: {
+        tags: ['embeds'],
+        summary: 'The embed page (HTML); 410 with a neutral text once the photo may not be shown',
+        params: Params,
+        response: { 200: { type: 'string' }, 404: { type: 'string' }, 410: { type: 'string' } },
+      },
+    },
+    async (request, reply) => {
+      const c = await embeds.check(request.params.id)
+      reply.header('cache-control', 'no-store').type('text/html; charset=utf-8')
+      if (c.kind === 'shown') return reply.code(200).send(embedPage(c))
+      return reply.code(c.kind === 'gone' ? 410 : 404).send(gonePage())
+    },
+  )
 
   app.get(
     '/embed/:id/image.jpg',
-    { schema: { tags: ['embeds'], summary: "The embed's image; checked against consent on every request", params: Params, querystring: Type.Object({}, { additionalProperties: false }), response: { 200: { type: 'string', format: 'binary' }, 304: { type: 'null' }, 400: P, 404: P, 410: P } } },
+    {
+      schema: {
+        tags: ['embeds'],
+        summary: "The embed's image; checked against consent on every request",
+        params: Params,
+        querystring: Type.Object({}, { additionalProperties: false }),
+        response: { 200: { type: 'string', format: 'binary' }, 304: { type: 'null' }, 400: P, 404: P, 410: P },
+      },
+    },
     async (request, reply) => {
       const c = await embeds.check(request.params.id)
       if (c.kind === 'gone') throw photoProblems.gone()

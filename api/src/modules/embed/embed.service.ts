@@ -91,7 +91,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 }
 
-const PAGE_STYLE = 'html,body{margin:0;padding:0;background:#fff;color:#1a1a1a;font:14px/1.4 system-ui,sans-serif}figure{margin:0}img{display:block;max-width:100%;height:auto}figcaption{padding:6px 8px}figcaption p{margin:0 0 2px}.gone{display:flex;align-items:center;justify-content:center;min-height:120px;padding:16px;text-align:center;background:#f2f2f2}'
+const PAGE_STYLE =
+  'html,body{margin:0;padding:0;background:#fff;color:#1a1a1a;font:14px/1.4 system-ui,sans-serif}figure{margin:0}img{display:block;max-width:100%;height:auto}figcaption{padding:6px 8px}figcaption p{margin:0 0 2px}.gone{display:flex;align-items:center;justify-content:center;min-height:120px;padding:16px;text-align:center;background:#f2f2f2}'
 
 /** The embed page: the image with its credit and licence as visible text. No scripts. */
 export function embedPage(c: Extract<EmbedCheck, { kind: 'shown' }>): string {

@@ -51,7 +51,8 @@ export const erasureRoutes: FastifyPluginAsyncTypebox<{ erasure: ErasureService 
       onRequest: admin,
       schema: {
         tags: ['erasure'],
-        summary: "Erase the person: withdraw their photos (for everyone in them), destroy the originals' keys and their vault, revoke their link; the files follow",
+        summary:
+          "Erase the person: withdraw their photos (for everyone in them), destroy the originals' keys and their vault, revoke their link; the files follow",
         params: RequestParams,
         response: { 200: Result, 400: P, 401: P, 403: P, 404: P, 409: P },
       },

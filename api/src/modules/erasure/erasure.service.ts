@@ -15,7 +15,13 @@ import { vaultDocuments, vaultRecords } from '../vault/vault.table.ts'
 
 export const erasureProblems = {
   notFound: () => new Problem(404, 'erasure-request-not-found', 'Erasure request not found', 'There is no erasure request with this id.'),
-  busy: () => new Problem(409, 'erasure-interrupted', 'The person was linked to a photo meanwhile', 'Someone linked this person to a photo while the erasure ran. Nothing was destroyed; carry it out again.'),
+  busy: () =>
+    new Problem(
+      409,
+      'erasure-interrupted',
+      'The person was linked to a photo meanwhile',
+      'Someone linked this person to a photo while the erasure ran. Nothing was destroyed; carry it out again.',
+    ),
 }
 
 /** Job kinds: the blob deletions that follow the transaction (the derivatives go by the existing photo.purge-media). */
@@ -45,7 +51,18 @@ const ACTOR = { kind: 'system', id: 'erasure' } as const
 export const LEDGER_ACTOR = { kind: 'system', id: 'ledger' } as const
 
 export class ErasureService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; audit: AuditLog; queue: JobQueue; worker: Worker; blobs: BlobStore; notices: NoticePort; ledger?: LedgerPort }) {}
+  constructor(
+    private readonly deps: {
+      db: Db
+      consent: ConsentService
+      audit: AuditLog
+      queue: JobQueue
+      worker: Worker
+      blobs: BlobStore
+      notices: NoticePort
+      ledger?: LedgerPort
+    },
+  ) {}
 
   /** Open requests, oldest first, with how many photos each takes down and how many of those show someone else too. */
   async listOpen() {
@@ -116,7 +133,10 @@ export class ErasureService {
 
     // First the person's own row: its lock makes linking, vault writes and new portal links wait, and they
     // refuse an erased person once this commits. The pseudonym may be a working name: it goes too.
-    await tx.update(subjects).set({ pseudonym: erasedPseudonym(subjectId), erasedAt: new Date() }).where(eq(subjects.id, subjectId))
+    await tx
+      .update(subjects)
+      .set({ pseudonym: erasedPseudonym(subjectId), erasedAt: new Date() })
+      .where(eq(subjects.id, subjectId))
 
     // Locked in id order, so two erasures sharing photos never wait on each other in a circle.
     const linked = await tx
@@ -136,8 +156,16 @@ export class ErasureService {
         .update(photos)
         .set({
           originalWrappedKey: ORIGINAL_KEY_DESTROYED,
-          captionNl: null, captionEn: null, altNl: null, altEn: null, tags: [], series: null, placeCity: null, capturedMonth: null,
-          thumbhash: null, dominantColour: null,
+          captionNl: null,
+          captionEn: null,
+          altNl: null,
+          altEn: null,
+          tags: [],
+          series: null,
+          placeCity: null,
+          capturedMonth: null,
+          thumbhash: null,
+          dominantColour: null,
           erasedAt: sql`coalesce(${photos.erasedAt}, now())`,
           updatedAt: new Date(),
         })
@@ -159,9 +187,19 @@ export class ErasureService {
       .returning({ id: portalLinks.id })
     // Every open request of this person is answered by this one erasure.
     const doneAt = new Date()
-    await tx.update(erasureRequests).set({ doneAt }).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt)))
+    await tx
+      .update(erasureRequests)
+      .set({ doneAt })
+      .where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt)))
 
-    const destroyed = { originalKeys, photoTexts: photoIds.length, vaultRecords: records.length, vaultDocuments: documents.length, portalLinks: links.length, pseudonym: 1 }
+    const destroyed = {
+      originalKeys,
+      photoTexts: photoIds.length,
+      vaultRecords: records.length,
+      vaultDocuments: documents.length,
+      portalLinks: links.length,
+      pseudonym: 1,
+    }
     // Ids, counts and a hash only: the person is named by the SHA-256 of their id, which proves to whoever
     // holds the id that they were erased, while the event itself points at nobody.
     await this.deps.audit.append(tx, {
@@ -169,7 +207,11 @@ export class ErasureService {
       actor: 'userId' in admin ? { kind: 'user', id: admin.userId } : admin,
       data: { requestId, subjectHash: sha256(subjectId), photos: photoIds.length, ...destroyed },
     })
-    const queued = await this.#enqueue(tx, photoIds, documents.map((d) => d.blobKey))
+    const queued = await this.#enqueue(
+      tx,
+      photoIds,
+      documents.map((d) => d.blobKey),
+    )
     return { id: requestId, subjectId, doneAt: doneAt.toISOString(), alreadyDone: false, destroyed, blobDeletionsQueued: queued }
   }
 
@@ -180,7 +222,11 @@ export class ErasureService {
       .from(photoSubjects)
       .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
       .where(and(eq(photoSubjects.subjectId, request.subjectId), isNotNull(photos.erasedAt)))
-    const queued = await this.#enqueue(tx, erased.map((p) => p.id), [])
+    const queued = await this.#enqueue(
+      tx,
+      erased.map((p) => p.id),
+      [],
+    )
     return {
       id: request.id,
       subjectId: request.subjectId,
@@ -207,7 +253,11 @@ export class ErasureService {
 
   deleteOriginalJob = async (job: ClaimedJob) => {
     const photoId = String(job.payload.photoId ?? '')
-    const [photo] = await this.deps.db.select({ key: photos.originalKey, wrappedKey: photos.originalWrappedKey, erasedAt: photos.erasedAt }).from(photos).where(eq(photos.id, photoId)).limit(1)
+    const [photo] = await this.deps.db
+      .select({ key: photos.originalKey, wrappedKey: photos.originalWrappedKey, erasedAt: photos.erasedAt })
+      .from(photos)
+      .where(eq(photos.id, photoId))
+      .limit(1)
     if (!photo) return
     if (!photo.erasedAt || photo.wrappedKey !== ORIGINAL_KEY_DESTROYED) throw new PermanentJobError('photo not erased')
     await this.deps.blobs.delete(photo.key)

@@ -7,5 +7,13 @@
  * beyond appending (ids, counts and the SHA-256 of the subject id; no pseudonym, no name), leave a photo
  * with the erased person in it shown to anyone, or be carried out by anyone but the consent officer (admin).
  */
-export { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService, LEDGER_ACTOR, erasedPseudonym, erasureProblems, type ErasureResult } from './erasure.service.ts'
+export {
+  DELETE_ORIGINAL,
+  DELETE_VAULT_DOCUMENT,
+  ErasureService,
+  LEDGER_ACTOR,
+  erasedPseudonym,
+  erasureProblems,
+  type ErasureResult,
+} from './erasure.service.ts'
 export { erasureRoutes } from './erasure.routes.ts'

@@ -37,14 +37,7 @@ export interface GatePhoto {
   subjectIds: readonly string[]
 }
 
-export type BlockReason =
-  | 'no-people-undeclared'
-  | 'no-consent'
-  | 'withdrawn'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'identifiability-not-agreed'
-  | 'no-common-use'
+export type BlockReason = 'no-people-undeclared' | 'no-consent' | 'withdrawn' | 'expired' | 'not-yet-valid' | 'identifiability-not-agreed' | 'no-common-use'
 
 export interface Block {
   reason: BlockReason
@@ -71,7 +64,14 @@ export function evaluateConsent(photo: GatePhoto, consents: ReadonlyMap<string, 
     if (!photo.noPeopleDeclared) return { ok: false, blocks: [{ reason: 'no-people-undeclared' }] }
     return {
       ok: true,
-      permission: { uses: [...licence.permittedUses], excludedTopics: [...licence.prohibitedTopics], outletAllow: null, outletDeny: [], publicPreview: true, validUntil: null },
+      permission: {
+        uses: [...licence.permittedUses],
+        excludedTopics: [...licence.prohibitedTopics],
+        outletAllow: null,
+        outletDeny: [],
+        publicPreview: true,
+        validUntil: null,
+      },
     }
   }
   let uses = new Set<Use>(licence.permittedUses)
@@ -117,9 +117,7 @@ export function evaluateConsent(photo: GatePhoto, consents: ReadonlyMap<string, 
   }
 }
 
-export type GateVerdict =
-  | { shown: true; permission: Permission }
-  | { shown: false; gone: boolean; blocks: Block[] }
+export type GateVerdict = { shown: true; permission: Permission } | { shown: false; gone: boolean; blocks: Block[] }
 
 /**
  * Whether a photo may be shown at all right now. `gone` marks a photo that was published and is no
@@ -143,7 +141,8 @@ export type UseDecision = { allowed: true } | { allowed: false; reason: 'use-not
 /** Whether one stated use (a download) falls inside a photo's effective permission. */
 export function decideUse(p: Permission, req: UseRequest): UseDecision {
   if (!p.uses.includes(req.use)) return { allowed: false, reason: 'use-not-permitted', detail: `The use "${req.use}" is not permitted for this photo.` }
-  if (req.topic && p.excludedTopics.includes(req.topic)) return { allowed: false, reason: 'topic-excluded', detail: `The topic "${req.topic}" is not permitted for this photo.` }
+  if (req.topic && p.excludedTopics.includes(req.topic))
+    return { allowed: false, reason: 'topic-excluded', detail: `The topic "${req.topic}" is not permitted for this photo.` }
   if (req.outletId && (p.outletDeny.includes(req.outletId) || (p.outletAllow !== null && !p.outletAllow.includes(req.outletId)))) {
     return { allowed: false, reason: 'outlet-not-permitted', detail: 'This photo may not be used by your organisation.' }
   }

@@ -66,10 +66,12 @@ export class PhotoFreshness {
       return this.#running
     }
     // The check in flight may have taken its snapshot before a change this caller must see: wait for the next.
-    return (this.#next ??= this.#running.catch(() => {}).then(() => {
-      this.#next = null
-      return this.check()
-    }))
+    return (this.#next ??= this.#running
+      .catch(() => {})
+      .then(() => {
+        this.#next = null
+        return this.check()
+      }))
   }
 
   /** Forgets the base snapshot (the cache was emptied or can't be trusted): the next check starts afresh. */

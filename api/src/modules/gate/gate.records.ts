@@ -176,7 +176,8 @@ export function inPresetOrder<D extends { preset: string; format: string }>(ds: 
 }
 
 /** A derivative's versioned URL (the bytes behind it never change: see sendDerivative). */
-export const mediaUrl = (base: string, photoId: string, d: { preset: string; format: string; etag: string }) => `${base}/v1/photos/${photoId}/media/${d.preset}.${d.format}?v=${d.etag}`
+export const mediaUrl = (base: string, photoId: string, d: { preset: string; format: string; etag: string }) =>
+  `${base}/v1/photos/${photoId}/media/${d.preset}.${d.format}?v=${d.etag}`
 
 /**
  * The database read behind the cache in three queries for any number of photos (the consent module reads its
@@ -191,7 +192,12 @@ export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
     ])
     const byPhoto = new Map<string, DerivativeRow[]>()
     for (const d of ds) byPhoto.set(d.photoId, [...(byPhoto.get(d.photoId) ?? []), d])
-    return new Map(rows.map((photo) => [photo.id, { photo, gate: inputs.get(photo.id) ?? { subjectIds: [], consents: new Map() }, derivatives: byPhoto.get(photo.id) ?? [] }]))
+    return new Map(
+      rows.map((photo) => [
+        photo.id,
+        { photo, gate: inputs.get(photo.id) ?? { subjectIds: [], consents: new Map() }, derivatives: byPhoto.get(photo.id) ?? [] },
+      ]),
+    )
   }
 }
 
@@ -229,7 +235,10 @@ export function photoRecordReader(db: DbOrTx) {
       rows.map((r) => {
         const photo = fromJson<PhotoRow>(photos, r.photo)
         const consents = new Map(currentFromRows(r.consents).map((c) => [c.subjectId, c]))
-        return [photo.id, { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) }]
+        return [
+          photo.id,
+          { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) },
+        ]
       }),
     )
   }

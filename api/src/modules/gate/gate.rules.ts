@@ -46,10 +46,18 @@ const DETAIL: Record<DenyReason, string> = {
 }
 
 const deny = (outcome: 'not-found' | 'gone' | 'refused', reason: DenyReason, detail = DETAIL[reason]): Decision => ({ ok: false, outcome, reason, detail })
-const allow = (record: PhotoRecord, access: Access, presets: readonly Preset[], permission: Permission | null, disclosed: boolean): Decision => ({ ok: true, record, access, presets, permission, disclosed })
+const allow = (record: PhotoRecord, access: Access, presets: readonly Preset[], permission: Permission | null, disclosed: boolean): Decision => ({
+  ok: true,
+  record,
+  access,
+  presets,
+  permission,
+  disclosed,
+})
 
 /** Whether an organisation falls outside someone's outlet rules. */
-export const outletExcluded = (p: Permission, organisationId: string) => p.outletDeny.includes(organisationId) || (p.outletAllow !== null && !p.outletAllow.includes(organisationId))
+export const outletExcluded = (p: Permission, organisationId: string) =>
+  p.outletDeny.includes(organisationId) || (p.outletAllow !== null && !p.outletAllow.includes(organisationId))
 
 /** Why a photo that is not shown is not: gone (was published) or not found (never was, to this caller). */
 function notShown(record: PhotoRecord, verdict: GateVerdict): Decision {
@@ -112,7 +120,8 @@ export function decide(record: PhotoRecord, verdict: GateVerdict, purpose: Purpo
       } else if (who.kind === 'desk' && who.organisationId) organisationId = who.organisationId
       else return deny('refused', 'no-organisation')
       if (!permission) return notShown(record, verdict)
-      if (!channelFits(purpose.use, purpose.channel)) return deny('refused', 'channel-not-permitted', `The channel "${purpose.channel}" cannot carry the use "${purpose.use}".`)
+      if (!channelFits(purpose.use, purpose.channel))
+        return deny('refused', 'channel-not-permitted', `The channel "${purpose.channel}" cannot carry the use "${purpose.use}".`)
       const d = decideUse(permission, { use: purpose.use, topic: purpose.topic, outletId: organisationId })
       if (!d.allowed) return deny('refused', d.reason, d.detail)
       return allow(record, 'grant', DOWNLOAD, permission, true)

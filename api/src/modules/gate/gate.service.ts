@@ -79,26 +79,34 @@ export class Gate {
   }
 
   #verdict(photo: PhotoRecord['photo'], inputs: PhotoRecord['gate'], today: string): GateVerdict {
-    return effectivePermission({ status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds }, inputs.consents, this.deps.licenceTerms(photo.licence), today)
+    return effectivePermission(
+      { status: photo.status, noPeopleDeclared: photo.noPeopleDeclaredAt !== null, subjectIds: inputs.subjectIds },
+      inputs.consents,
+      this.deps.licenceTerms(photo.licence),
+      today,
+    )
   }
 
   /** The verdict memo's, or (a download's file or rights statement, under the licence it keeps) one made for it. */
   #verdictFor(record: PhotoRecord, purpose: Purpose, today: string): GateVerdict {
-    if ((purpose.kind === 'rights' || purpose.kind === 'download') && purpose.licence && purpose.licence !== record.photo.licence) return this.#verdict({ ...record.photo, licence: purpose.licence }, record.gate, today)
+    if ((purpose.kind === 'rights' || purpose.kind === 'download') && purpose.licence && purpose.licence !== record.photo.licence)
+      return this.#verdict({ ...record.photo, licence: purpose.licence }, record.gate, today)
     return this.records.verdict(record, today)
   }
 
   /** A decision for each photo (absent ids: 'missing'). Inside a transaction, everything is read from it. */
   async check(photoIds: readonly string[], purpose: Purpose, caller: Caller, tx?: DbOrTx): Promise<Map<string, Decision>> {
     const today = todayUtc()
-    const [records, who] = await Promise.all([
-      tx ? photoRecordReader(tx)([...new Set(photoIds)]) : this.records.get(photoIds),
-      this.#who(caller, tx),
-    ])
+    const [records, who] = await Promise.all([tx ? photoRecordReader(tx)([...new Set(photoIds)]) : this.records.get(photoIds), this.#who(caller, tx)])
     const out = new Map<string, Decision>()
     for (const id of photoIds) {
       const record = records.get(id)
-      out.set(id, record ? decide(record, this.#verdictFor(record, purpose, today), purpose, who) : { ok: false, outcome: 'not-found', reason: 'missing', detail: 'There is no photo with this id that you may see.' })
+      out.set(
+        id,
+        record
+          ? decide(record, this.#verdictFor(record, purpose, today), purpose, who)
+          : { ok: false, outcome: 'not-found', reason: 'missing', detail: 'There is no photo with this id that you may see.' },
+      )
     }
     await this.#auditReview(out, purpose, caller, tx)
     return out

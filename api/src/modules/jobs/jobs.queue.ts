@@ -130,8 +130,10 @@ export class JobQueue {
    * embedded database, which one process holds exclusively; with a server, leases expire instead.
    */
   async releaseAllRunning(): Promise<number> {
-    return rowsOf(await this.db.execute(sql`update jobs set status = 'pending', locked_by = null, locked_until = null, run_at = now()
-      where status = 'running' returning id`)).length
+    return rowsOf(
+      await this.db.execute(sql`update jobs set status = 'pending', locked_by = null, locked_until = null, run_at = now()
+      where status = 'running' returning id`),
+    ).length
   }
 
   async #finish(id: number, workerId: string, status: 'done' | 'dead', error: string | null, tx: DbOrTx = this.db): Promise<boolean> {

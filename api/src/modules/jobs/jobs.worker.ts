@@ -113,12 +113,15 @@ export class Worker {
     const ac = new AbortController()
     const onStop = () => ac.abort()
     this.#abort.signal.addEventListener('abort', onStop)
-    const beat = setInterval(() => {
-      this.queue.extend(job.id, this.id, this.opts.leaseSeconds).then(
-        (ours) => ours || ac.abort(),
-        () => {},
-      )
-    }, Math.max(250, (this.opts.leaseSeconds * 1000) / 3))
+    const beat = setInterval(
+      () => {
+        this.queue.extend(job.id, this.id, this.opts.leaseSeconds).then(
+          (ours) => ours || ac.abort(),
+          () => {},
+        )
+      },
+      Math.max(250, (this.opts.leaseSeconds * 1000) / 3),
+    )
     try {
       await reg.handler(job, { workerId: this.id, signal: ac.signal })
       // Handlers that finish their job inside their own transaction already did this; then it's a no-op.

@@ -36,7 +36,11 @@ export function canonicalJson(value: unknown): string {
 
 /** A licence text: no BOM, LF line ends, NFC, exactly one newline at the end. Trailing spaces stay (Markdown line breaks). */
 export function canonicalText(text: string): string {
-  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC').replace(/\n*$/, '')}\n`
+  return `${text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .replace(/\n*$/, '')}\n`
 }
 
 /** The hash of a version: SHA-256 over `<file hash>  <file name>` lines (sha256sum's format), in file order. */

@@ -20,7 +20,12 @@ export interface LicenceChange {
 export class LicenceIntegrityError extends Error {
   constructor(readonly changes: LicenceChange[]) {
     const lines = changes.map((c) => {
-      const what = c.reason === 'changed' ? 'was changed after it was published' : c.reason === 'missing' ? 'was published but its files are gone' : 'was published but is now marked draft'
+      const what =
+        c.reason === 'changed'
+          ? 'was changed after it was published'
+          : c.reason === 'missing'
+            ? 'was published but its files are gone'
+            : 'was published but is now marked draft'
       return `  ${c.id} ${c.version} ${what}:\n${c.files.map((f) => `    ${f}`).join('\n')}`
     })
     super(

@@ -99,7 +99,10 @@ export class LicenceRegistry {
    * creativecommons.org deeds. The hashes are those of the files.
    */
   servedFrom(origin: string): LicenceRegistry {
-    return new LicenceRegistry(this.dir, this.#all.map((l) => servedLicence(l, origin)))
+    return new LicenceRegistry(
+      this.dir,
+      this.#all.map((l) => servedLicence(l, origin)),
+    )
   }
 
   /** Where a version's file lives (for messages). */
@@ -183,7 +186,11 @@ function loadVersion(vDir: string, dirId: string, dirVersion: string, problems: 
     for (const e of schemaErrors) {
       const params = e.params as { additionalProperties?: string[]; allowedValues?: unknown[] }
       const extra =
-        e.keyword === 'additionalProperties' ? ` (${params.additionalProperties?.join(', ')})` : e.keyword === 'enum' ? `: ${params.allowedValues?.join(', ')}` : ''
+        e.keyword === 'additionalProperties'
+          ? ` (${params.additionalProperties?.join(', ')})`
+          : e.keyword === 'enum'
+            ? `: ${params.allowedValues?.join(', ')}`
+            : ''
       const message = `${e.instancePath || '(root)'}: ${e.message}${extra}`
       if (!seen.has(message)) problems.push({ file: jsonFile, message })
       seen.add(message)
@@ -197,7 +204,8 @@ function loadVersion(vDir: string, dirId: string, dirVersion: string, problems: 
   if (doc.version !== dirVersion) fail(`version "${doc.version}" does not match its directory "${dirVersion}"`)
   if (doc.kind === 'open') {
     // An open licence is what it is: its real deed, every use, no topic it may not illustrate.
-    if (!/^https:\/\/creativecommons\.org\/(licenses|publicdomain)\/[a-z-]+\/[0-9.]+\/$/.test(doc.deedUrl)) fail('deedUrl of an open licence must be its deed on https://creativecommons.org/')
+    if (!/^https:\/\/creativecommons\.org\/(licenses|publicdomain)\/[a-z-]+\/[0-9.]+\/$/.test(doc.deedUrl))
+      fail('deedUrl of an open licence must be its deed on https://creativecommons.org/')
     if (!doc.deedUrl.includes(`/${doc.version}/`)) fail(`deedUrl must point at this version (${doc.version})`)
     if (doc.prohibitedContexts.topics.length) fail('an open licence cannot exclude topics: that would add a restriction the licence does not allow')
   } else {

@@ -8,7 +8,9 @@ export const LicenceView = Type.Object({
   id: Type.String(),
   version: Type.String(),
   ref: Type.String({ description: "What a photo's `licence` field holds: '<id>@<version>'." }),
-  kind: Type.Union([Type.Literal('own'), Type.Literal('open')], { description: 'own: a Reimagining Sex Work licence, for photos of people; open: a Creative Commons licence, offered as it is.' }),
+  kind: Type.Union([Type.Literal('own'), Type.Literal('open')], {
+    description: 'own: a Reimagining Sex Work licence, for photos of people; open: a Creative Commons licence, offered as it is.',
+  }),
   title: Words,
   shortName: Words,
   summary: Words,
@@ -46,21 +48,32 @@ const notFound = () => new Problem(404, 'licence-not-found', 'Licence not found'
  * The published licence versions, for anyone: what each allows and forbids, in Dutch and English, with
  * its hash. Our own licences' deeds are pages of this app (/licences/<id>/<version>).
  */
-export const licencesRoutes: FastifyPluginAsyncTypebox<{ licences: LicenceRegistry; deedPage: (l: Licence) => string }> = async (app, { licences, deedPage }) => {
+export const licencesRoutes: FastifyPluginAsyncTypebox<{ licences: LicenceRegistry; deedPage: (l: Licence) => string }> = async (
+  app,
+  { licences, deedPage },
+) => {
   app.get(
     '/v1/licences',
     {
       schema: {
         tags: ['licences'],
         summary: 'Every published licence version (own and open)',
-        querystring: Type.Object({ kind: Type.Optional(Type.Union([Type.Literal('own'), Type.Literal('open')], { description: 'Only our own licences, or only the open ones.' })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { kind: Type.Optional(Type.Union([Type.Literal('own'), Type.Literal('open')], { description: 'Only our own licences, or only the open ones.' })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ items: Type.Array(LicenceView) }), 400: P },
       },
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=300')
       const kind = request.query.kind
-      return { items: licences.published().filter((l) => !kind || licenceKind(l) === kind).map(licenceView) }
+      return {
+        items: licences
+          .published()
+          .filter((l) => !kind || licenceKind(l) === kind)
+          .map(licenceView),
+      }
     },
   )
 

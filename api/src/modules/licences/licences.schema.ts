@@ -15,8 +15,7 @@ export const ATTRIBUTION_PLACEHOLDERS = ['photographer', 'title', 'licence', 'de
 export const CREDIT_PLACEHOLDERS = ['photographer'] as const
 
 const Text = Type.String({ minLength: 1, pattern: '\\S' })
-const Localised = (description: string, item = Text) =>
-  Type.Object({ nl: item, en: item }, { additionalProperties: false, description })
+const Localised = (description: string, item = Text) => Type.Object({ nl: item, en: item }, { additionalProperties: false, description })
 const HttpsUrl = (description?: string) => Type.String({ format: 'uri', pattern: '^https://[^\\s]+$', ...(description ? { description } : {}) })
 
 export const LicenceSchema = Type.Object(
@@ -58,7 +57,9 @@ export const LicenceSchema = Type.Object(
       {
         creditLine: Type.Boolean({ description: 'The attribution must accompany every use.' }),
         captionNote: Localised('Caption note required when the story is not about the person pictured.'),
-        alterations: Type.Enum(['crop-and-resize-only', 'adaptations-allowed', 'adaptations-share-alike', 'no-restrictions'], { description: 'What may be done to the image.' }),
+        alterations: Type.Enum(['crop-and-resize-only', 'adaptations-allowed', 'adaptations-share-alike', 'no-restrictions'], {
+          description: 'What may be done to the image.',
+        }),
       },
       { additionalProperties: false },
     ),

@@ -17,8 +17,5 @@ export const licenceVersions = pgTable(
     fileHashes: jsonb('file_hashes').$type<Record<string, string>>().notNull(),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.version] }),
-    check('licence_versions_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
-  ],
+  (t) => [primaryKey({ columns: [t.id, t.version] }), check('licence_versions_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)],
 )

@@ -199,12 +199,41 @@ export function jpegEnd(bytes: Buffer): number | null {
 // ----------------------------------------------------------------------------------------------- PNG
 
 const PNG_KNOWN = new Set([
-  'IHDR', 'PLTE', 'IDAT', 'IEND', 'bKGD', 'cHRM', 'cICP', 'gAMA', 'hIST', 'iCCP', 'mDCV', 'cLLI', 'cLLi', 'pHYs',
-  'sBIT', 'sPLT', 'sRGB', 'tRNS', 'oFFs', 'pCAL', 'sCAL', 'sTER', 'vpAg',
+  'IHDR',
+  'PLTE',
+  'IDAT',
+  'IEND',
+  'bKGD',
+  'cHRM',
+  'cICP',
+  'gAMA',
+  'hIST',
+  'iCCP',
+  'mDCV',
+  'cLLI',
+  'cLLi',
+  'pHYs',
+  'sBIT',
+  'sPLT',
+  'sRGB',
+  'tRNS',
+  'oFFs',
+  'pCAL',
+  'sCAL',
+  'sTER',
+  'vpAg',
 ])
 const PNG_TEXT_KINDS: Record<string, string> = {
-  author: 'owner', copyright: 'owner', 'creation time': 'timestamps', software: 'software', source: 'device',
-  comment: 'comment', description: 'comment', title: 'comment', disclaimer: 'comment', warning: 'comment',
+  author: 'owner',
+  copyright: 'owner',
+  'creation time': 'timestamps',
+  software: 'software',
+  source: 'device',
+  comment: 'comment',
+  description: 'comment',
+  title: 'comment',
+  disclaimer: 'comment',
+  warning: 'comment',
 }
 
 export function* walkPng(size: number): Reads<ContainerScan> {
@@ -278,7 +307,12 @@ function pngText(keyword: string, text: Buffer, scan: ContainerScan): void {
   } else if (key.startsWith('raw profile type ')) {
     // ImageMagick/exiv2 convention: "\n<name>\n   <length>\n<hex digits…>"
     const profile = key.slice('raw profile type '.length)
-    const hex = text.toString('latin1').split('\n').slice(3).join('').replace(/[^0-9a-f]/gi, '')
+    const hex = text
+      .toString('latin1')
+      .split('\n')
+      .slice(3)
+      .join('')
+      .replace(/[^0-9a-f]/gi, '')
     const bytes = Buffer.from(hex.length % 2 ? hex.slice(0, -1) : hex, 'hex')
     if (profile === 'exif' || profile === 'app1') scan.exif.push(stripExifHeader(bytes))
     else if (profile === 'xmp') scan.xmp.push(bytes.toString('utf8'))
@@ -493,7 +527,7 @@ export function* gifFrames(size: number): Reads<number> {
     return false
   }
   while (pos < size && frames < 2) {
-    const block = (yield { offset: pos, length: 10 })
+    const block = yield { offset: pos, length: 10 }
     if (block[0] === 0x2c && block.length >= 10) {
       frames++
       pos += 10 + colourTable(block[9]!) + 1 // descriptor, local colour table, LZW minimum code size
@@ -509,7 +543,8 @@ export function* gifFrames(size: number): Reads<number> {
 }
 
 /** Makers of standard profiles (sRGB, Display P3, Adobe RGB, FOGRA…): their text names no one. */
-const ICC_STANDARD = /\b(apple|adobe|google|hewlett|hp|international color consortium|icc|microsoft|kodak|eci|fogra|iec|w3c|lcms|little ?cms|libvips|imagemagick|public domain|no copyright|cc0|creative commons|facebook|meta|samsung|sony|canon|nikon|fujifilm|panasonic|olympus|xiaomi|huawei|qualcomm)\b/i
+const ICC_STANDARD =
+  /\b(apple|adobe|google|hewlett|hp|international color consortium|icc|microsoft|kodak|eci|fogra|iec|w3c|lcms|little ?cms|libvips|imagemagick|public domain|no copyright|cc0|creative commons|facebook|meta|samsung|sony|canon|nikon|fujifilm|panasonic|olympus|xiaomi|huawei|qualcomm)\b/i
 
 /**
  * What an ICC profile's texts say beyond colour: the copyright tag naming a person ('owner'), device

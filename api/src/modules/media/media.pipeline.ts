@@ -125,9 +125,11 @@ async function sniff(source: ByteSource): Promise<AcceptedFormat> {
 
 async function header(input: string | Buffer): Promise<Metadata> {
   // No pixel limit here: we compare against our own cap to answer with our own problem.
-  const meta = await sharp(input, { failOn: FAIL_ON, limitInputPixels: false }).metadata().catch((err: unknown) => {
-    throw decodeError(err)
-  })
+  const meta = await sharp(input, { failOn: FAIL_ON, limitInputPixels: false })
+    .metadata()
+    .catch((err: unknown) => {
+      throw decodeError(err)
+    })
   if (!(meta.width > 0 && meta.height > 0)) throw mediaError('corrupt-image')
   return meta
 }
@@ -259,11 +261,7 @@ async function encode(
 
 /** ThumbHash (≤ 100 px, RGBA, as the library requires) and dominant colour from the smallest level. */
 async function placeholders(level: Level): Promise<{ thumbhash: string; dominantColour: string }> {
-  const small = await fromPixels(level)
-    .resize(100, 100, { fit: 'inside', withoutEnlargement: true })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true })
+  const small = await fromPixels(level).resize(100, 100, { fit: 'inside', withoutEnlargement: true }).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
   const thumbhash = Buffer.from(rgbaToThumbHash(small.info.width, small.info.height, small.data)).toString('base64')
   const { dominant } = await fromPixels(level).stats()
   const hex = (n: number) => n.toString(16).padStart(2, '0')

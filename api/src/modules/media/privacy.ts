@@ -66,8 +66,22 @@ export type PrivacyKind =
   | 'trailing-data'
 
 export const PRIVACY_KINDS: readonly PrivacyKind[] = [
-  'gps', 'location', 'device', 'serial', 'owner', 'people', 'software', 'timestamps', 'thumbnail', 'xmp-history',
-  'xmp', 'iptc', 'comment', 'maker-notes', 'content-credentials', 'trailing-data',
+  'gps',
+  'location',
+  'device',
+  'serial',
+  'owner',
+  'people',
+  'software',
+  'timestamps',
+  'thumbnail',
+  'xmp-history',
+  'xmp',
+  'iptc',
+  'comment',
+  'maker-notes',
+  'content-credentials',
+  'trailing-data',
 ]
 
 /** What we write back into every derivative (rights only). */
@@ -269,13 +283,34 @@ export function xmpCaptureDate(xmp: string): string | undefined {
 
 /** IIM record 2 datasets (IPTC-NAA IIM 4.2 §6) by kind; record 1 dates are timestamps too. */
 const IIM_KINDS: Record<number, PrivacyKind> = {
-  0x0250: 'owner', 0x0255: 'owner', 0x026e: 'owner', 0x0273: 'owner', 0x0274: 'owner', 0x0276: 'owner', 0x027a: 'owner',
-  0x025a: 'location', 0x025c: 'location', 0x025f: 'location', 0x0264: 'location', 0x0265: 'location',
-  0x021a: 'location', 0x021b: 'location',
-  0x0237: 'timestamps', 0x023c: 'timestamps', 0x023e: 'timestamps', 0x023f: 'timestamps', 0x021e: 'timestamps',
-  0x0223: 'timestamps', 0x0146: 'timestamps',
-  0x0278: 'comment', 0x0205: 'comment', 0x0269: 'comment', 0x0219: 'comment', 0x0228: 'comment',
-  0x0241: 'software', 0x0246: 'software',
+  0x0250: 'owner',
+  0x0255: 'owner',
+  0x026e: 'owner',
+  0x0273: 'owner',
+  0x0274: 'owner',
+  0x0276: 'owner',
+  0x027a: 'owner',
+  0x025a: 'location',
+  0x025c: 'location',
+  0x025f: 'location',
+  0x0264: 'location',
+  0x0265: 'location',
+  0x021a: 'location',
+  0x021b: 'location',
+  0x0237: 'timestamps',
+  0x023c: 'timestamps',
+  0x023e: 'timestamps',
+  0x023f: 'timestamps',
+  0x021e: 'timestamps',
+  0x0223: 'timestamps',
+  0x0146: 'timestamps',
+  0x0278: 'comment',
+  0x0205: 'comment',
+  0x0269: 'comment',
+  0x0219: 'comment',
+  0x0228: 'comment',
+  0x0241: 'software',
+  0x0246: 'software',
 }
 
 export function iimKinds(iim: Buffer): { kinds: Set<PrivacyKind>; dateCreated?: string } {
@@ -337,7 +372,6 @@ export function monthOf(value: string | undefined): string | null {
   if (year < 1826 || year > new Date().getUTCFullYear() + 1 || month < 1 || month > 12) return null
   return `${m[1]}-${m[2]}`
 }
-
 
 // ------------------------------------------------------------------------------------------ reading
 

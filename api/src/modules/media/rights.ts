@@ -78,13 +78,7 @@ export interface GrantRights {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 function xml(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
+  return text.normalize('NFC').replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
 const clean = (value: string | undefined) => (value ?? '').trim()
@@ -126,7 +120,9 @@ export function rightsXmp(rights: Rights): string {
   if (clean(rights.creator)) lines.push(`<cc:attributionName>${xml(clean(rights.creator))}</cc:attributionName>`)
   const g = rights.grant
   if (g) {
-    lines.push(`<plus:Licensee><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicenseeName>${xml(clean(g.licensee))}</plus:LicenseeName></rdf:li></rdf:Seq></plus:Licensee>`)
+    lines.push(
+      `<plus:Licensee><rdf:Seq><rdf:li rdf:parseType="Resource"><plus:LicenseeName>${xml(clean(g.licensee))}</plus:LicenseeName></rdf:li></rdf:Seq></plus:Licensee>`,
+    )
     lines.push(`<plus:LicenseID>${xml(clean(g.licenceId))}</plus:LicenseID>`)
     lines.push(`<plus:LicenseTransactionDate>${xml(g.grantedOn)}</plus:LicenseTransactionDate>`)
     if (g.validUntil) lines.push(`<plus:LicenseEndDate>${xml(g.validUntil)}</plus:LicenseEndDate>`)
@@ -153,9 +149,39 @@ export function rightsXmp(rights: Rights): string {
 }
 
 const FOLD: Record<string, string> = {
-  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'Th',
-  ð: 'd', Ð: 'D', ı: 'i', '©': '(c)', '®': '(R)', '‘': "'", '’': "'", '‚': "'", '′': "'", '“': '"', '”': '"',
-  '„': '"', '″': '"', '–': '-', '—': '-', '−': '-', '…': '...', '\u00a0': ' ', '·': '.', '•': '-',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'Th',
+  ð: 'd',
+  Ð: 'D',
+  ı: 'i',
+  '©': '(c)',
+  '®': '(R)',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '′': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '″': '"',
+  '–': '-',
+  '—': '-',
+  '−': '-',
+  '…': '...',
+  '\u00a0': ' ',
+  '·': '.',
+  '•': '-',
 }
 
 /** Printable ASCII for EXIF: decompose accents (é → e), map a few letters and symbols, drop the rest. */

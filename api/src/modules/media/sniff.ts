@@ -14,8 +14,7 @@ export type AcceptedFormat = 'jpeg' | 'png' | 'webp' | 'tiff'
 /** How many leading bytes callers should pass. */
 export const SNIFF_BYTES = 4096
 
-const startsWith = (b: Buffer, sig: readonly number[], at = 0) =>
-  b.length >= at + sig.length && sig.every((byte, i) => b[at + i] === byte)
+const startsWith = (b: Buffer, sig: readonly number[], at = 0) => b.length >= at + sig.length && sig.every((byte, i) => b[at + i] === byte)
 const ascii = (b: Buffer, start: number, end: number) => b.toString('latin1', start, Math.min(end, b.length))
 
 // HEIF brands (ISO/IEC 23008-12): images and sequences coded with HEVC, plus the generic MIAF/HEIF
@@ -25,8 +24,30 @@ const AVIF_BRANDS = new Set(['avif', 'avis'])
 
 // Root elements that make a document HTML (WHATWG MIME Sniffing §7.1, plus a few common ones).
 const HTML_ROOTS = new Set([
-  'html', 'head', 'body', 'script', 'iframe', 'h1', 'div', 'font', 'table', 'a', 'style', 'title', 'b', 'br', 'p',
-  'meta', 'link', 'span', 'img', 'form', 'object', 'embed', 'template', 'base',
+  'html',
+  'head',
+  'body',
+  'script',
+  'iframe',
+  'h1',
+  'div',
+  'font',
+  'table',
+  'a',
+  'style',
+  'title',
+  'b',
+  'br',
+  'p',
+  'meta',
+  'link',
+  'span',
+  'img',
+  'form',
+  'object',
+  'embed',
+  'template',
+  'base',
 ])
 
 export function sniffImageType(head: Buffer): AcceptedFormat {

@@ -168,7 +168,11 @@ export function stampJpeg(bytes: Buffer, rights: Rights): Buffer {
     const payload = seg.subarray(4)
     const isApp = marker >= 0xe0 && marker <= 0xef
     const keep =
-      marker === 0xfe ? false : !isApp ? true : (marker === 0xe2 && payload.subarray(0, ICC.length).equals(ICC)) || (marker === 0xee && payload.subarray(0, ADOBE.length).equals(ADOBE))
+      marker === 0xfe
+        ? false
+        : !isApp
+          ? true
+          : (marker === 0xe2 && payload.subarray(0, ICC.length).equals(ICC)) || (marker === 0xee && payload.subarray(0, ADOBE.length).equals(ADOBE))
     if (keep) kept.push(seg)
     off += 2 + len
   }

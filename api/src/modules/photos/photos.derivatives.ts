@@ -20,7 +20,11 @@ export const derivativeKey = (mediaKey: string, preset: string, format: string) 
  * are replaced when the file is served, from the state at that moment (photos.rights.ts, media/stamp.ts).
  */
 export function rightsFor(p: { credit: string; createdAt: Date; publishedAt?: Date | null }): Rights {
-  return { creator: p.credit, credit: creditLineOf(p.credit), copyright: `© ${copyrightYear({ publishedAt: p.publishedAt ?? null, createdAt: p.createdAt })} ${p.credit}` }
+  return {
+    creator: p.credit,
+    credit: creditLineOf(p.credit),
+    copyright: `© ${copyrightYear({ publishedAt: p.publishedAt ?? null, createdAt: p.createdAt })} ${p.credit}`,
+  }
 }
 
 interface Deps {

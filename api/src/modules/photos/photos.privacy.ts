@@ -15,7 +15,10 @@ const KINDS: Record<string, { nl: string; en: string }> = {
   location: { nl: 'plaatsnamen (stad, wijk, land)', en: 'place names (city, area, country)' },
   people: { nl: 'namen van mensen op de foto (gezichtsmarkeringen)', en: 'names of people in the photo (face tags)' },
   'content-credentials': { nl: 'inhoudsgegevens (C2PA: ondertekenaar en apparaat)', en: 'content credentials (C2PA: signer and device)' },
-  'trailing-data': { nl: 'verborgen gegevens achter de foto (bijvoorbeeld een bewegende foto)', en: 'hidden data after the image (a motion-photo video, for example)' },
+  'trailing-data': {
+    nl: 'verborgen gegevens achter de foto (bijvoorbeeld een bewegende foto)',
+    en: 'hidden data after the image (a motion-photo video, for example)',
+  },
 }
 
 export function describeKinds(kinds: readonly string[]): { nl: string; en: string } {

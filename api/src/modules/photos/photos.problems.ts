@@ -4,9 +4,17 @@ import type { MediaError } from '../media/index.ts'
 /** Each refused upload has its own problem type (a stable slug), status, and a hint a person can act on. */
 const MEDIA: Record<MediaError['problem'], { status: number; title: string; detail: string }> = {
   'unsupported-image-format': { status: 415, title: 'Unsupported image format', detail: 'Upload a JPEG, PNG, WebP or TIFF file.' },
-  'svg-not-allowed': { status: 415, title: 'SVG is not accepted', detail: 'SVG files can carry scripts and are not photographs. Upload a JPEG, PNG, WebP or TIFF file.' },
+  'svg-not-allowed': {
+    status: 415,
+    title: 'SVG is not accepted',
+    detail: 'SVG files can carry scripts and are not photographs. Upload a JPEG, PNG, WebP or TIFF file.',
+  },
   'animated-image': { status: 415, title: 'Animated images are not accepted', detail: 'Upload a single still photo.' },
-  'heic-not-supported': { status: 415, title: 'HEIC is not supported', detail: 'Export the photo as JPEG first (on an iPhone: Settings › Camera › Formats › Most Compatible, or share it as JPEG).' },
+  'heic-not-supported': {
+    status: 415,
+    title: 'HEIC is not supported',
+    detail: 'Export the photo as JPEG first (on an iPhone: Settings › Camera › Formats › Most Compatible, or share it as JPEG).',
+  },
   'pdf-not-allowed': { status: 415, title: 'PDF is not accepted', detail: 'Upload the photo itself as a JPEG, PNG, WebP or TIFF file.' },
   'html-not-allowed': { status: 415, title: 'HTML is not accepted', detail: 'This file is a web page, not an image.' },
   'empty-file': { status: 400, title: 'The file is empty', detail: 'The uploaded file has no content.' },
@@ -24,8 +32,7 @@ export const photoProblems = {
   fileTooLarge: (maxBytes: number) =>
     new Problem(413, 'file-too-large', 'The file is too large', `The upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`),
   noFile: () => new Problem(400, 'file-missing', 'No file', 'Send the photo in the multipart field "file".'),
-  duplicate: (photoId: string) =>
-    new Problem(409, 'duplicate-photo', 'You uploaded this photo already', 'This file is already in your photos.', { photoId }),
+  duplicate: (photoId: string) => new Problem(409, 'duplicate-photo', 'You uploaded this photo already', 'This file is already in your photos.', { photoId }),
   /** 410 without saying why: whether someone withdrew is not the caller's business (DESIGN.md promise 1). */
   gone: () => new Problem(410, 'photo-gone', 'Photo no longer available', 'This photo is no longer available.'),
   notFound: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.'),

@@ -72,7 +72,12 @@ const WORDS = {
 }
 
 /** The rights a file of this photo carries now; with a grant, a download's. */
-export function photoRights(photo: PhotoRow, gate: GateInputs | null, licence: Licence | undefined, opts: { origin: string; lang: Lang; grant?: RightsGrant; withConsent?: boolean }): Rights {
+export function photoRights(
+  photo: PhotoRow,
+  gate: GateInputs | null,
+  licence: Licence | undefined,
+  opts: { origin: string; lang: Lang; grant?: RightsGrant; withConsent?: boolean },
+): Rights {
   const { origin, lang, grant } = opts
   const terms = grant?.licence ?? licence
   const credit = creditLineOf(photo.credit)

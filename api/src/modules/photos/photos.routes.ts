@@ -6,7 +6,19 @@ import { problems } from '../../platform/problems.ts'
 import { MIME } from '../media/index.ts'
 import type { PhotosService, ServedDerivative } from './photos.service.ts'
 import { termsTag } from './photos.rights.ts'
-import { ListQuery, MediaParams, MediaQuery, PatchedPhoto, Photo, PhotoList, PhotoParams, PhotoPatch, UploadFields, UploadResponse, type GrantsHoldView } from './photos.schemas.ts'
+import {
+  ListQuery,
+  MediaParams,
+  MediaQuery,
+  PatchedPhoto,
+  Photo,
+  PhotoList,
+  PhotoParams,
+  PhotoPatch,
+  UploadFields,
+  UploadResponse,
+  type GrantsHoldView,
+} from './photos.schemas.ts'
 import type { Static } from 'typebox'
 import { receiveUpload } from './photos.upload.ts'
 
@@ -47,7 +59,10 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
         const p = request.principal!
         const { photo, privacyReport } = await photos.ingest({ userId: p.userId, displayName: p.displayName }, { ...upload, fields: upload.fields })
         const view = await photos.get(photo.id, p)
-        return reply.code(201).header('location', `/v1/photos/${photo.id}`).send({ ...view, privacyReport })
+        return reply
+          .code(201)
+          .header('location', `/v1/photos/${photo.id}`)
+          .send({ ...view, privacyReport })
       } finally {
         await upload.dispose()
       }
@@ -58,7 +73,12 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
     '/v1/photos',
     {
       onRequest: app.requireRole('photographer', 'curator', 'admin'),
-      schema: { tags: ['photos'], summary: 'Photos you may manage: your own, or all for curators and admins', querystring: ListQuery, response: { 200: PhotoList, 400: P, 401: P, 403: P } },
+      schema: {
+        tags: ['photos'],
+        summary: 'Photos you may manage: your own, or all for curators and admins',
+        querystring: ListQuery,
+        response: { 200: PhotoList, 400: P, 401: P, 403: P },
+      },
     },
     async (request) => photos.list(request.principal!, request.query.limit ?? 24, request.query.cursor),
   )
@@ -80,7 +100,8 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
       schema: {
         tags: ['photos'],
         summary: 'Edit captions, alt text, tags, the credit or the licence, or declare that nobody is pictured',
-        description: 'Setting `licence` answers with `grants`: the downloads already made and whether each still holds, as the gate decides (a download keeps the licence it was made under).',
+        description:
+          'Setting `licence` answers with `grants`: the downloads already made and whether each still holds, as the gate decides (a download keeps the licence it was made under).',
         params: PhotoParams,
         body: PhotoPatch,
         response: { 200: PatchedPhoto, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P },
@@ -137,5 +158,8 @@ export async function sendDerivative(
   if (!request.principal) reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin')
   if (request.headers['if-none-match']?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send(null)
   const bytes = await photos.stamped(d, rights)
-  return reply.type(MIME[d.format as keyof typeof MIME]).header('content-length', bytes.length).send(bytes)
+  return reply
+    .type(MIME[d.format as keyof typeof MIME])
+    .header('content-length', bytes.length)
+    .send(bytes)
 }

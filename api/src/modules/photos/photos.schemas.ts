@@ -69,7 +69,9 @@ export const Photo = Type.Object({
   dominantColour: Nullable(Type.String()),
   derivativesState: Type.String(),
   licence: Type.String(),
-  attribution: Nullable(Type.Object({ nl: Attribution, en: Attribution }, { description: 'Generated from the licence, the credit and the caption: paste it as it is.' })),
+  attribution: Nullable(
+    Type.Object({ nl: Attribution, en: Attribution }, { description: 'Generated from the licence, the credit and the caption: paste it as it is.' }),
+  ),
   noPeopleDeclared: Type.Boolean(),
   /** A day (YYYY-MM-DD) for anyone but the photographer and the staff, who get the moment. */
   publishedAt: Nullable(Type.String()),
@@ -114,7 +116,9 @@ export const GrantsHoldView = Type.Object(
   {
     total: Type.Integer({ description: 'Downloads made of this photo so far.' }),
     holding: Type.Integer({ description: 'Those that still hold: a download keeps the licence it was made under.' }),
-    ended: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer(), detail: Type.String() }), { description: 'Those that no longer hold, by the reason the gate gives (consent, organisation, key).' }),
+    ended: Type.Array(Type.Object({ reason: Type.String(), count: Type.Integer(), detail: Type.String() }), {
+      description: 'Those that no longer hold, by the reason the gate gives (consent, organisation, key).',
+    }),
   },
   { description: 'Only in the answer to a PATCH that sets `licence`.' },
 )
@@ -125,7 +129,9 @@ export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), fi
 export const MediaQuery = Type.Object(
   {
     v: Type.Optional(Type.String({ maxLength: 64 })),
-    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of the caption, alt text and terms written into the file (default nl).' })),
+    lang: Type.Optional(
+      Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of the caption, alt text and terms written into the file (default nl).' }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -8,7 +8,19 @@ import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/cr
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/auth.service.ts'
-import { callerOf, inPresetOrder, mediaUrl, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
+import {
+  callerOf,
+  inPresetOrder,
+  mediaUrl,
+  notErased,
+  personCaller,
+  todayUtc,
+  type Allowed,
+  type Gate,
+  type Permission,
+  type PhotoRecord,
+  type Preset,
+} from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
@@ -144,7 +156,12 @@ export class PhotosService {
           })
           .returning()
         // Claimed by this process at insert: finished below without a poll; after a crash, retaken.
-        const jobId = await queue.enqueue(tx, 'photo.derivatives', { photoId: id }, { dedupeKey: `photo.derivatives:${id}`, claimFor: { workerId: worker.id, leaseSeconds: config.worker.leaseSeconds } })
+        const jobId = await queue.enqueue(
+          tx,
+          'photo.derivatives',
+          { photoId: id },
+          { dedupeKey: `photo.derivatives:${id}`, claimFor: { workerId: worker.id, leaseSeconds: config.worker.leaseSeconds } },
+        )
         return { row: row!, jobId: jobId! }
       }))
     } catch (err) {
@@ -163,7 +180,11 @@ export class PhotosService {
   }
 
   async #findByMac(ownerId: string, contentMac: string): Promise<string | null> {
-    const [r] = await this.deps.db.select({ id: photos.id }).from(photos).where(and(eq(photos.ownerId, ownerId), eq(photos.contentMac, contentMac))).limit(1)
+    const [r] = await this.deps.db
+      .select({ id: photos.id })
+      .from(photos)
+      .where(and(eq(photos.ownerId, ownerId), eq(photos.contentMac, contentMac)))
+      .limit(1)
     return r?.id ?? null
   }
 
@@ -207,7 +228,11 @@ export class PhotosService {
       .orderBy(desc(photos.createdAt), desc(photos.id))
       .limit(limit + 1)
     const page = rows.slice(0, limit)
-    const decisions = await this.deps.gate.check(page.map((p) => p.id), { kind: 'manage' }, callerOf(principal))
+    const decisions = await this.deps.gate.check(
+      page.map((p) => p.id),
+      { kind: 'manage' },
+      callerOf(principal),
+    )
     const last = page.at(-1)
     return {
       items: page.flatMap((p) => {
@@ -285,8 +310,16 @@ export class PhotosService {
         }
         // An open licence lets anyone do anything with a picture: never for a photo of people, whose
         // consent decides what may be done (our own licences are for them).
-        if (licenceKind(licence) === 'open' && ((patch.noPeople === false || (patch.noPeople === undefined && photo.noPeopleDeclaredAt === null)) || (await this.#hasPeople(tx, id)))) {
-          throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Creative Commons licences are for photos in which nobody is pictured; choose one of the Reimagining Sex Work licences.')
+        if (
+          licenceKind(licence) === 'open' &&
+          (patch.noPeople === false || (patch.noPeople === undefined && photo.noPeopleDeclaredAt === null) || (await this.#hasPeople(tx, id)))
+        ) {
+          throw new Problem(
+            409,
+            'open-licence-for-people',
+            'An open licence is not for photos of people',
+            'Creative Commons licences are for photos in which nobody is pictured; choose one of the Reimagining Sex Work licences.',
+          )
         }
         set.licence = patch.licence
       }
@@ -297,7 +330,12 @@ export class PhotosService {
         set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
       }
       if (patch.noPeople === false && licenceKind(this.deps.licence(set.licence ?? photo.licence) ?? { kind: undefined }) === 'open') {
-        throw new Problem(409, 'open-licence-for-people', 'An open licence is not for photos of people', 'Choose one of the Reimagining Sex Work licences first.')
+        throw new Problem(
+          409,
+          'open-licence-for-people',
+          'An open licence is not for photos of people',
+          'Choose one of the Reimagining Sex Work licences first.',
+        )
       }
       await tx.update(photos).set(set).where(eq(photos.id, id))
       // Texts, licence (uses) and the declaration are all in its search document.
@@ -346,7 +384,16 @@ export class PhotosService {
     const key = variantOf(allowed)
     let base = views.get(key)
     // Anyone but the photographer and the staff gets the outward view (no capture date, sizes as served).
-    if (!base) views.set(key, (base = this.#static(record.photo, record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)), outward(allowed), record.gate)))
+    if (!base)
+      views.set(
+        key,
+        (base = this.#static(
+          record.photo,
+          record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)),
+          outward(allowed),
+          record.gate,
+        )),
+      )
     const told = allowed.disclosed ? allowed.permission : null
     const view = { ...this.#withPermission(base, record.photo, told), peopleCount: told ? record.gate.subjectIds.length : null }
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
@@ -384,7 +431,10 @@ export class PhotosService {
       ...base,
       permittedUses: permission ? permission.uses.map((use) => ({ use, label: USE_LABELS[use] })) : null,
       prohibitedContexts: permission
-        ? { topics: permission.excludedTopics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] })), text: licence ? { ...licence.prohibitedContexts.text } : null }
+        ? {
+            topics: permission.excludedTopics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] })),
+            text: licence ? { ...licence.prohibitedContexts.text } : null,
+          }
         : null,
       consentValidUntil: permission?.validUntil ?? null,
     }
@@ -403,11 +453,11 @@ export class PhotosService {
     let n = 0
     for await (const b of this.deps.blobs.list('originals')) {
       if (n >= limit) return n
-      if (!originals.has(b.key) && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
+      if (!originals.has(b.key) && b.modifiedAt.getTime() < cutoff) await this.deps.blobs.delete(b.key), n++
     }
     for await (const b of this.deps.blobs.list('derivatives')) {
       if (n >= limit) return n
-      if (!media.has(b.key.split('/')[1] ?? '') && b.modifiedAt.getTime() < cutoff) (await this.deps.blobs.delete(b.key), n++)
+      if (!media.has(b.key.split('/')[1] ?? '') && b.modifiedAt.getTime() < cutoff) await this.deps.blobs.delete(b.key), n++
     }
     return n
   }
@@ -415,7 +465,11 @@ export class PhotosService {
 
 /** The sizes a download grant can give: the JPEG presets the photo has (never upscaled), then 'full'. */
 function downloadSizes(p: PhotoRow, ds: readonly DerivativeRow[]) {
-  const sizes = inPresetOrder(ds.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb')).map((d) => ({ preset: d.preset, width: d.width, height: d.height }))
+  const sizes = inPresetOrder(ds.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb')).map((d) => ({
+    preset: d.preset,
+    width: d.width,
+    height: d.height,
+  }))
   return [...sizes, { preset: 'full', width: p.width, height: p.height }]
 }
 
@@ -446,7 +500,12 @@ const outward = (a: Allowed) => a.access !== 'review' && a.access !== 'owner'
 function staticView(
   p: PhotoRow,
   ds: readonly DerivativeRow[],
-  deps: { publicUrl: string | undefined; licence: (ref: string) => Licence | undefined; attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null; version: (d: DerivativeRow) => string },
+  deps: {
+    publicUrl: string | undefined
+    licence: (ref: string) => Licence | undefined
+    attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null
+    version: (d: DerivativeRow) => string
+  },
 ) {
   const base = deps.publicUrl ?? ''
   const sorted = inPresetOrder(ds)
@@ -486,4 +545,3 @@ type StaticView = ReturnType<typeof staticView>
 export function normaliseTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 40)
 }
-

@@ -17,7 +17,9 @@ export const photos = pgTable(
   'photos',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
     status: text('status').$type<PhotoStatus>().notNull().default('draft'),
     /**
      * HMAC of the content hash, keyed per deployment: lets one photographer be told "you uploaded this
@@ -83,7 +85,9 @@ export const ORIGINAL_KEY_DESTROYED = 'destroyed'
 export const derivatives = pgTable(
   'derivatives',
   {
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
     preset: text('preset').notNull(),
     format: text('format').notNull(),
     width: integer('width').notNull(),
@@ -101,8 +105,12 @@ export const photoNotes = pgTable(
   'photo_notes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    photoId: uuid('photo_id').notNull().references(() => photos.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').$type<'returned'>().notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

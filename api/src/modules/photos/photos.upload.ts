@@ -67,7 +67,12 @@ export async function receiveUpload(request: FastifyRequest, tmpDir: string, max
         if (part.fieldnameTruncated || part.valueTruncated) throw problems.badRequest(`The field ${JSON.stringify(part.fieldname.slice(0, 40))} is too long.`)
         if (LIST_FIELDS.has(part.fieldname)) {
           const list = (fields[part.fieldname] as string[] | undefined) ?? []
-          list.push(...value.split(',').map((t) => t.trim()).filter(Boolean))
+          list.push(
+            ...value
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean),
+          )
           fields[part.fieldname] = list
         } else if (part.fieldname in fields) {
           throw problems.badRequest(`The field ${JSON.stringify(part.fieldname.slice(0, 40))} was sent twice.`)

@@ -34,7 +34,16 @@ const Overview = Type.Object({
       proposals: Type.Array(PortalProposal),
       /** Who downloaded the photo, for what, where, when, and where they say they published it. */
       usage: Type.Array(
-        Type.Object({ organisation: Type.String(), outlet: Type.Union([Type.String(), Type.Null()]), headline: Type.Union([Type.String(), Type.Null()]), use: Type.String(), channel: Type.String(), topic: Type.Union([Type.String(), Type.Null()]), at: Type.String(), publicationUrl: Type.Union([Type.String(), Type.Null()]) }),
+        Type.Object({
+          organisation: Type.String(),
+          outlet: Type.Union([Type.String(), Type.Null()]),
+          headline: Type.Union([Type.String(), Type.Null()]),
+          use: Type.String(),
+          channel: Type.String(),
+          topic: Type.Union([Type.String(), Type.Null()]),
+          at: Type.String(),
+          publicationUrl: Type.Union([Type.String(), Type.Null()]),
+        }),
       ),
       /** Per organisation that holds it: the takedown notice queued, delivered (webhook or e-mail), acknowledged, with dates. */
       notices: Type.Array(
@@ -67,12 +76,32 @@ const SubjectParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { add
 export const portalAdminRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService }> = async (app, { portal }) => {
   app.post(
     '/v1/subjects/:id/portal-link',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], summary: "Make a person's portal link (any older link stops working); shown once", params: SubjectParams, response: { 201: Type.Object({ token: Type.String(), url: Type.String() }), 401: P, 403: P, 404: P } } },
-    async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await portal.createLink(request.params.id, request.principal!)),
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['portal'],
+        summary: "Make a person's portal link (any older link stops working); shown once",
+        params: SubjectParams,
+        response: { 201: Type.Object({ token: Type.String(), url: Type.String() }), 401: P, 403: P, 404: P },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await portal.createLink(request.params.id, request.principal!)),
   )
   app.delete(
     '/v1/subjects/:id/portal-link',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['portal'], summary: "Revoke a person's live portal link (404 when there is none)", params: SubjectParams, response: { 200: Type.Object({ revoked: Type.Integer() }), 401: P, 403: P, 404: P } } },
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['portal'],
+        summary: "Revoke a person's live portal link (404 when there is none)",
+        params: SubjectParams,
+        response: { 200: Type.Object({ revoked: Type.Integer() }), 401: P, 403: P, 404: P },
+      },
+    },
     async (request) => {
       const revoked = await portal.revoke(request.params.id)
       if (revoked === 0) throw portalProblems.noLiveLink()
@@ -87,7 +116,18 @@ export const portalAdminRoutes: FastifyPluginAsyncTypebox<{ portal: PortalServic
         tags: ['portal'],
         summary: "The state of a person's latest portal link (never the token): none, active, expired or revoked",
         params: SubjectParams,
-        response: { 200: Type.Object({ state: Type.String(), createdAt: Type.Union([Type.String(), Type.Null()]), expiresAt: Type.Union([Type.String(), Type.Null()]), lastUsedAt: Type.Union([Type.String(), Type.Null()]), revokedAt: Type.Union([Type.String(), Type.Null()]) }), 401: P, 403: P, 404: P },
+        response: {
+          200: Type.Object({
+            state: Type.String(),
+            createdAt: Type.Union([Type.String(), Type.Null()]),
+            expiresAt: Type.Union([Type.String(), Type.Null()]),
+            lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+            revokedAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+          401: P,
+          403: P,
+          404: P,
+        },
       },
     },
     async (request) => portal.linkStatus(request.params.id),
@@ -117,8 +157,10 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
   })
   const anonymous = { anonymous: true }
 
-  app.get('/v1/portal', { schema: { tags: ['portal'], summary: 'Your photos, your consent in plain words, and who used them', response: { 200: Overview, 401: P, 429: P } } }, async (request) =>
-    portal.overview(request.portalSubject!),
+  app.get(
+    '/v1/portal',
+    { schema: { tags: ['portal'], summary: 'Your photos, your consent in plain words, and who used them', response: { 200: Overview, 401: P, 429: P } } },
+    async (request) => portal.overview(request.portalSubject!),
   )
   app.get(
     '/v1/portal/events',
@@ -126,24 +168,64 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
       schema: {
         tags: ['portal'],
         summary: 'What happened to your photos: consent changes, publication, downloads (from the audit trail)',
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ at: Type.String(), type: Type.String(), photoId: Type.Union([Type.String(), Type.Null()]), aboutYou: Type.Boolean(), by: Type.String() })) }), 401: P, 429: P },
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                at: Type.String(),
+                type: Type.String(),
+                photoId: Type.Union([Type.String(), Type.Null()]),
+                aboutYou: Type.Boolean(),
+                by: Type.String(),
+              }),
+            ),
+          }),
+          401: P,
+          429: P,
+        },
       },
     },
     async (request) => ({ items: await portal.events(request.portalSubject!) }),
   )
-  app.get('/v1/portal/photos/:id/media/:file', { schema: { tags: ['portal'], params: MediaParams, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), response: { 200: Type.String({ format: 'binary', description: 'The derivative’s bytes' }), 304: Type.Null(), 400: P, 401: P, 404: P, 410: P } } }, async (request, reply) => {
-    return sendDerivative(request, reply, opts.photos, await portal.media(request.portalSubject!, request.params.id, request.params.file))
-  })
+  app.get(
+    '/v1/portal/photos/:id/media/:file',
+    {
+      schema: {
+        tags: ['portal'],
+        params: MediaParams,
+        querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+        response: { 200: Type.String({ format: 'binary', description: 'The derivative’s bytes' }), 304: Type.Null(), 400: P, 401: P, 404: P, 410: P },
+      },
+    },
+    async (request, reply) => {
+      return sendDerivative(request, reply, opts.photos, await portal.media(request.portalSubject!, request.params.id, request.params.file))
+    },
+  )
   app.put(
     '/v1/portal/photos/:id/consent',
-    { config: anonymous, schema: { tags: ['portal'], summary: 'Change what your photo may be used for (a new version)', params: PhotoParams, body: ConsentBody, response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P } } },
+    {
+      config: anonymous,
+      schema: {
+        tags: ['portal'],
+        summary: 'Change what your photo may be used for (a new version)',
+        params: PhotoParams,
+        body: ConsentBody,
+        response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P },
+      },
+    },
     async (request) => portal.changeConsent(request.portalSubject!, request.params.id, request.body),
   )
   app.post(
     '/v1/portal/photos/:id/renew',
     {
       config: anonymous,
-      schema: { tags: ['portal'], summary: 'Renew your consent before it ends (a new version); an expired consent cannot be renewed', params: PhotoParams, body: RenewBody, response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P } },
+      schema: {
+        tags: ['portal'],
+        summary: 'Renew your consent before it ends (a new version); an expired consent cannot be renewed',
+        params: PhotoParams,
+        body: RenewBody,
+        response: { 200: Type.Object({ consent: Consent, consentInWords: Words }), 400: P, 401: P, 404: P, 409: P },
+      },
     },
     async (request) => {
       if (!request.body.confirm) throw portalProblems.confirm()
@@ -171,13 +253,27 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
     '/v1/portal/proposals/:id/decline',
     {
       config: anonymous,
-      schema: { tags: ['portal'], summary: 'Decline a proposal: your consent stays as it is', params: ProposalParams, response: { 200: Type.Object({ consent: Consent, consentInWords: Words, proposal: PortalProposal }), 400: P, 401: P, 404: P, 409: P, 410: P } },
+      schema: {
+        tags: ['portal'],
+        summary: 'Decline a proposal: your consent stays as it is',
+        params: ProposalParams,
+        response: { 200: Type.Object({ consent: Consent, consentInWords: Words, proposal: PortalProposal }), 400: P, 401: P, 404: P, 409: P, 410: P },
+      },
     },
     async (request) => portal.answerProposal(request.portalSubject!, request.params.id, 'decline'),
   )
   app.post(
     '/v1/portal/photos/:id/withdraw',
-    { config: anonymous, schema: { tags: ['portal'], summary: 'Withdraw consent: the photo is taken down at once', params: PhotoParams, body: Confirm, response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), 400: P, 401: P, 404: P } } },
+    {
+      config: anonymous,
+      schema: {
+        tags: ['portal'],
+        summary: 'Withdraw consent: the photo is taken down at once',
+        params: PhotoParams,
+        body: Confirm,
+        response: { 200: Type.Object({ id: Type.String(), status: Type.String() }), 400: P, 401: P, 404: P },
+      },
+    },
     async (request) => {
       if (!request.body.confirm) throw portalProblems.confirm()
       await portal.withdraw(request.portalSubject!, request.params.id)
@@ -186,7 +282,15 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ portal: PortalService; ph
   )
   app.post(
     '/v1/portal/erasure',
-    { config: anonymous, schema: { tags: ['portal'], summary: 'Ask to be erased: photos, files and your records', body: Confirm, response: { 202: Type.Object({ id: Type.String(), requestedAt: Type.String() }), 400: P, 401: P } } },
+    {
+      config: anonymous,
+      schema: {
+        tags: ['portal'],
+        summary: 'Ask to be erased: photos, files and your records',
+        body: Confirm,
+        response: { 202: Type.Object({ id: Type.String(), requestedAt: Type.String() }), 400: P, 401: P },
+      },
+    },
     async (request, reply) => {
       if (!request.body.confirm) throw portalProblems.confirm()
       return reply.code(202).send(await portal.requestErasure(request.portalSubject!))

@@ -5,7 +5,18 @@ import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/auth.service.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { describeConsent, describeRenewal, describeWidenings, photoSubjects, renewalRequests, subjects, todayUtc, type ConsentInput, type ConsentService, type ProposalView } from '../consent/index.ts'
+import {
+  describeConsent,
+  describeRenewal,
+  describeWidenings,
+  photoSubjects,
+  renewalRequests,
+  subjects,
+  todayUtc,
+  type ConsentInput,
+  type ConsentService,
+  type ProposalView,
+} from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
@@ -18,7 +29,13 @@ export const TOKEN_PREFIX = 'ebp_'
 const PORTAL_PRESETS = ['thumb', 'small'] as const
 
 export const portalProblems = {
-  invalidLink: () => new Problem(401, 'portal-link-invalid', 'This link does not work', 'The link is wrong, was replaced by a newer one, or was revoked. Ask the consent officer for a new link.'),
+  invalidLink: () =>
+    new Problem(
+      401,
+      'portal-link-invalid',
+      'This link does not work',
+      'The link is wrong, was replaced by a newer one, or was revoked. Ask the consent officer for a new link.',
+    ),
   photoNotYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo of you with this id.'),
   confirm: () => new Problem(400, 'confirmation-required', 'Please confirm', 'Send {"confirm": true} to confirm this step.'),
   subjectNotFound: () => new Problem(404, 'subject-not-found', 'Person not found', 'There is no person with this id.'),
@@ -29,7 +46,18 @@ export const portalProblems = {
 }
 
 export class PortalService {
-  constructor(private readonly deps: { db: Db; consent: ConsentService; photos: PhotosService; gate: Gate; audit: AuditLog; publicUrl: string | undefined; linkDays: number; ledger?: LedgerPort }) {}
+  constructor(
+    private readonly deps: {
+      db: Db
+      consent: ConsentService
+      photos: PhotosService
+      gate: Gate
+      audit: AuditLog
+      publicUrl: string | undefined
+      linkDays: number
+      ledger?: LedgerPort
+    },
+  ) {}
 
   /** A new personal link for a person; any older live link stops working. The token is shown once. */
   async createLink(subjectId: string, admin: Principal): Promise<{ token: string; url: string }> {
@@ -39,9 +67,15 @@ export class PortalService {
       // FOR SHARE: an erasure (which revokes every link) can't commit between this check and the new link.
       const [s] = await tx.select({ id: subjects.id, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
       if (!s || s.erasedAt) throw portalProblems.subjectNotFound()
-      const revoked = await tx.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+      const revoked = await tx
+        .update(portalLinks)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
+        .returning({ id: portalLinks.id })
       rotated = revoked.map((r) => r.id)
-      await tx.insert(portalLinks).values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
+      await tx
+        .insert(portalLinks)
+        .values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
     })
     if (rotated.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rotated })
     // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
@@ -49,7 +83,11 @@ export class PortalService {
   }
 
   async revoke(subjectId: string): Promise<number> {
-    const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+    const rows = await this.deps.db
+      .update(portalLinks)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
+      .returning({ id: portalLinks.id })
     // Outside the database too, so a restored backup cannot open the link again (platform/ledger.ts).
     if (rows.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rows.map((r) => r.id) })
     return rows.length
@@ -58,7 +96,11 @@ export class PortalService {
   /** Re-applying the ledger after a restore: these links stay revoked, whatever the restored rows say. */
   async revokeLinks(ids: string[]): Promise<number> {
     if (!ids.length) return 0
-    const rows = await this.deps.db.update(portalLinks).set({ revokedAt: new Date() }).where(and(inArray(portalLinks.id, ids), isNull(portalLinks.revokedAt))).returning({ id: portalLinks.id })
+    const rows = await this.deps.db
+      .update(portalLinks)
+      .set({ revokedAt: new Date() })
+      .where(and(inArray(portalLinks.id, ids), isNull(portalLinks.revokedAt)))
+      .returning({ id: portalLinks.id })
     return rows.length
   }
 
@@ -66,7 +108,12 @@ export class PortalService {
   async linkStatus(subjectId: string) {
     const [s] = await this.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
     if (!s) throw portalProblems.subjectNotFound()
-    const [link] = await this.deps.db.select().from(portalLinks).where(eq(portalLinks.subjectId, subjectId)).orderBy(sql`${portalLinks.createdAt} desc`).limit(1)
+    const [link] = await this.deps.db
+      .select()
+      .from(portalLinks)
+      .where(eq(portalLinks.subjectId, subjectId))
+      .orderBy(sql`${portalLinks.createdAt} desc`)
+      .limit(1)
     const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
     if (!link) return { state: 'none', createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
     const state = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
@@ -84,7 +131,11 @@ export class PortalService {
   }
 
   async #own(subjectId: string, photoId: string) {
-    const [row] = await this.deps.db.select().from(photoSubjects).where(and(eq(photoSubjects.subjectId, subjectId), eq(photoSubjects.photoId, photoId))).limit(1)
+    const [row] = await this.deps.db
+      .select()
+      .from(photoSubjects)
+      .where(and(eq(photoSubjects.subjectId, subjectId), eq(photoSubjects.photoId, photoId)))
+      .limit(1)
     if (!row) throw portalProblems.photoNotYours()
   }
 
@@ -98,10 +149,23 @@ export class PortalService {
       .where(eq(photoSubjects.subjectId, subjectId))
       .orderBy(sql`${photos.createdAt} desc`)
     const ids = rows.map((r) => r.photo.id)
-    const [current, previews] = await Promise.all([this.deps.consent.currentConsents(this.deps.db, ids), this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId))])
+    const [current, previews] = await Promise.all([
+      this.deps.consent.currentConsents(this.deps.db, ids),
+      this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId)),
+    ])
     const grants = ids.length
       ? await this.deps.db
-          .select({ photoId: downloadGrants.photoId, organisation: organisations.name, outlet: downloadGrants.outlet, headline: downloadGrants.headline, use: downloadGrants.use, channel: downloadGrants.channel, topic: downloadGrants.topic, at: downloadGrants.createdAt, publicationUrl: downloadGrants.publicationUrl })
+          .select({
+            photoId: downloadGrants.photoId,
+            organisation: organisations.name,
+            outlet: downloadGrants.outlet,
+            headline: downloadGrants.headline,
+            use: downloadGrants.use,
+            channel: downloadGrants.channel,
+            topic: downloadGrants.topic,
+            at: downloadGrants.createdAt,
+            publicationUrl: downloadGrants.publicationUrl,
+          })
           .from(downloadGrants)
           .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
           .where(inArray(downloadGrants.photoId, ids))
@@ -109,7 +173,16 @@ export class PortalService {
       : []
     const notices = ids.length
       ? await this.deps.db
-          .select({ id: takedownNotices.id, photoId: takedownNotices.photoId, organisation: organisations.name, event: takedownNotices.event, state: takedownNotices.state, at: takedownNotices.createdAt, deliveredAt: takedownNotices.deliveredAt, acknowledgedAt: takedownNotices.acknowledgedAt })
+          .select({
+            id: takedownNotices.id,
+            photoId: takedownNotices.photoId,
+            organisation: organisations.name,
+            event: takedownNotices.event,
+            state: takedownNotices.state,
+            at: takedownNotices.createdAt,
+            deliveredAt: takedownNotices.deliveredAt,
+            acknowledgedAt: takedownNotices.acknowledgedAt,
+          })
           .from(takedownNotices)
           .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
           .where(inArray(takedownNotices.photoId, ids))
@@ -118,7 +191,15 @@ export class PortalService {
     // A notice nothing can carry (no webhook, e-mail waiting for a mail server) is the bank's to pass on by hand.
     const carried = new Set<string>()
     if (notices.length) {
-      const ds = await this.deps.db.select({ noticeId: noticeDeliveries.noticeId, state: noticeDeliveries.state }).from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, notices.map((n) => n.id)))
+      const ds = await this.deps.db
+        .select({ noticeId: noticeDeliveries.noticeId, state: noticeDeliveries.state })
+        .from(noticeDeliveries)
+        .where(
+          inArray(
+            noticeDeliveries.noticeId,
+            notices.map((n) => n.id),
+          ),
+        )
       for (const d of ds) if (d.state !== 'waiting') carried.add(d.noticeId)
     }
     const renewals = await this.#openRenewals(subjectId)
@@ -154,7 +235,15 @@ export class PortalService {
           proposals: proposals.filter((x) => x.photoId === p.id).map(proposalForPerson),
           usage: grants.filter((g) => g.photoId === p.id).map(({ photoId: _p, at, ...g }) => ({ ...g, at: at.toISOString() })),
           /** Per organisation that holds it: was the takedown notice queued, delivered, acknowledged? */
-          notices: notices.filter((n) => n.photoId === p.id).map(({ id, photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({ ...n, reachable: carried.has(id), at: at.toISOString(), deliveredAt: deliveredAt?.toISOString() ?? null, acknowledgedAt: acknowledgedAt?.toISOString() ?? null })),
+          notices: notices
+            .filter((n) => n.photoId === p.id)
+            .map(({ id, photoId: _p, at, deliveredAt, acknowledgedAt, ...n }) => ({
+              ...n,
+              reachable: carried.has(id),
+              at: at.toISOString(),
+              deliveredAt: deliveredAt?.toISOString() ?? null,
+              acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
+            })),
         }
       }),
     }
@@ -216,12 +305,23 @@ export class PortalService {
       type: e.type,
       photoId: e.photoId,
       aboutYou: e.subjectId === subjectId,
-      by: e.actor.kind === 'subject' ? (e.actor.id === subjectId ? 'you' : 'someone-else-in-the-photo') : e.actor.kind === 'user' ? 'eerlijk-beeld' : e.actor.kind,
+      by:
+        e.actor.kind === 'subject'
+          ? e.actor.id === subjectId
+            ? 'you'
+            : 'someone-else-in-the-photo'
+          : e.actor.kind === 'user'
+            ? 'eerlijk-beeld'
+            : e.actor.kind,
     }))
   }
 
   async requestErasure(subjectId: string) {
-    const [open] = await this.deps.db.select().from(erasureRequests).where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt))).limit(1)
+    const [open] = await this.deps.db
+      .select()
+      .from(erasureRequests)
+      .where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt)))
+      .limit(1)
     const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
   }

@@ -11,7 +11,9 @@ export const portalLinks = pgTable(
   'portal_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     tokenHash: text('token_hash').notNull().unique(),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -30,7 +32,9 @@ export const portalLinks = pgTable(
 /** A model's request to be erased: recorded here, carried out by the consent officer. */
 export const erasureRequests = pgTable('erasure_requests', {
   id: uuid('id').primaryKey().defaultRandom(),
-  subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+  subjectId: uuid('subject_id')
+    .notNull()
+    .references(() => subjects.id),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
   doneAt: timestamp('done_at', { withTimezone: true }),
 })

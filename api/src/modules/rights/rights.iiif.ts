@@ -47,7 +47,8 @@ export function photoManifest(photo: PublicPhotoForIiif, licence: Licence | unde
   const canvas = `${origin}/iiif/photos/${photo.id}/canvas/1`
   const attribution = photo.attribution ? { nl: [photo.attribution.nl.text], en: [photo.attribution.en.text] } : { none: [`${photo.credit} / Eerlijk Beeld`] }
   const metadata = [{ label: { nl: ['Maker'], en: ['Creator'] }, value: { none: [photo.credit] } }]
-  if (licence) metadata.push({ label: { nl: ['Licentie'], en: ['Licence'] }, value: { none: [`${licence.shortName.en} ${licence.version}: ${licence.deedUrl}`] } })
+  if (licence)
+    metadata.push({ label: { nl: ['Licentie'], en: ['Licence'] }, value: { none: [`${licence.shortName.en} ${licence.version}: ${licence.deedUrl}`] } })
   metadata.push({ label: { nl: ['Rechtencheck'], en: ['Rights check'] }, value: { none: [`${origin}/rights/${photo.id}`] } })
   return {
     '@context': IIIF_CONTEXT,
@@ -71,7 +72,15 @@ export function photoManifest(photo: PublicPhotoForIiif, licence: Licence | unde
               {
                 id: `${canvas}/page`,
                 type: 'AnnotationPage',
-                items: [{ id: `${canvas}/page/image`, type: 'Annotation', motivation: 'painting', body: { id: abs(main.url), type: 'Image', format: 'image/jpeg', width: main.width, height: main.height }, target: canvas }],
+                items: [
+                  {
+                    id: `${canvas}/page/image`,
+                    type: 'Annotation',
+                    motivation: 'painting',
+                    body: { id: abs(main.url), type: 'Image', format: 'image/jpeg', width: main.width, height: main.height },
+                    target: canvas,
+                  },
+                ],
               },
             ],
           },

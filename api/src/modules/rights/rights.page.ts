@@ -7,7 +7,8 @@ import type { GrantRightsView, PhotoRightsView } from './rights.service.ts'
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
-const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1d1d1b}h1{font-size:1.6rem}.s{padding:.75rem 1rem;border-radius:.5rem;font-weight:600}.available{background:#e3f4e8}.narrowed{background:#fff4d6}.remove{background:#fde2e1}section+section{border-top:1px solid #ccc;margin-top:1.5rem}'
+const STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1d1d1b}h1{font-size:1.6rem}.s{padding:.75rem 1rem;border-radius:.5rem;font-weight:600}.available{background:#e3f4e8}.narrowed{background:#fff4d6}.remove{background:#fde2e1}section+section{border-top:1px solid #ccc;margin-top:1.5rem}'
 
 function page(lang: 'nl' | 'en', title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`
@@ -53,8 +54,12 @@ const WORDS = {
 function section(v: PhotoRightsView | GrantRightsView, lang: 'nl' | 'en'): string {
   const w = WORDS[lang]
   const parts = [`<p class="s ${v.status}">${esc(w.status[v.status])}. ${esc(v.message[lang])}</p>`]
-  if (v.removeBy) parts.push(`<p><strong>${w.removeBy}:</strong> <time datetime="${esc(v.removeBy)}">${esc(v.removeBy.replace('T', ' ').slice(0, 16))} UTC</time></p>`)
-  if ('grant' in v) parts.push(`<p><strong>${w.grant}:</strong> ${esc(v.grant.id)} · ${esc(v.grant.use)} · ${esc(v.grant.channel)}${v.grant.topic ? ` · ${esc(v.grant.topic)}` : ''} · ${esc(v.grant.grantedOn)}</p>`)
+  if (v.removeBy)
+    parts.push(`<p><strong>${w.removeBy}:</strong> <time datetime="${esc(v.removeBy)}">${esc(v.removeBy.replace('T', ' ').slice(0, 16))} UTC</time></p>`)
+  if ('grant' in v)
+    parts.push(
+      `<p><strong>${w.grant}:</strong> ${esc(v.grant.id)} · ${esc(v.grant.use)} · ${esc(v.grant.channel)}${v.grant.topic ? ` · ${esc(v.grant.topic)}` : ''} · ${esc(v.grant.grantedOn)}</p>`,
+    )
   if (v.licence) parts.push(`<p><strong>${w.licence}:</strong> <a href="${esc(v.licence.url)}">${esc(v.licence.title[lang])} ${esc(v.licence.version)}</a></p>`)
   if (v.permittedUses.length) parts.push(`<p><strong>${w.uses}:</strong> ${v.permittedUses.map((u) => esc(u.label[lang])).join(', ')}</p>`)
   if (v.excludedTopics.length) parts.push(`<p><strong>${w.topics}:</strong> ${v.excludedTopics.map((t) => esc(t.label[lang])).join(', ')}</p>`)
@@ -74,7 +79,10 @@ function section(v: PhotoRightsView | GrantRightsView, lang: 'nl' | 'en'): strin
 
 export function rightsPage(v: PhotoRightsView | GrantRightsView, jsonUrl: string): string {
   const body = (['nl', 'en'] as const)
-    .map((lang) => `<section lang="${lang}"><h1>${WORDS[lang].title}</h1>${section(v, lang)}<p><a href="${esc(v.photoPage)}">${esc(v.photoPage)}</a> · <a href="${esc(jsonUrl)}">${WORDS[lang].json}</a></p></section>`)
+    .map(
+      (lang) =>
+        `<section lang="${lang}"><h1>${WORDS[lang].title}</h1>${section(v, lang)}<p><a href="${esc(v.photoPage)}">${esc(v.photoPage)}</a> · <a href="${esc(jsonUrl)}">${WORDS[lang].json}</a></p></section>`,
+    )
     .join('')
   return page('nl', `${WORDS.nl.title} / ${WORDS.en.title}`, body)
 }
@@ -85,10 +93,19 @@ function markdown(text: string): string {
   for (const block of text.split(/\n{2,}/)) {
     const b = block.trim()
     if (!b) continue
-    const inline = (s: string) => esc(s).replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\*([^*]+)\*/g, '<em>$1</em>')
+    const inline = (s: string) =>
+      esc(s)
+        .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+        .replace(/\*([^*]+)\*/g, '<em>$1</em>')
     const h = /^(#{1,4})\s+(.*)$/.exec(b)
     if (h && !b.includes('\n')) html.push(`<h${h[1]!.length + 1}>${inline(h[2]!)}</h${h[1]!.length + 1}>`)
-    else if (/^([-*]|\d+\.)\s/.test(b)) html.push(`<ul>${b.split(/\n(?=[-*]\s|\d+\.\s)/).map((li) => `<li>${inline(li.replace(/^([-*]|\d+\.)\s+/, ''))}</li>`).join('')}</ul>`)
+    else if (/^([-*]|\d+\.)\s/.test(b))
+      html.push(
+        `<ul>${b
+          .split(/\n(?=[-*]\s|\d+\.\s)/)
+          .map((li) => `<li>${inline(li.replace(/^([-*]|\d+\.)\s+/, ''))}</li>`)
+          .join('')}</ul>`,
+      )
     else html.push(`<p>${inline(b)}</p>`)
   }
   return html.join('')

@@ -132,14 +132,25 @@ export class RightsService {
   }
 
   /** When the photo stopped being usable, and whether by withdrawal or by expiry (photo null: it was erased). */
-  #ended(photo: PhotoRow | null, history: Map<string, ConsentRow[]>, today: string, changes: Changes | null): { reason: 'withdrawn' | 'expired' | 'narrowed'; at: Date } {
+  #ended(
+    photo: PhotoRow | null,
+    history: Map<string, ConsentRow[]>,
+    today: string,
+    changes: Changes | null,
+  ): { reason: 'withdrawn' | 'expired' | 'narrowed'; at: Date } {
     let expiredOn: string | null = null
     let withdrawnAt = null as Date | null
     for (const versions of history.values()) {
       const now = versions.at(-1)!
-      if (now.state === 'withdrawn' && now.reason !== 'expired' && (withdrawnAt === null || now.createdAt.getTime() > withdrawnAt.getTime())) withdrawnAt = now.createdAt
+      if (now.state === 'withdrawn' && now.reason !== 'expired' && (withdrawnAt === null || now.createdAt.getTime() > withdrawnAt.getTime()))
+        withdrawnAt = now.createdAt
       // Expired: by the sweep (a version marked 'expired') or by the calendar before the sweep came by.
-      const lastValid = now.state === 'withdrawn' && now.reason === 'expired' ? versions.filter((v) => v.state === 'active').at(-1)?.validUntil : now.state === 'active' && now.validUntil < today ? now.validUntil : null
+      const lastValid =
+        now.state === 'withdrawn' && now.reason === 'expired'
+          ? versions.filter((v) => v.state === 'active').at(-1)?.validUntil
+          : now.state === 'active' && now.validUntil < today
+            ? now.validUntil
+            : null
       if (lastValid && (!expiredOn || lastValid < expiredOn)) expiredOn = lastValid
     }
     if (withdrawnAt) return { reason: 'withdrawn', at: withdrawnAt }
@@ -172,7 +183,17 @@ export class RightsService {
     if (photo && p) {
       const changes = this.#changesSince(history, photo.publishedAt!)
       const status: RightsStatus = changes ? 'narrowed' : 'available'
-      return { ...base, status, reason: changes ? ('narrowed' as const) : null, message: MESSAGES[status], permittedUses: labelUses(p.uses), excludedTopics: labelTopics(p.excludedTopics), consentValidUntil: p.validUntil, changes, removeBy: null }
+      return {
+        ...base,
+        status,
+        reason: changes ? ('narrowed' as const) : null,
+        message: MESSAGES[status],
+        permittedUses: labelUses(p.uses),
+        excludedTopics: labelTopics(p.excludedTopics),
+        consentValidUntil: p.validUntil,
+        changes,
+        removeBy: null,
+      }
     }
     const changes = photo ? this.#changesSince(history, photo.publishedAt!) : null
     const ended = this.#ended(photo, history, todayUtc(), changes)
@@ -201,7 +222,14 @@ export class RightsService {
     const hours = grant.use === 'exhibition' ? EXHIBITION_TAKEDOWN_HOURS : TAKEDOWN_HOURS
     const base = {
       photoId: grant.photoId,
-      grant: { id: grant.id, use: grant.use, channel: grant.channel, topic: grant.topic, grantedOn: grant.createdAt.toISOString().slice(0, 10), licence: grant.licence },
+      grant: {
+        id: grant.id,
+        use: grant.use,
+        channel: grant.channel,
+        topic: grant.topic,
+        grantedOn: grant.createdAt.toISOString().slice(0, 10),
+        licence: grant.licence,
+      },
       checkedAt: new Date().toISOString(),
       photoPage: `${this.deps.origin}/photos/${grant.photoId}`,
       licence: this.#licenceView(licence),
@@ -212,11 +240,31 @@ export class RightsService {
       const d = decideUse(p, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
       if (d.allowed) {
         const status: RightsStatus = changes ? 'narrowed' : 'available'
-        return { ...base, status, reason: changes ? ('narrowed' as const) : null, message: MESSAGES[status], permittedUses: labelUses(p.uses), excludedTopics: labelTopics(p.excludedTopics), consentValidUntil: p.validUntil, changes, removeBy: null }
+        return {
+          ...base,
+          status,
+          reason: changes ? ('narrowed' as const) : null,
+          message: MESSAGES[status],
+          permittedUses: labelUses(p.uses),
+          excludedTopics: labelTopics(p.excludedTopics),
+          consentValidUntil: p.validUntil,
+          changes,
+          removeBy: null,
+        }
       }
       // Narrowed so far that this download's use is no longer covered: remove, counted from the change.
       const since = changes ? new Date(changes.since) : new Date()
-      return { ...base, status: 'remove' as const, reason: 'narrowed' as const, message: MESSAGES.remove, permittedUses: labelUses(p.uses), excludedTopics: labelTopics(p.excludedTopics), consentValidUntil: p.validUntil, changes, removeBy: addHours(since, hours).toISOString() }
+      return {
+        ...base,
+        status: 'remove' as const,
+        reason: 'narrowed' as const,
+        message: MESSAGES.remove,
+        permittedUses: labelUses(p.uses),
+        excludedTopics: labelTopics(p.excludedTopics),
+        consentValidUntil: p.validUntil,
+        changes,
+        removeBy: addHours(since, hours).toISOString(),
+      }
     }
     const ended = this.#ended(photo, history, todayUtc(), changes)
     return {

@@ -55,14 +55,27 @@ export class SearchDocuments {
     if (rows.length === 0) return out
     // Read from the database (not the gate's records): the job runs right after the change it follows, and
     // another replica's change may not have been heard yet.
-    const decisions = await this.deps.gate.check(rows.map((r) => r.id), { kind: 'index' }, SYSTEM, this.deps.db)
+    const decisions = await this.deps.gate.check(
+      rows.map((r) => r.id),
+      { kind: 'index' },
+      SYSTEM,
+      this.deps.db,
+    )
     const candidates = rows.filter((r) => decisions.get(r.id)?.ok && r.publishedAt)
     const items = await this.deps.db
       .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
       .from(collectionItems)
       // A curator's working set stays private: only published collections are in search.
       .innerJoin(collections, eq(collections.id, collectionItems.collectionId))
-      .where(and(inArray(collectionItems.photoId, candidates.map((r) => r.id)), isNotNull(collections.publishedAt)))
+      .where(
+        and(
+          inArray(
+            collectionItems.photoId,
+            candidates.map((r) => r.id),
+          ),
+          isNotNull(collections.publishedAt),
+        ),
+      )
     for (const r of candidates) {
       const d = decisions.get(r.id)
       if (!d?.ok || !d.permission) continue
@@ -77,7 +90,10 @@ export class SearchDocuments {
         series: r.series,
         credit: r.credit,
         photographerId: r.ownerId,
-        collections: items.filter((i) => i.photoId === r.id).map((i) => i.collectionId).sort(),
+        collections: items
+          .filter((i) => i.photoId === r.id)
+          .map((i) => i.collectionId)
+          .sort(),
         orientation: orientationOf(r.width, r.height),
         colour: colourFamily(r.dominantColour),
         uses: [...permission.uses],

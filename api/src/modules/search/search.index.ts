@@ -64,7 +64,12 @@ const PREFIX_TERMS = 64
 const TYPO_NEIGHBOURS = 3
 const MAX_WORD = 40
 
-const words = (s: string | null | undefined): string[] => (s ? fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0 && w.length <= MAX_WORD) : [])
+const words = (s: string | null | undefined): string[] =>
+  s
+    ? fold(s)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0 && w.length <= MAX_WORD)
+    : []
 
 export const isStopWord = (w: string) => STOP_NL.has(w) || STOP_EN.has(w)
 

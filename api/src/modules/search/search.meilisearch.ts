@@ -16,7 +16,16 @@
  */
 import fs from 'node:fs'
 import { Meilisearch, type EnqueuedTaskPromise, type Hit, type SearchParams, type Settings, type Task } from 'meilisearch'
-import { FACETS, SearchCursorError, type Facet, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
+import {
+  FACETS,
+  SearchCursorError,
+  type Facet,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from './search.port.ts'
 
 export interface MeilisearchEngineOptions {
   url: string
@@ -303,12 +312,16 @@ export class MeilisearchEngine implements SearchEngine {
     // choosing one orientation keeps the counts of the others (one extra count-only search per such facet).
     const disjunctive = await Promise.all(
       FACETS.filter((f) => query.filters[f] !== undefined).map(async (f) => {
-        const r = await this.client.index(this.indexName).search(query.q, { limit: 0, filter: filterOf({ ...query.filters, [f]: undefined }), facets: [FACET_ATTRIBUTE[f]] })
+        const r = await this.client
+          .index(this.indexName)
+          .search(query.q, { limit: 0, filter: filterOf({ ...query.filters, [f]: undefined }), facets: [FACET_ATTRIBUTE[f]] })
         return [f, r.facetDistribution?.[FACET_ATTRIBUTE[f]] ?? {}] as const
       }),
     )
     const rows = res.hits as Hit<Record<string, unknown>>[]
-    const hits: SearchHit[] = rows.slice(0, limit).map((h) => ({ id: String(h.id), highlights: highlightsOf(h._formatted as Record<string, unknown> | undefined, query.lang) }))
+    const hits: SearchHit[] = rows
+      .slice(0, limit)
+      .map((h) => ({ id: String(h.id), highlights: highlightsOf(h._formatted as Record<string, unknown> | undefined, query.lang) }))
     const facets = emptyFacets()
     for (const f of FACETS) {
       const dist = res.facetDistribution?.[FACET_ATTRIBUTE[f]]

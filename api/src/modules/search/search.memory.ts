@@ -180,7 +180,11 @@ export class MemorySearchEngine implements SearchEngine {
     const more = page.length > limit
     const hits: SearchHit[] = page.slice(0, limit).map((d) => ({
       id: d.id,
-      highlights: highlights({ caption_nl: d.captionNl, caption_en: d.captionEn, alt_nl: d.altNl, alt_en: d.altEn, tags: d.tags, series: d.series, credit: d.credit }, answer.terms, query.lang),
+      highlights: highlights(
+        { caption_nl: d.captionNl, caption_en: d.captionEn, alt_nl: d.altNl, alt_en: d.altEn, tags: d.tags, series: d.series, credit: d.credit },
+        answer.terms,
+        query.lang,
+      ),
     }))
     return { hits, facets: answer.facets, total: answer.total, nextCursor: more && offset + limit < MAX_OFFSET ? encodeCursor(offset + limit) : null }
   }

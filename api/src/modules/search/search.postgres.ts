@@ -26,7 +26,17 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type Db } from '../../db/client.ts'
-import { FACETS, SearchCursorError, type Facet, type SearchDocument, type SearchEngine, type SearchFilters, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
+import {
+  FACETS,
+  SearchCursorError,
+  type Facet,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchFilters,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from './search.port.ts'
 import { highlight, tokenize } from './search.text.ts'
 
 /** How many matches are ranked, counted and faceted at most. */
@@ -108,7 +118,13 @@ export class PostgresSearchEngine implements SearchEngine {
     // The typo vocabulary forgets the words only these photos contributed (an erased photo's alt text must
     // not live on as a suggestion); a word another document still uses stays. Words are split on
     // non-alphanumerics exactly as in upsert(), so they are safe inside the pattern.
-    const words = [...new Set(rowsOf<{ text: string }>(gone).flatMap((r) => r.text.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3 && w.length <= 40))]
+    const words = [
+      ...new Set(
+        rowsOf<{ text: string }>(gone)
+          .flatMap((r) => r.text.split(/[^\p{L}\p{N}]+/u))
+          .filter((w) => w.length >= 3 && w.length <= 40),
+      ),
+    ]
     if (words.length === 0) return
     await this.db.execute(sql`
       delete from search_words w where w.word = any(${`{${words.join(',')}}`}::text[])
@@ -170,12 +186,15 @@ export class PostgresSearchEngine implements SearchEngine {
     )
     // Swapped letters ("brgu", "mountian") share too few trigrams with the word to be found above: every
     // adjacent swap of an unknown word is looked up as a word (one index probe each, no scan).
-    const swapsOf = (t: string) => (t.length < 4 ? [] : Array.from({ length: t.length - 1 }, (_, i) => t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2)).filter((x) => x !== t))
+    const swapsOf = (t: string) =>
+      t.length < 4 ? [] : Array.from({ length: t.length - 1 }, (_, i) => t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2)).filter((x) => x !== t)
     const unknown = rows.filter((r) => !r.known)
     const swaps = unknown.flatMap((r) => swapsOf(r.tok))
     const existing = new Set(
       swaps.length
-        ? rowsOf<{ word: string }>(await this.db.execute(sql`select word from search_words where word = any(${`{${swaps.map((t) => `"${t}"`).join(',')}}`}::text[])`)).map((r) => r.word)
+        ? rowsOf<{ word: string }>(
+            await this.db.execute(sql`select word from search_words where word = any(${`{${swaps.map((t) => `"${t}"`).join(',')}}`}::text[])`),
+          ).map((r) => r.word)
         : [],
     )
     return rows.map((r) => {
@@ -218,7 +237,9 @@ export class PostgresSearchEngine implements SearchEngine {
    * CANDIDATES + 1 matches for a common one (a few thousand rows). An empty list is an answer.
    */
   async #fewMatches(match: SQL, filters: SQL): Promise<string[] | null> {
-    const rows = rowsOf<{ id: string }>(await this.db.execute(sql`select d.photo_id as id from search_documents d where ${match} and ${filters} limit ${CANDIDATES + 1}`))
+    const rows = rowsOf<{ id: string }>(
+      await this.db.execute(sql`select d.photo_id as id from search_documents d where ${match} and ${filters} limit ${CANDIDATES + 1}`),
+    )
     return rows.length <= CANDIDATES ? rows.map((r) => r.id) : null
   }
 
@@ -249,10 +270,27 @@ export class PostgresSearchEngine implements SearchEngine {
     const active = FACETS.filter((f) => query.filters[f] !== undefined)
     const from = (f: Facet) => (active.includes(f) ? sql.raw(`f_${f}`) : sql.raw('c'))
     const others = active.map(
-      (f) => sql`, ${sql.raw(`f_${f}`)} as materialized (select d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id from search_documents d
+      (
+        f,
+      ) => sql`, ${sql.raw(`f_${f}`)} as materialized (select d.uses, d.orientation, d.colour, d.series, d.collections, d.photographer_id from search_documents d
                  where ${match} and ${this.#filters(query.filters, f)} limit ${CANDIDATES})`,
     )
-    const rows = rowsOf<{ total: number; facets: Record<string, Record<string, number> | null>; page: { id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }[] | null }>(
+    const rows = rowsOf<{
+      total: number
+      facets: Record<string, Record<string, number> | null>
+      page:
+        | {
+            id: string
+            caption_nl: string | null
+            caption_en: string | null
+            alt_nl: string | null
+            alt_en: string | null
+            tags: string[]
+            series: string | null
+            credit: string
+          }[]
+        | null
+    }>(
       await this.db.execute(sql`
         with c as materialized (${candidates})${sql.join(others, sql``)},
         p as (
@@ -290,7 +328,19 @@ function numbers(o: Record<string, number> | null | undefined): Record<string, n
   return out
 }
 
-export function highlights(d: { caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; series: string | null; credit: string }, terms: string[], lang?: 'nl' | 'en'): SearchHit['highlights'] {
+export function highlights(
+  d: {
+    caption_nl: string | null
+    caption_en: string | null
+    alt_nl: string | null
+    alt_en: string | null
+    tags: string[]
+    series: string | null
+    credit: string
+  },
+  terms: string[],
+  lang?: 'nl' | 'en',
+): SearchHit['highlights'] {
   if (terms.length === 0) return {}
   const pairs = (nl: string | null, en: string | null) => (lang === 'en' ? [en, nl] : [nl, en])
   const first = (xs: (string | null)[]) => {

@@ -82,8 +82,18 @@ export class SearchService {
     const variant = `${audience.key}|${today}|${prepared.noteKey}`
     const memo = this.#served.get(answer)?.get(variant)
     if (memo && memo.records.length === answer.hits.length) {
-      const decisions = await this.deps.gate.check(answer.hits.map((h) => h.id), { kind: 'preview' }, caller)
-      if (answer.hits.every((h, i) => { const d = decisions.get(h.id); return d?.ok && d.record === memo.records[i] })) return memo.json
+      const decisions = await this.deps.gate.check(
+        answer.hits.map((h) => h.id),
+        { kind: 'preview' },
+        caller,
+      )
+      if (
+        answer.hits.every((h, i) => {
+          const d = decisions.get(h.id)
+          return d?.ok && d.record === memo.records[i]
+        })
+      )
+        return memo.json
     }
     const { response, reusable } = await this.#run(prepared, caller, answer)
     const json = Buffer.from(serialize(response))
@@ -118,7 +128,14 @@ export class SearchService {
 
   async #engineSearch(p: Prepared, limit: number, cursor: string | undefined): Promise<SearchResult> {
     try {
-      return await this.deps.engine.search({ q: p.guided.q, ...(p.params.lang ? { lang: p.params.lang } : {}), filters: p.filters, sort: p.params.sort ?? 'relevance', limit, ...(cursor ? { cursor } : {}) })
+      return await this.deps.engine.search({
+        q: p.guided.q,
+        ...(p.params.lang ? { lang: p.params.lang } : {}),
+        filters: p.filters,
+        sort: p.params.sort ?? 'relevance',
+        limit,
+        ...(cursor ? { cursor } : {}),
+      })
     } catch (err) {
       if (err instanceof SearchCursorError) throw searchProblems.badCursor()
       throw err
@@ -146,7 +163,11 @@ export class SearchService {
       first ??= r
       next = r.nextCursor
       if (r.hits.length) {
-        const decisions = await this.deps.gate.check(r.hits.map((h) => h.id), { kind: 'preview' }, caller)
+        const decisions = await this.deps.gate.check(
+          r.hits.map((h) => h.id),
+          { kind: 'preview' },
+          caller,
+        )
         for (const h of r.hits) {
           const d: Decision = decisions.get(h.id)!
           if (!d.ok) {
@@ -197,7 +218,14 @@ export class SearchService {
     if (!bases) this.#hits.set(record, (bases = new Map()))
     const key = presets.join(',')
     let base = bases.get(key)
-    if (!base) bases.set(key, (base = this.#hit(record.photo, record.derivatives.filter((d) => presets.includes(d.preset as never)))))
+    if (!base)
+      bases.set(
+        key,
+        (base = this.#hit(
+          record.photo,
+          record.derivatives.filter((d) => presets.includes(d.preset as never)),
+        )),
+      )
     return base
   }
 

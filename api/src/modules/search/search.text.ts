@@ -5,7 +5,10 @@
 
 /** Lower case without accents: "Café Coöperatie" → "cafe cooperatie" (what eb_unaccent does in the database). */
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 }
 
 /** The words of a query, folded; anything that isn't a letter or a digit separates words. */

@@ -99,9 +99,7 @@ export class DiskBlobStore implements BlobStore {
     const base = this.#path(prefix)
     let entries: string[]
     try {
-      entries = (await fs.readdir(base, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile())
-        .map((e) => path.join(e.parentPath, e.name))
+      entries = (await fs.readdir(base, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return
       throw err

@@ -8,7 +8,12 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })
 const Entry = Type.Object(
   {
     legalName: Text(200),
-    contact: Type.Optional(Type.Object({ email: Type.Optional(Text(320)), phone: Type.Optional(Text(40)), address: Type.Optional(Text(500)), note: Type.Optional(Text(500)) }, { additionalProperties: false })),
+    contact: Type.Optional(
+      Type.Object(
+        { email: Type.Optional(Text(320)), phone: Type.Optional(Text(40)), address: Type.Optional(Text(500)), note: Type.Optional(Text(500)) },
+        { additionalProperties: false },
+      ),
+    ),
     ageCheck: Type.Optional(
       Type.Object(
         {
@@ -36,7 +41,16 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<{ vault: VaultService; tmpDi
   // Writing: the photographer who added the person (from the signed form), or the admin. Nothing is echoed.
   app.put(
     '/v1/subjects/:id/vault',
-    { onRequest: app.requireRole('photographer', 'admin'), schema: { tags: ['vault'], summary: 'Store who this person is (encrypted; only the consent officer can read it)', params: SubjectParams, body: Entry, response: { 204: Type.Null(), 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: app.requireRole('photographer', 'admin'),
+      schema: {
+        tags: ['vault'],
+        summary: 'Store who this person is (encrypted; only the consent officer can read it)',
+        params: SubjectParams,
+        body: Entry,
+        response: { 204: Type.Null(), 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request, reply) => {
       await vault.put(request.params.id, request.body, request.principal!)
       return reply.code(204).send(null)
@@ -44,7 +58,16 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<{ vault: VaultService; tmpDi
   )
   app.post(
     '/v1/subjects/:id/vault/documents',
-    { onRequest: app.requireRole('photographer', 'admin'), schema: { tags: ['vault'], summary: 'Add a signed release form (PDF, JPEG or PNG; encrypted)', consumes: ['multipart/form-data'], params: SubjectParams, response: { 201: Type.Object({ id: Type.String() }), 400: P, 401: P, 403: P, 404: P, 413: P, 415: P } } },
+    {
+      onRequest: app.requireRole('photographer', 'admin'),
+      schema: {
+        tags: ['vault'],
+        summary: 'Add a signed release form (PDF, JPEG or PNG; encrypted)',
+        consumes: ['multipart/form-data'],
+        params: SubjectParams,
+        response: { 201: Type.Object({ id: Type.String() }), 400: P, 401: P, 403: P, 404: P, 413: P, 415: P },
+      },
+    },
     async (request, reply) => {
       const upload = await receiveUpload(request, tmpDir, 20 * 1024 * 1024)
       try {
@@ -59,7 +82,15 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<{ vault: VaultService; tmpDi
   // Reading: the consent officer only, and every read is audited.
   app.get(
     '/v1/admin/vault/:id',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['vault'], summary: 'Read a person’s vault record (audited)', params: SubjectParams, response: { 200: VaultView, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['vault'],
+        summary: 'Read a person’s vault record (audited)',
+        params: SubjectParams,
+        response: { 200: VaultView, 401: P, 403: P, 404: P },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
       return vault.read(request.params.id, request.principal!)
@@ -67,10 +98,22 @@ export const vaultRoutes: FastifyPluginAsyncTypebox<{ vault: VaultService; tmpDi
   )
   app.get(
     '/v1/admin/vault/:id/documents/:documentId',
-    { onRequest: app.requireRole('admin'), schema: { tags: ['vault'], summary: 'Read a signed release form (audited)', params: DocParams, response: { 200: Type.String({ format: 'binary', description: 'The document (PDF, JPEG or PNG)' }), 400: P, 401: P, 403: P, 404: P } } },
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['vault'],
+        summary: 'Read a signed release form (audited)',
+        params: DocParams,
+        response: { 200: Type.String({ format: 'binary', description: 'The document (PDF, JPEG or PNG)' }), 400: P, 401: P, 403: P, 404: P },
+      },
+    },
     async (request, reply) => {
       const doc = await vault.readDocument(request.params.id, request.params.documentId, request.principal!)
-      return reply.header('cache-control', 'no-store').header('content-disposition', 'attachment').type(doc.mediaType).send(doc.bytes as never)
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'attachment')
+        .type(doc.mediaType)
+        .send(doc.bytes as never)
     },
   )
 }

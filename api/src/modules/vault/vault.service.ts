@@ -42,7 +42,12 @@ export class VaultService {
    * (which updates it) can't commit between this check and the write that follows.
    */
   async #writable(tx: DbOrTx, subjectId: string, principal: Principal) {
-    const [s] = await tx.select({ createdBy: subjects.createdBy, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+    const [s] = await tx
+      .select({ createdBy: subjects.createdBy, erasedAt: subjects.erasedAt })
+      .from(subjects)
+      .where(eq(subjects.id, subjectId))
+      .limit(1)
+      .for('share')
     if (!s || s.erasedAt || (s.createdBy !== principal.userId && principal.role !== 'admin')) throw vaultProblems.subjectNotFound()
   }
 
@@ -56,10 +61,18 @@ export class VaultService {
       enc.on('end', resolve).on('error', reject)
       enc.end(Buffer.from(JSON.stringify(entry)))
     })
-    const values = { wrappedKey: this.deps.masterKey.wrap(dataKey), ciphertext: Buffer.concat(chunks).toString('base64'), updatedBy: principal.userId, updatedAt: new Date() }
+    const values = {
+      wrappedKey: this.deps.masterKey.wrap(dataKey),
+      ciphertext: Buffer.concat(chunks).toString('base64'),
+      updatedBy: principal.userId,
+      updatedAt: new Date(),
+    }
     await this.deps.db.transaction(async (tx) => {
       await this.#writable(tx, subjectId, principal)
-      await tx.insert(vaultRecords).values({ subjectId, ...values }).onConflictDoUpdate({ target: vaultRecords.subjectId, set: values })
+      await tx
+        .insert(vaultRecords)
+        .values({ subjectId, ...values })
+        .onConflictDoUpdate({ target: vaultRecords.subjectId, set: values })
     })
   }
 
@@ -77,7 +90,9 @@ export class VaultService {
     try {
       await this.deps.db.transaction(async (tx) => {
         await this.#writable(tx, subjectId, principal)
-        await tx.insert(vaultDocuments).values({ id, subjectId, blobKey, wrappedKey: this.deps.masterKey.wrap(dataKey), mediaType, bytes: file.bytes, createdBy: principal.userId })
+        await tx
+          .insert(vaultDocuments)
+          .values({ id, subjectId, blobKey, wrappedKey: this.deps.masterKey.wrap(dataKey), mediaType, bytes: file.bytes, createdBy: principal.userId })
       })
     } catch (err) {
       await this.deps.blobs.delete(blobKey)
@@ -95,12 +110,20 @@ export class VaultService {
       .where(eq(vaultDocuments.subjectId, subjectId))
     if (!row && docs.length === 0) throw vaultProblems.notFound()
     await this.deps.onRead({ adminId: admin.userId, subjectId, what: 'record' })
-    const entry = row ? (JSON.parse(decryptBuffer(this.deps.masterKey.unwrap(row.wrappedKey), Buffer.from(row.ciphertext, 'base64'), `vault:${subjectId}`).toString('utf8')) as VaultEntry) : null
+    const entry = row
+      ? (JSON.parse(
+          decryptBuffer(this.deps.masterKey.unwrap(row.wrappedKey), Buffer.from(row.ciphertext, 'base64'), `vault:${subjectId}`).toString('utf8'),
+        ) as VaultEntry)
+      : null
     return { subjectId, entry, updatedAt: row?.updatedAt.toISOString() ?? null, documents: docs.map((d) => ({ ...d, createdAt: d.createdAt.toISOString() })) }
   }
 
   async readDocument(subjectId: string, documentId: string, admin: Principal): Promise<{ bytes: Buffer; mediaType: string }> {
-    const [doc] = await this.deps.db.select().from(vaultDocuments).where(and(eq(vaultDocuments.id, documentId), eq(vaultDocuments.subjectId, subjectId))).limit(1)
+    const [doc] = await this.deps.db
+      .select()
+      .from(vaultDocuments)
+      .where(and(eq(vaultDocuments.id, documentId), eq(vaultDocuments.subjectId, subjectId)))
+      .limit(1)
     if (!doc) throw vaultProblems.notFound()
     await this.deps.onRead({ adminId: admin.userId, subjectId, what: 'document', documentId })
     const bytes = decryptBuffer(this.deps.masterKey.unwrap(doc.wrappedKey), await this.deps.blobs.get(doc.blobKey), `vault-document:${doc.id}`)

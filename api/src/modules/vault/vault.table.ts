@@ -8,7 +8,9 @@ import { subjects } from '../consent/consent.table.ts'
  * person destroys the wrapped key, which makes the ciphertext unreadable for good.
  */
 export const vaultRecords = pgTable('vault_records', {
-  subjectId: uuid('subject_id').primaryKey().references(() => subjects.id),
+  subjectId: uuid('subject_id')
+    .primaryKey()
+    .references(() => subjects.id),
   wrappedKey: text('wrapped_key').notNull(),
   /** base64 of MAGIC|IV|ciphertext|tag (platform/crypto.ts). */
   ciphertext: text('ciphertext').notNull(),
@@ -21,7 +23,9 @@ export const vaultDocuments = pgTable(
   'vault_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     blobKey: text('blob_key').notNull(),
     wrappedKey: text('wrapped_key').notNull(),
     mediaType: text('media_type').notNull(),

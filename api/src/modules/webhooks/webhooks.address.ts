@@ -54,7 +54,10 @@ const INTERNAL_SUFFIX = /(^|\.)(localhost|local|internal|intranet|lan|corp|home|
 
 /** The host as the URL parser left it, without brackets and without trailing dots ("localhost." is "localhost"). */
 export function normaliseHost(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase()
+  return hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '')
+    .toLowerCase()
 }
 
 /** Why an endpoint URL is refused, or null when it may be saved (and connected to). */

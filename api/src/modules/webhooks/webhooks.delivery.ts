@@ -75,17 +75,31 @@ export class NoticeDelivery {
         .where(eq(noticeDeliveries.id, d.id))
         .returning({ attempt: noticeDeliveries.attempts })
       const attempt = row?.attempt ?? d.attempts + 1
-      const [a] = await tx.insert(deliveryAttempts).values({ deliveryId: d.id, attempt, statusCode: null, errorClass: 'interrupted', durationMs: 0 }).returning({ id: deliveryAttempts.id })
+      const [a] = await tx
+        .insert(deliveryAttempts)
+        .values({ deliveryId: d.id, attempt, statusCode: null, errorClass: 'interrupted', durationMs: 0 })
+        .returning({ id: deliveryAttempts.id })
       return { id: a!.id, attempt }
     })
   }
 
-  async #settle(job: ClaimedJob, ctx: JobContext, d: typeof noticeDeliveries.$inferSelect, n: Notice, outcome: Outcome, durationMs: number, begun: { id: number; attempt: number }) {
+  async #settle(
+    job: ClaimedJob,
+    ctx: JobContext,
+    d: typeof noticeDeliveries.$inferSelect,
+    n: Notice,
+    outcome: Outcome,
+    durationMs: number,
+    begun: { id: number; attempt: number },
+  ) {
     const attempt = begun.attempt
     const result = outcome.ok ? String(outcome.status) : (outcome.error ?? String(outcome.status))
     const expired = !outcome.ok && (outcome.permanent || Date.now() - n.createdAt.getTime() >= this.deps.giveUpMs)
     await this.deps.db.transaction(async (tx) => {
-      await tx.update(deliveryAttempts).set({ statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) }).where(eq(deliveryAttempts.id, begun.id))
+      await tx
+        .update(deliveryAttempts)
+        .set({ statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) })
+        .where(eq(deliveryAttempts.id, begun.id))
       await tx
         .update(noticeDeliveries)
         .set({ attempts: attempt, lastResult: result, ...(outcome.ok ? { state: 'delivered', deliveredAt: new Date() } : expired ? { state: 'dead' } : {}) })
@@ -94,7 +108,10 @@ export class NoticeDelivery {
         // Delivered on any channel is delivered; an acknowledged notice stays acknowledged.
         await tx
           .update(takedownNotices)
-          .set({ state: sql`case when ${takedownNotices.state} = 'queued' then 'delivered' else ${takedownNotices.state} end`, deliveredAt: sql`coalesce(${takedownNotices.deliveredAt}, now())` })
+          .set({
+            state: sql`case when ${takedownNotices.state} = 'queued' then 'delivered' else ${takedownNotices.state} end`,
+            deliveredAt: sql`coalesce(${takedownNotices.deliveredAt}, now())`,
+          })
           .where(eq(takedownNotices.id, n.id))
         await this.deps.queue.complete(job.id, ctx.workerId, tx)
       }
@@ -145,17 +162,21 @@ export class NoticeDelivery {
         clearTimeout(timer)
         resolve(o)
       }
-      const req = lib.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, lookup: guardedLookup(this.deps.policy), signal, agent: false }, (res) => {
-        const status = res.statusCode ?? 0
-        // The body is not ours to keep: read a little (so the connection ends cleanly) and drop it.
-        let seen = 0
-        res.on('data', (c: Buffer) => {
-          seen += c.length
-          if (seen > 4096) res.destroy()
-        })
-        res.on('close', () => finish(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: null }))
-        res.on('error', () => {})
-      })
+      const req = lib.request(
+        url,
+        { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, lookup: guardedLookup(this.deps.policy), signal, agent: false },
+        (res) => {
+          const status = res.statusCode ?? 0
+          // The body is not ours to keep: read a little (so the connection ends cleanly) and drop it.
+          let seen = 0
+          res.on('data', (c: Buffer) => {
+            seen += c.length
+            if (seen > 4096) res.destroy()
+          })
+          res.on('close', () => finish(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, error: null }))
+          res.on('error', () => {})
+        },
+      )
       const timer = setTimeout(() => {
         req.destroy()
         finish({ ok: false, status: null, error: 'timeout' })
@@ -170,7 +191,11 @@ export class NoticeDelivery {
     const row = await this.#load(job)
     if (!row || (row.d.state !== 'pending' && row.d.state !== 'waiting')) return
     const { d, n } = row
-    const [org] = await this.deps.db.select({ noticeEmail: organisations.noticeEmail }).from(organisations).where(eq(organisations.id, n.organisationId)).limit(1)
+    const [org] = await this.deps.db
+      .select({ noticeEmail: organisations.noticeEmail })
+      .from(organisations)
+      .where(eq(organisations.id, n.organisationId))
+      .limit(1)
     if (!org?.noticeEmail || n.state === 'acknowledged') return this.#cancel(d.id)
     this.#mailer ??= nodemailer.createTransport(this.deps.smtp.url)
     const text = noticeText(n, this.deps.publicUrl)
@@ -178,7 +203,13 @@ export class NoticeDelivery {
     const started = performance.now()
     let outcome: Outcome
     try {
-      const info = await this.#mailer.sendMail({ from: this.deps.smtp.from, to: org.noticeEmail, subject: text.subject, text: text.body, headers: { 'X-EerlijkBeeld-Notice': n.id } })
+      const info = await this.#mailer.sendMail({
+        from: this.deps.smtp.from,
+        to: org.noticeEmail,
+        subject: text.subject,
+        text: text.body,
+        headers: { 'X-EerlijkBeeld-Notice': n.id },
+      })
       outcome = { ok: true, status: Number(/^(\d{3})/.exec(String(info.response ?? '250'))?.[1] ?? 250) }
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode
@@ -192,19 +223,37 @@ function errorClass(err: NodeJS.ErrnoException): { error: string; permanent?: bo
   if (err instanceof BlockedAddressError || err.code === 'EBLOCKEDADDRESS') return { error: 'blocked-address', permanent: true }
   if (err.name === 'AbortError') return { error: 'aborted' }
   switch (err.code) {
-    case 'ECONNREFUSED': return { error: 'refused' }
-    case 'ECONNRESET': return { error: 'reset' }
-    case 'ENOTFOUND': case 'EAI_AGAIN': return { error: 'dns' }
-    case 'ETIMEDOUT': return { error: 'timeout' }
-    default: return { error: err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') ? 'tls' : 'network' }
+    case 'ECONNREFUSED':
+      return { error: 'refused' }
+    case 'ECONNRESET':
+      return { error: 'reset' }
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { error: 'dns' }
+    case 'ETIMEDOUT':
+      return { error: 'timeout' }
+    default:
+      return { error: err.code?.startsWith('ERR_TLS') || err.code?.includes('CERT') ? 'tls' : 'network' }
   }
 }
 
 const EVENT_WORDS: Record<Notice['event'], { nl: string; en: string }> = {
-  'consent.withdrawn': { nl: 'De toestemming voor deze foto is ingetrokken of verlopen. Gebruik hem niet meer en haal hem weg waar hij gepubliceerd is.', en: 'Consent for this photo was withdrawn or has expired. Stop using it and remove it wherever it is published.' },
-  'consent.narrowed': { nl: 'De toestemming voor deze foto is beperkt. Controleer of uw gebruik er nog binnen valt; zo niet, haal hem weg.', en: 'Consent for this photo was narrowed. Check that your use still falls within it; if not, remove it.' },
-  'consent.expiring': { nl: 'De toestemming voor deze foto loopt binnenkort af. Na de laatste dag mag hij niet meer gebruikt worden, tenzij hij verlengd wordt.', en: 'Consent for this photo ends soon. After its last day it may no longer be used unless it is renewed.' },
-  'photo.takedown': { nl: 'Deze foto is verwijderd. Haal hem overal weg, ook uit uw archief.', en: 'This photo was taken down. Remove it everywhere, including your archive.' },
+  'consent.withdrawn': {
+    nl: 'De toestemming voor deze foto is ingetrokken of verlopen. Gebruik hem niet meer en haal hem weg waar hij gepubliceerd is.',
+    en: 'Consent for this photo was withdrawn or has expired. Stop using it and remove it wherever it is published.',
+  },
+  'consent.narrowed': {
+    nl: 'De toestemming voor deze foto is beperkt. Controleer of uw gebruik er nog binnen valt; zo niet, haal hem weg.',
+    en: 'Consent for this photo was narrowed. Check that your use still falls within it; if not, remove it.',
+  },
+  'consent.expiring': {
+    nl: 'De toestemming voor deze foto loopt binnenkort af. Na de laatste dag mag hij niet meer gebruikt worden, tenzij hij verlengd wordt.',
+    en: 'Consent for this photo ends soon. After its last day it may no longer be used unless it is renewed.',
+  },
+  'photo.takedown': {
+    nl: 'Deze foto is verwijderd. Haal hem overal weg, ook uit uw archief.',
+    en: 'This photo was taken down. Remove it everywhere, including your archive.',
+  },
 }
 
 /** A notice e-mail: Dutch first, English second; ids and links, no personal data. */

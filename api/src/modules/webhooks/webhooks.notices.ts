@@ -60,9 +60,20 @@ export class NoticeService implements NoticeRaiser {
     const endpoints = await tx
       .select({ id: webhookEndpoints.id })
       .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.organisationId, orgId), eq(webhookEndpoints.enabled, true), sql`${webhookEndpoints.deletedAt} is null`, sql`${event} = any(${webhookEndpoints.events})`))
+      .where(
+        and(
+          eq(webhookEndpoints.organisationId, orgId),
+          eq(webhookEndpoints.enabled, true),
+          sql`${webhookEndpoints.deletedAt} is null`,
+          sql`${event} = any(${webhookEndpoints.events})`,
+        ),
+      )
     for (const e of endpoints) {
-      const [d] = await tx.insert(noticeDeliveries).values({ noticeId, channel: 'webhook', endpointId: e.id }).onConflictDoNothing().returning({ id: noticeDeliveries.id })
+      const [d] = await tx
+        .insert(noticeDeliveries)
+        .values({ noticeId, channel: 'webhook', endpointId: e.id })
+        .onConflictDoNothing()
+        .returning({ id: noticeDeliveries.id })
       if (d) await this.deps.queue.enqueue(tx, WEBHOOK_JOB, { deliveryId: d.id }, { dedupeKey: `${WEBHOOK_JOB}:${d.id}`, maxAttempts: MAX_ATTEMPTS })
     }
     const [org] = await tx.select({ noticeEmail: organisations.noticeEmail }).from(organisations).where(eq(organisations.id, orgId)).limit(1)
@@ -88,15 +99,29 @@ export class NoticeService implements NoticeRaiser {
         .for('update')
       if (!before) throw noticeProblems.notFound()
       if (before.acknowledgedAt) return noticeView(before)
-      const [row] = await tx.update(takedownNotices).set({ state: 'acknowledged', acknowledgedAt: new Date() }).where(eq(takedownNotices.id, noticeId)).returning()
-      await this.deps.audit.append(tx, { type: 'notice.acknowledged', actor: { kind: 'organisation', id: orgId }, photoId: row!.photoId, data: { noticeId, event: row!.event } })
+      const [row] = await tx
+        .update(takedownNotices)
+        .set({ state: 'acknowledged', acknowledgedAt: new Date() })
+        .where(eq(takedownNotices.id, noticeId))
+        .returning()
+      await this.deps.audit.append(tx, {
+        type: 'notice.acknowledged',
+        actor: { kind: 'organisation', id: orgId },
+        photoId: row!.photoId,
+        data: { noticeId, event: row!.event },
+      })
       return noticeView(row!)
     })
   }
 
   /** An organisation's notices, newest first (for desks that poll instead of, or besides, receiving webhooks). */
   async listForOrganisation(orgId: string, limit: number) {
-    const rows = await this.deps.db.select().from(takedownNotices).where(eq(takedownNotices.organisationId, orgId)).orderBy(desc(takedownNotices.createdAt), desc(takedownNotices.id)).limit(limit)
+    const rows = await this.deps.db
+      .select()
+      .from(takedownNotices)
+      .where(eq(takedownNotices.organisationId, orgId))
+      .orderBy(desc(takedownNotices.createdAt), desc(takedownNotices.id))
+      .limit(limit)
     return rows.map(noticeView)
   }
 
@@ -116,7 +141,15 @@ export class NoticeService implements NoticeRaiser {
       organisation: { id: n.organisationId, name: organisation },
       deliveries: deliveries
         .filter((d) => d.noticeId === n.id)
-        .map((d) => ({ id: d.id, channel: d.channel, endpointId: d.endpointId, state: d.state, attempts: d.attempts, lastResult: d.lastResult, deliveredAt: d.deliveredAt?.toISOString() ?? null })),
+        .map((d) => ({
+          id: d.id,
+          channel: d.channel,
+          endpointId: d.endpointId,
+          state: d.state,
+          attempts: d.attempts,
+          lastResult: d.lastResult,
+          deliveredAt: d.deliveredAt?.toISOString() ?? null,
+        })),
     }))
   }
 }

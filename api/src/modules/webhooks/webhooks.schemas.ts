@@ -14,7 +14,14 @@ export const EndpointBody = Type.Object(
   },
   { additionalProperties: false },
 )
-export const Endpoint = Type.Object({ id: Uuid, organisationId: Uuid, url: Type.String(), events: Type.Array(Type.String()), enabled: Type.Boolean(), createdAt: Iso })
+export const Endpoint = Type.Object({
+  id: Uuid,
+  organisationId: Uuid,
+  url: Type.String(),
+  events: Type.Array(Type.String()),
+  enabled: Type.Boolean(),
+  createdAt: Iso,
+})
 export const EndpointCreated = Type.Object({
   ...Endpoint.properties,
   secret: Type.String({ description: 'whsec_…: shown once. Verify the webhook-signature header with it (Standard Webhooks).' }),
@@ -24,7 +31,12 @@ export const EndpointParams = Type.Object({ id: Uuid }, { additionalProperties: 
 export const NoticeParams = Type.Object({ noticeId: Uuid }, { additionalProperties: false })
 
 export const DeliveriesQuery = Type.Object(
-  { organisationId: Type.Optional(Uuid), endpointId: Type.Optional(Uuid), noticeId: Type.Optional(Uuid), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  {
+    organisationId: Type.Optional(Uuid),
+    endpointId: Type.Optional(Uuid),
+    noticeId: Type.Optional(Uuid),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
   { additionalProperties: false },
 )
 export const DeliveryLog = Type.Object({
@@ -63,7 +75,10 @@ export const NoticesQuery = Type.Object(
   { additionalProperties: false },
 )
 export const AdminNoticesQuery = Type.Object(
-  { state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('delivered'), Type.Literal('acknowledged')])), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  {
+    state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('delivered'), Type.Literal('acknowledged')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
   { additionalProperties: false },
 )
 export const AdminNoticeList = Type.Object({
@@ -76,7 +91,7 @@ export const AdminNoticeList = Type.Object({
           id: Uuid,
           channel: Type.String(),
           endpointId: Type.Union([Uuid, Type.Null()]),
-          state: Type.String({ description: "pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled" }),
+          state: Type.String({ description: 'pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled' }),
           attempts: Type.Integer(),
           lastResult: Type.Union([Type.String(), Type.Null()]),
           deliveredAt: Type.Union([Iso, Type.Null()]),

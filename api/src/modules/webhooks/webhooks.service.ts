@@ -12,12 +12,25 @@ import { webhookEndpoints } from './webhooks.table.ts'
 export const MAX_ENDPOINTS = 10
 
 export const webhookProblems = {
-  urlRefused: (reason: string) => new Problem(400, 'webhook-url-refused', 'This webhook URL is not accepted', `The URL is refused: ${reason}.`, { errors: [{ path: '/url', message: reason }] }),
+  urlRefused: (reason: string) =>
+    new Problem(400, 'webhook-url-refused', 'This webhook URL is not accepted', `The URL is refused: ${reason}.`, {
+      errors: [{ path: '/url', message: reason }],
+    }),
   noOrganisation: () => problems.forbidden('This needs an organisation: log in as a journalist of an enabled organisation or use its API key.'),
-  organisationRequired: () => problems.validation('As an admin, say which organisation: ?organisationId=… (or organisationId in the body).', [{ path: '/organisationId', message: 'required' }]),
+  organisationRequired: () =>
+    problems.validation('As an admin, say which organisation: ?organisationId=… (or organisationId in the body).', [
+      { path: '/organisationId', message: 'required' },
+    ]),
   organisationNotFound: () => new Problem(404, 'organisation-not-found', 'Organisation not found', 'There is no organisation with this id.'),
-  endpointNotFound: () => new Problem(404, 'webhook-endpoint-not-found', 'Webhook endpoint not found', 'Your organisation has no webhook endpoint with this id.'),
-  tooMany: () => new Problem(409, 'too-many-webhook-endpoints', 'Too many webhook endpoints', `An organisation can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`),
+  endpointNotFound: () =>
+    new Problem(404, 'webhook-endpoint-not-found', 'Webhook endpoint not found', 'Your organisation has no webhook endpoint with this id.'),
+  tooMany: () =>
+    new Problem(
+      409,
+      'too-many-webhook-endpoints',
+      'Too many webhook endpoints',
+      `An organisation can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`,
+    ),
 }
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect
@@ -54,9 +67,14 @@ export class WebhooksService {
     const row = await this.deps.db.transaction(async (tx) => {
       // The organisation row locked: two creates at once can't both pass the count.
       await tx.execute(sql`select 1 from organisations where id = ${orgId} for update`)
-      const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from webhook_endpoints where organisation_id = ${orgId} and deleted_at is null`)) as [{ n: number }]
+      const [{ n }] = rowsOf<{ n: number }>(
+        await tx.execute(sql`select count(*)::int as n from webhook_endpoints where organisation_id = ${orgId} and deleted_at is null`),
+      ) as [{ n: number }]
       if (n >= MAX_ENDPOINTS) throw webhookProblems.tooMany()
-      const [r] = await tx.insert(webhookEndpoints).values({ id, organisationId: orgId, url: new URL(input.url).toString(), secretSealed: seal(this.deps.secretKey, secret, id), events }).returning()
+      const [r] = await tx
+        .insert(webhookEndpoints)
+        .values({ id, organisationId: orgId, url: new URL(input.url).toString(), secretSealed: seal(this.deps.secretKey, secret, id), events })
+        .returning()
       return r!
     })
     return { ...endpointView(row), secret }

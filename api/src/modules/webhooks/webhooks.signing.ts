@@ -29,7 +29,12 @@ export function sign(secret: string, id: string, timestamp: number, body: string
  * What a receiver does (and what the README shows): recompute, compare in constant time, check the window.
  * Exported for the tests and for anyone writing a receiver in TypeScript.
  */
-export function verify(secret: string, headers: { id: string; timestamp: string; signature: string }, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verify(
+  secret: string,
+  headers: { id: string; timestamp: string; signature: string },
+  body: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   const ts = Number(headers.timestamp)
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > REPLAY_WINDOW_SECONDS) return false
   const expected = Buffer.from(sign(secret, headers.id, ts, body))

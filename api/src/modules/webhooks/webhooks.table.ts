@@ -11,7 +11,9 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     /** 'v1.<iv>.<ciphertext>.<tag>' (base64url); null once the endpoint is deleted. */
     secretSealed: text('secret_sealed'),
@@ -32,7 +34,9 @@ export const noticeDeliveries = pgTable(
   'notice_deliveries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    noticeId: uuid('notice_id').notNull().references(() => takedownNotices.id, { onDelete: 'cascade' }),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => takedownNotices.id, { onDelete: 'cascade' }),
     channel: text('channel').$type<(typeof DELIVERY_CHANNELS)[number]>().notNull(),
     /** The endpoint for a webhook delivery; null for e-mail. */
     endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
@@ -56,7 +60,9 @@ export const deliveryAttempts = pgTable(
   'delivery_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    deliveryId: uuid('delivery_id').notNull().references(() => noticeDeliveries.id, { onDelete: 'cascade' }),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => noticeDeliveries.id, { onDelete: 'cascade' }),
     attempt: integer('attempt').notNull(),
     statusCode: integer('status_code'),
     errorClass: text('error_class'),

@@ -95,9 +95,15 @@ export class WorkflowService {
         const photo = await this.#lockManaged(tx, photoId, principal)
         if (!mayManage(photo, principal)) throw notFound()
         if (photo.status === 'published' || photo.status === 'withdrawn') throw workflowProblems.personLocked()
-        const removed = await tx.delete(photoSubjects).where(and(eq(photoSubjects.photoId, photoId), eq(photoSubjects.subjectId, subjectId))).returning()
+        const removed = await tx
+          .delete(photoSubjects)
+          .where(and(eq(photoSubjects.photoId, photoId), eq(photoSubjects.subjectId, subjectId)))
+          .returning()
         if (!removed.length) throw new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.')
-        const versions = await tx.delete(consents).where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId))).returning({ version: consents.version })
+        const versions = await tx
+          .delete(consents)
+          .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
+          .returning({ version: consents.version })
         await tx.delete(renewalRequests).where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId)))
         await tx.update(photos).set({ updatedAt: new Date() }).where(eq(photos.id, photoId))
         await this.deps.audit.append(tx, {

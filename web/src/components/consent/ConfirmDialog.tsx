@@ -6,7 +6,18 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import './consent.css'
 
-export function ConfirmDialog({ open, title, consequence, checkLabel, confirmLabel, cancelLabel, busy, error, onConfirm, onClose }: {
+export function ConfirmDialog({
+  open,
+  title,
+  consequence,
+  checkLabel,
+  confirmLabel,
+  cancelLabel,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: {
   open: boolean
   title: string
   consequence: string

@@ -25,7 +25,13 @@ export const defaultChoice = (): ConsentChoice => ({
 })
 
 /** A consent from the API (strings) as a choice the form can edit. */
-export function choiceFrom(c: { uses: string[]; excludedTopics: string[]; identifiable: boolean; identifiabilityAgreed: boolean; publicPreview: boolean }): ConsentChoice {
+export function choiceFrom(c: {
+  uses: string[]
+  excludedTopics: string[]
+  identifiable: boolean
+  identifiabilityAgreed: boolean
+  publicPreview: boolean
+}): ConsentChoice {
   return {
     uses: USES.filter((u) => c.uses.includes(u)),
     excludedTopics: TOPICS.filter((t) => c.excludedTopics.includes(t)),
@@ -45,7 +51,13 @@ export interface ConsentFieldLabels {
 
 const toggle = <T,>(list: T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item))
 
-export function ConsentFields({ value, onChange, labels, disabled, identifiableFixed }: {
+export function ConsentFields({
+  value,
+  onChange,
+  labels,
+  disabled,
+  identifiableFixed,
+}: {
   value: ConsentChoice
   onChange: (v: ConsentChoice) => void
   labels: ConsentFieldLabels
@@ -97,7 +109,9 @@ export function ConsentFields({ value, onChange, labels, disabled, identifiableF
               id={`${id}-identifiable`}
               disabled={disabled}
               checked={value.identifiable}
-              onChange={(e) => onChange({ ...value, identifiable: e.target.checked, identifiabilityAgreed: e.target.checked ? value.identifiabilityAgreed : false })}
+              onChange={(e) =>
+                onChange({ ...value, identifiable: e.target.checked, identifiabilityAgreed: e.target.checked ? value.identifiabilityAgreed : false })
+              }
             />
             <label htmlFor={`${id}-identifiable`}>{labels.identifiable}</label>
           </li>
@@ -115,7 +129,13 @@ export function ConsentFields({ value, onChange, labels, disabled, identifiableF
           </li>
         )}
         <li>
-          <input type="checkbox" id={`${id}-preview`} disabled={disabled} checked={value.publicPreview} onChange={(e) => onChange({ ...value, publicPreview: e.target.checked })} />
+          <input
+            type="checkbox"
+            id={`${id}-preview`}
+            disabled={disabled}
+            checked={value.publicPreview}
+            onChange={(e) => onChange({ ...value, publicPreview: e.target.checked })}
+          />
           <label htmlFor={`${id}-preview`}>{labels.publicPreview}</label>
         </li>
       </ul>

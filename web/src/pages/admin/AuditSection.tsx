@@ -35,7 +35,15 @@ export function AuditSection() {
       >
         <p className="field">
           <label htmlFor={`${id}-anchor`}>{t('auditAnchor')}</label>
-          <input id={`${id}-anchor`} type="text" value={anchor} onChange={(e) => setAnchor(e.target.value)} spellCheck={false} autoComplete="off" pattern="[1-9][0-9]*:[0-9a-f]{64}" />
+          <input
+            id={`${id}-anchor`}
+            type="text"
+            value={anchor}
+            onChange={(e) => setAnchor(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            pattern="[1-9][0-9]*:[0-9a-f]{64}"
+          />
         </p>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auditVerifying') : t('auditVerify')}

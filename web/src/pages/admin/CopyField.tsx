@@ -14,7 +14,17 @@ export function CopyField({ label, value, warning }: { label: string; value: str
       <p className="hint" id={`${id}-w`}>
         {warning}
       </p>
-      <input ref={ref} id={`${id}-v`} type="text" readOnly value={value} aria-describedby={`${id}-w`} onFocus={(e) => e.target.select()} spellCheck={false} autoComplete="off" />
+      <input
+        ref={ref}
+        id={`${id}-v`}
+        type="text"
+        readOnly
+        value={value}
+        aria-describedby={`${id}-w`}
+        onFocus={(e) => e.target.select()}
+        spellCheck={false}
+        autoComplete="off"
+      />
       <div className="actions">
         <button
           type="button"

@@ -39,7 +39,14 @@ export function ErasureSection() {
           {items.map((r) => (
             <li key={r.id}>
               <span>{t('erasureLine', { name: r.pseudonym, date: date(r.requestedAt), photos: r.photos, shared: r.sharedPhotos })}</span>
-              <button type="button" className="danger" onClick={() => { setDialogError(null); setTarget(r) }}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  setDialogError(null)
+                  setTarget(r)
+                }}
+              >
                 {t('erasureCarryOut', { name: r.pseudonym })}
               </button>
             </li>

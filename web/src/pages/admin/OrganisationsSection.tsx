@@ -144,7 +144,16 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
             }}
           />
         ) : (
-          <button type="button" disabled={busy} onClick={() => void act(async () => { await adminApi.setEnabled(org.id, true); await onChanged() })}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act(async () => {
+                await adminApi.setEnabled(org.id, true)
+                await onChanged()
+              })
+            }
+          >
             {t('orgEnable', { name: org.name })}
           </button>
         )}
@@ -156,7 +165,9 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
       <p role="status">{status}</p>
       <div id={`${id}-more`} hidden={!open}>
         {created && <CopyField label={`${t('keyLabel')}: ${created.name}`} value={created.key} warning={t('keyShownOnce')} />}
-        {initialPassword && <CopyField label={`${t('memberPassword')}: ${initialPassword.name}`} value={initialPassword.password} warning={t('keyShownOnce')} />}
+        {initialPassword && (
+          <CopyField label={`${t('memberPassword')}: ${initialPassword.name}`} value={initialPassword.password} warning={t('keyShownOnce')} />
+        )}
 
         <h4>{t('orgMembers')}</h4>
         {members?.length === 0 && <p>{t('membersEmpty')}</p>}
@@ -172,7 +183,11 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
           onSubmit={(e) => {
             e.preventDefault()
             void act(async () => {
-              const m = await adminApi.addMember(org.id, { email: member.email.trim(), displayName: member.displayName.trim(), ...(member.password ? { password: member.password } : {}) })
+              const m = await adminApi.addMember(org.id, {
+                email: member.email.trim(),
+                displayName: member.displayName.trim(),
+                ...(member.password ? { password: member.password } : {}),
+              })
               if (m.initialPassword) setInitialPassword({ name: m.displayName, password: m.initialPassword })
               setMember({ email: '', displayName: '', password: '' })
               setStatus(t('memberAdded'))
@@ -184,15 +199,36 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
           <h5>{t('memberAdd')}</h5>
           <p className="field">
             <label htmlFor={`${id}-email`}>{t('memberEmail')}</label>
-            <input id={`${id}-email`} type="email" required autoComplete="off" value={member.email} onChange={(e) => setMember({ ...member, email: e.target.value })} />
+            <input
+              id={`${id}-email`}
+              type="email"
+              required
+              autoComplete="off"
+              value={member.email}
+              onChange={(e) => setMember({ ...member, email: e.target.value })}
+            />
           </p>
           <p className="field">
             <label htmlFor={`${id}-dn`}>{t('memberName')}</label>
-            <input id={`${id}-dn`} type="text" required maxLength={80} value={member.displayName} onChange={(e) => setMember({ ...member, displayName: e.target.value })} />
+            <input
+              id={`${id}-dn`}
+              type="text"
+              required
+              maxLength={80}
+              value={member.displayName}
+              onChange={(e) => setMember({ ...member, displayName: e.target.value })}
+            />
           </p>
           <p className="field">
             <label htmlFor={`${id}-pw`}>{t('memberPassword')}</label>
-            <input id={`${id}-pw`} type="password" minLength={12} autoComplete="new-password" value={member.password} onChange={(e) => setMember({ ...member, password: e.target.value })} />
+            <input
+              id={`${id}-pw`}
+              type="password"
+              minLength={12}
+              autoComplete="new-password"
+              value={member.password}
+              onChange={(e) => setMember({ ...member, password: e.target.value })}
+            />
           </p>
           <button type="submit" disabled={busy}>
             {t('memberAdd')}
@@ -206,7 +242,8 @@ function OrganisationCard({ org, onChanged }: { org: Organisation; onChanged: ()
             {keys.map((k) => (
               <li key={k.id}>
                 <span>
-                  <code>{k.prefix}…</code> {k.name} · {k.revokedAt ? t('keyRevoked') : k.lastUsedAt ? t('keyLastUsed', { date: date(k.lastUsedAt) }) : t('keyNeverUsed')}
+                  <code>{k.prefix}…</code> {k.name} ·{' '}
+                  {k.revokedAt ? t('keyRevoked') : k.lastUsedAt ? t('keyLastUsed', { date: date(k.lastUsedAt) }) : t('keyNeverUsed')}
                 </span>
                 {!k.revokedAt && (
                   <ConfirmButton

@@ -60,7 +60,8 @@ export const adminApi = {
   createOrganisation: (name: string, enable: boolean) => api<Organisation>('/v1/organisations', { method: 'POST', body: { name, enable } }),
   setEnabled: (id: string, on: boolean) => api<Organisation>(`/v1/organisations/${id}/${on ? 'enable' : 'disable'}`, { method: 'POST' }),
   members: (id: string) => api<{ items: Member[] }>(`/v1/organisations/${id}/members`),
-  addMember: (id: string, body: { email: string; displayName: string; password?: string }) => api<Member>(`/v1/organisations/${id}/members`, { method: 'POST', body }),
+  addMember: (id: string, body: { email: string; displayName: string; password?: string }) =>
+    api<Member>(`/v1/organisations/${id}/members`, { method: 'POST', body }),
   keys: (id: string) => api<{ items: ApiKey[] }>(`/v1/organisations/${id}/keys`),
   createKey: (id: string, name: string) => api<CreatedKey>(`/v1/organisations/${id}/keys`, { method: 'POST', body: name ? { name } : {} }),
   revokeKey: (id: string, keyId: string) => api<ApiKey>(`/v1/organisations/${id}/keys/${keyId}`, { method: 'DELETE' }),

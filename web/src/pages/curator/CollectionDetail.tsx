@@ -50,7 +50,15 @@ export function CollectionDetailView({ id }: { id: string }) {
     }
   }
 
-  if (error) return <section className="curator"><ProblemMessage error={error} extra={curatorProblems} /><p><Link href="/collections">{t('back')}</Link></p></section>
+  if (error)
+    return (
+      <section className="curator">
+        <ProblemMessage error={error} extra={curatorProblems} />
+        <p>
+          <Link href="/collections">{t('back')}</Link>
+        </p>
+      </section>
+    )
   if (!c) return <p aria-busy="true">{t('loading')}</p>
 
   const name = (item: CollectionItem) => (item.photo ? pick(item.photo.caption) : '') || t('untitled')
@@ -59,7 +67,10 @@ export function CollectionDetailView({ id }: { id: string }) {
     const [moved] = ids.splice(index, 1)
     ids.splice(index + by, 0, moved!)
     const item = c.items[index]!
-    void run(() => curatorApi.reorder(c.id, ids), () => t('moved', { name: name(item), n: index + by + 1 })).then(() => {
+    void run(
+      () => curatorApi.reorder(c.id, ids),
+      () => t('moved', { name: name(item), n: index + by + 1 }),
+    ).then(() => {
       // Keep the keyboard where it was: on the same button of the moved photo, if it still exists.
       requestAnimationFrame(() => document.getElementById(`${uid}-${by < 0 ? 'up' : 'down'}-${item.photoId}`)?.focus())
     })
@@ -112,7 +123,17 @@ export function CollectionDetailView({ id }: { id: string }) {
                   <button type="button" id={`${uid}-down-${item.photoId}`} disabled={busy || i === c.items.length - 1} onClick={() => move(i, 1)}>
                     <span aria-hidden="true">↓</span> <span className="visually-hidden">{t('moveDown', { name: name(item) })}</span>
                   </button>
-                  <button type="button" className="link-button" disabled={busy} onClick={() => void run(() => curatorApi.removeItem(c.id, item.photoId), () => t('removed'))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(
+                        () => curatorApi.removeItem(c.id, item.photoId),
+                        () => t('removed'),
+                      )
+                    }
+                  >
                     {t('removeFromCollection', { name: name(item) })}
                   </button>
                 </div>
@@ -129,18 +150,18 @@ export function CollectionDetailView({ id }: { id: string }) {
         {!c.items.some((i) => i.available) ? (
           <p className="hint">{d('exportEmpty')}</p>
         ) : (
-        <ul>
-          <li>
-            <a href={curatorApi.zipUrl(c.id)} download>
-              {t('exportZip')}
-            </a>
-          </li>
-          <li>
-            <a href={curatorApi.manifestUrl(c.id)} target="_blank" rel="noopener">
-              {t('exportIiif')}
-            </a>
-          </li>
-        </ul>
+          <ul>
+            <li>
+              <a href={curatorApi.zipUrl(c.id)} download>
+                {t('exportZip')}
+              </a>
+            </li>
+            <li>
+              <a href={curatorApi.manifestUrl(c.id)} target="_blank" rel="noopener">
+                {t('exportIiif')}
+              </a>
+            </li>
+          </ul>
         )}
       </section>
     </section>
@@ -166,7 +187,14 @@ function CollectionTexts({ c, onSaved }: { c: CollectionDetail; onSaved: (c: Col
           setState('busy')
           setError(null)
           try {
-            onSaved(await curatorApi.update(c.id, { titleNl: texts.titleNl.trim(), titleEn: texts.titleEn.trim() || null, notesNl: texts.notesNl.trim() || null, notesEn: texts.notesEn.trim() || null }))
+            onSaved(
+              await curatorApi.update(c.id, {
+                titleNl: texts.titleNl.trim(),
+                titleEn: texts.titleEn.trim() || null,
+                notesNl: texts.notesNl.trim() || null,
+                notesEn: texts.notesEn.trim() || null,
+              }),
+            )
             setState('saved')
           } catch (err) {
             setError(err)
@@ -198,7 +226,17 @@ function CollectionTexts({ c, onSaved }: { c: CollectionDetail; onSaved: (c: Col
   )
 }
 
-function ItemNote({ collectionId, item, label, onSaved }: { collectionId: string; item: CollectionItem; label: string; onSaved: (c: CollectionDetail) => void }) {
+function ItemNote({
+  collectionId,
+  item,
+  label,
+  onSaved,
+}: {
+  collectionId: string
+  item: CollectionItem
+  label: string
+  onSaved: (c: CollectionDetail) => void
+}) {
   const t = useT(curator)
   const { lang } = useLang()
   const id = useId()
@@ -226,7 +264,16 @@ function ItemNote({ collectionId, item, label, onSaved }: { collectionId: string
       <label htmlFor={`${id}-note`}>
         {t('note')} <span className="visually-hidden">({label})</span>
       </label>
-      <textarea id={`${id}-note`} rows={2} maxLength={2000} value={note} onChange={(e) => { setNote(e.target.value); setState('idle') }} />
+      <textarea
+        id={`${id}-note`}
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => {
+          setNote(e.target.value)
+          setState('idle')
+        }}
+      />
       <div className="actions">
         <button type="submit" disabled={state === 'busy'}>
           {t('saveNote')}

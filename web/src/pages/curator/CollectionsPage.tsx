@@ -61,7 +61,14 @@ function CollectionList() {
       {area ? (
         <textarea id={`${id}-${key}`} rows={3} maxLength={4000} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
       ) : (
-        <input id={`${id}-${key}`} type="text" maxLength={200} required={key === 'titleNl'} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+        <input
+          id={`${id}-${key}`}
+          type="text"
+          maxLength={200}
+          required={key === 'titleNl'}
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
       )}
     </p>
   )
@@ -77,7 +84,8 @@ function CollectionList() {
         <ul className="collection-list">
           {items.map((c) => (
             <li key={c.id}>
-              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind}`)}</span> <span className="hint">{c.itemCount === 1 ? t('photoCountOne') : t('photoCount', { n: c.itemCount })}</span>
+              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind}`)}</span>{' '}
+              <span className="hint">{c.itemCount === 1 ? t('photoCountOne') : t('photoCount', { n: c.itemCount })}</span>
             </li>
           ))}
         </ul>
@@ -88,7 +96,14 @@ function CollectionList() {
           <legend>{t('kind')}</legend>
           {(['collection', 'exhibition'] as const).map((k) => (
             <p className="check" key={k}>
-              <input type="radio" id={`${id}-kind-${k}`} name={`${id}-kind`} value={k} checked={form.kind === k} onChange={() => setForm({ ...form, kind: k })} />
+              <input
+                type="radio"
+                id={`${id}-kind-${k}`}
+                name={`${id}-kind`}
+                value={k}
+                checked={form.kind === k}
+                onChange={() => setForm({ ...form, kind: k })}
+              />
               <label htmlFor={`${id}-kind-${k}`}>{t(`kind_${k}`)}</label>
             </p>
           ))}

@@ -32,7 +32,9 @@ export function ZoomView({ derivatives, alt, title }: { derivatives: Derivative[
         {t('zoom', { title })}
       </button>
       <dialog ref={ref} className="dialog zoom-dialog" aria-labelledby={`${id}-t`} onClose={() => setOpen(false)}>
-        <h2 id={`${id}-t`}>{t('zoomTitle')}: {title}</h2>
+        <h2 id={`${id}-t`}>
+          {t('zoomTitle')}: {title}
+        </h2>
         <div className={`zoom-frame ${full ? 'zoom-full' : 'zoom-fit'}`}>
           {open && <img src={largest.url} alt={alt} width={largest.width} height={largest.height} />}
         </div>

@@ -61,7 +61,10 @@ function ReviewCard({ item }: { item: ReviewItem }) {
   const [attempted, setAttempted] = useState(false)
 
   useEffect(() => {
-    curatorApi.people(photo.id).then((r) => setPeople(r.items), () => setPeople([]))
+    curatorApi.people(photo.id).then(
+      (r) => setPeople(r.items),
+      () => setPeople([]),
+    )
   }, [photo.id])
 
   const names = new Map((people ?? []).map((p) => [p.subjectId, p.pseudonym]))
@@ -143,7 +146,13 @@ function ReviewCard({ item }: { item: ReviewItem }) {
             </p>
           ) : (
             <>
-              <button type="button" className="primary" disabled={state === 'busy' || blocked} aria-describedby={reasons.length ? `${id}-reasons` : undefined} onClick={() => void publish()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={state === 'busy' || blocked}
+                aria-describedby={reasons.length ? `${id}-reasons` : undefined}
+                onClick={() => void publish()}
+              >
                 {state === 'busy' ? t('publishing') : t('publish')}
                 <span className="visually-hidden">: {heading}</span>
               </button>

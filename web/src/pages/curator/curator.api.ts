@@ -31,7 +31,16 @@ export interface CollectionItem {
   available: boolean
   reason: string | null
   reasonWords: Words | null
-  photo: { id: string; width: number; height: number; caption: Bilingual; alt: Bilingual; credit: string; thumbhash: string | null; derivatives: Derivative[] } | null
+  photo: {
+    id: string
+    width: number
+    height: number
+    caption: Bilingual
+    alt: Bilingual
+    credit: string
+    thumbhash: string | null
+    derivatives: Derivative[]
+  } | null
 }
 export type CollectionDetail = CollectionSummary & { items: CollectionItem[] }
 
@@ -61,11 +70,13 @@ export const curatorApi = {
   publish: (photoId: string) => api<{ id: string; status: string }>(`/v1/photos/${photoId}/publish`, { method: 'POST' }),
   published: async () => (await api<{ items: OwnPhoto[] }>('/v1/photos', { query: { limit: 100 } })).items.filter((p) => p.status === 'published'),
   collections: () => api<{ items: CollectionSummary[] }>('/v1/collections'),
-  create: (body: { kind: string; titleNl: string; titleEn?: string | null; notesNl?: string | null; notesEn?: string | null }) => api<CollectionSummary>('/v1/collections', { method: 'POST', body }),
+  create: (body: { kind: string; titleNl: string; titleEn?: string | null; notesNl?: string | null; notesEn?: string | null }) =>
+    api<CollectionSummary>('/v1/collections', { method: 'POST', body }),
   collection: (id: string) => api<CollectionDetail>(`/v1/collections/${id}`),
   update: (id: string, body: Record<string, string | null>) => api<CollectionDetail>(`/v1/collections/${id}`, { method: 'PATCH', body }),
   addItem: (id: string, photoId: string) => api<CollectionDetail>(`/v1/collections/${id}/items`, { method: 'POST', body: { photoId } }),
-  updateItem: (id: string, photoId: string, body: { noteNl?: string | null; noteEn?: string | null }) => api<CollectionDetail>(`/v1/collections/${id}/items/${photoId}`, { method: 'PATCH', body }),
+  updateItem: (id: string, photoId: string, body: { noteNl?: string | null; noteEn?: string | null }) =>
+    api<CollectionDetail>(`/v1/collections/${id}/items/${photoId}`, { method: 'PATCH', body }),
   removeItem: (id: string, photoId: string) => api<CollectionDetail>(`/v1/collections/${id}/items/${photoId}`, { method: 'DELETE' }),
   reorder: (id: string, photoIds: string[]) => api<CollectionDetail>(`/v1/collections/${id}/order`, { method: 'PUT', body: { photoIds } }),
   zipUrl: (id: string) => `/v1/collections/${id}/export.zip`,

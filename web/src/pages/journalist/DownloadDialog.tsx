@@ -14,7 +14,17 @@ import { CHANNEL_KEYS, DOWNLOAD_REFUSALS, journalist } from '../../i18n/journali
 import { sizesOf, type DownloadResponse, type Photo } from './photo.ts'
 import { PURPOSE } from './PhotoFacts.tsx'
 
-function CopyField({ label, buttonLabel, value, onCopied }: { label: string; buttonLabel: string; value: string; onCopied: (ok: boolean, text: string) => void }) {
+function CopyField({
+  label,
+  buttonLabel,
+  value,
+  onCopied,
+}: {
+  label: string
+  buttonLabel: string
+  value: string
+  onCopied: (ok: boolean, text: string) => void
+}) {
   const id = useId()
   const copy = async () => {
     try {
@@ -73,7 +83,15 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
     try {
       const r = await api<DownloadResponse>(`/v1/photos/${photo.id}/downloads`, {
         method: 'POST',
-        body: { use: f.get('use'), channel: f.get('channel'), topic: text('topic') ?? null, outlet: text('outlet'), headline: text('headline'), format: 'jpeg', preset: text('preset') },
+        body: {
+          use: f.get('use'),
+          channel: f.get('channel'),
+          topic: text('topic') ?? null,
+          outlet: text('outlet'),
+          headline: text('headline'),
+          format: 'jpeg',
+          preset: text('preset'),
+        },
       })
       setResult(r)
     } catch (err) {
@@ -161,12 +179,26 @@ export default function DownloadDialog({ photo, onClose }: { photo: Photo; onClo
               {t('downloadFile')}
             </a>
           </p>
-          <p className="hint">{t('downloadExpires', { time: new Date(result.expiresAt).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) })}</p>
+          <p className="hint">
+            {t('downloadExpires', {
+              time: new Date(result.expiresAt).toLocaleTimeString(lang === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }),
+            })}
+          </p>
           <h3>{t('attributionTitle')}</h3>
           {attribution && (
             <>
-              <CopyField label={t('attributionPlain')} buttonLabel={t('copyPlain')} value={attribution.text} onCopied={(ok, text) => setCopied(ok ? t('copied', { text }) : t('copyFailed'))} />
-              <CopyField label={t('attributionHtml')} buttonLabel={t('copyHtml')} value={attribution.html} onCopied={(ok, text) => setCopied(ok ? t('copied', { text }) : t('copyFailed'))} />
+              <CopyField
+                label={t('attributionPlain')}
+                buttonLabel={t('copyPlain')}
+                value={attribution.text}
+                onCopied={(ok, text) => setCopied(ok ? t('copied', { text }) : t('copyFailed'))}
+              />
+              <CopyField
+                label={t('attributionHtml')}
+                buttonLabel={t('copyHtml')}
+                value={attribution.html}
+                onCopied={(ok, text) => setCopied(ok ? t('copied', { text }) : t('copyFailed'))}
+              />
             </>
           )}
           <p role="status" aria-live="polite" className="copied">

@@ -12,8 +12,17 @@ import { usePublishedCollections } from './collections.ts'
 import { FILTERS, type Filter, type SearchResponse } from './search.ts'
 
 const SWATCH: Record<string, string> = {
-  red: '#c62828', orange: '#ef6c00', yellow: '#f9d71c', green: '#2e7d32', blue: '#1565c0', purple: '#6a1b9a',
-  pink: '#e91e63', brown: '#795548', black: '#111111', white: '#ffffff', grey: '#9e9e9e',
+  red: '#c62828',
+  orange: '#ef6c00',
+  yellow: '#f9d71c',
+  green: '#2e7d32',
+  blue: '#1565c0',
+  purple: '#6a1b9a',
+  pink: '#e91e63',
+  brown: '#795548',
+  black: '#111111',
+  white: '#ffffff',
+  grey: '#9e9e9e',
 }
 
 export type Filters = Partial<Record<Filter, string>>
@@ -42,7 +51,15 @@ export function useFacetLabels() {
 }
 
 /** The chip groups, one per filter with values (collections: the published ones, by name). */
-export function FilterGroups({ facets, filters, onChange }: { facets: SearchResponse['facets'] | undefined; filters: Filters; onChange: (f: Filter, value: string) => void }) {
+export function FilterGroups({
+  facets,
+  filters,
+  onChange,
+}: {
+  facets: SearchResponse['facets'] | undefined
+  filters: Filters
+  onChange: (f: Filter, value: string) => void
+}) {
   const { facetLabel, filterLabel, named } = useFacetLabels()
   const id = useId()
   return (
@@ -89,7 +106,12 @@ export function ActiveFilters({ filters, onChange, onClear }: { filters: Filters
     <ul className="chips active-filters" aria-label={t('activeFilters')}>
       {active.map((f) => (
         <li key={f}>
-          <button type="button" className="chip active" onClick={() => onChange(f, '')} aria-label={t('removeFilter', { name: `${filterLabel[f]}: ${facetLabel(f, filters[f]!)}` })}>
+          <button
+            type="button"
+            className="chip active"
+            onClick={() => onChange(f, '')}
+            aria-label={t('removeFilter', { name: `${filterLabel[f]}: ${facetLabel(f, filters[f]!)}` })}
+          >
             {facetLabel(f, filters[f]!)}
             <span className="remove" aria-hidden="true">
               ×

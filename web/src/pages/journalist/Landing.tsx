@@ -14,7 +14,8 @@ import { usePublishedCollections } from './collections.ts'
 import type { SearchHit, SearchResponse } from './search.ts'
 
 /** The demo seed's photos carry "Demo-context (fictief)" in their captions (fixtures/README.md). */
-export const isDemo = (hits: SearchHit[]) => hits.some((h) => /Demo-context \(fictief\)|Demo context \(fictional\)/.test(`${h.caption.nl ?? ''} ${h.caption.en ?? ''}`))
+export const isDemo = (hits: SearchHit[]) =>
+  hits.some((h) => /Demo-context \(fictief\)|Demo context \(fictional\)/.test(`${h.caption.nl ?? ''} ${h.caption.en ?? ''}`))
 
 export function DemoNote() {
   const t = useT(journalist)
@@ -51,7 +52,17 @@ function useCovers(filter: 'series' | 'collection', values: string[]) {
   return covers
 }
 
-function EntryGrid({ id, title, entries, filter }: { id: string; title: string; entries: { value: string; name: string; n: number }[]; filter: 'series' | 'collection' }) {
+function EntryGrid({
+  id,
+  title,
+  entries,
+  filter,
+}: {
+  id: string
+  title: string
+  entries: { value: string; name: string; n: number }[]
+  filter: 'series' | 'collection'
+}) {
   const t = useT(journalist)
   const covers = useCovers(
     filter,
@@ -69,7 +80,17 @@ function EntryGrid({ id, title, entries, filter }: { id: string; title: string; 
           return (
             <li key={value}>
               <Link href={`/?${filter}=${encodeURIComponent(value)}`} className="entry">
-                {cover && <Picture previews={cover.previews} presets={['small', 'medium']} alt="" width={cover.width} height={cover.height} thumbhash={cover.thumbhash} sizes="(min-width: 40rem) 30vw, 90vw" />}
+                {cover && (
+                  <Picture
+                    previews={cover.previews}
+                    presets={['small', 'medium']}
+                    alt=""
+                    width={cover.width}
+                    height={cover.height}
+                    thumbhash={cover.thumbhash}
+                    sizes="(min-width: 40rem) 30vw, 90vw"
+                  />
+                )}
                 <span className="entry-text">
                   <span className="entry-title">{name}</span>
                   <span className="entry-count">{n === 1 ? t('resultsCountOne') : t('resultsCount', { n })}</span>
@@ -154,7 +175,18 @@ export function HeroMosaic({ hits }: { hits: SearchHit[] }) {
   return (
     <div className="hero-mosaic" aria-hidden="true">
       {three.map((h, i) => (
-        <Picture key={h.id} previews={h.previews} presets={['small', 'medium']} alt="" width={h.width} height={h.height} thumbhash={h.thumbhash} sizes="22rem" className={`m${i}`} eager />
+        <Picture
+          key={h.id}
+          previews={h.previews}
+          presets={['small', 'medium']}
+          alt=""
+          width={h.width}
+          height={h.height}
+          thumbhash={h.thumbhash}
+          sizes="22rem"
+          className={`m${i}`}
+          eager
+        />
       ))}
     </div>
   )

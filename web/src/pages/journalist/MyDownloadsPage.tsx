@@ -39,7 +39,8 @@ const DEADLINE_HOURS = 48
 const words = messages({
   nl: {
     title: 'Mijn downloads',
-    intro: 'Alle foto’s die uw redactie downloadde, met de voorwaarden. Trekt iemand op een foto de toestemming in, dan staat hier het bericht: verwijder de foto binnen 48 uur en bevestig het hier.',
+    intro:
+      'Alle foto’s die uw redactie downloadde, met de voorwaarden. Trekt iemand op een foto de toestemming in, dan staat hier het bericht: verwijder de foto binnen 48 uur en bevestig het hier.',
     none: 'Uw redactie heeft nog niets gedownload.',
     noOrg: 'Uw account hoort niet bij een redactie. Vraag de beheerder van uw organisatie om u toe te voegen.',
     loading: 'Laden…',
@@ -62,7 +63,8 @@ const words = messages({
   },
   en: {
     title: 'My downloads',
-    intro: 'Every photo your outlet downloaded, with its terms. When someone in a photo withdraws consent, the notice appears here: remove the photo within 48 hours and confirm it here.',
+    intro:
+      'Every photo your outlet downloaded, with its terms. When someone in a photo withdraws consent, the notice appears here: remove the photo within 48 hours and confirm it here.',
     none: 'Your outlet has not downloaded anything yet.',
     noOrg: 'Your account does not belong to an outlet. Ask your organisation’s admin to add you.',
     loading: 'Loading…',
@@ -99,7 +101,10 @@ export default function MyDownloadsPage(_props: PageProps) {
   const load = useCallback(async () => {
     if (!org) return
     try {
-      const [g, n] = await Promise.all([api<{ items: Grant[] }>(`/v1/organisations/${org}/grants`, { query: { limit: 200 } }), api<{ items: Notice[] }>('/v1/webhooks/notices', { query: { limit: 500 } })])
+      const [g, n] = await Promise.all([
+        api<{ items: Grant[] }>(`/v1/organisations/${org}/grants`, { query: { limit: 200 } }),
+        api<{ items: Notice[] }>('/v1/webhooks/notices', { query: { limit: 500 } }),
+      ])
       setGrants(g.items)
       setNotices(n.items)
     } catch (err) {
@@ -129,7 +134,16 @@ export default function MyDownloadsPage(_props: PageProps) {
               <li key={g.id}>
                 <article aria-labelledby={`${uid}-${g.id}`} className="grant">
                   <h2 id={`${uid}-${g.id}`}>{t('grant', { date: date(g.createdAt) })}</h2>
-                  <p>{t('terms', { licence: g.licence, use: g.use, channel: g.channel, topic: g.topic ? t('topic', { topic: g.topic }) : '', preset: g.preset, format: g.format })}</p>
+                  <p>
+                    {t('terms', {
+                      licence: g.licence,
+                      use: g.use,
+                      channel: g.channel,
+                      topic: g.topic ? t('topic', { topic: g.topic }) : '',
+                      preset: g.preset,
+                      format: g.format,
+                    })}
+                  </p>
                   {g.headline && <p>{t('article', { headline: g.headline, outlet: g.outlet ? t('outletIn', { outlet: g.outlet }) : '' })}</p>}
                   {about.map((n) => {
                     const deadline = new Date(new Date(n.createdAt).getTime() + DEADLINE_HOURS * 3_600_000)
@@ -143,7 +157,11 @@ export default function MyDownloadsPage(_props: PageProps) {
                           <p>{t('acked', { date: date(n.acknowledgedAt) })}</p>
                         ) : (
                           <>
-                            <p>{deadline.getTime() < Date.now() ? t('overdue', { date: date(deadline.toISOString()) }) : t('deadline', { date: date(deadline.toISOString()) })}</p>
+                            <p>
+                              {deadline.getTime() < Date.now()
+                                ? t('overdue', { date: date(deadline.toISOString()) })
+                                : t('deadline', { date: date(deadline.toISOString()) })}
+                            </p>
                             <button
                               type="button"
                               className="primary"

@@ -77,7 +77,13 @@ export function ReleaseStatus({ photo }: { photo: Photo }) {
     const n = photo.peopleCount
     title = n === 1 ? t('releasePeopleOne') : n ? t('releasePeopleMany', { n }) : t('releasePeople')
     detail = photo.consentValidUntil
-      ? t('releaseUntil', { date: new Date(`${photo.consentValidUntil}T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) })
+      ? t('releaseUntil', {
+          date: new Date(`${photo.consentValidUntil}T12:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+          }),
+        })
       : t('releaseChecked')
   }
   return (

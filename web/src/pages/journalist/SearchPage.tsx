@@ -107,7 +107,15 @@ export function SearchPage(_props: PageProps) {
 
   const anyFilter = FILTERS.some((f) => filters[f])
   const landing = !q.trim() && !anyFilter
-  const status = loading ? t('resultsLoading') : result ? (result.total === 1 ? t('resultsCountOne') : result.total === 0 ? t('resultsNone') : t('resultsCount', { n: result.total })) : ''
+  const status = loading
+    ? t('resultsLoading')
+    : result
+      ? result.total === 1
+        ? t('resultsCountOne')
+        : result.total === 0
+          ? t('resultsNone')
+          : t('resultsCount', { n: result.total })
+      : ''
   const clearFilters = () => navigate(queryString(q, {}), { replace: true })
   const activeCount = FILTERS.filter((f) => filters[f]).length
   const groups = <FilterGroups facets={result?.facets} filters={filters} onChange={setFilter} />

@@ -18,15 +18,32 @@ export function ConsentSummary({ consent }: { consent: Consent }) {
   const uses = consent.uses.map((u) => USE_LABELS[u as Use]?.[lang] ?? u).join(', ')
   const topics = consent.excludedTopics.map((x) => TOPIC_LABELS[x as Topic]?.[lang] ?? x).join(', ')
   const nothing = lang === 'nl' ? 'niets' : 'nothing'
-  const until = new Date(`${consent.validUntil}T00:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const until = new Date(`${consent.validUntil}T00:00:00Z`).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
   if (consent.state === 'withdrawn') return <span>{lang === 'nl' ? 'Toestemming ingetrokken.' : 'Consent withdrawn.'}</span>
   return lang === 'nl' ? (
     <span>
-      Mag gebruikt worden voor: {uses || nothing}. Niet bij: {topics || nothing}. {consent.identifiable ? (consent.identifiabilityAgreed ? 'Herkenbaar, en dat is afgesproken.' : 'Herkenbaar, maar dat is NIET afgesproken.') : 'Niet herkenbaar.'} Geldig tot en met {until}.
+      Mag gebruikt worden voor: {uses || nothing}. Niet bij: {topics || nothing}.{' '}
+      {consent.identifiable
+        ? consent.identifiabilityAgreed
+          ? 'Herkenbaar, en dat is afgesproken.'
+          : 'Herkenbaar, maar dat is NIET afgesproken.'
+        : 'Niet herkenbaar.'}{' '}
+      Geldig tot en met {until}.
     </span>
   ) : (
     <span>
-      May be used for: {uses || nothing}. Not with: {topics || nothing}. {consent.identifiable ? (consent.identifiabilityAgreed ? 'Recognisable, and that was agreed.' : 'Recognisable, but that was NOT agreed.') : 'Not recognisable.'} Valid until {until} inclusive.
+      May be used for: {uses || nothing}. Not with: {topics || nothing}.{' '}
+      {consent.identifiable
+        ? consent.identifiabilityAgreed
+          ? 'Recognisable, and that was agreed.'
+          : 'Recognisable, but that was NOT agreed.'
+        : 'Not recognisable.'}{' '}
+      Valid until {until} inclusive.
     </span>
   )
 }
@@ -127,7 +144,12 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
                     <li key={x.id} className={`proposal proposal-${x.state}`}>
                       {t('proposalLine', {
                         state: t(`proposal_${x.state}`),
-                        date: new Date(x.createdAt).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+                        date: new Date(x.createdAt).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+                          day: 'numeric',
+                          month: 'long',
+                          year: 'numeric',
+                          timeZone: 'UTC',
+                        }),
                         widens: x.widens.map((w) => t(`widen_${w}` as Parameters<typeof t>[0])).join(', '),
                       })}
                     </li>
@@ -186,7 +208,16 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
           )}
           <p className="field">
             <label htmlFor={`${id}-pseudonym`}>{t('personNew')}</label>
-            <input id={`${id}-pseudonym`} type="text" maxLength={60} autoComplete="off" value={pseudonym} disabled={busy || !!existing} onChange={(e) => setPseudonym(e.target.value)} aria-describedby={`${id}-pseudonym-hint`} />
+            <input
+              id={`${id}-pseudonym`}
+              type="text"
+              maxLength={60}
+              autoComplete="off"
+              value={pseudonym}
+              disabled={busy || !!existing}
+              onChange={(e) => setPseudonym(e.target.value)}
+              aria-describedby={`${id}-pseudonym-hint`}
+            />
             <span id={`${id}-pseudonym-hint`} className="hint">
               {t('personNewHint')}
             </span>
@@ -196,11 +227,24 @@ export function PeopleSection({ photo, onChanged, reload }: { photo: OwnPhoto; o
             value={choice}
             onChange={setChoice}
             disabled={busy}
-            labels={{ usesLegend: t('usesLegend'), topicsLegend: t('topicsLegend'), identifiable: t('identifiable'), identifiabilityAgreed: t('identifiabilityAgreed'), publicPreview: t('publicPreview') }}
+            labels={{
+              usesLegend: t('usesLegend'),
+              topicsLegend: t('topicsLegend'),
+              identifiable: t('identifiable'),
+              identifiabilityAgreed: t('identifiabilityAgreed'),
+              publicPreview: t('publicPreview'),
+            }}
           />
           <p className="field">
             <label htmlFor={`${id}-until`}>{t('validUntil')}</label>
-            <input id={`${id}-until`} type="date" value={validUntil} disabled={busy} onChange={(e) => setValidUntil(e.target.value)} aria-describedby={`${id}-until-hint`} />
+            <input
+              id={`${id}-until`}
+              type="date"
+              value={validUntil}
+              disabled={busy}
+              onChange={(e) => setValidUntil(e.target.value)}
+              aria-describedby={`${id}-until-hint`}
+            />
             <span id={`${id}-until-hint`} className="hint">
               {t('validUntilHint')}
             </span>

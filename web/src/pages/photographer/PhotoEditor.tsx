@@ -61,7 +61,16 @@ export function PhotoEditor({ id }: { id: string }) {
     return () => clearTimeout(timer)
   }, [photo, load])
 
-  if (loadError) return <section className="photographer"><h1>{t('editTitle')}</h1><ProblemMessage error={loadError} extra={photographerProblems} /><p><Link href="/my-photos">{t('back')}</Link></p></section>
+  if (loadError)
+    return (
+      <section className="photographer">
+        <h1>{t('editTitle')}</h1>
+        <ProblemMessage error={loadError} extra={photographerProblems} />
+        <p>
+          <Link href="/my-photos">{t('back')}</Link>
+        </p>
+      </section>
+    )
   if (!photo || !texts) return <p aria-busy="true">{t('loading')}</p>
 
   const editable = photo.status !== 'withdrawn'
@@ -70,10 +79,23 @@ export function PhotoEditor({ id }: { id: string }) {
     setSaveState('saving')
     setSaveError(null)
     try {
-      const tags = [...new Set(texts.tags.split(',').map((s) => s.trim()).filter(Boolean))]
+      const tags = [
+        ...new Set(
+          texts.tags
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
       const p = await photographerApi.patch(photo.id, {
-        captionNl: texts.captionNl.trim(), captionEn: texts.captionEn.trim(), altNl: texts.altNl.trim(), altEn: texts.altEn.trim(), tags,
-        ...(texts.credit.trim() ? { credit: texts.credit.trim() } : {}), placeCity: texts.placeCity.trim(), series: texts.series.trim(),
+        captionNl: texts.captionNl.trim(),
+        captionEn: texts.captionEn.trim(),
+        altNl: texts.altNl.trim(),
+        altEn: texts.altEn.trim(),
+        tags,
+        ...(texts.credit.trim() ? { credit: texts.credit.trim() } : {}),
+        placeCity: texts.placeCity.trim(),
+        series: texts.series.trim(),
       })
       setPhoto(p)
       setTexts(textsOf(p))
@@ -88,11 +110,36 @@ export function PhotoEditor({ id }: { id: string }) {
     <p className="field">
       <label htmlFor={`${uid}-${key}`}>{label}</label>
       {multiline ? (
-        <textarea id={`${uid}-${key}`} rows={3} maxLength={max} value={texts[key]} disabled={!editable} onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaveState('idle') }} />
+        <textarea
+          id={`${uid}-${key}`}
+          rows={3}
+          maxLength={max}
+          value={texts[key]}
+          disabled={!editable}
+          onChange={(e) => {
+            setTexts({ ...texts, [key]: e.target.value })
+            setSaveState('idle')
+          }}
+        />
       ) : (
-        <input id={`${uid}-${key}`} type="text" maxLength={max} value={texts[key]} disabled={!editable} onChange={(e) => { setTexts({ ...texts, [key]: e.target.value }); setSaveState('idle') }} {...(key === 'tags' ? { 'aria-describedby': `${uid}-tags-hint` } : {})} />
+        <input
+          id={`${uid}-${key}`}
+          type="text"
+          maxLength={max}
+          value={texts[key]}
+          disabled={!editable}
+          onChange={(e) => {
+            setTexts({ ...texts, [key]: e.target.value })
+            setSaveState('idle')
+          }}
+          {...(key === 'tags' ? { 'aria-describedby': `${uid}-tags-hint` } : {})}
+        />
       )}
-      {key === 'tags' && <span id={`${uid}-tags-hint`} className="hint">{t('tagsHint')}</span>}
+      {key === 'tags' && (
+        <span id={`${uid}-tags-hint`} className="hint">
+          {t('tagsHint')}
+        </span>
+      )}
     </p>
   )
   const status = t(`status_${photo.status}`)

@@ -47,7 +47,8 @@ export function PhotoStatusPanel({ status }: { status: PhotoStatus }) {
           <ul className="checklist">
             {status.checklist.map((c) => (
               <li key={c.code} className={c.done ? 'done' : 'missing'}>
-                <span aria-hidden="true">{c.done ? '✓' : '✗'}</span> {c.words[lang]} <span className="visually-hidden">({c.done ? t('checkDone') : t('checkMissing')})</span>
+                <span aria-hidden="true">{c.done ? '✓' : '✗'}</span> {c.words[lang]}{' '}
+                <span className="visually-hidden">({c.done ? t('checkDone') : t('checkMissing')})</span>
               </li>
             ))}
           </ul>

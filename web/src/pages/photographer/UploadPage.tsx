@@ -48,13 +48,15 @@ export default function UploadPage(_props: PageProps) {
       update(item.key, { state: 'uploading', progress: 0 })
       const h = uploadPhoto(item.file, { credit: credit.trim() }, (f) => update(item.key, f >= 1 ? { state: 'processing', progress: 1 } : { progress: f }))
       running.current.set(item.key, h.abort)
-      h.done.then(
-        (result) => update(item.key, { state: 'done', result }),
-        (error) => {
-          if (error instanceof DOMException && error.name === 'AbortError') return
-          update(item.key, { state: 'failed', error })
-        },
-      ).finally(() => running.current.delete(item.key))
+      h.done
+        .then(
+          (result) => update(item.key, { state: 'done', result }),
+          (error) => {
+            if (error instanceof DOMException && error.name === 'AbortError') return
+            update(item.key, { state: 'failed', error })
+          },
+        )
+        .finally(() => running.current.delete(item.key))
     }
   }, [items, credit, update])
 
@@ -83,7 +85,14 @@ export default function UploadPage(_props: PageProps) {
       <p>{t('uploadIntro')}</p>
       <p className="field">
         <label htmlFor={`${id}-credit`}>{t('creditLabel')}</label>
-        <input id={`${id}-credit`} type="text" maxLength={120} value={credit} onChange={(e) => setCredit(e.target.value)} aria-describedby={`${id}-credit-hint`} />
+        <input
+          id={`${id}-credit`}
+          type="text"
+          maxLength={120}
+          value={credit}
+          onChange={(e) => setCredit(e.target.value)}
+          aria-describedby={`${id}-credit-hint`}
+        />
         <span id={`${id}-credit-hint`} className="hint">
           {t('creditHint')}
         </span>
@@ -91,9 +100,17 @@ export default function UploadPage(_props: PageProps) {
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the labelled file button inside is the keyboard's way in */}
       <div
         className={`drop-zone${over ? ' is-over' : ''}`}
-        onDragEnter={(e) => { e.preventDefault(); setOver(true) }}
-        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy' }}
-        onDragLeave={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false) }}
+        onDragEnter={(e) => {
+          e.preventDefault()
+          setOver(true)
+        }}
+        onDragOver={(e) => {
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'copy'
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false)
+        }}
         onDrop={drop}
       >
         <p aria-hidden="true">{over ? t('dropZoneActive') : t('dropZone')}</p>
@@ -146,11 +163,15 @@ function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => voi
   const kinds = (list: string[]) => list.map((k) => privacyKinds[k]?.[lang] ?? k).join(', ')
   const duplicateOf = item.error instanceof ApiError && item.error.slug === 'duplicate-photo' ? (item.error.problem.photoId as string | undefined) : undefined
   const stateText =
-    item.state === 'waiting' ? t('stateWaiting')
-    : item.state === 'uploading' ? t('stateUploading', { pct })
-    : item.state === 'processing' ? t('stateProcessing')
-    : item.state === 'done' ? t('stateDone')
-    : t('stateFailed')
+    item.state === 'waiting'
+      ? t('stateWaiting')
+      : item.state === 'uploading'
+        ? t('stateUploading', { pct })
+        : item.state === 'processing'
+          ? t('stateProcessing')
+          : item.state === 'done'
+            ? t('stateDone')
+            : t('stateFailed')
   return (
     <li className={`upload-item state-${item.state}`} aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`} className="file-name">

@@ -120,7 +120,8 @@ export const photographerApi = {
   people: (id: string) => api<{ items: Person[] }>(`/v1/photos/${id}/people`),
   subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
   createSubject: (pseudonym: string) => api<Subject>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
-  addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) => api<Consent & { proposal: Proposal | null }>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
+  addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) =>
+    api<Consent & { proposal: Proposal | null }>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
   remove: (id: string) => api<void>(`/v1/photos/${id}`, { method: 'DELETE' }),
   removePerson: (id: string, subjectId: string) => api<void>(`/v1/photos/${id}/people/${subjectId}`, { method: 'DELETE' }),
   submit: (id: string) => api<{ id: string; status: string }>(`/v1/photos/${id}/submit`, { method: 'POST' }),

@@ -55,7 +55,6 @@ export function PortalPage(_props: PageProps) {
     void load()
   }, [load])
 
-
   if (!token || linkDead) {
     return (
       <div className="portal">
@@ -101,8 +100,7 @@ export function PortalPage(_props: PageProps) {
             <ol className="portal-history">
               {[...events].reverse().map((e, i) => (
                 <li key={`${e.at}-${i}`}>
-                  <time dateTime={e.at}>{formatDate(e.at, lang)}</time>{' '}
-                  {eventText(t, e.type)}
+                  <time dateTime={e.at}>{formatDate(e.at, lang)}</time> {eventText(t, e.type)}
                   {e.photoId && number.has(e.photoId) ? ` (${t('eventPhoto', { n: number.get(e.photoId)! })})` : ''}
                   {', '}
                   {byText(t, e.by)}
@@ -120,7 +118,14 @@ export function PortalPage(_props: PageProps) {
           {erasureAt ? (
             <p role="status">{t('erasureRequested', { date: formatDate(erasureAt, lang) })}</p>
           ) : (
-            <button type="button" className="danger" onClick={() => { setErasureError(null); setErasureOpen(true) }}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setErasureError(null)
+                setErasureOpen(true)
+              }}
+            >
               {t('erasureButton')}
             </button>
           )}
@@ -154,7 +159,17 @@ export function PortalPage(_props: PageProps) {
   )
 }
 
-const KNOWN_EVENTS = new Set(['consent.created', 'consent.changed', 'consent.withdrawn', 'consent.proposed', 'consent.proposal-accepted', 'consent.proposal-declined', 'consent.proposal-superseded', 'photo.published', 'download.granted'])
+const KNOWN_EVENTS = new Set([
+  'consent.created',
+  'consent.changed',
+  'consent.withdrawn',
+  'consent.proposed',
+  'consent.proposal-accepted',
+  'consent.proposal-declined',
+  'consent.proposal-superseded',
+  'photo.published',
+  'download.granted',
+])
 function eventText(t: PortalT, type: string) {
   return KNOWN_EVENTS.has(type) ? t(`event_${type}` as Parameters<PortalT>[0]) : t('event_other', { type })
 }

@@ -13,7 +13,21 @@ const NOTICE_EVENTS = ['consent.withdrawn', 'consent.narrowed', 'consent.expirin
 
 const NOTICE_STATES = new Set(['pending', 'queued', 'sending', 'delivered', 'acknowledged', 'failed'])
 
-export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { photo: PortalPhoto; n: number; api: PortalApi; t: PortalT; problemText: (err: unknown) => string; onChanged: () => void }) {
+export function PortalPhotoCard({
+  photo,
+  n,
+  api,
+  t,
+  problemText,
+  onChanged,
+}: {
+  photo: PortalPhoto
+  n: number
+  api: PortalApi
+  t: PortalT
+  problemText: (err: unknown) => string
+  onChanged: () => void
+}) {
   const { lang } = useLang()
   const pick = useBilingual()
   const id = useId()
@@ -44,7 +58,7 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
         else URL.revokeObjectURL(u)
       },
       () => {
-        if (live) (setSrc(null), setPreviewFailed(true))
+        if (live) setSrc(null), setPreviewFailed(true)
       },
     )
     return () => {
@@ -219,13 +233,25 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
                 onChange={setChoice}
                 disabled={busy}
                 identifiableFixed
-                labels={{ usesLegend: t('usesLegend'), topicsLegend: t('topicsLegend'), identifiable: t('identifiable'), identifiabilityAgreed: t('identifiabilityAgreed'), publicPreview: t('publicPreview') }}
+                labels={{
+                  usesLegend: t('usesLegend'),
+                  topicsLegend: t('topicsLegend'),
+                  identifiable: t('identifiable'),
+                  identifiabilityAgreed: t('identifiabilityAgreed'),
+                  publicPreview: t('publicPreview'),
+                }}
               />
               <div className="actions">
                 <button type="submit" disabled={busy}>
                   {busy ? t('saving') : t('saveChange')}
                 </button>
-                <button type="button" onClick={() => { setEditing(false); setChoice(choiceFrom(photo.consent!)) }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setEditing(false)
+                    setChoice(choiceFrom(photo.consent!))
+                  }}
+                >
                   {t('cancel')}
                 </button>
               </div>
@@ -235,7 +261,14 @@ export function PortalPhotoCard({ photo, n, api, t, problemText, onChanged }: { 
               {t('changeHeading')}
             </button>
           )}
-          <button type="button" className="danger" onClick={() => { setWithdrawError(null); setWithdrawOpen(true) }}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              setWithdrawError(null)
+              setWithdrawOpen(true)
+            }}
+          >
             {t('withdrawButton')}
           </button>
           <ConfirmDialog

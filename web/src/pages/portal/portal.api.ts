@@ -79,7 +79,15 @@ export interface PortalPhoto {
   consentInWords: Words | null
   renewal: { validUntil: string; askedAt: string; inWords: Words } | null
   proposals?: PortalProposal[]
-  usage: { organisation: string; outlet?: string | null; headline?: string | null; use: string; topic: string | null; at: string; publicationUrl: string | null }[]
+  usage: {
+    organisation: string
+    outlet?: string | null
+    headline?: string | null
+    use: string
+    topic: string | null
+    at: string
+    publicationUrl: string | null
+  }[]
   notices: { organisation: string; event: string; state: string; at: string; reachable?: boolean }[]
 }
 export interface PortalOverview {
@@ -96,14 +104,17 @@ export interface PortalEvent {
 
 /** Calls the portal API with the link token (never the staff cookie; see api.ts). */
 export const portalApi = (token: string) => {
-  const call = <T,>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => api<T>(path, { method, body, portalToken: token })
+  const call = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => api<T>(path, { method, body, portalToken: token })
   return {
     overview: () => call<PortalOverview>('GET', '/v1/portal'),
     events: () => call<{ items: PortalEvent[] }>('GET', '/v1/portal/events'),
-    changeConsent: (photoId: string, body: Record<string, unknown>) => call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
+    changeConsent: (photoId: string, body: Record<string, unknown>) =>
+      call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
     renew: (photoId: string) => call<{ consent: PortalConsent; consentInWords: Words }>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
-    acceptProposal: (id: string) => call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/accept`, { confirm: true }),
-    declineProposal: (id: string) => call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/decline`),
+    acceptProposal: (id: string) =>
+      call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/accept`, { confirm: true }),
+    declineProposal: (id: string) =>
+      call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/decline`),
     withdraw: (photoId: string) => call<{ id: string; status: string }>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
     erasure: () => call<{ id: string; requestedAt: string }>('POST', '/v1/portal/erasure', { confirm: true }),
     /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */
