@@ -144,6 +144,12 @@ describe('duplicates', () => {
     const bytes = fs.readFileSync(fx['plain.webp']!)
     const first = await upload(t, token, { name: 'a.webp', bytes })
     expect(first.res.status).toBe(201)
+    // The first upload's AVIF is made in the background: wait for it, so the refusal's "nothing stored" counts only the refusal.
+    await expect
+      .poll(async () => rowsOf(await t.rt.database.db.execute(sql`select 1 from derivatives where photo_id = ${first.body.id} and format = 'avif'`)).length, {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0)
     const again = await expectRefusedCleanly(
       () =>
         upload(t, token, { name: 'b.webp', bytes }).then(({ res, body }) => new Response(JSON.stringify(body), { status: res.status, headers: res.headers })),
