@@ -136,7 +136,7 @@ describe('consent flow: upload → publish → withdraw', () => {
     await page.getByLabel('Alt-tekst (Nederlands)').fill('Een vrouw met een krant zit bij het raam van een tram.')
     await page.getByLabel('Alt-tekst (Engels)').fill('A woman with a newspaper sits by the window of a tram.')
     await page.getByLabel('Trefwoorden').fill('tram, krant, werk')
-    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
     await page.getByText('Opgeslagen.').waitFor()
     await shot(page, 'texts saved')
 
