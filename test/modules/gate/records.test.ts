@@ -62,6 +62,14 @@ async function published(caption: string): Promise<{ id: string; subjectId: stri
   expect(linked.status, JSON.stringify(linked.body)).toBe(201)
   expect((await request(t, 'POST', `/v1/photos/${id}/submit`, photographer.token)).status).toBeLessThan(300)
   expect((await request(t, 'POST', `/v1/photos/${id}/publish`, curator.token)).status).toBeLessThan(300)
+  // The background work the upload and publication queued (AVIF, search sync) changes the record when it
+  // lands; wait for it, so what a test counts is only what it does itself.
+  await expect
+    .poll(
+      async () => rowsOf(await t.rt.database.db.execute(sql`select 1 from jobs where payload->>'photoId' = ${id} and status in ('pending', 'running')`)).length,
+      { timeout: 60_000 },
+    )
+    .toBe(0)
   return { id, subjectId }
 }
 
