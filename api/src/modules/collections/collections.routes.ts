@@ -47,7 +47,7 @@ export const collectionsRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => ({
-      items: await collections.reviewQueue(request.principal!, request.query.limit ?? 50),
+      items: await collections.review.queue(request.principal!, request.query.limit ?? 50),
     }),
   )
 

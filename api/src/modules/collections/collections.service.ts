@@ -3,16 +3,18 @@ import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { ConsentService } from '../consent/index.ts'
-import { callerOf, mediaUrl, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
-import { describePublishBlocker } from '../consent/index.ts'
+import { callerOf, mediaUrl, notErased, SYSTEM, type Gate } from '../gate/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
-import { attributions, creditLine, type Licence } from '../licences/index.ts'
-import { PRESETS } from '../media/index.ts'
+import { creditLine, type Licence } from '../licences/index.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
 import { enqueueSearchSync } from '../search/index.ts'
+import { planExport, UNAVAILABLE, type Availability, type ExportEntry, type ExportPlan } from './collections.plan.ts'
+import { ReviewQueue } from './collections.review.ts'
+
+export type { Availability, ExportEntry, ExportPlan }
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -44,67 +46,15 @@ export interface CollectionInput {
 }
 export type CollectionPatch = Partial<Omit<CollectionInput, 'kind'>>
 
-export type Availability = { ok: true; allowed: Allowed } | { ok: false; reason: UnavailableReason }
-
-const UNAVAILABLE: Partial<Record<DenyReason, UnavailableReason>> = {
-  erased: 'erased',
-  withdrawn: 'withdrawn',
-  'not-published': 'not-published',
-  'exhibition-not-covered': 'exhibition-not-covered',
-}
-
-/** One photo of a collection that may be exported right now, with everything the credits need. */
-export interface ExportEntry {
-  position: number
-  item: ItemRow
-  /** The record the gate allowed the export from: the file's rights are written from it. */
-  record: PhotoRecord
-  photo: PhotoRow
-  image: DerivativeRow
-  licence: Licence | undefined
-  attribution: { nl: string; en: string } | null
-}
-
-export interface ExportPlan {
-  collection: CollectionRow
-  entries: ExportEntry[]
-  omitted: { position: number; id: string; reason: UnavailableReason }[]
-}
-
 const text = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : v.trim() || null)
 
 export class CollectionsService {
-  constructor(private readonly deps: CollectionsDeps) {}
-
-  // ---- the review queue ---------------------------------------------------------------------------
-
-  /** Photos waiting for review, oldest first, each with what would stop publishing right now. */
-  async reviewQueue(principal: Principal, limit: number) {
-    const { db, consent, photos: photoService } = this.deps
-    const rows = await db
-      .select()
-      .from(photos)
-      .where(and(eq(photos.status, 'in_review'), notErased))
-      .orderBy(asc(photos.updatedAt), asc(photos.id))
-      .limit(limit)
-    const decisions = await this.deps.gate.check(
-      rows.map((r) => r.id),
-      { kind: 'manage' },
-      callerOf(principal),
-    )
-    const out = []
-    for (const r of rows) {
-      const d = decisions.get(r.id)
-      if (!d?.ok) continue
-      const blockers = await consent.publication.publishBlockers(db, r)
-      out.push({
-        photo: photoService.viewOf(d),
-        publishable: blockers.length === 0,
-        reasons: blockers.map((b) => ({ ...b, words: describePublishBlocker(b) })),
-      })
-    }
-    return out
+  constructor(private readonly deps: CollectionsDeps) {
+    this.review = new ReviewQueue(deps)
   }
+
+  /** Photos waiting for review (collections.review.ts). */
+  readonly review: ReviewQueue
 
   // ---- collections --------------------------------------------------------------------------------
 
@@ -357,44 +307,16 @@ export class CollectionsService {
   // ---- exports ------------------------------------------------------------------------------------
 
   /**
-   * What an export may contain, decided by the gate now: each item it shows (for an exhibition: whose
-   * effective permission covers exhibitions) with its largest JPEG derivative (the `large` preset, or the
-   * biggest there is when the original was smaller). Everything else is listed as omitted, with a code.
+   * What an export may contain, decided by the gate now (collections.plan.ts): each item it shows with its
+   * largest JPEG derivative; everything else listed as omitted, with a code.
    */
   async exportPlan(id: string): Promise<ExportPlan> {
-    const { db } = this.deps
-    const { collection, items } = await this.#load(db, id)
+    const { collection, items } = await this.#load(this.deps.db, id)
     const avail = await this.availability(
       items.map((i) => i.photoId),
       collection.kind,
     )
-    const rank = (d: DerivativeRow) => PRESETS.findIndex((p) => p.name === d.preset)
-    const plan: ExportPlan = { collection, entries: [], omitted: [] }
-    for (const [i, item] of items.entries()) {
-      const a = avail.get(item.photoId)!
-      if (!a.ok) {
-        plan.omitted.push({ position: i + 1, id: item.photoId, reason: a.reason })
-        continue
-      }
-      const { photo, derivatives: ds } = a.allowed.record
-      const image = ds.filter((d) => d.format === 'jpeg' && a.allowed.presets.includes(d.preset as never)).sort((x, y) => rank(y) - rank(x))[0]
-      if (!image) {
-        plan.omitted.push({ position: i + 1, id: item.photoId, reason: 'no-large-derivative' })
-        continue
-      }
-      const licence = this.deps.licence(photo.licence)
-      const att = licence ? attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } }) : null
-      plan.entries.push({
-        position: i + 1,
-        item,
-        record: a.allowed.record,
-        photo,
-        image,
-        licence,
-        attribution: att ? { nl: att.nl.text, en: att.en.text } : null,
-      })
-    }
-    return plan
+    return planExport(collection, items, avail, this.deps.licence)
   }
 
   creditLine(entry: ExportEntry): string {
