@@ -38,6 +38,11 @@ export const AUDIT_EVENT_TYPES = [
   'organisation.member-removed',
   'apikey.created',
   'apikey.revoked',
+  // The admin's users screen (auth.users.ts): ids and roles only, never an e-mail address or a name.
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'user.password-reset',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 
