@@ -30,6 +30,8 @@ export const AUDIT_EVENT_TYPES = [
   'erasure.done',
   'collection.exported',
   'notice.acknowledged',
+  // The admin sent a notice delivery that gave up on its way again (webhooks.notices.ts).
+  'notice.delivery-retried',
   // Picture desks: organisations and their keys (desks.orgs.service.ts); ids only, never names or addresses.
   'organisation.created',
   'organisation.enabled',

@@ -91,7 +91,7 @@ export function SubjectsSection() {
   )
 }
 
-function VaultPanel({ subject, view, onClose }: { subject: Subject; view: VaultView; onClose: () => void }) {
+export function VaultPanel({ subject, view, onClose }: { subject: Subject; view: VaultView; onClose: () => void }) {
   const t = useT(admin)
   const { lang } = useLang()
   const id = useId()
