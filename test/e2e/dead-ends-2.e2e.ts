@@ -1,13 +1,17 @@
 import crypto from 'node:crypto'
+import http from 'node:http'
+import type net from 'node:net'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { axeViolations, screenshots } from './support/browser.ts'
 import { useGallery } from './support/session.ts'
 
 // No dead ends, second round (issue 14): several uploads where one fails for good and one for a moment
-// (each with its own reason; a retry sends only that file again), and captions for many drafts at once.
+// (each with its own reason; a retry sends only that file again), and captions for many drafts at once;
+// the admin's users, vault, outbox (a webhook that gave up, sent again) and portal-link status.
 describe('no dead ends (2)', () => {
-  const e2e = useGallery()
+  // Webhooks to a receiver on this machine, and a delivery window of zero: the first failure gives up.
+  const e2e = useGallery({ WEBHOOK_ALLOW_LOOPBACK: '1', WEBHOOK_GIVE_UP_HOURS: '0', WEBHOOK_BACKOFF_BASE_MS: '50', WEBHOOK_BACKOFF_MAX_MS: '200' })
   const suffix = crypto.randomBytes(3).toString('hex')
   const jpeg = async (width: number) => {
     const [r, g, b] = crypto.randomBytes(3)
@@ -141,5 +145,161 @@ describe('no dead ends (2)', () => {
     expect(unchanged.get(ids[2]!)!.alt.nl).toBeNull()
     expect(unchanged.get(published!.id)!.alt.nl).toBe(published!.alt.nl)
     expect(watch.errors.filter((e) => !/status of 409/.test(e))).toEqual([])
+  })
+
+  it('an admin reaches users and the vault from the admin navigation: adds a photographer, disables them after a confirmation, records a legal name', async () => {
+    const shot = screenshots('admin users and vault')
+    const { page, watch } = await e2e.as('admin', '/admin')
+    const nav = page.getByRole('navigation', { name: 'Beheer' })
+    await nav.getByRole('link', { name: 'Gebruikers' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor()
+    const users = page.getByRole('list', { name: 'Gebruikers' })
+    await users.getByText('Demo Redactie', { exact: false }).first().waitFor()
+    await page.getByLabel('E-mailadres').fill(`kim-${suffix}@example.test`)
+    await page.getByLabel(/^Naam zoals getoond/).fill(`Kim ${suffix}`)
+    await page.getByLabel('Rol').selectOption('photographer')
+    await page.getByRole('button', { name: 'Account toevoegen' }).click()
+    await page.getByRole('status').getByText(`Account voor Kim ${suffix} toegevoegd.`).waitFor()
+    const password = await page.getByLabel(`Eerste wachtwoord voor Kim ${suffix}`).inputValue()
+    expect(password.length).toBeGreaterThanOrEqual(20)
+    // Logging in as Kim from elsewhere (not the admin's browser session).
+    const login = async (pw: string) =>
+      (
+        await fetch(`${e2e.gallery.url}/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: `kim-${suffix}@example.test`, password: pw }),
+        })
+      ).status
+    expect(await login(password)).toBe(200)
+    await shot(page, 'account added, first password shown once')
+    expect(await axeViolations(page), 'users page').toEqual([])
+
+    const row = users.getByRole('listitem').filter({ hasText: `Kim ${suffix}` })
+    await row.getByRole('button', { name: `Uitschakelen: Kim ${suffix}` }).click()
+    const confirm = page.getByRole('dialog', { name: `Kim ${suffix} uitschakelen?` })
+    await confirm.waitFor()
+    await shot(page, 'confirm disabling')
+    await confirm.getByRole('button', { name: 'Uitschakelen' }).click()
+    await row.getByText(/^uitgeschakeld sinds/).waitFor()
+    expect(await login(password)).toBe(401)
+    await shot(page, 'account disabled')
+
+    // The vault: chosen by pseudonym, opened (audited), a legal name recorded.
+    await nav.getByRole('link', { name: 'Kluis' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Kluis' }).waitFor()
+    const who = page.getByLabel('Persoon (schuilnaam)')
+    await expect.poll(() => who.locator('option').count()).toBeGreaterThan(1)
+    const subjectId = await who.locator('option').nth(1).getAttribute('value')
+    const pseudonym = (await who.locator('option').nth(1).textContent())!
+    await who.selectOption(subjectId!)
+    await page.getByRole('button', { name: 'Kluis openen' }).click()
+    const form = page.getByRole('form', { name: `Vastleggen of bijwerken: ${pseudonym}` })
+    await form.waitFor()
+    expect(await page.getByRole('alert').count()).toBe(0)
+    await form.getByLabel('Wettelijke naam').fill(`Proef Persoon ${suffix}`)
+    await form.getByLabel('Leeftijdscontrole').selectOption('adult-verified')
+    await form.getByLabel('Gecontroleerd op').fill('2026-03-01')
+    await form.getByLabel(/^Hoe gecontroleerd/).fill('paspoort gezien')
+    await shot(page, 'vault entry filled')
+    expect(await axeViolations(page), 'vault page').toEqual([])
+    await form.getByRole('button', { name: 'Opslaan in de kluis' }).click()
+    await page.getByRole('status').getByText(/^Opgeslagen in de kluis/).waitFor()
+    await page.locator('.vault-panel').getByText(`Proef Persoon ${suffix}`).waitFor()
+    const stored = (await (await page.request.get(`/v1/admin/vault/${subjectId}`)).json()) as { entry: { legalName: string; ageCheck: { result: string } } }
+    expect(stored.entry).toMatchObject({ legalName: `Proef Persoon ${suffix}`, ageCheck: { result: 'adult-verified' } })
+    await shot(page, 'vault saved')
+    expect(watch.errors).toEqual([])
+  })
+
+  it('an admin sees a webhook notice that gave up, with its reason, sends it again and sees it delivered; then the portal link status, revoked and issued anew', async () => {
+    const shot = screenshots('admin outbox retry and link status')
+    // A newsroom's receiver: refuses at first (500), then takes it (204).
+    const received: number[] = []
+    const plan = [500, 204]
+    const server = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        const status = plan[Math.min(received.length, plan.length - 1)]!
+        received.push(status)
+        res.writeHead(status).end()
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    try {
+      const url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/hooks`
+      const token = e2e.gallery.portalLink!.split('#')[1]!
+      const journalist = await e2e.as('journalist', '/my-downloads')
+      const csrf = await e2e.csrf(journalist.context)
+      const ep = await journalist.page.request.post('/v1/webhooks/endpoints', { headers: { 'x-csrf-token': csrf }, data: { url } })
+      expect(ep.status(), await ep.text()).toBe(201)
+      const overview = (await (await journalist.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        photos: { id: string; status: string }[]
+      }
+      const demoPhoto = overview.photos.find((p) => p.status === 'published')!.id
+      const dl = await journalist.page.request.post(`/v1/photos/${demoPhoto}/downloads`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { use: 'editorial', channel: 'web', outlet: 'Demo Redactie online' },
+      })
+      expect(dl.status(), await dl.text()).toBe(201)
+      const withdrawn = await journalist.page.request.post(`/v1/portal/photos/${demoPhoto}/withdraw`, {
+        headers: { authorization: `Bearer ${token}` },
+        data: { confirm: true },
+      })
+      expect(withdrawn.status()).toBe(200)
+      await expect.poll(() => received.length, { timeout: 30_000 }).toBe(1)
+
+      const { page, watch } = await e2e.as('admin', '/admin')
+      await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Berichten' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Berichten aan redacties' }).waitFor()
+      const card = page.getByRole('article', { name: 'Toestemming ingetrokken: Demo Redactie' })
+      await expect
+        .poll(
+          async () => {
+            if ((await card.getByText('Webhook: opgegeven', { exact: false }).count()) > 0) return true
+            await page.reload()
+            await page.getByRole('heading', { level: 1, name: 'Berichten aan redacties' }).waitFor()
+            return false
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true)
+      await card.getByText('laatste antwoord: 500', { exact: false }).waitFor()
+      await shot(page, 'a webhook that gave up, with its reason')
+      expect(await axeViolations(page), 'notices page').toEqual([])
+      await card.getByRole('button', { name: 'Opnieuw versturen: Webhook aan Demo Redactie' }).click()
+      await page.getByRole('status').getByText('Het bericht aan Demo Redactie wordt opnieuw verstuurd.').waitFor()
+      await expect.poll(() => received.length, { timeout: 30_000 }).toBe(2)
+      // Delivered now: no longer among those that wait or failed; shown with everything.
+      await page.reload()
+      await page.getByLabel('Alleen berichten die wachten of mislukt zijn').uncheck()
+      await card.getByText(/Webhook: afgeleverd op/).waitFor()
+      await card.getByText(/opnieuw verstuurd op/).waitFor()
+      await shot(page, 'delivered after the retry')
+
+      // The person's portal link: active and used (the demo model's link was used above).
+      await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Organisaties en mensen' }).click()
+      const people = page.locator('ul.subjects > li').filter({ has: page.locator('.link-status') })
+      await expect.poll(() => people.count(), { timeout: 15_000 }).toBeGreaterThan(0)
+      const first = people.filter({ hasText: /Portaallink: actief sinds .*Laatst gebruikt op/ }).first()
+      await first.waitFor()
+      const name = (await first.locator('strong').first().textContent())!
+      const used = people.filter({ has: page.locator('strong', { hasText: name }) })
+      await shot(page, 'portal link active and used')
+      expect(await axeViolations(page), 'admin overview with link status').toEqual([])
+      await used.getByRole('button', { name: `Link intrekken voor ${name}` }).click()
+      await page.getByRole('dialog', { name: `Portaallink van ${name} intrekken?` }).getByRole('button', { name: 'Link intrekken' }).click()
+      await used.getByText(/^Portaallink: ingetrokken op .* Laatst gebruikt op/).waitFor()
+      expect((await page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401)
+      await shot(page, 'portal link revoked')
+      await used.getByRole('button', { name: `Persoonlijke link maken voor ${name}` }).click()
+      await used.getByText(/^Portaallink: actief sinds .* Nog nooit gebruikt\./).waitFor()
+      const fresh = await page.getByLabel(`Persoonlijke link voor ${name}`).inputValue()
+      expect((await page.request.get('/v1/portal', { headers: { authorization: `Bearer ${fresh.split('#')[1]}` } })).status()).toBe(200)
+      await shot(page, 'new portal link issued')
+      expect(watch.errors.filter((e) => !/status of 401/.test(e))).toEqual([])
+    } finally {
+      await new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections()))
+    }
   })
 })

@@ -11,6 +11,7 @@ import { AuditSection } from './AuditSection.tsx'
 import { ErasureSection } from './ErasureSection.tsx'
 import { OrganisationsSection } from './OrganisationsSection.tsx'
 import { SubjectsSection } from './SubjectsSection.tsx'
+import { NoticesSection } from './NoticesSection.tsx'
 import { UsersSection } from './UsersSection.tsx'
 import { VaultSection } from './VaultSection.tsx'
 import './admin.css'
@@ -19,6 +20,7 @@ const AREAS = [
   ['/admin', 'navOverview'],
   ['/admin/users', 'navUsers'],
   ['/admin/vault', 'navVault'],
+  ['/admin/notices', 'navNotices'],
 ] as const
 
 function AdminNav() {
@@ -44,7 +46,7 @@ export default function AdminPage({ params }: PageProps) {
   return (
     <section className="admin-page">
       <AdminNav />
-      {area === 'users' ? <UsersSection /> : area === 'vault' ? <VaultSection /> : <Overview />}
+      {area === 'users' ? <UsersSection /> : area === 'vault' ? <VaultSection /> : area === 'notices' ? <NoticesSection /> : <Overview />}
     </section>
   )
 }

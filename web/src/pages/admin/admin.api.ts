@@ -67,7 +67,37 @@ export interface UserRow {
   organisation: { id: string; name: string } | null
 }
 
+export interface Delivery {
+  id: string
+  channel: 'webhook' | 'email'
+  endpointId: string | null
+  state: 'pending' | 'waiting' | 'delivered' | 'dead' | 'cancelled'
+  attempts: number
+  lastResult: string | null
+  deliveredAt: string | null
+  retriedAt: string | null
+}
+export interface AdminNotice {
+  id: string
+  event: string
+  photoId: string
+  state: 'queued' | 'delivered' | 'acknowledged'
+  createdAt: string
+  organisation: { id: string; name: string }
+  deliveries: Delivery[]
+}
+export interface LinkStatus {
+  state: 'none' | 'active' | 'expired' | 'revoked'
+  createdAt: string | null
+  expiresAt: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
 export const adminApi = {
+  notices: () => api<{ items: AdminNotice[] }>('/v1/admin/notices', { query: { limit: 200 } }),
+  retryDelivery: (id: string) => api<Delivery>(`/v1/admin/deliveries/${id}/retry`, { method: 'POST' }),
+  linkStatus: (subjectId: string) => api<LinkStatus>(`/v1/subjects/${subjectId}/portal-link`),
   users: () => api<{ items: UserRow[] }>('/v1/admin/users'),
   addUser: (body: { email: string; displayName: string; role: StaffRole }) => api<UserRow & { initialPassword?: string }>('/v1/admin/users', { method: 'POST', body }),
   setUserDisabled: (id: string, disabled: boolean) => api<UserRow>(`/v1/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
