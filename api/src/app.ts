@@ -166,7 +166,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     origin: ctx.origin,
     licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])),
   })
-  await app.register(usersRoutes, { users: new UsersAdmin({ db: ctx.database.db, auth: ctx.auth, audit: ctx.audit }) })
+  await app.register(usersRoutes, {
+    users: new UsersAdmin({ db: ctx.database.db, auth: ctx.auth, audit: ctx.audit, organisationsOf: () => ctx.organisations.ofUsers() }),
+  })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.

@@ -22,7 +22,11 @@ describe('no dead ends (2)', () => {
   }
   /** The photographer's photos as the API lists them (the first page is enough for a fresh demo). */
   const ownPhotos = async (page: import('playwright-core').Page) =>
-    ((await (await page.request.get('/v1/photos?limit=100')).json()) as { items: { id: string; status: string; caption: { nl: string | null; en: string | null }; alt: { nl: string | null }; tags: string[] }[] }).items
+    (
+      (await (await page.request.get('/v1/photos?limit=100')).json()) as {
+        items: { id: string; status: string; caption: { nl: string | null; en: string | null }; alt: { nl: string | null }; tags: string[] }[]
+      }
+    ).items
 
   it('uploads three files: the one refused for what it is says why with no retry, the one cut off retries alone, the good one is sent once', async () => {
     const shot = screenshots('failed uploads per file with retry')
@@ -110,7 +114,7 @@ describe('no dead ends (2)', () => {
     }
     await pick(ids[0]!)
     await pick(ids[1]!)
-    await form.getByText('2 foto\'s gekozen').waitFor()
+    await form.getByText("2 foto's gekozen").waitFor()
     await form.getByLabel('Bijschrift (Nederlands)').fill(`Reeks aan de haven ${suffix}`)
     await form.getByLabel('Bijschrift (Engels)').fill(`Series at the harbour ${suffix}`)
     await form.getByLabel('Alt-tekst (Nederlands)').fill('Boten aan de kade')
@@ -122,7 +126,10 @@ describe('no dead ends (2)', () => {
     await form.getByRole('status').getByText("2 foto's bijgewerkt.").waitFor()
     const after = new Map((await ownPhotos(page)).map((p) => [p.id, p]))
     for (const id of ids.slice(0, 2)) {
-      expect(after.get(id)).toMatchObject({ caption: { nl: `Reeks aan de haven ${suffix}`, en: `Series at the harbour ${suffix}` }, alt: { nl: 'Boten aan de kade' } })
+      expect(after.get(id)).toMatchObject({
+        caption: { nl: `Reeks aan de haven ${suffix}`, en: `Series at the harbour ${suffix}` },
+        alt: { nl: 'Boten aan de kade' },
+      })
       expect(after.get(id)!.tags).toEqual(['haven', 'boten'])
     }
     expect(after.get(ids[2]!)!.caption.nl).toBeNull()
@@ -204,7 +211,10 @@ describe('no dead ends (2)', () => {
     await shot(page, 'vault entry filled')
     expect(await axeViolations(page), 'vault page').toEqual([])
     await form.getByRole('button', { name: 'Opslaan in de kluis' }).click()
-    await page.getByRole('status').getByText(/^Opgeslagen in de kluis/).waitFor()
+    await page
+      .getByRole('status')
+      .getByText(/^Opgeslagen in de kluis/)
+      .waitFor()
     await page.locator('.vault-panel').getByText(`Proef Persoon ${suffix}`).waitFor()
     const stored = (await (await page.request.get(`/v1/admin/vault/${subjectId}`)).json()) as { entry: { legalName: string; ageCheck: { result: string } } }
     expect(stored.entry).toMatchObject({ legalName: `Proef Persoon ${suffix}`, ageCheck: { result: 'adult-verified' } })
@@ -288,7 +298,10 @@ describe('no dead ends (2)', () => {
       await shot(page, 'portal link active and used')
       expect(await axeViolations(page), 'admin overview with link status').toEqual([])
       await used.getByRole('button', { name: `Link intrekken voor ${name}` }).click()
-      await page.getByRole('dialog', { name: `Portaallink van ${name} intrekken?` }).getByRole('button', { name: 'Link intrekken' }).click()
+      await page
+        .getByRole('dialog', { name: `Portaallink van ${name} intrekken?` })
+        .getByRole('button', { name: 'Link intrekken' })
+        .click()
       await used.getByText(/^Portaallink: ingetrokken op .* Laatst gebruikt op/).waitFor()
       expect((await page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401)
       await shot(page, 'portal link revoked')

@@ -35,7 +35,6 @@ describe('no dead ends', () => {
     return ((await r.json()) as { id: string }).id
   }
 
-
   it('a photo sent with the wrong person: the curator returns it with a note, the photographer removes the person, sends it again, and it is published', async () => {
     const shot = screenshots('returned with a note, wrong person removed, published')
     const photographer = await person('photographer', '/my-photos')

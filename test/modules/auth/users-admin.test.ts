@@ -20,7 +20,9 @@ afterAll(() => t?.close())
 const login = (email: string, password: string) =>
   fetch(`${t.url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })
 const audit = async (type: string) =>
-  rowsOf<{ actor_id: string; data: Record<string, string> }>(await t.rt.database.db.execute(sql`select actor_id, data from audit_events where type = ${type} order by seq`))
+  rowsOf<{ actor_id: string; data: Record<string, string> }>(
+    await t.rt.database.db.execute(sql`select actor_id, data from audit_events where type = ${type} order by seq`),
+  )
 
 describe('users', () => {
   it('lists every account with its role, organisation and state; only for admins', async () => {

@@ -57,7 +57,8 @@ export const deadends2 = messages({
     userResetConsequence: 'Het oude wachtwoord werkt niet meer en {name} wordt overal uitgelogd.',
     userResetConfirm: 'Nieuw wachtwoord maken',
     vaultTitle: 'Kluis',
-    vaultIntro: 'Wie iemand echt is: wettelijke naam, contact, leeftijdscontrole en getekende formulieren. Versleuteld; alleen u als consent officer kunt dit lezen, en elke keer dat u het opent wordt vastgelegd.',
+    vaultIntro:
+      'Wie iemand echt is: wettelijke naam, contact, leeftijdscontrole en getekende formulieren. Versleuteld; alleen u als consent officer kunt dit lezen, en elke keer dat u het opent wordt vastgelegd.',
     vaultPerson: 'Persoon (schuilnaam)',
     vaultChoose: 'Kies een persoon',
     vaultOpen: 'Kluis openen',
@@ -77,7 +78,8 @@ export const deadends2 = messages({
     vaultSaved: 'Opgeslagen in de kluis. Er wordt niets teruggestuurd of getoond buiten dit scherm.',
     vaultNeedName: 'Vul de wettelijke naam in.',
     noticesTitle: 'Berichten aan redacties',
-    noticesIntro: 'Verwijderberichten aan redacties die een foto downloadden, per kanaal: wat afgeleverd is, wat wacht en wat mislukte, met de reden. Een bericht dat het opgaf kunt u opnieuw versturen.',
+    noticesIntro:
+      'Verwijderberichten aan redacties die een foto downloadden, per kanaal: wat afgeleverd is, wat wacht en wat mislukte, met de reden. Een bericht dat het opgaf kunt u opnieuw versturen.',
     noticesOnlyOpen: 'Alleen berichten die wachten of mislukt zijn',
     noticesNone: 'Er zijn geen berichten die wachten of mislukt zijn.',
     noticesNoneAtAll: 'Er zijn nog geen berichten verstuurd.',
@@ -164,7 +166,8 @@ export const deadends2 = messages({
     userResetConsequence: 'The old password stops working and {name} is logged out everywhere.',
     userResetConfirm: 'Make a new password',
     vaultTitle: 'Vault',
-    vaultIntro: 'Who someone really is: legal name, contact, age check and signed forms. Encrypted; only you as consent officer can read it, and every time you open it is recorded.',
+    vaultIntro:
+      'Who someone really is: legal name, contact, age check and signed forms. Encrypted; only you as consent officer can read it, and every time you open it is recorded.',
     vaultPerson: 'Person (pseudonym)',
     vaultChoose: 'Choose a person',
     vaultOpen: 'Open the vault',
@@ -184,7 +187,8 @@ export const deadends2 = messages({
     vaultSaved: 'Saved in the vault. Nothing is sent back or shown outside this screen.',
     vaultNeedName: 'Fill in the legal name.',
     noticesTitle: 'Notices to outlets',
-    noticesIntro: 'Takedown notices to outlets that downloaded a photo, per channel: what was delivered, what waits and what failed, with the reason. A notice that gave up can be sent again.',
+    noticesIntro:
+      'Takedown notices to outlets that downloaded a photo, per channel: what was delivered, what waits and what failed, with the reason. A notice that gave up can be sent again.',
     noticesOnlyOpen: 'Only notices that wait or failed',
     noticesNone: 'There are no notices that wait or failed.',
     noticesNoneAtAll: 'No notices have been sent yet.',
@@ -220,18 +224,27 @@ export const deadends2 = messages({
 
 export const adminProblems = {
   'user-exists': { nl: 'Er is al een account met dit e-mailadres.', en: 'There is already an account with this e-mail address.' },
-  'cannot-disable-self': { nl: 'U kunt uw eigen account niet uitschakelen; vraag een andere beheerder.', en: 'You cannot disable your own account; ask another admin.' },
+  'cannot-disable-self': {
+    nl: 'U kunt uw eigen account niet uitschakelen; vraag een andere beheerder.',
+    en: 'You cannot disable your own account; ask another admin.',
+  },
   'user-not-found': { nl: 'Dit account bestaat niet (meer).', en: 'This account does not exist (any more).' },
   'no-mail-server': {
     nl: 'Er is geen mailserver ingesteld: dit e-mailbericht kan niet worden verstuurd. Neem zelf contact op met de redactie.',
     en: 'No mail server is configured: this e-mail cannot be sent. Contact the outlet yourself.',
   },
-  'delivery-not-retryable': { nl: 'Dit bericht hoeft niet opnieuw: het is afgeleverd, bevestigd of geannuleerd.', en: 'This notice need not be sent again: it was delivered, confirmed or cancelled.' },
+  'delivery-not-retryable': {
+    nl: 'Dit bericht hoeft niet opnieuw: het is afgeleverd, bevestigd of geannuleerd.',
+    en: 'This notice need not be sent again: it was delivered, confirmed or cancelled.',
+  },
   'delivery-not-found': { nl: 'Dit bericht bestaat niet (meer).', en: 'This notice does not exist (any more).' },
 }
 
 export const bulkProblems = {
-  'bulk-edit-refused': { nl: 'Er is niets veranderd: niet elke gekozen foto mag worden bijgewerkt.', en: 'Nothing was changed: not every chosen photo may be updated.' },
+  'bulk-edit-refused': {
+    nl: 'Er is niets veranderd: niet elke gekozen foto mag worden bijgewerkt.',
+    en: 'Nothing was changed: not every chosen photo may be updated.',
+  },
   'photo-published': { nl: 'Deze foto is gepubliceerd: vraag een curator om hem te wijzigen.', en: 'This photo is published: ask a curator to change it.' },
   'photo-not-found': { nl: 'Deze foto bestaat niet of is niet van jou.', en: 'This photo does not exist or is not yours.' },
   'photo-gone': { nl: 'Deze foto is niet meer beschikbaar.', en: 'This photo is no longer available.' },

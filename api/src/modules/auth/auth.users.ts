@@ -9,14 +9,20 @@ import crypto from 'node:crypto'
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
-import { organisationMembers, organisations } from '../desks/desks.table.ts'
 import type { AuthService, Principal } from './auth.service.ts'
 import { sessions, users, type Role } from './auth.table.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts'
 
 /** The audit trail, as much of it as this needs (modules/audit). */
 export interface UsersAudit {
-  append(tx: DbOrTx, event: { type: 'user.created' | 'user.disabled' | 'user.enabled' | 'user.password-reset'; actor: { kind: 'user'; id: string }; data: Record<string, string> }): Promise<unknown>
+  append(
+    tx: DbOrTx,
+    event: {
+      type: 'user.created' | 'user.disabled' | 'user.enabled' | 'user.password-reset'
+      actor: { kind: 'user'; id: string }
+      data: Record<string, string>
+    },
+  ): Promise<unknown>
 }
 
 export interface UserView {
@@ -37,7 +43,15 @@ export const usersProblems = {
 }
 
 export class UsersAdmin {
-  constructor(private readonly deps: { db: Db; auth: AuthService; audit: UsersAudit }) {}
+  constructor(
+    private readonly deps: {
+      db: Db
+      auth: AuthService
+      audit: UsersAudit
+      /** Each journalist's organisation (modules/desks owns them). */
+      organisationsOf: () => Promise<Map<string, { id: string; name: string }>>
+    },
+  ) {}
 
   async list(): Promise<UserView[]> {
     const rows = await this.deps.db
@@ -48,13 +62,10 @@ export class UsersAdmin {
         role: users.role,
         createdAt: users.createdAt,
         disabledAt: users.disabledAt,
-        orgId: organisations.id,
-        orgName: organisations.name,
       })
       .from(users)
-      .leftJoin(organisationMembers, eq(organisationMembers.userId, users.id))
-      .leftJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
       .orderBy(asc(users.role), asc(users.displayName), asc(users.id))
+    const orgs = await this.deps.organisationsOf()
     return rows.map((r) => ({
       id: r.id,
       email: r.email,
@@ -62,7 +73,7 @@ export class UsersAdmin {
       role: r.role,
       createdAt: r.createdAt.toISOString(),
       disabledAt: r.disabledAt?.toISOString() ?? null,
-      organisation: r.orgId ? { id: r.orgId, name: r.orgName! } : null,
+      organisation: orgs.get(r.id) ?? null,
     }))
   }
 
@@ -79,7 +90,10 @@ export class UsersAdmin {
   ): Promise<UserView & { initialPassword?: string }> {
     const initialPassword = input.password ? undefined : crypto.randomBytes(18).toString('base64url')
     const { id } = await this.deps.db.transaction(async (tx) => {
-      const created = await this.deps.auth.createUser({ email: input.email, displayName: input.displayName, role: input.role, password: input.password ?? initialPassword! }, tx)
+      const created = await this.deps.auth.createUser(
+        { email: input.email, displayName: input.displayName, role: input.role, password: input.password ?? initialPassword! },
+        tx,
+      )
       await this.deps.audit.append(tx, { type: 'user.created', actor: { kind: 'user', id: actor.userId }, data: { userId: created.id, role: input.role } })
       return created
     })

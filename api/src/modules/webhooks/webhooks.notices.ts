@@ -174,9 +174,7 @@ export class NoticeService implements NoticeRaiser {
     return rows.map(({ n, organisation }) => ({
       ...noticeView(n),
       organisation: { id: n.organisationId, name: organisation },
-      deliveries: deliveries
-        .filter((d) => d.noticeId === n.id)
-        .map(deliveryView),
+      deliveries: deliveries.filter((d) => d.noticeId === n.id).map(deliveryView),
     }))
   }
 }

@@ -32,7 +32,8 @@ export function NoticesSection() {
     }
   }, [])
   useEffect(() => void load(), [load])
-  const date = (iso: string) => new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+  const date = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })
   const eventWords = (e: string) => {
     const key = `event_${e.replace('.', '_')}` as Parameters<typeof d>[0]
     return key in deadends2.nl ? d(key) : e

@@ -113,7 +113,8 @@ export function SubjectsSection() {
 function LinkLine({ status }: { status: LinkStatus }) {
   const d = useT(deadends2)
   const { lang } = useLang()
-  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '')
+  const date = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : ''
   const state =
     status.state === 'active'
       ? d('linkStatusActive', { created: date(status.createdAt), expires: date(status.expiresAt) })

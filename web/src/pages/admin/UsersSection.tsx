@@ -61,7 +61,14 @@ export function UsersSection() {
         </p>
         <p className="field">
           <label htmlFor={`${id}-name`}>{d('userName')}</label>
-          <input id={`${id}-name`} type="text" required maxLength={80} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          <input
+            id={`${id}-name`}
+            type="text"
+            required
+            maxLength={80}
+            value={form.displayName}
+            onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+          />
         </p>
         <p className="field">
           <label htmlFor={`${id}-role`}>{d('userRole')}</label>
@@ -89,7 +96,9 @@ export function UsersSection() {
                 <strong>{u.displayName}</strong> <span className="email">{u.email}</span>
                 <br />
                 <span className="badge">{d(`role_${u.role}`)}</span>{' '}
-                <span className={`badge ${u.disabledAt ? 'off' : 'on'}`}>{u.disabledAt ? d('userDisabled', { date: date(u.disabledAt) }) : d('userActive')}</span>
+                <span className={`badge ${u.disabledAt ? 'off' : 'on'}`}>
+                  {u.disabledAt ? d('userDisabled', { date: date(u.disabledAt) }) : d('userActive')}
+                </span>
                 {u.organisation && <> {d('userOrg', { org: u.organisation.name })}</>}
               </div>
               <div className="actions">

@@ -12,7 +12,15 @@ import { useT } from '../../i18n/index.tsx'
 import { adminApi, type Subject, type VaultEntry, type VaultView } from './admin.api.ts'
 import { VaultPanel } from './SubjectsSection.tsx'
 
-type Form = { legalName: string; email: string; phone: string; ageResult: '' | 'adult-verified' | 'not-verified'; checkedOn: string; method: string; note: string }
+type Form = {
+  legalName: string
+  email: string
+  phone: string
+  ageResult: '' | 'adult-verified' | 'not-verified'
+  checkedOn: string
+  method: string
+  note: string
+}
 const EMPTY: Form = { legalName: '', email: '', phone: '', ageResult: '', checkedOn: '', method: '', note: '' }
 
 const formOf = (e: VaultEntry | null): Form =>

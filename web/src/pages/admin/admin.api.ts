@@ -99,7 +99,8 @@ export const adminApi = {
   retryDelivery: (id: string) => api<Delivery>(`/v1/admin/deliveries/${id}/retry`, { method: 'POST' }),
   linkStatus: (subjectId: string) => api<LinkStatus>(`/v1/subjects/${subjectId}/portal-link`),
   users: () => api<{ items: UserRow[] }>('/v1/admin/users'),
-  addUser: (body: { email: string; displayName: string; role: StaffRole }) => api<UserRow & { initialPassword?: string }>('/v1/admin/users', { method: 'POST', body }),
+  addUser: (body: { email: string; displayName: string; role: StaffRole }) =>
+    api<UserRow & { initialPassword?: string }>('/v1/admin/users', { method: 'POST', body }),
   setUserDisabled: (id: string, disabled: boolean) => api<UserRow>(`/v1/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
   resetPassword: (id: string) => api<{ id: string; initialPassword: string }>(`/v1/admin/users/${id}/password`, { method: 'POST' }),
   putVault: (subjectId: string, entry: VaultEntry) => api<void>(`/v1/subjects/${subjectId}/vault`, { method: 'PUT', body: entry }),

@@ -57,7 +57,9 @@ export function BulkTexts({ selected, titleOf, onDone }: { selected: string[]; t
 
   const words = (f: Failure) => {
     const slug = f.type.replace(/^.*\/problems\//, '')
-    return describeProblem(new ApiError({ type: f.type, title: f.title, status: f.status }), lang, { [slug]: bulkProblems[slug as keyof typeof bulkProblems] ?? { nl: f.title, en: f.title } })
+    return describeProblem(new ApiError({ type: f.type, title: f.title, status: f.status }), lang, {
+      [slug]: bulkProblems[slug as keyof typeof bulkProblems] ?? { nl: f.title, en: f.title },
+    })
   }
 
   return (

@@ -30,7 +30,8 @@ function MyPhotosList() {
   const [busy, setBusy] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
   const d = useT(deadends2)
-  const toggle = (photoId: string, on: boolean) => setSelected((old) => (on ? [...old.filter((x) => x !== photoId), photoId] : old.filter((x) => x !== photoId)))
+  const toggle = (photoId: string, on: boolean) =>
+    setSelected((old) => (on ? [...old.filter((x) => x !== photoId), photoId] : old.filter((x) => x !== photoId)))
   const titleOf = (photoId: string) => {
     const p = items?.find((x) => x.id === photoId)
     return (p && pick(p.caption)) || t('untitled')
@@ -64,10 +65,7 @@ function MyPhotosList() {
         <>
           <BulkTexts selected={selected} titleOf={titleOf} onDone={() => void load()} />
           <p className="bulk-choose">
-            <button
-              type="button"
-              onClick={() => setSelected(items.filter((p) => p.status === 'draft' || p.status === 'returned').map((p) => p.id))}
-            >
+            <button type="button" onClick={() => setSelected(items.filter((p) => p.status === 'draft' || p.status === 'returned').map((p) => p.id))}>
               {d('bulkSelectAllDrafts')}
             </button>{' '}
             <button type="button" onClick={() => setSelected([])}>
