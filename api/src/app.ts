@@ -22,7 +22,7 @@ import { openapiPlugin } from './platform/openapi.ts'
 import { securityHeaders } from './platform/security-headers.ts'
 import { problems } from './platform/problems.ts'
 import { auditRoutes, type AuditLog } from './modules/audit/index.ts'
-import { authPlugin, authRoutes, type AuthService } from './modules/auth/index.ts'
+import { authPlugin, authRoutes, UsersAdmin, usersRoutes, type AuthService } from './modules/auth/index.ts'
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
@@ -165,6 +165,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     photos: ctx.photos,
     origin: ctx.origin,
     licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])),
+  })
+  await app.register(usersRoutes, {
+    users: new UsersAdmin({ db: ctx.database.db, auth: ctx.auth, audit: ctx.audit, organisationsOf: () => ctx.organisations.ofUsers() }),
   })
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 

@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { axeViolations, launchBrowser, newContext, screenshots, watchPage } from './support/browser.ts'
-import { loginAs, startGallery, type Gallery } from './support/gallery.ts'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, screenshots } from './support/browser.ts'
+import { useGallery } from './support/session.ts'
 
 // The curator's collections (made, filled, reordered from the keyboard, noted, exported) and the admin's
 // organisations and keys (a key shown once, then revoked), on the demo's published photos.
 describe('curator collections and admin keys', () => {
-  let gallery: Gallery
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    gallery = await startGallery()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await gallery?.close()
-  })
+  const e2e = useGallery()
 
   it('a curator makes a collection, adds two photos, reorders them with the keyboard, adds a note and exports it', async () => {
     const shot = screenshots('curator builds and exports a collection')
-    const context = await newContext(browser, gallery.url)
-    contexts.push(context)
-    const page = await context.newPage()
-    const watch = watchPage(page)
-    await loginAs(page, gallery, 'curator', '/collections')
+    const { page, watch } = await e2e.as('curator', '/collections')
     await page.getByRole('heading', { level: 1, name: 'Collecties en tentoonstellingen' }).waitFor()
     await page.getByLabel('Titel (Nederlands)').fill('Werk in de stad')
     await page.getByLabel('Titel (Engels)').fill('Work in the city')
@@ -77,11 +60,7 @@ describe('curator collections and admin keys', () => {
 
   it('the admin adds an organisation, makes a key shown once with a copy button, and revokes it', async () => {
     const shot = screenshots('admin organisation and key')
-    const context = await newContext(browser, gallery.url)
-    contexts.push(context)
-    const page = await context.newPage()
-    const watch = watchPage(page)
-    await loginAs(page, gallery, 'admin', '/admin')
+    const { page, watch } = await e2e.as('admin', '/admin')
     await page.getByLabel('Naam van de organisatie').fill('Het Stadsblad')
     await page.getByRole('button', { name: 'Organisatie aanmaken' }).click()
     const card = page.getByRole('article', { name: /Het Stadsblad/ })

@@ -1,29 +1,19 @@
 import crypto from 'node:crypto'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { axeViolations, launchBrowser, newContext, screenshots, watchPage } from './support/browser.ts'
-import { loginAs, startGallery, type Gallery, type Role } from './support/gallery.ts'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { axeViolations, screenshots, watchPage } from './support/browser.ts'
+import { useGallery } from './support/session.ts'
 
 // No dead ends (issue 14), each role in Chromium against the real server with the demo: a photo sent with
 // the wrong person is returned with a note, the person removed, sent again and published; an exhibition
 // built and exported with only eligible photos; the model's preview of a 512 px photo on a phone; a
 // journalist acknowledging a takedown from "Mijn downloads".
 describe('no dead ends', () => {
-  let gallery: Gallery
-  let browser: Browser
-  const contexts: BrowserContext[] = []
+  const e2e = useGallery()
   const suffix = crypto.randomBytes(3).toString('hex')
-
-  const person = async (role: Role, next: string) => {
-    const context = await newContext(browser, gallery.url)
-    contexts.push(context)
-    const page = await context.newPage()
-    const watch = watchPage(page)
-    await loginAs(page, gallery, role, next)
-    return { context, page, watch }
-  }
-  const csrf = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'eb_csrf')?.value ?? ''
+  const person = e2e.as
+  const csrf = e2e.csrf
   const call = async (context: BrowserContext, page: Page, method: 'POST' | 'PATCH', url: string, data?: unknown) => {
     const r = await page.request.fetch(url, { method, data, headers: { 'x-csrf-token': await csrf(context) } })
     expect(r.status(), `${method} ${url}: ${await r.text()}`).toBeLessThan(300)
@@ -44,16 +34,6 @@ describe('no dead ends', () => {
     expect(r.status(), await r.text()).toBe(201)
     return ((await r.json()) as { id: string }).id
   }
-
-  beforeAll(async () => {
-    gallery = await startGallery()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await gallery?.close()
-  })
 
   it('a photo sent with the wrong person: the curator returns it with a note, the photographer removes the person, sends it again, and it is published', async () => {
     const shot = screenshots('returned with a note, wrong person removed, published')
@@ -172,8 +152,8 @@ describe('no dead ends', () => {
 
   it("the model's preview of a 512 px photo shows on a phone (the largest size there is)", async () => {
     const shot = screenshots('model preview of a 512 px photo')
-    expect(gallery.portalLink).toBeTruthy()
-    const token = gallery.portalLink!.split('#')[1]!
+    expect(e2e.gallery.portalLink).toBeTruthy()
+    const token = e2e.gallery.portalLink!.split('#')[1]!
     const photographer = await person('photographer', '/my-photos')
     const overview = (await (await photographer.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as {
       photos: { id: string }[]
@@ -191,11 +171,10 @@ describe('no dead ends', () => {
       consent: { identifiable: false, identifiabilityAgreed: false },
     })
 
-    const context = await newContext(browser, gallery.url, { mobile: true })
-    contexts.push(context)
+    const context = await e2e.context({ mobile: true })
     const page = await context.newPage()
     const watch = watchPage(page)
-    await page.goto(gallery.portalLink!)
+    await page.goto(e2e.gallery.portalLink!)
     const card = page.getByRole('article', { name: new RegExp(`Klein portret ${suffix}`) })
     await card.waitFor()
     const img = card.locator('.portal-preview img')
@@ -209,7 +188,7 @@ describe('no dead ends', () => {
 
   it('a journalist sees the takedown notice in "Mijn downloads" with its deadline and confirms the removal; the model sees it confirmed', async () => {
     const shot = screenshots('journalist acknowledges a takedown')
-    const token = gallery.portalLink!.split('#')[1]!
+    const token = e2e.gallery.portalLink!.split('#')[1]!
     const journalist = await person('journalist', '/my-downloads')
     const overview = (await (await journalist.page.request.get('/v1/portal', { headers: { authorization: `Bearer ${token}` } })).json()) as {
       photos: { id: string; status: string }[]
@@ -240,10 +219,9 @@ describe('no dead ends', () => {
     await page.getByText(/^Bevestigd op/).waitFor()
     await shot(page, 'removal confirmed')
 
-    const model = await newContext(browser, gallery.url, { mobile: true })
-    contexts.push(model)
+    const model = await e2e.context({ mobile: true })
     const portal = await model.newPage()
-    await portal.goto(gallery.portalLink!)
+    await portal.goto(e2e.gallery.portalLink!)
     await portal.getByRole('heading', { name: 'Bericht aan media: toestemming ingetrokken' }).first().waitFor()
     await portal
       .getByText(/bevestigd door het medium/)

@@ -1,41 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright-core'
-import { axeViolations, launchBrowser, newContext, screenshots, watchPage } from './support/browser.ts'
-import { loginAs, startGallery, type Gallery } from './support/gallery.ts'
+import { describe, expect, it } from 'vitest'
+import { axeViolations, screenshots } from './support/browser.ts'
+import { useGallery } from './support/session.ts'
 
 // Issue 13, licence per photo: a curator changes a published demo photo's licence on its photo page,
 // chosen from GET /v1/licences (names and what each allows), and the page (also for a visitor) then
 // shows the new licence.
 describe('licence per photo', () => {
-  let gallery: Gallery
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-
-  beforeAll(async () => {
-    gallery = await startGallery()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await gallery?.close()
-  })
+  const e2e = useGallery()
 
   it('a curator changes a demo photo’s licence, and the photo page shows the new one', async () => {
     const shot = screenshots('curator changes a licence')
-    const search = (await (await fetch(`${gallery.url}/v1/search?limit=24`)).json()) as { hits: { id: string }[] }
+    const search = (await (await fetch(`${e2e.gallery.url}/v1/search?limit=24`)).json()) as { hits: { id: string }[] }
     const photoId = search.hits[0]!.id
-    const before = (await (await fetch(`${gallery.url}/v1/photos/${photoId}`)).json()) as { licence: string }
+    const before = (await (await fetch(`${e2e.gallery.url}/v1/photos/${photoId}`)).json()) as { licence: string }
     const target =
       before.licence === 'rsw-exhibition@1.0'
         ? { ref: 'rsw-education@1.0', name: 'RSW-onderwijslicentie 1.0' }
         : { ref: 'rsw-exhibition@1.0', name: 'RSW-tentoonstellingslicentie 1.0' }
 
-    const context = await newContext(browser, gallery.url)
-    contexts.push(context)
-    const page = await context.newPage()
-    const watch = watchPage(page)
-    await loginAs(page, gallery, 'curator', `/photos/${photoId}`)
+    const { page, watch } = await e2e.as('curator', `/photos/${photoId}`)
     const choice = page.getByRole('region', { name: 'Licentie' })
     await choice.getByRole('group', { name: 'Kies een licentie' }).waitFor()
     // Ours first, then the open ones, each with what it allows.
@@ -55,10 +38,8 @@ describe('licence per photo', () => {
     await shot(page, 'licence changed')
 
     // The API and a visitor's photo page say the same.
-    expect(((await (await fetch(`${gallery.url}/v1/photos/${photoId}`)).json()) as { licence: string }).licence).toBe(target.ref)
-    const visitor = await newContext(browser, gallery.url)
-    contexts.push(visitor)
-    const anon = await visitor.newPage()
+    expect(((await (await fetch(`${e2e.gallery.url}/v1/photos/${photoId}`)).json()) as { licence: string }).licence).toBe(target.ref)
+    const { page: anon } = await e2e.visitor()
     await anon.goto(`/photos/${photoId}`)
     await expect.poll(() => anon.locator('section.licence .licence-line strong').first().textContent()).toBe(target.name)
     expect(await anon.getByRole('region', { name: 'Licentie' }).count()).toBe(0)

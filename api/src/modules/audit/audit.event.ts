@@ -30,6 +30,8 @@ export const AUDIT_EVENT_TYPES = [
   'erasure.done',
   'collection.exported',
   'notice.acknowledged',
+  // The admin sent a notice delivery that gave up on its way again (webhooks.notices.ts).
+  'notice.delivery-retried',
   // Picture desks: organisations and their keys (desks.orgs.service.ts); ids only, never names or addresses.
   'organisation.created',
   'organisation.enabled',
@@ -38,6 +40,11 @@ export const AUDIT_EVENT_TYPES = [
   'organisation.member-removed',
   'apikey.created',
   'apikey.revoked',
+  // The admin's users screen (auth.users.ts): ids and roles only, never an e-mail address or a name.
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'user.password-reset',
 ] as const
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number]
 

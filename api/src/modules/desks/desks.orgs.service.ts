@@ -38,6 +38,15 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/
 export class OrganisationsService {
   constructor(private readonly deps: { db: Db; audit: AuditLog; auth: AuthService; keys: ApiKeyService }) {}
 
+  /** Each member's organisation (the admin's users screen shows it). */
+  async ofUsers(): Promise<Map<string, { id: string; name: string }>> {
+    const rows = await this.deps.db
+      .select({ userId: organisationMembers.userId, id: organisations.id, name: organisations.name })
+      .from(organisationMembers)
+      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+    return new Map(rows.map((r) => [r.userId, { id: r.id, name: r.name }]))
+  }
+
   async create(input: { name: string; noticeEmail?: string | null; enable?: boolean }, actor: AuditActor): Promise<OrganisationView> {
     const name = input.name.trim()
     if (!name) throw problems.validation('The name must not be empty.', [{ path: '/name', message: 'empty' }])

@@ -7,6 +7,8 @@ import { MIME } from '../media/index.ts'
 import type { PhotosService, ServedDerivative } from './photos.service.ts'
 import { termsTag } from './photos.rights.ts'
 import {
+  BulkPatched,
+  BulkPhotoPatch,
   ListQuery,
   MediaParams,
   MediaQuery,
@@ -113,6 +115,22 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
       if (request.body.licence === undefined || !opts.grantsHold) return photo
       return { ...photo, grants: await opts.grantsHold(request.params.id) }
     },
+  )
+
+  app.patch(
+    '/v1/photos',
+    {
+      onRequest: app.requireRole('photographer', 'curator', 'admin'),
+      schema: {
+        tags: ['photos'],
+        summary: 'Set the same captions, alt text, tags, series or place on many photos at once',
+        description:
+          'All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` adds to each photo’s own tags.',
+        body: BulkPhotoPatch,
+        response: { 200: BulkPatched, 400: P, 401: P, 403: P, 409: P },
+      },
+    },
+    async (request) => ({ items: await photos.updateMany(request.principal!, request.body.ids, request.body.set) }),
   )
 
   app.get(

@@ -124,6 +124,32 @@ export const GrantsHoldView = Type.Object(
 )
 export const PatchedPhoto = Type.Object({ ...Photo.properties, grants: Type.Optional(GrantsHoldView) })
 
+/**
+ * PATCH /v1/photos: the same texts for many photos at once (e.g. a photographer's fresh uploads). All or
+ * nothing: one refused photo refuses the whole request and nothing is stored, so a retry after fixing the
+ * selection never half-applies twice. Licence and the "nobody pictured" declaration are left out on purpose:
+ * they decide what consent allows and are chosen per photo.
+ */
+export const BulkPhotoPatch = Type.Object(
+  {
+    ids: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 100, uniqueItems: true }),
+    set: Type.Object(
+      {
+        ...TextFields,
+        addTags: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40, description: "Added to each photo's own tags (tags replaces them)." }),
+        ),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type BulkPhotoPatchT = Type.Static<typeof BulkPhotoPatch>
+export const BulkPatched = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String(), updatedAt: Type.String() })),
+})
+
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })
 export const MediaParams = Type.Object({ id: Type.String({ format: 'uuid' }), file: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
 export const MediaQuery = Type.Object(

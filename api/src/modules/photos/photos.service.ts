@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
@@ -32,7 +32,7 @@ import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts
 import { describeKinds } from './photos.privacy.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
-import type { PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
+import type { BulkPhotoPatchT, PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -283,8 +283,48 @@ export class PhotosService {
     }
   }
 
+  /**
+   * The same texts on many photos in one transaction: every photo is checked as a single PATCH would be;
+   * if any is refused, the whole request is (409 `bulk-edit-refused`, each refusal per photo) and nothing
+   * is stored.
+   */
+  async updateMany(principal: Principal, ids: string[], patch: BulkPhotoPatchT['set']) {
+    const { addTags, ...rest } = patch
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        const failures: { id: string; type: string; status: number; title: string; detail?: string }[] = []
+        for (const id of ids) {
+          try {
+            await this.#updateIn(tx, id, principal, rest, addTags)
+          } catch (err) {
+            if (!(err instanceof Problem)) throw err
+            failures.push({ id, type: err.type, status: err.status, title: err.title, ...(err.detail ? { detail: err.detail } : {}) })
+          }
+        }
+        if (failures.length) {
+          throw new Problem(
+            409,
+            'bulk-edit-refused',
+            'Some photos cannot be changed',
+            `${failures.length} of ${ids.length} photos were refused; nothing was changed.`,
+            { failures },
+          )
+        }
+        const rows = await tx.select({ id: photos.id, status: photos.status, updatedAt: photos.updatedAt }).from(photos).where(inArray(photos.id, ids))
+        const byId = new Map(rows.map((r) => [r.id, r]))
+        return ids.map((id) => ({ id, status: byId.get(id)!.status, updatedAt: byId.get(id)!.updatedAt.toISOString() }))
+      })
+    } finally {
+      for (const id of ids) this.deps.gate.changed(id)
+    }
+  }
+
   async #update(id: string, principal: Principal, patch: PhotoPatchT) {
-    return this.deps.db.transaction(async (tx) => {
+    return this.deps.db.transaction((tx) => this.#updateIn(tx, id, principal, patch))
+  }
+
+  async #updateIn(tx: DbOrTx, id: string, principal: Principal, patch: PhotoPatchT, addTags?: string[]) {
+    {
       const [photo] = await tx.select().from(photos).where(eq(photos.id, id)).limit(1).for('update')
       const owner = photo && photo.ownerId === principal.userId
       if (!photo || !(owner || STAFF.has(principal.role))) throw photoProblems.notFound()
@@ -303,6 +343,7 @@ export class PhotosService {
       if (patch.credit !== undefined) set.credit = patch.credit.trim()
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
+      if (addTags?.length) set.tags = normaliseTags([...(set.tags ?? photo.tags), ...addTags])
       if (patch.licence !== undefined) {
         const licence = this.deps.licence(patch.licence)
         if (licence?.status !== 'published') {
@@ -346,7 +387,7 @@ export class PhotosService {
         await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
         await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
       }
-    })
+    }
   }
 
   async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {

@@ -94,7 +94,9 @@ export class NoticeDelivery {
   ) {
     const attempt = begun.attempt
     const result = outcome.ok ? String(outcome.status) : (outcome.error ?? String(outcome.status))
-    const expired = !outcome.ok && (outcome.permanent || Date.now() - n.createdAt.getTime() >= this.deps.giveUpMs)
+    // The window runs from the notice, or from the admin's retry of a delivery that had given up.
+    const since = (d.retriedAt ?? n.createdAt).getTime()
+    const expired = !outcome.ok && (outcome.permanent || Date.now() - since >= this.deps.giveUpMs)
     await this.deps.db.transaction(async (tx) => {
       await tx
         .update(deliveryAttempts)

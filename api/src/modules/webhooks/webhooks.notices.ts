@@ -28,6 +28,16 @@ export interface NoticeRaiser {
 
 export const noticeProblems = {
   notFound: () => new Problem(404, 'notice-not-found', 'Notice not found', 'Your organisation has no notice with this id.'),
+  deliveryNotFound: () => new Problem(404, 'delivery-not-found', 'Delivery not found', 'There is no notice delivery with this id.'),
+  notRetryable: (state: string) =>
+    new Problem(409, 'delivery-not-retryable', 'This delivery cannot be retried', `A delivery that is ${state} is not sent again.`, { state }),
+  noMailServer: () =>
+    new Problem(
+      409,
+      'no-mail-server',
+      'No mail server is configured',
+      'The e-mail waits until SMTP_URL is set; until then, contact the organisation yourself.',
+    ),
 }
 
 /**
@@ -114,6 +124,31 @@ export class NoticeService implements NoticeRaiser {
     })
   }
 
+  /**
+   * The admin sends a delivery on its way again: one that gave up (dead) gets a fresh window from now, one
+   * still retrying with backoff is tried at once. An e-mail without a mail server, a delivered one, or one
+   * whose endpoint is gone is refused with the reason. One transaction with its outbox job.
+   */
+  async retry(deliveryId: string, actor: { kind: 'user'; id: string }) {
+    await this.deps.db.transaction(async (tx) => {
+      const [d] = await tx.select().from(noticeDeliveries).where(eq(noticeDeliveries.id, deliveryId)).limit(1).for('update')
+      if (!d) throw noticeProblems.deliveryNotFound()
+      if (d.state === 'waiting' && !this.deps.smtpConfigured) throw noticeProblems.noMailServer()
+      if (d.state !== 'dead' && d.state !== 'pending' && d.state !== 'waiting') throw noticeProblems.notRetryable(d.state)
+      const [n] = await tx.select({ state: takedownNotices.state }).from(takedownNotices).where(eq(takedownNotices.id, d.noticeId)).limit(1)
+      if (n?.state === 'acknowledged') throw noticeProblems.notRetryable('acknowledged')
+      const kind = d.channel === 'webhook' ? WEBHOOK_JOB : EMAIL_JOB
+      const dedupeKey = `${kind}:${d.id}`
+      await tx.update(noticeDeliveries).set({ state: 'pending', retriedAt: new Date() }).where(eq(noticeDeliveries.id, d.id))
+      // A job still waiting out its backoff runs now; otherwise (dead, or never queued) a new one is queued.
+      await tx.execute(sql`update jobs set run_at = now() where dedupe_key = ${dedupeKey} and status = 'pending'`)
+      await this.deps.queue.enqueue(tx, kind, { deliveryId: d.id }, { dedupeKey, maxAttempts: MAX_ATTEMPTS })
+      await this.deps.audit.append(tx, { type: 'notice.delivery-retried', actor, data: { noticeId: d.noticeId, deliveryId: d.id, channel: d.channel } })
+    })
+    const [after] = await this.deps.db.select().from(noticeDeliveries).where(eq(noticeDeliveries.id, deliveryId)).limit(1)
+    return deliveryView(after!)
+  }
+
   /** An organisation's notices, newest first (for desks that poll instead of, or besides, receiving webhooks). */
   async listForOrganisation(orgId: string, limit: number) {
     const rows = await this.deps.db
@@ -139,18 +174,21 @@ export class NoticeService implements NoticeRaiser {
     return rows.map(({ n, organisation }) => ({
       ...noticeView(n),
       organisation: { id: n.organisationId, name: organisation },
-      deliveries: deliveries
-        .filter((d) => d.noticeId === n.id)
-        .map((d) => ({
-          id: d.id,
-          channel: d.channel,
-          endpointId: d.endpointId,
-          state: d.state,
-          attempts: d.attempts,
-          lastResult: d.lastResult,
-          deliveredAt: d.deliveredAt?.toISOString() ?? null,
-        })),
+      deliveries: deliveries.filter((d) => d.noticeId === n.id).map(deliveryView),
     }))
+  }
+}
+
+function deliveryView(d: typeof noticeDeliveries.$inferSelect) {
+  return {
+    id: d.id,
+    channel: d.channel,
+    endpointId: d.endpointId,
+    state: d.state,
+    attempts: d.attempts,
+    lastResult: d.lastResult,
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    retriedAt: d.retriedAt?.toISOString() ?? null,
   }
 }
 

@@ -3,6 +3,8 @@ import { problems, ProblemSchema as P } from '../../platform/problems.ts'
 import type { NoticeService } from './webhooks.notices.ts'
 import type { WebhooksService } from './webhooks.service.ts'
 import {
+  AdminDelivery,
+  DeliveryParams,
   AdminNoticeList,
   AdminNoticesQuery,
   DeliveriesQuery,
@@ -138,5 +140,20 @@ export const noticesAdminRoutes: FastifyPluginAsyncTypebox<{ notices: NoticeServ
       },
     },
     async (request) => ({ items: await notices.listForAdmin(request.query.limit ?? 100, request.query.state) }),
+  )
+  app.post(
+    '/v1/admin/deliveries/:id/retry',
+    {
+      onRequest: app.requireRole('admin'),
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send a notice delivery that gave up (or is waiting out its backoff) on its way again',
+        description:
+          'A dead delivery gets a fresh delivery window from now. 409 `no-mail-server` for an e-mail while no SMTP is configured, `delivery-not-retryable` for one delivered, cancelled or acknowledged.',
+        params: DeliveryParams,
+        response: { 200: AdminDelivery, 401: P, 403: P, 404: P, 409: P },
+      },
+    },
+    async (request) => notices.retry(request.params.id, { kind: 'user', id: request.principal!.userId }),
   )
 }

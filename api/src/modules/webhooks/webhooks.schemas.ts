@@ -81,22 +81,23 @@ export const AdminNoticesQuery = Type.Object(
   },
   { additionalProperties: false },
 )
+export const AdminDelivery = Type.Object({
+  id: Uuid,
+  channel: Type.String(),
+  endpointId: Type.Union([Uuid, Type.Null()]),
+  state: Type.String({ description: 'pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled' }),
+  attempts: Type.Integer(),
+  lastResult: Type.Union([Type.String(), Type.Null()]),
+  deliveredAt: Type.Union([Iso, Type.Null()]),
+  retriedAt: Type.Union([Iso, Type.Null()], { description: 'When the admin last sent it on its way again.' }),
+})
 export const AdminNoticeList = Type.Object({
   items: Type.Array(
     Type.Object({
       ...Notice.properties,
       organisation: Type.Object({ id: Uuid, name: Type.String() }),
-      deliveries: Type.Array(
-        Type.Object({
-          id: Uuid,
-          channel: Type.String(),
-          endpointId: Type.Union([Uuid, Type.Null()]),
-          state: Type.String({ description: 'pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled' }),
-          attempts: Type.Integer(),
-          lastResult: Type.Union([Type.String(), Type.Null()]),
-          deliveredAt: Type.Union([Iso, Type.Null()]),
-        }),
-      ),
+      deliveries: Type.Array(AdminDelivery),
     }),
   ),
 })
+export const DeliveryParams = Type.Object({ id: Uuid }, { additionalProperties: false })

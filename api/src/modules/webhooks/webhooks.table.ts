@@ -46,6 +46,8 @@ export const noticeDeliveries = pgTable(
     lastResult: text('last_result'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** When the admin last sent it on its way again (a dead delivery's new window starts here). */
+    retriedAt: timestamp('retried_at', { withTimezone: true }),
   },
   (t) => [
     unique('notice_deliveries_once').on(t.noticeId, t.channel, t.endpointId).nullsNotDistinct(),

@@ -9,7 +9,8 @@ import { useLang, useT } from '../../i18n/index.tsx'
 import { CopyField } from './CopyField.tsx'
 import { ConfirmButton } from '../../components/ConfirmButton.tsx'
 import { deadends } from '../../i18n/deadends.ts'
-import { adminApi, type Subject, type VaultView } from './admin.api.ts'
+import { deadends2 } from '../../i18n/deadends2.ts'
+import { adminApi, type LinkStatus, type Subject, type VaultView } from './admin.api.ts'
 
 export function SubjectsSection() {
   const t = useT(admin)
@@ -21,6 +22,18 @@ export function SubjectsSection() {
   const [vault, setVault] = useState<{ subject: Subject; view: VaultView } | null>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const [status, setStatus] = useState('')
+  const [links, setLinks] = useState<Record<string, LinkStatus>>({})
+  const loadLink = useCallback(async (subjectId: string) => {
+    try {
+      const s = await adminApi.linkStatus(subjectId)
+      setLinks((old) => ({ ...old, [subjectId]: s }))
+    } catch {
+      // The status line is left out; the actions still work and report their own problems.
+    }
+  }, [])
+  useEffect(() => {
+    for (const s of items ?? []) void loadLink(s.id)
+  }, [items, loadLink])
   const load = useCallback(async () => {
     try {
       setItems((await adminApi.subjects()).items)
@@ -53,7 +66,10 @@ export function SubjectsSection() {
         <ul className="admin-list subjects">
           {items.map((s) => (
             <li key={s.id}>
-              <strong>{s.pseudonym}</strong>
+              <div>
+                <strong>{s.pseudonym}</strong>
+                {links[s.id] && <LinkLine status={links[s.id]!} />}
+              </div>
               <div className="actions">
                 <button
                   type="button"
@@ -62,6 +78,7 @@ export function SubjectsSection() {
                       const r = await adminApi.makeLink(s.id)
                       // The server knows its public URL when configured; otherwise the link is relative.
                       setLink({ subject: s, url: new URL(r.url, window.location.origin).href })
+                      await loadLink(s.id)
                     })
                   }
                 >
@@ -75,6 +92,7 @@ export function SubjectsSection() {
                   onConfirm={async () => {
                     await adminApi.revokeLink(s.id)
                     setLink(null)
+                    await loadLink(s.id)
                     setStatus(d('linkRevokedOne'))
                   }}
                 />
@@ -91,7 +109,28 @@ export function SubjectsSection() {
   )
 }
 
-function VaultPanel({ subject, view, onClose }: { subject: Subject; view: VaultView; onClose: () => void }) {
+/** Whether the person's latest portal link works, since and until when, and whether it was ever used. */
+function LinkLine({ status }: { status: LinkStatus }) {
+  const d = useT(deadends2)
+  const { lang } = useLang()
+  const date = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : ''
+  const state =
+    status.state === 'active'
+      ? d('linkStatusActive', { created: date(status.createdAt), expires: date(status.expiresAt) })
+      : status.state === 'expired'
+        ? d('linkStatusExpired', { expires: date(status.expiresAt) })
+        : status.state === 'revoked'
+          ? d('linkStatusRevoked', { revoked: date(status.revokedAt) })
+          : d('linkStatusNone')
+  return (
+    <p className={`link-status link-${status.state}`}>
+      {state} {status.state !== 'none' && (status.lastUsedAt ? d('linkUsed', { date: date(status.lastUsedAt) }) : d('linkNeverUsed'))}
+    </p>
+  )
+}
+
+export function VaultPanel({ subject, view, onClose }: { subject: Subject; view: VaultView; onClose: () => void }) {
   const t = useT(admin)
   const { lang } = useLang()
   const id = useId()

@@ -32,14 +32,15 @@ export interface Subject {
   pseudonym: string
   createdAt: string
 }
+export interface VaultEntry {
+  legalName: string
+  contact?: { email?: string; phone?: string; address?: string; note?: string }
+  ageCheck?: { result: string; checkedOn: string; method: string }
+  note?: string
+}
 export interface VaultView {
   subjectId: string
-  entry: {
-    legalName: string
-    contact?: { email?: string; phone?: string; address?: string; note?: string }
-    ageCheck?: { result: string; checkedOn: string; method: string }
-    note?: string
-  } | null
+  entry: VaultEntry | null
   updatedAt: string | null
   documents: { id: string; mediaType: string; bytes: number; createdAt: string }[]
 }
@@ -55,7 +56,54 @@ export type AuditResult =
   | { ok: true; events: number; head: { seq: number; hash: string }; firstBad: null; checkedAt: string }
   | { ok: false; events: number; head: null; firstBad: { seq: number; problem: string }; checkedAt: string }
 
+export type StaffRole = 'admin' | 'curator' | 'photographer'
+export interface UserRow {
+  id: string
+  email: string
+  displayName: string
+  role: StaffRole | 'journalist'
+  createdAt: string
+  disabledAt: string | null
+  organisation: { id: string; name: string } | null
+}
+
+export interface Delivery {
+  id: string
+  channel: 'webhook' | 'email'
+  endpointId: string | null
+  state: 'pending' | 'waiting' | 'delivered' | 'dead' | 'cancelled'
+  attempts: number
+  lastResult: string | null
+  deliveredAt: string | null
+  retriedAt: string | null
+}
+export interface AdminNotice {
+  id: string
+  event: string
+  photoId: string
+  state: 'queued' | 'delivered' | 'acknowledged'
+  createdAt: string
+  organisation: { id: string; name: string }
+  deliveries: Delivery[]
+}
+export interface LinkStatus {
+  state: 'none' | 'active' | 'expired' | 'revoked'
+  createdAt: string | null
+  expiresAt: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
 export const adminApi = {
+  notices: () => api<{ items: AdminNotice[] }>('/v1/admin/notices', { query: { limit: 200 } }),
+  retryDelivery: (id: string) => api<Delivery>(`/v1/admin/deliveries/${id}/retry`, { method: 'POST' }),
+  linkStatus: (subjectId: string) => api<LinkStatus>(`/v1/subjects/${subjectId}/portal-link`),
+  users: () => api<{ items: UserRow[] }>('/v1/admin/users'),
+  addUser: (body: { email: string; displayName: string; role: StaffRole }) =>
+    api<UserRow & { initialPassword?: string }>('/v1/admin/users', { method: 'POST', body }),
+  setUserDisabled: (id: string, disabled: boolean) => api<UserRow>(`/v1/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
+  resetPassword: (id: string) => api<{ id: string; initialPassword: string }>(`/v1/admin/users/${id}/password`, { method: 'POST' }),
+  putVault: (subjectId: string, entry: VaultEntry) => api<void>(`/v1/subjects/${subjectId}/vault`, { method: 'PUT', body: entry }),
   organisations: () => api<{ items: Organisation[] }>('/v1/organisations'),
   createOrganisation: (name: string, enable: boolean) => api<Organisation>('/v1/organisations', { method: 'POST', body: { name, enable } }),
   setEnabled: (id: string, on: boolean) => api<Organisation>(`/v1/organisations/${id}/${on ? 'enable' : 'disable'}`, { method: 'POST' }),

@@ -6,6 +6,8 @@ import { useTitle } from '../../components/useTitle.ts'
 import { useBilingual, useT } from '../../i18n/index.tsx'
 import { photographer, photographerProblems } from '../../i18n/photographer.ts'
 import { Link, type PageProps } from '../../router.tsx'
+import { deadends2 } from '../../i18n/deadends2.ts'
+import { BulkTexts } from './BulkTexts.tsx'
 import { PhotoEditor } from './PhotoEditor.tsx'
 import { photographerApi, type OwnPhoto } from './photographer.api.ts'
 import './photographer.css'
@@ -26,6 +28,14 @@ function MyPhotosList() {
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const [selected, setSelected] = useState<string[]>([])
+  const d = useT(deadends2)
+  const toggle = (photoId: string, on: boolean) =>
+    setSelected((old) => (on ? [...old.filter((x) => x !== photoId), photoId] : old.filter((x) => x !== photoId)))
+  const titleOf = (photoId: string) => {
+    const p = items?.find((x) => x.id === photoId)
+    return (p && pick(p.caption)) || t('untitled')
+  }
 
   const load = useCallback(async (after?: string) => {
     setBusy(true)
@@ -52,12 +62,29 @@ function MyPhotosList() {
       {items === null && !error && <p aria-busy="true">{t('loading')}</p>}
       {items?.length === 0 && <p>{t('myPhotosEmpty')}</p>}
       {items && items.length > 0 && (
+        <>
+          <BulkTexts selected={selected} titleOf={titleOf} onDone={() => void load()} />
+          <p className="bulk-choose">
+            <button type="button" onClick={() => setSelected(items.filter((p) => p.status === 'draft' || p.status === 'returned').map((p) => p.id))}>
+              {d('bulkSelectAllDrafts')}
+            </button>{' '}
+            <button type="button" onClick={() => setSelected([])}>
+              {d('bulkSelectNone')}
+            </button>
+          </p>
+        </>
+      )}
+      {items && items.length > 0 && (
         <ul className="own-grid">
           {items.map((p) => {
             const caption = pick(p.caption)
             const status = t(`status_${p.status}`)
             return (
-              <li key={p.id}>
+              <li key={p.id} className="own-item">
+                <label className="bulk-pick">
+                  <input type="checkbox" checked={selected.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                  <span className="visually-hidden">{d('bulkSelect', { title: caption || t('untitled') })}</span>
+                </label>
                 <Link href={`/my-photos/${p.id}`} className="own-card">
                   <Picture
                     previews={p.derivatives.filter((d) => d.preset === 'thumb' || d.preset === 'small')}

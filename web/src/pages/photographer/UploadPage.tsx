@@ -9,6 +9,7 @@ import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { useTitle } from '../../components/useTitle.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { photographer, photographerProblems, privacyKinds } from '../../i18n/photographer.ts'
+import { deadends2 } from '../../i18n/deadends2.ts'
 import { Link, type PageProps } from '../../router.tsx'
 import { uploadPhoto, type Uploaded } from './photographer.api.ts'
 import './photographer.css'
@@ -27,6 +28,17 @@ type Item = {
 }
 
 let nextKey = 1
+
+/**
+ * Whether another attempt with the same file can succeed: the connection, a busy or restarting server, a
+ * rate limit. A file the server refused for what it is (its type, size, pixels, damage, a duplicate) fails
+ * the same way every time, so it gets no retry button, only what to do instead.
+ */
+function retryable(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true
+  const s = error.status
+  return s === 0 || s === 408 || s === 429 || s >= 500
+}
 
 export default function UploadPage(_props: PageProps) {
   const t = useT(photographer)
@@ -134,6 +146,7 @@ export default function UploadPage(_props: PageProps) {
       {items.length > 0 && (
         <section aria-labelledby={`${id}-files-h`}>
           <h2 id={`${id}-files-h`}>{t('filesHeading')}</h2>
+          <Summary items={items} />
           <ul className="upload-list">
             {items.map((item) => (
               <UploadRow
@@ -153,8 +166,21 @@ export default function UploadPage(_props: PageProps) {
   )
 }
 
+/** How many are stored and how many failed, once none is still on its way (a polite live region). */
+function Summary({ items }: { items: Item[] }) {
+  const d = useT(deadends2)
+  const busy = items.some((i) => i.state !== 'done' && i.state !== 'failed')
+  const failed = items.filter((i) => i.state === 'failed').length
+  return (
+    <p className="upload-summary" aria-live="polite">
+      {busy || failed === 0 ? '' : d('uploadSummary', { done: items.filter((i) => i.state === 'done').length, total: items.length, failed })}
+    </p>
+  )
+}
+
 function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => void; onRemove: () => void }) {
   const t = useT(photographer)
+  const d = useT(deadends2)
   const { lang } = useLang()
   const id = useId()
   const pct = Math.round(item.progress * 100)
@@ -178,10 +204,13 @@ function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => voi
         {name}
       </h3>
       <div className="progress-row">
-        <label htmlFor={`${id}-progress`} className="visually-hidden">
-          {t('progressLabel', { name })}
-        </label>
-        {item.state === 'processing' ? (
+        {/* A failed file shows no bar: a full bar beside "failed" would say the opposite. */}
+        {item.state !== 'failed' && (
+          <label htmlFor={`${id}-progress`} className="visually-hidden">
+            {t('progressLabel', { name })}
+          </label>
+        )}
+        {item.state === 'failed' ? null : item.state === 'processing' ? (
           <progress id={`${id}-progress`} max={100} />
         ) : (
           <progress id={`${id}-progress`} max={100} value={item.state === 'done' ? 100 : item.state === 'waiting' ? 0 : pct} />
@@ -195,10 +224,12 @@ function UploadRow({ item, onRetry, onRemove }: { item: Item; onRetry: () => voi
           <ProblemMessage error={item.error} extra={photographerProblems} />
           {duplicateOf ? (
             <Link href={`/my-photos/${duplicateOf}`}>{t('duplicateOpen')}</Link>
-          ) : (
-            <button type="button" onClick={onRetry}>
-              {t('retry')}
+          ) : retryable(item.error) ? (
+            <button type="button" onClick={onRetry} aria-label={d('retryFileName', { name })}>
+              {d('retryFile')}
             </button>
+          ) : (
+            <p className="hint">{d('failedFinal')}</p>
           )}
         </div>
       )}

@@ -117,6 +117,9 @@ export const photographerApi = {
   list: (cursor?: string) => api<{ items: OwnPhoto[]; nextCursor: string | null }>('/v1/photos', { query: { limit: 24, cursor } }),
   get: (id: string) => api<OwnPhoto>(`/v1/photos/${id}`),
   patch: (id: string, body: Record<string, unknown>) => api<OwnPhoto>(`/v1/photos/${id}`, { method: 'PATCH', body }),
+  /** The same texts on many photos: all or nothing (409 bulk-edit-refused names each refusal). */
+  bulkPatch: (ids: string[], set: Record<string, unknown>) =>
+    api<{ items: { id: string; status: string }[] }>('/v1/photos', { method: 'PATCH', body: { ids, set } }),
   people: (id: string) => api<{ items: Person[] }>(`/v1/photos/${id}/people`),
   subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
   createSubject: (pseudonym: string) => api<Subject>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
