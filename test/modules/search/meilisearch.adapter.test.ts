@@ -25,6 +25,7 @@ function doc(id: string, over: Partial<SearchDocument> = {}): SearchDocument {
     altNl: 'Een vrouw fietst door de stad',
     altEn: 'A woman cycles through the city',
     tags: ['fiets', 'stad'],
+    tagsEn: ['bicycle'],
     series: 'Op weg',
     credit: 'Fotograaf A / Eerlijk Beeld',
     photographerId: '00000000-0000-4000-8000-0000000000aa',
