@@ -11,8 +11,13 @@ import type { Lang } from './photos.rights.ts'
 export const MAX_KEYWORDS = 40
 export const MAX_KEYWORD_LENGTH = 60
 
-/** One keyword as a client may send it: 1–60 characters, at least one visible, no control characters. */
-const Keyword = Type.String({ minLength: 1, maxLength: MAX_KEYWORD_LENGTH, pattern: '^[^\\u0000-\\u001F\\u007F-\\u009F]*\\S[^\\u0000-\\u001F\\u007F-\\u009F]*$' })
+/** Any character but a C0 or C1 control character (a keyword is one line of plain text). */
+const ALLOWED = '[^\\u0000-\\u001F\\u007F-\\u009F]'
+/**
+ * One keyword as a client may send it: 1–60 characters, at least one visible, no control characters. The
+ * pattern runs in linear time (one anchored look-ahead), whatever length a hostile body sends.
+ */
+const Keyword = Type.String({ minLength: 1, maxLength: MAX_KEYWORD_LENGTH, pattern: `^(?=\\s*[^\\s\\u0000-\\u001F\\u007F-\\u009F])${ALLOWED}*$` })
 export const KeywordList = (language: string) =>
   Type.Array(Keyword, { maxItems: MAX_KEYWORDS, description: `Keywords in ${language}: trimmed, lower-cased and without repeats when stored.` })
 
