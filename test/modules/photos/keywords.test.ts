@@ -104,9 +104,14 @@ describe('keywords in two languages', () => {
 
   it('refuses a bad English keyword at upload with a 400 problem and stores no photo', async () => {
     const [{ n: before }] = rowsOf<{ n: number }>(await t.rt.database.db.execute(sql`select count(*)::int as n from photos`)) as [{ n: number }]
-    const { res, body } = await upload(t, s.photographer.token, { name: 'k.jpg', bytes: await randomJpeg(300, 200), type: 'image/jpeg' }, {
-      tagsEn: `ok, ${'y'.repeat(61)}`,
-    })
+    const { res, body } = await upload(
+      t,
+      s.photographer.token,
+      { name: 'k.jpg', bytes: await randomJpeg(300, 200), type: 'image/jpeg' },
+      {
+        tagsEn: `ok, ${'y'.repeat(61)}`,
+      },
+    )
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     expect(String(body.type)).toMatch(/validation/)

@@ -53,7 +53,9 @@ async function exiftool(bytes: Buffer, ext: string): Promise<{ tags: Record<stri
 const list = (v: unknown) => (v === undefined ? [] : [v].flat().map(String))
 
 async function media(photoId: string, file: string, lang?: 'nl' | 'en') {
-  const res = await fetch(`${t.url}/v1/photos/${photoId}/media/${file}${lang ? `?lang=${lang}` : ''}`, { headers: { authorization: `Bearer ${s.curator.token}` } })
+  const res = await fetch(`${t.url}/v1/photos/${photoId}/media/${file}${lang ? `?lang=${lang}` : ''}`, {
+    headers: { authorization: `Bearer ${s.curator.token}` },
+  })
   expect(res.status).toBe(200)
   return Buffer.from(await res.arrayBuffer())
 }
@@ -139,7 +141,9 @@ describe('keywords written into served files', () => {
         expect(text.includes(secret), `${what}: exiftool shows "${secret}"`).toBe(false)
       }
       expect(
-        Object.keys(tags).filter((k) => /GPS|Serial|(^|:)Make$|(^|:)Model$|MakerNote|ThumbnailImage|History|DateTimeOriginal|CreateDate|Comment|OwnerName/.test(k)),
+        Object.keys(tags).filter((k) =>
+          /GPS|Serial|(^|:)Make$|(^|:)Model$|MakerNote|ThumbnailImage|History|DateTimeOriginal|CreateDate|Comment|OwnerName/.test(k),
+        ),
         what,
       ).toEqual([])
     }

@@ -326,7 +326,10 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
         await engine.upsert([d])
         try {
           for (const q of ['zwaluwstaart', 'swallowtail', 'butterfly cabinet', 'vlinderkast']) {
-            expect((await search(q)).hits.map((x) => x.id), q).toEqual([d.id])
+            expect(
+              (await search(q)).hits.map((x) => x.id),
+              q,
+            ).toEqual([d.id])
           }
           // Typed as you go: the last word is a prefix, in the English list too.
           expect((await search('swallowt')).hits.map((x) => x.id)).toEqual([d.id])

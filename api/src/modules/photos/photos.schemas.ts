@@ -63,7 +63,9 @@ export const Photo = Type.Object({
   caption: Bilingual,
   alt: Bilingual,
   /** The keywords in the requested language (`?lang=`, Dutch by default), or the other language's when there are none. */
-  tags: Type.Array(Type.String(), { description: "The keywords in the requested language (?lang=nl|en, default nl); the other language's when that list is empty." }),
+  tags: Type.Array(Type.String(), {
+    description: "The keywords in the requested language (?lang=nl|en, default nl); the other language's when that list is empty.",
+  }),
   keywords: Keywords,
   series: Nullable(Type.String()),
   credit: Type.String(),

@@ -14,7 +14,17 @@ import { PeopleSection } from './PeopleSection.tsx'
 import { photoStatus, PhotoStatusPanel, type PhotoStatus } from './PhotoStatusPanel.tsx'
 import { photographerApi, type OwnPhoto } from './photographer.api.ts'
 
-type Texts = { captionNl: string; captionEn: string; altNl: string; altEn: string; tags: string; tagsEn: string; credit: string; placeCity: string; series: string }
+type Texts = {
+  captionNl: string
+  captionEn: string
+  altNl: string
+  altEn: string
+  tags: string
+  tagsEn: string
+  credit: string
+  placeCity: string
+  series: string
+}
 const textsOf = (p: OwnPhoto): Texts => ({
   captionNl: p.caption.nl ?? '',
   captionEn: p.caption.en ?? '',
