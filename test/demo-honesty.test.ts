@@ -71,6 +71,18 @@ describe('the demo photos', () => {
     expect(fs.existsSync(path.resolve(PHOTOS, '../illustrations/window-silhouette.svg'))).toBe(true)
   })
 
+  it('give every photo keywords in Dutch and in English, each list valid as the API would take it', () => {
+    for (const e of manifest as unknown as { file: string; tags: string[]; tagsEn: string[] }[]) {
+      for (const list of [e.tags, e.tagsEn]) {
+        expect(list.length, e.file).toBeGreaterThanOrEqual(3)
+        expect(list.length, e.file).toBeLessThanOrEqual(40)
+        expect(new Set(list).size, e.file).toBe(list.length)
+        for (const k of list) expect(k, e.file).toMatch(/^[^\s\p{Cc}A-Z](?:[^\p{Cc}A-Z]{0,58}[^\s\p{Cc}A-Z])?$/u)
+      }
+      expect(e.tagsEn, e.file).not.toEqual(e.tags)
+    }
+  })
+
   it('mark invented context as demo context in both languages', () => {
     for (const e of manifest) {
       if (/sekswerk/i.test(e.captionNl)) expect(e.captionNl, e.file).toMatch(/Demo-context \(fictief\)/)

@@ -109,6 +109,22 @@ describe('npm start on an empty data directory', () => {
     }
   })
 
+  it('seeds English keywords beside the Dutch ones: search finds a demo photo by an English keyword alone, and the photo serves them', async () => {
+    // 'commute' is only in the bridge photo's English keywords (not in any caption or alt text).
+    const find = async () => {
+      const r = (await (await fetch(`${server.url}/v1/search?q=commute&lang=en`)).json()) as { hits: { id: string; highlights: { tags?: string } }[] }
+      return r.hits
+    }
+    await expect.poll(async () => (await find()).length, { timeout: 60_000, interval: 500 }).toBe(1)
+    const [hit] = await find()
+    expect(hit!.highlights.tags).toMatch(/<mark>commute<\/mark>/)
+    const en = (await (await fetch(`${server.url}/v1/photos/${hit!.id}?lang=en`)).json()) as { tags: string[]; keywords: { nl: string[]; en: string[] } }
+    expect(en.tags).toEqual(['bridge', 'cables', 'sky', 'water', 'on the way', 'commute'])
+    expect(en.keywords.nl).toEqual(['brug', 'kabels', 'lucht', 'water', 'onderweg', 'woon-werkverkeer'])
+    const nl = (await (await fetch(`${server.url}/v1/photos/${hit!.id}`)).json()) as { tags: string[] }
+    expect(nl.tags).toEqual(en.keywords.nl)
+  })
+
   it("keeps the demo model's portal link in the 0600 logins file, not in the log", () => {
     const text = fs.readFileSync(path.join(dataDir, 'demo-logins.txt'), 'utf8')
     const link = /^portal\t(\/portal#ebp_[\w-]+)$/m.exec(text)

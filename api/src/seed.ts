@@ -27,7 +27,9 @@ interface ManifestEntry {
   captionEn: string
   altNl: string
   altEn: string
+  /** Keywords in Dutch, and in English. */
   tags: string[]
+  tagsEn: string[]
   series?: string
   credit: string
   /** The photographer's public name (the file's Creator). */
@@ -106,6 +108,7 @@ export async function seedDemo(deps: {
         altNl: m.altNl,
         altEn: m.altEn,
         tags: m.tags,
+        tagsEn: m.tagsEn,
         series: m.series ?? 'Demo',
         credit: m.author ?? m.credit,
         placeCity: m.place ?? undefined,

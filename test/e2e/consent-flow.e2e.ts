@@ -135,9 +135,16 @@ describe('consent flow: upload → publish → withdraw', () => {
     await page.getByLabel('Bijschrift (Engels)').fill(`A worker reads the paper on the tram ${suffix}`)
     await page.getByLabel('Alt-tekst (Nederlands)').fill('Een vrouw met een krant zit bij het raam van een tram.')
     await page.getByLabel('Alt-tekst (Engels)').fill('A woman with a newspaper sits by the window of a tram.')
-    await page.getByLabel('Trefwoorden').fill('tram, krant, werk')
+    // Keywords in both languages, Dutch first, each field labelled with its language.
+    await page.getByLabel('Trefwoorden (Nederlands)').fill('tram, krant, werk')
+    await page.getByLabel('Trefwoorden (Engels)').fill('Tram, newspaper , commute, tram')
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
     await page.getByText('Opgeslagen.').waitFor()
+    // Stored trimmed, lower-cased and without the repeat; shown back as stored.
+    expect(await page.getByLabel('Trefwoorden (Engels)').inputValue()).toBe('tram, newspaper, commute')
+    const en = (await (await page.request.get(`/v1/photos/${photoId}?lang=en`)).json()) as { tags: string[]; keywords: { nl: string[]; en: string[] } }
+    expect(en.tags).toEqual(['tram', 'newspaper', 'commute'])
+    expect(en.keywords).toEqual({ nl: ['tram', 'krant', 'werk'], en: ['tram', 'newspaper', 'commute'] })
     await shot(page, 'texts saved')
 
     const form = page.getByRole('form', { name: 'Persoon toevoegen' })

@@ -64,6 +64,7 @@ export async function publishedPhoto(base: string, call: Call, staff: Staff, peo
     altNl: 'Iemand bij het raam',
     altEn: 'Someone at the window',
     tags: 'atelier,portret',
+    tagsEn: 'studio,portrait',
     placeCity: 'Den Haag',
     series: `Werkplaatsen ${people[0]!.pseudonym}`,
     capturedMonth: '2026-03',

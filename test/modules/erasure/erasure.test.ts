@@ -150,7 +150,7 @@ describe('erasing a person who is in two photos, one of them with someone else',
 
   it("removes the photos' texts and the pseudonym, which may describe or name the person", async () => {
     const rows = await query<Record<string, unknown>>(
-      sql`select caption_nl, caption_en, alt_nl, alt_en, tags, series, place_city, captured_month, thumbhash, dominant_colour, erased_at is not null as erased, status
+      sql`select caption_nl, caption_en, alt_nl, alt_en, tags, tags_en, series, place_city, captured_month, thumbhash, dominant_colour, erased_at is not null as erased, status
           from photos where id in (${alone.id}, ${shared.id})`,
     )
     expect(rows).toHaveLength(2)
@@ -161,6 +161,7 @@ describe('erasing a person who is in two photos, one of them with someone else',
         alt_nl: null,
         alt_en: null,
         tags: [],
+        tags_en: [],
         series: null,
         place_city: null,
         captured_month: null,

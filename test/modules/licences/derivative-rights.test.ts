@@ -18,7 +18,7 @@ const source = fx['meta-everything.jpg']!
 const PRIVATE_STRINGS = (JSON.parse(fs.readFileSync(path.join(path.dirname(source), 'manifest.json'), 'utf8')) as { privateStrings: string[] }).privateStrings
 const licence = loadLicences().servedFrom('https://beeld.example').get('rsw-editorial', '1.0')!
 const photo = { credit: 'Noor Ş.', createdAt: new Date('2026-01-15T12:00:00Z'), publishedAt: new Date('2027-03-01T09:00:00Z') }
-const row = { ...photo, id: '8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11', captionNl: null, captionEn: null, altNl: null, altEn: null, tags: [] } as never
+const row = { ...photo, id: '8d3c3e0e-6f7a-4c3e-9d35-2b8f0b5b2d11', captionNl: null, captionEn: null, altNl: null, altEn: null, tags: [], tagsEn: [] } as never
 const gate = { subjectIds: ['s1'], consents: new Map([['s1', { state: 'active', uses: ['editorial'], excludedTopics: ['crime'] }]]) } as never
 
 /** Every tag a licensed derivative may carry besides structure and the sRGB profile. */

@@ -25,7 +25,7 @@ export interface ContractEngine {
 
 export const relevanceDocuments = (): SearchDocument[] => toDocuments(relevancePhotos(200), colourFamily)
 
-const text = (d: SearchDocument) => [d.captionNl, d.captionEn, d.altNl, d.altEn, d.tags.join(' '), d.series, d.credit].join(' ')
+const text = (d: SearchDocument) => [d.captionNl, d.captionEn, d.altNl, d.altEn, d.tags.join(' '), d.tagsEn.join(' '), d.series, d.credit].join(' ')
 
 export function engineContract(name: string, factory: () => Promise<ContractEngine>) {
   describe(`search engine contract: ${name}`, () => {
@@ -307,6 +307,48 @@ export function engineContract(name: string, factory: () => Promise<ContractEngi
         } finally {
           await engine.remove([evil.id])
         }
+      })
+    })
+
+    describe('keywords', () => {
+      it('finds a photo by its English keywords as well as its Dutch ones, and marks the keywords of the query language', async () => {
+        const d: SearchDocument = {
+          ...docs[2]!,
+          id: uuidFor('keywords'),
+          captionNl: 'Een kamer met een lamp',
+          captionEn: 'A room with a lamp',
+          altNl: null,
+          altEn: null,
+          tags: ['zwaluwstaart', 'vlinderkast'],
+          tagsEn: ['swallowtail', 'butterfly cabinet'],
+          series: null,
+        }
+        await engine.upsert([d])
+        try {
+          for (const q of ['zwaluwstaart', 'swallowtail', 'butterfly cabinet', 'vlinderkast']) {
+            expect(
+              (await search(q)).hits.map((x) => x.id),
+              q,
+            ).toEqual([d.id])
+          }
+          // Typed as you go: the last word is a prefix, in the English list too.
+          expect((await search('swallowt')).hits.map((x) => x.id)).toEqual([d.id])
+          // (An engine may show the whole list or only the matched keywords; never the other language's list instead.)
+          const en = (await search('swallowtail', { lang: 'en' })).hits[0]!.highlights.tags
+          expect(en).toMatch(/^<mark>swallowtail<\/mark>/)
+          expect(en).not.toMatch(/zwaluwstaart|vlinderkast/)
+          // A Dutch reader whose word only the English list has still sees which keyword matched.
+          expect((await search('swallowtail', { lang: 'nl' })).hits[0]!.highlights.tags).toMatch(/<mark>swallowtail<\/mark>/)
+          const nl = (await search('zwaluwstaart', { lang: 'en' })).hits[0]!.highlights.tags
+          expect(nl).toMatch(/^<mark>zwaluwstaart<\/mark>/)
+          expect(nl).not.toMatch(/swallowtail|butterfly/)
+          await engine.upsert([{ ...d, tagsEn: [] }])
+          expect((await search('swallowtail')).total).toBe(0)
+          expect((await search('zwaluwstaart')).hits.map((x) => x.id)).toEqual([d.id])
+        } finally {
+          await engine.remove([d.id])
+        }
+        expect((await search('zwaluwstaart')).total).toBe(0)
       })
     })
 

@@ -25,6 +25,7 @@ function doc(id: string, over: Partial<SearchDocument> = {}): SearchDocument {
     altNl: 'Een vrouw fietst door de stad',
     altEn: 'A woman cycles through the city',
     tags: ['fiets', 'stad'],
+    tagsEn: ['bicycle'],
     series: 'Op weg',
     credit: 'Fotograaf A / Eerlijk Beeld',
     photographerId: '00000000-0000-4000-8000-0000000000aa',
@@ -57,7 +58,7 @@ describe('Meilisearch adapter: writes', () => {
     expect(rec.writes()[2]!.query).toEqual({})
     expect(rec.arrivals.every((a) => a.auth === 'Bearer test-key')).toBe(true)
     const s = rec.indexes.get('photos')!.settings as Record<string, any>
-    expect(s.searchableAttributes).toEqual(['captionNl', 'captionEn', 'tags', 'altNl', 'altEn', 'series', 'credit'])
+    expect(s.searchableAttributes).toEqual(['captionNl', 'captionEn', 'tags', 'tagsEn', 'altNl', 'altEn', 'series', 'credit'])
     expect(s.filterableAttributes).toEqual(
       expect.arrayContaining(['uses', 'orientation', 'colour', 'series', 'collections', 'photographerId', 'publicPreview']),
     )
@@ -71,7 +72,7 @@ describe('Meilisearch adapter: writes', () => {
     expect(s.typoTolerance.enabled).toBe(true)
     expect(s.localizedAttributes).toEqual([
       { attributePatterns: ['captionNl', 'altNl'], locales: ['nld'] },
-      { attributePatterns: ['captionEn', 'altEn'], locales: ['eng'] },
+      { attributePatterns: ['captionEn', 'altEn', 'tagsEn'], locales: ['eng'] },
     ])
     // Nothing newer than Meilisearch 1.12 (the pinned server) is sent.
     expect(Object.keys(s).sort()).toEqual([
@@ -293,6 +294,27 @@ describe('Meilisearch adapter: search', () => {
     expect(r.facets).toEqual({ use: { editorial: 1 }, orientation: { landscape: 1 }, colour: {}, series: {}, collection: {}, photographer: { p1: 1 } })
     expect(r.total).toBe(1)
     expect(r.nextCursor).toBeNull()
+  })
+
+  it('stores the English keywords and shows the matched keywords of the query language first', async () => {
+    await engine.upsert([doc(ID(1), { tags: ['fiets'], tagsEn: ['\uE000bicycle', 'city'] })])
+    expect(rec.docs('photos')[0]!.tagsEn).toEqual(['bicycle', 'city'])
+    const answer = (formatted: Record<string, unknown>) => ({
+      hits: [{ id: ID(1), _formatted: { id: ID(1), ...formatted } }],
+      estimatedTotalHits: 1,
+      facetDistribution: {},
+      query: 'bicycle',
+      processingTimeMs: 1,
+      offset: 0,
+      limit: 21,
+    })
+    rec.nextSearchResponse = answer({ tags: ['\uE000fiets\uE001'], tagsEn: ['\uE000bicycle\uE001', 'city'] })
+    expect((await engine.search({ q: 'bicycle', lang: 'en', filters: {}, sort: 'relevance', limit: 20 })).hits[0]!.highlights.tags).toBe('<mark>bicycle</mark>')
+    rec.nextSearchResponse = answer({ tags: ['\uE000fiets\uE001'], tagsEn: ['\uE000bicycle\uE001', 'city'] })
+    expect((await engine.search({ q: 'bicycle', lang: 'nl', filters: {}, sort: 'relevance', limit: 20 })).hits[0]!.highlights.tags).toBe('<mark>fiets</mark>')
+    // Only the English keyword matched: shown also to a Dutch query (the other language as fallback).
+    rec.nextSearchResponse = answer({ tags: ['fiets'], tagsEn: ['\uE000bicycle\uE001', 'city'] })
+    expect((await engine.search({ q: 'bicycle', lang: 'nl', filters: {}, sort: 'relevance', limit: 20 })).hits[0]!.highlights.tags).toBe('<mark>bicycle</mark>')
   })
 
   it('answers an empty result before the index exists', async () => {

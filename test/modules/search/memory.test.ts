@@ -18,6 +18,7 @@ const doc = (id: number, captionNl: string, captionEn: string): SearchDocument =
   altNl: null,
   altEn: null,
   tags: [],
+  tagsEn: [],
   series: null,
   credit: 'Fotograaf',
   photographerId: '00000000-0000-4000-8000-00000000ffff',

@@ -23,6 +23,7 @@ const doc = (over: Partial<SearchDocument>): SearchDocument => ({
   altNl: null,
   altEn: null,
   tags: [],
+  tagsEn: [],
   series: null,
   credit: 'Demo',
   photographerId: crypto.randomUUID(),

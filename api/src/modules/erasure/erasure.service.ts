@@ -161,6 +161,7 @@ export class ErasureService {
           altNl: null,
           altEn: null,
           tags: [],
+          tagsEn: [],
           series: null,
           placeCity: null,
           capturedMonth: null,

@@ -141,6 +141,8 @@ export class DerivativeStore {
     // AVIF can't be stamped in place: it is rendered with the terms of now, and rendered again when they
     // change (photos.service.ts update); consent-dependent fields are left out of it for that reason.
     const rights = photoRights(photo, null, this.deps.licence(photo.licence), { origin: this.deps.origin, lang: 'nl', withConsent: false })
+    // One AVIF serves both languages (its captions carry both as Lang Alt), so it carries both keyword lists.
+    rights.keywords = [...new Set([...photo.tags, ...photo.tagsEn])]
     const list = await renderAvif(original, { rights, maxPixels: this.deps.config.upload.maxPixels })
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { USES, type GateInputs } from '../consent/index.ts'
 import { licenceKind, licenceLabel, type Licence } from '../licences/index.ts'
 import { asciiFold, type GrantRights, type LangAlt, type ModelReleaseStatus, type Rights } from '../media/index.ts'
+import { keywordsIn } from './photos.keywords.ts'
 import type { photos } from './photos.table.ts'
 
 type PhotoRow = typeof photos.$inferSelect
@@ -92,7 +93,9 @@ export function photoRights(
     licensorUrl: page,
     description: langAlt(photo.captionNl, photo.captionEn, lang),
     altText: langAlt(photo.altNl, photo.altEn, lang),
-    keywords: photo.tags,
+    // IPTC Keywords (dc:subject, IIM 2:25) are a plain bag of words with no language alternatives (unlike
+    // the caption's Lang Alt): the file carries the served language's list, or the other one when it is empty.
+    keywords: keywordsIn(photo, lang),
   }
   const release = opts.withConsent !== false ? modelReleaseOf(gate, photo.noPeopleDeclaredAt !== null) : undefined
   if (release) rights.modelReleaseStatus = release

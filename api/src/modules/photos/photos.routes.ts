@@ -17,6 +17,7 @@ import {
   PhotoList,
   PhotoParams,
   PhotoPatch,
+  PhotoQuery,
   UploadFields,
   UploadResponse,
   type GrantsHoldView,
@@ -82,15 +83,15 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
         response: { 200: PhotoList, 400: P, 401: P, 403: P },
       },
     },
-    async (request) => photos.list(request.principal!, request.query.limit ?? 24, request.query.cursor),
+    async (request) => photos.list(request.principal!, request.query.limit ?? 24, request.query.cursor, request.query.lang ?? 'nl'),
   )
 
   app.get(
     '/v1/photos/:id',
-    { schema: { tags: ['photos'], params: PhotoParams, response: { 200: Photo, 400: P, 404: P, 410: P } } },
+    { schema: { tags: ['photos'], params: PhotoParams, querystring: PhotoQuery, response: { 200: Photo, 400: P, 404: P, 410: P } } },
     // Serialised by this route's response schema (the allow-list) once per photo record, variant and day.
     async (request, reply) => {
-      const json = await photos.getJson(request.params.id, request.principal, (view) => reply.serializeInput(view, '200') as string)
+      const json = await photos.getJson(request.params.id, request.principal, (view) => reply.serializeInput(view, '200') as string, request.query.lang ?? 'nl')
       return reply.type('application/json; charset=utf-8').send(json as never)
     },
   )

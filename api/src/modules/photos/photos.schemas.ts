@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { KeywordList, Keywords } from './photos.keywords.ts'
 
 const Text = (max: number) => Type.String({ maxLength: max })
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
@@ -10,7 +11,8 @@ const TextFields = {
   captionEn: Type.Optional(Text(2000)),
   altNl: Type.Optional(Text(1000)),
   altEn: Type.Optional(Text(1000)),
-  tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40 })),
+  tags: Type.Optional(KeywordList('Dutch')),
+  tagsEn: Type.Optional(KeywordList('English')),
   series: Type.Optional(Text(160)),
   placeCity: Type.Optional(Text(120)),
 }
@@ -60,7 +62,11 @@ export const Photo = Type.Object({
   height: Type.Integer(),
   caption: Bilingual,
   alt: Bilingual,
-  tags: Type.Array(Type.String()),
+  /** The keywords in the requested language (`?lang=`, Dutch by default), or the other language's when there are none. */
+  tags: Type.Array(Type.String(), {
+    description: "The keywords in the requested language (?lang=nl|en, default nl); the other language's when that list is empty.",
+  }),
+  keywords: Keywords,
   series: Nullable(Type.String()),
   credit: Type.String(),
   capturedMonth: Nullable(Type.String()),
@@ -162,8 +168,12 @@ export const MediaQuery = Type.Object(
   { additionalProperties: false },
 )
 
+const LangQuery = Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of `tags` (default nl).' })
+export const PhotoQuery = Type.Object({ lang: Type.Optional(LangQuery) }, { additionalProperties: false })
+
 export const ListQuery = Type.Object(
   {
+    lang: Type.Optional(LangQuery),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 24 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },

@@ -30,6 +30,7 @@ import { enqueueSearchSync } from '../search/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
+import { keywordsIn, normaliseTags } from './photos.keywords.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
 import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
 import type { BulkPhotoPatchT, PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
@@ -147,6 +148,7 @@ export class PhotosService {
             altNl: input.fields.altNl || null,
             altEn: input.fields.altEn || null,
             tags: normaliseTags(input.fields.tags ?? []),
+            tagsEn: normaliseTags(input.fields.tagsEn ?? []),
             series: input.fields.series || null,
             credit,
             capturedMonth,
@@ -194,27 +196,27 @@ export class PhotosService {
    * told, as the gate decided) and day: for one record and one day the gate's verdict, and so the whole
    * response, is the same for every caller the gate gives that variant.
    */
-  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string): Promise<Buffer> {
+  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string, lang: Lang = 'nl'): Promise<Buffer> {
     const allowed = await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
-    const key = `${variantOf(allowed)}:${todayUtc()}`
+    const key = `${variantOf(allowed)}:${lang}:${todayUtc()}`
     let texts = this.#json.get(allowed.record)
     if (!texts) this.#json.set(allowed.record, (texts = new Map()))
     let text = texts.get(key)
     if (text === undefined) {
       // Kept as bytes: encoding the text again on every send was a noticeable part of the request.
-      text = Buffer.from(serialize(this.viewOf(allowed)))
+      text = Buffer.from(serialize(this.viewOf(allowed, lang)))
       if (texts.size > 8) texts.clear()
       texts.set(key, text)
     }
     return text
   }
 
-  async get(id: string, principal: Principal | null) {
-    return this.viewOf(await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal)))
+  async get(id: string, principal: Principal | null, lang: Lang = 'nl') {
+    return this.viewOf(await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal)), lang)
   }
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
-  async list(principal: Principal, limit: number, cursor: string | undefined) {
+  async list(principal: Principal, limit: number, cursor: string | undefined, lang: Lang = 'nl') {
     const conds: (SQL | undefined)[] = [notErased]
     if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
     if (cursor) {
@@ -237,7 +239,7 @@ export class PhotosService {
     return {
       items: page.flatMap((p) => {
         const d = decisions.get(p.id)
-        return d?.ok ? [this.viewOf(d)] : []
+        return d?.ok ? [this.viewOf(d, lang)] : []
       }),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null,
     }
@@ -343,6 +345,7 @@ export class PhotosService {
       if (patch.credit !== undefined) set.credit = patch.credit.trim()
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
+      if (patch.tagsEn !== undefined) set.tagsEn = normaliseTags(patch.tagsEn)
       if (addTags?.length) set.tags = normaliseTags([...(set.tags ?? photo.tags), ...addTags])
       if (patch.licence !== undefined) {
         const licence = this.deps.licence(patch.licence)
@@ -383,7 +386,7 @@ export class PhotosService {
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
       // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
       // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
-      if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags'].some((k) => k in set)) {
+      if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags', 'tagsEn'].some((k) => k in set)) {
         await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
         await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
       }
@@ -418,7 +421,7 @@ export class PhotosService {
    * The view the gate allowed: its sizes only, and the permission only when the caller is told it. The
    * part that depends only on the record is built once per record and variant.
    */
-  viewOf(allowed: Allowed) {
+  viewOf(allowed: Allowed, lang: Lang = 'nl') {
     const { record } = allowed
     let views = this.#views.get(record)
     if (!views) this.#views.set(record, (views = new Map()))
@@ -436,7 +439,11 @@ export class PhotosService {
         )),
       )
     const told = allowed.disclosed ? allowed.permission : null
-    const view = { ...this.#withPermission(base, record.photo, told), peopleCount: told ? record.gate.subjectIds.length : null }
+    const view = {
+      ...this.#withPermission(base, record.photo, told),
+      tags: keywordsIn(record.photo, lang),
+      peopleCount: told ? record.gate.subjectIds.length : null,
+    }
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
     return allowed.access === 'desk' ? { ...view, downloadSizes: downloadSizes(record.photo, record.derivatives) } : view
   }
@@ -561,7 +568,8 @@ function staticView(
     height: p.height,
     caption: { nl: p.captionNl, en: p.captionEn },
     alt: { nl: p.altNl, en: p.altEn },
-    tags: p.tags,
+    tags: keywordsIn(p, 'nl'),
+    keywords: { nl: [...p.tags], en: [...p.tagsEn] },
     series: p.series,
     credit: p.credit,
     capturedMonth: p.capturedMonth,
@@ -582,7 +590,3 @@ function staticView(
   }
 }
 type StaticView = ReturnType<typeof staticView>
-
-export function normaliseTags(tags: string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, 40)
-}

@@ -37,7 +37,9 @@ export const photos = pgTable(
     captionEn: text('caption_en'),
     altNl: text('alt_nl'),
     altEn: text('alt_en'),
+    /** Keywords in Dutch (the column's first language); `tagsEn` the English ones (migration 0023_keywords). */
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tagsEn: text('tags_en').array().notNull().default(sql`'{}'::text[]`),
     series: text('series'),
     credit: text('credit').notNull(),
     /** 'YYYY-MM': never finer, so a date can't be matched to a diary or a location history. */

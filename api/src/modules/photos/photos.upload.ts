@@ -18,7 +18,7 @@ export interface ReceivedUpload {
   dispose(): Promise<void>
 }
 
-const LIST_FIELDS = new Set(['tags'])
+const LIST_FIELDS = new Set(['tags', 'tagsEn'])
 
 /**
  * Streams the multipart body: the one file goes straight to a temp file (hashing on the way, the size cap

@@ -87,6 +87,7 @@ export class SearchDocuments {
         altNl: r.altNl,
         altEn: r.altEn,
         tags: [...r.tags],
+        tagsEn: [...r.tagsEn],
         series: r.series,
         credit: r.credit,
         photographerId: r.ownerId,

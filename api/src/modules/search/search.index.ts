@@ -6,7 +6,7 @@
  *
  *  - Terms. Every text is folded (lower case, no accents) and split into words. A word is indexed as itself
  *    (prefixes and typos are looked up on these), plus its Dutch stem for the Dutch texts and its English
- *    stem for the English ones (Snowball, @orama/stemmers), both for the tags and series. The languages'
+ *    stem for the English ones (Snowball, @orama/stemmers), both for the keywords (Dutch and English) and series. The languages'
  *    stop words get no stem (the lists PostgreSQL uses), as in the PostgreSQL engine.
  *  - A query word matches its own word, its stems, and, for the last word, every word it begins (search as
  *    you type). A word that matches nothing is widened with its nearest words by Damerau–Levenshtein
@@ -88,7 +88,8 @@ function termsOf(d: SearchDocument): Map<string, number> {
   text(d.captionEn, CAPTION, false, true)
   text(d.altNl, ALT, true, false)
   text(d.altEn, ALT, false, true)
-  text([d.tags.join(' '), d.series ?? ''].join(' '), KEYWORDS, true, true)
+  // Keywords in either language get both stems, as before (a Dutch list often holds English words too).
+  text([d.tags.join(' '), d.tagsEn.join(' '), d.series ?? ''].join(' '), KEYWORDS, true, true)
   text(d.credit, CREDIT, false, false)
   return out
 }

@@ -63,7 +63,7 @@ const FACET_ATTRIBUTE: Record<Facet, string> = {
   collection: 'collections',
   photographer: 'photographerId',
 }
-const TEXT_ATTRIBUTES = ['captionNl', 'captionEn', 'altNl', 'altEn', 'tags', 'series', 'credit'] as const
+const TEXT_ATTRIBUTES = ['captionNl', 'captionEn', 'altNl', 'altEn', 'tags', 'tagsEn', 'series', 'credit'] as const
 /** Highlight markers: private-use characters, so the text can be HTML-escaped before they become <mark>. */
 const PRE = '\uE000'
 const POST = '\uE001'
@@ -114,7 +114,7 @@ export function buildSynonyms(guidance: { term: string; preferred: string[] }[] 
 export function indexSettings(guidance?: { term: string; preferred: string[] }[]): Settings {
   return {
     // Ranked: a word in a caption counts more than in the tags, the alt text, the series or the credit.
-    searchableAttributes: ['captionNl', 'captionEn', 'tags', 'altNl', 'altEn', 'series', 'credit'],
+    searchableAttributes: ['captionNl', 'captionEn', 'tags', 'tagsEn', 'altNl', 'altEn', 'series', 'credit'],
     filterableAttributes: ['uses', 'orientation', 'colour', 'series', 'collections', 'photographerId', 'publicPreview'],
     sortableAttributes: ['publishedAt'],
     // `sort` first: with sort=newest the order is by date; without a sort parameter the rule does nothing,
@@ -131,7 +131,7 @@ export function indexSettings(guidance?: { term: string; preferred: string[] }[]
     },
     localizedAttributes: [
       { attributePatterns: ['captionNl', 'altNl'], locales: ['nld'] },
-      { attributePatterns: ['captionEn', 'altEn'], locales: ['eng'] },
+      { attributePatterns: ['captionEn', 'altEn', 'tagsEn'], locales: ['eng'] },
     ],
     faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
@@ -148,6 +148,7 @@ function toMeili(doc: SearchDocument): Record<string, unknown> {
     altNl: clean(doc.altNl),
     altEn: clean(doc.altEn),
     tags: doc.tags.map((t) => t.replace(MARKERS, '')),
+    tagsEn: doc.tagsEn.map((t) => t.replace(MARKERS, '')),
     series: clean(doc.series),
     credit: clean(doc.credit),
     photographerId: doc.photographerId,
@@ -193,8 +194,11 @@ export function highlightsOf(formatted: Record<string, unknown> | undefined, lan
   if (caption) h.caption = markup(caption)
   const alt = pick(formatted.altNl, formatted.altEn)
   if (alt) h.alt = markup(alt)
-  const tags = Array.isArray(formatted.tags) ? formatted.tags.filter(matched) : []
-  if (tags.length) h.tags = tags.map(markup).join(', ')
+  // The matched keywords of the query's language, else those of the other one (as the caption).
+  const keywords = (v: unknown) => (Array.isArray(v) ? v.filter(matched) : [])
+  const tags = [keywords(formatted.tags), keywords(formatted.tagsEn)][lang === 'en' ? 1 : 0]!
+  const chosen = tags.length ? tags : [keywords(formatted.tags), keywords(formatted.tagsEn)][lang === 'en' ? 0 : 1]!
+  if (chosen.length) h.tags = chosen.map(markup).join(', ')
   if (matched(formatted.series)) h.series = markup(formatted.series)
   if (matched(formatted.credit)) h.credit = markup(formatted.credit)
   return h

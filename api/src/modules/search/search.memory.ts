@@ -181,7 +181,16 @@ export class MemorySearchEngine implements SearchEngine {
     const hits: SearchHit[] = page.slice(0, limit).map((d) => ({
       id: d.id,
       highlights: highlights(
-        { caption_nl: d.captionNl, caption_en: d.captionEn, alt_nl: d.altNl, alt_en: d.altEn, tags: d.tags, series: d.series, credit: d.credit },
+        {
+          caption_nl: d.captionNl,
+          caption_en: d.captionEn,
+          alt_nl: d.altNl,
+          alt_en: d.altEn,
+          tags: d.tags,
+          tags_en: d.tagsEn,
+          series: d.series,
+          credit: d.credit,
+        },
         answer.terms,
         query.lang,
       ),

@@ -23,7 +23,9 @@ export interface SearchDocument {
   captionEn: string | null
   altNl: string | null
   altEn: string | null
+  /** Keywords in Dutch, and in English (both searched). */
   tags: string[]
+  tagsEn: string[]
   series: string | null
   credit: string
   /** The owner's user id: the `photographer` filter. */

@@ -86,26 +86,28 @@ export class PostgresSearchEngine implements SearchEngine {
     if (docs.length === 0) return
     const json = JSON.stringify(docs)
     await db.execute(sql`
-      insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, series, credit, photographer_id, collections, orientation, colour, uses, public_preview, published_at, indexed_at, tsv)
+      insert into search_documents (photo_id, caption_nl, caption_en, alt_nl, alt_en, tags, tags_en, series, credit, photographer_id, collections, orientation, colour, uses, public_preview, published_at, indexed_at, tsv)
       select d.id, d."captionNl", d."captionEn", d."altNl", d."altEn",
-             array(select jsonb_array_elements_text(d.tags)), d.series, d.credit, d."photographerId",
+             array(select jsonb_array_elements_text(d.tags)), array(select jsonb_array_elements_text(d."tagsEn")), d.series, d.credit, d."photographerId",
              array(select jsonb_array_elements_text(d.collections))::uuid[], d.orientation, d.colour,
              array(select jsonb_array_elements_text(d.uses)), d."publicPreview", d."publishedAt", clock_timestamp(),
              eb_search_vector(d."captionNl", d."captionEn", d."altNl", d."altEn",
-                              concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t), d.series), d.credit)
-      from jsonb_to_recordset(${json}::jsonb) as d(id uuid, "captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text, credit text,
+                              concat_ws(' ', (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t),
+                                        (select string_agg(t, ' ') from jsonb_array_elements_text(d."tagsEn") t), d.series), d.credit)
+      from jsonb_to_recordset(${json}::jsonb) as d(id uuid, "captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, "tagsEn" jsonb, series text, credit text,
            "photographerId" uuid, collections jsonb, orientation text, colour text, uses jsonb, "publicPreview" boolean, "publishedAt" timestamptz)
       on conflict (photo_id) do update set
         caption_nl = excluded.caption_nl, caption_en = excluded.caption_en, alt_nl = excluded.alt_nl, alt_en = excluded.alt_en,
-        tags = excluded.tags, series = excluded.series, credit = excluded.credit, photographer_id = excluded.photographer_id,
+        tags = excluded.tags, tags_en = excluded.tags_en, series = excluded.series, credit = excluded.credit, photographer_id = excluded.photographer_id,
         collections = excluded.collections, orientation = excluded.orientation, colour = excluded.colour, uses = excluded.uses,
         public_preview = excluded.public_preview, published_at = excluded.published_at, indexed_at = excluded.indexed_at, tsv = excluded.tsv`)
     // The typo fallback's vocabulary: every word the documents use.
     await db.execute(sql`
       insert into search_words (word)
-      select distinct w from jsonb_to_recordset(${json}::jsonb) as d("captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, series text),
+      select distinct w from jsonb_to_recordset(${json}::jsonb) as d("captionNl" text, "captionEn" text, "altNl" text, "altEn" text, tags jsonb, "tagsEn" jsonb, series text),
         regexp_split_to_table(lower(eb_unaccent(concat_ws(' ', d."captionNl", d."captionEn", d."altNl", d."altEn", d.series,
-          (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t)))), '[^[:alnum:]]+') as w
+          (select string_agg(t, ' ') from jsonb_array_elements_text(d.tags) t),
+          (select string_agg(t, ' ') from jsonb_array_elements_text(d."tagsEn") t)))), '[^[:alnum:]]+') as w
       where length(w) between 3 and 40
       on conflict (word) do nothing`)
   }
@@ -114,7 +116,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (ids.length === 0) return
     const gone = await this.db.execute(sql`
       delete from search_documents where photo_id = any(${`{${ids.join(',')}}`}::uuid[])
-      returning lower(eb_unaccent(concat_ws(' ', caption_nl, caption_en, alt_nl, alt_en, series, array_to_string(tags, ' ')))) as text`)
+      returning lower(eb_unaccent(concat_ws(' ', caption_nl, caption_en, alt_nl, alt_en, series, array_to_string(tags, ' '), array_to_string(tags_en, ' ')))) as text`)
     // The typo vocabulary forgets the words only these photos contributed (an erased photo's alt text must
     // not live on as a suggestion); a word another document still uses stays. Words are split on
     // non-alphanumerics exactly as in upsert(), so they are safe inside the pattern.
@@ -129,7 +131,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.execute(sql`
       delete from search_words w where w.word = any(${`{${words.join(',')}}`}::text[])
         and not exists (select 1 from search_documents d
-          where lower(eb_unaccent(concat_ws(' ', d.caption_nl, d.caption_en, d.alt_nl, d.alt_en, d.series, array_to_string(d.tags, ' '))))
+          where lower(eb_unaccent(concat_ws(' ', d.caption_nl, d.caption_en, d.alt_nl, d.alt_en, d.series, array_to_string(d.tags, ' '), array_to_string(d.tags_en, ' '))))
                 ~ ('(^|[^[:alnum:]])' || w.word || '([^[:alnum:]]|$)'))`)
   }
 
@@ -157,7 +159,7 @@ export class PostgresSearchEngine implements SearchEngine {
     for (;;) {
       const rows = rowsOf<SearchDocument>(
         await this.db.execute(sql`
-          select photo_id::text as id, caption_nl as "captionNl", caption_en as "captionEn", alt_nl as "altNl", alt_en as "altEn", tags, series, credit,
+          select photo_id::text as id, caption_nl as "captionNl", caption_en as "captionEn", alt_nl as "altNl", alt_en as "altEn", tags, tags_en as "tagsEn", series, credit,
                  photographer_id::text as "photographerId", collections::text[] as collections, orientation, colour, uses, public_preview as "publicPreview",
                  to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "publishedAt"
           from search_documents
@@ -286,6 +288,7 @@ export class PostgresSearchEngine implements SearchEngine {
             alt_nl: string | null
             alt_en: string | null
             tags: string[]
+            tags_en: string[]
             series: string | null
             credit: string
           }[]
@@ -309,7 +312,7 @@ export class PostgresSearchEngine implements SearchEngine {
             'photographer', (select jsonb_object_agg(v, n) from (select photographer_id::text as v, count(*) as n from ${from('photographer')} c group by 1) x)
           ) as facets,
           (select jsonb_agg(jsonb_build_object('id', d.photo_id, 'caption_nl', d.caption_nl, 'caption_en', d.caption_en, 'alt_nl', d.alt_nl,
-                  'alt_en', d.alt_en, 'tags', d.tags, 'series', d.series, 'credit', d.credit) order by p.ord)
+                  'alt_en', d.alt_en, 'tags', d.tags, 'tags_en', d.tags_en, 'series', d.series, 'credit', d.credit) order by p.ord)
              from p join search_documents d on d.photo_id = p.photo_id) as page`),
     )
     const row = rows[0]!
@@ -335,6 +338,7 @@ export function highlights(
     alt_nl: string | null
     alt_en: string | null
     tags: string[]
+    tags_en: string[]
     series: string | null
     credit: string
   },
@@ -353,7 +357,8 @@ export function highlights(
   const out: SearchHit['highlights'] = {}
   const caption = first(pairs(d.caption_nl, d.caption_en))
   const alt = first(pairs(d.alt_nl, d.alt_en))
-  const tags = highlight(d.tags.join(', '), terms)
+  // The keywords of the query's language that match, else the other language's (as the caption).
+  const tags = first(pairs(d.tags.join(', '), d.tags_en.join(', ')))
   const series = highlight(d.series, terms)
   const credit = highlight(d.credit, terms)
   if (caption) out.caption = caption

@@ -18,6 +18,7 @@ export const searchDocuments = pgTable(
     altNl: text('alt_nl'),
     altEn: text('alt_en'),
     tags: text('tags').array().notNull(),
+    tagsEn: text('tags_en').array().notNull().default(sql`'{}'::text[]`),
     series: text('series'),
     credit: text('credit').notNull(),
     photographerId: uuid('photographer_id').notNull(),

@@ -113,6 +113,10 @@ function ReviewCard({ item }: { item: ReviewItem }) {
           <dd lang="nl">{photo.alt.nl || '—'}</dd>
           <dt>{t('field_altEn')}</dt>
           <dd lang="en">{photo.alt.en || '—'}</dd>
+          <dt>{t('field_tagsNl')}</dt>
+          <dd lang="nl">{photo.keywords.nl.join(', ') || '—'}</dd>
+          <dt>{t('field_tagsEn')}</dt>
+          <dd lang="en">{photo.keywords.en.join(', ') || '—'}</dd>
         </dl>
         {people === null ? (
           <p aria-busy="true">{t('loading')}</p>

@@ -1,4 +1,4 @@
-/** /my-photos/:id: captions, alt text and tags in both languages, the people in the photo, send for review. */
+/** /my-photos/:id: captions, alt text and keywords in both languages (Dutch first), the people in the photo, send for review. */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { Picture } from '../../components/Picture.tsx'
@@ -14,13 +14,24 @@ import { PeopleSection } from './PeopleSection.tsx'
 import { photoStatus, PhotoStatusPanel, type PhotoStatus } from './PhotoStatusPanel.tsx'
 import { photographerApi, type OwnPhoto } from './photographer.api.ts'
 
-type Texts = { captionNl: string; captionEn: string; altNl: string; altEn: string; tags: string; credit: string; placeCity: string; series: string }
+type Texts = {
+  captionNl: string
+  captionEn: string
+  altNl: string
+  altEn: string
+  tags: string
+  tagsEn: string
+  credit: string
+  placeCity: string
+  series: string
+}
 const textsOf = (p: OwnPhoto): Texts => ({
   captionNl: p.caption.nl ?? '',
   captionEn: p.caption.en ?? '',
   altNl: p.alt.nl ?? '',
   altEn: p.alt.en ?? '',
-  tags: p.tags.join(', '),
+  tags: p.keywords.nl.join(', '),
+  tagsEn: p.keywords.en.join(', '),
   credit: p.credit ?? '',
   placeCity: p.placeCity ?? '',
   series: p.series ?? '',
@@ -79,11 +90,11 @@ export function PhotoEditor({ id }: { id: string }) {
     setSaveState('saving')
     setSaveError(null)
     try {
-      const tags = [
+      const list = (s: string) => [
         ...new Set(
-          texts.tags
+          s
             .split(',')
-            .map((s) => s.trim())
+            .map((k) => k.trim())
             .filter(Boolean),
         ),
       ]
@@ -92,7 +103,8 @@ export function PhotoEditor({ id }: { id: string }) {
         captionEn: texts.captionEn.trim(),
         altNl: texts.altNl.trim(),
         altEn: texts.altEn.trim(),
-        tags,
+        tags: list(texts.tags),
+        tagsEn: list(texts.tagsEn),
         ...(texts.credit.trim() ? { credit: texts.credit.trim() } : {}),
         placeCity: texts.placeCity.trim(),
         series: texts.series.trim(),
@@ -132,12 +144,12 @@ export function PhotoEditor({ id }: { id: string }) {
             setTexts({ ...texts, [key]: e.target.value })
             setSaveState('idle')
           }}
-          {...(key === 'tags' ? { 'aria-describedby': `${uid}-tags-hint` } : {})}
+          {...(key === 'tags' || key === 'tagsEn' ? { 'aria-describedby': `${uid}-${key}-hint`, lang: key === 'tags' ? 'nl' : 'en' } : {})}
         />
       )}
-      {key === 'tags' && (
-        <span id={`${uid}-tags-hint`} className="hint">
-          {t('tagsHint')}
+      {(key === 'tags' || key === 'tagsEn') && (
+        <span id={`${uid}-${key}-hint`} className="hint">
+          {t(key === 'tags' ? 'tagsHint' : 'tagsEnHint')}
         </span>
       )}
     </p>
@@ -176,6 +188,7 @@ export function PhotoEditor({ id }: { id: string }) {
         {field('altNl', t('altNl'), true, 1000)}
         {field('altEn', t('altEn'), true, 1000)}
         {field('tags', t('tags'), false, 2000)}
+        {field('tagsEn', t('tagsEn'), false, 2000)}
         <h3>{d('detailsHeading')}</h3>
         {field('credit', d('credit'), false, 120)}
         {field('placeCity', d('placeCity'), false, 120)}

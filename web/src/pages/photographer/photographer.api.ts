@@ -19,7 +19,10 @@ export interface OwnPhoto {
   height: number
   caption: Bilingual
   alt: Bilingual
+  /** The keywords in the language asked for (Dutch by default). */
   tags: string[]
+  /** Both keyword lists, as the editor edits them. */
+  keywords: { nl: string[]; en: string[] }
   credit: string
   /** '<id>@<version>' of a published licence (GET /v1/licences). */
   licence: string
