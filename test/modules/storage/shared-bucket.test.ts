@@ -47,7 +47,7 @@ describe.skipIf(!onPostgres)('two instances sharing one bucket and one database 
     const tmp = () => (dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'eb-shared-'))), dirs.at(-1)!)
     // The ledger is shared by every replica (config.ts LEDGER_DIR); each has its own DATA_DIR. One public
     // address, as behind the proxy: the rights written into served files link there, so both serve the same bytes.
-    const env = { ...target.env, ...s3.env, SEED_DEMO: '0', WORKER_POLL_MS: '100', LEDGER_DIR: tmp(), PUBLIC_URL: 'http://beeld.shared.test' }
+    const env: Record<string, string> = { ...target.env, ...s3.env, SEED_DEMO: '0', WORKER_POLL_MS: '100', LEDGER_DIR: tmp(), PUBLIC_URL: 'http://beeld.shared.test' }
     const envB = { ...env, DATA_DIR: tmp() }
     const migrated = cli(['migrate'], env)
     expect(migrated.code, migrated.stderr).toBe(0)
