@@ -232,7 +232,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
   if (blobStore === 'disk' && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
     problems.push('S3_ENDPOINT / S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY are set but no S3_BUCKET: set S3_BUCKET (and BLOB_STORE=s3) or unset them')
   }
-  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the SDK credential chain)')
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY)
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the SDK credential chain)')
   if (problems.length) throw new ConfigError(problems)
 
   return Object.freeze({

@@ -57,7 +57,13 @@ describe('configuration', () => {
 
   it('keeps blobs on disk by default, in an S3 bucket when one is named, and refuses half or contradictory S3 settings', () => {
     expect(loadConfig({ DATA_DIR: '/srv/eb' }).blobStore).toEqual({ kind: 'disk', root: '/srv/eb/blobs' })
-    const s3 = loadConfig({ DATA_DIR: '/srv/eb', S3_BUCKET: 'eerlijk-beeld', S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'sekret' })
+    const s3 = loadConfig({
+      DATA_DIR: '/srv/eb',
+      S3_BUCKET: 'eerlijk-beeld',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'sekret',
+    })
     expect(s3.blobStore).toEqual({
       kind: 's3',
       bucket: 'eerlijk-beeld',
@@ -74,7 +80,9 @@ describe('configuration', () => {
       forcePathStyle: false,
       credentials: undefined,
     })
-    expect(loadConfig({ S3_BUCKET: 'eb-x', S3_ENDPOINT: 'https://garage.example', S3_FORCE_PATH_STYLE: '0' }).blobStore).toMatchObject({ forcePathStyle: false })
+    expect(loadConfig({ S3_BUCKET: 'eb-x', S3_ENDPOINT: 'https://garage.example', S3_FORCE_PATH_STYLE: '0' }).blobStore).toMatchObject({
+      forcePathStyle: false,
+    })
     for (const [bad, why] of [
       [{ BLOB_STORE: 's3' }, /S3_BUCKET is required with BLOB_STORE=s3/],
       [{ BLOB_STORE: 'disk', S3_BUCKET: 'eb-photos' }, /S3_BUCKET is set but BLOB_STORE=disk/],

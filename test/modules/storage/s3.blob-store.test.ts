@@ -58,12 +58,20 @@ function s3Subject(target: () => Promise<S3Target>): BlobStoreSubject {
   }
 }
 
-blobStoreContract('S3 on s3rver', s3Subject(() => startS3rver()))
+blobStoreContract(
+  'S3 on s3rver',
+  s3Subject(() => startS3rver()),
+)
 
 // MinIO, Garage or AWS S3 wherever S3_ENDPOINT and S3_BUCKET name one (the bucket must exist and be unversioned).
 const real = configuredS3()
-if (real) blobStoreContract(`S3 at S3_ENDPOINT (${new URL(real.endpoint).host})`, s3Subject(async () => real))
-else describe.skip('the blob-store contract against S3_ENDPOINT: skipped, S3_ENDPOINT and S3_BUCKET are not set (MinIO, Garage, AWS)', () => it('runs', () => {}))
+if (real)
+  blobStoreContract(
+    `S3 at S3_ENDPOINT (${new URL(real.endpoint).host})`,
+    s3Subject(async () => real),
+  )
+else
+  describe.skip('the blob-store contract against S3_ENDPOINT: skipped, S3_ENDPOINT and S3_BUCKET are not set (MinIO, Garage, AWS)', () => it('runs', () => {}))
 
 describe('the S3 blob store', () => {
   let t: S3Target

@@ -47,7 +47,14 @@ describe.skipIf(!onPostgres)('two instances sharing one bucket and one database 
     const tmp = () => (dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'eb-shared-'))), dirs.at(-1)!)
     // The ledger is shared by every replica (config.ts LEDGER_DIR); each has its own DATA_DIR. One public
     // address, as behind the proxy: the rights written into served files link there, so both serve the same bytes.
-    const env: Record<string, string> = { ...target.env, ...s3.env, SEED_DEMO: '0', WORKER_POLL_MS: '100', LEDGER_DIR: tmp(), PUBLIC_URL: 'http://beeld.shared.test' }
+    const env: Record<string, string> = {
+      ...target.env,
+      ...s3.env,
+      SEED_DEMO: '0',
+      WORKER_POLL_MS: '100',
+      LEDGER_DIR: tmp(),
+      PUBLIC_URL: 'http://beeld.shared.test',
+    }
     const envB = { ...env, DATA_DIR: tmp() }
     const migrated = cli(['migrate'], env)
     expect(migrated.code, migrated.stderr).toBe(0)
@@ -79,7 +86,8 @@ describe.skipIf(!onPostgres)('two instances sharing one bucket and one database 
       .jpeg({ quality: 92 })
       .toBuffer()
     const form = new FormData()
-    for (const [k, v] of Object.entries({ captionNl: 'Gedeelde emmer', captionEn: 'Shared bucket', altNl: 'Een groen vlak', altEn: 'A green plane' })) form.append(k, v)
+    for (const [k, v] of Object.entries({ captionNl: 'Gedeelde emmer', captionEn: 'Shared bucket', altNl: 'Een groen vlak', altEn: 'A green plane' }))
+      form.append(k, v)
     form.append('file', new Blob([jpeg], { type: 'image/jpeg' }), 'p.jpg')
     const up = await fetch(`${a.url}/v1/photos`, { method: 'POST', headers: { authorization: `Bearer ${photographer}` }, body: form })
     expect(up.status).toBe(201)
@@ -95,7 +103,10 @@ describe.skipIf(!onPostgres)('two instances sharing one bucket and one database 
     expect((await call(b.url, 'POST', `/v1/photos/${id}/publish`, curator)).status).toBe(200)
 
     // The blobs are in the bucket, not on either machine's disk; the original only as ciphertext.
-    const row = await target.withDb(async (d) => rowsOf<{ original_key: string; media_key: string }>(await d.db.execute(sql`select original_key, media_key from photos where id = ${id}`))[0]!)
+    const row = await target.withDb(
+      async (d) =>
+        rowsOf<{ original_key: string; media_key: string }>(await d.db.execute(sql`select original_key, media_key from photos where id = ${id}`))[0]!,
+    )
     const derivativeKeys = await keysUnder(`derivatives/${row.media_key}/`)
     expect(derivativeKeys.length).toBeGreaterThan(2)
     const original = Buffer.from(await (await raw.send(new GetObjectCommand({ Bucket: s3.bucket, Key: row.original_key }))).Body!.transformToByteArray())
@@ -108,7 +119,9 @@ describe.skipIf(!onPostgres)('two instances sharing one bucket and one database 
     const onB = await call(b.url, 'GET', `/v1/photos/${id}`, null)
     expect(onB.status).toBe(200)
     // Absolute links to the public address; each instance is asked by its own.
-    const derivatives = (onB.body!.derivatives as { url: string }[]).map((d) => ({ url: new URL(d.url, 'http://x').pathname + new URL(d.url, 'http://x').search }))
+    const derivatives = (onB.body!.derivatives as { url: string }[]).map((d) => ({
+      url: new URL(d.url, 'http://x').pathname + new URL(d.url, 'http://x').search,
+    }))
     expect(derivatives.length).toBeGreaterThan(0)
     for (const d of derivatives) {
       const [fromB, fromA] = await Promise.all([fetch(`${b.url}${d.url}`), fetch(`${a.url}${d.url}`)])

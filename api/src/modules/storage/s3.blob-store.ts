@@ -10,6 +10,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -198,7 +199,7 @@ export class S3BlobStore implements BlobStore {
     const folder = `${assertKey(prefix)}/`
     let after: string | undefined
     for (;;) {
-      let page
+      let page: ListObjectsV2CommandOutput
       try {
         page = await this.#client.send(new ListObjectsV2Command({ Bucket: this.#bucket, Prefix: folder, StartAfter: after }))
       } catch (err) {
