@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../../api/src/config.ts'
@@ -130,6 +131,14 @@ describe('the S3 blob store', () => {
       )
       expect(err?.name).toBe('S3StoreError')
       expect(err?.message).not.toContain('secret-name-2')
+      // A write to it fails the same way, and its spooled copy is gone with it.
+      const put = await gone.put('originals/secret-name-3', Readable.from([crypto.randomBytes(70_000)])).then(
+        () => null,
+        (e: Error) => e,
+      )
+      expect(put?.name).toBe('S3StoreError')
+      expect(put?.message).not.toContain('secret-name-3')
+      expect(files(path.join(dataDir, 'spool'))).toEqual([])
       await gone.close()
     } finally {
       await store.close()

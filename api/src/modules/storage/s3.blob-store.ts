@@ -50,6 +50,7 @@ const PUT_ATTEMPTS = 3
  */
 export class S3BlobStore implements BlobStore {
   readonly #client: S3Client
+  readonly #putClient: S3Client
   readonly #bucket: string
   readonly #spoolRoot: string
   #scratch: Scratch | null = null
@@ -57,16 +58,21 @@ export class S3BlobStore implements BlobStore {
   constructor(opts: S3BlobStoreOptions) {
     this.#bucket = opts.bucket
     this.#spoolRoot = path.resolve(opts.spoolRoot)
-    this.#client = new S3Client({
+    const options = {
       region: opts.region,
       ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
       forcePathStyle: opts.forcePathStyle,
       ...(opts.credentials ? { credentials: opts.credentials } : {}),
       // Only the checksums a request needs: the default (CRC32 on every PUT, in aws-chunked trailers for
       // streams) is not understood by many S3-compatible servers; Content-MD5 is, and is checked by all.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    })
+      requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+      responseChecksumValidation: 'WHEN_REQUIRED' as const,
+      // A connection that can't be made, or a response that stalls, fails instead of hanging a request.
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
+    }
+    this.#client = new S3Client(options)
+    // PUTs are retried here with a fresh body (#putOnce): the SDK's own retry would resend a consumed stream.
+    this.#putClient = new S3Client({ ...options, maxAttempts: 1 })
   }
 
   /** Checks the bucket is reachable and not versioned, and claims this process's spool folder. */
@@ -97,6 +103,7 @@ export class S3BlobStore implements BlobStore {
     this.#scratch?.release()
     this.#scratch = null
     this.#client.destroy()
+    this.#putClient.destroy()
   }
 
   async put(key: string, data: Buffer | Readable): Promise<{ size: number }> {
@@ -136,7 +143,7 @@ export class S3BlobStore implements BlobStore {
       // The SDK reads the file stream; an error on it must reject the send, not go unhandled.
       if (!Buffer.isBuffer(b)) b.on('error', () => {})
       try {
-        await this.#client.send(new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: b, ContentLength: size, ContentMD5: md5 }))
+        await this.#putClient.send(new PutObjectCommand({ Bucket: this.#bucket, Key: key, Body: b, ContentLength: size, ContentMD5: md5 }))
         return
       } catch (err) {
         if (!Buffer.isBuffer(b)) b.destroy()
