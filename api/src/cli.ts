@@ -39,7 +39,7 @@ import { AuthService, ROLES, type Role } from './modules/auth/index.ts'
 import { BackupError, createBackup, pgliteArchive, restoreBlobs, restorePostgres, verifyBackup } from './modules/backup/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT } from './modules/erasure/index.ts'
 import { SEARCH_REMOVE_JOB } from './modules/search/index.ts'
-import { DiskBlobStore } from './modules/storage/index.ts'
+import { blobStoreName, openBlobStore } from './modules/storage/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { lockDataDir, startRuntime } from './runtime.ts'
@@ -270,7 +270,8 @@ async function main(argv: string[]): Promise<string> {
 
 async function backup(sub: string | undefined, args: string[]): Promise<string> {
   const config = { ...loadConfig(), seedDemo: false, logLevel: 'error' as const }
-  const blobStore = () => new DiskBlobStore(path.join(config.dataDir, 'blobs')).init()
+  // Either store: the backup holds the bucket's objects as files, and a restore writes them back into the bucket.
+  const blobStore = () => openBlobStore(config.blobStore)
   if (sub === 'create') {
     const { values } = parseArgs({ args, options: { to: { type: 'string' } }, strict: true })
     if (!values.to) throw new UsageError('backup create needs --to DIR (a new folder, on other storage than DATA_DIR)')
@@ -279,7 +280,7 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
     const blobs = await blobStore()
     try {
       const m = await withDatabase((d) => createBackup({ database: d, databaseUrl: config.databaseUrl, blobs }, to))
-      console.log(`backed up the ${m.engine} database and ${m.blobs.length} blobs; the master key and the erasure ledger are not in it: keep them elsewhere`)
+      console.log(`backed up the ${m.engine} database and ${m.blobs.length} blobs from the ${blobStoreName(config.blobStore)}; the master key and the erasure ledger are not in it: keep them elsewhere`)
       return to
     } finally {
       await blobs.close()
@@ -319,7 +320,7 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
     try {
       const jobs = await rt.worker.drain([DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, 'photo.purge-media', SEARCH_REMOVE_JOB])
       const r = rt.reapplied
-      console.log(`restored the database of ${manifest.createdAt} and ${restored.written} blobs (${restored.deleted} newer ones removed)`)
+      console.log(`restored the database of ${manifest.createdAt} and ${restored.written} blobs into the ${blobStoreName(config.blobStore)} (${restored.deleted} newer ones removed)`)
       console.log(
         `erasure ledger re-applied: ${r.erasures} erasures, ${r.withdrawals} withdrawals, ${r.portalLinks} portal links, ${r.apiKeys} API keys; ${jobs} deletions run`,
       )

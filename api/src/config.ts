@@ -22,6 +22,16 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   /** The erasure ledger (platform/ledger.ts): outside every backup; a shared mount when replicas run on several machines. */
   LEDGER_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  /** Where blobs live: disk (DATA_DIR/blobs, the default) or s3 (a shared bucket; the default when S3_BUCKET is set). */
+  BLOB_STORE: Type.Optional(Type.Union([Type.Literal('disk'), Type.Literal('s3')])),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  /** MinIO, Garage or another S3-compatible server; unset: AWS S3 itself. */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  S3_REGION: Type.String({ default: 'us-east-1', pattern: '^[a-z0-9-]{2,40}$' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** bucket.host/key (virtual hosts, AWS) or host/bucket/key (path style: most self-hosted servers); default: path style with S3_ENDPOINT. */
+  S3_FORCE_PATH_STYLE: Type.Optional(Bool),
   MEILISEARCH_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILISEARCH_KEY: Type.Optional(Type.String()),
   /** Without Meilisearch: the in-process index (memory, the default) or PostgreSQL full text (postgres). */
@@ -110,6 +120,8 @@ export interface Config {
   ledgerDir: string
   databaseUrl: string | undefined
   embedded: boolean
+  /** Where blobs live (modules/storage): DATA_DIR/blobs, or one S3-compatible bucket shared by every replica. */
+  blobStore: BlobStoreConfig
   meilisearch: { url: string; key: string | undefined } | undefined
   /** The engine when Meilisearch is not configured (search.engine.ts). */
   searchEngine: 'memory' | 'postgres'
@@ -151,6 +163,20 @@ export interface Config {
   }
 }
 
+export type BlobStoreConfig =
+  | { kind: 'disk'; root: string }
+  | {
+      kind: 's3'
+      bucket: string
+      endpoint: string | undefined
+      region: string
+      forcePathStyle: boolean
+      /** Unset: the SDK's own credential chain (an instance or task role on AWS). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined
+      /** Local folder for streams being spooled before their single PUT. */
+      spoolRoot: string
+    }
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  ${problems.join('\n  ')}`)
@@ -169,7 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
   const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw))
   const errors = [...Value.Errors(EnvSchema, converted)]
   if (errors.length > 0) {
-    const secret = new Set(['/MASTER_KEY', '/DATABASE_URL', '/MEILISEARCH_KEY', '/SMTP_URL'])
+    const secret = new Set(['/MASTER_KEY', '/DATABASE_URL', '/MEILISEARCH_KEY', '/SMTP_URL', '/S3_ACCESS_KEY_ID', '/S3_SECRET_ACCESS_KEY', '/S3_ENDPOINT'])
     throw new ConfigError(
       errors.map((e) => {
         const name = e.instancePath.replace(/^\//, '') || '(root)'
@@ -197,6 +223,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     // request's Host header, which any client can set, and an oEmbed answer is cached publicly.
     problems.push('PUBLIC_URL is required with NODE_ENV=production (e.g. PUBLIC_URL=https://beeld.example.nl): absolute links are never taken from the request')
   }
+  const blobStore = env.BLOB_STORE ?? (env.S3_BUCKET ? 's3' : 'disk')
+  if (blobStore === 's3' && !env.S3_BUCKET) problems.push('S3_BUCKET is required with BLOB_STORE=s3')
+  if (blobStore === 'disk' && env.S3_BUCKET) {
+    // Photos silently landing on one machine's disk while the operator thinks they are shared is worse than not starting.
+    problems.push('S3_BUCKET is set but BLOB_STORE=disk: unset one of them')
+  }
+  if (blobStore === 'disk' && (env.S3_ENDPOINT || env.S3_ACCESS_KEY_ID || env.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ENDPOINT / S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY are set but no S3_BUCKET: set S3_BUCKET (and BLOB_STORE=s3) or unset them')
+  }
+  if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY)
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the SDK credential chain)')
   if (problems.length) throw new ConfigError(problems)
 
   return Object.freeze({
@@ -210,6 +247,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     ledgerDir: path.resolve(env.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
     databaseUrl: env.DATABASE_URL,
     embedded,
+    blobStore:
+      blobStore === 's3'
+        ? {
+            kind: 's3' as const,
+            bucket: env.S3_BUCKET!,
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION,
+            forcePathStyle: flag(env.S3_FORCE_PATH_STYLE, env.S3_ENDPOINT !== undefined),
+            credentials: env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY! } : undefined,
+            spoolRoot: path.join(dataDir, 'spool'),
+          }
+        : { kind: 'disk' as const, root: path.join(dataDir, 'blobs') },
     meilisearch: env.MEILISEARCH_URL ? { url: env.MEILISEARCH_URL, key: env.MEILISEARCH_KEY } : undefined,
     searchEngine: env.SEARCH_ENGINE,
     searchCacheSeconds: env.SEARCH_CACHE_SECONDS,

@@ -33,7 +33,7 @@ import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
 import { EmbedService } from './modules/embed/index.ts'
-import { DiskBlobStore } from './modules/storage/index.ts'
+import { openBlobStore, type BlobStore } from './modules/storage/index.ts'
 import {
   CachedSearchEngine,
   createSearchEngine,
@@ -52,7 +52,7 @@ export interface Runtime {
   app: FastifyInstance
   config: Readonly<Config>
   database: Database
-  blobs: DiskBlobStore
+  blobs: BlobStore
   masterKey: MasterKey
   queue: JobQueue
   worker: Worker
@@ -145,7 +145,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
   const unlock = config.embedded && !opts.database ? lockDataDir(config.dataDir) : () => {}
   let database: Database | undefined
   let scratch: Scratch | undefined
-  let blobStore: DiskBlobStore | undefined
+  let blobStore: BlobStore | undefined
   try {
     database =
       opts.database ??
@@ -163,7 +163,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const { key: masterKey, created } = loadMasterKey(config.masterKey)
     if (created) logger.warn({ file: created }, 'created a new master key; back it up: without it the originals cannot be decrypted')
 
-    const blobs = (blobStore = await new DiskBlobStore(path.join(config.dataDir, 'blobs')).init())
+    const blobs = (blobStore = await openBlobStore(config.blobStore))
     // Temp files per process: another server or a CLI command on the same DATA_DIR keeps its own (scratch.ts).
     const tmpRoot = path.join(config.dataDir, 'tmp')
     const sweptTemp = sweepAbandoned(tmpRoot) + (await blobs.sweepTemp())

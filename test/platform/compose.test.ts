@@ -17,6 +17,7 @@ const SECRETS = {
   MEILI_MASTER_KEY: 'meili-master-key-0123456789',
   MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
   DOMAIN: 'beeld.example.nl',
+  S3_SECRET_ACCESS_KEY: 's3secret0123456789abcdef',
 }
 const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => fs.existsSync(p))
 
@@ -41,13 +42,15 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(r.stderr).not.toMatch(/error|invalid/i)
     expect(r.status).toBe(0)
     const c = parse(r.stdout)
-    expect(Object.keys(c.services).sort()).toEqual(['app', 'meilisearch', 'postgres', 'proxy'])
+    expect(Object.keys(c.services).sort()).toEqual(['app', 'app2', 'meilisearch', 'minio', 'minio-setup', 'postgres', 'proxy'])
     // Pinned versions: a tag with a full version number, never latest.
     expect(c.services.postgres.image).toMatch(/^postgres:15\.\d+/)
     expect(c.services.meilisearch.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/)
     expect(c.services.proxy.image).toMatch(/^caddy:2\.\d+\.\d+$/)
-    for (const s of ['postgres', 'meilisearch', 'app']) expect(c.services[s].healthcheck?.test, s).toBeTruthy()
-    expect(Object.keys(c.volumes).sort()).toEqual(['blobs', 'caddy_config', 'caddy_data', 'ledger', 'meilidata', 'pgdata'])
+    expect(c.services.minio.image).toMatch(/^quay\.io\/minio\/minio:RELEASE\.\d{4}-/)
+    expect(c.services['minio-setup'].image).toMatch(/^quay\.io\/minio\/mc:RELEASE\.\d{4}-/)
+    for (const s of ['postgres', 'meilisearch', 'minio', 'app', 'app2']) expect(c.services[s].healthcheck?.test, s).toBeTruthy()
+    expect(Object.keys(c.volumes).sort()).toEqual(['appdata', 'appdata2', 'caddy_config', 'caddy_data', 'ledger', 'meilidata', 'pgdata', 's3data'])
     expect(c.services.postgres.volumes.join()).toMatch(/^pgdata:\/var\/lib\/postgresql\/data/)
     expect(c.services.meilisearch.volumes.join()).toMatch(/^meilidata:\/meili_data/)
     expect(c.services.meilisearch.environment.MEILI_MASTER_KEY).toBe(SECRETS.MEILI_MASTER_KEY)
@@ -62,6 +65,8 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(ports.join(' ')).toMatch(/80:80/)
     expect(ports.join(' ')).toMatch(/443:443/)
     expect(c.services.app.ports).toBeUndefined()
+    expect(c.services.app2.ports).toBeUndefined()
+    expect(c.services.minio.ports).toBeUndefined()
     expect(c.services.proxy.volumes.join(' ')).toMatch(/deploy\/Caddyfile:\/etc\/caddy\/Caddyfile:ro/)
     expect(c.services.proxy.environment.DOMAIN).toBe(SECRETS.DOMAIN)
     const env = c.services.app.environment as Record<string, string>
@@ -79,11 +84,13 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(() => loadConfig({ ...env, PUBLIC_URL: '' })).toThrow(/PUBLIC_URL is required/)
   })
 
-  it('has a Caddyfile with the timeouts and limits, where a second app instance is one more line', () => {
+  it('has a Caddyfile with the timeouts and limits, balancing both app instances', () => {
     const file = fs.readFileSync(path.join(ROOT, 'deploy/Caddyfile'), 'utf8')
     for (const directive of [/read_header 10s/, /read_body 5m/, /idle 30s/, /max_header_size 16KB/, /max_size 51MB/, /health_uri \/readyz/])
       expect(file).toMatch(directive)
     expect(file.match(/^\s*to app:3000$/gm)).toHaveLength(1)
+    expect(file.match(/^\s*to app2:3000$/gm)).toHaveLength(1)
+    expect(file).toMatch(/lb_policy least_conn/)
     if (CADDY) {
       // Debian's caddy (2.6) reads the same Caddyfile syntax as the pinned image.
       const r = spawnSync(CADDY, ['validate', '--config', 'deploy/Caddyfile', '--adapter', 'caddyfile'], {
@@ -99,7 +106,11 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
   it('points the app at both services, after they are healthy, in a shape our config accepts', () => {
     const c = parse(compose(SECRETS).stdout)
     const app = c.services.app
-    expect(app.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, meilisearch: { condition: 'service_healthy' } })
+    expect(app.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      meilisearch: { condition: 'service_healthy' },
+      'minio-setup': { condition: 'service_completed_successfully' },
+    })
     const env = app.environment as Record<string, string>
     expect(env.DATABASE_URL).toBe(`postgres://eerlijkbeeld:${SECRETS.POSTGRES_PASSWORD}@postgres:5432/eerlijkbeeld`)
     expect(env.MEILISEARCH_URL).toBe('http://meilisearch:7700')
@@ -113,6 +124,33 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     // The app image has no wget/curl: its healthcheck must not depend on them.
     expect(app.healthcheck.test.join(' ')).not.toMatch(/\b(wget|curl)\b/)
     expect(app.healthcheck.test.join(' ')).toMatch(/readyz/)
+  })
+
+  it('runs two app instances on one database, one bucket and one ledger, each with its own temp folder', () => {
+    const c = parse(compose(SECRETS).stdout)
+    const [a, b] = [c.services.app, c.services.app2]
+    expect(b.environment).toEqual(a.environment)
+    expect(b.depends_on).toEqual(a.depends_on)
+    expect(a.depends_on['minio-setup']).toEqual({ condition: 'service_completed_successfully' })
+    expect(c.services['minio-setup'].depends_on).toEqual({ minio: { condition: 'service_healthy' } })
+    expect(c.services['minio-setup'].entrypoint.join(' ')).toBe('mc mb --ignore-existing eb/eerlijkbeeld')
+    expect(c.services['minio-setup'].environment.MC_HOST_eb).toBe(`http://eerlijkbeeld:${SECRETS.S3_SECRET_ACCESS_KEY}@minio:9000`)
+    expect(c.services.minio.environment.MINIO_ROOT_PASSWORD).toBe(SECRETS.S3_SECRET_ACCESS_KEY)
+    expect(c.services.minio.volumes.join()).toMatch(/^s3data:\/data/)
+    expect(c.services.proxy.depends_on).toEqual(expect.objectContaining({ app: expect.anything(), app2: expect.anything() }))
+    expect(a.volumes.join(' ')).toMatch(/appdata:\/data/)
+    expect(b.volumes.join(' ')).toMatch(/appdata2:\/data/)
+    for (const app of [a, b]) expect(app.volumes.join(' ')).toMatch(/ledger:\/ledger/)
+    const config = loadConfig(a.environment)
+    expect(config.blobStore).toEqual({
+      kind: 's3',
+      bucket: 'eerlijkbeeld',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'eerlijkbeeld', secretAccessKey: SECRETS.S3_SECRET_ACCESS_KEY },
+      spoolRoot: '/data/spool',
+    })
   })
 
   for (const missing of Object.keys(SECRETS)) {

@@ -55,6 +55,54 @@ describe('configuration', () => {
     }
   })
 
+  it('keeps blobs on disk by default, in an S3 bucket when one is named, and refuses half or contradictory S3 settings', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/eb' }).blobStore).toEqual({ kind: 'disk', root: '/srv/eb/blobs' })
+    const s3 = loadConfig({
+      DATA_DIR: '/srv/eb',
+      S3_BUCKET: 'eerlijk-beeld',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'sekret',
+    })
+    expect(s3.blobStore).toEqual({
+      kind: 's3',
+      bucket: 'eerlijk-beeld',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'id', secretAccessKey: 'sekret' },
+      spoolRoot: '/srv/eb/spool',
+    })
+    // AWS itself: virtual-host addressing and the SDK's own credentials (an instance role) by default.
+    expect(loadConfig({ BLOB_STORE: 's3', S3_BUCKET: 'eb-photos', S3_REGION: 'eu-central-1' }).blobStore).toMatchObject({
+      endpoint: undefined,
+      region: 'eu-central-1',
+      forcePathStyle: false,
+      credentials: undefined,
+    })
+    expect(loadConfig({ S3_BUCKET: 'eb-x', S3_ENDPOINT: 'https://garage.example', S3_FORCE_PATH_STYLE: '0' }).blobStore).toMatchObject({
+      forcePathStyle: false,
+    })
+    for (const [bad, why] of [
+      [{ BLOB_STORE: 's3' }, /S3_BUCKET is required with BLOB_STORE=s3/],
+      [{ BLOB_STORE: 'disk', S3_BUCKET: 'eb-photos' }, /S3_BUCKET is set but BLOB_STORE=disk/],
+      [{ S3_ENDPOINT: 'http://minio:9000' }, /no S3_BUCKET/],
+      [{ S3_BUCKET: 'eb-photos', S3_ACCESS_KEY_ID: 'id' }, /go together/],
+      [{ S3_BUCKET: 'Not_A_Bucket' }, /S3_BUCKET/],
+      [{ BLOB_STORE: 'ftp' }, /BLOB_STORE/],
+      [{ S3_BUCKET: 'eb-photos', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT: invalid value \(not shown\)/],
+    ] as const) {
+      expect(() => loadConfig(bad), JSON.stringify(bad)).toThrow(why)
+    }
+    try {
+      loadConfig({ S3_BUCKET: 'eb-photos', S3_ACCESS_KEY_ID: 'AKIAEXAMPLE', S3_SECRET_ACCESS_KEY: 'sekret', S3_REGION: 'NOT VALID' })
+      expect.unreachable()
+    } catch (e) {
+      expect((e as Error).message).toMatch(/S3_REGION/)
+      expect((e as Error).message).not.toMatch(/AKIAEXAMPLE|sekret/)
+    }
+  })
+
   it('allows the crash hook only in tests', () => {
     expect(() => loadConfig({ TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' })).toThrow(/only allowed with NODE_ENV=test/)
     expect(loadConfig({ NODE_ENV: 'test', TEST_CRASH_AFTER_DERIVATIVE_BLOBS: '2' }).testCrashAfterDerivativeBlobs).toBe(2)

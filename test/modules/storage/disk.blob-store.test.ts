@@ -8,6 +8,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BlobNotFound, DiskBlobStore } from '../../../api/src/modules/storage/index.ts'
 import { encryptFile, newDataKey } from '../../../api/src/platform/crypto.ts'
 import { files } from '../../support/app.ts'
+import { blobStoreContract } from '../../contracts/blob-store.contract.ts'
+
+blobStoreContract('disk', {
+  async open() {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-blobs-'))
+    const store = await new DiskBlobStore(root).init()
+    const others: DiskBlobStore[] = []
+    return {
+      store,
+      raw: async (key) => (fs.existsSync(path.join(root, key)) ? fs.readFileSync(path.join(root, key)) : null),
+      leftovers: () => files(path.join(root, '.tmp')),
+      another: async () => (others.push(await new DiskBlobStore(root).init()), others.at(-1)!),
+      async close() {
+        for (const s of [store, ...others]) await s.close()
+        fs.rmSync(root, { recursive: true, force: true })
+      },
+    }
+  },
+})
 
 let root: string
 let store: DiskBlobStore

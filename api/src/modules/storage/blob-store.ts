@@ -1,7 +1,8 @@
 /**
  * The blob-store port: where bytes live (encrypted originals, derivatives). Keys are opaque paths chosen
  * by the caller from random ids, never from content hashes, so a key reveals nothing about the file.
- * Adapters: disk.blob-store.ts (local disk, the default); an S3-compatible one can come later.
+ * Adapters: disk.blob-store.ts (local disk, the default) and s3.blob-store.ts (one S3-compatible bucket
+ * shared by replicas); open.ts picks the configured one. test/contracts/blob-store.contract.ts holds both to this port.
  */
 import type { Readable } from 'node:stream'
 

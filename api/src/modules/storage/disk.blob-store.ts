@@ -44,6 +44,9 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async put(key: string, data: Buffer | Readable): Promise<{ size: number }> {
+    // The source may fail before pipeline() below takes it (a vanished temp file, during the mkdir): this
+    // listener keeps that from being an unhandled 'error' event; pipeline still reports the error.
+    if (!Buffer.isBuffer(data)) data.on('error', () => {})
     const target = this.#path(key)
     const tmp = path.join(this.#tmp, `${crypto.randomUUID()}.part`)
     await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 })

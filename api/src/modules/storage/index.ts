@@ -5,3 +5,5 @@
  */
 export * from './blob-store.ts'
 export { DiskBlobStore } from './disk.blob-store.ts'
+export { blobStoreName, openBlobStore } from './open.ts'
+export { S3BlobStore, S3StoreError } from './s3.blob-store.ts'
