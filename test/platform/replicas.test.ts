@@ -78,8 +78,15 @@ async function photoBytes(seed: number) {
 describe.skipIf(engine() !== 'postgres')('a second instance and the CLI beside a serving instance (PostgreSQL)', () => {
   it('keeps the upload under way: no crash, the photo stored and served by both instances', async () => {
     // The upload is held mid-stream on purpose while the others start: no minimum body rate for it (issue 16's
-    // slow-client guard would rightly close it; that guard has its own tests in connections.test.ts).
-    const env: Record<string, string> = { ...target.env, SEED_DEMO: '0', WORKER_POLL_MS: '100', MIN_BODY_BYTES_PER_SECOND: '0' }
+    // slow-client guard would rightly close it; that guard has its own tests in connections.test.ts), and no idle
+    // timeout within the minutes the others may take to start on a busy machine.
+    const env: Record<string, string> = {
+      ...target.env,
+      SEED_DEMO: '0',
+      WORKER_POLL_MS: '100',
+      MIN_BODY_BYTES_PER_SECOND: '0',
+      IDLE_TIMEOUT_MS: '600000',
+    }
     const migrated = cli(['migrate'], env)
     expect(migrated.code, migrated.stderr).toBe(0)
     const password = crypto.randomBytes(12).toString('base64url')
