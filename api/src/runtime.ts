@@ -51,6 +51,7 @@ import { WorkflowService } from './modules/workflow/index.ts'
 
 export interface Runtime {
   app: FastifyInstance
+  idempotency: IdempotencyService
   config: Readonly<Config>
   database: Database
   blobs: DiskBlobStore
@@ -396,6 +397,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const db = database
     return {
       app,
+      idempotency,
       config,
       database,
       blobs,
