@@ -332,6 +332,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
     const idempotency = new IdempotencyService({ db: database.db })
+    // As with jobs: no other process can hold the embedded database, so keys an interrupted run held are free now.
+    if (database.engine === 'pglite' && !opts.database) await idempotency.expireLeases()
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin, grant: (id) => downloads.grant(id) })
     const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
     const app = await buildApp({

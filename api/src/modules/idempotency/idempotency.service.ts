@@ -171,6 +171,11 @@ export class IdempotencyService {
     await this.opts.db.delete(idempotencyKeys).where(and(this.#own(claim), eq(idempotencyKeys.state, 'running')))
   }
 
+  /** Ends every lease at once (after a crash, when no other process can hold one): retries take the keys over. */
+  async expireLeases(): Promise<void> {
+    await this.opts.db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(idempotencyKeys.state, 'running'))
+  }
+
   /** Forgets expired keys; returns how many. */
   async sweep(): Promise<number> {
     const gone = await this.opts.db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, sql`now()`)).returning({ k: idempotencyKeys.keyHash })
