@@ -120,3 +120,18 @@ describe('a download grant with an Idempotency-Key', () => {
     expect(await grantCount(t, photoId)).toBe(grants)
   })
 })
+
+describe('the OpenAPI document', () => {
+  it('names the optional Idempotency-Key header and its 409/422 problems on the upload and the download route', async () => {
+    const doc = (await (await fetch(`${t.url}/v1/openapi.json`)).json()) as Record<string, any>
+    for (const op of [doc.paths['/v1/photos'].post, doc.paths['/v1/photos/{id}/downloads'].post]) {
+      const header = (op.parameters as { in: string; name: string; required?: boolean; description?: string }[]).find(
+        (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+      )
+      expect(header).toBeDefined()
+      expect(header!.required ?? false).toBe(false)
+      expect(op.description).toContain('Idempotency-Key')
+      for (const status of ['409', '422']) expect(op.responses[status].content).toHaveProperty(['application/problem+json'])
+    }
+  })
+})
