@@ -32,7 +32,16 @@ async function setUp(prefix: string, roles: string[]) {
   const target = await cliTarget(prefix)
   targets.push(target)
   // A fast poll and a short job lease, so work a dead process held is taken up again soon after restart.
-  const env: Record<string, string> = { ...target.env, NODE_ENV: 'test', WORKER_POLL_MS: '100', JOB_LEASE_SECONDS: '2', MIN_BODY_BYTES_PER_SECOND: '0' }
+  // Generous request limits: this test polls (the limiter has its own tests).
+  const env: Record<string, string> = {
+    ...target.env,
+    NODE_ENV: 'test',
+    WORKER_POLL_MS: '100',
+    JOB_LEASE_SECONDS: '2',
+    MIN_BODY_BYTES_PER_SECOND: '0',
+    SESSION_RATE_LIMIT_PER_MINUTE: '100000',
+    ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000',
+  }
   for (const role of roles) {
     const r = cli(['users', 'add', '--email', `${role}@kill9.test`, `--password=${PASSWORD}`, '--role', role], env)
     expect(r.code, r.stderr).toBe(0)
@@ -56,7 +65,7 @@ function ageEverything(dataDir: string) {
 
 /** Large, incompressible, each one different: noise. */
 async function bigJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 2200, height: 1600, channels: 3, background: { r: seed % 256, g: 80, b: 40 }, noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+  return sharp({ create: { width: 1900, height: 1400, channels: 3, background: { r: seed % 256, g: 80, b: 40 }, noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
     .jpeg({ quality: 92 })
     .toBuffer()
 }
@@ -142,7 +151,7 @@ describe('kill -9 during uploads and derivative work', () => {
       const list = await listPhotos(b.url, token)
       const withAvif = list.filter((p) => formatsOf(p) === 3).length
       midDerivatives = withAvif >= 1 && withAvif < list.length
-      if (!midDerivatives) await new Promise((ok) => setTimeout(ok, 50))
+      if (!midDerivatives) await new Promise((ok) => setTimeout(ok, 100))
     }
     expect(midDerivatives, 'the kill came while derivatives were being made').toBe(true)
     await kill(b)
