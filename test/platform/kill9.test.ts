@@ -65,7 +65,9 @@ function ageEverything(dataDir: string) {
 
 /** Large, incompressible, each one different: noise. */
 async function bigJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 1900, height: 1400, channels: 3, background: { r: seed % 256, g: 80, b: 40 }, noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+  return sharp({
+    create: { width: 1900, height: 1400, channels: 3, background: { r: seed % 256, g: 80, b: 40 }, noise: { type: 'gaussian', mean: 120, sigma: 40 } },
+  })
     .jpeg({ quality: 92 })
     .toBuffer()
 }

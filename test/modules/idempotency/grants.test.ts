@@ -61,7 +61,9 @@ describe('a download grant with an Idempotency-Key', () => {
 
     // What is kept: the response without its signed link (a credential for the file).
     const [row] = rowsOf<{ body: Record<string, unknown>; resource_id: string; state: string }>(
-      await t.rt.database.db.execute(sql`select body, resource_id, state from idempotency_keys where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`),
+      await t.rt.database.db.execute(
+        sql`select body, resource_id, state from idempotency_keys where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`,
+      ),
     )
     expect(row!.state).toBe('done')
     expect(row!.resource_id).toBe(first.body.grant.id)

@@ -37,7 +37,9 @@ async function post(bytes: Buffer, key: string | undefined, fields: Record<strin
 
 const count = async (table: 'photos' | 'idempotency_keys' | 'derivatives') =>
   rowsOf<{ n: number }>(
-    await t.rt.database.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} ${table === 'derivatives' ? sql`where format <> 'avif'` : sql``}`),
+    await t.rt.database.db.execute(
+      sql`select count(*)::int as n from ${sql.identifier(table)} ${table === 'derivatives' ? sql`where format <> 'avif'` : sql``}`,
+    ),
   )[0]!.n
 // AVIF is made in the background (a job of an earlier upload may land at any time): counted apart.
 const blobCount = () =>
@@ -149,7 +151,9 @@ describe('an upload with an Idempotency-Key', () => {
   it('expired keys are swept, and the key is then free again', async () => {
     const key = crypto.randomUUID()
     expect((await post(await randomJpeg(), key)).status).toBe(201)
-    await t.rt.database.db.execute(sql`update idempotency_keys set expires_at = now() - interval '1 second' where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`)
+    await t.rt.database.db.execute(
+      sql`update idempotency_keys set expires_at = now() - interval '1 second' where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`,
+    )
     expect(await t.rt.idempotency.sweep()).toBeGreaterThanOrEqual(1)
     const fresh = await post(await randomJpeg(), key)
     expect(fresh.status).toBe(201)
@@ -179,7 +183,9 @@ describe('an upload that fails after its photo row committed', () => {
       expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from jobs`))[0]!.n).toBe(jobs)
       expect(blobCount()).toBe(blobs)
       await noTempFiles()
-      expect(rowsOf(await db.execute(sql`select 1 from idempotency_keys where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`))).toEqual([])
+      expect(rowsOf(await db.execute(sql`select 1 from idempotency_keys where key_hash = ${crypto.createHash('sha256').update(key).digest('hex')}`))).toEqual(
+        [],
+      )
     } finally {
       await db.execute(sql`drop trigger eb_test_refuse on derivatives`)
       await db.execute(sql`drop function eb_test_refuse()`)

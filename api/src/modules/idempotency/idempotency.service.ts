@@ -95,7 +95,10 @@ function canonical(v: unknown): string {
 
 /** SHA-256 over method, path and body (an upload passes its file's SHA-256 and its fields as the body). */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return crypto.createHash('sha256').update(`${method.toUpperCase()}\n${path}\n${canonical(body)}`).digest('hex')
+  return crypto
+    .createHash('sha256')
+    .update(`${method.toUpperCase()}\n${path}\n${canonical(body)}`)
+    .digest('hex')
 }
 
 /** Whose key it is: the user, or the API key itself (an organisation may hold several, each its own scope). */
@@ -183,7 +186,12 @@ export class IdempotencyService {
   }
 
   #own(c: Claim) {
-    return and(eq(idempotencyKeys.caller, c.caller), eq(idempotencyKeys.route, c.route), eq(idempotencyKeys.keyHash, c.keyHash), eq(idempotencyKeys.token, c.token))
+    return and(
+      eq(idempotencyKeys.caller, c.caller),
+      eq(idempotencyKeys.route, c.route),
+      eq(idempotencyKeys.keyHash, c.keyHash),
+      eq(idempotencyKeys.token, c.token),
+    )
   }
 
   async #begin(caller: string, route: string, key: string, fingerprint: string): Promise<Begun> {

@@ -72,17 +72,16 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
           { key, principal: p, route: 'POST /v1/photos', fingerprint },
           {
             run: async (claim) => {
-              const { photo, privacyReport } = await photos.ingest({ userId: p.userId, displayName: p.displayName }, { ...upload, fields: upload.fields }, (tx, id) =>
-                opts.idempotency.attach(tx, claim, id),
+              const { photo, privacyReport } = await photos.ingest(
+                { userId: p.userId, displayName: p.displayName },
+                { ...upload, fields: upload.fields },
+                (tx, id) => opts.idempotency.attach(tx, claim, id),
               )
-              let view
-              try {
-                view = await photos.get(photo.id, p)
-              } catch (err) {
+              const view = await photos.get(photo.id, p).catch(async (err: unknown) => {
                 // Told 5xx: nothing may stay stored (photos.service.ts discard).
                 await photos.discard(photo.id)
                 throw err
-              }
+              })
               return created(photo.id, { ...view, privacyReport })
             },
             resume: async (id) => {

@@ -221,7 +221,10 @@ export class PhotosService {
 
   /** The upload's 201 response body again (an Idempotency-Key retry after a crash), or null when gone. */
   async uploaded(id: string, principal: Principal) {
-    const [row] = await this.deps.db.select({ found: photos.privacyFound }).from(photos).where(and(eq(photos.id, id), notErased))
+    const [row] = await this.deps.db
+      .select({ found: photos.privacyFound })
+      .from(photos)
+      .where(and(eq(photos.id, id), notErased))
     if (!row) return null
     const found = row.found as PrivacyReport['found']
     const report: PrivacyReport = { found, removed: [...found], kept: [...KEPT_FIELDS] }
