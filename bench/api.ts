@@ -168,7 +168,13 @@ export async function run(): Promise<void> {
     // ratio: this machine's speed drifts by tens of percent within a minute, and a reference measured
     // next to each target takes that out of the ratio.
     const targets: [string, string, Record<string, string>, string[]?][] = [
-      ['GET /healthz, API key (the stack alone: auth, headers, no database)', `${base}/healthz`, { authorization: `Bearer ${f.key}` }],
+      // The stack without the database: auth, rate limit, headers, one licence from memory. (Not /healthz: probes
+      // have their own limit of 600 a minute, so nearly every answer there would be a cheap 429.)
+      [
+        'GET /v1/licences/rsw-editorial, API key (no database, but a large JSON: the licence with its texts)',
+        `${base}/v1/licences/rsw-editorial`,
+        { authorization: `Bearer ${f.key}` },
+      ],
       ['GET /v1/photos/:id, API key', photoUrl, { authorization: `Bearer ${f.key}` }],
       ['GET /v1/photos/:id, journalist session', photoUrl, { authorization: `Bearer ${f.journalist}` }],
     ]
@@ -210,11 +216,11 @@ export async function run(): Promise<void> {
       `\nper round (API key ÷ hello-world): ${rounds.map((r) => `${r.targets[1]!.rps.toFixed(0)} ÷ ${r.hello.rps.toFixed(0)} = ${(r.targets[1]!.rps / r.hello.rps).toFixed(2)}`).join('; ')}`,
     )
     console.log(`photo records: ${records.hits} read from memory, ${records.misses} from the database (cache ${records.live ? 'live' : 'OFF'})`)
-    const bad = rounds.some((r) => r.targets[1]!.non2xx > 0 || r.targets[1]!.errors > 0)
+    const bad = rounds.some((r) => r.targets.some((x) => x.non2xx > 0 || x.errors > 0))
     const ratio = ratios[1]!
     console.log(
       bad
-        ? '\nINVALID RUN: the API key measurement had non-2xx answers or errors'
+        ? '\nINVALID RUN: a measurement had non-2xx answers or errors'
         : `\nAPI key: ${ratio.toFixed(2)}× hello-world (goal ≥ ${GOAL}×): ${ratio >= GOAL ? 'met' : 'NOT met'}`,
     )
     if (many) {

@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { Photo } from '../photos/photos.schemas.ts'
+import { Photo } from '../photos/index.ts'
 import { COLLECTION_KINDS } from './collections.table.ts'
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])

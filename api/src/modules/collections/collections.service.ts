@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { ConsentService } from '../consent/index.ts'
 import { callerOf, mediaUrl, notErased, SYSTEM, type Allowed, type DenyReason, type Gate, type PhotoRecord } from '../gate/index.ts'
@@ -12,7 +12,7 @@ import type { PhotosService } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
-import { enqueueSearchSync } from '../search/search.sync.ts'
+import { enqueueSearchSync } from '../search/index.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -22,7 +22,7 @@ type ItemRow = typeof collectionItems.$inferSelect
 /** A collection is a working set, not an archive: past this, split it. Keeps exports and manifests bounded. */
 export const MAX_ITEMS = 500
 /** The job search-core handles: re-syncs one photo's search document (its `collections` facet). */
-export { SEARCH_UPSERT_JOB as SEARCH_UPSERT } from '../search/search.sync.ts'
+export { SEARCH_UPSERT_JOB as SEARCH_UPSERT } from '../search/index.ts'
 
 export interface CollectionsDeps {
   db: Db

@@ -8,7 +8,7 @@
  * A mixed change is both: a new version with the narrowing part, and a proposal of the whole requested
  * consent, made against that new version (accepting it writes exactly what was asked).
  */
-import type { CurrentConsent } from '../gate/gate.consent.ts'
+import type { CurrentConsent } from '../gate/index.ts'
 import { DEFAULT_EXCLUDED_TOPICS, TOPICS, USES, type Topic } from '../../../../contract/vocabulary.ts'
 
 /** A consent's terms: everything a version says, without who or when (the gate's view of a consent, narrowed). */

@@ -4,16 +4,12 @@
  */
 import type { DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
-import type { CurrentConsent } from '../gate/gate.consent.ts'
+import type { CurrentConsent } from '../gate/index.ts'
 import type { Topic, Use } from '../../../../contract/vocabulary.ts'
 import type { consents, ConsentAuthor } from './consent.table.ts'
 import { proposalProblems, type ProposalView } from './consent.proposals.ts'
 
-/** Who is in a photo and their current consent: with the photo row, everything the gate decides on. */
-export interface GateInputs {
-  subjectIds: string[]
-  consents: ReadonlyMap<string, CurrentConsent>
-}
+export type { GateInputs } from '../gate/index.ts'
 export type ConsentRow = typeof consents.$inferSelect
 
 export interface ConsentInput {

@@ -2,7 +2,7 @@
 import { inArray, sql } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
 import type { photos } from '../photos/photos.table.ts'
-import type { CurrentConsent, GatePhoto } from '../gate/gate.consent.ts'
+import type { CurrentConsent, GatePhoto } from '../gate/index.ts'
 import { photoSubjects } from './consent.table.ts'
 import type { GateInputs } from './consent.model.ts'
 import { fromSqlRow, toCurrent } from './consent.rows.ts'

@@ -1,6 +1,6 @@
 /** Consent rows as values: read from SQL, defaults filled in, shown, compared. Pure functions. */
 import type { photos } from '../photos/photos.table.ts'
-import { todayUtc } from '../gate/gate.consent.ts'
+import { todayUtc } from '../gate/index.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import type { ConsentAuthor } from './consent.table.ts'
 import { consentProblems, DEFAULT_YEARS, type ConsentInput, type ConsentRow, type ConsentView } from './consent.model.ts'

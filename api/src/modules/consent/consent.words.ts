@@ -1,5 +1,5 @@
 /** A consent in plain Dutch and English, for the person it belongs to (the portal) and for reviewers. */
-import type { CurrentConsent } from '../gate/gate.consent.ts'
+import type { CurrentConsent } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 
 const date = (d: string, lang: 'nl' | 'en') =>

@@ -8,7 +8,7 @@
  * excluded topic (consent.authority.ts).
  */
 // The evaluation itself is the gate's (modules/gate); these are the consent records' own words for it.
-export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/gate.consent.ts'
+export { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 export { ConsentService } from './consent.service.ts'
 export {
   consentProblems,
@@ -29,3 +29,4 @@ export * from '../../../../contract/vocabulary.ts'
 export { describeConsent, describePublishBlocker, describeRenewal } from './consent.words.ts'
 export { ExpiryService, EXPIRY_SWEEP_JOB, EXPIRY_ACTOR, type SweepResult } from './consent.expiry.ts'
 export { addDays, addYears, isCalendarDay } from './consent.dates.ts'
+export { Consent, ConsentBody, Day, Proposal } from './consent.schemas.ts'

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
-import { PhotoParams } from '../photos/photos.schemas.ts'
+import { PhotoParams } from '../photos/index.ts'
 import { DownloadRequest, DownloadResponse, FileQuery, Grant, GrantList, GrantListQuery, GrantParams, GrantPatch, OrgParams } from './downloads.schemas.ts'
 import type { DownloadsService, Granted } from './downloads.service.ts'
 import { IDEMPOTENCY_DOC, IdempotencyHeaders, idempotencyKeyOf, requestFingerprint, type IdempotencyService, type Outcome } from '../idempotency/index.ts'

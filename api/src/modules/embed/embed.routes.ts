@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
-import { photoProblems } from '../photos/photos.problems.ts'
+import { photoProblems } from '../photos/index.ts'
 import { sendDerivative, type PhotosService } from '../photos/index.ts'
 import { embedPage, embedProblems, gonePage, type EmbedService } from './embed.service.ts'
 

@@ -150,3 +150,9 @@ export function decideUse(p: Permission, req: UseRequest): UseDecision {
 }
 
 export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10)
+
+/** Who is in a photo and their current consent: with the photo row, everything the gate decides on. */
+export interface GateInputs {
+  subjectIds: string[]
+  consents: ReadonlyMap<string, CurrentConsent>
+}

@@ -2,7 +2,7 @@
  * The gate's vocabulary: what a caller wants to do with a photo (a purpose, a closed set), who the caller
  * is, and the answer. Nothing outside modules/gate interprets a purpose or a caller: they ask the gate.
  */
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import type { Channel, Topic, Use } from '../../../../contract/vocabulary.ts'
 import type { Permission } from './gate.consent.ts'
 import type { PhotoRecord } from './gate.records.ts'

@@ -27,13 +27,11 @@
  */
 import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
-import type { GateInputs } from '../consent/consent.model.ts'
-import { currentFromRows } from '../consent/index.ts'
-import { PRESETS } from '../media/presets.ts'
+import { consents as consentsTable } from '../consent/consent.table.ts'
+import { PRESETS } from '../media/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
-import { todayUtc, type GateVerdict } from './gate.consent.ts'
+import { todayUtc, type CurrentConsent, type GateInputs, type GateVerdict } from './gate.consent.ts'
 
-export type { GateInputs }
 /** Reads who is in each photo and their current consent (the consent module's tables). */
 export type GateInputsReader = (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>
 
@@ -201,6 +199,27 @@ export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
   }
 }
 
+/** The gate's view of a consent row: what it decides on, nothing of who wrote it. */
+function currentConsent(c: typeof consentsTable.$inferSelect): CurrentConsent {
+  const { subjectId, version, state, uses, excludedTopics, identifiable, identifiabilityAgreed, outletAllow, outletDeny, publicPreview, reason } = c
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
+  return {
+    subjectId,
+    version,
+    state,
+    uses,
+    excludedTopics,
+    identifiable,
+    identifiabilityAgreed,
+    outletAllow: outletAllow ?? null,
+    outletDeny: outletDeny ?? [],
+    publicPreview,
+    validFrom: day(c.validFrom),
+    validUntil: day(c.validUntil),
+    reason: reason ?? null,
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
@@ -234,7 +253,7 @@ export function photoRecordReader(db: DbOrTx) {
     return new Map(
       rows.map((r) => {
         const photo = fromJson<PhotoRow>(photos, r.photo)
-        const consents = new Map(currentFromRows(r.consents).map((c) => [c.subjectId, c]))
+        const consents = new Map(r.consents.map((json) => currentConsent(fromJson(consentsTable, json))).map((c) => [c.subjectId, c]))
         return [
           photo.id,
           { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) },

@@ -7,7 +7,7 @@ import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import {
   callerOf,
   inPresetOrder,
@@ -26,7 +26,7 @@ import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { EAGER_FORMATS, KEPT_FIELDS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
 import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
-import { enqueueSearchSync } from '../search/search.sync.ts'
+import { enqueueSearchSync } from '../search/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'

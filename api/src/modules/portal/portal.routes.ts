@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { failedAttempt, FailureLimiter } from '../../platform/failure-limiter.ts'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
-import { Consent, ConsentBody, Day, Proposal } from '../consent/consent.schemas.ts'
+import { Consent, ConsentBody, Day, Proposal } from '../consent/index.ts'
 import { sendDerivative, type PhotosService } from '../photos/index.ts'
 import { portalProblems, TOKEN_PREFIX, type PortalService } from './portal.service.ts'
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import {
   describeConsent,

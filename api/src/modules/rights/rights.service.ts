@@ -181,33 +181,10 @@ export class RightsService {
     }
     const p = statement?.permission
     if (photo && p) {
-      const changes = this.#changesSince(history, photo.publishedAt!)
-      const status: RightsStatus = changes ? 'narrowed' : 'available'
-      return {
-        ...base,
-        status,
-        reason: changes ? ('narrowed' as const) : null,
-        message: MESSAGES[status],
-        permittedUses: labelUses(p.uses),
-        excludedTopics: labelTopics(p.excludedTopics),
-        consentValidUntil: p.validUntil,
-        changes,
-        removeBy: null,
-      }
+      return { ...base, ...covered(p, this.#changesSince(history, photo.publishedAt!)) }
     }
     const changes = photo ? this.#changesSince(history, photo.publishedAt!) : null
-    const ended = this.#ended(photo, history, todayUtc(), changes)
-    return {
-      ...base,
-      status: 'remove' as const,
-      reason: ended.reason,
-      message: MESSAGES.remove,
-      permittedUses: [],
-      excludedTopics: [],
-      consentValidUntil: null,
-      changes: ended.reason === 'withdrawn' ? null : changes,
-      removeBy: addHours(ended.at, TAKEDOWN_HOURS).toISOString(),
-    }
+    return { ...base, ...ended(this.#ended(photo, history, todayUtc(), changes), changes, TAKEDOWN_HOURS) }
   }
 
   /** GET /rights/grants/:grantId: the same, for what this one download may do. */
@@ -238,20 +215,7 @@ export class RightsService {
     const p = statement?.permission
     if (photo && p) {
       const d = decideUse(p, { use: grant.use as Use, topic: grant.topic as Topic | null, outletId: grant.organisationId })
-      if (d.allowed) {
-        const status: RightsStatus = changes ? 'narrowed' : 'available'
-        return {
-          ...base,
-          status,
-          reason: changes ? ('narrowed' as const) : null,
-          message: MESSAGES[status],
-          permittedUses: labelUses(p.uses),
-          excludedTopics: labelTopics(p.excludedTopics),
-          consentValidUntil: p.validUntil,
-          changes,
-          removeBy: null,
-        }
-      }
+      if (d.allowed) return { ...base, ...covered(p, changes) }
       // Narrowed so far that this download's use is no longer covered: remove, counted from the change.
       const since = changes ? new Date(changes.since) : new Date()
       return {
@@ -266,18 +230,36 @@ export class RightsService {
         removeBy: addHours(since, hours).toISOString(),
       }
     }
-    const ended = this.#ended(photo, history, todayUtc(), changes)
-    return {
-      ...base,
-      status: 'remove' as const,
-      reason: ended.reason,
-      message: MESSAGES.remove,
-      permittedUses: [],
-      excludedTopics: [],
-      consentValidUntil: null,
-      changes: ended.reason === 'withdrawn' ? null : changes,
-      removeBy: addHours(ended.at, hours).toISOString(),
-    }
+    return { ...base, ...ended(this.#ended(photo, history, todayUtc(), changes), changes, hours) }
+  }
+}
+
+/** Still covered: available, or narrowed since (the changes say what). */
+function covered(p: Permission, changes: Changes | null) {
+  const status: RightsStatus = changes ? 'narrowed' : 'available'
+  return {
+    status,
+    reason: changes ? ('narrowed' as const) : null,
+    message: MESSAGES[status],
+    permittedUses: labelUses(p.uses),
+    excludedTopics: labelTopics(p.excludedTopics),
+    consentValidUntil: p.validUntil,
+    changes,
+    removeBy: null,
+  }
+}
+
+/** No longer covered at all (withdrawn, expired, erased, unpublished): remove within `hours` of the end. */
+function ended(end: { reason: 'withdrawn' | 'expired' | 'narrowed'; at: Date }, changes: Changes | null, hours: number) {
+  return {
+    status: 'remove' as const,
+    reason: end.reason,
+    message: MESSAGES.remove,
+    permittedUses: [] as ReturnType<typeof labelUses>,
+    excludedTopics: [] as ReturnType<typeof labelTopics>,
+    consentValidUntil: null,
+    changes: end.reason === 'withdrawn' ? null : changes,
+    removeBy: addHours(end.at, hours).toISOString(),
   }
 }
 

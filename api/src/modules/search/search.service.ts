@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import { callerOf, inPresetOrder, mediaUrl, todayUtc, type Allowed, type Caller, type Decision, type Gate, type PhotoRecord } from '../gate/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'

@@ -11,7 +11,7 @@
  * This file imports no other module's code, so consent, photos and collections can call it without a cycle.
  */
 import type { DbOrTx } from '../../db/client.ts'
-import { PermanentJobError, type ClaimedJob, type JobQueue } from '../jobs/jobs.queue.ts'
+import { PermanentJobError, type ClaimedJob, type JobQueue } from '../jobs/index.ts'
 import type { SearchDocument, SearchEngine } from './search.port.ts'
 
 export const SEARCH_UPSERT_JOB = 'search.upsert'

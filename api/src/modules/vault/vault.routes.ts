@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
-import { receiveUpload } from '../photos/photos.upload.ts'
+import { receiveUpload } from '../photos/index.ts'
 import type { VaultService } from './vault.service.ts'
 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max })

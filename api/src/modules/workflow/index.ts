@@ -8,3 +8,4 @@
 export { WorkflowService } from './workflow.service.ts'
 export { workflowRoutes } from './workflow.routes.ts'
 export { workflowProblems } from './workflow.problems.ts'
+export { CHECKLIST_WORDS, type ChecklistCode } from './workflow.words.ts'
