@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { toProblem } from '../../platform/errors.ts'
 import { Problem } from '../../platform/problems.ts'
-import type { Principal } from '../auth/auth.service.ts'
+import type { Principal } from '../auth/index.ts'
 import { idempotencyKeys } from './idempotency.table.ts'
 
 /** A response as sent (and as stored for a replay). */
