@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, eq, lt, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt, sql } from 'drizzle-orm'
 import type { FastifyReply } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { toProblem } from '../../platform/errors.ts'
@@ -169,9 +169,15 @@ export class IdempotencyService {
       .where(this.#own(claim))
   }
 
-  /** Lets go of a key without a stored response: the next request with it runs anew. */
+  /**
+   * Lets go of a key without a stored response: the next request with it runs anew. A key that already
+   * names what its request created stays, free to take over at once: if the creation could not be undone
+   * (the database failing too, say), the retry is answered from it instead of being refused as a duplicate.
+   */
   async release(claim: Claim): Promise<void> {
-    await this.opts.db.delete(idempotencyKeys).where(and(this.#own(claim), eq(idempotencyKeys.state, 'running')))
+    const running = and(this.#own(claim), eq(idempotencyKeys.state, 'running'))
+    await this.opts.db.delete(idempotencyKeys).where(and(running, isNull(idempotencyKeys.resourceId)))
+    await this.opts.db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(running)
   }
 
   /** Ends every lease at once (after a crash, when no other process can hold one): retries take the keys over. */
