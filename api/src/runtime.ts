@@ -379,9 +379,9 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       try {
         const orphans = await photos.sweepOrphans()
         const temp = sweepAbandoned(tmpRoot) + sweepStale(tmpDir, STALE_TEMP_MS) + (await blobs.sweepTemp(STALE_TEMP_MS))
+        if (orphans || temp) logger.info({ orphans, temp }, 'swept orphaned blobs and stale temp files')
         const keys = await idempotency.sweep()
-        if (orphans || temp || keys)
-          logger.info({ orphans, temp, idempotencyKeys: keys }, 'swept orphaned blobs, stale temp files and expired idempotency keys')
+        if (keys) logger.info({ keys }, 'forgot expired idempotency keys')
       } catch (err) {
         // The error's name only: a message may hold a path.
         logger.warn({ error: (err as Error).name, code: (err as NodeJS.ErrnoException).code }, 'orphan sweep failed; the next run tries again')
