@@ -123,7 +123,7 @@ export async function seedDemo(deps: {
       const open = m.licence ? OPEN_LICENCES[m.licence] : undefined
       await deps.photos.update(photo.id, as('photographer'), { noPeople: true, ...(open ? { licence: open } : {}) })
     }
-    await deps.consent.publish(photo.id, as('curator'))
+    await deps.consent.publication.publish(photo.id, as('curator'))
     n++
   }
   // The portal link is a live credential (whoever holds it can withdraw consent): it goes to the 0600

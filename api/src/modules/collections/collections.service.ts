@@ -96,7 +96,7 @@ export class CollectionsService {
     for (const r of rows) {
       const d = decisions.get(r.id)
       if (!d?.ok) continue
-      const blockers = await consent.publishBlockers(db, r)
+      const blockers = await consent.publication.publishBlockers(db, r)
       out.push({
         photo: photoService.viewOf(d),
         publishable: blockers.length === 0,

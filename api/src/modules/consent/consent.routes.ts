@@ -116,7 +116,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
       },
     },
     async (request) => {
-      await consent.submit(request.params.id, request.principal!)
+      await consent.publication.submit(request.params.id, request.principal!)
       return { id: request.params.id, status: 'in_review' }
     },
   )
@@ -133,7 +133,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
       },
     },
     async (request) => {
-      const photo = await consent.publish(request.params.id, request.principal!)
+      const photo = await consent.publication.publish(request.params.id, request.principal!)
       return { id: photo.id, status: photo.status }
     },
   )

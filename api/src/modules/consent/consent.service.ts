@@ -9,21 +9,13 @@ import { derivatives, photos } from '../photos/photos.table.ts'
 import { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import { consentProposals, consents, photoSubjects, renewalRequests, subjects, type ConsentAuthor } from './consent.table.ts'
-import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms, type Widening } from './consent.authority.ts'
+import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms } from './consent.authority.ts'
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/index.ts'
 import type { Topic } from '../../../../contract/vocabulary.ts'
 import { Publication } from './consent.publication.ts'
-import {
-  consentProblems,
-  DEFAULT_YEARS,
-  type Actor,
-  type ChangeResult,
-  type ConsentInput,
-  type ConsentRow,
-  type ConsentView,
-  type NoticePort,
-} from './consent.model.ts'
+import { ConsentVersions } from './consent.versions.ts'
+import { consentProblems, DEFAULT_YEARS, type Actor, type ChangeResult, type ConsentInput, type ConsentView, type NoticePort } from './consent.model.ts'
 import { currentConsents, gateInputs, gatePhotos } from './consent.reads.ts'
 import { narrowingOf, refuseEnded, toCurrent, withDefaults } from './consent.rows.ts'
 
@@ -49,9 +41,12 @@ export class ConsentService {
     },
   ) {
     this.publication = new Publication({ ...deps, consent: this })
+    this.versions = new ConsentVersions(deps.audit)
   }
 
-  private readonly publication: Publication
+  /** Review and publication: submit, the checklist, what blocks publishing, publish (consent.publication.ts). */
+  readonly publication: Publication
+  private readonly versions: ConsentVersions
 
   // ---- people -------------------------------------------------------------------------------------
 
@@ -96,9 +91,9 @@ export class ConsentService {
       // person's alone, so that part waits for them as a proposal (consent.authority.ts).
       const actor: Actor = { kind: 'user', id: principal.userId }
       const split = splitChange(null, withDefaults(input), false)
-      const row = await this.#insertVersion(tx, photoId, subjectId, 1, 'active', split.now!, actor, null, authorOf(actor, principal), [])
-      await this.#record(tx, 'consent.created', actor, row)
-      const proposal = split.proposal ? await this.#propose(tx, row, split.proposal, principal) : null
+      const row = await this.versions.insert(tx, photoId, subjectId, 1, 'active', split.now!, actor, null, authorOf(actor, principal), [])
+      await this.versions.record(tx, 'consent.created', actor, row)
+      const proposal = split.proposal ? await this.versions.propose(tx, row, split.proposal, principal) : null
       // A photo with people no longer rests on a "no people" declaration.
       await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
@@ -158,7 +153,7 @@ export class ConsentService {
     const result = await this.deps.db.transaction(async (tx) => {
       const photo = await load(tx)
       await this.#liveSubject(tx, subjectId)
-      const current = await this.#current(tx, photoId, subjectId)
+      const current = await this.versions.current(tx, photoId, subjectId)
       // No edit revives an expired consent (DESIGN.md): only the person's renewal, before the last day.
       refuseEnded(photo, current)
       const requested = withDefaults(input, current)
@@ -168,15 +163,15 @@ export class ConsentService {
       let row = current
       if (split.now) {
         const lifted = author === 'person' ? liftedBy(split.now) : liftsKept(current.liftedTopics, split.now)
-        row = await this.#insertVersion(tx, photoId, subjectId, current.version + 1, 'active', split.now, actor, null, author, lifted)
-        await this.#record(tx, 'consent.changed', actor, row)
+        row = await this.versions.insert(tx, photoId, subjectId, current.version + 1, 'active', split.now, actor, null, author, lifted)
+        await this.versions.record(tx, 'consent.changed', actor, row)
         // Narrower than before: every organisation holding the photo hears what changed (codes, no names).
         const narrowing = narrowingOf(current, row)
         if (narrowing) notified = await this.deps.notices.raise(tx, { photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
         // Uses and public preview are in the search document.
         if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       }
-      const proposal = split.proposal ? await this.#propose(tx, row, split.proposal, principal!) : null
+      const proposal = split.proposal ? await this.versions.propose(tx, row, split.proposal, principal!) : null
       return { consent: toCurrent(row), proposal }
     })
     if (notified) this.deps.worker?.nudge()
@@ -213,50 +208,6 @@ export class ConsentService {
 
   // ---- proposals: a wider consent waits for the person ---------------------------------------------
 
-  /** A proposal against `base` (the version standing now); an older open one was superseded by now. */
-  async #propose(tx: DbOrTx, base: ConsentRow, p: { terms: ConsentTerms; widens: Widening[] }, principal: Principal): Promise<ProposalView> {
-    const actor: Actor = { kind: 'user', id: principal.userId }
-    // Nothing narrowed (no new version): the new proposal replaces the open one itself.
-    await this.#supersedeOpen(tx, base.photoId, base.subjectId, actor)
-    const [row] = await tx
-      .insert(consentProposals)
-      .values({
-        photoId: base.photoId,
-        subjectId: base.subjectId,
-        baseVersion: base.version,
-        terms: { ...p.terms },
-        widens: [...p.widens],
-        proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer',
-        proposedBy: principal.userId,
-      })
-      .returning()
-    await this.deps.audit.append(tx, {
-      type: 'consent.proposed',
-      actor,
-      photoId: base.photoId,
-      subjectId: base.subjectId,
-      data: { proposalId: row!.id, baseVersion: base.version, widens: [...p.widens] },
-    })
-    return proposalView(row!)
-  }
-
-  /** Any new version supersedes the open proposal: it was made against what stood before. */
-  async #supersedeOpen(tx: DbOrTx, photoId: string, subjectId: string, actor: Actor) {
-    const rows = await tx
-      .update(consentProposals)
-      .set({ state: 'superseded', decidedAt: new Date() })
-      .where(and(eq(consentProposals.photoId, photoId), eq(consentProposals.subjectId, subjectId), eq(consentProposals.state, 'pending')))
-      .returning({ id: consentProposals.id })
-    for (const r of rows)
-      await this.deps.audit.append(tx, {
-        type: 'consent.proposal-superseded',
-        actor: { kind: actor.kind, id: actor.id },
-        photoId,
-        subjectId,
-        data: { proposalId: r.id },
-      })
-  }
-
   /** Proposals for these photos (and this person), newest first. */
   async proposals(tx: DbOrTx, where: { photoIds: string[]; subjectId?: string }): Promise<ProposalView[]> {
     if (where.photoIds.length === 0) return []
@@ -288,7 +239,7 @@ export class ConsentService {
       if (!photo || !p) throw proposalProblems.proposalNotFound()
       await this.#liveSubject(tx, subjectId)
       if (p.state === 'accepted' || p.state === 'declined') throw proposalProblems.proposalDecided(p.state, p.decidedAt!)
-      const current = await this.#current(tx, p.photoId, subjectId)
+      const current = await this.versions.current(tx, p.photoId, subjectId)
       // An expired consent is not revived by accepting a later last day either.
       refuseEnded(photo, current)
       if (p.state === 'superseded' || current.version !== p.baseVersion) throw proposalProblems.proposalSuperseded(current.version)
@@ -311,7 +262,7 @@ export class ConsentService {
         .set({ ...decided, acceptedVersion: current.version + 1 })
         .where(eq(consentProposals.id, p.id))
         .returning()
-      const row = await this.#insertVersion(tx, p.photoId, subjectId, current.version + 1, 'active', terms, actor, null, 'person', liftedBy(terms))
+      const row = await this.versions.insert(tx, p.photoId, subjectId, current.version + 1, 'active', terms, actor, null, 'person', liftedBy(terms))
       await this.deps.audit.append(tx, {
         type: 'consent.proposal-accepted',
         actor,
@@ -319,7 +270,7 @@ export class ConsentService {
         subjectId,
         data: { proposalId: p.id, baseVersion: p.baseVersion, version: row.version },
       })
-      await this.#record(tx, 'consent.changed', actor, row)
+      await this.versions.record(tx, 'consent.changed', actor, row)
       const narrowing = narrowingOf(current, row)
       if (narrowing) notified = await this.deps.notices.raise(tx, { photoId: p.photoId, event: 'consent.narrowed', key: row.id, data: narrowing })
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, p.photoId)
@@ -341,12 +292,12 @@ export class ConsentService {
       // finds it withdrawn instead of writing the same version number again.
       if (principal) await this.managedPhoto(tx, photoId, principal)
       else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-      const current = await this.#current(tx, photoId, subjectId)
+      const current = await this.versions.current(tx, photoId, subjectId)
       // The expiry sweep found this consent expired a moment ago; if it was renewed since, it stands.
       if (reason === 'expired' && current.state === 'active' && current.validUntil >= todayUtc()) return false
       let wrote = false
       if (current.state !== 'withdrawn') {
-        const row = await this.#insertVersion(
+        const row = await this.versions.insert(
           tx,
           photoId,
           subjectId,
@@ -358,7 +309,7 @@ export class ConsentService {
           authorOf(actor, principal),
           current.liftedTopics,
         )
-        await this.#record(tx, 'consent.withdrawn', actor, row)
+        await this.versions.record(tx, 'consent.withdrawn', actor, row)
         wrote = true
       }
       await tx
@@ -389,7 +340,7 @@ export class ConsentService {
     return this.deps.db.transaction(async (tx) => {
       const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       if (!photo) throw consentProblems.notInPhoto()
-      const current = await this.#current(tx, photoId, subjectId)
+      const current = await this.versions.current(tx, photoId, subjectId)
       const today = todayUtc()
       refuseEnded(photo, current, today)
       const until = validUntil ?? addYears(today, DEFAULT_YEARS)
@@ -398,7 +349,7 @@ export class ConsentService {
       if (!isCalendarDay(until)) throw bad(`${until} is not a day in the calendar.`)
       if (until <= current.validUntil) throw bad(`A renewal must end after ${current.validUntil}, the current last day.`)
       if (until > latest) throw bad(`A renewal may run at most ${MAX_RENEWAL_YEARS} years, until ${latest}.`)
-      const row = await this.#insertVersion(
+      const row = await this.versions.insert(
         tx,
         photoId,
         subjectId,
@@ -410,7 +361,7 @@ export class ConsentService {
         'person',
         current.liftedTopics,
       )
-      await this.#record(tx, 'consent.changed', actor, row)
+      await this.versions.record(tx, 'consent.changed', actor, row)
       await tx
         .update(renewalRequests)
         .set({ answeredAt: new Date() })
@@ -420,86 +371,7 @@ export class ConsentService {
     })
   }
 
-  /** Every consent version is an audit event in the same transaction: ids and codes only, never names. */
-  async #record(tx: DbOrTx, type: 'consent.created' | 'consent.changed' | 'consent.withdrawn', actor: Actor, row: ConsentRow) {
-    await this.deps.audit.append(tx, {
-      type,
-      actor: { kind: actor.kind, id: actor.id },
-      photoId: row.photoId,
-      subjectId: row.subjectId,
-      data: {
-        version: row.version,
-        uses: [...row.uses],
-        excludedTopics: [...row.excludedTopics],
-        publicPreview: row.publicPreview,
-        validUntil: row.validUntil,
-        ...(row.reason ? { reason: row.reason } : {}),
-      },
-    })
-  }
-
-  async #current(tx: DbOrTx, photoId: string, subjectId: string): Promise<ConsentRow> {
-    const [row] = await tx
-      .select()
-      .from(consents)
-      .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
-      .orderBy(sql`${consents.version} desc`)
-      .limit(1)
-    if (!row) throw consentProblems.notInPhoto()
-    return row
-  }
-
-  async #insertVersion(
-    tx: DbOrTx,
-    photoId: string,
-    subjectId: string,
-    version: number,
-    state: 'active' | 'withdrawn',
-    c: Required<ConsentInput> | ConsentRow,
-    actor: Actor,
-    reason: string | null,
-    author: ConsentAuthor,
-    liftedTopics: readonly Topic[],
-  ) {
-    // The schema's pattern lets 2027-02-31 through; the database would refuse it with an error (a 500).
-    for (const [field, day] of [
-      ['validFrom', c.validFrom!],
-      ['validUntil', c.validUntil!],
-    ] as const) {
-      if (!isCalendarDay(day)) throw problems.validation(`${field} is not a date in the calendar.`, [{ path: `/${field}`, message: 'no such day' }])
-    }
-    if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
-    await this.#supersedeOpen(tx, photoId, subjectId, actor)
-    const [row] = await tx
-      .insert(consents)
-      .values({
-        photoId,
-        subjectId,
-        version,
-        state,
-        uses: [...c.uses!],
-        excludedTopics: [...c.excludedTopics!],
-        identifiable: c.identifiable,
-        identifiabilityAgreed: c.identifiabilityAgreed,
-        outletAllow: c.outletAllow ? [...c.outletAllow] : null,
-        outletDeny: [...(c.outletDeny ?? [])],
-        publicPreview: c.publicPreview!,
-        validFrom: c.validFrom!,
-        validUntil: c.validUntil!,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        reason,
-        author,
-        liftedTopics: [...liftedTopics],
-      })
-      .returning()
-    return row!
-  }
-
-  // ---- what the gate decides on, for whole pages of photos at once ---------------------------------
-
-  /** The current (highest) version of every consent for these photos. */
-  // ---- what the gate reads (consent.reads.ts) ------------------------------------------------------
+  // ---- what the gate reads (consent.reads.ts): the current version of every consent for whole pages --
 
   currentConsents(tx: DbOrTx, photoIds: string[]) {
     return currentConsents(tx, photoIds)
@@ -511,23 +383,5 @@ export class ConsentService {
 
   gateInputs(tx: DbOrTx, photoIds: string[]) {
     return gateInputs(tx, photoIds)
-  }
-
-  // ---- review and publication (consent.publication.ts) ---------------------------------------------
-
-  submit(photoId: string, principal: Principal) {
-    return this.publication.submit(photoId, principal)
-  }
-
-  checklist(tx: DbOrTx, photo: PhotoRow) {
-    return this.publication.checklist(tx, photo)
-  }
-
-  publishBlockers(tx: DbOrTx, photo: PhotoRow) {
-    return this.publication.publishBlockers(tx, photo)
-  }
-
-  publish(photoId: string, principal: Principal) {
-    return this.publication.publish(photoId, principal)
   }
 }

@@ -66,8 +66,8 @@ export class WorkflowService {
     })
     const photo = allowed.record.photo
     const [checklist, blockers, notes] = await Promise.all([
-      consent.checklist(db, photo),
-      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : consent.publishBlockers(db, photo),
+      consent.publication.checklist(db, photo),
+      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : consent.publication.publishBlockers(db, photo),
       db
         .select({ id: photoNotes.id, kind: photoNotes.kind, body: photoNotes.body, createdAt: photoNotes.createdAt, author: users.displayName })
         .from(photoNotes)
