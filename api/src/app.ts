@@ -26,6 +26,7 @@ import { authPlugin, authRoutes, UsersAdmin, usersRoutes, type AuthService } fro
 import { collectionsRoutes, type CollectionsService } from './modules/collections/index.ts'
 import { consentRoutes, type ConsentService } from './modules/consent/index.ts'
 import { downloadsRoutes, type DownloadsService } from './modules/downloads/index.ts'
+import type { IdempotencyService } from './modules/idempotency/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { forgetOnWrite, type Gate } from './modules/gate/index.ts'
@@ -60,6 +61,8 @@ export interface AppContext {
   embeds: EmbedService
   search: SearchService
   downloads: DownloadsService
+  /** Idempotency-Key on uploads and download grants. */
+  idempotency: IdempotencyService
   organisations: OrganisationsService
   apiKeys: ApiKeyService
   workflow: WorkflowService
@@ -143,6 +146,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     photos: ctx.photos,
     tmpDir: ctx.tmpDir,
     maxUploadBytes: config.upload.maxBytes,
+    idempotency: ctx.idempotency,
     grantsHold: (id) => ctx.downloads.grantsHold(id),
   })
   await app.register(consentRoutes, { consent: ctx.consent })
@@ -158,7 +162,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // The embed page sets its own helmet options per route (framing by anyone, no scripts).
   await app.register(embedRoutes, { embeds: ctx.embeds, photos: ctx.photos })
   await app.register(searchRoutes, { search: ctx.search })
-  await app.register(downloadsRoutes, { downloads: ctx.downloads })
+  await app.register(downloadsRoutes, { downloads: ctx.downloads, idempotency: ctx.idempotency })
   await app.register(licencesRoutes, { licences: ctx.licences, deedPage })
   await app.register(rightsRoutes, {
     rights: ctx.rights,

@@ -22,6 +22,7 @@ import { reapplyLedger, type Reapplied } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { IdempotencyService } from './modules/idempotency/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
@@ -50,6 +51,7 @@ import { WorkflowService } from './modules/workflow/index.ts'
 
 export interface Runtime {
   app: FastifyInstance
+  idempotency: IdempotencyService
   config: Readonly<Config>
   database: Database
   blobs: BlobStore
@@ -329,6 +331,9 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const orphans = await photos.sweepOrphans()
     if (released || orphans || sweptTemp) logger.info({ released, orphans, sweptTemp }, 'recovered after an interrupted run')
 
+    const idempotency = new IdempotencyService({ db: database.db })
+    // As with jobs: no other process can hold the embedded database, so keys an interrupted run held are free now.
+    if (database.engine === 'pglite' && !opts.database) await idempotency.expireLeases()
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin, grant: (id) => downloads.grant(id) })
     const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
     const app = await buildApp({
@@ -352,6 +357,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       organisations,
       apiKeys,
       workflow,
+      idempotency,
       tmpDir,
       logger,
       licences: servedLicences,
@@ -374,6 +380,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
         const orphans = await photos.sweepOrphans()
         const temp = sweepAbandoned(tmpRoot) + sweepStale(tmpDir, STALE_TEMP_MS) + (await blobs.sweepTemp(STALE_TEMP_MS))
         if (orphans || temp) logger.info({ orphans, temp }, 'swept orphaned blobs and stale temp files')
+        const keys = await idempotency.sweep()
+        if (keys) logger.info({ keys }, 'forgot expired idempotency keys')
       } catch (err) {
         // The error's name only: a message may hold a path.
         logger.warn({ error: (err as Error).name, code: (err as NodeJS.ErrnoException).code }, 'orphan sweep failed; the next run tries again')
@@ -392,6 +400,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const db = database
     return {
       app,
+      idempotency,
       config,
       database,
       blobs,

@@ -35,6 +35,15 @@ export const PROBLEM_WORDS: ProblemWords = {
   'file-too-large': { nl: 'Dit bestand is te groot.', en: 'This file is too large.' },
   'payload-too-large': { nl: 'Dit is te groot om te versturen.', en: 'This is too large to send.' },
   'unsupported-media-type': { nl: 'Dit soort bestand kan hier niet.', en: 'This kind of file is not accepted here.' },
+  'idempotency-key-invalid': { nl: 'De Idempotency-Key is ongeldig.', en: 'The Idempotency-Key is not valid.' },
+  'idempotency-key-reused': {
+    nl: 'Deze Idempotency-Key hoort bij een ander verzoek. Gebruik een nieuwe sleutel.',
+    en: 'This Idempotency-Key belongs to another request. Use a new key.',
+  },
+  'idempotency-key-in-use': {
+    nl: 'Hetzelfde verzoek wordt nog verwerkt. Probeer het zo opnieuw.',
+    en: 'The same request is still being processed. Try again shortly.',
+  },
   ...deadendProblems,
 }
 

@@ -3,9 +3,16 @@ import Type from 'typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import { PhotoParams } from '../photos/index.ts'
 import { DownloadRequest, DownloadResponse, FileQuery, Grant, GrantList, GrantListQuery, GrantParams, GrantPatch, OrgParams } from './downloads.schemas.ts'
-import type { DownloadsService } from './downloads.service.ts'
+import type { DownloadsService, Granted } from './downloads.service.ts'
+import { IDEMPOTENCY_DOC, IdempotencyHeaders, idempotencyKeyOf, requestFingerprint, type IdempotencyService, type Outcome } from '../idempotency/index.ts'
 
-export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsService }> = async (app, { downloads }) => {
+/** The response less its signed link. */
+const without = ({ url: _u, expiresAt: _e, ...rest }: Granted & { url?: string; expiresAt?: string }): Granted => rest
+
+export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsService; idempotency: IdempotencyService }> = async (
+  app,
+  { downloads, idempotency },
+) => {
   // Who may download: a journalist of an enabled organisation, or an organisation's API key (which acts as
   // a journalist of it); the service refuses a journalist without an organisation (403 no-organisation).
   // The staff and photographers download nothing: a grant always belongs to an organisation. The admin
@@ -20,14 +27,30 @@ export const downloadsRoutes: FastifyPluginAsyncTypebox<{ downloads: DownloadsSe
       schema: {
         tags: ['downloads'],
         summary: 'Download a photo for a stated use, channel and topic; refused with the reason when outside its permission',
+        description: `${IDEMPOTENCY_DOC} A replay carries a freshly signed link to the same grant.`,
         params: PhotoParams,
+        headers: IdempotencyHeaders,
         body: DownloadRequest,
-        response: { 201: DownloadResponse, 400: P, 401: P, 403: P, 404: P, 410: P },
+        response: { 201: DownloadResponse, 400: P, 401: P, 403: P, 404: P, 409: P, 410: P, 422: P },
       },
     },
     async (request, reply) => {
-      const out = await downloads.request(request.params.id, request.principal!, request.body)
-      return reply.code(201).header('cache-control', 'no-store').header('location', `/v1/downloads/${out.grant.id}`).send(out)
+      const key = idempotencyKeyOf(request.headers['idempotency-key'])
+      const p = request.principal!
+      const { id } = request.params
+      const created = (g: Granted): Outcome => ({ status: 201, headers: { 'cache-control': 'no-store', location: `/v1/downloads/${g.grant.id}` }, body: g })
+      // Kept without the signed link (a credential for the file); a replay signs a fresh one for the same grant.
+      const withLink = (o: Outcome): Outcome => (o.status === 201 ? { ...o, body: downloads.withLink(o.body as Granted) } : o)
+      return idempotency.respond(
+        reply,
+        { key, principal: p, route: 'POST /v1/photos/:id/downloads', fingerprint: requestFingerprint('POST', `/v1/photos/${id}/downloads`, request.body) },
+        {
+          // The grant and its replayable response commit in one transaction: a crash can't split them.
+          run: async (claim) => created(await downloads.request(id, p, request.body, (tx, g) => idempotency.attach(tx, claim, g.grant.id, created(g)))),
+          store: (o) => (o.status === 201 ? { ...o, body: without(o.body as Granted & { url?: string; expiresAt?: string }) } : o),
+          restore: withLink,
+        },
+      )
     },
   )
 

@@ -97,7 +97,7 @@ export class DownloadsService {
    * FOR UPDATE before it queues takedown notices for every grant, so a grant is either visible to that
    * withdrawal (and gets its notice) or made after it (and refused by the gate).
    */
-  async request(photoId: string, principal: Principal, body: DownloadRequestT) {
+  async request(photoId: string, principal: Principal, body: DownloadRequestT, onGrant?: (tx: DbOrTx, granted: Granted) => Promise<void>) {
     const organisationId = principal.organisationId
     const preset: DownloadPreset = body.preset ?? 'large'
     const format: DownloadFormat = body.format ?? 'jpeg'
@@ -169,6 +169,8 @@ export class DownloadsService {
           ...(topicLiftedBy ? { topicLiftedBy } : {}),
         },
       })
+      // What the response says besides its signed link, handed over in this transaction (Idempotency-Key).
+      await onGrant?.(tx, granted(grant!, licence, permission, attribution))
       return { kind: 'granted', grant: grant!, licence, permission, attribution } as const
     })
 
@@ -184,15 +186,13 @@ export class DownloadsService {
       throw downloadProblems.refused(reason, detail)
     }
     const { grant, licence, permission, attribution } = outcome
-    const { url, expiresAt } = this.signedUrl(grant.id)
-    return {
-      grant: grantView(grant),
-      url,
-      expiresAt: expiresAt.toISOString(),
-      attribution,
-      captionNote: { ...licence.requirements.captionNote },
-      terms: termsOf(licence, permission),
-    }
+    return this.withLink(granted(grant, licence, permission, attribution))
+  }
+
+  /** A grant's response with a freshly signed short-lived link (also for an Idempotency-Key replay). */
+  withLink(g: Granted) {
+    const { url, expiresAt } = this.signedUrl(g.grant.id)
+    return { grant: g.grant, url, expiresAt: expiresAt.toISOString(), attribution: g.attribution, captionNote: g.captionNote, terms: g.terms }
   }
 
   // ---- signed URLs ---------------------------------------------------------------------------------
@@ -459,4 +459,16 @@ export function grantView(g: GrantRow) {
     format: g.format,
     createdAt: g.createdAt.toISOString(),
   }
+}
+
+/** A grant's response without its signed link: what an Idempotency-Key keeps (the link is signed anew). */
+export interface Granted {
+  grant: ReturnType<typeof grantView>
+  attribution: ReturnType<typeof attributions>
+  captionNote: Licence['requirements']['captionNote']
+  terms: ReturnType<typeof termsOf>
+}
+
+function granted(grant: GrantRow, licence: Licence, permission: Permission, attribution: ReturnType<typeof attributions>): Granted {
+  return { grant: grantView(grant), attribution, captionNote: { ...licence.requirements.captionNote }, terms: termsOf(licence, permission) }
 }

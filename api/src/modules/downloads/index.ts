@@ -8,6 +8,6 @@
  * bytes (full size is a stripped re-encode by the media module), accept a URL scheme other than http(s),
  * or let one organisation see another's grants.
  */
-export { DownloadsService, downloadProblems, termsOf, type GrantsHold, type RefusalReason } from './downloads.service.ts'
+export { DownloadsService, downloadProblems, termsOf, type Granted, type GrantsHold, type RefusalReason } from './downloads.service.ts'
 export { downloadsRoutes } from './downloads.routes.ts'
 export * from './downloads.schemas.ts'

@@ -24,6 +24,7 @@ import {
 } from './photos.schemas.ts'
 import type { Static } from 'typebox'
 import { receiveUpload } from './photos.upload.ts'
+import { IDEMPOTENCY_DOC, IdempotencyHeaders, idempotencyKeyOf, requestFingerprint, type IdempotencyService, type Outcome } from '../idempotency/index.ts'
 
 const P = ProblemSchema
 
@@ -31,6 +32,8 @@ export interface PhotosRouteOptions {
   photos: PhotosService
   tmpDir: string
   maxUploadBytes: number
+  /** Idempotency-Key on uploads (modules/idempotency). */
+  idempotency: IdempotencyService
   /** Whether a photo's download grants still hold (modules/downloads, through the gate): told after a licence change. */
   grantsHold?: (photoId: string) => Promise<Static<typeof GrantsHoldView>>
 }
@@ -45,11 +48,15 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
       schema: {
         tags: ['photos'],
         summary: 'Upload a photo (multipart: field "file" plus optional caption and alt fields)',
+        description: IDEMPOTENCY_DOC,
         consumes: ['multipart/form-data'],
+        headers: IdempotencyHeaders,
         response: { 201: UploadResponse, 400: P, 401: P, 403: P, 409: P, 413: P, 415: P, 422: P, 503: P },
       },
     },
     async (request, reply) => {
+      // A malformed key is refused before the body is read; the key is claimed once the body's hash is known.
+      const key = idempotencyKeyOf(request.headers['idempotency-key'])
       // Refuse before reading the body when the pipeline can't take more work.
       if (photos.busy) throw problems.busy(5)
       const upload = await receiveUpload(request, opts.tmpDir, opts.maxUploadBytes)
@@ -60,12 +67,32 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
           throw problems.validation(list.map((e) => `${e.path}: ${e.message}`).join('; '), list)
         }
         const p = request.principal!
-        const { photo, privacyReport } = await photos.ingest({ userId: p.userId, displayName: p.displayName }, { ...upload, fields: upload.fields })
-        const view = await photos.get(photo.id, p)
-        return reply
-          .code(201)
-          .header('location', `/v1/photos/${photo.id}`)
-          .send({ ...view, privacyReport })
+        const created = (id: string, body: unknown): Outcome => ({ status: 201, headers: { location: `/v1/photos/${id}` }, body })
+        // The same request: the same file (its SHA-256) and the same fields.
+        const fingerprint = requestFingerprint('POST', '/v1/photos', { file: upload.sha256, bytes: upload.bytes, fields: upload.fields })
+        return await opts.idempotency.respond(
+          reply,
+          { key, principal: p, route: 'POST /v1/photos', fingerprint },
+          {
+            run: async (claim) => {
+              const { photo, privacyReport } = await photos.ingest(
+                { userId: p.userId, displayName: p.displayName },
+                { ...upload, fields: upload.fields },
+                (tx, id) => opts.idempotency.attach(tx, claim, id),
+              )
+              const view = await photos.get(photo.id, p).catch(async (err: unknown) => {
+                // Told 5xx: nothing may stay stored (photos.service.ts discard).
+                await photos.discard(photo.id)
+                throw err
+              })
+              return created(photo.id, { ...view, privacyReport })
+            },
+            resume: async (id) => {
+              const body = await photos.uploaded(id, p)
+              return body ? created(id, body) : null
+            },
+          },
+        )
       } finally {
         await upload.dispose()
       }

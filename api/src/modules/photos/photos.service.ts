@@ -24,7 +24,7 @@ import {
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 import { attributions, licenceKind, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
+import { EAGER_FORMATS, KEPT_FIELDS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
 import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import type { BlobStore } from '../storage/index.ts'
@@ -95,9 +95,15 @@ export class PhotosService {
    * Takes a received upload to a stored draft: header checks → duplicate check → one decode into all eager
    * derivatives (a corrupt file fails here, before anything is stored) → encrypted original → one
    * transaction with the photo row and its derivative job → derivatives written and the job completed.
-   * A crash after the transaction leaves a job that the worker finishes from the encrypted original.
+   * A crash after the transaction leaves a job that the worker finishes from the encrypted original; a
+   * failure after it inside this request undoes the upload (discard), so a client told 5xx has nothing
+   * stored and may simply retry (issue 18). `onInsert` runs in the photo's transaction (Idempotency-Key).
    */
-  async ingest(owner: Owner, input: IngestInput): Promise<{ photo: PhotoRow; privacyReport: PrivacyReport & { summary: { nl: string; en: string } } }> {
+  async ingest(
+    owner: Owner,
+    input: IngestInput,
+    onInsert?: (tx: DbOrTx, photoId: string) => Promise<void>,
+  ): Promise<{ photo: PhotoRow; privacyReport: PrivacyReport & { summary: { nl: string; en: string } } }> {
     const { db, blobs, masterKey, queue, worker, config } = this.deps
     const maxPixels = config.upload.maxPixels
     const inspection = await inspectImage(input.path, { maxPixels }).catch((err) => {
@@ -164,6 +170,7 @@ export class PhotosService {
           { photoId: id },
           { dedupeKey: `photo.derivatives:${id}`, claimFor: { workerId: worker.id, leaseSeconds: config.worker.leaseSeconds } },
         )
+        await onInsert?.(tx, id)
         return { row: row!, jobId: jobId! }
       }))
     } catch (err) {
@@ -175,10 +182,55 @@ export class PhotosService {
       throw err
     }
 
-    await this.store.write(row, rendered, jobId, worker.id)
-    const photo = (await db.select().from(photos).where(eq(photos.id, id)))[0]!
+    let photo: PhotoRow
+    try {
+      await this.store.write(row, rendered, jobId, worker.id)
+      photo = (await db.select().from(photos).where(eq(photos.id, id)))[0]!
+    } catch (err) {
+      await this.discard(id)
+      throw err
+    }
     const report = inspection.privacyReport
     return { photo, privacyReport: { ...report, summary: describeKinds(report.found) } }
+  }
+
+  /**
+   * Undoes an upload whose request failed after its row committed (the client is answered 5xx): its rows,
+   * its jobs and its blobs go, so what the client was told and what is stored agree. Only for a draft
+   * nobody else has seen yet. If this fails too, the row stays whole (its job finishes the derivatives)
+   * and an Idempotency-Key retry finds it; it is logged, not thrown over the first error.
+   */
+  async discard(id: string): Promise<void> {
+    const { db, blobs, log } = this.deps
+    try {
+      const gone = await db.transaction(async (tx) => {
+        await tx.execute(sql`delete from jobs where payload->>'photoId' = ${id} and status in ('pending', 'running')`)
+        await tx.delete(derivatives).where(eq(derivatives.photoId, id))
+        const [row] = await tx
+          .delete(photos)
+          .where(and(eq(photos.id, id), eq(photos.status, 'draft')))
+          .returning({ originalKey: photos.originalKey, mediaKey: photos.mediaKey })
+        if (!row) throw new Error('not a draft any more')
+        return row
+      })
+      const keys = [gone.originalKey]
+      for await (const b of blobs.list(`derivatives/${gone.mediaKey}`)) keys.push(b.key)
+      for (const key of keys) await blobs.delete(key)
+    } catch (err) {
+      log.warn({ photoId: id, error: (err as Error).name, code: (err as { code?: string }).code }, 'could not undo a failed upload; its job finishes it')
+    }
+  }
+
+  /** The upload's 201 response body again (an Idempotency-Key retry after a crash), or null when gone. */
+  async uploaded(id: string, principal: Principal) {
+    const [row] = await this.deps.db
+      .select({ found: photos.privacyFound })
+      .from(photos)
+      .where(and(eq(photos.id, id), notErased))
+    if (!row) return null
+    const found = row.found as PrivacyReport['found']
+    const report: PrivacyReport = { found, removed: [...found], kept: [...KEPT_FIELDS] }
+    return { ...(await this.get(id, principal)), privacyReport: { ...report, summary: describeKinds(report.found) } }
   }
 
   async #findByMac(ownerId: string, contentMac: string): Promise<string | null> {
