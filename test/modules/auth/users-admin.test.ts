@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { journalist, organisation } from '../desks/downloads-support.ts'
+import { journalist, organisation } from '../../support/factories.ts'
 
 let t: TestApp
 let admin: Awaited<ReturnType<TestApp['user']>>

@@ -1,5 +1,5 @@
 /** Shared set-up for the collections tests: a running app, people with roles, and published photos made over HTTP. */
-import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
+import { journalist as deskJournalist, organisation } from '../../support/factories.ts'
 import crypto from 'node:crypto'
 import sharp from 'sharp'
 import { sql } from 'drizzle-orm'

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { expect } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, upload, type TestApp } from '../../support/app.ts'
-import { randomJpeg, type Staff } from '../desks/downloads-support.ts'
+import { randomJpeg, type Staff } from '../../support/factories.ts'
 
 export const TEXTS = { captionNl: 'Een portret', captionEn: 'A portrait', altNl: 'Iemand bij het raam', altEn: 'Someone at the window' }
 export const AGREED = { identifiable: true, identifiabilityAgreed: true, publicPreview: true }

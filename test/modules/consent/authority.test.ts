@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, EXPIRY_ACTOR, todayUtc } from '../../../api/src/modules/consent/index.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { grantCount, journalist, organisation, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { grantCount, journalist, organisation, staff, type Staff, type User } from '../../support/factories.ts'
 import { AGREED, auditTypes, EVERY_USE, grants, proposalRows, publishedModel, versions } from './authority-support.ts'
 
 let t: TestApp

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { files, request, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
+import { journalist as deskJournalist, organisation } from '../../support/factories.ts'
 
 const fx = inject('fixtures')
 type User = Awaited<ReturnType<TestApp['user']>>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { addDays, addYears, describeRenewal, EXPIRY_ACTOR, EXPIRY_SWEEP_JOB, todayUtc } from '../../../api/src/modules/consent/index.ts'
 import { files, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
+import { journalist as deskJournalist, organisation } from '../../support/factories.ts'
 
 type User = Awaited<ReturnType<TestApp['user']>>
 let t: TestApp

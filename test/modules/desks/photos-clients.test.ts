@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from './downloads-support.ts'
+import { journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff

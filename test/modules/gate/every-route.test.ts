@@ -10,7 +10,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WEB_DIR } from '../../../api/src/app.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff

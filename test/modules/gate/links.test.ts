@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { AGREED, EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff } from '../desks/downloads-support.ts'
+import { AGREED, EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { listenPostgres, rowsOf } from '../../../api/src/db/client.ts'
 import { inPresetOrder, PhotoRecords, photoRecordLoader, photoRecordReader } from '../../../api/src/modules/gate/index.ts'
 import { engine } from '../../support/db.ts'
-import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
+import { journalist as deskJournalist, organisation } from '../../support/factories.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 
 const fx = inject('fixtures')

@@ -15,7 +15,7 @@ import { loadConfig } from '../../../api/src/config.ts'
 import { listenPostgres, openDatabase, type Database } from '../../../api/src/db/client.ts'
 import { startRuntime, type Runtime } from '../../../api/src/runtime.ts'
 import { createTestDatabase, engine } from '../../support/db.ts'
-import { journalist, organisation } from '../desks/downloads-support.ts'
+import { journalist, organisation } from '../../support/factories.ts'
 import { request, upload, type TestApp } from '../../support/app.ts'
 
 const TRIALS = 100

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, upload, type TestApp, startTestApp } from '../../support/app.ts'
-import { AGREED, journalist, organisation, randomJpeg, staff, type Staff } from '../desks/downloads-support.ts'
+import { AGREED, journalist, organisation, randomJpeg, staff, type Staff } from '../../support/factories.ts'
 
 type CallerKind = 'anonymous' | 'desk' | 'disabledOrg' | 'excludedKey' | 'revokedKey' | 'owner' | 'otherPhotographer' | 'curator' | 'admin' | 'person'
 type Photo = 'P1' | 'P2' | 'P3' | 'P4'

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { auditEvents, EDITORIAL, grantCount, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { auditEvents, EDITORIAL, grantCount, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff

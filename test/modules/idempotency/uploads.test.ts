@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { files, startTestApp, type TestApp } from '../../support/app.ts'
-import { randomJpeg } from '../desks/downloads-support.ts'
+import { randomJpeg } from '../../support/factories.ts'
 
 let t: TestApp
 let photographer: Awaited<ReturnType<TestApp['user']>>

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { publishedPhoto, randomJpeg, staff, type Staff } from '../desks/downloads-support.ts'
+import { publishedPhoto, randomJpeg, staff, type Staff } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { photos } from '../../../api/src/modules/photos/photos.table.ts'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { publishedPhoto, randomJpeg, staff, type Staff } from '../desks/downloads-support.ts'
+import { publishedPhoto, randomJpeg, staff, type Staff } from '../../support/factories.ts'
 import { searchJobsDone } from '../search/search-support.ts'
 
 let t: TestApp

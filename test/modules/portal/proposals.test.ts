@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { grantCount, journalist, organisation, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { grantCount, journalist, organisation, staff, type Staff, type User } from '../../support/factories.ts'
 import { AGREED, auditTypes, proposalRows, publishedModel, versions, type Model } from '../consent/authority-support.ts'
 
 let t: TestApp

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
-import { EDITORIAL, journalist, organisation, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { EDITORIAL, journalist, organisation, staff, type Staff, type User } from '../../support/factories.ts'
 import { placePhoto } from './rights-support.ts'
 
 const run = promisify(execFile)

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { endExiftool } from '../../support/image.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff } from '../desks/downloads-support.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff } from '../../support/factories.ts'
 import { readBack } from './rights-support.ts'
 
 let t: TestApp

@@ -15,7 +15,7 @@ import { rowsOf } from '../../../api/src/db/client.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { galleryRoutes } from '../../../api/src/platform/gallery.ts'
 import { request, upload, startTestApp, type TestApp } from '../../support/app.ts'
-import { AGREED, EDITORIAL, journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { AGREED, EDITORIAL, journalist, organisation, publishedPhoto, randomJpeg, staff, type Staff, type User } from '../../support/factories.ts'
 import { placePhoto } from './rights-support.ts'
 
 let t: TestApp

@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { expect } from 'vitest'
 import { request, upload, type TestApp } from '../../support/app.ts'
 import { exifTags } from '../../support/image.ts'
-import { randomJpeg, type Staff, type User } from '../desks/downloads-support.ts'
+import { randomJpeg, type Staff, type User } from '../../support/factories.ts'
 
 const run = promisify(execFile)
 export type Tags = Record<string, unknown>

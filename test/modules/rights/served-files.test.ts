@@ -9,7 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { endExiftool, endsCleanly } from '../../support/image.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../desks/downloads-support.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../../support/factories.ts'
 import { download, exportZip, placePhoto, readBack, str } from './rights-support.ts'
 
 const fx = inject('fixtures')
@@ -39,7 +39,7 @@ const licenceOf = (ref: string) => t.rt.licences.servedFrom(origin).get(...(ref.
 
 describe('a licence change', () => {
   it('reaches every preset, the full download, the media route and the ZIP export at once', async () => {
-    const { photoId } = await publishedPhoto(t, s, { file: await (await import('../desks/downloads-support.ts')).randomJpeg(2400, 1600) })
+    const { photoId } = await publishedPhoto(t, s, { file: await (await import('../../support/factories.ts')).randomJpeg(2400, 1600) })
     const patched = await request(t, 'PATCH', `/v1/photos/${photoId}`, s.curator.token, { licence: 'rsw-exhibition@1.0' })
     expect(patched.status, patched.text).toBe(200)
     expect(patched.body.licence).toBe('rsw-exhibition@1.0')
@@ -220,7 +220,7 @@ describe('the fields a file carries', () => {
 
 describe('the public photo JSON', () => {
   it('has no capture date, no original pixel size and the upload day only; the photographer still sees them', async () => {
-    const { photoId } = await publishedPhoto(t, s, { file: await (await import('../desks/downloads-support.ts')).randomJpeg(1800, 1200) })
+    const { photoId } = await publishedPhoto(t, s, { file: await (await import('../../support/factories.ts')).randomJpeg(1800, 1200) })
     expect((await request(t, 'PATCH', `/v1/photos/${photoId}`, s.curator.token, { capturedMonth: '2025-06' })).status).toBe(200)
     for (const token of [null, press.token]) {
       const r = await request(t, 'GET', `/v1/photos/${photoId}`, token)

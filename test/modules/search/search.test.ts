@@ -10,7 +10,7 @@ import { relevancePhotos, uuidFor } from '../../../fixtures/search/generate.ts'
 import { GUIDANCE_CASES } from '../../../fixtures/search/relevance.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { indexed, indexPhotos, insertPhotos, jobs, searchJobsDone } from './search-support.ts'
-import { journalist as deskJournalist, organisation } from '../desks/downloads-support.ts'
+import { journalist as deskJournalist, organisation } from '../../support/factories.ts'
 
 let t: TestApp
 let journalist: Awaited<ReturnType<TestApp['user']>>

@@ -9,7 +9,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { endExiftool, endsCleanly, exifTags, PRIVATE_TAGS } from '../../support/image.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from './downloads-support.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../../support/factories.ts'
 
 const fx = inject('fixtures')
 const PRIVATE_STRINGS = (

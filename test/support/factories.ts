@@ -1,10 +1,10 @@
-/** Shared set-up for the download tests: organisations, their journalists, and published photos with consent. */
+/** Test data shared by every module's tests: staff, organisations and their journalists, published photos with consent, grants. */
 import crypto from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import sharp from 'sharp'
 import { expect } from 'vitest'
-import { rowsOf } from '../../../api/src/db/client.ts'
-import { request, upload, type TestApp } from '../../support/app.ts'
+import { rowsOf } from '../../api/src/db/client.ts'
+import { request, upload, type TestApp } from './app.ts'
 
 export type User = Awaited<ReturnType<TestApp['user']>>
 
@@ -25,6 +25,17 @@ export async function organisation(t: TestApp, name = `Krant ${crypto.randomByte
     await t.rt.database.db.execute(sql`insert into organisations (name, enabled_at) values (${name}, ${enabled ? sql`now()` : null}) returning id`),
   )
   return row!.id
+}
+
+/** An enabled organisation with a journalist (logged in over HTTP) acting for it. */
+export async function outletWithJournalist(t: TestApp, name: string, opts: { noticeEmail?: string } = {}) {
+  const db = t.rt.database.db
+  const [org] = rowsOf<{ id: string }>(
+    await db.execute(sql`insert into organisations (name, enabled_at, notice_email) values (${name}, now(), ${opts.noticeEmail ?? null}) returning id`),
+  )
+  const journalist = await t.user('journalist')
+  await db.execute(sql`insert into organisation_members (user_id, organisation_id) values (${journalist.id}, ${org!.id})`)
+  return { id: org!.id, name, token: journalist.token, userId: journalist.id }
 }
 
 /** A journalist of the organisation, logged in over HTTP: a bearer `ebs_` token with principal.organisationId. */

@@ -4,7 +4,8 @@ import { rowsOf } from '../../../api/src/db/client.ts'
 import { verify } from '../../../api/src/modules/webhooks/index.ts'
 import { startTestApp, type TestApp } from '../../support/app.ts'
 import { client, person, publishedPhoto, type Call, type Staff } from '../erasure/erasure-support.ts'
-import { grant, noticesOf, organisation, receiver } from './webhooks-support.ts'
+import { grant, noticesOf, receiver } from './webhooks-support.ts'
+import { outletWithJournalist as organisation } from '../../support/factories.ts'
 
 let t: TestApp
 let call: Call

@@ -2,7 +2,6 @@ import http from 'node:http'
 import net from 'node:net'
 import { sql } from 'drizzle-orm'
 import { rowsOf, type Db } from '../../../api/src/db/client.ts'
-import type { TestApp } from '../../support/app.ts'
 
 /** One request as a receiver saw it. */
 export interface Received {
@@ -35,17 +34,6 @@ export async function receiver(plan: number[] = [204]) {
     received,
     close: () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections())),
   }
-}
-
-/** An enabled organisation with a journalist (logged in over HTTP) acting for it. */
-export async function organisation(t: TestApp, name: string, opts: { noticeEmail?: string } = {}) {
-  const db = t.rt.database.db
-  const [org] = rowsOf<{ id: string }>(
-    await db.execute(sql`insert into organisations (name, enabled_at, notice_email) values (${name}, now(), ${opts.noticeEmail ?? null}) returning id`),
-  )
-  const journalist = await t.user('journalist')
-  await db.execute(sql`insert into organisation_members (user_id, organisation_id) values (${journalist.id}, ${org!.id})`)
-  return { id: org!.id, name, token: journalist.token, userId: journalist.id }
 }
 
 /** A download grant, as the download endpoint (another branch) records it. */

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { startTestApp, type TestApp } from '../../support/app.ts'
 import { client, person, publishedPhoto, type Call, type Staff } from '../erasure/erasure-support.ts'
-import { grant, noticesOf, organisation, receiver } from './webhooks-support.ts'
+import { grant, noticesOf, receiver } from './webhooks-support.ts'
+import { outletWithJournalist as organisation } from '../../support/factories.ts'
 
 let t: TestApp
 let call: Call

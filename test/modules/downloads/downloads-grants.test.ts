@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../../api/src/db/client.ts'
 import { neutraliseCell as safeCell } from '../../../api/src/platform/csv.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
-import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from './downloads-support.ts'
+import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../../support/factories.ts'
 
 let t: TestApp
 let s: Staff
