@@ -105,9 +105,12 @@ export function guardConnections(app: FastifyInstance, l: Limits) {
       // Read from the socket's byte count: listening to the body would consume it before its parser does.
       const socket = raw.socket
       let seen = socket.bytesRead
+      // Stopped when the response is done as well, not only at the next tick: a keep-alive socket carries
+      // many requests, and each one's listener must go with it (else they pile up on the socket).
       const stop = () => {
         clearInterval(timer)
         socket.off('close', stop)
+        reply.raw.off('close', stop)
       }
       const timer = setInterval(() => {
         if (raw.complete || socket.destroyed || request.raw.socket !== socket || reply.raw.headersSent) return stop()
@@ -125,6 +128,7 @@ export function guardConnections(app: FastifyInstance, l: Limits) {
       }, l.bodyRateWindowMs)
       timer.unref()
       socket.once('close', stop)
+      reply.raw.once('close', stop)
       done()
     })
   }
