@@ -280,7 +280,9 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
     const blobs = await blobStore()
     try {
       const m = await withDatabase((d) => createBackup({ database: d, databaseUrl: config.databaseUrl, blobs }, to))
-      console.log(`backed up the ${m.engine} database and ${m.blobs.length} blobs from the ${blobStoreName(config.blobStore)}; the master key and the erasure ledger are not in it: keep them elsewhere`)
+      console.log(
+        `backed up the ${m.engine} database and ${m.blobs.length} blobs from the ${blobStoreName(config.blobStore)}; the master key and the erasure ledger are not in it: keep them elsewhere`,
+      )
       return to
     } finally {
       await blobs.close()
@@ -320,7 +322,9 @@ async function backup(sub: string | undefined, args: string[]): Promise<string> 
     try {
       const jobs = await rt.worker.drain([DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, 'photo.purge-media', SEARCH_REMOVE_JOB])
       const r = rt.reapplied
-      console.log(`restored the database of ${manifest.createdAt} and ${restored.written} blobs into the ${blobStoreName(config.blobStore)} (${restored.deleted} newer ones removed)`)
+      console.log(
+        `restored the database of ${manifest.createdAt} and ${restored.written} blobs into the ${blobStoreName(config.blobStore)} (${restored.deleted} newer ones removed)`,
+      )
       console.log(
         `erasure ledger re-applied: ${r.erasures} erasures, ${r.withdrawals} withdrawals, ${r.portalLinks} portal links, ${r.apiKeys} API keys; ${jobs} deletions run`,
       )
