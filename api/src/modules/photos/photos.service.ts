@@ -1,39 +1,41 @@
 import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
-import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import { type Db, type DbOrTx } from '../../db/client.ts'
 import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
-import { Problem, problems } from '../../platform/problems.ts'
+import { problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/index.ts'
-import {
-  callerOf,
-  inPresetOrder,
-  mediaUrl,
-  notErased,
-  personCaller,
-  todayUtc,
-  type Allowed,
-  type Gate,
-  type Permission,
-  type PhotoRecord,
-  type Preset,
-} from '../gate/index.ts'
+import { callerOf, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
-import { attributions, licenceKind, type Licence } from '../licences/index.ts'
+import { attributions, type Licence } from '../licences/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { EAGER_FORMATS, KEPT_FIELDS, inspectImage, MediaError, renderDerivatives, stampRights, type PrivacyReport, type Rights } from '../media/index.ts'
+import {
+  EAGER_FORMATS,
+  isOutputFormat,
+  isPresetName,
+  KEPT_FIELDS,
+  type OutputFormat,
+  type PresetName,
+  inspectImage,
+  MediaError,
+  renderDerivatives,
+  stampRights,
+  type PrivacyReport,
+  type Rights,
+} from '../media/index.ts'
 import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
-import { enqueueSearchSync } from '../search/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
 import { keywordsIn, normaliseTags } from './photos.keywords.ts'
 import { mediaProblem, photoProblems } from './photos.problems.ts'
-import { DEFAULT_LICENCE, derivatives, photos } from './photos.table.ts'
+import { derivatives, photos } from './photos.table.ts'
 import type { BulkPhotoPatchT, PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
+import { downloadSizes, outward, outwardView, staticView, variantOf, type StaticView } from './photos.views.ts'
+import { PhotoEditor } from './photos.edit.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type DerivativeRow = typeof derivatives.$inferSelect
@@ -73,7 +75,15 @@ export interface IngestInput {
 }
 
 const STAFF = new Set(['curator', 'admin'])
-const MEDIA_FILE = /^(thumb|small|medium|large)\.(jpeg|jpg|webp|avif)$/
+
+/** A served file's name, '<preset>.<ext>' ('jpg' and 'jpeg' both JPEG): its preset and format, or null. */
+function mediaFile(file: string): { preset: PresetName; format: OutputFormat } | null {
+  const dot = file.indexOf('.')
+  const name = file.slice(0, dot)
+  const ext = file.slice(dot + 1)
+  const format = ext === 'jpg' ? 'jpeg' : ext
+  return dot > 0 && isPresetName(name) && isOutputFormat(format) ? { preset: name, format } : null
+}
 
 export class PhotosService {
   readonly store: DerivativeStore
@@ -82,8 +92,11 @@ export class PhotosService {
   readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
   readonly #macKey: Buffer
 
+  readonly editor: PhotoEditor
+
   constructor(private readonly deps: PhotosDeps) {
     this.store = new DerivativeStore(deps)
+    this.editor = new PhotoEditor(deps)
     this.#macKey = deps.masterKey.derive('content-mac')
   }
 
@@ -299,13 +312,13 @@ export class PhotosService {
 
   /** One derivative for serving, as the gate allows this caller now; every request asks it anew. */
   async media(id: string, file: string, principal: Principal | null): Promise<ServedDerivative> {
-    const m = MEDIA_FILE.exec(file)
+    const m = mediaFile(file)
     if (!m) {
       await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
       throw photoProblems.unknownPreset()
     }
-    const allowed = await this.deps.gate.require(id, { kind: 'media', preset: m[1] as Preset }, callerOf(principal))
-    return this.#derivative(allowed, m[1]!, m[2]!)
+    const allowed = await this.deps.gate.require(id, { kind: 'media', preset: m.preset }, callerOf(principal))
+    return this.#derivative(allowed, m.preset, m.format)
   }
 
   /**
@@ -313,141 +326,27 @@ export class PhotosService {
    * portal-preview purpose, small sizes, also before publication, never after withdrawal.
    */
   async previewForSubject(subjectId: string, id: string, file: string): Promise<ServedDerivative> {
-    const m = MEDIA_FILE.exec(file)
-    const allowed = await this.deps.gate.require(id, { kind: 'portal-preview', preset: (m?.[1] ?? 'thumb') as Preset }, personCaller(subjectId))
+    const m = mediaFile(file)
+    const allowed = await this.deps.gate.require(id, { kind: 'portal-preview', preset: m?.preset ?? 'thumb' }, personCaller(subjectId))
     if (!m) throw photoProblems.unknownPreset()
-    return this.#derivative(allowed, m[1]!, m[2]!)
+    return this.#derivative(allowed, m.preset, m.format)
   }
 
   /** The derivative, with the record the gate decided on: the rights it is served with are written from that. */
-  #derivative(allowed: Allowed, preset: string, ext: string): ServedDerivative {
-    const format = ext === 'jpg' ? 'jpeg' : ext
+  #derivative(allowed: Allowed, preset: PresetName, format: OutputFormat): ServedDerivative {
     const d = allowed.record.derivatives.find((x) => x.preset === preset && x.format === format)
     if (!d) throw photoProblems.derivativeNotReady()
     return { record: allowed.record, derivative: d }
   }
 
-  /** Edits the texts and the "no people" declaration; the photographer while it is not yet published, the staff always. */
-  async update(id: string, principal: Principal, patch: PhotoPatchT) {
-    try {
-      await this.#update(id, principal, patch)
-    } finally {
-      // Read back at once by the caller: don't wait for the change message (modules/gate).
-      this.deps.gate.changed(id)
-    }
+  /** Edits the texts and the "no people" declaration (photos.edit.ts). */
+  update(id: string, principal: Principal, patch: PhotoPatchT) {
+    return this.editor.update(id, principal, patch)
   }
 
-  /**
-   * The same texts on many photos in one transaction: every photo is checked as a single PATCH would be;
-   * if any is refused, the whole request is (409 `bulk-edit-refused`, each refusal per photo) and nothing
-   * is stored.
-   */
-  async updateMany(principal: Principal, ids: string[], patch: BulkPhotoPatchT['set']) {
-    const { addTags, ...rest } = patch
-    try {
-      return await this.deps.db.transaction(async (tx) => {
-        const failures: { id: string; type: string; status: number; title: string; detail?: string }[] = []
-        for (const id of ids) {
-          try {
-            await this.#updateIn(tx, id, principal, rest, addTags)
-          } catch (err) {
-            if (!(err instanceof Problem)) throw err
-            failures.push({ id, type: err.type, status: err.status, title: err.title, ...(err.detail ? { detail: err.detail } : {}) })
-          }
-        }
-        if (failures.length) {
-          throw new Problem(
-            409,
-            'bulk-edit-refused',
-            'Some photos cannot be changed',
-            `${failures.length} of ${ids.length} photos were refused; nothing was changed.`,
-            { failures },
-          )
-        }
-        const rows = await tx.select({ id: photos.id, status: photos.status, updatedAt: photos.updatedAt }).from(photos).where(inArray(photos.id, ids))
-        const byId = new Map(rows.map((r) => [r.id, r]))
-        return ids.map((id) => ({ id, status: byId.get(id)!.status, updatedAt: byId.get(id)!.updatedAt.toISOString() }))
-      })
-    } finally {
-      for (const id of ids) this.deps.gate.changed(id)
-    }
-  }
-
-  async #update(id: string, principal: Principal, patch: PhotoPatchT) {
-    return this.deps.db.transaction((tx) => this.#updateIn(tx, id, principal, patch))
-  }
-
-  async #updateIn(tx: DbOrTx, id: string, principal: Principal, patch: PhotoPatchT, addTags?: string[]) {
-    {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, id)).limit(1).for('update')
-      const owner = photo && photo.ownerId === principal.userId
-      if (!photo || !(owner || STAFF.has(principal.role))) throw photoProblems.notFound()
-      if (photo.status === 'withdrawn') throw photoProblems.gone()
-      if (!STAFF.has(principal.role) && photo.status === 'published') {
-        throw new Problem(409, 'photo-published', 'The photo is published', 'Ask a curator to change a published photo.')
-      }
-      const set: Partial<typeof photos.$inferInsert> = { updatedAt: new Date() }
-      const text = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null)
-      if (patch.captionNl !== undefined) set.captionNl = text(patch.captionNl)
-      if (patch.captionEn !== undefined) set.captionEn = text(patch.captionEn)
-      if (patch.altNl !== undefined) set.altNl = text(patch.altNl)
-      if (patch.altEn !== undefined) set.altEn = text(patch.altEn)
-      if (patch.series !== undefined) set.series = text(patch.series)
-      if (patch.placeCity !== undefined) set.placeCity = text(patch.placeCity)
-      if (patch.credit !== undefined) set.credit = patch.credit.trim()
-      if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
-      if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
-      if (patch.tagsEn !== undefined) set.tagsEn = normaliseTags(patch.tagsEn)
-      if (addTags?.length) set.tags = normaliseTags([...(set.tags ?? photo.tags), ...addTags])
-      if (patch.licence !== undefined) {
-        const licence = this.deps.licence(patch.licence)
-        if (licence?.status !== 'published') {
-          throw problems.validation(`There is no published licence ${patch.licence}.`, [{ path: '/licence', message: 'unknown licence' }])
-        }
-        // An open licence lets anyone do anything with a picture: never for a photo of people, whose
-        // consent decides what may be done (our own licences are for them).
-        if (
-          licenceKind(licence) === 'open' &&
-          (patch.noPeople === false || (patch.noPeople === undefined && photo.noPeopleDeclaredAt === null) || (await this.#hasPeople(tx, id)))
-        ) {
-          throw new Problem(
-            409,
-            'open-licence-for-people',
-            'An open licence is not for photos of people',
-            'Creative Commons licences are for photos in which nobody is pictured; choose one of the Reimagining Sex Work licences.',
-          )
-        }
-        set.licence = patch.licence
-      }
-      if (patch.noPeople !== undefined) {
-        if (patch.noPeople && (await this.#hasPeople(tx, id))) {
-          throw new Problem(409, 'photo-has-people', 'People are linked to this photo', 'A photo with people linked to it cannot be declared to have none.')
-        }
-        set.noPeopleDeclaredAt = patch.noPeople ? new Date() : null
-      }
-      if (patch.noPeople === false && licenceKind(this.deps.licence(set.licence ?? photo.licence) ?? { kind: undefined }) === 'open') {
-        throw new Problem(
-          409,
-          'open-licence-for-people',
-          'An open licence is not for photos of people',
-          'Choose one of the Reimagining Sex Work licences first.',
-        )
-      }
-      await tx.update(photos).set(set).where(eq(photos.id, id))
-      // Texts, licence (uses) and the declaration are all in its search document.
-      if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
-      // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
-      // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
-      if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags', 'tagsEn'].some((k) => k in set)) {
-        await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
-        await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
-      }
-    }
-  }
-
-  async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {
-    const rows = rowsOf(await tx.execute(sql`select 1 from photo_subjects where photo_id = ${photoId} limit 1`))
-    return rows.length > 0
+  /** The same texts on many photos, all or nothing (photos.edit.ts). */
+  updateMany(principal: Principal, ids: string[], patch: BulkPhotoPatchT['set']) {
+    return this.editor.updateMany(principal, ids, patch)
   }
 
   openBlob(key: string) {
@@ -562,83 +461,3 @@ export class PhotosService {
     return n
   }
 }
-
-/** The sizes a download grant can give: the JPEG presets the photo has (never upscaled), then 'full'. */
-function downloadSizes(p: PhotoRow, ds: readonly DerivativeRow[]) {
-  const sizes = inPresetOrder(ds.filter((d) => d.format === 'jpeg' && d.preset !== 'thumb')).map((d) => ({
-    preset: d.preset,
-    width: d.width,
-    height: d.height,
-  }))
-  return [...sizes, { preset: 'full', width: p.width, height: p.height }]
-}
-
-/**
- * What anyone but the photographer and the staff gets: only what a journalist needs. No capture date (a
- * date can identify), no original pixel size (the size is the largest one served), times to the day.
- */
-function outwardView(v: StaticView): StaticView {
-  const largest = [...v.derivatives].sort((a, b) => b.width - a.width)[0]
-  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null)
-  return {
-    ...v,
-    width: largest?.width ?? 0,
-    height: largest?.height ?? 0,
-    capturedMonth: null,
-    createdAt: day(v.createdAt)!,
-    updatedAt: day(v.updatedAt)!,
-    publishedAt: day(v.publishedAt),
-  }
-}
-
-/** What a view depends on besides the record: the sizes the gate allows, whether the permission is told, whose view. */
-const variantOf = (a: Allowed) => `${a.presets.join(',')}|${a.disclosed ? 'told' : 'public'}|${outward(a) ? 'outward' : 'inside'}`
-/** Anyone but the photographer and the staff: the outward view. */
-const outward = (a: Allowed) => a.access !== 'review' && a.access !== 'owner'
-
-/** The part of a photo's response that depends only on the photo and its derivatives. */
-function staticView(
-  p: PhotoRow,
-  ds: readonly DerivativeRow[],
-  deps: {
-    publicUrl: string | undefined
-    licence: (ref: string) => Licence | undefined
-    attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null
-    version: (d: DerivativeRow) => string
-  },
-) {
-  const base = deps.publicUrl ?? ''
-  const sorted = inPresetOrder(ds)
-  const url = (d: DerivativeRow) => mediaUrl(base, p.id, { ...d, etag: deps.version(d) })
-  const srcset: Record<string, string> = {}
-  for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
-  const licence = deps.licence(p.licence)
-  return {
-    id: p.id,
-    status: p.status,
-    width: p.width,
-    height: p.height,
-    caption: { nl: p.captionNl, en: p.captionEn },
-    alt: { nl: p.altNl, en: p.altEn },
-    tags: keywordsIn(p, 'nl'),
-    keywords: { nl: [...p.tags], en: [...p.tagsEn] },
-    series: p.series,
-    credit: p.credit,
-    capturedMonth: p.capturedMonth,
-    placeCity: p.placeCity,
-    thumbhash: p.thumbhash,
-    dominantColour: p.dominantColour,
-    derivativesState: p.derivativesState,
-    licence: p.licence,
-    attribution: deps.attribution(p),
-    noPeopleDeclared: p.noPeopleDeclaredAt !== null,
-    publishedAt: p.publishedAt?.toISOString() ?? null,
-    derivatives: sorted.map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: url(d) })),
-    srcset,
-    licenceSummary: licence ? { nl: licence.summary.nl, en: licence.summary.en } : null,
-    licenceUrl: licence?.deedUrl ?? null,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  }
-}
-type StaticView = ReturnType<typeof staticView>
