@@ -50,8 +50,9 @@ export class DiskBlobStore implements BlobStore {
     const target = this.#path(key)
     const tmp = path.join(this.#tmp, `${crypto.randomUUID()}.part`)
     await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 })
+    let out: ReturnType<typeof createWriteStream> | undefined
     try {
-      const out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
+      out = createWriteStream(tmp, { mode: 0o600, flags: 'wx' })
       await pipeline(Buffer.isBuffer(data) ? Readable.from([data]) : data, out)
       const fh = await fs.open(tmp, 'r')
       try {
@@ -63,6 +64,9 @@ export class DiskBlobStore implements BlobStore {
       const { size } = await fs.stat(target)
       return { size }
     } catch (err) {
+      // A source that fails at once can end the pipeline before the file is even open: wait until the write
+      // stream has closed (its file created, or not), so the part file is surely gone after the rm.
+      if (out && !out.closed) await new Promise<void>((resolve) => out!.once('close', () => resolve()))
       await fs.rm(tmp, { force: true })
       throw err
     }

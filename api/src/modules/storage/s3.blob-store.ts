@@ -117,6 +117,7 @@ export class S3BlobStore implements BlobStore {
     }
     const spool = this.#spool
     const file = path.join(spool, `${crypto.randomUUID()}.part`)
+    let out: ReturnType<typeof createWriteStream> | undefined
     try {
       const hash = crypto.createHash('md5')
       let size = 0
@@ -129,10 +130,14 @@ export class S3BlobStore implements BlobStore {
       })
       // pipeline puts an error handler on every stream: a source that fails (a vanished temp file, a client
       // that went away) fails this write, never the process.
-      await pipeline(data, measure, createWriteStream(file, { mode: 0o600, flags: 'wx' }))
+      out = createWriteStream(file, { mode: 0o600, flags: 'wx' })
+      await pipeline(data, measure, out)
       await this.#putOnce(key, () => createReadStream(file), size, hash.digest('base64'))
       return { size }
     } finally {
+      // A source that fails at once can end the pipeline before the file is even open: wait for the write
+      // stream to close (its file created, or not), so the spool file is surely gone after the rm.
+      if (out && !out.closed) await new Promise<void>((resolve) => out!.once('close', () => resolve()))
       await fs.rm(file, { force: true })
     }
   }
