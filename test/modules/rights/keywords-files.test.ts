@@ -13,13 +13,11 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { request, startTestApp, upload, type TestApp } from '../../support/app.ts'
 import { EDITORIAL, journalist, organisation, staff, type Staff, type User } from '../../support/factories.ts'
-import { placePhoto } from './rights-support.ts'
+import { placePhoto, privateStrings } from './rights-support.ts'
 
 const run = promisify(execFile)
 const fx = inject('fixtures')
-const PRIVATE_STRINGS = (
-  JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }
-).privateStrings
+const PRIVATE_STRINGS = privateStrings(fx['meta-everything.jpg']!)
 
 let t: TestApp
 let s: Staff

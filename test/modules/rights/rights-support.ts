@@ -13,6 +13,11 @@ import { randomJpeg, type Staff, type User } from '../../support/factories.ts'
 const run = promisify(execFile)
 export type Tags = Record<string, unknown>
 
+/** The private values planted in the fixtures (names, serials, places), from the manifest beside any fixture. */
+export function privateStrings(fixture: string): string[] {
+  return (JSON.parse(fs.readFileSync(path.join(path.dirname(fixture), 'manifest.json'), 'utf8')) as { privateStrings: string[] }).privateStrings
+}
+
 /** exiftool's view of the bytes (`-a -G1 -u -b`), plus the same read with -n for raw values. */
 export async function readBack(bytes: Buffer, ext = 'jpg'): Promise<Tags> {
   return exifTags(bytes, ext)

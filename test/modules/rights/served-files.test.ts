@@ -4,18 +4,14 @@
  * ZIP export at once; every IPTC/XMP/IIM field holds the right value on a photo with nobody in it and on
  * one with a person; a download carries its grant; 300 ppi; nothing of the original's metadata.
  */
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 import { endExiftool, endsCleanly } from '../../support/image.ts'
 import { EDITORIAL, journalist, organisation, publishedPhoto, staff, type Staff, type User } from '../../support/factories.ts'
-import { download, exportZip, placePhoto, readBack, str } from './rights-support.ts'
+import { download, exportZip, placePhoto, privateStrings, readBack, str } from './rights-support.ts'
 
 const fx = inject('fixtures')
-const PRIVATE_STRINGS = (
-  JSON.parse(fs.readFileSync(path.join(path.dirname(fx['meta-everything.jpg']!), 'manifest.json'), 'utf8')) as { privateStrings: string[] }
-).privateStrings
+const PRIVATE_STRINGS = privateStrings(fx['meta-everything.jpg']!)
 
 let t: TestApp
 let s: Staff
