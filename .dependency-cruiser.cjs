@@ -17,10 +17,24 @@ module.exports = {
     },
     {
       name: 'module-internals-tables',
-      comment: 'Only a module\'s *.table.ts may name another module\'s table, for a foreign key; queries go through the owner.',
+      comment: 'Only a module\'s *.table.ts (for a foreign key) or a *.repo.ts (for a read-only join) may name another module\'s table; everything else asks the owner.',
       severity: 'error',
-      from: { path: '^api/src/modules/([^/]+)/', pathNot: '\\.table\\.ts$' },
+      from: { path: '^api/src/modules/([^/]+)/', pathNot: '\\.(table|repo)\\.ts$' },
       to: { path: '^api/src/modules/([^/]+)/[^/]+\\.table\\.ts$', pathNot: '^api/src/modules/$1/' },
+    },
+    {
+      name: 'tables-only-in-repos',
+      comment: 'The repository layer: only *.repo.ts files query tables (a *.table.ts may name another for a foreign key; db/ builds the schema barrel). Services, routes and the composition root ask a repository. Type-only imports (row types) are fine.',
+      severity: 'error',
+      from: { path: '^api/src/', pathNot: ['\\.(table|repo)\\.ts$', '^api/src/db/'] },
+      to: { path: '^api/src/modules/[^/]+/[^/]+\\.table\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'queries-only-in-repos',
+      comment: 'The query builder (eq, and, sql, …) is the repositories\' tool: a service that needs one is writing a query, and that belongs in its module\'s *.repo.ts. Types (SQL, SQLWrapper) are fine anywhere.',
+      severity: 'error',
+      from: { path: '^api/src/modules/', pathNot: '\\.(table|repo)\\.ts$' },
+      to: { path: 'node_modules/drizzle-orm/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'web-not-api',

@@ -40,6 +40,7 @@ import { searchRoutes, type SearchService } from './modules/search/index.ts'
 import { licencesRoutes, type LicenceRegistry } from './modules/licences/index.ts'
 import { deedPage, rightsRoutes, type RightsService } from './modules/rights/index.ts'
 import { workflowRoutes, type WorkflowService } from './modules/workflow/index.ts'
+import { parseLicenceRef } from '../../contract/licence-ref.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
 
@@ -168,7 +169,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     rights: ctx.rights,
     photos: ctx.photos,
     origin: ctx.origin,
-    licence: (ref) => ctx.licences.get(...(ref.split('@') as [string, string])),
+    licence: (ref) => {
+      const parsed = parseLicenceRef(ref)
+      return parsed ? ctx.licences.get(parsed.id, parsed.version) : undefined
+    },
   })
   await app.register(usersRoutes, {
     users: new UsersAdmin({ db: ctx.database.db, auth: ctx.auth, audit: ctx.audit, organisationsOf: () => ctx.organisations.ofUsers() }),

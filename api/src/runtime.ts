@@ -48,6 +48,7 @@ import {
 } from './modules/search/index.ts'
 import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
 import { WorkflowService } from './modules/workflow/index.ts'
+import { parseLicenceRef } from '../../contract/licence-ref.ts'
 
 export interface Runtime {
   app: FastifyInstance
@@ -180,8 +181,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // Our own licences' deeds are pages this app serves; open licences keep their creativecommons.org deeds.
     const servedLicences = licences.servedFrom(origin)
     const licenceOf = (ref: string) => {
-      const [id, version] = ref.split('@')
-      return id && version ? servedLicences.get(id, version) : undefined
+      const parsed = parseLicenceRef(ref)
+      return parsed ? servedLicences.get(parsed.id, parsed.version) : undefined
     }
     // The gate speaks in the consent vocabulary; a photo whose licence is unknown can't be shown at all.
     const licenceTerms = (ref: string): LicenceTerms => {

@@ -16,6 +16,7 @@ import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/index.ts'
 import { photoSubjects } from './consent.table.ts'
 import { consentProblems, type PublishBlocker } from './consent.model.ts'
 import type { ConsentService } from './consent.service.ts'
+import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 
@@ -95,7 +96,7 @@ export class Publication {
         type: 'photo.published',
         actor: { kind: 'user', id: principal.userId },
         photoId,
-        data: { licence: photo.licence.split('@')[0] ?? '', licenceVersion: photo.licence.split('@')[1] ?? '' },
+        data: { licence: parseLicenceRef(photo.licence)?.id ?? '', licenceVersion: parseLicenceRef(photo.licence)?.version ?? '' },
       })
       return updated!
     })

@@ -21,6 +21,7 @@ import { originalAad, rightsFor } from '../photos/index.ts'
 import { mediaProblem, photoProblems } from '../photos/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import type { DownloadFormat, DownloadPreset, DownloadRequestT } from './downloads.schemas.ts'
+import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 type GrantRow = typeof downloadGrants.$inferSelect
@@ -151,7 +152,7 @@ export class DownloadsService {
           topicLiftedBy,
         })
         .returning()
-      const [licenceId, licenceVersion] = photo.licence.split('@')
+      const { id: licenceId, version: licenceVersion } = parseLicenceRef(photo.licence) ?? {}
       await audit.append(tx, {
         type: 'download.granted',
         actor: this.#actor(principal),

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/client.ts'
 import { LICENCE_FILES, type LicenceFile } from './licences.hash.ts'
 import type { Licence, LicenceRegistry } from './licences.registry.ts'
 import { licenceVersions } from './licences.table.ts'
+import { licenceRef } from '../../../../contract/licence-ref.ts'
 
 export interface LicenceChange {
   id: string
@@ -71,8 +72,8 @@ export async function verifyPublishedLicences(db: DbOrTx, registry: LicenceRegis
   let changes = compare(registry, before)
   if (changes.length) throw new LicenceIntegrityError(changes)
 
-  const known = new Set(before.map((r) => `${r.id}@${r.version}`))
-  const fresh = registry.published().filter((l) => !known.has(`${l.id}@${l.version}`))
+  const known = new Set(before.map((r) => licenceRef(r.id, r.version)))
+  const fresh = registry.published().filter((l) => !known.has(licenceRef(l.id, l.version)))
   if (fresh.length === 0) return []
   const inserted = await db
     .insert(licenceVersions)
@@ -82,6 +83,6 @@ export async function verifyPublishedLicences(db: DbOrTx, registry: LicenceRegis
 
   changes = compare(registry, await db.select().from(licenceVersions))
   if (changes.length) throw new LicenceIntegrityError(changes)
-  const recorded = new Set(inserted.map((r) => `${r.id}@${r.version}`))
-  return fresh.filter((l) => recorded.has(`${l.id}@${l.version}`))
+  const recorded = new Set(inserted.map((r) => licenceRef(r.id, r.version)))
+  return fresh.filter((l) => recorded.has(licenceRef(l.id, l.version)))
 }

@@ -11,6 +11,7 @@ import { DEFAULT_USES } from '../../../../contract/vocabulary.ts'
 import { parseTemplate, placeholders, TemplateError } from './licences.attribution.ts'
 import { canonicalJson, canonicalText, LICENCE_FILES, nfc, sha256, versionHash, type FileHashes, type LicenceFile } from './licences.hash.ts'
 import { ATTRIBUTION_PLACEHOLDERS, CREDIT_PLACEHOLDERS, LICENCE_LANGS, LicenceSchema, type LicenceDocument, type LicenceLang } from './licences.schema.ts'
+import { licenceRef } from '../../../../contract/licence-ref.ts'
 
 export const LICENCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../licences')
 
@@ -69,12 +70,12 @@ export class LicenceRegistry {
     licences: Licence[],
   ) {
     this.#all = Object.freeze([...licences].sort((a, b) => a.id.localeCompare(b.id) || byVersion(a.version, b.version)))
-    this.#byKey = new Map(this.#all.map((l) => [`${l.id}@${l.version}`, l]))
+    this.#byKey = new Map(this.#all.map((l) => [licenceRef(l.id, l.version), l]))
   }
 
   /** Exactly this version, draft or published; undefined when there is none. */
   get(id: string, version: string): Licence | undefined {
-    return this.#byKey.get(`${id}@${version}`)
+    return this.#byKey.get(licenceRef(id, version))
   }
 
   /** Every version, drafts included, by id and then by version. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { ProblemSchema as P, Problem } from '../../platform/problems.ts'
 import { licenceKind, type Licence, type LicenceRegistry } from './licences.registry.ts'
+import { licenceRef, parseLicenceId } from '../../../../contract/licence-ref.ts'
 
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })
 export const LicenceView = Type.Object({
@@ -27,7 +28,7 @@ export function licenceView(l: Licence) {
   return {
     id: l.id,
     version: l.version,
-    ref: `${l.id}@${l.version}`,
+    ref: licenceRef(l.id, l.version),
     kind: licenceKind(l),
     title: { ...l.title },
     shortName: { ...l.shortName },
@@ -88,8 +89,8 @@ export const licencesRoutes: FastifyPluginAsyncTypebox<{ licences: LicenceRegist
       },
     },
     async (request, reply) => {
-      const [id, version] = request.params.id.split('@') as [string, string | undefined]
-      const l = version ? licences.get(id, version) : licences.current(id)
+      const ref = parseLicenceId(request.params.id)
+      const l = !ref ? undefined : ref.version ? licences.get(ref.id, ref.version) : licences.current(ref.id)
       if (!l || l.status !== 'published') throw notFound()
       reply.header('cache-control', 'public, max-age=300')
       return licenceView(l)

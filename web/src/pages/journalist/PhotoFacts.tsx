@@ -10,6 +10,7 @@ import { useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
 import { sizesOf, type Photo } from './photo.ts'
 import type { SearchHit, SearchResponse } from './search.ts'
+import { parseLicenceId } from '../../../../contract/licence-ref.ts'
 
 /** A button that copies a text and says (politely, for screen readers too) whether it worked. */
 export function CopyButton({ text, label, className }: { text: string; label: string; className?: string }) {
@@ -57,9 +58,9 @@ const SHORT_NAMES: Record<string, { nl: string; en: string }> = {
   'rsw-exhibition': { nl: 'RSW-tentoonstellingslicentie', en: 'RSW exhibition licence' },
 }
 export function licenceName(ref: string, lang: 'nl' | 'en'): string {
-  const [id, version] = ref.split('@')
-  const name = SHORT_NAMES[id ?? '']?.[lang] ?? id ?? ref
-  return version ? `${name} ${version}` : name
+  const parsed = parseLicenceId(ref)
+  const name = (parsed && SHORT_NAMES[parsed.id]?.[lang]) ?? parsed?.id ?? ref
+  return parsed?.version ? `${name} ${parsed.version}` : name
 }
 
 const CHECK = 'M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z'

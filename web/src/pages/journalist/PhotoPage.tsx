@@ -16,6 +16,7 @@ import { LicenceChoice } from '../../components/LicenceChoice.tsx'
 import type { Photo } from './photo.ts'
 import { CreditLine, licenceName, RelatedPhotos, ReleaseStatus, SizesTable } from './PhotoFacts.tsx'
 import { lastSearch } from './search.ts'
+import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
 const DownloadDialog = lazy(() => import('./DownloadDialog.tsx'))
 
@@ -47,8 +48,8 @@ function imageObject(photo: Photo, lang: 'nl' | 'en', pick: (b: Photo['caption']
 
 /** 'rsw-editorial@1.0' → the deed URL the licence files use, when the API sent no terms. */
 const deedUrl = (ref: string) => {
-  const [id, version] = ref.split('@')
-  return `https://eerlijkbeeld.nl/licenties/${id}/${version}`
+  const parsed = parseLicenceRef(ref)
+  return parsed ? `https://eerlijkbeeld.nl/licenties/${parsed.id}/${parsed.version}` : 'https://eerlijkbeeld.nl/licenties/'
 }
 
 export function PhotoPage({ params }: PageProps) {
