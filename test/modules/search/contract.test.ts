@@ -7,7 +7,7 @@ import { describe, it } from 'vitest'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.ts'
 import { createTestDatabase } from '../../support/db.ts'
-import { engineContract } from './engine-contract.ts'
+import { engineContract } from '../../contracts/search-engine.contract.ts'
 
 engineContract('postgres', async () => {
   const database = await createTestDatabase()

@@ -1,5 +1,5 @@
 /**
- * The engine contract (engine-contract.ts) against a real Meilisearch server, when MEILISEARCH_URL points
+ * The engine contract (test/contracts/search-engine.contract.ts) against a real Meilisearch server, when MEILISEARCH_URL points
  * to one (MEILISEARCH_KEY for its key). No server can be installed on our own machines, so without it the
  * suite is skipped and says so in its title. Each run uses its own index (`contract_<time>_<random>`) and
  * deletes it afterwards, so it can share a server with anything else.
@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import { describe, it } from 'vitest'
 import { MeilisearchEngine } from '../../../api/src/modules/search/search.meilisearch.ts'
-import { engineContract } from './engine-contract.ts'
+import { engineContract } from '../../contracts/search-engine.contract.ts'
 
 const url = process.env.MEILISEARCH_URL
 const key = process.env.MEILISEARCH_KEY

@@ -5,7 +5,7 @@
  * their own documents and clean up after themselves, and reindex runs last.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { colourFamily } from '../../../api/src/modules/search/search.colour.ts'
+import { colourFamily } from '../../api/src/modules/search/search.colour.ts'
 import {
   FACETS,
   SearchCursorError,
@@ -14,9 +14,9 @@ import {
   type SearchFilters,
   type SearchQuery,
   type SearchResult,
-} from '../../../api/src/modules/search/search.port.ts'
-import { FIXTURE_COLLECTIONS, relevancePhotos, toDocuments, uuidFor } from '../../../fixtures/search/generate.ts'
-import { RELEVANCE } from '../../../fixtures/search/relevance.ts'
+} from '../../api/src/modules/search/search.port.ts'
+import { FIXTURE_COLLECTIONS, relevancePhotos, toDocuments, uuidFor } from '../../fixtures/search/generate.ts'
+import { RELEVANCE } from '../../fixtures/search/relevance.ts'
 
 export interface ContractEngine {
   engine: SearchEngine
