@@ -11,13 +11,13 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import { rowsOf, type Db } from './db/client.ts'
-import type { AuthService } from './modules/auth/index.ts'
+import { authRepo, type AuthService } from './modules/auth/index.ts'
 import type { Role } from './modules/auth/auth.table.ts'
 import type { PhotosService } from './modules/photos/index.ts'
 import type { Principal } from './modules/auth/index.ts'
 import type { ConsentService } from './modules/consent/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
-import { organisationMembers, organisations } from './modules/desks/index.ts'
+import { desksRepo } from './modules/desks/index.ts'
 
 export const FIXTURE_PHOTOS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/photos')
 
@@ -74,8 +74,7 @@ export async function seedDemo(deps: {
   tmpDir: string
   logger: FastifyBaseLogger
 }): Promise<SeedResult | null> {
-  const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users`))
-  if ((row?.n ?? 0) > 0) return null
+  if ((await authRepo.countUsers(deps.db)) > 0) return null
 
   // Passwords are random per installation and go to a 0600 file, never to the log.
   const lines: string[] = ['# Eerlijk Beeld demo logins (this installation only). Delete this file when you no longer need it.']
@@ -85,8 +84,8 @@ export async function seedDemo(deps: {
     ids[u.role] = (await deps.auth.createUser({ ...u, password })).id
     lines.push(`${u.role}\t${u.email}\t${password}`)
   }
-  const [org] = await deps.db.insert(organisations).values({ name: DEMO_ORGANISATION, enabledAt: new Date() }).returning({ id: organisations.id })
-  await deps.db.insert(organisationMembers).values({ userId: ids.journalist!, organisationId: org!.id })
+  const org = await desksRepo.insertOrganisation(deps.db, { name: DEMO_ORGANISATION, enabledAt: new Date() })
+  await desksRepo.insertMember(deps.db, { userId: ids.journalist!, organisationId: org.id })
   const credentialsFile = path.join(deps.dataDir, DEMO_LOGINS_FILE)
   fs.writeFileSync(credentialsFile, lines.join('\n') + '\n', { mode: 0o600 })
 
@@ -150,8 +149,7 @@ export async function demoInPlace(deps: { db: Db; dataDir: string }): Promise<Se
   } catch {
     return null
   }
-  const [row] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from users where email = ${DEMO_USERS[0]!.email}`))
-  if ((row?.n ?? 0) === 0) return null
+  if ((await authRepo.countUsersWithEmail(deps.db, DEMO_USERS[0]!.email)) === 0) return null
   const logins: SeedResult['logins'] = []
   let portalLink: string | null = null
   for (const line of text.split('\n')) {

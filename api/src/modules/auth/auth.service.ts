@@ -1,10 +1,9 @@
-import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import { Problem, problems } from '../../platform/problems.ts'
-import { organisationMembers, organisations } from '../desks/desks.table.ts'
 import { AuthCache } from './auth.cache.ts'
-import { sessions, users, type Role, ROLES } from './auth.table.ts'
+import * as authRepo from './auth.repo.ts'
+import { type Role, ROLES } from './auth.roles.ts'
 import { dummyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts'
 
 export interface Principal {
@@ -45,11 +44,7 @@ export class AuthService {
       throw problems.validation(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`, [{ path: '/password', message: 'too short' }])
     const displayName = (input.displayName ?? email.split('@')[0] ?? 'user').trim().slice(0, 80)
     const passwordHash = await hashPassword(input.password)
-    const [row] = await db
-      .insert(users)
-      .values({ email, passwordHash, role: input.role, displayName })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id })
+    const row = await authRepo.insertUser(db, { email, passwordHash, role: input.role, displayName })
     if (!row) throw problems.conflict('user-exists', 'User exists', 'A user with this e-mail address exists already.')
     return row
   }
@@ -60,7 +55,7 @@ export class AuthService {
     password: string,
   ): Promise<{ token: string; csrfToken: string; expiresAt: Date; user: { id: string; role: Role; displayName: string } }> {
     const email = emailInput.trim().toLowerCase()
-    const [user] = await this.db.select().from(users).where(eq(users.email, email)).limit(1)
+    const user = await authRepo.userByEmail(this.db, email)
     const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false)
     if (!user || !ok || user.disabledAt) {
       throw new Problem(401, 'invalid-credentials', 'Invalid e-mail address or password', 'The e-mail address or the password is not right.')
@@ -68,9 +63,9 @@ export class AuthService {
     const token = `ebs_${randomToken(32)}`
     const csrfToken = randomToken(24)
     const expiresAt = new Date(Date.now() + this.sessionTtlHours * 3_600_000)
-    await this.db.insert(sessions).values({ tokenHash: sha256(token), csrfHash: sha256(csrfToken), userId: user.id, expiresAt })
+    await authRepo.insertSession(this.db, { tokenHash: sha256(token), csrfHash: sha256(csrfToken), userId: user.id, expiresAt })
     // Expired sessions are swept as a side effect of logging in: cheap, and keeps the table small.
-    await this.db.delete(sessions).where(sql`${sessions.expiresAt} < now()`)
+    await authRepo.deleteExpiredSessions(this.db)
     return { token, csrfToken, expiresAt, user: { id: user.id, role: user.role, displayName: user.displayName } }
   }
 
@@ -80,24 +75,8 @@ export class AuthService {
     const cached = this.cache.get(hash)
     if (cached) return { ...cached, via }
     const generation = this.cache.generation
-    const [row] = await this.db
-      .select({
-        sessionId: sessions.id,
-        csrfHash: sessions.csrfHash,
-        userId: users.id,
-        role: users.role,
-        displayName: users.displayName,
-        disabledAt: users.disabledAt,
-        // Only an enabled (vetted) organisation counts: a disabled one's journalists act for nobody.
-        organisationId: sql<string | null>`case when ${organisations.enabledAt} is not null then ${organisationMembers.organisationId} end`,
-        expiresAt: sessions.expiresAt,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .leftJoin(organisationMembers, eq(organisationMembers.userId, users.id))
-      .leftJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`)))
-      .limit(1)
+    // Only an enabled (vetted) organisation counts: a disabled one's journalists act for nobody.
+    const row = await authRepo.sessionPrincipal(this.db, hash)
     if (!row || row.disabledAt) return null
     const principal = {
       userId: row.userId,
@@ -114,7 +93,7 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     try {
-      await this.db.delete(sessions).where(eq(sessions.id, sessionId))
+      await authRepo.deleteSession(this.db, sessionId)
     } finally {
       // At once in this process; the change feed tells the others.
       this.cache.clear()

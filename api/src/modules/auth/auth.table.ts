@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { Role } from './auth.roles.ts'
 
-/** journalist: a member of a vetted organisation (a media outlet) who searches and downloads. */
-export const ROLES = ['admin', 'curator', 'photographer', 'journalist'] as const
-export type Role = (typeof ROLES)[number]
+export { ROLES, type Role } from './auth.roles.ts'
 
 export const users = pgTable(
   'users',

@@ -6,11 +6,11 @@
  * account without one can do nothing.
  */
 import crypto from 'node:crypto'
-import { asc, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
+import * as authRepo from './auth.repo.ts'
+import type { Role } from './auth.roles.ts'
 import type { AuthService, Principal } from './auth.service.ts'
-import { sessions, users, type Role } from './auth.table.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts'
 
 /** The audit trail, as much of it as this needs (modules/audit). */
@@ -54,17 +54,7 @@ export class UsersAdmin {
   ) {}
 
   async list(): Promise<UserView[]> {
-    const rows = await this.deps.db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        role: users.role,
-        createdAt: users.createdAt,
-        disabledAt: users.disabledAt,
-      })
-      .from(users)
-      .orderBy(asc(users.role), asc(users.displayName), asc(users.id))
+    const rows = await authRepo.listUsers(this.deps.db)
     const orgs = await this.deps.organisationsOf()
     return rows.map((r) => ({
       id: r.id,
@@ -104,13 +94,9 @@ export class UsersAdmin {
     if (disabled && id === actor.userId) throw usersProblems.self()
     try {
       await this.deps.db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(users)
-          .set({ disabledAt: disabled ? sql`coalesce(${users.disabledAt}, now())` : null })
-          .where(eq(users.id, id))
-          .returning({ id: users.id })
+        const row = await authRepo.setUserDisabled(tx, id, disabled)
         if (!row) throw usersProblems.notFound()
-        if (disabled) await tx.delete(sessions).where(eq(sessions.userId, id))
+        if (disabled) await authRepo.deleteSessionsOfUser(tx, id)
         await this.deps.audit.append(tx, { type: disabled ? 'user.disabled' : 'user.enabled', actor: { kind: 'user', id: actor.userId }, data: { userId: id } })
       })
     } finally {
@@ -126,9 +112,9 @@ export class UsersAdmin {
     const passwordHash = await hashPassword(initialPassword)
     try {
       await this.deps.db.transaction(async (tx) => {
-        const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, id)).returning({ id: users.id })
+        const row = await authRepo.setUserPassword(tx, id, passwordHash)
         if (!row) throw usersProblems.notFound()
-        await tx.delete(sessions).where(eq(sessions.userId, id))
+        await authRepo.deleteSessionsOfUser(tx, id)
         await this.deps.audit.append(tx, { type: 'user.password-reset', actor: { kind: 'user', id: actor.userId }, data: { userId: id } })
       })
     } finally {

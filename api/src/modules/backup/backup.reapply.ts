@@ -1,10 +1,10 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import { rowsOf, type Db } from '../../db/client.ts'
 import type { Ledger, LedgerRecord } from '../../platform/ledger.ts'
 import type { ConsentService } from '../consent/index.ts'
 import { subjects } from '../consent/index.ts'
-import { apiKeys, type ApiKeyService } from '../desks/index.ts'
+import { desksRepo, type ApiKeyService } from '../desks/index.ts'
 import { LEDGER_ACTOR, type ErasureService } from '../erasure/index.ts'
 import type { PortalService } from '../portal/index.ts'
 
@@ -91,12 +91,7 @@ export async function reapplyLedger(deps: {
 
   const keys = [...new Set(of('api-key-revoked').map((e) => e.keyId))]
   // A key made after the backup is not in the restored database: nothing to revoke.
-  const live = keys.length
-    ? await deps.db
-        .select({ id: apiKeys.id })
-        .from(apiKeys)
-        .where(and(inArray(apiKeys.id, keys), isNull(apiKeys.revokedAt)))
-    : []
+  const live = keys.length ? await desksRepo.unrevokedKeys(deps.db, keys) : []
   for (const { id } of live) {
     await attempt({ keyId: id }, async () => {
       await deps.apiKeys.revoke(id, null, ACTOR)

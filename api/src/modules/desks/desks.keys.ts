@@ -1,12 +1,12 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
 import { desksProblems } from './desks.problems.ts'
-import { apiKeys, organisations } from './desks.table.ts'
+import * as desksRepo from './desks.repo.ts'
+import type { ApiKeyRow } from './desks.repo.ts'
 
 /**
  * API keys: `ebk_<publicId>_<secret>`. The public id is 8 hex characters (shown in lists, finds the row);
@@ -55,7 +55,7 @@ export interface ApiKeyOptions {
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
-const view = (r: typeof apiKeys.$inferSelect): ApiKeyView => ({
+const view = (r: ApiKeyRow): ApiKeyView => ({
   id: r.id,
   organisationId: r.organisationId,
   prefix: r.prefix,
@@ -83,17 +83,19 @@ export class ApiKeyService {
   async create(organisationId: string, name: string, actor: AuditActor & { userId?: string | null }): Promise<ApiKeyView & { key: string }> {
     const { db, audit } = this.opts
     return db.transaction(async (tx) => {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('update')
+      const org = await desksRepo.lockOrganisation(tx, organisationId)
       if (!org) throw desksProblems.organisationNotFound()
       // 32 bits of public id: a collision is rare, and the unique index turns it into a retry.
       for (let attempt = 0; ; attempt++) {
         const publicId = crypto.randomBytes(4).toString('hex')
         const key = `${KEY_PREFIX}${publicId}_${crypto.randomBytes(32).toString('base64url')}`
-        const [row] = await tx
-          .insert(apiKeys)
-          .values({ organisationId, prefix: `${KEY_PREFIX}${publicId}`, secretHash: sha256(key), name, createdBy: actor.userId ?? null })
-          .onConflictDoNothing({ target: apiKeys.prefix })
-          .returning()
+        const row = await desksRepo.insertApiKey(tx, {
+          organisationId,
+          prefix: `${KEY_PREFIX}${publicId}`,
+          secretHash: sha256(key),
+          name,
+          createdBy: actor.userId ?? null,
+        })
         if (!row) {
           if (attempt < 5) continue
           throw new Error('could not find a free API key id')
@@ -109,7 +111,7 @@ export class ApiKeyService {
   }
 
   async list(organisationId: string): Promise<ApiKeyView[]> {
-    const rows = await this.opts.db.select().from(apiKeys).where(eq(apiKeys.organisationId, organisationId)).orderBy(desc(apiKeys.createdAt), apiKeys.id)
+    const rows = await desksRepo.keysOfOrganisation(this.opts.db, organisationId)
     return rows.map(view)
   }
 
@@ -120,12 +122,7 @@ export class ApiKeyService {
   async revoke(keyId: string, organisationId: string | null, actor: AuditActor): Promise<ApiKeyView> {
     const { db, audit } = this.opts
     const result = await db.transaction(async (tx) => {
-      const where = organisationId ? and(eq(apiKeys.id, keyId), eq(apiKeys.organisationId, organisationId)) : eq(apiKeys.id, keyId)
-      const [row] = await tx
-        .update(apiKeys)
-        .set({ revokedAt: new Date() })
-        .where(and(where, isNull(apiKeys.revokedAt)))
-        .returning()
+      const row = await desksRepo.revokeKey(tx, keyId, organisationId)
       if (row) {
         await audit.append(tx, {
           type: 'apikey.revoked',
@@ -134,7 +131,7 @@ export class ApiKeyService {
         })
         return { row, revoked: true }
       }
-      const [existing] = await tx.select().from(apiKeys).where(where)
+      const existing = await desksRepo.keyById(tx, keyId, organisationId)
       if (!existing) throw desksProblems.keyNotFound()
       return { row: existing, revoked: false }
     })
@@ -164,19 +161,7 @@ export class ApiKeyService {
         return { ...hit.principal }
       }
     }
-    const [row] = await this.opts.db
-      .select({
-        id: apiKeys.id,
-        secretHash: apiKeys.secretHash,
-        revokedAt: apiKeys.revokedAt,
-        organisationId: apiKeys.organisationId,
-        orgName: organisations.name,
-        enabledAt: organisations.enabledAt,
-      })
-      .from(apiKeys)
-      .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
-      .where(eq(apiKeys.prefix, `${KEY_PREFIX}${m[1]}`))
-      .limit(1)
+    const row = await desksRepo.keyByPrefix(this.opts.db, `${KEY_PREFIX}${m[1]}`)
     if (!row || !sameDigest(hash, row.secretHash) || row.revokedAt || !row.enabledAt) return null
     const principal: Principal = {
       userId: row.id,
@@ -197,11 +182,7 @@ export class ApiKeyService {
 
   /** The key behind a principal that authenticated with one, with its organisation. */
   async current(keyId: string): Promise<CurrentKey> {
-    const [row] = await this.opts.db
-      .select({ key: apiKeys, orgName: organisations.name })
-      .from(apiKeys)
-      .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
-      .where(eq(apiKeys.id, keyId))
+    const row = await desksRepo.keyWithOrganisationName(this.opts.db, keyId)
     if (!row) throw desksProblems.keyNotFound()
     return { key: view(row.key), organisation: { id: row.key.organisationId, name: row.orgName } }
   }
@@ -231,9 +212,6 @@ export class ApiKeyService {
     if (last !== undefined && now - last < (this.opts.touchEveryMs ?? 60_000)) return
     this.#touched.set(keyId, now)
     if (this.#touched.size > 10_000) this.#touched.delete(this.#touched.keys().next().value!)
-    await this.opts.db
-      .update(apiKeys)
-      .set({ lastUsedAt: new Date(now) })
-      .where(eq(apiKeys.id, keyId))
+    await desksRepo.touchKey(this.opts.db, keyId, new Date(now))
   }
 }

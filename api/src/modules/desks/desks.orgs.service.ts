@@ -1,12 +1,12 @@
 import crypto from 'node:crypto'
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../../db/client.ts'
 import { problems } from '../../platform/problems.ts'
 import type { AuditActor, AuditLog } from '../audit/index.ts'
-import { users, type AuthService } from '../auth/index.ts'
+import { authRepo, type AuthService } from '../auth/index.ts'
 import type { ApiKeyService } from './desks.keys.ts'
 import { desksProblems } from './desks.problems.ts'
-import { apiKeys, organisationMembers, organisations, type MemberRole } from './desks.table.ts'
+import * as desksRepo from './desks.repo.ts'
+import type { MemberRole, organisations } from './desks.table.ts'
 
 export interface OrganisationView {
   id: string
@@ -40,10 +40,7 @@ export class OrganisationsService {
 
   /** Each member's organisation (the admin's users screen shows it). */
   async ofUsers(): Promise<Map<string, { id: string; name: string }>> {
-    const rows = await this.deps.db
-      .select({ userId: organisationMembers.userId, id: organisations.id, name: organisations.name })
-      .from(organisationMembers)
-      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+    const rows = await desksRepo.membersWithOrganisation(this.deps.db)
     return new Map(rows.map((r) => [r.userId, { id: r.id, name: r.name }]))
   }
 
@@ -52,13 +49,10 @@ export class OrganisationsService {
     if (!name) throw problems.validation('The name must not be empty.', [{ path: '/name', message: 'empty' }])
     const noticeEmail = this.#email(input.noticeEmail)
     const id = await this.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(organisations)
-        .values({ name, noticeEmail, enabledAt: input.enable ? new Date() : null })
-        .returning({ id: organisations.id })
-      await this.deps.audit.append(tx, { type: 'organisation.created', actor, data: { organisationId: row!.id } })
-      if (input.enable) await this.deps.audit.append(tx, { type: 'organisation.enabled', actor, data: { organisationId: row!.id } })
-      return row!.id
+      const row = await desksRepo.insertOrganisation(tx, { name, noticeEmail, enabledAt: input.enable ? new Date() : null })
+      await this.deps.audit.append(tx, { type: 'organisation.created', actor, data: { organisationId: row.id } })
+      if (input.enable) await this.deps.audit.append(tx, { type: 'organisation.enabled', actor, data: { organisationId: row.id } })
+      return row.id
     })
     return this.get(id)
   }
@@ -81,7 +75,7 @@ export class OrganisationsService {
     }
     if (input.noticeEmail !== undefined) set.noticeEmail = this.#email(input.noticeEmail)
     if (Object.keys(set).length) {
-      const [row] = await this.deps.db.update(organisations).set(set).where(eq(organisations.id, id)).returning({ id: organisations.id })
+      const row = await desksRepo.updateOrganisation(this.deps.db, id, set)
       if (!row) throw desksProblems.organisationNotFound()
       // The keys' cached principals carry the name.
       this.deps.keys.forgetOrganisation(id)
@@ -92,13 +86,10 @@ export class OrganisationsService {
   /** Enables (vets) or disables. Idempotent: no change, no audit event. */
   async setEnabled(id: string, enabled: boolean, actor: AuditActor): Promise<OrganisationView> {
     await this.deps.db.transaction(async (tx) => {
-      const [org] = await tx.select({ enabledAt: organisations.enabledAt }).from(organisations).where(eq(organisations.id, id)).for('update')
+      const org = await desksRepo.organisationEnabledAt(tx, id, { lock: 'update' })
       if (!org) throw desksProblems.organisationNotFound()
       if ((org.enabledAt !== null) === enabled) return
-      await tx
-        .update(organisations)
-        .set({ enabledAt: enabled ? new Date() : null })
-        .where(eq(organisations.id, id))
+      await desksRepo.setOrganisationEnabled(tx, id, enabled)
       await this.deps.audit.append(tx, { type: enabled ? 'organisation.enabled' : 'organisation.disabled', actor, data: { organisationId: id } })
     })
     this.deps.keys.forgetOrganisation(id)
@@ -113,11 +104,11 @@ export class OrganisationsService {
     const role = input.role ?? 'member'
     let initialPassword: string | undefined
     const userId = await this.deps.db.transaction(async (tx) => {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, organisationId)).for('update')
+      const org = await desksRepo.lockOrganisation(tx, organisationId)
       if (!org) throw desksProblems.organisationNotFound()
       let userId: string
       if ('userId' in input) {
-        const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.userId))
+        const user = await authRepo.userRole(tx, input.userId)
         if (!user) throw desksProblems.userNotFound()
         if (user.role !== 'journalist') throw desksProblems.notJournalist()
         userId = input.userId
@@ -130,11 +121,7 @@ export class OrganisationsService {
           )
         ).id
       }
-      const [row] = await tx
-        .insert(organisationMembers)
-        .values({ userId, organisationId, role })
-        .onConflictDoNothing()
-        .returning({ userId: organisationMembers.userId })
+      const row = await desksRepo.insertMember(tx, { userId, organisationId, role })
       if (!row) throw desksProblems.alreadyMember()
       await this.deps.audit.append(tx, { type: 'organisation.member-added', actor, data: { organisationId, userId, role } })
       return userId
@@ -145,10 +132,7 @@ export class OrganisationsService {
 
   async removeMember(organisationId: string, userId: string, actor: AuditActor): Promise<void> {
     await this.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .delete(organisationMembers)
-        .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)))
-        .returning({ userId: organisationMembers.userId })
+      const row = await desksRepo.deleteMember(tx, organisationId, userId)
       if (!row) throw desksProblems.memberNotFound()
       await this.deps.audit.append(tx, { type: 'organisation.member-removed', actor, data: { organisationId, userId } })
     })
@@ -156,53 +140,23 @@ export class OrganisationsService {
 
   async members(organisationId: string): Promise<MemberView[]> {
     await this.get(organisationId)
-    const rows = await this.deps.db
-      .select({ userId: organisationMembers.userId, displayName: users.displayName, role: organisationMembers.role, since: organisationMembers.createdAt })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(eq(organisationMembers.organisationId, organisationId))
-      .orderBy(asc(organisationMembers.createdAt), asc(organisationMembers.userId))
+    const rows = await desksRepo.membersOf(this.deps.db, organisationId)
     return rows.map((r) => ({ ...r, since: r.since.toISOString() }))
   }
 
   /** Whether this user may manage the organisation's keys: a manager of it, while it is enabled. */
   async isManager(userId: string, organisationId: string): Promise<boolean> {
-    const [row] = await this.deps.db
-      .select({ role: organisationMembers.role })
-      .from(organisationMembers)
-      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.organisationId, organisationId), sql`${organisations.enabledAt} is not null`))
+    const row = await desksRepo.enabledMemberRole(this.deps.db, userId, organisationId)
     return row?.role === 'manager'
   }
 
   async #member(db: Db | Tx, organisationId: string, userId: string): Promise<MemberView | undefined> {
-    const [r] = await db
-      .select({ userId: organisationMembers.userId, displayName: users.displayName, role: organisationMembers.role, since: organisationMembers.createdAt })
-      .from(organisationMembers)
-      .innerJoin(users, eq(users.id, organisationMembers.userId))
-      .where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId)))
+    const r = await desksRepo.memberOf(db, organisationId, userId)
     return r && { ...r, since: r.since.toISOString() }
   }
 
   async #select(id?: string): Promise<OrganisationView[]> {
-    const memberCount = this.deps.db
-      .select({ organisationId: organisationMembers.organisationId, n: count().as('members_n') })
-      .from(organisationMembers)
-      .groupBy(organisationMembers.organisationId)
-      .as('m')
-    const keyCount = this.deps.db
-      .select({ organisationId: apiKeys.organisationId, n: count().as('keys_n') })
-      .from(apiKeys)
-      .where(isNull(apiKeys.revokedAt))
-      .groupBy(apiKeys.organisationId)
-      .as('k')
-    const rows = await this.deps.db
-      .select({ org: organisations, members: memberCount.n, keys: keyCount.n })
-      .from(organisations)
-      .leftJoin(memberCount, eq(memberCount.organisationId, organisations.id))
-      .leftJoin(keyCount, eq(keyCount.organisationId, organisations.id))
-      .where(id ? eq(organisations.id, id) : undefined)
-      .orderBy(asc(organisations.createdAt), asc(organisations.id))
+    const rows = await desksRepo.organisationsWithCounts(this.deps.db, id)
     return rows.map(({ org, members, keys }) => ({
       id: org.id,
       name: org.name,

@@ -5,7 +5,9 @@
  * key or a disabled organisation's key act (beyond the key cache's few seconds on another replica); notify
  * an organisation that did not download the photo.
  */
-export * from './desks.table.ts'
+export * as desksRepo from './desks.repo.ts'
+export type { ApiKeyRow, OrganisationRow } from './desks.repo.ts'
+export type { MemberRole } from './desks.table.ts'
 export { ApiKeyService, KEY_PREFIX, type ApiKeyView, type CurrentKey } from './desks.keys.ts'
 export { OrganisationsService, type MemberView, type NewMember, type OrganisationView } from './desks.orgs.service.ts'
 export { organisationRoutes } from './desks.orgs.routes.ts'

@@ -3,7 +3,8 @@ import Type from 'typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import { PhotoParams } from '../photos/index.ts'
 import { DownloadRequest, DownloadResponse, FileQuery, Grant, GrantList, GrantListQuery, GrantParams, GrantPatch, OrgParams } from './downloads.schemas.ts'
-import type { DownloadsService, Granted } from './downloads.service.ts'
+import type { DownloadsService } from './downloads.service.ts'
+import type { Granted } from './downloads.views.ts'
 import { IDEMPOTENCY_DOC, IdempotencyHeaders, idempotencyKeyOf, requestFingerprint, type IdempotencyService, type Outcome } from '../idempotency/index.ts'
 
 /** The response less its signed link. */

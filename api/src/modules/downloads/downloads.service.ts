@@ -1,18 +1,15 @@
 import crypto from 'node:crypto'
-import { neutraliseCell } from '../../platform/csv.ts'
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
-import { stringify } from 'csv-stringify/sync'
+import { eq } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
-import { Problem, problems } from '../../platform/problems.ts'
+import { problems } from '../../platform/problems.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
-import type { AuditActor, AuditLog } from '../audit/index.ts'
+import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
-import { TOPIC_LABELS, USE_LABELS, type Channel, type Topic, type Use } from '../../../../contract/vocabulary.ts'
-import { callerOf, gateProblem, type DenyReason, type Gate, type Permission, type Preset } from '../gate/index.ts'
-import { downloadGrants, organisations } from '../desks/desks.table.ts'
+import type { Channel, Topic, Use } from '../../../../contract/vocabulary.ts'
+import { callerOf, gateProblem, type DenyReason, type Gate, type Preset } from '../gate/index.ts'
+import { desksRepo } from '../desks/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
 import type { Lang, PhotosService, RightsGrant } from '../photos/index.ts'
@@ -20,11 +17,14 @@ import { photos } from '../photos/photos.table.ts'
 import { originalAad, rightsFor } from '../photos/index.ts'
 import { mediaProblem, photoProblems } from '../photos/index.ts'
 import type { BlobStore } from '../storage/index.ts'
+import { OrganisationGrants } from './downloads.orgs.ts'
+import { downloadProblems, REFUSAL_TITLES, type RefusalReason } from './downloads.problems.ts'
+import * as downloadsRepo from './downloads.repo.ts'
 import type { DownloadFormat, DownloadPreset, DownloadRequestT } from './downloads.schemas.ts'
+import { actorOf, granted, type Granted } from './downloads.views.ts'
 import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
 type PhotoRow = typeof photos.$inferSelect
-type GrantRow = typeof downloadGrants.$inferSelect
 
 export interface DownloadsDeps {
   db: Db
@@ -49,48 +49,17 @@ export interface GrantsHold {
   ended: { reason: DenyReason; count: number; detail: string }[]
 }
 
-export type RefusalReason = 'use-not-permitted' | 'topic-excluded' | 'outlet-not-permitted' | 'channel-not-permitted'
-
-const REFUSAL_TITLES: Record<RefusalReason, string> = {
-  'use-not-permitted': 'This use is not permitted for this photo',
-  'topic-excluded': 'This topic is not permitted for this photo',
-  'outlet-not-permitted': 'Your organisation may not use this photo',
-  'channel-not-permitted': 'This channel does not fit the stated use',
-}
-
-export const downloadProblems = {
-  /** 403 naming the reason: the problem type is the reason, and `reason` repeats it for clients. */
-  refused: (reason: RefusalReason, detail: string) => new Problem(403, reason, REFUSAL_TITLES[reason], detail, { reason }),
-  noOrganisation: () =>
-    new Problem(
-      403,
-      'no-organisation',
-      'No organisation',
-      'Downloads are made for a media organisation: use an API key, or a journalist account of an enabled organisation.',
-    ),
-  linkInvalid: () => new Problem(403, 'download-link-invalid', 'This download link is not valid', 'Request the download again to get a new link.'),
-  linkExpired: () =>
-    new Problem(403, 'download-link-expired', 'This download link has expired', 'Download links work for a few minutes. Request the download again.'),
-  grantNotFound: () => new Problem(404, 'grant-not-found', 'Download not found', 'There is no download with this id for your organisation.'),
-  orgNotFound: () => new Problem(404, 'organisation-not-found', 'Organisation not found', 'There is no organisation with this id.'),
-}
-
-const labelledUses = (uses: readonly Use[]) => uses.map((use) => ({ use, label: USE_LABELS[use] }))
-const labelledTopics = (topics: readonly Topic[]) => topics.map((topic) => ({ topic, label: TOPIC_LABELS[topic] }))
-
 /**
  * Downloads for media organisations: a stated use is checked against the gate, recorded as a grant with
  * the exact licence version, and answered with a short-lived signed URL for one preset.
  */
 export class DownloadsService {
   readonly #urlKey: Buffer
+  readonly #orgs: OrganisationGrants
 
   constructor(private readonly deps: DownloadsDeps) {
     this.#urlKey = deps.masterKey.derive('download-url')
-  }
-
-  #actor(p: Principal): AuditActor {
-    return p.via === 'apikey' ? { kind: 'organisation', id: p.organisationId } : { kind: 'user', id: p.userId }
+    this.#orgs = new OrganisationGrants(deps)
   }
 
   /**
@@ -131,34 +100,31 @@ export class DownloadsService {
       }
       const attribution = attributions(licence, { photographer: photo.credit, title: { nl: photo.captionNl, en: photo.captionEn } })
       const topicLiftedBy = (await this.deps.topicLiftedBy?.(tx, photo.id, topic)) ?? null
-      const [grant] = await tx
-        .insert(downloadGrants)
-        .values({
-          photoId: photo.id,
-          organisationId: organisationId!,
-          requestedBy: principal.via === 'apikey' ? null : principal.userId,
-          // For an API key its id (userId and sessionId are the key's own): revoking it ends these links.
-          apiKeyId: principal.via === 'apikey' ? principal.sessionId : null,
-          licence: photo.licence,
-          use: body.use,
-          channel: body.channel,
-          topic,
-          outlet: body.outlet?.trim() || null,
-          headline: body.headline?.trim() || null,
-          articleUrl: body.articleUrl ?? null,
-          preset: served,
-          format,
-          attribution,
-          topicLiftedBy,
-        })
-        .returning()
+      const grant = await downloadsRepo.insertGrant(tx, {
+        photoId: photo.id,
+        organisationId: organisationId!,
+        requestedBy: principal.via === 'apikey' ? null : principal.userId,
+        // For an API key its id (userId and sessionId are the key's own): revoking it ends these links.
+        apiKeyId: principal.via === 'apikey' ? principal.sessionId : null,
+        licence: photo.licence,
+        use: body.use,
+        channel: body.channel,
+        topic,
+        outlet: body.outlet?.trim() || null,
+        headline: body.headline?.trim() || null,
+        articleUrl: body.articleUrl ?? null,
+        preset: served,
+        format,
+        attribution,
+        topicLiftedBy,
+      })
       const { id: licenceId, version: licenceVersion } = parseLicenceRef(photo.licence) ?? {}
       await audit.append(tx, {
         type: 'download.granted',
-        actor: this.#actor(principal),
+        actor: actorOf(principal),
         photoId: photo.id,
         data: {
-          grantId: grant!.id,
+          grantId: grant.id,
           organisationId,
           licence: licenceId!,
           licenceVersion: licenceVersion!,
@@ -171,8 +137,8 @@ export class DownloadsService {
         },
       })
       // What the response says besides its signed link, handed over in this transaction (Idempotency-Key).
-      await onGrant?.(tx, granted(grant!, licence, permission, attribution))
-      return { kind: 'granted', grant: grant!, licence, permission, attribution } as const
+      await onGrant?.(tx, granted(grant, licence, permission, attribution))
+      return { kind: 'granted', grant, licence, permission, attribution } as const
     })
 
     if (outcome.kind === 'refused') {
@@ -180,7 +146,7 @@ export class DownloadsService {
       const { reason, detail } = outcome.refusal
       await audit.append(db, {
         type: 'download.refused',
-        actor: this.#actor(principal),
+        actor: actorOf(principal),
         photoId,
         data: { reason, organisationId, use: body.use, channel: body.channel, topic },
       })
@@ -224,7 +190,7 @@ export class DownloadsService {
   async file(grantId: string, exp: number, sig: string, lang: Lang = 'nl') {
     this.verify(grantId, exp, sig)
     const { db } = this.deps
-    const [grant] = await db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
+    const grant = await downloadsRepo.grantById(db, grantId)
     if (!grant) throw downloadProblems.grantNotFound()
     const allowed = await this.deps.gate.require(
       grant.photoId,
@@ -242,7 +208,7 @@ export class DownloadsService {
 
     const format = grant.format as 'jpeg' | 'webp'
     // The file carries its grant: licensee, grant id, use, channel, topic, licence version, consent end.
-    const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, grant.organisationId)).limit(1)
+    const org = await desksRepo.organisationName(db, grant.organisationId)
     const licence = this.deps.licence(grant.licence)
     if (!licence) throw photoProblems.gone()
     const rightsGrant: RightsGrant = {
@@ -267,8 +233,7 @@ export class DownloadsService {
 
   /** One grant by id, for the live rights check (modules/rights); undefined when there is none. */
   async grant(grantId: string) {
-    const [row] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
-    return row
+    return downloadsRepo.grantById(this.deps.db, grantId)
   }
 
   /**
@@ -277,28 +242,7 @@ export class DownloadsService {
    * to tell the curator what it did to downloads already made. Grouped, so a popular photo costs one query.
    */
   async grantsHold(photoId: string): Promise<GrantsHold> {
-    const rows = await this.deps.db
-      .select({
-        use: downloadGrants.use,
-        channel: downloadGrants.channel,
-        topic: downloadGrants.topic,
-        licence: downloadGrants.licence,
-        organisationId: downloadGrants.organisationId,
-        apiKeyId: downloadGrants.apiKeyId,
-        requestedBy: downloadGrants.requestedBy,
-        n: sql<number>`count(*)::int`,
-      })
-      .from(downloadGrants)
-      .where(eq(downloadGrants.photoId, photoId))
-      .groupBy(
-        downloadGrants.use,
-        downloadGrants.channel,
-        downloadGrants.topic,
-        downloadGrants.licence,
-        downloadGrants.organisationId,
-        downloadGrants.apiKeyId,
-        downloadGrants.requestedBy,
-      )
+    const rows = await downloadsRepo.grantGroupsOfPhoto(this.deps.db, photoId)
     const out: GrantsHold = { total: 0, holding: 0, ended: [] }
     for (const r of rows) {
       const purpose = {
@@ -340,136 +284,17 @@ export class DownloadsService {
     }
   }
 
-  // ---- per organisation ----------------------------------------------------------------------------
+  // ---- per organisation (downloads.orgs.ts) --------------------------------------------------------
 
-  /** Members of the organisation (and the admin) only; others get 403 without learning more. */
-  async #orgAccess(orgId: string, principal: Principal) {
-    if (principal.role !== 'admin' && principal.organisationId !== orgId) throw problems.forbidden('Only members of this organisation can see its downloads.')
-    const [org] = await this.deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId)).limit(1)
-    if (!org) throw downloadProblems.orgNotFound()
+  list(orgId: string, principal: Principal, limit: number, cursor: string | undefined) {
+    return this.#orgs.list(orgId, principal, limit, cursor)
   }
 
-  async list(orgId: string, principal: Principal, limit: number, cursor: string | undefined) {
-    await this.#orgAccess(orgId, principal)
-    const conds = [eq(downloadGrants.organisationId, orgId)]
-    if (cursor) {
-      const c = decodeKeysetCursor(cursor)
-      conds.push(or(lt(downloadGrants.createdAt, c.at), and(eq(downloadGrants.createdAt, c.at), lt(downloadGrants.id, c.id)))!)
-    }
-    const rows = await this.deps.db
-      .select()
-      .from(downloadGrants)
-      .where(and(...conds))
-      .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id))
-      .limit(limit + 1)
-    const page = rows.slice(0, limit)
-    const last = page.at(-1)
-    return { items: page.map(grantView), nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null }
+  csv(orgId: string, principal: Principal) {
+    return this.#orgs.csv(orgId, principal)
   }
 
-  /** Every grant of the organisation as CSV, newest first; cells that a spreadsheet would run as a formula are neutralised. */
-  async csv(orgId: string, principal: Principal): Promise<string> {
-    await this.#orgAccess(orgId, principal)
-    const rows = await this.deps.db
-      .select()
-      .from(downloadGrants)
-      .where(eq(downloadGrants.organisationId, orgId))
-      .orderBy(desc(downloadGrants.createdAt), desc(downloadGrants.id))
-      .limit(100_000)
-    const header = [
-      'id',
-      'createdAt',
-      'photoId',
-      'licence',
-      'use',
-      'channel',
-      'topic',
-      'outlet',
-      'headline',
-      'articleUrl',
-      'publicationUrl',
-      'preset',
-      'format',
-      'attributionNl',
-      'attributionEn',
-    ]
-    const records = rows.map((g) => [
-      g.id,
-      g.createdAt.toISOString(),
-      g.photoId,
-      g.licence,
-      g.use,
-      g.channel,
-      g.topic ?? '',
-      g.outlet ?? '',
-      g.headline ?? '',
-      g.articleUrl ?? '',
-      g.publicationUrl ?? '',
-      g.preset,
-      g.format,
-      g.attribution?.nl.text ?? '',
-      g.attribution?.en.text ?? '',
-    ])
-    return stringify([header, ...records.map((r) => r.map(neutraliseCell))], { quoted_string: true, record_delimiter: 'windows' })
+  reportPublication(grantId: string, principal: Principal, publicationUrl: string | null) {
+    return this.#orgs.reportPublication(grantId, principal, publicationUrl)
   }
-
-  /** The organisation reports where it published the photo; the person pictured sees it in the portal. */
-  async reportPublication(grantId: string, principal: Principal, publicationUrl: string | null) {
-    const [grant] = await this.deps.db.select().from(downloadGrants).where(eq(downloadGrants.id, grantId)).limit(1)
-    if (!grant || !principal.organisationId || grant.organisationId !== principal.organisationId) throw downloadProblems.grantNotFound()
-    return this.deps.db.transaction(async (tx) => {
-      const [row] = await tx.update(downloadGrants).set({ publicationUrl, publicationReportedAt: new Date() }).where(eq(downloadGrants.id, grantId)).returning()
-      await this.deps.audit.append(tx, {
-        type: 'download.publication-reported',
-        actor: this.#actor(principal),
-        photoId: grant.photoId,
-        data: { grantId, organisationId: grant.organisationId, reported: publicationUrl !== null },
-      })
-      return grantView(row!)
-    })
-  }
-}
-
-export function termsOf(licence: Licence, permission: Permission) {
-  return {
-    licence: licence.id,
-    version: licence.version,
-    title: { ...licence.title },
-    summary: { ...licence.summary },
-    permittedUses: labelledUses(permission.uses),
-    prohibitedContexts: { topics: labelledTopics(permission.excludedTopics), text: { ...licence.prohibitedContexts.text } },
-    url: licence.deedUrl,
-  }
-}
-
-export function grantView(g: GrantRow) {
-  return {
-    id: g.id,
-    photoId: g.photoId,
-    organisationId: g.organisationId,
-    licence: g.licence,
-    use: g.use,
-    channel: g.channel,
-    topic: g.topic,
-    topicLiftedBy: g.topicLiftedBy,
-    outlet: g.outlet,
-    headline: g.headline,
-    articleUrl: g.articleUrl,
-    publicationUrl: g.publicationUrl,
-    preset: g.preset,
-    format: g.format,
-    createdAt: g.createdAt.toISOString(),
-  }
-}
-
-/** A grant's response without its signed link: what an Idempotency-Key keeps (the link is signed anew). */
-export interface Granted {
-  grant: ReturnType<typeof grantView>
-  attribution: ReturnType<typeof attributions>
-  captionNote: Licence['requirements']['captionNote']
-  terms: ReturnType<typeof termsOf>
-}
-
-function granted(grant: GrantRow, licence: Licence, permission: Permission, attribution: ReturnType<typeof attributions>): Granted {
-  return { grant: grantView(grant), attribution, captionNote: { ...licence.requirements.captionNote }, terms: termsOf(licence, permission) }
 }

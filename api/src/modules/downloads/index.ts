@@ -8,6 +8,10 @@
  * bytes (full size is a stripped re-encode by the media module), accept a URL scheme other than http(s),
  * or let one organisation see another's grants.
  */
-export { DownloadsService, downloadProblems, termsOf, type Granted, type GrantsHold, type RefusalReason } from './downloads.service.ts'
+export { DownloadsService, type GrantsHold } from './downloads.service.ts'
+export { downloadProblems, type RefusalReason } from './downloads.problems.ts'
+export { termsOf, type Granted } from './downloads.views.ts'
+export * as downloadsRepo from './downloads.repo.ts'
+export type { GrantRow } from './downloads.repo.ts'
 export { downloadsRoutes } from './downloads.routes.ts'
 export * from './downloads.schemas.ts'

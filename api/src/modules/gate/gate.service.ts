@@ -13,12 +13,11 @@
  *    every fetch.
  * A call inside a transaction (`tx`) reads everything from it and keeps nothing.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { isNull } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import type { Database, Listener } from '../../db/client.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { users } from '../auth/auth.table.ts'
-import { apiKeys, organisationMembers, organisations } from '../desks/desks.table.ts'
+import { desksRepo } from '../desks/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import { effectivePermission, todayUtc, type GateVerdict, type LicenceTerms } from './gate.consent.ts'
 import { gateProblem } from './gate.problems.ts'
@@ -154,18 +153,13 @@ export class Gate {
 
   /** A signed link ends with its organisation, its API key, or its journalist's membership. */
   async #linkEnded(c: Extract<Caller, { kind: 'link' }>, db: DbOrTx): Promise<'organisation-disabled' | 'key-revoked' | 'no-organisation' | null> {
-    const [org] = await db.select({ enabledAt: organisations.enabledAt }).from(organisations).where(eq(organisations.id, c.organisationId)).limit(1)
+    const org = await desksRepo.organisationEnabledAt(db, c.organisationId)
     if (!org?.enabledAt) return 'organisation-disabled'
     if (c.apiKeyId) {
-      const [key] = await db.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, c.apiKeyId)).limit(1)
+      const key = await desksRepo.keyRevokedAt(db, c.apiKeyId)
       if (!key || key.revokedAt) return 'key-revoked'
     } else if (c.userId) {
-      const [member] = await db
-        .select({ userId: organisationMembers.userId })
-        .from(organisationMembers)
-        .innerJoin(users, eq(users.id, organisationMembers.userId))
-        .where(and(eq(organisationMembers.userId, c.userId), eq(organisationMembers.organisationId, c.organisationId), sql`${users.disabledAt} is null`))
-        .limit(1)
+      const member = await desksRepo.activeMembership(db, c.userId, c.organisationId)
       if (!member) return 'no-organisation'
     }
     return null

@@ -17,12 +17,12 @@ import {
   type ConsentService,
   type ProposalView,
 } from '../consent/index.ts'
-import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
+import { downloadsRepo } from '../downloads/index.ts'
 import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { personCaller, type Gate } from '../gate/index.ts'
 import { erasureRequests, portalLinks } from './portal.table.ts'
-import { noticeDeliveries } from '../webhooks/webhooks.table.ts'
+import { noticesRepo } from '../webhooks/index.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
 /** The sizes the person's own preview may use, smallest first (PhotosService.previewForSubject serves these). */
@@ -153,53 +153,15 @@ export class PortalService {
       this.deps.consent.currentConsents(this.deps.db, ids),
       this.deps.gate.check(ids, { kind: 'portal-preview', preset: 'small' }, personCaller(subjectId)),
     ])
-    const grants = ids.length
-      ? await this.deps.db
-          .select({
-            photoId: downloadGrants.photoId,
-            organisation: organisations.name,
-            outlet: downloadGrants.outlet,
-            headline: downloadGrants.headline,
-            use: downloadGrants.use,
-            channel: downloadGrants.channel,
-            topic: downloadGrants.topic,
-            at: downloadGrants.createdAt,
-            publicationUrl: downloadGrants.publicationUrl,
-          })
-          .from(downloadGrants)
-          .innerJoin(organisations, eq(organisations.id, downloadGrants.organisationId))
-          .where(inArray(downloadGrants.photoId, ids))
-          .orderBy(downloadGrants.createdAt)
-      : []
-    const notices = ids.length
-      ? await this.deps.db
-          .select({
-            id: takedownNotices.id,
-            photoId: takedownNotices.photoId,
-            organisation: organisations.name,
-            event: takedownNotices.event,
-            state: takedownNotices.state,
-            at: takedownNotices.createdAt,
-            deliveredAt: takedownNotices.deliveredAt,
-            acknowledgedAt: takedownNotices.acknowledgedAt,
-          })
-          .from(takedownNotices)
-          .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
-          .where(inArray(takedownNotices.photoId, ids))
-          .orderBy(takedownNotices.createdAt)
-      : []
+    const grants = ids.length ? await downloadsRepo.usageOfPhotos(this.deps.db, ids) : []
+    const notices = ids.length ? await noticesRepo.noticesOfPhotos(this.deps.db, ids) : []
     // A notice nothing can carry (no webhook, e-mail waiting for a mail server) is the bank's to pass on by hand.
     const carried = new Set<string>()
     if (notices.length) {
-      const ds = await this.deps.db
-        .select({ noticeId: noticeDeliveries.noticeId, state: noticeDeliveries.state })
-        .from(noticeDeliveries)
-        .where(
-          inArray(
-            noticeDeliveries.noticeId,
-            notices.map((n) => n.id),
-          ),
-        )
+      const ds = await noticesRepo.deliveryStatesOfNotices(
+        this.deps.db,
+        notices.map((n) => n.id),
+      )
       for (const d of ds) if (d.state !== 'waiting') carried.add(d.noticeId)
     }
     const renewals = await this.#openRenewals(subjectId)

@@ -5,7 +5,11 @@
  * Must never: notify an organisation that did not download the photo, put a name, pseudonym or e-mail
  * address in a payload or a log, store a secret unencrypted, or connect to a private or link-local address.
  */
-export * from './webhooks.table.ts'
+export * as webhooksRepo from './webhooks.repo.ts'
+export * as noticesRepo from './webhooks.notices.repo.ts'
+export type { EndpointRow } from './webhooks.repo.ts'
+export type { DeliveryRow, NoticeRow } from './webhooks.notices.repo.ts'
+export { NOTICE_EVENTS, NOTICE_STATES } from './webhooks.events.ts'
 export { NoticeService, WEBHOOK_JOB, EMAIL_JOB, noticeProblems, noticeView, type NoticeRaiser, type RaiseInput, type NoticeEvent } from './webhooks.notices.ts'
 export { NoticeDelivery, payloadOf, noticeText } from './webhooks.delivery.ts'
 export { WebhooksService, webhookProblems, MAX_ENDPOINTS } from './webhooks.service.ts'

@@ -7,17 +7,16 @@
 import http from 'node:http'
 import https from 'node:https'
 import { performance } from 'node:perf_hooks'
-import { eq, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Db } from '../../db/client.ts'
-import { organisations, takedownNotices } from '../desks/desks.table.ts'
+import { desksRepo } from '../desks/index.ts'
 import { PermanentJobError, type ClaimedJob, type JobContext, type JobQueue } from '../jobs/index.ts'
 import { BlockedAddressError, guardedLookup, refuseUrl, type AddressPolicy } from './webhooks.address.ts'
+import * as noticesRepo from './webhooks.notices.repo.ts'
+import type { DeliveryRow, NoticeRow as Notice } from './webhooks.notices.repo.ts'
+import * as webhooksRepo from './webhooks.repo.ts'
 import { sign, unseal } from './webhooks.signing.ts'
-import { deliveryAttempts, noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
-
-type Notice = typeof takedownNotices.$inferSelect
 
 export interface DeliveryDeps {
   db: Db
@@ -53,13 +52,7 @@ export class NoticeDelivery {
   async #load(job: ClaimedJob) {
     const deliveryId = String(job.payload.deliveryId ?? '')
     if (!/^[0-9a-f-]{36}$/.test(deliveryId)) throw new PermanentJobError('bad delivery id')
-    const [row] = await this.deps.db
-      .select({ d: noticeDeliveries, n: takedownNotices })
-      .from(noticeDeliveries)
-      .innerJoin(takedownNotices, eq(takedownNotices.id, noticeDeliveries.noticeId))
-      .where(eq(noticeDeliveries.id, deliveryId))
-      .limit(1)
-    return row
+    return noticesRepo.deliveryWithNotice(this.deps.db, deliveryId)
   }
 
   /**
@@ -67,26 +60,19 @@ export class NoticeDelivery {
    * mid-delivery leaves it there, and the retry after it is the next attempt (issue 18: the log used to
    * keep only the attempt after the crash).
    */
-  async #begin(d: typeof noticeDeliveries.$inferSelect): Promise<{ id: number; attempt: number }> {
+  async #begin(d: DeliveryRow): Promise<{ id: number; attempt: number }> {
     return this.deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .update(noticeDeliveries)
-        .set({ attempts: sql`${noticeDeliveries.attempts} + 1` })
-        .where(eq(noticeDeliveries.id, d.id))
-        .returning({ attempt: noticeDeliveries.attempts })
+      const row = await webhooksRepo.countAttempt(tx, d.id)
       const attempt = row?.attempt ?? d.attempts + 1
-      const [a] = await tx
-        .insert(deliveryAttempts)
-        .values({ deliveryId: d.id, attempt, statusCode: null, errorClass: 'interrupted', durationMs: 0 })
-        .returning({ id: deliveryAttempts.id })
-      return { id: a!.id, attempt }
+      const a = await webhooksRepo.insertAttempt(tx, { deliveryId: d.id, attempt, statusCode: null, errorClass: 'interrupted', durationMs: 0 })
+      return { id: a.id, attempt }
     })
   }
 
   async #settle(
     job: ClaimedJob,
     ctx: JobContext,
-    d: typeof noticeDeliveries.$inferSelect,
+    d: DeliveryRow,
     n: Notice,
     outcome: Outcome,
     durationMs: number,
@@ -98,23 +84,15 @@ export class NoticeDelivery {
     const since = (d.retriedAt ?? n.createdAt).getTime()
     const expired = !outcome.ok && (outcome.permanent || Date.now() - since >= this.deps.giveUpMs)
     await this.deps.db.transaction(async (tx) => {
-      await tx
-        .update(deliveryAttempts)
-        .set({ statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) })
-        .where(eq(deliveryAttempts.id, begun.id))
-      await tx
-        .update(noticeDeliveries)
-        .set({ attempts: attempt, lastResult: result, ...(outcome.ok ? { state: 'delivered', deliveredAt: new Date() } : expired ? { state: 'dead' } : {}) })
-        .where(eq(noticeDeliveries.id, d.id))
+      await webhooksRepo.settleAttempt(tx, begun.id, { statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) })
+      await noticesRepo.settleDelivery(tx, d.id, {
+        attempts: attempt,
+        lastResult: result,
+        ...(outcome.ok ? { state: 'delivered', deliveredAt: new Date() } : expired ? { state: 'dead' } : {}),
+      })
       if (outcome.ok) {
         // Delivered on any channel is delivered; an acknowledged notice stays acknowledged.
-        await tx
-          .update(takedownNotices)
-          .set({
-            state: sql`case when ${takedownNotices.state} = 'queued' then 'delivered' else ${takedownNotices.state} end`,
-            deliveredAt: sql`coalesce(${takedownNotices.deliveredAt}, now())`,
-          })
-          .where(eq(takedownNotices.id, n.id))
+        await noticesRepo.markNoticeDelivered(tx, n.id)
         await this.deps.queue.complete(job.id, ctx.workerId, tx)
       }
     })
@@ -124,14 +102,14 @@ export class NoticeDelivery {
   }
 
   async #cancel(id: string) {
-    await this.deps.db.update(noticeDeliveries).set({ state: 'cancelled' }).where(eq(noticeDeliveries.id, id))
+    await noticesRepo.cancelDelivery(this.deps.db, id)
   }
 
   webhookJob = async (job: ClaimedJob, ctx: JobContext): Promise<void> => {
     const row = await this.#load(job)
     if (!row || row.d.state !== 'pending' || !row.d.endpointId) return
     const { d, n } = row
-    const [endpoint] = await this.deps.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, d.endpointId!)).limit(1)
+    const endpoint = await webhooksRepo.endpointById(this.deps.db, d.endpointId!)
     // Deleted or disabled since, or the organisation already confirmed it acted: nothing more to send.
     if (!endpoint || endpoint.deletedAt || !endpoint.enabled || !endpoint.secretSealed || n.state === 'acknowledged') return this.#cancel(d.id)
     const secret = unseal(this.deps.secretKey, endpoint.secretSealed, endpoint.id)
@@ -193,11 +171,7 @@ export class NoticeDelivery {
     const row = await this.#load(job)
     if (!row || (row.d.state !== 'pending' && row.d.state !== 'waiting')) return
     const { d, n } = row
-    const [org] = await this.deps.db
-      .select({ noticeEmail: organisations.noticeEmail })
-      .from(organisations)
-      .where(eq(organisations.id, n.organisationId))
-      .limit(1)
+    const org = await desksRepo.organisationNoticeEmail(this.deps.db, n.organisationId)
     if (!org?.noticeEmail || n.state === 'acknowledged') return this.#cancel(d.id)
     this.#mailer ??= nodemailer.createTransport(this.deps.smtp.url)
     const text = noticeText(n, this.deps.publicUrl)

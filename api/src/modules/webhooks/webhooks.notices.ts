@@ -1,12 +1,16 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
-import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import { sql } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
+import { desksRepo } from '../desks/index.ts'
+import { downloadsRepo } from '../downloads/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
-import { NOTICE_EVENTS, organisations, takedownNotices } from '../desks/desks.table.ts'
-import { noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
+import type { NoticeEvent } from './webhooks.events.ts'
+import * as noticesRepo from './webhooks.notices.repo.ts'
+import type { DeliveryRow, NoticeRow } from './webhooks.notices.repo.ts'
+import * as webhooksRepo from './webhooks.repo.ts'
 
-export type NoticeEvent = (typeof NOTICE_EVENTS)[number]
+export type { NoticeEvent } from './webhooks.events.ts'
 export const WEBHOOK_JOB = 'notice.webhook'
 export const EMAIL_JOB = 'notice.email'
 /** Deliveries end by time (WEBHOOK_GIVE_UP_HOURS), not by count; this only stops a runaway. */
@@ -49,16 +53,16 @@ export class NoticeService implements NoticeRaiser {
   constructor(private readonly deps: { db: Db; queue: JobQueue; audit: AuditLog; smtpConfigured: boolean }) {}
 
   async raise(tx: DbOrTx, input: RaiseInput): Promise<number> {
-    const holders = rowsOf<{ organisation_id: string }>(
-      await tx.execute(sql`select distinct organisation_id from download_grants where photo_id = ${input.photoId} order by organisation_id`),
-    )
+    const holders = await downloadsRepo.organisationsHoldingPhoto(tx, input.photoId)
     let made = 0
-    for (const { organisation_id: orgId } of holders) {
-      const [notice] = await tx
-        .insert(takedownNotices)
-        .values({ photoId: input.photoId, organisationId: orgId, event: input.event, key: input.key ?? '', data: input.data?.(orgId) ?? {} })
-        .onConflictDoNothing()
-        .returning({ id: takedownNotices.id })
+    for (const orgId of holders) {
+      const notice = await noticesRepo.insertNotice(tx, {
+        photoId: input.photoId,
+        organisationId: orgId,
+        event: input.event,
+        key: input.key ?? '',
+        data: input.data?.(orgId) ?? {},
+      })
       if (!notice) continue
       made++
       await this.#fanOut(tx, notice.id, orgId, input.event)
@@ -67,30 +71,16 @@ export class NoticeService implements NoticeRaiser {
   }
 
   async #fanOut(tx: DbOrTx, noticeId: string, orgId: string, event: NoticeEvent) {
-    const endpoints = await tx
-      .select({ id: webhookEndpoints.id })
-      .from(webhookEndpoints)
-      .where(
-        and(
-          eq(webhookEndpoints.organisationId, orgId),
-          eq(webhookEndpoints.enabled, true),
-          sql`${webhookEndpoints.deletedAt} is null`,
-          sql`${event} = any(${webhookEndpoints.events})`,
-        ),
-      )
+    const endpoints = await webhooksRepo.subscribedEndpoints(tx, orgId, event)
     for (const e of endpoints) {
-      const [d] = await tx
-        .insert(noticeDeliveries)
-        .values({ noticeId, channel: 'webhook', endpointId: e.id })
-        .onConflictDoNothing()
-        .returning({ id: noticeDeliveries.id })
+      const d = await noticesRepo.insertDelivery(tx, { noticeId, channel: 'webhook', endpointId: e.id })
       if (d) await this.deps.queue.enqueue(tx, WEBHOOK_JOB, { deliveryId: d.id }, { dedupeKey: `${WEBHOOK_JOB}:${d.id}`, maxAttempts: MAX_ATTEMPTS })
     }
-    const [org] = await tx.select({ noticeEmail: organisations.noticeEmail }).from(organisations).where(eq(organisations.id, orgId)).limit(1)
+    const org = await desksRepo.organisationNoticeEmail(tx, orgId)
     if (org?.noticeEmail) {
       // Without SMTP the job waits in the outbox (no handler claims it) and the admin sees 'waiting'.
       const state = this.deps.smtpConfigured ? 'pending' : 'waiting'
-      const [d] = await tx.insert(noticeDeliveries).values({ noticeId, channel: 'email', state }).onConflictDoNothing().returning({ id: noticeDeliveries.id })
+      const d = await noticesRepo.insertDelivery(tx, { noticeId, channel: 'email', state })
       if (d) await this.deps.queue.enqueue(tx, EMAIL_JOB, { deliveryId: d.id }, { dedupeKey: `${EMAIL_JOB}:${d.id}`, maxAttempts: MAX_ATTEMPTS })
     }
   }
@@ -101,19 +91,10 @@ export class NoticeService implements NoticeRaiser {
    */
   async acknowledge(orgId: string, noticeId: string) {
     return this.deps.db.transaction(async (tx) => {
-      const [before] = await tx
-        .select()
-        .from(takedownNotices)
-        .where(and(eq(takedownNotices.id, noticeId), eq(takedownNotices.organisationId, orgId)))
-        .limit(1)
-        .for('update')
+      const before = await noticesRepo.lockNoticeOfOrganisation(tx, noticeId, orgId)
       if (!before) throw noticeProblems.notFound()
       if (before.acknowledgedAt) return noticeView(before)
-      const [row] = await tx
-        .update(takedownNotices)
-        .set({ state: 'acknowledged', acknowledgedAt: new Date() })
-        .where(eq(takedownNotices.id, noticeId))
-        .returning()
+      const row = await noticesRepo.acknowledgeNotice(tx, noticeId)
       await this.deps.audit.append(tx, {
         type: 'notice.acknowledged',
         actor: { kind: 'organisation', id: orgId },
@@ -131,46 +112,35 @@ export class NoticeService implements NoticeRaiser {
    */
   async retry(deliveryId: string, actor: { kind: 'user'; id: string }) {
     await this.deps.db.transaction(async (tx) => {
-      const [d] = await tx.select().from(noticeDeliveries).where(eq(noticeDeliveries.id, deliveryId)).limit(1).for('update')
+      const d = await noticesRepo.deliveryById(tx, deliveryId, { lock: 'update' })
       if (!d) throw noticeProblems.deliveryNotFound()
       if (d.state === 'waiting' && !this.deps.smtpConfigured) throw noticeProblems.noMailServer()
       if (d.state !== 'dead' && d.state !== 'pending' && d.state !== 'waiting') throw noticeProblems.notRetryable(d.state)
-      const [n] = await tx.select({ state: takedownNotices.state }).from(takedownNotices).where(eq(takedownNotices.id, d.noticeId)).limit(1)
+      const n = await noticesRepo.noticeState(tx, d.noticeId)
       if (n?.state === 'acknowledged') throw noticeProblems.notRetryable('acknowledged')
       const kind = d.channel === 'webhook' ? WEBHOOK_JOB : EMAIL_JOB
       const dedupeKey = `${kind}:${d.id}`
-      await tx.update(noticeDeliveries).set({ state: 'pending', retriedAt: new Date() }).where(eq(noticeDeliveries.id, d.id))
+      await noticesRepo.markDeliveryRetried(tx, d.id)
       // A job still waiting out its backoff runs now; otherwise (dead, or never queued) a new one is queued.
       await tx.execute(sql`update jobs set run_at = now() where dedupe_key = ${dedupeKey} and status = 'pending'`)
       await this.deps.queue.enqueue(tx, kind, { deliveryId: d.id }, { dedupeKey, maxAttempts: MAX_ATTEMPTS })
       await this.deps.audit.append(tx, { type: 'notice.delivery-retried', actor, data: { noticeId: d.noticeId, deliveryId: d.id, channel: d.channel } })
     })
-    const [after] = await this.deps.db.select().from(noticeDeliveries).where(eq(noticeDeliveries.id, deliveryId)).limit(1)
+    const after = await noticesRepo.deliveryById(this.deps.db, deliveryId)
     return deliveryView(after!)
   }
 
   /** An organisation's notices, newest first (for desks that poll instead of, or besides, receiving webhooks). */
   async listForOrganisation(orgId: string, limit: number) {
-    const rows = await this.deps.db
-      .select()
-      .from(takedownNotices)
-      .where(eq(takedownNotices.organisationId, orgId))
-      .orderBy(desc(takedownNotices.createdAt), desc(takedownNotices.id))
-      .limit(limit)
+    const rows = await noticesRepo.noticesOfOrganisation(this.deps.db, orgId, limit)
     return rows.map(noticeView)
   }
 
   /** The admin's view: every notice with each channel's delivery state (e-mail 'waiting' without SMTP, 'dead' after three days). */
   async listForAdmin(limit: number, state?: string) {
-    const rows = await this.deps.db
-      .select({ n: takedownNotices, organisation: organisations.name })
-      .from(takedownNotices)
-      .innerJoin(organisations, eq(organisations.id, takedownNotices.organisationId))
-      .where(state ? eq(takedownNotices.state, state as 'queued') : undefined)
-      .orderBy(desc(takedownNotices.createdAt), desc(takedownNotices.id))
-      .limit(limit)
+    const rows = await noticesRepo.noticesWithOrganisation(this.deps.db, limit, state as 'queued' | undefined)
     const ids = rows.map((r) => r.n.id)
-    const deliveries = ids.length ? await this.deps.db.select().from(noticeDeliveries).where(inArray(noticeDeliveries.noticeId, ids)) : []
+    const deliveries = ids.length ? await noticesRepo.deliveriesOfNotices(this.deps.db, ids) : []
     return rows.map(({ n, organisation }) => ({
       ...noticeView(n),
       organisation: { id: n.organisationId, name: organisation },
@@ -179,7 +149,7 @@ export class NoticeService implements NoticeRaiser {
   }
 }
 
-function deliveryView(d: typeof noticeDeliveries.$inferSelect) {
+function deliveryView(d: DeliveryRow) {
   return {
     id: d.id,
     channel: d.channel,
@@ -192,7 +162,7 @@ function deliveryView(d: typeof noticeDeliveries.$inferSelect) {
   }
 }
 
-export function noticeView(n: typeof takedownNotices.$inferSelect) {
+export function noticeView(n: NoticeRow) {
   return {
     id: n.id,
     event: n.event,

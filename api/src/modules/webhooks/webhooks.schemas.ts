@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { NOTICE_EVENTS } from '../desks/desks.table.ts'
+import { NOTICE_EVENTS } from './webhooks.events.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Iso = Type.String({ format: 'date-time' })

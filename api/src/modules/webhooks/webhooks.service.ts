@@ -1,12 +1,13 @@
 import crypto from 'node:crypto'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
-import { rowsOf, type Db } from '../../db/client.ts'
+import type { Db } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
-import { NOTICE_EVENTS, organisations } from '../desks/desks.table.ts'
+import { desksRepo } from '../desks/index.ts'
 import { refuseUrl, type AddressPolicy } from './webhooks.address.ts'
+import { NOTICE_EVENTS } from './webhooks.events.ts'
+import * as webhooksRepo from './webhooks.repo.ts'
+import type { EndpointRow } from './webhooks.repo.ts'
 import { newSecret, seal } from './webhooks.signing.ts'
-import { webhookEndpoints } from './webhooks.table.ts'
 
 /** Enough for a desk with a staging and a production system, and a few more; a bound on fan-out per notice. */
 export const MAX_ENDPOINTS = 10
@@ -33,8 +34,6 @@ export const webhookProblems = {
     ),
 }
 
-type EndpointRow = typeof webhookEndpoints.$inferSelect
-
 export function endpointView(e: EndpointRow) {
   return { id: e.id, organisationId: e.organisationId, url: e.url, events: e.events, enabled: e.enabled, createdAt: e.createdAt.toISOString() }
 }
@@ -53,7 +52,7 @@ export class WebhooksService {
     }
     if (principal.role !== 'admin') throw webhookProblems.noOrganisation()
     if (!requested) throw webhookProblems.organisationRequired()
-    const [org] = await this.deps.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, requested)).limit(1)
+    const org = await desksRepo.organisationById(this.deps.db, requested)
     if (!org) throw webhookProblems.organisationNotFound()
     return org.id
   }
@@ -66,53 +65,34 @@ export class WebhooksService {
     const secret = newSecret()
     const row = await this.deps.db.transaction(async (tx) => {
       // The organisation row locked: two creates at once can't both pass the count.
-      await tx.execute(sql`select 1 from organisations where id = ${orgId} for update`)
-      const [{ n }] = rowsOf<{ n: number }>(
-        await tx.execute(sql`select count(*)::int as n from webhook_endpoints where organisation_id = ${orgId} and deleted_at is null`),
-      ) as [{ n: number }]
+      await desksRepo.lockOrganisation(tx, orgId)
+      const n = await webhooksRepo.countLiveEndpoints(tx, orgId)
       if (n >= MAX_ENDPOINTS) throw webhookProblems.tooMany()
-      const [r] = await tx
-        .insert(webhookEndpoints)
-        .values({ id, organisationId: orgId, url: new URL(input.url).toString(), secretSealed: seal(this.deps.secretKey, secret, id), events })
-        .returning()
-      return r!
+      return webhooksRepo.insertEndpoint(tx, {
+        id,
+        organisationId: orgId,
+        url: new URL(input.url).toString(),
+        secretSealed: seal(this.deps.secretKey, secret, id),
+        events,
+      })
     })
     return { ...endpointView(row), secret }
   }
 
   async list(orgId: string) {
-    const rows = await this.deps.db
-      .select()
-      .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.organisationId, orgId), isNull(webhookEndpoints.deletedAt)))
-      .orderBy(desc(webhookEndpoints.createdAt))
+    const rows = await webhooksRepo.liveEndpoints(this.deps.db, orgId)
     return rows.map(endpointView)
   }
 
   /** The row stays for the delivery log; the secret goes, and pending deliveries to it are cancelled by their jobs. */
   async remove(orgId: string, endpointId: string) {
-    const rows = await this.deps.db
-      .update(webhookEndpoints)
-      .set({ deletedAt: new Date(), enabled: false, secretSealed: null })
-      .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.organisationId, orgId), isNull(webhookEndpoints.deletedAt)))
-      .returning({ id: webhookEndpoints.id })
+    const rows = await webhooksRepo.deleteEndpoint(this.deps.db, orgId, endpointId)
     if (!rows.length) throw webhookProblems.endpointNotFound()
   }
 
   /** The delivery log of an organisation's notices: one row per attempt, newest first. */
   async deliveries(orgId: string, opts: { endpointId?: string; noticeId?: string; limit: number }) {
-    const rows = rowsOf<Record<string, unknown>>(
-      await this.deps.db.execute(sql`
-        select a.attempt, a.status_code, a.error_class, a.duration_ms, a.at, d.id as delivery_id, d.channel, d.endpoint_id, d.state, n.id as notice_id, n.event
-        from delivery_attempts a
-        join notice_deliveries d on d.id = a.delivery_id
-        join takedown_notices n on n.id = d.notice_id
-        where n.organisation_id = ${orgId}
-          ${opts.endpointId ? sql`and d.endpoint_id = ${opts.endpointId}` : sql``}
-          ${opts.noticeId ? sql`and n.id = ${opts.noticeId}` : sql``}
-        order by a.at desc, a.id desc
-        limit ${opts.limit}`),
-    )
+    const rows = await webhooksRepo.attemptsOfOrganisation(this.deps.db, orgId, opts)
     return rows.map((r) => ({
       noticeId: String(r.notice_id),
       eventId: String(r.notice_id),

@@ -1,6 +1,41 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
-import { organisations, takedownNotices } from '../desks/desks.table.ts'
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { organisations } from '../desks/desks.table.ts'
+import { photos } from '../photos/photos.table.ts'
+import { NOTICE_EVENTS, NOTICE_STATES } from './webhooks.events.ts'
+
+export { NOTICE_EVENTS, NOTICE_STATES }
+
+/** A takedown notice owed to one organisation; raised (for every organisation holding a download grant) and delivered (webhook, e-mail) here. */
+export const takedownNotices = pgTable(
+  'takedown_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    photoId: uuid('photo_id')
+      .notNull()
+      .references(() => photos.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    event: text('event').$type<(typeof NOTICE_EVENTS)[number]>().notNull(),
+    /**
+     * Which occurrence of the event: '' for the final ones (withdrawn, takedown: once per photo), the consent
+     * version for a narrowing, the last valid day for an expiry warning. Narrowed twice → told twice.
+     */
+    key: text('key').notNull().default(''),
+    /** What the organisation needs to act on: codes and dates only, never a name or pseudonym. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state').$type<(typeof NOTICE_STATES)[number]>().notNull().default('queued'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('takedown_notices_once').on(t.photoId, t.organisationId, t.event, t.key),
+    check('takedown_notices_state_check', sql`${t.state} in ('queued', 'delivered', 'acknowledged')`),
+    index('takedown_notices_org_idx').on(t.organisationId, t.state),
+  ],
+)
 
 /**
  * An organisation's webhook endpoint. The secret is needed again to sign every delivery, so it is kept
