@@ -1,6 +1,6 @@
 /**
- * desks: media outlets (organisations), their journalists and API keys, their download grants and the
- * takedown notices owed to them. Keys are `ebk_…`, shown once, stored as SHA-256, accepted only in the
+ * desks: media outlets (organisations), their journalists and API keys (their download grants are
+ * modules/downloads', the takedown notices owed to them modules/webhooks'). Keys are `ebk_…`, shown once, stored as SHA-256, accepted only in the
  * Authorization header. Must never: store or log a key in the clear; accept a key from a URL; let a revoked
  * key or a disabled organisation's key act (beyond the key cache's few seconds on another replica); notify
  * an organisation that did not download the photo.
