@@ -106,7 +106,12 @@ export async function deleteMember(db: DbOrTx, organisationId: string, userId: s
   return row
 }
 
-const memberColumns = { userId: organisationMembers.userId, displayName: users.displayName, role: organisationMembers.role, since: organisationMembers.createdAt }
+const memberColumns = {
+  userId: organisationMembers.userId,
+  displayName: users.displayName,
+  role: organisationMembers.role,
+  since: organisationMembers.createdAt,
+}
 
 /** An organisation's members with their display names, longest-standing first. */
 export async function membersOf(db: DbOrTx, organisationId: string) {

@@ -69,22 +69,18 @@ export class NoticeDelivery {
     })
   }
 
-  async #settle(
-    job: ClaimedJob,
-    ctx: JobContext,
-    d: DeliveryRow,
-    n: Notice,
-    outcome: Outcome,
-    durationMs: number,
-    begun: { id: number; attempt: number },
-  ) {
+  async #settle(job: ClaimedJob, ctx: JobContext, d: DeliveryRow, n: Notice, outcome: Outcome, durationMs: number, begun: { id: number; attempt: number }) {
     const attempt = begun.attempt
     const result = outcome.ok ? String(outcome.status) : (outcome.error ?? String(outcome.status))
     // The window runs from the notice, or from the admin's retry of a delivery that had given up.
     const since = (d.retriedAt ?? n.createdAt).getTime()
     const expired = !outcome.ok && (outcome.permanent || Date.now() - since >= this.deps.giveUpMs)
     await this.deps.db.transaction(async (tx) => {
-      await webhooksRepo.settleAttempt(tx, begun.id, { statusCode: outcome.status, errorClass: outcome.ok ? null : outcome.error, durationMs: Math.round(durationMs) })
+      await webhooksRepo.settleAttempt(tx, begun.id, {
+        statusCode: outcome.status,
+        errorClass: outcome.ok ? null : outcome.error,
+        durationMs: Math.round(durationMs),
+      })
       await noticesRepo.settleDelivery(tx, d.id, {
         attempts: attempt,
         lastResult: result,

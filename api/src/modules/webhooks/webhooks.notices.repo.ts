@@ -133,7 +133,11 @@ export async function markDeliveryRetried(db: DbOrTx, id: string): Promise<void>
   await db.update(noticeDeliveries).set({ state: 'pending', retriedAt: new Date() }).where(eq(noticeDeliveries.id, id))
 }
 
-export async function settleDelivery(db: DbOrTx, id: string, set: Partial<Pick<DeliveryRow, 'attempts' | 'lastResult' | 'state' | 'deliveredAt'>>): Promise<void> {
+export async function settleDelivery(
+  db: DbOrTx,
+  id: string,
+  set: Partial<Pick<DeliveryRow, 'attempts' | 'lastResult' | 'state' | 'deliveredAt'>>,
+): Promise<void> {
   await db.update(noticeDeliveries).set(set).where(eq(noticeDeliveries.id, id))
 }
 
