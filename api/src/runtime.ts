@@ -7,10 +7,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pino from 'pino'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase, rowsOf, type Database, type Listener } from './db/client.ts'
+import { openDatabase, type Database, type Listener } from './db/client.ts'
 import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
 import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
@@ -21,7 +20,7 @@ import { AuthCache, AuthService } from './modules/auth/index.ts'
 import { reapplyLedger, type Reapplied } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
-import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { JobQueue, Worker, jobsRepo } from './modules/jobs/index.ts'
 import { IdempotencyService } from './modules/idempotency/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
@@ -244,7 +243,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       .register('photo.avif', photos.store.avifJob)
       .register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
-    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger })
+    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger, portal })
     const downloads = new DownloadsService({
       db: database.db,
       gate,
@@ -298,12 +297,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
     if (searchEngine.name === 'postgres' || searchEngine.name === 'memory') {
-      const filled = await database.db.execute(sql`
-        insert into jobs (kind, payload)
-        select ${SEARCH_UPSERT_JOB}, jsonb_build_object('photoId', p.id) from photos p
-        where p.status = 'published' and not exists (select 1 from search_documents)
-        returning id`)
-      if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
+      const filled = await jobsRepo.queueEveryPublishedPhotoWhenIndexEmpty(database.db, SEARCH_UPSERT_JOB)
+      if (filled) logger.info({ photos: filled }, 'search index empty: queued every published photo')
     }
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds, ledger })
     // Sessions and keys from memory: forgotten the moment a commit changes what a token stands for (auth.cache.ts).
