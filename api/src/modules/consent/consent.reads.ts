@@ -1,10 +1,11 @@
 /** What the gate and publication read about a photo's people: who is in it and their current consent. */
-import type { PhotoRow } from './consent.repo.ts'
 import type { DbOrTx } from '../../db/client.ts'
 import type { CurrentConsent, GatePhoto } from '../gate/index.ts'
 import * as repo from './consent.repo.ts'
 import type { GateInputs } from './consent.model.ts'
 import { fromSqlRow, toCurrent } from './consent.rows.ts'
+
+type PhotoRow = repo.PhotoRow
 
 export async function currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
   const out = new Map<string, Map<string, CurrentConsent>>()
