@@ -184,11 +184,31 @@ describe('the search page paints its first results soon', () => {
     )
     const answer = (await (await fetch(`${gallery.url}/v1/search?q=${QUERY}&lang=nl&limit=24`)).json()) as { hits: Hit[] }
     const body = staticPage(answer.hits)
+    // The page as it was before (issue 17): the plain HTML, so the script asks for the results itself
+    // (the page a signed-in visitor gets, served from the test: if anything, faster than from the server).
+    const login = await fetch(`${gallery.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(gallery.logins.journalist),
+    })
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    const plain = await (await fetch(`${gallery.url}/?q=${QUERY}`, { headers: { cookie } })).text()
+    expect(firstSearch(plain)).toBeNull()
+    const servePlain = async (c: BrowserContext) => {
+      await c.route(
+        (u) => u.pathname === '/' && u.search === `?q=${QUERY}`,
+        (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: plain }),
+      )
+    }
     const serveStatic = async (c: BrowserContext) => {
       await c.route(`${gallery.url}/__static`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }))
     }
     const app: Visit[] = []
     const still: Visit[] = []
+    const before: Visit[] = []
     const loads: string[] = []
     for (let i = 0; i < RUNS; i++) {
       loads.push(
@@ -200,6 +220,7 @@ describe('the search page paints its first results soon', () => {
       // Alternating, so the shared machine's drift in load hits both.
       app.push(await visit(browser, gallery.url, `/?q=${QUERY}`, async () => {}))
       still.push(await visit(browser, gallery.url, '/__static', serveStatic))
+      before.push(await visit(browser, gallery.url, `/?q=${QUERY}`, servePlain))
     }
     const preloadedIds = answer.hits.slice(0, 6).map((h) => h.id)
     expect(preloaded.length).toBeGreaterThan(0)
@@ -228,7 +249,9 @@ describe('the search page paints its first results soon', () => {
       `LCP search page /?q=${QUERY} (${VIEWPORT.width}×${VIEWPORT.height}, fresh cache, loopback): median ${a} ms [${app.map((v) => v.lcp).join(', ')}]`,
     )
     console.log(`LCP static page, same ${answer.hits.length} results and images: median ${s} ms [${still.map((v) => v.lcp).join(', ')}]`)
-    console.log(`LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×)`)
+    const b = median(before.map((v) => v.lcp))
+    console.log(`LCP the same page without its first results in the HTML (as before): median ${b} ms [${before.map((v) => v.lcp).join(', ')}]`)
+    console.log(`LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×); before: ${(b / s).toFixed(2)}×`)
     const first = app[0]!
     console.log(
       `bytes on the wire, first visit of /?q=${QUERY} (transferSize, everything loaded before scrolling): ${kb(first.bytes)} — ${Object.entries(first.byType)
