@@ -250,7 +250,10 @@ describe('the search page paints its first results soon', () => {
     )
     console.log(`LCP static page, same ${answer.hits.length} results and images: median ${s} ms [${still.map((v) => v.lcp).join(', ')}]`)
     const b = median(before.map((v) => v.lcp))
-    console.log(`LCP the same page without its first results in the HTML (as before): median ${b} ms [${before.map((v) => v.lcp).join(', ')}]`)
+    console.log(
+      `LCP the same page without its first results in the HTML (as before): median ${b} ms [${before.map((v) => `${v.lcp} ${v.element}`).join(', ')}] ` +
+        '(a P is the results status line: its photos painted later, smaller than it)',
+    )
     console.log(`LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×); before: ${(b / s).toFixed(2)}×`)
     const first = app[0]!
     console.log(
@@ -258,5 +261,5 @@ describe('the search page paints its first results soon', () => {
         .map(([k, v]) => `${k} ${kb(v)}`)
         .join(', ')}; static page: ${kb(still[0]!.bytes)}`,
     )
-  })
+  }, 300_000)
 })

@@ -210,7 +210,7 @@ describe('the search page with its first results (issue 17)', () => {
     expect(links).toHaveLength(6)
     // AVIF where there is one, else WebP; thumb, small and medium only; attribute values escaped.
     expect(links[0]).toBe(
-      '<link rel="preload" as="image" imagesrcset="/v1/photos/1/media/thumb.avif?v=1&amp;x=&quot;y&quot; 320w, /v1/photos/1/media/small.avif?v=1&amp;x=&quot;y&quot; 640w, /v1/photos/1/media/medium.avif?v=1&amp;x=&quot;y&quot; 1280w" imagesizes="(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw" type="image/avif">',
+      '<link rel="preload" as="image" imagesrcset="/v1/photos/1/media/thumb.avif?v=1&amp;x=&quot;y&quot; 320w, /v1/photos/1/media/small.avif?v=1&amp;x=&quot;y&quot; 640w, /v1/photos/1/media/medium.avif?v=1&amp;x=&quot;y&quot; 1280w" imagesizes="(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw" type="image/avif" fetchpriority="low">',
     )
     expect(links[1]).toContain('type="image/webp"')
     expect(links.join('')).not.toContain('large')

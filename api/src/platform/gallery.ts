@@ -117,7 +117,9 @@ const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', j
  * <link rel=preload as=image> for the images the page shows first, with the srcset and sizes the gallery's
  * <Picture> gives them (web/src/components/Picture.tsx; PhotoGrid's GRID_SIZES, Landing's HeroMosaic), so
  * the browser picks the same file and uses the preloaded one: the first source <picture> offers (avif,
- * then webp, then jpeg), with its type so a browser without that format skips the preload.
+ * then webp, then jpeg), with its type so a browser without that format skips the preload. At low priority:
+ * the photos can only paint once the script has rendered the grid, so they must not hold up the script and
+ * its styles (measured in test/e2e/first-paint.e2e.ts: high-priority preloads made the paint later).
  */
 export function imagePreloads(hits: FirstHit[], landing: boolean): string[] {
   const [count, presets, sizes] = landing
@@ -133,7 +135,7 @@ export function imagePreloads(hits: FirstHit[], landing: boolean): string[] {
       .sort((a, b) => a.width - b.width)
       .map((p) => `${p.url} ${p.width}w`)
       .join(', ')
-    return [`<link rel="preload" as="image" imagesrcset="${attr(srcset)}" imagesizes="${attr(sizes)}" type="${MIME[format]}">`]
+    return [`<link rel="preload" as="image" imagesrcset="${attr(srcset)}" imagesizes="${attr(sizes)}" type="${MIME[format]}" fetchpriority="low">`]
   })
 }
 
