@@ -252,7 +252,7 @@ describe('the search page paints its first results soon', () => {
     const b = median(before.map((v) => v.lcp))
     console.log(
       `LCP the same page without its first results in the HTML (as before): median ${b} ms [${before.map((v) => `${v.lcp} ${v.element}`).join(', ')}] ` +
-        '(a P is the results status line: its photos painted later, smaller than it)',
+        '(the element of each: where it is P, a paragraph of text was the largest paint, not a photo)',
     )
     console.log(`LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×); before: ${(b / s).toFixed(2)}×`)
     const first = app[0]!
