@@ -194,12 +194,10 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
     const engine = createSearchEngine(config, database.db, logger)
-    // The in-process index: read from search_documents now, then kept in step by the table's change feed.
+    // The in-process index: read from search_documents once the app listens (below), kept in step by the table's change feed.
     let searchChanges: Listener | null = null
     if (engine instanceof MemorySearchEngine) {
-      const startedAt = Date.now()
       searchChanges = await database.listen('eb_search_changed', { message: (id) => engine.changed(id), up: () => engine.up(), down: () => engine.down() })
-      logger.info({ engine: 'memory', documents: await engine.load(), ms: Date.now() - startedAt }, 'search index loaded')
     }
     const searchEngine = new CachedSearchEngine(engine, { ttlMs: config.searchCacheSeconds * 1000 })
     // Another replica's (or the CLI's) write reaches this index through the feed: cached answers go with it.
@@ -274,6 +272,16 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       rights,
       origin,
     })
+    // The in-process index is read once the app listens, not before: until it is complete the PostgreSQL
+    // engine over the same table answers every search (search.memory.ts), so start isn't held up by it.
+    if (engine instanceof MemorySearchEngine) {
+      app.addHook('onListen', async () =>
+        engine.loadInBackground(
+          (documents, ms) => logger.info({ engine: 'memory', documents, ms }, 'search index loaded'),
+          (err) => logger.error({ err }, 'search index: first load failed; the PostgreSQL engine answers until a reload succeeds'),
+        ),
+      )
+    }
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo
       ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ??
