@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { type Db, type DbOrTx } from '../../db/client.ts'
@@ -11,7 +11,7 @@ import type { Principal } from '../auth/index.ts'
 import { callerOf, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import type { JobQueue, Worker } from '../jobs/index.ts'
+import { jobsRepo, type JobQueue, type Worker } from '../jobs/index.ts'
 import {
   EAGER_FORMATS,
   isOutputFormat,
@@ -217,7 +217,7 @@ export class PhotosService {
     const { db, blobs, log } = this.deps
     try {
       const gone = await db.transaction(async (tx) => {
-        await tx.execute(sql`delete from jobs where payload->>'photoId' = ${id} and status in ('pending', 'running')`)
+        await jobsRepo.deleteUnfinishedJobsOfPhoto(tx, id)
         await tx.delete(derivatives).where(eq(derivatives.photoId, id))
         const [row] = await tx
           .delete(photos)

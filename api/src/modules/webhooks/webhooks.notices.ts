@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { desksRepo } from '../desks/index.ts'
 import { downloadsRepo } from '../downloads/index.ts'
-import type { JobQueue } from '../jobs/index.ts'
+import { jobsRepo, type JobQueue } from '../jobs/index.ts'
 import type { NoticeEvent } from './webhooks.events.ts'
 import * as noticesRepo from './webhooks.notices.repo.ts'
 import type { DeliveryRow, NoticeRow } from './webhooks.notices.repo.ts'
@@ -122,7 +121,7 @@ export class NoticeService implements NoticeRaiser {
       const dedupeKey = `${kind}:${d.id}`
       await noticesRepo.markDeliveryRetried(tx, d.id)
       // A job still waiting out its backoff runs now; otherwise (dead, or never queued) a new one is queued.
-      await tx.execute(sql`update jobs set run_at = now() where dedupe_key = ${dedupeKey} and status = 'pending'`)
+      await jobsRepo.runPendingNow(tx, dedupeKey)
       await this.deps.queue.enqueue(tx, kind, { deliveryId: d.id }, { dedupeKey, maxAttempts: MAX_ATTEMPTS })
       await this.deps.audit.append(tx, { type: 'notice.delivery-retried', actor, data: { noticeId: d.noticeId, deliveryId: d.id, channel: d.channel } })
     })
