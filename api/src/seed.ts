@@ -16,6 +16,7 @@ import type { Role } from './modules/auth/auth.table.ts'
 import type { PhotosService } from './modules/photos/index.ts'
 import type { Principal } from './modules/auth/index.ts'
 import type { ConsentService } from './modules/consent/index.ts'
+import type { Publication } from './modules/photos/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
 import { organisationMembers, organisations } from './modules/desks/index.ts'
 
@@ -69,6 +70,7 @@ export async function seedDemo(deps: {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  publication: Pick<Publication, 'publish'>
   portal: PortalService
   dataDir: string
   tmpDir: string
@@ -126,7 +128,7 @@ export async function seedDemo(deps: {
       const open = m.licence ? OPEN_LICENCES[m.licence] : undefined
       await deps.photos.update(photo.id, as('photographer'), { noPeople: true, ...(open ? { licence: open } : {}) })
     }
-    await deps.consent.publication.publish(photo.id, as('curator'))
+    await deps.publication.publish(photo.id, as('curator'))
     n++
   }
   // The portal link is a live credential (whoever holds it can withdraw consent): it goes to the 0600

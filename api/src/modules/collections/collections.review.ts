@@ -7,11 +7,11 @@ import { photos } from '../photos/index.ts'
 import type { CollectionsDeps } from './collections.service.ts'
 
 export class ReviewQueue {
-  constructor(private readonly deps: Pick<CollectionsDeps, 'db' | 'consent' | 'gate' | 'photos'>) {}
+  constructor(private readonly deps: Pick<CollectionsDeps, 'db' | 'publication' | 'gate' | 'photos'>) {}
 
   /** Photos waiting for review, oldest first, each with what would stop publishing right now. */
   async queue(principal: Principal, limit: number) {
-    const { db, consent, photos: photoService } = this.deps
+    const { db, publication, photos: photoService } = this.deps
     const rows = await db
       .select()
       .from(photos)
@@ -27,7 +27,7 @@ export class ReviewQueue {
     for (const r of rows) {
       const d = decisions.get(r.id)
       if (!d?.ok) continue
-      const blockers = await consent.publication.publishBlockers(db, r)
+      const blockers = await publication.publishBlockers(db, r)
       out.push({
         photo: photoService.viewOf(d),
         publishable: blockers.length === 0,

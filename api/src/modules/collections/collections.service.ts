@@ -2,11 +2,10 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { ConsentService } from '../consent/index.ts'
 import { callerOf, mediaUrl, notErased, SYSTEM, type Gate } from '../gate/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { creditLine, type Licence } from '../licences/index.ts'
-import type { PhotosService } from '../photos/index.ts'
+import type { PhotosService, Publication } from '../photos/index.ts'
 import { derivatives, photos } from '../photos/photos.table.ts'
 import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
 import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
@@ -29,7 +28,8 @@ export { SEARCH_UPSERT_JOB as SEARCH_UPSERT } from '../search/index.ts'
 export interface CollectionsDeps {
   db: Db
   queue: JobQueue
-  consent: ConsentService
+  /** The photo's lifecycle (photos.publication.ts): what would stop publishing, for the review queue. */
+  publication: Pick<Publication, 'publishBlockers'>
   /** The one door (modules/gate): what a collection may list as available and export, decided now. */
   gate: Gate
   photos: PhotosService

@@ -13,7 +13,6 @@ import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms 
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/index.ts'
 import type { Topic } from '../../../../contract/vocabulary.ts'
-import { Publication } from './consent.publication.ts'
 import { ConsentVersions } from './consent.versions.ts'
 import { consentProblems, DEFAULT_YEARS, type Actor, type ChangeResult, type ConsentInput, type ConsentView, type NoticePort } from './consent.model.ts'
 import { currentConsents, gateInputs, gatePhotos } from './consent.reads.ts'
@@ -40,12 +39,9 @@ export class ConsentService {
       ledger?: LedgerPort
     },
   ) {
-    this.publication = new Publication({ ...deps, consent: this })
     this.versions = new ConsentVersions(deps.audit)
   }
 
-  /** Review and publication: submit, the checklist, what blocks publishing, publish (consent.publication.ts). */
-  readonly publication: Publication
   private readonly versions: ConsentVersions
 
   // ---- people -------------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
-import { consents, describePublishBlocker, photoSubjects, renewalRequests, type ConsentService } from '../consent/index.ts'
+import { consents, describePublishBlocker, photoSubjects, renewalRequests } from '../consent/index.ts'
 import { photoNotes, photos } from '../photos/photos.table.ts'
+import type { Publication } from '../photos/index.ts'
 import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { users } from '../auth/auth.table.ts'
@@ -26,7 +27,8 @@ const mayManage = (photo: PhotoRow, p: Principal) => photo.ownerId === p.userId 
 
 export interface WorkflowDeps {
   db: Db
-  consent: ConsentService
+  /** The photo's lifecycle (photos.publication.ts): the checklist and what blocks publishing. */
+  publication: Pick<Publication, 'checklist' | 'publishBlockers'>
   audit: AuditLog
   blobs: BlobStore
   /** The one door (modules/gate): whether the caller may manage the photo at all (erased, not theirs). */
@@ -59,15 +61,15 @@ export class WorkflowService {
    * publishing would be refused now (in words), and the curators' notes, newest first.
    */
   async status(photoId: string, principal: Principal) {
-    const { db, consent } = this.deps
+    const { db, publication } = this.deps
     // The gate decides whether this caller may see the photo's management view (its photographer, the staff).
     const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal)).catch(() => {
       throw notFound()
     })
     const photo = allowed.record.photo
     const [checklist, blockers, notes] = await Promise.all([
-      consent.publication.checklist(db, photo),
-      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : consent.publication.publishBlockers(db, photo),
+      publication.checklist(db, photo),
+      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : publication.publishBlockers(db, photo),
       db
         .select({ id: photoNotes.id, kind: photoNotes.kind, body: photoNotes.body, createdAt: photoNotes.createdAt, author: users.displayName })
         .from(photoNotes)

@@ -1,6 +1,7 @@
 /**
- * Review and publication: the photographer sends a complete draft for review, the curator publishes it
- * when nothing stands in the way. One list of blockers for publish() and the review queue.
+ * Review and publication, the photo's lifecycle: the photographer sends a complete draft for review, the
+ * curator publishes it when nothing stands in the way. One list of blockers for publish() and the review
+ * queue. Who is in the photo and their consent are asked of the consent module (its service, passed in).
  */
 import { eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
@@ -8,20 +9,28 @@ import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import { photos } from './photos.table.ts'
 import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import { workflowProblems } from '../workflow/index.ts'
 import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/index.ts'
-import { photoSubjects } from './consent.table.ts'
-import { consentProblems, type PublishBlocker } from './consent.model.ts'
-import type { ConsentService } from './consent.service.ts'
+import type { ConsentService, PublishBlocker } from '../consent/index.ts'
+import { photoProblems } from './photos.problems.ts'
 import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
 type PhotoRow = typeof photos.$inferSelect
 
+export interface PublicationDeps {
+  db: Db
+  queue: JobQueue
+  audit: AuditLog
+  licenceTerms: (ref: string) => LicenceTerms
+  /** The consent module: the photographer's lock on a photo, who is in it, their current consent. */
+  consent: Pick<ConsentService, 'managedPhoto' | 'gatePhotos' | 'currentConsents'>
+}
+
 export class Publication {
-  constructor(private readonly deps: { db: Db; queue: JobQueue; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; consent: ConsentService }) {}
+  constructor(private readonly deps: PublicationDeps) {}
 
   /**
    * Sends a draft (or a photo a curator returned) for review, once the checklist is complete: texts in
@@ -40,7 +49,8 @@ export class Publication {
   /** The photographer's checklist before sending: each item done or not (workflow.words.ts). */
   async checklist(tx: DbOrTx, photo: PhotoRow): Promise<{ code: ChecklistCode; done: boolean; words: { nl: string; en: string } }[]> {
     const filled = (v: string | null) => !!v?.trim()
-    const hasPeople = (await tx.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photo.id)).limit(1)).length > 0
+    // Who is in the photo is the consent module's to read (its gatePhotos, the links of each photo).
+    const hasPeople = ((await this.deps.consent.gatePhotos(tx, [photo])).get(photo.id)?.subjectIds.length ?? 0) > 0
     const items: [ChecklistCode, boolean][] = [
       ['caption-nl', filled(photo.captionNl)],
       ['caption-en', filled(photo.captionEn)],
@@ -80,7 +90,7 @@ export class Publication {
     return this.deps.db.transaction(async (tx) => {
       const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
       if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
-      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
+      if (photo.status === 'withdrawn') throw photoProblems.withdrawnFinal()
       if (photo.status === 'published') return photo
       const reasons = await this.publishBlockers(tx, photo)
       if (reasons.length) {
