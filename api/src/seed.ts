@@ -16,7 +16,7 @@ import type { Role } from './modules/auth/auth.table.ts'
 import type { PhotosService } from './modules/photos/index.ts'
 import type { Principal } from './modules/auth/index.ts'
 import type { ConsentService } from './modules/consent/index.ts'
-import type { Publication } from './modules/photos/index.ts'
+import { photosRepo, type Publication } from './modules/photos/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
 import { organisationMembers, organisations } from './modules/desks/index.ts'
 
@@ -161,6 +161,5 @@ export async function demoInPlace(deps: { db: Db; dataDir: string }): Promise<Se
     if (role === 'portal' && value?.startsWith('/portal#')) portalLink = value
     else if (DEMO_USERS.some((u) => u.role === role && u.email === value)) logins.push({ role: role as Role, email: value! })
   }
-  const [photos] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from photos`))
-  return { logins, credentialsFile, photos: photos?.n ?? 0, portalLink }
+  return { logins, credentialsFile, photos: await photosRepo.countPhotos(deps.db), portalLink }
 }

@@ -1,9 +1,8 @@
 /** The curators' review queue: photos waiting for review, oldest first, each with what would stop publishing. */
-import { and, asc, eq } from 'drizzle-orm'
 import type { Principal } from '../auth/index.ts'
 import { describePublishBlocker } from '../consent/index.ts'
-import { callerOf, notErased } from '../gate/index.ts'
-import { photos } from '../photos/index.ts'
+import { callerOf } from '../gate/index.ts'
+import { photosRepo } from '../photos/index.ts'
 import type { CollectionsDeps } from './collections.service.ts'
 
 export class ReviewQueue {
@@ -12,12 +11,7 @@ export class ReviewQueue {
   /** Photos waiting for review, oldest first, each with what would stop publishing right now. */
   async queue(principal: Principal, limit: number) {
     const { db, publication, photos: photoService } = this.deps
-    const rows = await db
-      .select()
-      .from(photos)
-      .where(and(eq(photos.status, 'in_review'), notErased))
-      .orderBy(asc(photos.updatedAt), asc(photos.id))
-      .limit(limit)
+    const rows = await photosRepo.photosInReview(db, limit)
     const decisions = await this.deps.gate.check(
       rows.map((r) => r.id),
       { kind: 'manage' },

@@ -16,14 +16,12 @@ import { downloadGrants, organisations } from '../desks/desks.table.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
 import type { Lang, PhotosService, RightsGrant } from '../photos/index.ts'
-import { photos } from '../photos/photos.table.ts'
-import { originalAad, rightsFor } from '../photos/index.ts'
+import { originalAad, photosRepo, rightsFor, type PhotoRow } from '../photos/index.ts'
 import { mediaProblem, photoProblems } from '../photos/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import type { DownloadFormat, DownloadPreset, DownloadRequestT } from './downloads.schemas.ts'
 import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
-type PhotoRow = typeof photos.$inferSelect
 type GrantRow = typeof downloadGrants.$inferSelect
 
 export interface DownloadsDeps {
@@ -106,7 +104,7 @@ export class DownloadsService {
     const { db, audit } = this.deps
 
     const outcome = await db.transaction(async (tx) => {
-      await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
+      await photosRepo.lockPhoto(tx, photoId, 'share')
       const d = (
         await this.deps.gate.check([photoId], { kind: 'download', use: body.use, channel: body.channel as Channel, topic, preset }, callerOf(principal), tx)
       ).get(photoId)!

@@ -13,13 +13,12 @@
  *    every fetch.
  * A call inside a transaction (`tx`) reads everything from it and keeps nothing.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import type { Database, Listener } from '../../db/client.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { users } from '../auth/auth.table.ts'
 import { apiKeys, organisationMembers, organisations } from '../desks/desks.table.ts'
-import { photos } from '../photos/photos.table.ts'
 import { effectivePermission, todayUtc, type GateVerdict, type LicenceTerms } from './gate.consent.ts'
 import { gateProblem } from './gate.problems.ts'
 import type { Allowed, Caller, Decision, Purpose } from './gate.purposes.ts'
@@ -40,9 +39,6 @@ export interface GateDeps {
    */
   sharedDatabase?: boolean
 }
-
-/** Photos that still exist for anyone: a listing's query starts from these (erased photos are gone). */
-export const notErased = isNull(photos.erasedAt)
 
 export class Gate {
   /** The photo read model: rows, gate inputs and derivatives, cached while the change feed is heard. */

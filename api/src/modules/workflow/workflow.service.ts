@@ -4,21 +4,17 @@
  * Every change is one transaction with its audit event; blobs go after the commit (a crash in between
  * leaves blobs no row points to, which the start-up sweep removes: PhotosService.sweepOrphans).
  */
-import { and, asc, eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
 import { consents, describePublishBlocker, photoSubjects, renewalRequests } from '../consent/index.ts'
-import { photoNotes, photos } from '../photos/photos.table.ts'
-import type { Publication } from '../photos/index.ts'
+import { photosRepo, type PhotoRow, type Publication } from '../photos/index.ts'
 import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
-import { users } from '../auth/auth.table.ts'
 import { workflowProblems } from './workflow.problems.ts'
-
-type PhotoRow = typeof photos.$inferSelect
 
 const notFound = () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
 
@@ -45,10 +41,10 @@ export class WorkflowService {
       return await this.deps.db.transaction(async (tx) => {
         const photo = await this.#lockManaged(tx, photoId, principal)
         if (photo.status !== 'in_review') throw workflowProblems.notInReview(photo.status)
-        const [row] = await tx.insert(photoNotes).values({ photoId, authorId: principal.userId, kind: 'returned', body: note.trim() }).returning()
-        await tx.update(photos).set({ status: 'returned', updatedAt: new Date() }).where(eq(photos.id, photoId))
+        const row = await photosRepo.insertNote(tx, { photoId, authorId: principal.userId, kind: 'returned', body: note.trim() })
+        await photosRepo.updatePhoto(tx, photoId, { status: 'returned', updatedAt: new Date() })
         // The note's words stay out of the trail (they might name someone): its id is enough to find it.
-        await this.deps.audit.append(tx, { type: 'photo.returned', actor: { kind: 'user', id: principal.userId }, photoId, data: { noteId: row!.id } })
+        await this.deps.audit.append(tx, { type: 'photo.returned', actor: { kind: 'user', id: principal.userId }, photoId, data: { noteId: row.id } })
         return { id: photoId, status: 'returned' }
       })
     } finally {
@@ -70,12 +66,7 @@ export class WorkflowService {
     const [checklist, blockers, notes] = await Promise.all([
       publication.checklist(db, photo),
       photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : publication.publishBlockers(db, photo),
-      db
-        .select({ id: photoNotes.id, kind: photoNotes.kind, body: photoNotes.body, createdAt: photoNotes.createdAt, author: users.displayName })
-        .from(photoNotes)
-        .innerJoin(users, eq(users.id, photoNotes.authorId))
-        .where(eq(photoNotes.photoId, photoId))
-        .orderBy(asc(photoNotes.createdAt)),
+      photosRepo.notesOf(db, photoId),
     ])
     return {
       id: photo.id,
@@ -107,7 +98,7 @@ export class WorkflowService {
           .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
           .returning({ version: consents.version })
         await tx.delete(renewalRequests).where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId)))
-        await tx.update(photos).set({ updatedAt: new Date() }).where(eq(photos.id, photoId))
+        await photosRepo.updatePhoto(tx, photoId, { updatedAt: new Date() })
         await this.deps.audit.append(tx, {
           type: 'consent.removed',
           actor: { kind: 'user', id: principal.userId },
@@ -134,7 +125,7 @@ export class WorkflowService {
         if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notDeletable(photo.status)
         // Consent rows point at the photo with ON DELETE CASCADE, people links too; the subjects stay.
         await tx.delete(renewalRequests).where(eq(renewalRequests.photoId, photoId))
-        await tx.delete(photos).where(eq(photos.id, photoId))
+        await photosRepo.deletePhoto(tx, photoId)
         await this.deps.audit.append(tx, { type: 'photo.deleted', actor: { kind: 'user', id: principal.userId }, photoId, data: { status: photo.status } })
         return photo
       })
@@ -146,8 +137,7 @@ export class WorkflowService {
 
   /** Locks the photo's row, then asks the gate (inside the transaction) whether the caller may manage it. */
   async #lockManaged(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
-    const [row] = await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-    if (!row) throw notFound()
+    if (!(await photosRepo.lockPhoto(tx, photoId, 'update'))) throw notFound()
     const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal), tx).catch(() => {
       throw notFound()
     })
