@@ -1,11 +1,10 @@
 /** Consent rows as values: read from SQL, defaults filled in, shown, compared. Pure functions. */
-import type { photos } from '../photos/photos.table.ts'
+import type { PhotoRow } from '../photos/index.ts'
 import { todayUtc } from '../gate/index.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import type { ConsentAuthor } from './consent.table.ts'
 import { consentProblems, DEFAULT_YEARS, type ConsentInput, type ConsentRow, type ConsentView } from './consent.model.ts'
 
-type PhotoRow = typeof photos.$inferSelect
 
 /**
  * What a consent change took away, for the organisations holding the photo; null when nothing narrowed.
