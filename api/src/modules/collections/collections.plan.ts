@@ -7,7 +7,6 @@ import type { UnavailableReason } from './collections.problems.ts'
 import type { CollectionItemRow as ItemRow, CollectionRow } from './collections.repo.ts'
 import type { Allowed, DenyReason } from '../gate/index.ts'
 
-
 export type Availability = { ok: true; allowed: Allowed } | { ok: false; reason: UnavailableReason }
 
 /** The gate's reasons, in a collection's words. */

@@ -15,7 +15,6 @@ import { ReviewQueue } from './collections.review.ts'
 
 export type { Availability, ExportEntry, ExportPlan }
 
-
 /** A collection is a working set, not an archive: past this, split it. Keeps exports and manifests bounded. */
 export const MAX_ITEMS = 500
 /** The job search-core handles: re-syncs one photo's search document (its `collections` facet). */
@@ -106,9 +105,7 @@ export class CollectionsService {
     const { db } = this.deps
     const { collection, items } = await this.#load(db, id)
     const inIt = new Set(items.map((i) => i.photoId))
-    const published = (await photosRepo.publishedPhotoIds(db, limit + inIt.size))
-      .filter((pid) => !inIt.has(pid))
-      .slice(0, limit)
+    const published = (await photosRepo.publishedPhotoIds(db, limit + inIt.size)).filter((pid) => !inIt.has(pid)).slice(0, limit)
     // The gate decides twice: what this curator may see of each photo (its thumbnail), and whether it may go in.
     const [seen, avail] = await Promise.all([
       this.deps.gate.check(published, { kind: 'manage' }, callerOf(principal)),

@@ -5,7 +5,6 @@ import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from '../
 import type { ConsentAuthor } from './consent.table.ts'
 import { consentProblems, DEFAULT_YEARS, type ConsentInput, type ConsentRow, type ConsentView } from './consent.model.ts'
 
-
 /**
  * What a consent change took away, for the organisations holding the photo; null when nothing narrowed.
  * Codes and a date only: which person changed what is not theirs to know.

@@ -10,7 +10,6 @@ import { copyrightYear, creditLineOf, photoRights } from './photos.rights.ts'
 import * as photosRepo from './photos.repo.ts'
 import type { PhotoRow } from './photos.repo.ts'
 
-
 export const originalAad = (photoId: string) => `original:${photoId}`
 export const derivativeKey = (mediaKey: string, preset: string, format: string) => `derivatives/${mediaKey}/${preset}.${format}`
 

@@ -16,7 +16,6 @@ import { SearchCursorError, type SearchEngine, type SearchFilters, type SearchRe
 import { SEARCH_DEFAULT_LIMIT, type SearchQuerystringT, type SearchResponseT } from './search.schemas.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from './search.sync.ts'
 
-
 /** What the gate says when a photo may be shown to nobody now: its index entry is stale. */
 const PHOTO_GONE = new Set(['missing', 'erased', 'withdrawn', 'not-published', 'not-shown'])
 
