@@ -42,7 +42,8 @@ import { SEARCH_REMOVE_JOB } from './modules/search/index.ts'
 import { blobStoreName, openBlobStore } from './modules/storage/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { LICENCES_DIR, licenceSchemaJson, loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
-import { lockDataDir, startRuntime } from './runtime.ts'
+import { lockDataDir } from './platform/data-dir.ts'
+import { startRuntime } from './runtime.ts'
 import { seedDemo } from './seed.ts'
 
 const USAGE = `usage:

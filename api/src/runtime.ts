@@ -3,22 +3,23 @@
  * (validated, and published versions checked against their recorded hashes) → master key → blob store and temp sweeps → services and job handlers → recovery of interrupted work → HTTP app
  * → demo seed → worker and the expiry schedule. The server, the CLI and the tests all start the app through here.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import pino from 'pino'
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger } from 'fastify'
 import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { openDatabase, rowsOf, type Database, type Listener } from './db/client.ts'
-import { loadMasterKey, type MasterKey } from './platform/crypto.ts'
+import { loadMasterKey } from './platform/crypto.ts'
 import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
-import { alive, claimScratch, sweepAbandoned, sweepStale, type Scratch } from './platform/scratch.ts'
+import { claimScratch, sweepAbandoned, sweepStale, type Scratch } from './platform/scratch.ts'
 import { Semaphore } from './platform/semaphore.ts'
+import { singleFlight } from './platform/single-flight.ts'
+import { lockDataDir } from './platform/data-dir.ts'
 import { AuditLog } from './modules/audit/index.ts'
 import { AuthCache, AuthService } from './modules/auth/index.ts'
-import { reapplyLedger, type Reapplied } from './modules/backup/index.ts'
+import { reapplyLedger } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
 import { JobQueue, Worker } from './modules/jobs/index.ts'
@@ -26,9 +27,9 @@ import { IdempotencyService } from './modules/idempotency/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
 import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './modules/erasure/index.ts'
-import { loadLicences, verifyPublishedLicences, type LicenceRegistry } from './modules/licences/index.ts'
+import { loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { RightsService } from './modules/rights/index.ts'
-import { Gate, type PhotoRecords } from './modules/gate/index.ts'
+import { Gate } from './modules/gate/index.ts'
 import { PhotosService, Publication } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
@@ -44,106 +45,17 @@ import {
   SearchDocuments,
   SearchService,
   searchSyncJob,
-  type SearchEngine,
 } from './modules/search/index.ts'
-import { demoInPlace, seedDemo, type SeedResult } from './seed.ts'
+import { demoInPlace, seedDemo } from './seed.ts'
 import { WorkflowService } from './modules/workflow/index.ts'
 import { parseLicenceRef } from '../../contract/licence-ref.ts'
 
-export interface Runtime {
-  app: FastifyInstance
-  idempotency: IdempotencyService
-  config: Readonly<Config>
-  database: Database
-  blobs: BlobStore
-  masterKey: MasterKey
-  queue: JobQueue
-  worker: Worker
-  auth: AuthService
-  photos: PhotosService
-  consent: ConsentService
-  /** Review and publication: submit, the checklist, what blocks publishing, publish (modules/photos). */
-  publication: Publication
-  /** Consent expiry: the recurring sweep (renewal questions, 'expired' withdrawals) and its schedule. */
-  expiry: ExpiryService
-  portal: PortalService
-  vault: VaultService
-  erasure: ErasureService
-  /** Curators' collections and exhibitions, the review queue, exports. */
-  collections: CollectionsService
-  /** Takedown notices: raised with their deliveries queued; webhook endpoints; delivery (webhook, e-mail). */
-  notices: NoticeService
-  webhooks: WebhooksService
-  noticeDelivery: NoticeDelivery
-  embeds: EmbedService
-  /** The search engine (PostgreSQL, or Meilisearch when configured), its documents and the service. */
-  searchEngine: SearchEngine
-  searchDocuments: SearchDocuments
-  search: SearchService
-  /** Downloads by media organisations: grants, signed file URLs, exports. */
-  downloads: DownloadsService
-  /** Picture desks: organisations (media outlets), their journalists and API keys. */
-  organisations: OrganisationsService
-  apiKeys: ApiKeyService
-  workflow: WorkflowService
-  /** The one door every read of a photo goes through (modules/gate). */
-  gate: Gate
-  /** The gate's photo records (row, gate inputs, derivatives), kept while changes are heard. */
-  records: PhotoRecords
-  /** Erasures, withdrawals and revocations, outside the database and every backup (platform/ledger.ts). */
-  ledger: Ledger
-  /** What re-applying the ledger at this start changed (all zero unless an older backup was restored). */
-  reapplied: Reapplied
-  /** The audit trail: services append to it inside their own transactions. */
-  audit: AuditLog
-  /** Every licence version, validated and frozen; published ones verified unchanged at start. */
-  licences: LicenceRegistry
-  logger: FastifyBaseLogger
-  tmpDir: string
-  seeded: SeedResult | null
-  /** PUBLIC_URL, or this process's own address: where links in files, pages and manifests point. */
-  origin: string
-  rights: RightsService
-  close(): Promise<void>
-}
+import type { Runtime, RuntimeOptions } from './runtime.types.ts'
 
-export interface RuntimeOptions {
-  /** An already-open database (tests start from a migrated snapshot); closed with the runtime unless keepDatabase. */
-  database?: Database
-  keepDatabase?: boolean
-  logger?: FastifyBaseLogger
-  /** Skip the HTTP app's worker start (the CLI runs jobs itself). */
-  startWorker?: boolean
-  /** Where the licence versions live; the repository's licences/ unless a test says otherwise. */
-  licencesDir?: string
-}
-
-export class DataDirLocked extends Error {}
+export type { Runtime, RuntimeOptions }
 
 /** A temp file untouched this long belongs to no live request (each ends within REQUEST_TIMEOUT_MS, 5 minutes by default). */
 const STALE_TEMP_MS = 3_600_000
-
-/** The embedded database belongs to one process at a time: the server or a CLI command, never both. */
-export function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const lock = path.join(dataDir, '.lock')
-  try {
-    fs.writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
-  } catch {
-    const pid = Number(fs.readFileSync(lock, 'utf8').trim())
-    if (pid && pid !== process.pid && alive(pid)) {
-      throw new DataDirLocked(`${dataDir} is in use by process ${pid} (stop the server before running this command)`)
-    }
-    fs.writeFileSync(lock, String(process.pid), { mode: 0o600 })
-  }
-  return () => {
-    try {
-      if (fs.readFileSync(lock, 'utf8').trim() === String(process.pid)) fs.rmSync(lock)
-    } catch {
-      /* already gone */
-    }
-  }
-}
 
 export async function startRuntime(config: Readonly<Config>, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? (pino(loggerOptions(config)) as unknown as FastifyBaseLogger)
@@ -377,23 +289,17 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
 
     // Orphaned blobs and temp files of requests that failed or crashed while this server runs: swept
     // periodically, not only at the next start (issue 18). Each at least an hour old; counts only in the log.
-    let sweeping = false
-    const sweep = async () => {
-      if (sweeping) return
-      sweeping = true
-      try {
+    const sweep = singleFlight(
+      async () => {
         const orphans = await photos.sweepOrphans()
         const temp = sweepAbandoned(tmpRoot) + sweepStale(tmpDir, STALE_TEMP_MS) + (await blobs.sweepTemp(STALE_TEMP_MS))
         if (orphans || temp) logger.info({ orphans, temp }, 'swept orphaned blobs and stale temp files')
         const keys = await idempotency.sweep()
         if (keys) logger.info({ keys }, 'forgot expired idempotency keys')
-      } catch (err) {
-        // The error's name only: a message may hold a path.
-        logger.warn({ error: (err as Error).name, code: (err as NodeJS.ErrnoException).code }, 'orphan sweep failed; the next run tries again')
-      } finally {
-        sweeping = false
-      }
-    }
+      },
+      logger,
+      'orphan sweep failed; the next run tries again',
+    )
     let sweepTimer: NodeJS.Timeout | undefined
     if (opts.startWorker !== false && config.worker.enabled) {
       // Scheduled where the worker runs; a CLI command leaves the schedule to the server.

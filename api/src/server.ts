@@ -1,6 +1,7 @@
 /** Process entry: load config → start the runtime → listen; graceful shutdown on SIGINT/SIGTERM. */
 import { ConfigError, loadConfig } from './config.ts'
-import { DataDirLocked, startRuntime } from './runtime.ts'
+import { DataDirLocked } from './platform/data-dir.ts'
+import { startRuntime } from './runtime.ts'
 
 async function main() {
   let config: ReturnType<typeof loadConfig>
