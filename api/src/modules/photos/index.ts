@@ -1,5 +1,7 @@
 /**
- * photos: upload, the photo record, its derivatives and serving them.
+ * photos: upload, the photo record, its derivatives and serving them, and its lifecycle: review and
+ * publication (submit, the checklist, what blocks publishing, publish). Its tables are queried only in
+ * photos.repo.ts (photosRepo).
  * Must never: serve or log the original or its metadata, keep an upload's filename, show a draft to
  * anyone but its photographer and the staff, or store anything for an upload that was refused.
  */
