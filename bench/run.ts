@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   derivatives: () => import('./derivatives.ts'),
   api: () => import('./api.ts'),
   search: () => import('./search.ts'),
+  startup: () => import('./startup.ts'),
 }
 
 // Names are the arguments that are not options, nor an option's value (`--sizes 10k` as well as `--sizes=10k`).

@@ -38,7 +38,7 @@ import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { openDatabase, rowsOf } from '../api/src/db/client.ts'
+import { openDatabase, rowsOf, type Database } from '../api/src/db/client.ts'
 import { loadLicences } from '../api/src/modules/licences/index.ts'
 import { DEFAULT_LICENCE } from '../api/src/modules/photos/photos.table.ts'
 import { colourFamily } from '../api/src/modules/search/search.colour.ts'
@@ -239,11 +239,20 @@ async function engineFloor(url: string, stream: VariedQuery[]): Promise<Load & {
 }
 
 export async function load(url: string, n: number): Promise<Record<string, number>> {
+  const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 })
+  try {
+    return await loadInto(database, n)
+  } finally {
+    await database.close()
+  }
+}
+
+/** The same load into an open database (PostgreSQL or PGlite: bench/startup.ts seeds an embedded one). */
+export async function loadInto(database: Database, n: number): Promise<Record<string, number>> {
   const times: Record<string, number> = {}
   const t = (k: string, since: number) => (times[k] = Math.round(performance.now() - since))
   let t0 = performance.now()
-  const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 })
-  try {
+  {
     await database.migrate()
     t('migrate', t0)
     const db = database.db
@@ -333,8 +342,6 @@ export async function load(url: string, n: number): Promise<Record<string, numbe
     await db.execute(sql`vacuum analyze`)
     t('analyze', t0)
     return times
-  } finally {
-    await database.close()
   }
 }
 

@@ -15,7 +15,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import { guardConnections, serverOptions } from './platform/connections.ts'
 import { errorsPlugin } from './platform/errors.ts'
-import { galleryRoutes } from './platform/gallery.ts'
+import { galleryRoutes, searchInProcess } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
 import { lazyChildLoggerFactory } from './platform/logger.ts'
 import { openapiPlugin } from './platform/openapi.ts'
@@ -182,6 +182,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(organisationRoutes, { organisations: ctx.organisations, keys: ctx.apiKeys, rateWindowSeconds: limits.windowSeconds })
 
   // The gallery (web/dist) on the same port, with the SPA fallback for its own paths.
-  await app.register(galleryRoutes, { webDir: WEB_DIR, origin: config.origin, publicPhoto: (id) => ctx.photos.get(id, null) })
+  await app.register(galleryRoutes, {
+    webDir: WEB_DIR,
+    origin: config.origin,
+    publicPhoto: (id) => ctx.photos.get(id, null),
+    firstSearch: searchInProcess(app),
+  })
   return app
 }

@@ -6,10 +6,9 @@
 import path from 'node:path'
 import pino from 'pino'
 import type { FastifyBaseLogger } from 'fastify'
-import { sql } from 'drizzle-orm'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { openDatabase, rowsOf, type Database, type Listener } from './db/client.ts'
+import { openDatabase, type Database, type Listener } from './db/client.ts'
 import { loadMasterKey } from './platform/crypto.ts'
 import { Ledger } from './platform/ledger.ts'
 import { loggerOptions } from './platform/logger.ts'
@@ -22,7 +21,7 @@ import { AuthCache, AuthService } from './modules/auth/index.ts'
 import { reapplyLedger } from './modules/backup/index.ts'
 import { CollectionsService } from './modules/collections/index.ts'
 import { ApiKeyService, OrganisationsService } from './modules/desks/index.ts'
-import { JobQueue, Worker } from './modules/jobs/index.ts'
+import { JobQueue, Worker, jobsRepo } from './modules/jobs/index.ts'
 import { IdempotencyService } from './modules/idempotency/index.ts'
 import { ConsentService, EXPIRY_SWEEP_JOB, ExpiryService, type LicenceTerms } from './modules/consent/index.ts'
 import { DownloadsService } from './modules/downloads/index.ts'
@@ -159,7 +158,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       .register('photo.avif', photos.store.avifJob)
       .register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
-    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger })
+    const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger, portal })
     const downloads = new DownloadsService({
       db: database.db,
       gate,
@@ -196,12 +195,10 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const collections = new CollectionsService({ db: database.db, queue, publication, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
     const engine = createSearchEngine(config, database.db, logger)
-    // The in-process index: read from search_documents now, then kept in step by the table's change feed.
+    // The in-process index: read from search_documents once the app listens (below), kept in step by the table's change feed.
     let searchChanges: Listener | null = null
     if (engine instanceof MemorySearchEngine) {
-      const startedAt = Date.now()
       searchChanges = await database.listen('eb_search_changed', { message: (id) => engine.changed(id), up: () => engine.up(), down: () => engine.down() })
-      logger.info({ engine: 'memory', documents: await engine.load(), ms: Date.now() - startedAt }, 'search index loaded')
     }
     const searchEngine = new CachedSearchEngine(engine, { ttlMs: config.searchCacheSeconds * 1000 })
     // Another replica's (or the CLI's) write reaches this index through the feed: cached answers go with it.
@@ -213,12 +210,8 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // A database from before search existed has published photos and an empty index: fill it once, through
     // the outbox like any other change (the PostgreSQL engine's table; Meilisearch has `search reindex`).
     if (searchEngine.name === 'postgres' || searchEngine.name === 'memory') {
-      const filled = await database.db.execute(sql`
-        insert into jobs (kind, payload)
-        select ${SEARCH_UPSERT_JOB}, jsonb_build_object('photoId', p.id) from photos p
-        where p.status = 'published' and not exists (select 1 from search_documents)
-        returning id`)
-      if (rowsOf(filled).length) logger.info({ photos: rowsOf(filled).length }, 'search index empty: queued every published photo')
+      const filled = await jobsRepo.queueEveryPublishedPhotoWhenIndexEmpty(database.db, SEARCH_UPSERT_JOB)
+      if (filled) logger.info({ photos: filled }, 'search index empty: queued every published photo')
     }
     const apiKeys = new ApiKeyService({ db: database.db, audit, cacheSeconds: config.apiKeyCacheSeconds, ledger })
     // Sessions and keys from memory: forgotten the moment a commit changes what a token stands for (auth.cache.ts).
@@ -281,6 +274,16 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       rights,
       origin,
     })
+    // The in-process index is read once the app listens, not before: until it is complete the PostgreSQL
+    // engine over the same table answers every search (search.memory.ts), so start isn't held up by it.
+    if (engine instanceof MemorySearchEngine) {
+      app.addHook('onListen', async () =>
+        engine.loadInBackground(
+          (documents, ms) => logger.info({ engine: 'memory', documents, ms }, 'search index loaded'),
+          (err) => logger.error({ err }, 'search index: first load failed; the PostgreSQL engine answers until a reload succeeds'),
+        ),
+      )
+    }
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo
       ? ((await seedDemo({ db: database.db, auth, photos, consent, publication, portal, dataDir: config.dataDir, tmpDir, logger })) ??

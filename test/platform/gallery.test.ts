@@ -4,7 +4,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorsPlugin } from '../../api/src/platform/errors.ts'
-import { galleryRoutes, type PublicPhoto } from '../../api/src/platform/gallery.ts'
+import { firstSearchQuery, galleryRoutes, imagePreloads, type PublicPhoto } from '../../api/src/platform/gallery.ts'
 
 // The gallery's serving rules on a throwaway web directory (a built one and an unbuilt one), so the test
 // doesn't depend on whether `npm run build` ran.
@@ -150,6 +150,100 @@ describe('the built gallery', () => {
       const r = await app.inject({ url })
       expect(r.body).not.toContain('placeholder')
     }
+  })
+})
+
+describe('the search page with its first results (issue 17)', () => {
+  const hit = (n: number, formats: string[]) => ({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    caption: { nl: `Foto ${n} </script><script>alert(1)</script><!--`, en: null },
+    previews: ['thumb', 'small', 'medium', 'large'].flatMap((preset, i) =>
+      formats.map((format) => ({ preset, format, width: 320 * 2 ** i, height: 240 * 2 ** i, url: `/v1/photos/${n}/media/${preset}.${format}?v=1&x="y"` })),
+    ),
+  })
+  const answer = { hits: [hit(1, ['jpeg', 'webp', 'avif']), ...Array.from({ length: 8 }, (_, i) => hit(i + 2, ['jpeg', 'webp']))], total: 9 }
+  let dir: string
+  let app: FastifyInstance
+  const asked: { query: string; ip: string }[] = []
+  let reply: () => Promise<string | null> = async () => JSON.stringify(answer)
+  beforeAll(async () => {
+    dir = webDir(true)
+    app = Fastify()
+    await app.register(errorsPlugin)
+    await app.register(galleryRoutes, {
+      webDir: dir,
+      origin: 'https://beeld.example',
+      firstSearch: (query, ip) => (asked.push({ query, ip }), reply()),
+    })
+    await app.ready()
+  })
+  afterAll(async () => {
+    await app.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+  const block = (body: string) => /<script type="application\/json" id="first-search">([\s\S]*?)<\/script>/.exec(body)?.[1]
+
+  it('asks the search the gallery makes first for the URL: trimmed query, Dutch, its page size, its filters only', () => {
+    expect(firstSearchQuery('/')).toBe('lang=nl&limit=24')
+    expect(firstSearchQuery('/?q=%20fiets%20&colour=red&debug=1&collection=&orientation=landscape')).toBe(
+      'q=fiets&lang=nl&limit=24&orientation=landscape&colour=red',
+    )
+  })
+
+  it('puts the answer into the HTML as data nothing in a caption can break out of, never stored', async () => {
+    asked.length = 0
+    const r = await app.inject({ url: '/?q=fiets', remoteAddress: '192.0.2.7' })
+    expect(asked).toEqual([{ query: 'q=fiets&lang=nl&limit=24', ip: '192.0.2.7' }])
+    expect(r.headers['cache-control']).toBe('no-store')
+    const data = block(r.body)
+    expect(data).toBeDefined()
+    // No '<' inside: no '</script>' nor '<!--' from a caption ends or changes the element.
+    expect(data).not.toContain('<')
+    expect(JSON.parse(data!)).toEqual({ query: 'q=fiets&lang=nl&limit=24', answer })
+    expect(r.body.match(/<script/g)).toHaveLength(2) // the app's own and the data block: nothing injected
+    expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
+  })
+
+  it('preloads the first six grid images in the format <picture> picks, with its srcset and sizes', async () => {
+    const r = await app.inject({ url: '/?q=fiets' })
+    const links = r.body.match(/<link rel="preload" as="image"[^>]*>/g) ?? []
+    expect(links).toHaveLength(6)
+    // AVIF where there is one, else WebP; thumb, small and medium only; attribute values escaped.
+    expect(links[0]).toBe(
+      '<link rel="preload" as="image" imagesrcset="/v1/photos/1/media/thumb.avif?v=1&amp;x=&quot;y&quot; 320w, /v1/photos/1/media/small.avif?v=1&amp;x=&quot;y&quot; 640w, /v1/photos/1/media/medium.avif?v=1&amp;x=&quot;y&quot; 1280w" imagesizes="(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw" type="image/avif" fetchpriority="low">',
+    )
+    expect(links[1]).toContain('type="image/webp"')
+    expect(links.join('')).not.toContain('large')
+  })
+
+  it('on the front page (no query) preloads the three hero images at their size', () => {
+    const links = imagePreloads(answer.hits, true)
+    expect(links).toHaveLength(3)
+    expect(links[0]).toContain('imagesizes="22rem"')
+    expect(links[0]).not.toContain('thumb')
+  })
+
+  it('gives the plain page to a visitor with a session or a key, and when the search fails or refuses', async () => {
+    asked.length = 0
+    for (const headers of [{ cookie: 'eb_session=abc' }, { cookie: 'x=1; eb_session=abc' }, { authorization: 'Bearer ebk_x' }]) {
+      const r = await app.inject({ url: '/?q=fiets', headers })
+      expect(block(r.body)).toBeUndefined()
+      expect(r.headers['cache-control']).toBe('no-cache')
+    }
+    expect(asked).toEqual([])
+    for (const failing of [async () => null, async () => Promise.reject(new Error('down'))]) {
+      reply = failing
+      const r = await app.inject({ url: '/?q=fiets' })
+      expect(r.statusCode).toBe(200)
+      expect(block(r.body)).toBeUndefined()
+      expect(r.body).toContain('<title>gallery</title>')
+    }
+    reply = async () => JSON.stringify(answer)
+    // Only the search page: other gallery paths never ask.
+    asked.length = 0
+    await app.inject({ url: '/login?q=fiets' })
+    await app.inject({ url: '/portal' })
+    expect(asked).toEqual([])
   })
 })
 

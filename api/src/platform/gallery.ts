@@ -8,6 +8,13 @@
  * HTML itself, so crawlers that don't run JavaScript still see the photo as licensable. It is data
  * (type application/ld+json), which the CSP's script-src does not govern; the gallery replaces it with
  * its own when it renders the page.
+ *
+ * The search page (/, /?q=…) asked for by an anonymous visitor gets the first page of its results in the
+ * HTML (firstSearch: GET /v1/search answered in-process, so the same route, consent gate and answer cache),
+ * as a JSON data block the gallery reads instead of asking again, plus preload links for the first images,
+ * so the photos load while the script does instead of after script → search → images. Such a page holds
+ * photos, so it is never stored (no-store, also not for back/forward): a withdrawn photo never comes back
+ * from a kept copy. A visitor with a session gets the plain page (their own search may show more).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -76,7 +83,72 @@ const scriptSafeJson = (value: unknown) =>
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029')
 
-export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string; origin: string; publicPhoto?: (id: string) => Promise<PublicPhoto | null> }) {
+/** The search page's own first request (web/src/pages/journalist/SearchPage.tsx: PAGE_SIZE, FILTERS). */
+const FIRST_PAGE_SIZE = 24
+const SEARCH_FILTERS = ['use', 'orientation', 'colour', 'series', 'collection'] as const
+const SEARCH_PAGE = /^\/(\?|$)/
+/** Longest the page waits for its first results; then it goes without them and the gallery asks itself. */
+const FIRST_SEARCH_BUDGET_MS = 1000
+
+/**
+ * The query string of the /v1/search request the search page makes first for this URL, in the language it
+ * starts in (Dutch; a visitor who chose English asks again). The gallery uses the embedded answer only when
+ * its own request has exactly these parameters.
+ */
+export function firstSearchQuery(url: string): string {
+  const query = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '')
+  const p = new URLSearchParams()
+  const q = (query.get('q') ?? '').trim()
+  if (q) p.set('q', q)
+  p.set('lang', 'nl')
+  p.set('limit', String(FIRST_PAGE_SIZE))
+  for (const f of SEARCH_FILTERS) if (query.get(f)) p.set(f, query.get(f)!)
+  return p.toString()
+}
+
+/** What the preload links need of a hit (GET /v1/search's hits). */
+interface FirstHit {
+  previews: { preset: string; format: string; width: number; url: string }[]
+}
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' }
+
+/**
+ * <link rel=preload as=image> for the images the page shows first, with the srcset and sizes the gallery's
+ * <Picture> gives them (web/src/components/Picture.tsx; PhotoGrid's GRID_SIZES, Landing's HeroMosaic), so
+ * the browser picks the same file and uses the preloaded one: the first source <picture> offers (avif,
+ * then webp, then jpeg), with its type so a browser without that format skips the preload. At low priority:
+ * the photos can only paint once the script has rendered the grid, so they must not hold up the script and
+ * its styles (measured in test/e2e/first-paint.e2e.ts: high-priority preloads made the paint later).
+ */
+export function imagePreloads(hits: FirstHit[], landing: boolean): string[] {
+  const [count, presets, sizes] = landing
+    ? [3, ['small', 'medium'], '22rem']
+    : [6, ['thumb', 'small', 'medium'], '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw']
+  return hits.slice(0, count).flatMap((hit) => {
+    const chosen = hit.previews.filter((p) => presets.includes(p.preset))
+    const usable = chosen.length ? chosen : hit.previews
+    const format = ['avif', 'webp', 'jpeg'].find((f) => usable.some((p) => p.format === f))
+    if (!format) return []
+    const srcset = usable
+      .filter((p) => p.format === format)
+      .sort((a, b) => a.width - b.width)
+      .map((p) => `${p.url} ${p.width}w`)
+      .join(', ')
+    return [`<link rel="preload" as="image" imagesrcset="${attr(srcset)}" imagesizes="${attr(sizes)}" type="${MIME[format]}" fetchpriority="low">`]
+  })
+}
+
+export async function galleryRoutes(
+  app: FastifyInstance,
+  opts: {
+    webDir: string
+    origin: string
+    publicPhoto?: (id: string) => Promise<PublicPhoto | null>
+    /** GET /v1/search?<query> as an anonymous visitor from this address: the JSON answer, or null. */
+    firstSearch?: (query: string, ip: string) => Promise<string | null>
+  },
+) {
   const dist = path.join(opts.webDir, 'dist')
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.join(opts.webDir, 'placeholder'), prefix: '/', wildcard: false, index: ['index.html'] })
@@ -110,6 +182,32 @@ export async function galleryRoutes(app: FastifyInstance, opts: { webDir: string
           .send(indexHtml.replace('</head>', `    ${oembedLink(photo.id, opts.origin)}\n    ${ld}\n  </head>`))
       }
     }
+    if (SEARCH_PAGE.test(request.url) && opts.firstSearch && !request.headers.authorization && !/(^|;)\s*eb_session=/.test(request.headers.cookie ?? '')) {
+      const query = firstSearchQuery(request.url)
+      let timer: NodeJS.Timeout | undefined
+      const budget = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), FIRST_SEARCH_BUDGET_MS)))
+      const answer = await Promise.race([opts.firstSearch(query, request.ip).catch(() => null), budget])
+      clearTimeout(timer)
+      if (answer) {
+        const q = new URLSearchParams(query)
+        const landing = !q.get('q') && !SEARCH_FILTERS.some((f) => q.get(f))
+        const preloads = imagePreloads((JSON.parse(answer) as { hits: FirstHit[] }).hits, landing)
+        // The answer is JSON text already; only made safe for inside <script> (no '<' survives).
+        const data = `<script type="application/json" id="first-search">${scriptSafeJson({ query, answer: JSON.parse(answer) as unknown })}</script>`
+        return reply
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(indexHtml.replace('</head>', `    ${[...preloads, data].join('\n    ')}\n  </head>`))
+      }
+    }
     return reply.header('cache-control', 'no-cache').sendFile('index.html')
   })
+}
+
+/** firstSearch for galleryRoutes: the app's own GET /v1/search, in-process, as an anonymous caller from `ip`. */
+export function searchInProcess(app: FastifyInstance) {
+  return async (query: string, ip: string): Promise<string | null> => {
+    const r = await app.inject({ method: 'GET', url: `/v1/search?${query}`, remoteAddress: ip, headers: { accept: 'application/json' } })
+    return r.statusCode === 200 ? r.body : null
+  }
 }

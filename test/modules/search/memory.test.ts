@@ -116,4 +116,35 @@ describe(`the in-process engine follows the table (${dbEngine()})`, () => {
     expect(await fresh.load()).toBeGreaterThan(0)
     expect((await fresh.search({ q: 'harp', filters: {}, sort: 'relevance', limit: 5 })).hits.map((h) => h.id)).toEqual([doc(8, '', '').id])
   })
+
+  it('answers through the fallback while the first load runs in the background, then from its own index, with changes heard meanwhile', async () => {
+    const store = new PostgresSearchEngine(database.db)
+    await store.upsert([doc(11, 'Een cello op de stoep', 'A cello on the pavement')])
+    // A store whose reading of the table waits until the test lets it go: the load is "still running".
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const slowStore = Object.assign(Object.create(store) as PostgresSearchEngine, {
+      async *documents(ids?: string[]) {
+        if (!ids) await gate
+        yield* store.documents(ids)
+      },
+    })
+    const asked: string[] = []
+    const fallback = { search: (q: Parameters<PostgresSearchEngine['search']>[0]) => (asked.push(q.q), store.search(q)) }
+    const fresh = new MemorySearchEngine({ store: slowStore, fallback })
+    const loaded = new Promise<number>((resolve, reject) => fresh.loadInBackground((n) => resolve(n), reject))
+    const cello = { q: 'cello', filters: {}, sort: 'relevance' as const, limit: 5 }
+    // Before the index holds anything, the answer is still complete: the fallback's, over the same table.
+    expect((await fresh.search(cello)).hits.map((h) => h.id)).toEqual([doc(11, '', '').id])
+    expect(asked).toEqual(['cello'])
+    // A change heard while the load reads the table is read again once the fresh index is in.
+    await store.upsert([doc(12, 'Een banjo op de trap', 'A banjo on the stairs')])
+    fresh.changed(doc(12, '', '').id)
+    release()
+    expect(await loaded).toBeGreaterThan(0)
+    await fresh.settled()
+    expect((await fresh.search(cello)).total).toBe(1)
+    expect((await fresh.search({ ...cello, q: 'banjo' })).hits.map((h) => h.id)).toEqual([doc(12, '', '').id])
+    expect(asked).toEqual(['cello']) // the index answers now, not the fallback
+  })
 })

@@ -4,7 +4,7 @@
  * later, so everything that goes into it is decided here.
  */
 import crypto from 'node:crypto'
-import { ACTOR_KINDS, type ActorKind } from './audit.table.ts'
+import { ACTOR_KINDS, type ActorKind } from './audit.kinds.ts'
 
 /** Add a type here when a module starts recording one; the list is the trail's vocabulary. */
 export const AUDIT_EVENT_TYPES = [

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-
-export const ACTOR_KINDS = ['user', 'subject', 'system', 'organisation'] as const
-export type ActorKind = (typeof ACTOR_KINDS)[number]
+import type { ActorKind } from './audit.kinds.ts'
 
 /**
  * The audit trail (DESIGN.md promise 6). Rows are only ever inserted: a trigger refuses UPDATE, DELETE and
@@ -57,13 +55,3 @@ export const auditHead = pgTable(
   },
   (t) => [check('audit_head_single_row', sql`${t.id}`)],
 )
-
-/** SQLSTATEs raised by the triggers of migration audit_append_only, so callers can tell them apart. */
-export const AUDIT_SQLSTATE = {
-  /** UPDATE, DELETE or TRUNCATE on audit_events. */
-  appendOnly: 'EBA01',
-  /** An inserted event whose seq or prev_hash does not continue the head. */
-  notChained: 'EBA02',
-  /** Anything on audit_head but moving it one event forward. */
-  head: 'EBA03',
-} as const

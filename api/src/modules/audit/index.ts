@@ -22,4 +22,5 @@ export {
   type AuditValue,
   type NewAuditEvent,
 } from './audit.event.ts'
-export { ACTOR_KINDS, AUDIT_SQLSTATE, auditEvents, auditHead, type ActorKind } from './audit.table.ts'
+export { ACTOR_KINDS, AUDIT_SQLSTATE, type ActorKind } from './audit.kinds.ts'
+export * as auditRepo from './audit.repo.ts'

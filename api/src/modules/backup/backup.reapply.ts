@@ -1,9 +1,8 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm'
+import { and, inArray, isNull } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
-import { rowsOf, type Db } from '../../db/client.ts'
+import type { Db } from '../../db/client.ts'
 import type { Ledger, LedgerRecord } from '../../platform/ledger.ts'
-import type { ConsentService } from '../consent/index.ts'
-import { subjects } from '../consent/index.ts'
+import { consentRepo, type ConsentService } from '../consent/index.ts'
 import { apiKeys, type ApiKeyService } from '../desks/index.ts'
 import { LEDGER_ACTOR, type ErasureService } from '../erasure/index.ts'
 import type { PortalService } from '../portal/index.ts'
@@ -52,10 +51,9 @@ export async function reapplyLedger(deps: {
   // Erasures first: each withdraws every photo the person is in, so their withdrawals need nothing more.
   const erased = [...new Set(of('erasure').map((e) => e.subjectId))]
   if (erased.length) {
-    const rows = await deps.db.select({ id: subjects.id, erasedAt: subjects.erasedAt }).from(subjects).where(inArray(subjects.id, erased))
-    for (const s of rows.filter((r) => !r.erasedAt)) {
-      await attempt({ subjectId: s.id }, async () => {
-        const request = await deps.portal.requestErasure(s.id)
+    for (const id of await consentRepo.unerasedSubjectIds(deps.db, erased)) {
+      await attempt({ subjectId: id }, async () => {
+        const request = await deps.portal.requestErasure(id)
         await deps.erasure.carryOut(request.id, LEDGER_ACTOR)
         done.erasures++
       })
@@ -65,18 +63,7 @@ export async function reapplyLedger(deps: {
   const withdrawals = of('withdrawal')
   if (withdrawals.length) {
     // Only pairs still linked whose consent is not withdrawn (or whose photo is not): one query for all.
-    const pairs = sql.join(
-      withdrawals.map((w) => sql`(${w.photoId}::uuid, ${w.subjectId}::uuid)`),
-      sql`, `,
-    )
-    const open = rowsOf<{ photo_id: string; subject_id: string }>(
-      await deps.db.execute(sql`
-        select ps.photo_id, ps.subject_id from (values ${pairs}) as w(photo_id, subject_id)
-        join photo_subjects ps on ps.photo_id = w.photo_id and ps.subject_id = w.subject_id
-        join photos p on p.id = ps.photo_id
-        where p.status <> 'withdrawn'
-           or coalesce((select c.state from consents c where c.photo_id = ps.photo_id and c.subject_id = ps.subject_id order by c.version desc limit 1), 'active') <> 'withdrawn'`),
-    )
+    const open = await consentRepo.pairsNotYetWithdrawn(deps.db, withdrawals)
     const reason = new Map(withdrawals.map((w) => [`${w.photoId}/${w.subjectId}`, w.reason]))
     for (const r of new Map(open.map((o) => [`${o.photo_id}/${o.subject_id}`, o])).values()) {
       await attempt({ photoId: r.photo_id }, async () => {

@@ -21,12 +21,12 @@
  * - Runs are idempotent (a unique key on renewal requests, withdrawal only of still-active consent), so
  *   the rare extra run (a key skipped by drift, a race at a restart) costs a query, never a wrong state.
  */
-import { sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
-import { rowsOf, type Db } from '../../db/client.ts'
+import type { Db } from '../../db/client.ts'
 import type { ClaimedJob, JobQueue } from '../jobs/index.ts'
 import { todayUtc } from '../gate/index.ts'
 import { addDays } from './consent.dates.ts'
+import * as repo from './consent.repo.ts'
 import type { ConsentService } from './consent.service.ts'
 import type { NoticePort } from './consent.model.ts'
 
@@ -109,21 +109,7 @@ export class ExpiryService {
     const horizon = addDays(today, this.deps.renewalNoticeDays)
     let notified = 0
     const asked = await this.deps.db.transaction(async (tx) => {
-      const rows = rowsOf<{ photo_id: string; valid_until: string | Date }>(
-        await tx.execute(sql`
-          with current as (
-            select distinct on (photo_id, subject_id) photo_id, subject_id, version, state, valid_until
-            from consents order by photo_id, subject_id, version desc)
-          insert into renewal_requests (photo_id, subject_id, consent_version, valid_until)
-          select c.photo_id, c.subject_id, c.version, c.valid_until
-          from current c join photos p on p.id = c.photo_id
-          where c.state = 'active' and p.status <> 'withdrawn'
-            and c.valid_until >= ${today}::date and c.valid_until <= ${horizon}::date
-            and not exists (select 1 from renewal_requests r
-                            where r.photo_id = c.photo_id and r.subject_id = c.subject_id and r.valid_until = c.valid_until)
-          on conflict (photo_id, subject_id, consent_version) do nothing
-          returning photo_id, valid_until::text as valid_until`),
-      )
+      const rows = await repo.insertRenewalRequestsDue(tx, today, horizon)
       const day = (v: string | Date) => (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10)
       for (const key of new Set(rows.map((r) => `${r.photo_id}/${day(r.valid_until)}`))) {
         const [photoId, validUntil] = key.split('/') as [string, string]
@@ -141,13 +127,7 @@ export class ExpiryService {
    * job fails afterwards so the outbox retries the rest.
    */
   async #expire(today: string): Promise<number> {
-    const due = rowsOf<{ photo_id: string; subject_id: string }>(
-      await this.deps.db.execute(sql`
-        select photo_id, subject_id from (
-          select distinct on (photo_id, subject_id) photo_id, subject_id, state, valid_until
-          from consents order by photo_id, subject_id, version desc) c
-        where c.state = 'active' and c.valid_until < ${today}::date`),
-    )
+    const due = await repo.activeConsentsEndedBefore(this.deps.db, today)
     let expired = 0
     let failed = 0
     for (const { photo_id: photoId, subject_id: subjectId } of due) {

@@ -1,20 +1,16 @@
 /** What the gate and publication read about a photo's people: who is in it and their current consent. */
-import { inArray, sql } from 'drizzle-orm'
-import { rowsOf, type DbOrTx } from '../../db/client.ts'
-import type { photos } from '../photos/photos.table.ts'
+import type { DbOrTx } from '../../db/client.ts'
 import type { CurrentConsent, GatePhoto } from '../gate/index.ts'
-import { photoSubjects } from './consent.table.ts'
+import * as repo from './consent.repo.ts'
 import type { GateInputs } from './consent.model.ts'
 import { fromSqlRow, toCurrent } from './consent.rows.ts'
 
-type PhotoRow = typeof photos.$inferSelect
+type PhotoRow = repo.PhotoRow
 
 export async function currentConsents(tx: DbOrTx, photoIds: string[]): Promise<Map<string, Map<string, CurrentConsent>>> {
   const out = new Map<string, Map<string, CurrentConsent>>()
   if (photoIds.length === 0) return out
-  const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`select distinct on (photo_id, subject_id) * from consents where photo_id in ${photoIds} order by photo_id, subject_id, version desc`),
-  )
+  const rows = await repo.currentConsentRows(tx, photoIds)
   for (const r of rows) {
     const c = toCurrent(fromSqlRow(r))
     const m = out.get(String(r.photo_id)) ?? new Map<string, CurrentConsent>()
@@ -26,7 +22,7 @@ export async function currentConsents(tx: DbOrTx, photoIds: string[]): Promise<M
 
 export async function gatePhotos(tx: DbOrTx, rows: PhotoRow[]): Promise<Map<string, GatePhoto>> {
   const ids = rows.map((r) => r.id)
-  const links = ids.length ? await tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, ids)) : []
+  const links = ids.length ? await repo.linksOfPhotos(tx, ids) : []
   return new Map(
     rows.map((r) => [
       r.id,
@@ -42,7 +38,7 @@ export async function gatePhotos(tx: DbOrTx, rows: PhotoRow[]): Promise<Map<stri
 export async function gateInputs(tx: DbOrTx, photoIds: string[]): Promise<Map<string, GateInputs>> {
   const out = new Map<string, GateInputs>(photoIds.map((id) => [id, { subjectIds: [], consents: new Map() }]))
   if (photoIds.length === 0) return out
-  const [links, cs] = await Promise.all([tx.select().from(photoSubjects).where(inArray(photoSubjects.photoId, photoIds)), currentConsents(tx, photoIds)])
+  const [links, cs] = await Promise.all([repo.linksOfPhotos(tx, photoIds), currentConsents(tx, photoIds)])
   for (const l of links) out.get(l.photoId)?.subjectIds.push(l.subjectId)
   for (const [photoId, m] of cs) {
     const o = out.get(photoId)

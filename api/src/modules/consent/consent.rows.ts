@@ -1,5 +1,5 @@
 /** Consent rows as values: read from SQL, defaults filled in, shown, compared. Pure functions. */
-import type { PhotoRow } from '../photos/index.ts'
+import type { PhotoRow } from './consent.repo.ts'
 import { todayUtc } from '../gate/index.ts'
 import { DEFAULT_EXCLUDED_TOPICS, DEFAULT_USES, type Topic, type Use } from '../../../../contract/vocabulary.ts'
 import type { ConsentAuthor } from './consent.table.ts'

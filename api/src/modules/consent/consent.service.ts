@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { type Db, type DbOrTx } from '../../db/client.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem, problems } from '../../platform/problems.ts'
@@ -8,7 +8,8 @@ import type { JobQueue, Worker } from '../jobs/index.ts'
 import { photosRepo, type PhotoRow } from '../photos/index.ts'
 import { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
-import { consentProposals, consents, photoSubjects, renewalRequests, subjects, type ConsentAuthor } from './consent.table.ts'
+import type { ConsentAuthor } from './consent.table.ts'
+import * as repo from './consent.repo.ts'
 import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms } from './consent.authority.ts'
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/index.ts'
@@ -45,22 +46,14 @@ export class ConsentService {
   // ---- people -------------------------------------------------------------------------------------
 
   async createSubject(principal: Principal, pseudonym: string) {
-    const [row] = await this.deps.db
-      .insert(subjects)
-      .values({ pseudonym: pseudonym.trim(), createdBy: principal.userId })
-      .onConflictDoNothing()
-      .returning({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
+    const row = await repo.insertSubject(this.deps.db, { pseudonym: pseudonym.trim(), createdBy: principal.userId })
     if (!row) throw consentProblems.pseudonymTaken()
     return { id: row.id, pseudonym: row.pseudonym, createdAt: row.createdAt.toISOString() }
   }
 
   async listSubjects(principal: Principal) {
-    const rows = await this.deps.db
-      .select({ id: subjects.id, pseudonym: subjects.pseudonym, createdAt: subjects.createdAt })
-      .from(subjects)
-      // An erased person is nobody's to link any more; the row stays only for history.
-      .where(and(isNull(subjects.erasedAt), principal.role === 'admin' ? undefined : eq(subjects.createdBy, principal.userId)))
-      .orderBy(subjects.pseudonym)
+    // An erased person is nobody's to link any more; the row stays only for history.
+    const rows = await repo.liveSubjects(this.deps.db, principal.role === 'admin' ? null : principal.userId)
     return rows.map((r) => ({ id: r.id, pseudonym: r.pseudonym, createdAt: r.createdAt.toISOString() }))
   }
 
@@ -77,10 +70,9 @@ export class ConsentService {
       const photo = await this.managedPhoto(tx, photoId, principal)
       if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
       // FOR SHARE: an erasure of this person (which updates the row) can't commit between this check and the link.
-      const [subject] = await tx.select().from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
-      if (!subject || subject.erasedAt || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
-      const linked = await tx.insert(photoSubjects).values({ photoId, subjectId }).onConflictDoNothing().returning()
-      if (linked.length === 0) throw consentProblems.alreadyInPhoto()
+      const subject = await repo.subjectById(tx, subjectId, { lock: 'share' })
+      if (!subject || subject.erased || (subject.createdBy !== principal.userId && principal.role !== 'admin')) throw consentProblems.subjectNotFound()
+      if (!(await repo.linkPerson(tx, photoId, subjectId))) throw consentProblems.alreadyInPhoto()
       // The first consent, from a signed release, stands as recorded; lifting an excluded topic is the
       // person's alone, so that part waits for them as a proposal (consent.authority.ts).
       const actor: Actor = { kind: 'user', id: principal.userId }
@@ -101,12 +93,7 @@ export class ConsentService {
       throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.')
     }
     const current = (await this.currentConsents(this.deps.db, [photoId])).get(photoId) ?? new Map<string, CurrentConsent>()
-    const people = await this.deps.db
-      .select({ id: subjects.id, pseudonym: subjects.pseudonym })
-      .from(photoSubjects)
-      .innerJoin(subjects, eq(subjects.id, photoSubjects.subjectId))
-      .where(eq(photoSubjects.photoId, photoId))
-      .orderBy(subjects.pseudonym)
+    const people = await repo.peopleInPhoto(this.deps.db, photoId)
     const proposals = await this.proposals(this.deps.db, { photoIds: [photoId] })
     return people.map((p) => ({
       subjectId: p.id,
@@ -173,19 +160,14 @@ export class ConsentService {
   }
 
   async #personHasWritten(tx: DbOrTx, photoId: string, subjectId: string): Promise<boolean> {
-    const [row] = await tx
-      .select({ version: consents.version })
-      .from(consents)
-      .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId), eq(consents.author, 'person')))
-      .limit(1)
-    return !!row
+    return repo.personHasWritten(tx, photoId, subjectId)
   }
 
   /** FOR SHARE: an erasure (which updates the row) can't commit while a change or a proposal is made. */
   async #liveSubject(tx: DbOrTx, subjectId: string) {
-    const [subject] = await tx.select({ erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
+    const subject = await repo.subjectById(tx, subjectId, { lock: 'share' })
     if (!subject) throw consentProblems.notInPhoto()
-    if (subject.erasedAt) throw consentProblems.personErased()
+    if (subject.erased) throw consentProblems.personErased()
   }
 
   /**
@@ -194,10 +176,10 @@ export class ConsentService {
    */
   async topicLiftedBy(tx: DbOrTx, photoId: string, topic: Topic | null): Promise<'person' | null> {
     if (!topic || !PROTECTIVE_TOPICS.includes(topic)) return null
-    const links = await tx.select({ subjectId: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photoId))
+    const links = await repo.subjectIdsInPhoto(tx, photoId)
     if (links.length === 0) return null
     const current = (await this.currentConsents(tx, [photoId])).get(photoId)
-    return links.every((l) => (current?.get(l.subjectId) as ConsentView | undefined)?.liftedTopics.includes(topic)) ? 'person' : null
+    return links.every((subjectId) => (current?.get(subjectId) as ConsentView | undefined)?.liftedTopics.includes(topic)) ? 'person' : null
   }
 
   // ---- proposals: a wider consent waits for the person ---------------------------------------------
@@ -205,11 +187,7 @@ export class ConsentService {
   /** Proposals for these photos (and this person), newest first. */
   async proposals(tx: DbOrTx, where: { photoIds: string[]; subjectId?: string }): Promise<ProposalView[]> {
     if (where.photoIds.length === 0) return []
-    const rows = await tx
-      .select()
-      .from(consentProposals)
-      .where(and(inArray(consentProposals.photoId, where.photoIds), where.subjectId ? eq(consentProposals.subjectId, where.subjectId) : undefined))
-      .orderBy(sql`${consentProposals.createdAt} desc`)
+    const rows = await repo.proposalsOf(tx, where.photoIds, where.subjectId)
     return rows.map(proposalView)
   }
 
@@ -221,15 +199,11 @@ export class ConsentService {
     const actor: Actor = { kind: 'subject', id: subjectId }
     let notified = 0
     const result = await this.deps.db.transaction(async (tx) => {
-      const [found] = await tx
-        .select({ photoId: consentProposals.photoId, subjectId: consentProposals.subjectId })
-        .from(consentProposals)
-        .where(eq(consentProposals.id, proposalId))
-        .limit(1)
+      const found = await repo.proposalOwner(tx, proposalId)
       if (!found || found.subjectId !== subjectId) throw proposalProblems.proposalNotFound()
       // The photo first, as every consent change locks it; then the proposal itself.
       const photo = await photosRepo.photoById(tx, found.photoId, { lock: 'update' })
-      const [p] = await tx.select().from(consentProposals).where(eq(consentProposals.id, proposalId)).limit(1).for('update')
+      const p = await repo.proposalForUpdate(tx, proposalId)
       if (!photo || !p) throw proposalProblems.proposalNotFound()
       await this.#liveSubject(tx, subjectId)
       if (p.state === 'accepted' || p.state === 'declined') throw proposalProblems.proposalDecided(p.state, p.decidedAt!)
@@ -239,7 +213,7 @@ export class ConsentService {
       if (p.state === 'superseded' || current.version !== p.baseVersion) throw proposalProblems.proposalSuperseded(current.version)
       const decided = { decidedAt: new Date(), state: answer === 'accept' ? ('accepted' as const) : ('declined' as const) }
       if (answer === 'decline') {
-        const [row] = await tx.update(consentProposals).set(decided).where(eq(consentProposals.id, p.id)).returning()
+        const row = await repo.decideProposal(tx, p.id, decided)
         await this.deps.audit.append(tx, {
           type: 'consent.proposal-declined',
           actor,
@@ -251,11 +225,7 @@ export class ConsentService {
       }
       const terms = p.terms as unknown as ConsentTerms
       // Marked accepted before the version is written, so writing it does not supersede this very proposal.
-      const [accepted] = await tx
-        .update(consentProposals)
-        .set({ ...decided, acceptedVersion: current.version + 1 })
-        .where(eq(consentProposals.id, p.id))
-        .returning()
+      const accepted = await repo.decideProposal(tx, p.id, { ...decided, acceptedVersion: current.version + 1 })
       const row = await this.versions.insert(tx, p.photoId, subjectId, current.version + 1, 'active', terms, actor, null, 'person', liftedBy(terms))
       await this.deps.audit.append(tx, {
         type: 'consent.proposal-accepted',
@@ -353,10 +323,7 @@ export class ConsentService {
         current.liftedTopics,
       )
       await this.versions.record(tx, 'consent.changed', actor, row)
-      await tx
-        .update(renewalRequests)
-        .set({ answeredAt: new Date() })
-        .where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+      await repo.answerRenewalRequests(tx, photoId, subjectId)
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return toCurrent(row)
     })

@@ -3,13 +3,13 @@
  * (checked to be real calendar days, superseding the open proposal made against the old one), and the audit
  * event every version is (ids and codes only); a proposal of wider terms, waiting for the person. Versions are only ever added, never changed in place.
  */
-import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { problems } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Topic } from '../../../../contract/vocabulary.ts'
 import { isCalendarDay } from './consent.dates.ts'
-import { consentProposals, consents, type ConsentAuthor } from './consent.table.ts'
+import type { ConsentAuthor } from './consent.table.ts'
+import * as repo from './consent.repo.ts'
 import type { Principal } from '../auth/index.ts'
 import type { ConsentTerms, Widening } from './consent.authority.ts'
 import { proposalView, type ProposalView } from './consent.proposals.ts'
@@ -37,12 +37,7 @@ export class ConsentVersions {
   }
 
   async current(tx: DbOrTx, photoId: string, subjectId: string): Promise<ConsentRow> {
-    const [row] = await tx
-      .select()
-      .from(consents)
-      .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
-      .orderBy(sql`${consents.version} desc`)
-      .limit(1)
+    const row = await repo.currentVersion(tx, photoId, subjectId)
     if (!row) throw consentProblems.notInPhoto()
     return row
   }
@@ -68,46 +63,38 @@ export class ConsentVersions {
     }
     if (c.validUntil! < c.validFrom!) throw consentProblems.invalidPeriod()
     await this.supersedeOpen(tx, photoId, subjectId, actor)
-    const [row] = await tx
-      .insert(consents)
-      .values({
-        photoId,
-        subjectId,
-        version,
-        state,
-        uses: [...c.uses!],
-        excludedTopics: [...c.excludedTopics!],
-        identifiable: c.identifiable,
-        identifiabilityAgreed: c.identifiabilityAgreed,
-        outletAllow: c.outletAllow ? [...c.outletAllow] : null,
-        outletDeny: [...(c.outletDeny ?? [])],
-        publicPreview: c.publicPreview!,
-        validFrom: c.validFrom!,
-        validUntil: c.validUntil!,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        reason,
-        author,
-        liftedTopics: [...liftedTopics],
-      })
-      .returning()
-    return row!
+    return repo.insertVersion(tx, {
+      photoId,
+      subjectId,
+      version,
+      state,
+      uses: [...c.uses!],
+      excludedTopics: [...c.excludedTopics!],
+      identifiable: c.identifiable,
+      identifiabilityAgreed: c.identifiabilityAgreed,
+      outletAllow: c.outletAllow ? [...c.outletAllow] : null,
+      outletDeny: [...(c.outletDeny ?? [])],
+      publicPreview: c.publicPreview!,
+      validFrom: c.validFrom!,
+      validUntil: c.validUntil!,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      reason,
+      author,
+      liftedTopics: [...liftedTopics],
+    })
   }
 
   /** Any new version supersedes the open proposal: it was made against what stood before. */
   async supersedeOpen(tx: DbOrTx, photoId: string, subjectId: string, actor: Actor) {
-    const rows = await tx
-      .update(consentProposals)
-      .set({ state: 'superseded', decidedAt: new Date() })
-      .where(and(eq(consentProposals.photoId, photoId), eq(consentProposals.subjectId, subjectId), eq(consentProposals.state, 'pending')))
-      .returning({ id: consentProposals.id })
-    for (const r of rows)
+    const ids = await repo.supersedeOpenProposals(tx, photoId, subjectId)
+    for (const id of ids)
       await this.audit.append(tx, {
         type: 'consent.proposal-superseded',
         actor: { kind: actor.kind, id: actor.id },
         photoId,
         subjectId,
-        data: { proposalId: r.id },
+        data: { proposalId: id },
       })
   }
 
@@ -116,25 +103,22 @@ export class ConsentVersions {
     const actor: Actor = { kind: 'user', id: principal.userId }
     // Nothing narrowed (no new version): the new proposal replaces the open one itself.
     await this.supersedeOpen(tx, base.photoId, base.subjectId, actor)
-    const [row] = await tx
-      .insert(consentProposals)
-      .values({
-        photoId: base.photoId,
-        subjectId: base.subjectId,
-        baseVersion: base.version,
-        terms: { ...p.terms },
-        widens: [...p.widens],
-        proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer',
-        proposedBy: principal.userId,
-      })
-      .returning()
+    const row = await repo.insertProposal(tx, {
+      photoId: base.photoId,
+      subjectId: base.subjectId,
+      baseVersion: base.version,
+      terms: { ...p.terms },
+      widens: [...p.widens],
+      proposedByKind: principal.role === 'admin' ? 'admin' : 'photographer',
+      proposedBy: principal.userId,
+    })
     await this.audit.append(tx, {
       type: 'consent.proposed',
       actor,
       photoId: base.photoId,
       subjectId: base.subjectId,
-      data: { proposalId: row!.id, baseVersion: base.version, widens: [...p.widens] },
+      data: { proposalId: row.id, baseVersion: base.version, widens: [...p.widens] },
     })
-    return proposalView(row!)
+    return proposalView(row)
   }
 }

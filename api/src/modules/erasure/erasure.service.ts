@@ -1,18 +1,18 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { enqueueSearchRemove } from '../search/index.ts'
-import { rowsOf, type Db, type Tx } from '../../db/client.ts'
+import type { Db, Tx } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
-import { photoSubjects, subjects, type ConsentService, type NoticePort } from '../consent/index.ts'
+import { consentRepo, type ConsentService, type NoticePort } from '../consent/index.ts'
 import { PermanentJobError, type ClaimedJob, type JobQueue, type Worker } from '../jobs/index.ts'
-import { photos } from '../photos/photos.table.ts'
 import { ORIGINAL_KEY_DESTROYED, photosRepo } from '../photos/index.ts'
-import { erasureRequests, portalLinks } from '../portal/portal.table.ts'
+import type { PortalService } from '../portal/index.ts'
 import type { BlobStore } from '../storage/index.ts'
-import { vaultDocuments, vaultRecords } from '../vault/vault.table.ts'
+import { vaultRepo } from '../vault/index.ts'
+import * as repo from './erasure.repo.ts'
 
 export const erasureProblems = {
   notFound: () => new Problem(404, 'erasure-request-not-found', 'Erasure request not found', 'There is no erasure request with this id.'),
@@ -61,22 +61,15 @@ export class ErasureService {
       worker: Worker
       blobs: BlobStore
       notices: NoticePort
+      /** Revokes the person's portal links in the erasure's transaction (passed in: the portal records requests through this module). */
+      portal: Pick<PortalService, 'revokeAllOf'>
       ledger?: LedgerPort
     },
   ) {}
 
   /** Open requests, oldest first, with how many photos each takes down and how many of those show someone else too. */
   async listOpen() {
-    const rows = rowsOf<{ id: string; subject_id: string; pseudonym: string; requested_at: string | Date; photos: number | string; shared: number | string }>(
-      await this.deps.db.execute(sql`
-        select r.id, r.subject_id, s.pseudonym, r.requested_at,
-               (select count(*) from photo_subjects ps where ps.subject_id = r.subject_id) as photos,
-               (select count(*) from photo_subjects ps where ps.subject_id = r.subject_id
-                  and exists (select 1 from photo_subjects o where o.photo_id = ps.photo_id and o.subject_id <> r.subject_id)) as shared
-        from erasure_requests r join subjects s on s.id = r.subject_id
-        where r.done_at is null
-        order by r.requested_at, r.id`),
-    )
+    const rows = await repo.openRequestsWithCounts(this.deps.db)
     return rows.map((r) => ({
       id: r.id,
       subjectId: r.subject_id,
@@ -95,7 +88,7 @@ export class ErasureService {
    * it out again picks up where it stopped.
    */
   async carryOut(requestId: string, admin: Principal | typeof LEDGER_ACTOR): Promise<ErasureResult> {
-    const [request] = await this.deps.db.select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).limit(1)
+    const request = await repo.requestById(this.deps.db, requestId)
     if (!request) throw erasureProblems.notFound()
     let withdrawn = 0
     for (let attempt = 1; ; attempt++) {
@@ -115,11 +108,7 @@ export class ErasureService {
   }
 
   async #withdrawAll(subjectId: string): Promise<number> {
-    const rows = await this.deps.db
-      .select({ id: photos.id, status: photos.status })
-      .from(photoSubjects)
-      .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
-      .where(eq(photoSubjects.subjectId, subjectId))
+    const rows = await consentRepo.photoStatesOfSubject(this.deps.db, subjectId)
     // One person's erasure takes the photo down for everyone in it: a photo can't be shown with a person cut out.
     for (const r of rows) await this.deps.consent.withdraw(r.id, subjectId, ACTOR, 'withdrawn')
     return rows.filter((r) => r.status !== 'withdrawn').length
@@ -127,26 +116,17 @@ export class ErasureService {
 
   async #destroy(tx: Tx, requestId: string, admin: Principal | typeof LEDGER_ACTOR): Promise<Omit<ErasureResult, 'photosWithdrawn'>> {
     // Two officers at once: the second waits here, then finds the request done.
-    const [request] = await tx.select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).for('update')
+    const request = await repo.requestById(tx, requestId, { lock: 'update' })
     if (!request) throw erasureProblems.notFound()
     const subjectId = request.subjectId
     if (request.doneAt) return this.#requeue(tx, request)
 
     // First the person's own row: its lock makes linking, vault writes and new portal links wait, and they
     // refuse an erased person once this commits. The pseudonym may be a working name: it goes too.
-    await tx
-      .update(subjects)
-      .set({ pseudonym: erasedPseudonym(subjectId), erasedAt: new Date() })
-      .where(eq(subjects.id, subjectId))
+    await consentRepo.markSubjectErased(tx, subjectId, erasedPseudonym(subjectId))
 
     // Locked in id order, so two erasures sharing photos never wait on each other in a circle.
-    const linked = await tx
-      .select({ id: photos.id, status: photos.status, wrappedKey: photos.originalWrappedKey })
-      .from(photoSubjects)
-      .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
-      .where(eq(photoSubjects.subjectId, subjectId))
-      .orderBy(asc(photos.id))
-      .for('update', { of: photos })
+    const linked = await consentRepo.photosOfSubjectForUpdate(tx, subjectId)
     if (linked.some((p) => p.status !== 'withdrawn')) throw new StillShown()
     const photoIds = linked.map((p) => p.id)
     const originalKeys = linked.filter((p) => p.wrappedKey !== ORIGINAL_KEY_DESTROYED).length
@@ -162,26 +142,18 @@ export class ErasureService {
     }
 
     // The vault: deleting the rows destroys the record's wrapped key and ciphertext and each document's key.
-    const records = await tx.delete(vaultRecords).where(eq(vaultRecords.subjectId, subjectId)).returning({ subjectId: vaultRecords.subjectId })
-    const documents = await tx.delete(vaultDocuments).where(eq(vaultDocuments.subjectId, subjectId)).returning({ blobKey: vaultDocuments.blobKey })
-    const links = await tx
-      .update(portalLinks)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
-      .returning({ id: portalLinks.id })
+    const vault = await vaultRepo.deleteAllOf(tx, subjectId)
+    const links = await this.deps.portal.revokeAllOf(tx, subjectId)
     // Every open request of this person is answered by this one erasure.
     const doneAt = new Date()
-    await tx
-      .update(erasureRequests)
-      .set({ doneAt })
-      .where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt)))
+    await repo.markRequestsDone(tx, subjectId, doneAt)
 
     const destroyed = {
       originalKeys,
       photoTexts: photoIds.length,
-      vaultRecords: records.length,
-      vaultDocuments: documents.length,
-      portalLinks: links.length,
+      vaultRecords: vault.records,
+      vaultDocuments: vault.documentBlobKeys.length,
+      portalLinks: links,
       pseudonym: 1,
     }
     // Ids, counts and a hash only: the person is named by the SHA-256 of their id, which proves to whoever
@@ -191,26 +163,14 @@ export class ErasureService {
       actor: 'userId' in admin ? { kind: 'user', id: admin.userId } : admin,
       data: { requestId, subjectHash: sha256(subjectId), photos: photoIds.length, ...destroyed },
     })
-    const queued = await this.#enqueue(
-      tx,
-      photoIds,
-      documents.map((d) => d.blobKey),
-    )
+    const queued = await this.#enqueue(tx, photoIds, vault.documentBlobKeys)
     return { id: requestId, subjectId, doneAt: doneAt.toISOString(), alreadyDone: false, destroyed, blobDeletionsQueued: queued }
   }
 
   /** Carried out already: nothing to destroy; the blob deletions are queued again (a dead job gets another go). */
-  async #requeue(tx: Tx, request: typeof erasureRequests.$inferSelect): Promise<Omit<ErasureResult, 'photosWithdrawn'>> {
-    const erased = await tx
-      .select({ id: photos.id })
-      .from(photoSubjects)
-      .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
-      .where(and(eq(photoSubjects.subjectId, request.subjectId), isNotNull(photos.erasedAt)))
-    const queued = await this.#enqueue(
-      tx,
-      erased.map((p) => p.id),
-      [],
-    )
+  async #requeue(tx: Tx, request: repo.ErasureRequestRow): Promise<Omit<ErasureResult, 'photosWithdrawn'>> {
+    const erased = await consentRepo.erasedPhotoIdsOfSubject(tx, request.subjectId)
+    const queued = await this.#enqueue(tx, erased, [])
     return {
       id: request.id,
       subjectId: request.subjectId,
@@ -246,8 +206,7 @@ export class ErasureService {
   deleteVaultDocumentJob = async (job: ClaimedJob) => {
     const blobKey = String(job.payload.blobKey ?? '')
     if (!/^vault\/[0-9a-f-]{36}$/.test(blobKey)) throw new PermanentJobError('not a vault document key')
-    const [live] = await this.deps.db.select({ id: vaultDocuments.id }).from(vaultDocuments).where(eq(vaultDocuments.blobKey, blobKey)).limit(1)
-    if (live) throw new PermanentJobError('vault document still in use')
+    if (await vaultRepo.documentWithBlobExists(this.deps.db, blobKey)) throw new PermanentJobError('vault document still in use')
     await this.deps.blobs.delete(blobKey)
   }
 }

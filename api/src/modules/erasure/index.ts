@@ -1,6 +1,6 @@
 /**
- * erasure: carrying out a person's request to be erased (DESIGN.md promises 3, 4, 6). Owns no table: it
- * answers erasure_requests (recorded by the portal) by withdrawing every photo the person is in, then in
+ * erasure: carrying out a person's request to be erased (DESIGN.md promises 3, 4, 6). Owns erasure_requests (the
+ * portal records them through erasureRepo), and answers them by withdrawing every photo the person is in, then in
  * one transaction destroying the originals' data keys, the photos' texts, the pseudonym, the vault rows and
  * the portal links, writing `erasure.done` to the audit trail and queueing the blob deletions.
  * Must never: delete a blob before the transaction that destroys its key committed, touch the audit trail
@@ -17,3 +17,5 @@ export {
   type ErasureResult,
 } from './erasure.service.ts'
 export { erasureRoutes } from './erasure.routes.ts'
+export * as erasureRepo from './erasure.repo.ts'
+export type { ErasureRequestRow } from './erasure.repo.ts'

@@ -1,11 +1,10 @@
 import crypto from 'node:crypto'
-import { and, eq, isNull, lt, sql } from 'drizzle-orm'
 import type { FastifyReply } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { toProblem } from '../../platform/errors.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
-import { idempotencyKeys } from './idempotency.table.ts'
+import * as repo from './idempotency.repo.ts'
 
 /** A response as sent (and as stored for a replay). */
 export interface Outcome {
@@ -162,11 +161,7 @@ export class IdempotencyService {
    */
   async attach(tx: DbOrTx, claim: Claim | null, resourceId: string, stored?: Outcome): Promise<void> {
     if (!claim) return
-    const done = stored ? { state: 'done' as const, status: stored.status, headers: stored.headers, body: stored.body as never, lockedUntil: null } : {}
-    await tx
-      .update(idempotencyKeys)
-      .set({ resourceId, ...done })
-      .where(this.#own(claim))
+    await repo.attachResource(tx, claim, resourceId, stored)
   }
 
   /**
@@ -175,78 +170,37 @@ export class IdempotencyService {
    * (the database failing too, say), the retry is answered from it instead of being refused as a duplicate.
    */
   async release(claim: Claim): Promise<void> {
-    const running = and(this.#own(claim), eq(idempotencyKeys.state, 'running'))
-    await this.opts.db.delete(idempotencyKeys).where(and(running, isNull(idempotencyKeys.resourceId)))
-    await this.opts.db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(running)
+    await repo.releaseKey(this.opts.db, claim)
   }
 
   /** Ends every lease at once (after a crash, when no other process can hold one): retries take the keys over. */
   async expireLeases(): Promise<void> {
-    await this.opts.db.update(idempotencyKeys).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(idempotencyKeys.state, 'running'))
+    await repo.expireAllLeases(this.opts.db)
   }
 
   /** Forgets expired keys; returns how many. */
   async sweep(): Promise<number> {
-    const gone = await this.opts.db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, sql`now()`)).returning({ k: idempotencyKeys.keyHash })
-    return gone.length
-  }
-
-  #own(c: Claim) {
-    return and(
-      eq(idempotencyKeys.caller, c.caller),
-      eq(idempotencyKeys.route, c.route),
-      eq(idempotencyKeys.keyHash, c.keyHash),
-      eq(idempotencyKeys.token, c.token),
-    )
+    return repo.deleteExpiredKeys(this.opts.db)
   }
 
   async #begin(caller: string, route: string, key: string, fingerprint: string): Promise<Begun> {
     const { db } = this.opts
     const keyHash = crypto.createHash('sha256').update(key).digest('hex')
-    const pk = and(eq(idempotencyKeys.caller, caller), eq(idempotencyKeys.route, route), eq(idempotencyKeys.keyHash, keyHash))
     const token = crypto.randomUUID()
     const claim: Claim = { caller, route, keyHash, token }
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted = await db
-        .insert(idempotencyKeys)
-        .values({
-          caller,
-          route,
-          keyHash,
-          fingerprint,
-          token,
-          lockedUntil: sql`now() + make_interval(secs => ${this.#lease})`,
-          expiresAt: sql`now() + make_interval(secs => ${this.#ttl})`,
-        })
-        .onConflictDoNothing()
-        .returning({ k: idempotencyKeys.keyHash })
-      if (inserted.length) return { kind: 'run', claim, resourceId: null }
+      if (await repo.claimNewKey(db, { ...claim, fingerprint }, this.#lease, this.#ttl)) return { kind: 'run', claim, resourceId: null }
 
-      const [row] = await db
-        .select({
-          fingerprint: idempotencyKeys.fingerprint,
-          state: idempotencyKeys.state,
-          status: idempotencyKeys.status,
-          headers: idempotencyKeys.headers,
-          body: idempotencyKeys.body,
-          expired: sql<boolean>`${idempotencyKeys.expiresAt} <= now()`,
-          waitSeconds: sql<number>`greatest(1, ceil(extract(epoch from (${idempotencyKeys.lockedUntil} - now()))))::int`,
-        })
-        .from(idempotencyKeys)
-        .where(pk)
+      const row = await repo.keyState(db, caller, route, keyHash)
       if (!row) continue // released in between: try to claim it again
       if (row.expired) {
-        await db.delete(idempotencyKeys).where(and(pk, lt(idempotencyKeys.expiresAt, sql`now()`)))
+        await repo.deleteKeyIfExpired(db, caller, route, keyHash)
         continue
       }
       if (row.fingerprint !== fingerprint) throw idempotencyProblems.reused()
       if (row.state === 'done') return { kind: 'replay', outcome: { status: row.status!, headers: row.headers ?? {}, body: row.body } }
       // Running: still held, or its holder crashed (lease over) and this request takes over.
-      const [taken] = await db
-        .update(idempotencyKeys)
-        .set({ token, lockedUntil: sql`now() + make_interval(secs => ${this.#lease})` })
-        .where(and(pk, eq(idempotencyKeys.state, 'running'), lt(idempotencyKeys.lockedUntil, sql`now()`)))
-        .returning({ resourceId: idempotencyKeys.resourceId })
+      const taken = await repo.takeOverExpiredLease(db, claim, this.#lease)
       if (taken) return { kind: 'run', claim, resourceId: taken.resourceId }
       throw idempotencyProblems.inFlight(Math.min(Number(row.waitSeconds) || 1, this.#lease))
     }
@@ -254,10 +208,7 @@ export class IdempotencyService {
   }
 
   async #complete(claim: Claim, o: Outcome): Promise<void> {
-    await this.opts.db
-      .update(idempotencyKeys)
-      .set({ state: 'done', status: o.status, headers: o.headers, body: o.body as never, lockedUntil: null })
-      .where(this.#own(claim))
+    await repo.completeKey(this.opts.db, claim, o)
   }
 }
 

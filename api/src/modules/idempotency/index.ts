@@ -16,5 +16,5 @@ export {
   type IdempotentRequest,
   type Outcome,
 } from './idempotency.service.ts'
-export * from './idempotency.table.ts'
+export * as idempotencyRepo from './idempotency.repo.ts'
 export { IDEMPOTENCY_DOC, IdempotencyHeaders } from './idempotency.schemas.ts'

@@ -5,4 +5,4 @@
  */
 export * from './jobs.queue.ts'
 export * from './jobs.worker.ts'
-export { jobs } from './jobs.table.ts'
+export * as jobsRepo from './jobs.repo.ts'

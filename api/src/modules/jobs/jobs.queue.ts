@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
-import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
+import * as repo from './jobs.repo.ts'
 
 export interface EnqueueOptions {
   /** At most one unfinished job per key; a second enqueue with the same key does nothing. */
@@ -51,22 +51,8 @@ export class JobQueue {
   constructor(private readonly db: Db) {}
 
   async enqueue(tx: DbOrTx, kind: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<number | null> {
-    const claim = opts.claimFor
     if (opts.once && !opts.dedupeKey) throw new Error('enqueue: once needs a dedupeKey')
-    // Finished jobs are not in the partial unique index, so "ever existed" is a plain lookup (a scan of
-    // the jobs table: fine for a schedule that asks once per period and replica).
-    const everExisted = opts.once ? sql`where not exists (select 1 from jobs where dedupe_key = ${opts.dedupeKey!})` : sql``
-    const rows = rowsOf<{ id: number }>(
-      await tx.execute(sql`
-        insert into jobs (kind, payload, dedupe_key, run_at, max_attempts, status, attempts, locked_by, locked_until)
-        select ${kind}::text, ${JSON.stringify(payload)}::jsonb, ${opts.dedupeKey ?? null}::text, ${(opts.runAt ?? new Date()).toISOString()}::timestamptz,
-               ${opts.maxAttempts ?? 10}::int, ${claim ? 'running' : 'pending'}::text, ${claim ? 1 : 0}::int, ${claim?.workerId ?? null}::text,
-               ${claim ? sql`now() + make_interval(secs => ${claim.leaseSeconds})` : sql`null::timestamptz`}
-        ${everExisted}
-        on conflict (dedupe_key) where status in ('pending', 'running') do nothing
-        returning id`),
-    )
-    return rows[0] ? Number(rows[0].id) : null
+    return repo.insertJob(tx, { kind, payload, ...opts })
   }
 
   /**
@@ -74,21 +60,7 @@ export class JobQueue {
    * died). SKIP LOCKED lets several workers claim side by side without waiting on each other.
    */
   async claim(workerId: string, limit: number, leaseSeconds: number, opts: { id?: number; kinds?: string[] } = {}): Promise<ClaimedJob[]> {
-    const kinds = opts.kinds ? sql`and kind = any(${`{${opts.kinds.join(',')}}`}::text[])` : sql``
-    const only = opts.id !== undefined ? sql`and id = ${opts.id}` : sql``
-    const rows = rowsOf<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
-      await this.db.execute(sql`
-        update jobs set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
-               locked_until = now() + make_interval(secs => ${leaseSeconds})
-        where id in (
-          select id from jobs
-          where ((status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now()))
-          ${kinds} ${only}
-          order by run_at, id
-          limit ${limit}
-          for update skip locked)
-        returning id, kind, payload, attempts, max_attempts`),
-    )
+    const rows = await repo.claimDueJobs(this.db, workerId, limit, leaseSeconds, opts)
     const claimed: ClaimedJob[] = []
     for (const r of rows) {
       const job = { id: Number(r.id), kind: r.kind, payload: r.payload, attempts: r.attempts, maxAttempts: r.max_attempts }
@@ -101,11 +73,7 @@ export class JobQueue {
 
   /** Extends a running job's lease (heartbeat); false when the job is no longer ours. */
   async extend(id: number, workerId: string, leaseSeconds: number): Promise<boolean> {
-    const rows = rowsOf(
-      await this.db.execute(sql`update jobs set locked_until = now() + make_interval(secs => ${leaseSeconds})
-        where id = ${id} and locked_by = ${workerId} and status = 'running' returning id`),
-    )
-    return rows.length === 1
+    return repo.extendLease(this.db, id, workerId, leaseSeconds)
   }
 
   /** Marks a job done, in the caller's transaction when given (so its effects and its completion commit together). */
@@ -118,10 +86,7 @@ export class JobQueue {
       await this.#finish(job.id, workerId, 'dead', error)
       return 'dead'
     }
-    const delay = backoffMs(job.attempts, policy)
-    await this.db.execute(sql`update jobs set status = 'pending', locked_by = null, locked_until = null,
-        run_at = now() + make_interval(secs => ${delay / 1000}), last_error = ${error.slice(0, 200)}
-      where id = ${job.id} and locked_by = ${workerId} and status = 'running'`)
+    await repo.retryJobLater(this.db, job.id, workerId, backoffMs(job.attempts, policy), error)
     return 'retry'
   }
 
@@ -130,17 +95,10 @@ export class JobQueue {
    * embedded database, which one process holds exclusively; with a server, leases expire instead.
    */
   async releaseAllRunning(): Promise<number> {
-    return rowsOf(
-      await this.db.execute(sql`update jobs set status = 'pending', locked_by = null, locked_until = null, run_at = now()
-      where status = 'running' returning id`),
-    ).length
+    return repo.releaseAllRunning(this.db)
   }
 
   async #finish(id: number, workerId: string, status: 'done' | 'dead', error: string | null, tx: DbOrTx = this.db): Promise<boolean> {
-    const rows = rowsOf(
-      await tx.execute(sql`update jobs set status = ${status}, finished_at = now(), locked_until = null, last_error = ${error?.slice(0, 200) ?? null}
-        where id = ${id} and locked_by = ${workerId} and status = 'running' returning id`),
-    )
-    return rows.length === 1
+    return repo.finishJob(tx, id, workerId, status, error)
   }
 }

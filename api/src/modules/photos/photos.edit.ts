@@ -2,10 +2,10 @@
  * Editing a photo's texts, keywords, licence and "nobody pictured" declaration: the photographer while it is
  * not yet published, the staff always; one photo, or many in one transaction (all or nothing).
  */
-import { sql } from 'drizzle-orm'
-import { rowsOf, type DbOrTx } from '../../db/client.ts'
+import type { DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
+import { consentRepo } from '../consent/index.ts'
 import { licenceKind } from '../licences/index.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import { normaliseTags } from './photos.keywords.ts'
@@ -139,7 +139,6 @@ export class PhotoEditor {
   }
 
   async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {
-    const rows = rowsOf(await tx.execute(sql`select 1 from photo_subjects where photo_id = ${photoId} limit 1`))
-    return rows.length > 0
+    return consentRepo.photoHasPeople(tx, photoId)
   }
 }

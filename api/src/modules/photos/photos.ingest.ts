@@ -3,10 +3,10 @@
  * encrypted original and the eager derivatives around it, and the sweep of blobs an interrupted upload left.
  */
 import crypto from 'node:crypto'
-import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { encryptFile, hmac, newDataKey } from '../../platform/crypto.ts'
 import { problems } from '../../platform/problems.ts'
+import { jobsRepo } from '../jobs/index.ts'
 import { EAGER_FORMATS, inspectImage, MediaError, renderDerivatives, type PrivacyReport } from '../media/index.ts'
 import { originalAad, rightsFor, type DerivativeStore } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
@@ -136,7 +136,7 @@ export class PhotoIngest {
     const { db, blobs, log } = this.deps
     try {
       const gone = await db.transaction(async (tx) => {
-        await tx.execute(sql`delete from jobs where payload->>'photoId' = ${id} and status in ('pending', 'running')`)
+        await jobsRepo.deleteUnfinishedJobsOfPhoto(tx, id)
         await photosRepo.deleteDerivatives(tx, id)
         const row = await photosRepo.deleteDraft(tx, id)
         if (!row) throw new Error('not a draft any more')

@@ -6,4 +6,4 @@
  */
 export { PortalService, portalProblems, TOKEN_PREFIX } from './portal.service.ts'
 export { portalAdminRoutes, portalRoutes } from './portal.routes.ts'
-export * from './portal.table.ts'
+export * as portalRepo from './portal.repo.ts'

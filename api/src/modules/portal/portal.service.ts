@@ -1,27 +1,25 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import { eq, inArray } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import { randomToken, sha256 } from '../../platform/crypto.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import {
+  consentRepo,
   describeConsent,
   describeRenewal,
   describeWidenings,
-  photoSubjects,
-  renewalRequests,
-  subjects,
   todayUtc,
   type ConsentInput,
   type ConsentService,
   type ProposalView,
 } from '../consent/index.ts'
 import { downloadGrants, organisations, takedownNotices } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
 import type { PhotosService } from '../photos/index.ts'
 import { personCaller, type Gate } from '../gate/index.ts'
-import { erasureRequests, portalLinks } from './portal.table.ts'
+import { erasureRepo } from '../erasure/index.ts'
+import * as repo from './portal.repo.ts'
 import { noticeDeliveries } from '../webhooks/webhooks.table.ts'
 
 export const TOKEN_PREFIX = 'ebp_'
@@ -65,17 +63,15 @@ export class PortalService {
     let rotated: string[] = []
     await this.deps.db.transaction(async (tx) => {
       // FOR SHARE: an erasure (which revokes every link) can't commit between this check and the new link.
-      const [s] = await tx.select({ id: subjects.id, erasedAt: subjects.erasedAt }).from(subjects).where(eq(subjects.id, subjectId)).limit(1).for('share')
-      if (!s || s.erasedAt) throw portalProblems.subjectNotFound()
-      const revoked = await tx
-        .update(portalLinks)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
-        .returning({ id: portalLinks.id })
-      rotated = revoked.map((r) => r.id)
-      await tx
-        .insert(portalLinks)
-        .values({ subjectId, tokenHash: sha256(token), createdBy: admin.userId, expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000) })
+      const s = await consentRepo.subjectById(tx, subjectId, { lock: 'share' })
+      if (!s || s.erased) throw portalProblems.subjectNotFound()
+      rotated = await repo.revokeLiveLinksOf(tx, subjectId)
+      await repo.insertLink(tx, {
+        subjectId,
+        tokenHash: sha256(token),
+        createdBy: admin.userId,
+        expiresAt: new Date(Date.now() + this.deps.linkDays * 86_400_000),
+      })
     })
     if (rotated.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rotated })
     // The token travels in the fragment: browsers never send it to a server or put it in a Referer.
@@ -83,37 +79,28 @@ export class PortalService {
   }
 
   async revoke(subjectId: string): Promise<number> {
-    const rows = await this.deps.db
-      .update(portalLinks)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(portalLinks.subjectId, subjectId), isNull(portalLinks.revokedAt)))
-      .returning({ id: portalLinks.id })
+    const ids = await repo.revokeLiveLinksOf(this.deps.db, subjectId)
     // Outside the database too, so a restored backup cannot open the link again (platform/ledger.ts).
-    if (rows.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: rows.map((r) => r.id) })
-    return rows.length
+    if (ids.length) await this.deps.ledger?.record({ kind: 'portal-links-revoked', linkIds: ids })
+    return ids.length
+  }
+
+  /** An erasure's part, in its transaction: every live link of the person revoked (the erasure itself goes to the ledger). */
+  async revokeAllOf(tx: DbOrTx, subjectId: string): Promise<number> {
+    return (await repo.revokeLiveLinksOf(tx, subjectId)).length
   }
 
   /** Re-applying the ledger after a restore: these links stay revoked, whatever the restored rows say. */
   async revokeLinks(ids: string[]): Promise<number> {
     if (!ids.length) return 0
-    const rows = await this.deps.db
-      .update(portalLinks)
-      .set({ revokedAt: new Date() })
-      .where(and(inArray(portalLinks.id, ids), isNull(portalLinks.revokedAt)))
-      .returning({ id: portalLinks.id })
-    return rows.length
+    return (await repo.revokeLinks(this.deps.db, ids)).length
   }
 
   /** The latest link's state, for the admin (the token itself is never stored, so never shown again). */
   async linkStatus(subjectId: string) {
-    const [s] = await this.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
+    const s = await consentRepo.subjectById(this.deps.db, subjectId)
     if (!s) throw portalProblems.subjectNotFound()
-    const [link] = await this.deps.db
-      .select()
-      .from(portalLinks)
-      .where(eq(portalLinks.subjectId, subjectId))
-      .orderBy(sql`${portalLinks.createdAt} desc`)
-      .limit(1)
+    const link = await repo.latestLinkOf(this.deps.db, subjectId)
     const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
     if (!link) return { state: 'none', createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
     const state = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
@@ -122,32 +109,17 @@ export class PortalService {
 
   async authenticate(token: string): Promise<{ subjectId: string } | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null
-    const [link] = await this.deps.db
-      .update(portalLinks)
-      .set({ lastUsedAt: new Date() })
-      .where(and(eq(portalLinks.tokenHash, sha256(token)), isNull(portalLinks.revokedAt), gt(portalLinks.expiresAt, sql`now()`)))
-      .returning({ subjectId: portalLinks.subjectId })
-    return link ?? null
+    return (await repo.liveLinkUsedNow(this.deps.db, sha256(token))) ?? null
   }
 
   async #own(subjectId: string, photoId: string) {
-    const [row] = await this.deps.db
-      .select()
-      .from(photoSubjects)
-      .where(and(eq(photoSubjects.subjectId, subjectId), eq(photoSubjects.photoId, photoId)))
-      .limit(1)
-    if (!row) throw portalProblems.photoNotYours()
+    if (!(await consentRepo.isPersonInPhoto(this.deps.db, subjectId, photoId))) throw portalProblems.photoNotYours()
   }
 
   /** Everything about the person's photos: previews (also unpublished), consent in plain words, usage. */
   async overview(subjectId: string) {
-    const [subject] = await this.deps.db.select({ pseudonym: subjects.pseudonym }).from(subjects).where(eq(subjects.id, subjectId)).limit(1)
-    const rows = await this.deps.db
-      .select({ photo: photos })
-      .from(photoSubjects)
-      .innerJoin(photos, eq(photos.id, photoSubjects.photoId))
-      .where(eq(photoSubjects.subjectId, subjectId))
-      .orderBy(sql`${photos.createdAt} desc`)
+    const subject = await consentRepo.subjectById(this.deps.db, subjectId)
+    const rows = (await consentRepo.photosOfSubject(this.deps.db, subjectId)).map((photo) => ({ photo }))
     const ids = rows.map((r) => r.photo.id)
     const [current, previews] = await Promise.all([
       this.deps.consent.currentConsents(this.deps.db, ids),
@@ -251,10 +223,7 @@ export class PortalService {
 
   /** Open renewal questions by photo and last day, with when the person was first asked. */
   async #openRenewals(subjectId: string): Promise<Map<string, Date>> {
-    const rows = await this.deps.db
-      .select({ photoId: renewalRequests.photoId, validUntil: renewalRequests.validUntil, createdAt: renewalRequests.createdAt })
-      .from(renewalRequests)
-      .where(and(eq(renewalRequests.subjectId, subjectId), isNull(renewalRequests.answeredAt)))
+    const rows = await consentRepo.openRenewalRequests(this.deps.db, subjectId)
     const out = new Map<string, Date>()
     for (const r of rows) {
       const key = `${r.photoId}/${r.validUntil}`
@@ -298,7 +267,7 @@ export class PortalService {
    * only as "someone else": their ids are not this person's business.
    */
   async events(subjectId: string) {
-    const ids = (await this.deps.db.select({ id: photoSubjects.photoId }).from(photoSubjects).where(eq(photoSubjects.subjectId, subjectId))).map((r) => r.id)
+    const ids = await consentRepo.photoIdsOfSubject(this.deps.db, subjectId)
     const events = await this.deps.audit.forPhotos(ids, { limit: 1000 })
     return events.map((e) => ({
       at: e.at,
@@ -317,12 +286,7 @@ export class PortalService {
   }
 
   async requestErasure(subjectId: string) {
-    const [open] = await this.deps.db
-      .select()
-      .from(erasureRequests)
-      .where(and(eq(erasureRequests.subjectId, subjectId), isNull(erasureRequests.doneAt)))
-      .limit(1)
-    const row = open ?? (await this.deps.db.insert(erasureRequests).values({ subjectId }).returning())[0]!
+    const row = (await erasureRepo.openRequestOf(this.deps.db, subjectId)) ?? (await erasureRepo.insertRequest(this.deps.db, subjectId))
     return { id: row.id, requestedAt: row.requestedAt.toISOString() }
   }
 }

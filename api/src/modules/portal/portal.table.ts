@@ -28,13 +28,3 @@ export const portalLinks = pgTable(
     index('portal_links_subject_idx').on(t.subjectId),
   ],
 )
-
-/** A model's request to be erased: recorded here, carried out by the consent officer. */
-export const erasureRequests = pgTable('erasure_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  subjectId: uuid('subject_id')
-    .notNull()
-    .references(() => subjects.id),
-  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
-  doneAt: timestamp('done_at', { withTimezone: true }),
-})

@@ -8,15 +8,13 @@
  * uses, topics and dates) and nothing about unpublished photos: one that was never published answers
  * exactly as one that never existed.
  */
-import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { consents, narrowingOf, TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../consent/index.ts'
+import { consentRepo, narrowingOf, TOPIC_LABELS, USE_LABELS, type ConsentRow, type Topic, type Use } from '../consent/index.ts'
 import { ANONYMOUS, decideUse, todayUtc, type Decision, type Gate, type Permission, type PhotoRecord } from '../gate/index.ts'
 import { licenceKind, type Licence } from '../licences/index.ts'
 import { Problem } from '../../platform/problems.ts'
 
 type PhotoRow = PhotoRecord['photo']
-type ConsentRow = typeof consents.$inferSelect
 
 /** Hours a holder has to take a photo offline after consent ends (each licence text, article on withdrawal). */
 export const TAKEDOWN_HOURS = 48
@@ -92,7 +90,7 @@ export class RightsService {
   }
 
   async #history(photoId: string): Promise<Map<string, ConsentRow[]>> {
-    const rows = await this.deps.db.select().from(consents).where(eq(consents.photoId, photoId)).orderBy(asc(consents.subjectId), asc(consents.version))
+    const rows = await consentRepo.consentHistoryOfPhoto(this.deps.db, photoId)
     const out = new Map<string, ConsentRow[]>()
     for (const r of rows) out.set(r.subjectId, [...(out.get(r.subjectId) ?? []), r])
     return out

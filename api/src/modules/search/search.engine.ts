@@ -20,5 +20,6 @@ export function createSearchEngine(config: Pick<Config, 'meilisearch'> & Partial
     return new MeilisearchEngine({ url: config.meilisearch.url, key: config.meilisearch.key })
   }
   if (config.searchEngine === 'postgres') return new PostgresSearchEngine(db)
-  return new MemorySearchEngine({ store: new PostgresSearchEngine(db), ...(log ? { log } : {}) })
+  const store = new PostgresSearchEngine(db)
+  return new MemorySearchEngine({ store, fallback: store, ...(log ? { log } : {}) })
 }

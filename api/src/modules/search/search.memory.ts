@@ -5,7 +5,9 @@
  * PostgreSQL engine's upsert, so its table, `search_words` and erasure work as before), then into memory.
  *
  * How every process stays in step with the table:
- *  - At start, `load()` reads the whole table into memory.
+ *  - At start, `load()` reads the whole table into memory. The app listens meanwhile (`loadInBackground`):
+ *    until the first load is complete, searches are answered by `fallback`, the PostgreSQL engine over the
+ *    same table, so they are complete and gated from the first request (both page by offset cursors).
  *  - A trigger on `search_documents` (migration 0021_speed) sends `NOTIFY eb_search_changed <photo id>` on
  *    commit, whoever wrote it (this process, another replica, a separate worker, psql). `changed(id)` reads
  *    those ids back from the table (batched) and updates or removes them in memory.
@@ -56,10 +58,14 @@ export class MemorySearchEngine implements SearchEngine {
   #wasDown = false
   #loadedAt = 0
   #reloadTimer: NodeJS.Timeout | null = null
+  #loaded = false
+  #firstLoad: Promise<unknown> | null = null
+  /** Ids heard on the feed while a load reads the table: read again once the fresh index is in. */
+  #heardWhileLoading: Set<string> | null = null
   /** Called after changes heard on the feed are in memory (the answer cache in front of it forgets). */
   onApplied: (() => void) | null = null
 
-  constructor(private readonly opts: { store?: SearchStore; log?: FastifyBaseLogger } = {}) {}
+  constructor(private readonly opts: { store?: SearchStore; log?: FastifyBaseLogger; fallback?: Pick<SearchEngine, 'search'> } = {}) {}
 
   get size() {
     return this.#index.size
@@ -70,14 +76,29 @@ export class MemorySearchEngine implements SearchEngine {
     const store = this.opts.store
     if (!store) return this.#index.size
     const fresh = new MemoryIndex()
+    const heard = (this.#heardWhileLoading = new Set())
     // Batch by batch, with the event loop free in between (requests go on being served from the old index).
     for await (const batch of store.documents()) {
       fresh.upsert(batch)
       await new Promise((r) => setImmediate(r))
     }
     this.#index = fresh
+    this.#loaded = true
     this.#loadedAt = Date.now()
+    if (this.#heardWhileLoading === heard) this.#heardWhileLoading = null
+    for (const id of heard) this.changed(id)
     return fresh.size
+  }
+
+  /** The first load, not waited for: `search()` asks the fallback until it is done (and after a failure). */
+  loadInBackground(done: (documents: number, ms: number) => void, failed: (err: unknown) => void): void {
+    if (this.#firstLoad) return // once, however often the server starts listening
+    const startedAt = Date.now()
+    this.#firstLoad = this.load().then((n) => {
+      // Answers cached from the fallback give way to the index's own (the same photos, its ranking).
+      this.onApplied?.()
+      done(n, Date.now() - startedAt)
+    }, failed)
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
@@ -112,8 +133,10 @@ export class MemorySearchEngine implements SearchEngine {
   /** A change heard on the feed: the photo's entry is read back from the store ('*': everything). */
   changed(id: string) {
     if (id === '*') this.#reloadAll = true
-    else if (UUID.test(id)) this.#pending.add(id)
-    else return // not a photo id: reading it back would fail the whole batch
+    else if (UUID.test(id)) {
+      this.#pending.add(id)
+      this.#heardWhileLoading?.add(id)
+    } else return // not a photo id: reading it back would fail the whole batch
     this.#flushing ??= Promise.resolve().then(() => this.#flush())
   }
 
@@ -140,6 +163,7 @@ export class MemorySearchEngine implements SearchEngine {
 
   /** Resolves once every change heard so far is in memory. */
   async settled(): Promise<void> {
+    await this.#firstLoad
     while (this.#flushing) await this.#flushing
   }
 
@@ -173,6 +197,7 @@ export class MemorySearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    if (!this.#loaded && this.opts.fallback) return this.opts.fallback.search(query)
     const offset = query.cursor ? decodeCursor(query.cursor) : 0
     const limit = Math.max(1, Math.min(query.limit, MAX_OFFSET))
     const answer = this.#index.search({ q: query.q, filters: query.filters, sort: query.sort, top: offset + limit + 1 })

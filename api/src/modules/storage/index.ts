@@ -6,4 +6,6 @@
 export * from './blob-store.ts'
 export { DiskBlobStore } from './disk.blob-store.ts'
 export { blobStoreName, openBlobStore } from './open.ts'
-export { S3BlobStore, S3StoreError } from './s3.blob-store.ts'
+// The S3 adapter (s3.blob-store.ts) is loaded by openBlobStore when configured: not re-exported, so a
+// process on disk never loads the AWS SDK.
+export type { S3BlobStore, S3StoreError } from './s3.blob-store.ts'

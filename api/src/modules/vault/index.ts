@@ -6,4 +6,4 @@
  */
 export { VaultService, vaultProblems, type VaultEntry, type VaultReadHook } from './vault.service.ts'
 export { vaultRoutes } from './vault.routes.ts'
-export * from './vault.table.ts'
+export * as vaultRepo from './vault.repo.ts'

@@ -1,13 +1,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
-import { and, eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, encryptFile, encryptStream, newDataKey, type MasterKey } from '../../platform/crypto.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
-import { subjects } from '../consent/consent.table.ts'
+import { consentRepo } from '../consent/index.ts'
 import type { BlobStore } from '../storage/index.ts'
-import { vaultDocuments, vaultRecords } from './vault.table.ts'
+import * as repo from './vault.repo.ts'
 
 export interface VaultEntry {
   legalName: string
@@ -42,13 +41,8 @@ export class VaultService {
    * (which updates it) can't commit between this check and the write that follows.
    */
   async #writable(tx: DbOrTx, subjectId: string, principal: Principal) {
-    const [s] = await tx
-      .select({ createdBy: subjects.createdBy, erasedAt: subjects.erasedAt })
-      .from(subjects)
-      .where(eq(subjects.id, subjectId))
-      .limit(1)
-      .for('share')
-    if (!s || s.erasedAt || (s.createdBy !== principal.userId && principal.role !== 'admin')) throw vaultProblems.subjectNotFound()
+    const s = await consentRepo.subjectById(tx, subjectId, { lock: 'share' })
+    if (!s || s.erased || (s.createdBy !== principal.userId && principal.role !== 'admin')) throw vaultProblems.subjectNotFound()
   }
 
   async put(subjectId: string, entry: VaultEntry, principal: Principal): Promise<void> {
@@ -69,10 +63,7 @@ export class VaultService {
     }
     await this.deps.db.transaction(async (tx) => {
       await this.#writable(tx, subjectId, principal)
-      await tx
-        .insert(vaultRecords)
-        .values({ subjectId, ...values })
-        .onConflictDoUpdate({ target: vaultRecords.subjectId, set: values })
+      await repo.upsertRecord(tx, subjectId, values)
     })
   }
 
@@ -90,9 +81,15 @@ export class VaultService {
     try {
       await this.deps.db.transaction(async (tx) => {
         await this.#writable(tx, subjectId, principal)
-        await tx
-          .insert(vaultDocuments)
-          .values({ id, subjectId, blobKey, wrappedKey: this.deps.masterKey.wrap(dataKey), mediaType, bytes: file.bytes, createdBy: principal.userId })
+        await repo.insertDocument(tx, {
+          id,
+          subjectId,
+          blobKey,
+          wrappedKey: this.deps.masterKey.wrap(dataKey),
+          mediaType,
+          bytes: file.bytes,
+          createdBy: principal.userId,
+        })
       })
     } catch (err) {
       await this.deps.blobs.delete(blobKey)
@@ -103,11 +100,8 @@ export class VaultService {
 
   /** The consent officer's read: decrypted, and written to the audit trail before it is returned. */
   async read(subjectId: string, admin: Principal) {
-    const [row] = await this.deps.db.select().from(vaultRecords).where(eq(vaultRecords.subjectId, subjectId)).limit(1)
-    const docs = await this.deps.db
-      .select({ id: vaultDocuments.id, mediaType: vaultDocuments.mediaType, bytes: vaultDocuments.bytes, createdAt: vaultDocuments.createdAt })
-      .from(vaultDocuments)
-      .where(eq(vaultDocuments.subjectId, subjectId))
+    const row = await repo.recordOf(this.deps.db, subjectId)
+    const docs = await repo.documentsOf(this.deps.db, subjectId)
     if (!row && docs.length === 0) throw vaultProblems.notFound()
     await this.deps.onRead({ adminId: admin.userId, subjectId, what: 'record' })
     const entry = row
@@ -119,11 +113,7 @@ export class VaultService {
   }
 
   async readDocument(subjectId: string, documentId: string, admin: Principal): Promise<{ bytes: Buffer; mediaType: string }> {
-    const [doc] = await this.deps.db
-      .select()
-      .from(vaultDocuments)
-      .where(and(eq(vaultDocuments.id, documentId), eq(vaultDocuments.subjectId, subjectId)))
-      .limit(1)
+    const doc = await repo.documentOf(this.deps.db, subjectId, documentId)
     if (!doc) throw vaultProblems.notFound()
     await this.deps.onRead({ adminId: admin.userId, subjectId, what: 'document', documentId })
     const bytes = decryptBuffer(this.deps.masterKey.unwrap(doc.wrappedKey), await this.deps.blobs.get(doc.blobKey), `vault-document:${doc.id}`)

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { JobQueue } from '../jobs/index.ts'
+import { jobsRepo, type JobQueue } from '../jobs/index.ts'
 import { NOTICE_EVENTS, organisations, takedownNotices } from '../desks/desks.table.ts'
 import { noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
 
@@ -141,7 +141,7 @@ export class NoticeService implements NoticeRaiser {
       const dedupeKey = `${kind}:${d.id}`
       await tx.update(noticeDeliveries).set({ state: 'pending', retriedAt: new Date() }).where(eq(noticeDeliveries.id, d.id))
       // A job still waiting out its backoff runs now; otherwise (dead, or never queued) a new one is queued.
-      await tx.execute(sql`update jobs set run_at = now() where dedupe_key = ${dedupeKey} and status = 'pending'`)
+      await jobsRepo.runPendingNow(tx, dedupeKey)
       await this.deps.queue.enqueue(tx, kind, { deliveryId: d.id }, { dedupeKey, maxAttempts: MAX_ATTEMPTS })
       await this.deps.audit.append(tx, { type: 'notice.delivery-retried', actor, data: { noticeId: d.noticeId, deliveryId: d.id, channel: d.channel } })
     })

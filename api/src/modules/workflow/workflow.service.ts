@@ -4,13 +4,12 @@
  * Every change is one transaction with its audit event; blobs go after the commit (a crash in between
  * leaves blobs no row points to, which the start-up sweep removes: PhotosService.sweepOrphans).
  */
-import { and, eq } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
-import { consents, describePublishBlocker, photoSubjects, renewalRequests } from '../consent/index.ts'
+import { consentRepo, describePublishBlocker } from '../consent/index.ts'
 import { photosRepo, type PhotoRow, type Publication } from '../photos/index.ts'
 import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
@@ -88,23 +87,17 @@ export class WorkflowService {
         const photo = await this.#lockManaged(tx, photoId, principal)
         if (!mayManage(photo, principal)) throw notFound()
         if (photo.status === 'published' || photo.status === 'withdrawn') throw workflowProblems.personLocked()
-        const removed = await tx
-          .delete(photoSubjects)
-          .where(and(eq(photoSubjects.photoId, photoId), eq(photoSubjects.subjectId, subjectId)))
-          .returning()
-        if (!removed.length) throw new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.')
-        const versions = await tx
-          .delete(consents)
-          .where(and(eq(consents.photoId, photoId), eq(consents.subjectId, subjectId)))
-          .returning({ version: consents.version })
-        await tx.delete(renewalRequests).where(and(eq(renewalRequests.photoId, photoId), eq(renewalRequests.subjectId, subjectId)))
+        if (!(await consentRepo.unlinkPerson(tx, photoId, subjectId)))
+          throw new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.')
+        const versions = await consentRepo.deleteConsentsOfPerson(tx, photoId, subjectId)
+        await consentRepo.deleteRenewalRequestsOfPerson(tx, photoId, subjectId)
         await photosRepo.updatePhoto(tx, photoId, { updatedAt: new Date() })
         await this.deps.audit.append(tx, {
           type: 'consent.removed',
           actor: { kind: 'user', id: principal.userId },
           photoId,
           subjectId,
-          data: { versions: versions.length, status: photo.status },
+          data: { versions, status: photo.status },
         })
       })
     } finally {
@@ -124,7 +117,7 @@ export class WorkflowService {
         if (!mayManage(photo, principal)) throw notFound()
         if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notDeletable(photo.status)
         // Consent rows point at the photo with ON DELETE CASCADE, people links too; the subjects stay.
-        await tx.delete(renewalRequests).where(eq(renewalRequests.photoId, photoId))
+        await consentRepo.deleteRenewalRequestsOfPhoto(tx, photoId)
         await photosRepo.deletePhoto(tx, photoId)
         await this.deps.audit.append(tx, { type: 'photo.deleted', actor: { kind: 'user', id: principal.userId }, photoId, data: { status: photo.status } })
         return photo

@@ -14,7 +14,7 @@ import { journalist } from '../../i18n/journalist.ts'
 import { Link, navigate, useLocation, type PageProps } from '../../router.tsx'
 import { ActiveFilters, FilterDrawer, FilterGroups } from './Filters.tsx'
 import { AboutSections, CollectionEntries, DemoNote, HeroMosaic, isDemo, SeriesEntries } from './Landing.tsx'
-import { FILTERS, rememberSearch, type Filter, type SearchHit, type SearchResponse } from './search.ts'
+import { FILTERS, peekFirstSearch, rememberSearch, takeFirstSearch, type Filter, type SearchHit, type SearchResponse } from './search.ts'
 
 const DEBOUNCE_MS = 250
 const PAGE_SIZE = 24
@@ -42,12 +42,15 @@ export function SearchPage(_props: PageProps) {
   }
   const filterKey = FILTERS.map((f) => filters[f] ?? '').join('|')
 
+  const request = { q: q.trim(), lang, limit: PAGE_SIZE, ...filters }
   // What is typed shows at once; the URL (and so the search) follows after a pause.
   const [typed, setTyped] = useState(q)
-  const [result, setResult] = useState<SearchResponse | null>(null)
-  const [hits, setHits] = useState<SearchHit[]>([])
+  // The first results may have come with the page itself (peekFirstSearch): then they show at once.
+  const [first] = useState(() => peekFirstSearch(request))
+  const [result, setResult] = useState<SearchResponse | null>(first)
+  const [hits, setHits] = useState<SearchHit[]>(first?.hits ?? [])
   const [error, setError] = useState<unknown>(null)
-  const [loading, setLoading] = useState(true)
+  const [loading, setLoading] = useState(!first)
   const [loadingMore, setLoadingMore] = useState(false)
   const [drawer, setDrawer] = useState(false)
   const [attempt, setAttempt] = useState(0)
@@ -68,10 +71,11 @@ export function SearchPage(_props: PageProps) {
   }, [typed])
 
   useEffect(() => {
+    if (takeFirstSearch(request)) return
     const ctrl = new AbortController()
     setLoading(true)
     setError(null)
-    api<SearchResponse>('/v1/search', { query: { q: q.trim(), lang, limit: PAGE_SIZE, ...filters }, signal: ctrl.signal })
+    api<SearchResponse>('/v1/search', { query: request, signal: ctrl.signal })
       .then((r) => {
         setResult(r)
         setHits(r.hits)

@@ -1,5 +1,5 @@
 /** GET /v1/search as the gallery reads it (api/src/modules/search/search.schemas.ts is the contract). */
-import type { Bilingual } from '../../api.ts'
+import { withQuery, type Bilingual, type RequestOptions } from '../../api.ts'
 import type { Preview } from '../../components/Picture.tsx'
 
 export interface SearchHit {
@@ -46,4 +46,34 @@ export function lastSearch(): string {
   } catch {
     return '/'
   }
+}
+
+/**
+ * The first page of results the server put into the page (api/src/platform/gallery.ts: anonymous visitors,
+ * through the same GET /v1/search), so the photos needn't wait for the script to ask. It answers only the
+ * request with exactly its parameters, and only once: `peekFirstSearch` for the first render,
+ * `takeFirstSearch` when the page would fetch (then it is spent, whether it matched or not).
+ */
+let embedded: { query: string; answer: SearchResponse } | null | undefined
+const canonical = (qs: string) => {
+  const p = new URLSearchParams(qs)
+  p.sort()
+  return p.toString()
+}
+export function peekFirstSearch(query: RequestOptions['query']): SearchResponse | null {
+  if (embedded === undefined) {
+    embedded = null
+    try {
+      const text = document.getElementById('first-search')?.textContent
+      if (text) embedded = JSON.parse(text) as { query: string; answer: SearchResponse }
+    } catch {
+      // Not ours or damaged: ask the API as usual.
+    }
+  }
+  return embedded && canonical(embedded.query) === canonical(withQuery('', query).replace(/^\?/, '')) ? embedded.answer : null
+}
+export function takeFirstSearch(query: RequestOptions['query']): SearchResponse | null {
+  const answer = peekFirstSearch(query)
+  embedded = null
+  return answer
 }
