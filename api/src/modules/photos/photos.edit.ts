@@ -5,7 +5,6 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
-import { consentRepo } from '../consent/index.ts'
 import { licenceKind } from '../licences/index.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import { normaliseTags } from './photos.keywords.ts'
@@ -139,6 +138,6 @@ export class PhotoEditor {
   }
 
   async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {
-    return consentRepo.photoHasPeople(tx, photoId)
+    return photosRepo.photoHasPeople(tx, photoId)
   }
 }

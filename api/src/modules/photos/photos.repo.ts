@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
 import { users } from '../auth/auth.table.ts'
+import { photoSubjects } from '../consent/consent.table.ts'
 import { derivatives, ORIGINAL_KEY_DESTROYED, photoNotes, photos } from './photos.table.ts'
 
 /** What an erased photo's wrapped data key reads (the key itself is gone). */
@@ -130,6 +131,15 @@ export async function blobKeysInUse(db: DbOrTx) {
 export async function countPhotos(db: DbOrTx): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from photos`))
   return row?.n ?? 0
+}
+
+/**
+ * Whether anyone is linked to the photo: a read-only look at consent's photo_subjects (photos' editor asks
+ * it; going through consent's index would be an import cycle, as consent writes photos through photosRepo).
+ */
+export async function photoHasPeople(db: DbOrTx, photoId: string): Promise<boolean> {
+  const rows = await db.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photoId)).limit(1)
+  return rows.length > 0
 }
 
 // ---- writes ---------------------------------------------------------------------------------------
