@@ -43,7 +43,7 @@ import { loadLicences } from '../api/src/modules/licences/index.ts'
 import { DEFAULT_LICENCE } from '../api/src/modules/photos/photos.table.ts'
 import { colourFamily } from '../api/src/modules/search/search.colour.ts'
 import { MemorySearchEngine } from '../api/src/modules/search/search.memory.ts'
-import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.ts'
+import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.repo.ts'
 import { ANCHORS, generateSearchPhotos, toDocuments } from '../fixtures/search/generate.ts'
 import { variedQueries, type VariedQuery } from './search-queries.ts'
 

@@ -30,7 +30,7 @@ import type { IdempotencyService } from './modules/idempotency/index.ts'
 import { organisationRoutes, type ApiKeyService, type OrganisationsService } from './modules/desks/index.ts'
 import { erasureRoutes, type ErasureService } from './modules/erasure/index.ts'
 import { forgetOnWrite, type Gate } from './modules/gate/index.ts'
-import { photosRoutes, type PhotosService } from './modules/photos/index.ts'
+import { photosRoutes, type PhotosService, type Publication } from './modules/photos/index.ts'
 import type { BlobStore } from './modules/storage/index.ts'
 import { portalAdminRoutes, portalRoutes, type PortalService } from './modules/portal/index.ts'
 import { vaultRoutes, type VaultService } from './modules/vault/index.ts'
@@ -51,6 +51,8 @@ export interface AppContext {
   photos: PhotosService
   gate: Gate
   consent: ConsentService
+  /** Submit and publish: the photo's lifecycle (modules/photos). */
+  publication: Publication
   portal: PortalService
   vault: VaultService
   erasure: ErasureService
@@ -150,7 +152,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     idempotency: ctx.idempotency,
     grantsHold: (id) => ctx.downloads.grantsHold(id),
   })
-  await app.register(consentRoutes, { consent: ctx.consent })
+  await app.register(consentRoutes, { consent: ctx.consent, publication: ctx.publication })
   await app.register(workflowRoutes, { workflow: ctx.workflow })
   await app.register(portalAdminRoutes, { portal: ctx.portal })
   await app.register(portalRoutes, { portal: ctx.portal, photos: ctx.photos })

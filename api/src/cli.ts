@@ -127,6 +127,7 @@ async function main(argv: string[]): Promise<string> {
           auth: rt.auth,
           photos: rt.photos,
           consent: rt.consent,
+          publication: rt.publication,
           portal: rt.portal,
           dataDir: config.dataDir,
           tmpDir: rt.tmpDir,

@@ -29,7 +29,7 @@ import { DELETE_ORIGINAL, DELETE_VAULT_DOCUMENT, ErasureService } from './module
 import { loadLicences, verifyPublishedLicences } from './modules/licences/index.ts'
 import { RightsService } from './modules/rights/index.ts'
 import { Gate } from './modules/gate/index.ts'
-import { PhotosService } from './modules/photos/index.ts'
+import { PhotosService, Publication } from './modules/photos/index.ts'
 import { PortalService } from './modules/portal/index.ts'
 import { VaultService } from './modules/vault/index.ts'
 import { EMAIL_JOB, NoticeDelivery, NoticeService, WEBHOOK_JOB, WebhooksService } from './modules/webhooks/index.ts'
@@ -107,6 +107,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     const ledger = new Ledger(config.ledgerDir)
     const notices = new NoticeService({ db: database.db, queue, audit, smtpConfigured: config.smtp !== undefined })
     const consent = new ConsentService({ db: database.db, queue, worker, audit, licenceTerms, notices, ledger })
+    const publication = new Publication({ db: database.db, queue, audit, licenceTerms, consent })
     // One bound on image work for uploads and full-size downloads alike.
     const pipeline = new Semaphore(config.pipeline.concurrency, config.pipeline.queue)
     // The gate: every read path asks it. Its photo records are cached while the database's change feed is
@@ -191,7 +192,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (config.smtp) worker.register(EMAIL_JOB, noticeDelivery.emailJob, config.webhooks.backoff)
     const embeds = new EmbedService({ gate, licence: licenceOf, publicUrl: config.origin })
 
-    const collections = new CollectionsService({ db: database.db, queue, consent, gate, photos, audit, licence: licenceOf })
+    const collections = new CollectionsService({ db: database.db, queue, publication, gate, photos, audit, licence: licenceOf })
     // Search: both jobs rebuild the photo's entry from the database through the port (search.sync.ts).
     const engine = createSearchEngine(config, database.db, logger)
     // The in-process index: read from search_documents once the app listens (below), kept in step by the table's change feed.
@@ -243,7 +244,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     // As with jobs: no other process can hold the embedded database, so keys an interrupted run held are free now.
     if (database.engine === 'pglite' && !opts.database) await idempotency.expireLeases()
     const rights = new RightsService({ db: database.db, gate, licence: licenceOf, origin, grant: (id) => downloads.grant(id) })
-    const workflow = new WorkflowService({ db: database.db, consent, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
+    const workflow = new WorkflowService({ db: database.db, publication, audit, blobs, gate, log: logger.child({ module: 'workflow' }) })
     const app = await buildApp({
       config,
       database,
@@ -251,6 +252,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       photos,
       gate,
       consent,
+      publication,
       portal,
       vault,
       erasure,
@@ -284,7 +286,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     }
     // A fresh seed, or (on every later start while the demo is in place) the same logins and portal link again.
     const seeded = config.seedDemo
-      ? ((await seedDemo({ db: database.db, auth, photos, consent, portal, dataDir: config.dataDir, tmpDir, logger })) ??
+      ? ((await seedDemo({ db: database.db, auth, photos, consent, publication, portal, dataDir: config.dataDir, tmpDir, logger })) ??
         (await demoInPlace({ db: database.db, dataDir: config.dataDir })))
       : null
 
@@ -322,6 +324,7 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       auth,
       photos,
       consent,
+      publication,
       expiry,
       portal,
       vault,

@@ -17,7 +17,7 @@ import type { Gate, PhotoRecords } from './modules/gate/index.ts'
 import type { IdempotencyService } from './modules/idempotency/index.ts'
 import type { JobQueue, Worker } from './modules/jobs/index.ts'
 import type { LicenceRegistry } from './modules/licences/index.ts'
-import type { PhotosService } from './modules/photos/index.ts'
+import type { PhotosService, Publication } from './modules/photos/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
 import type { RightsService } from './modules/rights/index.ts'
 import type { SearchDocuments, SearchEngine, SearchService } from './modules/search/index.ts'
@@ -39,6 +39,8 @@ export interface Runtime {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  /** Review and publication: submit, the checklist, what blocks publishing, publish (modules/photos). */
+  publication: Publication
   /** Consent expiry: the recurring sweep (renewal questions, 'expired' withdrawals) and its schedule. */
   expiry: ExpiryService
   portal: PortalService

@@ -8,14 +8,14 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
-import { rowsOf, type Db } from './db/client.ts'
+import { type Db } from './db/client.ts'
 import { authRepo, type AuthService } from './modules/auth/index.ts'
 import type { Role } from './modules/auth/auth.table.ts'
 import type { PhotosService } from './modules/photos/index.ts'
 import type { Principal } from './modules/auth/index.ts'
 import type { ConsentService } from './modules/consent/index.ts'
+import { photosRepo, type Publication } from './modules/photos/index.ts'
 import type { PortalService } from './modules/portal/index.ts'
 import { desksRepo } from './modules/desks/index.ts'
 
@@ -69,6 +69,7 @@ export async function seedDemo(deps: {
   auth: AuthService
   photos: PhotosService
   consent: ConsentService
+  publication: Pick<Publication, 'publish'>
   portal: PortalService
   dataDir: string
   tmpDir: string
@@ -125,7 +126,7 @@ export async function seedDemo(deps: {
       const open = m.licence ? OPEN_LICENCES[m.licence] : undefined
       await deps.photos.update(photo.id, as('photographer'), { noPeople: true, ...(open ? { licence: open } : {}) })
     }
-    await deps.consent.publication.publish(photo.id, as('curator'))
+    await deps.publication.publish(photo.id, as('curator'))
     n++
   }
   // The portal link is a live credential (whoever holds it can withdraw consent): it goes to the 0600
@@ -157,6 +158,5 @@ export async function demoInPlace(deps: { db: Db; dataDir: string }): Promise<Se
     if (role === 'portal' && value?.startsWith('/portal#')) portalLink = value
     else if (DEMO_USERS.some((u) => u.role === role && u.email === value)) logins.push({ role: role as Role, email: value! })
   }
-  const [photos] = rowsOf<{ n: number }>(await deps.db.execute(sql`select count(*)::int as n from photos`))
-  return { logins, credentialsFile, photos: photos?.n ?? 0, portalLink }
+  return { logins, credentialsFile, photos: await photosRepo.countPhotos(deps.db), portalLink }
 }

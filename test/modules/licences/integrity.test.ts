@@ -7,11 +7,11 @@ import type { Database } from '../../../api/src/db/client.ts'
 import {
   LicenceIntegrityError,
   LicenceLoadError,
-  licenceVersions,
   loadLicences,
   verifyPublishedLicences,
   type LicenceRegistry,
 } from '../../../api/src/modules/licences/index.ts'
+import { licenceVersions } from '../../../api/src/modules/licences/licences.table.ts'
 import { startRuntime } from '../../../api/src/runtime.ts'
 import { createTestDatabase } from '../../support/db.ts'
 import { copyLicences, type LicenceDir } from './licence-dirs.ts'

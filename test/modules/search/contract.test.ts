@@ -5,7 +5,7 @@
  */
 import { describe, it } from 'vitest'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
-import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.ts'
+import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.repo.ts'
 import { createTestDatabase } from '../../support/db.ts'
 import { engineContract } from '../../contracts/search-engine.contract.ts'
 

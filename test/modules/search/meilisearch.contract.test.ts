@@ -5,7 +5,7 @@
  * deletes it afterwards, so it can share a server with anything else.
  */
 import crypto from 'node:crypto'
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { MeilisearchEngine } from '../../../api/src/modules/search/search.meilisearch.ts'
 import { engineContract } from '../../contracts/search-engine.contract.ts'
 

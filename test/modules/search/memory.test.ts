@@ -7,7 +7,7 @@ import type { Database, Listener } from '../../../api/src/db/client.ts'
 import { CachedSearchEngine } from '../../../api/src/modules/search/search.cache.ts'
 import { MemoryIndex } from '../../../api/src/modules/search/search.index.ts'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
-import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.ts'
+import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.repo.ts'
 import type { SearchDocument } from '../../../api/src/modules/search/search.port.ts'
 import { createTestDatabase, engine as dbEngine } from '../../support/db.ts'
 

@@ -42,7 +42,7 @@ describe('search.upsert is queued with the change that needs it', () => {
     const db = t.rt.database.db
     const id = (await insertPhotos(db, owner.id, [anchor('bakfiets', 'pub')], () => ({ status: 'in_review' }))).get('bakfiets-pub')!
     expect(await jobs(db, 'search.upsert', id)).toHaveLength(0)
-    await t.rt.consent.publication.publish(id, as(curator, 'curator'))
+    await t.rt.publication.publish(id, as(curator, 'curator'))
     expect(await jobs(db, 'search.upsert', id)).toHaveLength(1)
     await searchJobsDone(t.rt)
     expect(await indexed(db, id)).toBeDefined()

@@ -1,16 +1,11 @@
 /** An export's contents, as the gate allows them now: what goes out (with credits) and what is left out, and why. */
-import type { derivatives, photos } from '../photos/index.ts'
+import type { DerivativeRow, PhotoRow } from '../photos/index.ts'
 import type { PhotoRecord } from '../gate/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { PRESETS } from '../media/index.ts'
 import type { UnavailableReason } from './collections.problems.ts'
-import type { collectionItems, collections } from './collections.table.ts'
+import type { CollectionItemRow as ItemRow, CollectionRow } from './collections.repo.ts'
 import type { Allowed, DenyReason } from '../gate/index.ts'
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
-type CollectionRow = typeof collections.$inferSelect
-type ItemRow = typeof collectionItems.$inferSelect
 
 export type Availability = { ok: true; allowed: Allowed } | { ok: false; reason: UnavailableReason }
 

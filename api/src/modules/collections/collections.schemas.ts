@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import { Photo } from '../photos/index.ts'
-import { COLLECTION_KINDS } from './collections.table.ts'
+import { COLLECTION_KINDS } from './collections.repo.ts'
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })

@@ -1,25 +1,19 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
-import { rowsOf, type Db, type DbOrTx } from '../../db/client.ts'
+import type { Db, DbOrTx } from '../../db/client.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
-import type { ConsentService } from '../consent/index.ts'
-import { callerOf, mediaUrl, notErased, SYSTEM, type Gate } from '../gate/index.ts'
+import { callerOf, mediaUrl, SYSTEM, type Gate } from '../gate/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
 import { creditLine, type Licence } from '../licences/index.ts'
-import type { PhotosService } from '../photos/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import { photosRepo, type PhotoRow, type PhotosService, type Publication } from '../photos/index.ts'
 import { collectionProblems, EXHIBITION_WORDS, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'
-import { collectionItems, collections, type CollectionKind } from './collections.table.ts'
+import type { CollectionKind } from './collections.table.ts'
+import * as collectionsRepo from './collections.repo.ts'
+import type { CollectionRow } from './collections.repo.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import { planExport, UNAVAILABLE, type Availability, type ExportEntry, type ExportPlan } from './collections.plan.ts'
 import { ReviewQueue } from './collections.review.ts'
 
 export type { Availability, ExportEntry, ExportPlan }
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
-type CollectionRow = typeof collections.$inferSelect
-type ItemRow = typeof collectionItems.$inferSelect
 
 /** A collection is a working set, not an archive: past this, split it. Keeps exports and manifests bounded. */
 export const MAX_ITEMS = 500
@@ -29,7 +23,8 @@ export { SEARCH_UPSERT_JOB as SEARCH_UPSERT } from '../search/index.ts'
 export interface CollectionsDeps {
   db: Db
   queue: JobQueue
-  consent: ConsentService
+  /** The photo's lifecycle (photos.publication.ts): what would stop publishing, for the review queue. */
+  publication: Pick<Publication, 'publishBlockers'>
   /** The one door (modules/gate): what a collection may list as available and export, decided now. */
   gate: Gate
   photos: PhotosService
@@ -59,30 +54,20 @@ export class CollectionsService {
   // ---- collections --------------------------------------------------------------------------------
 
   async create(principal: Principal, input: CollectionInput) {
-    const [row] = await this.deps.db
-      .insert(collections)
-      .values({
-        kind: input.kind,
-        titleNl: input.titleNl.trim(),
-        titleEn: text(input.titleEn) ?? null,
-        notesNl: text(input.notesNl) ?? null,
-        notesEn: text(input.notesEn) ?? null,
-        createdBy: principal.userId,
-      })
-      .returning()
-    return this.#summary(row!, 0)
+    const row = await collectionsRepo.insertCollection(this.deps.db, {
+      kind: input.kind,
+      titleNl: input.titleNl.trim(),
+      titleEn: text(input.titleEn) ?? null,
+      notesNl: text(input.notesNl) ?? null,
+      notesEn: text(input.notesEn) ?? null,
+      createdBy: principal.userId,
+    })
+    return this.#summary(row, 0)
   }
 
   async list(kind?: CollectionKind) {
-    const rows = await this.deps.db
-      .select()
-      .from(collections)
-      .where(kind ? eq(collections.kind, kind) : undefined)
-      .orderBy(desc(collections.updatedAt), desc(collections.id))
-    const counts = rowsOf<{ collection_id: string; n: number | string }>(
-      await this.deps.db.execute(sql`select collection_id, count(*) as n from collection_items group by collection_id`),
-    )
-    const count = new Map(counts.map((c) => [c.collection_id, Number(c.n)]))
+    const rows = await collectionsRepo.collectionsList(this.deps.db, kind)
+    const count = await collectionsRepo.itemCounts(this.deps.db)
     return rows.map((r) => this.#summary(r, count.get(r.id) ?? 0))
   }
 
@@ -120,17 +105,7 @@ export class CollectionsService {
     const { db } = this.deps
     const { collection, items } = await this.#load(db, id)
     const inIt = new Set(items.map((i) => i.photoId))
-    const published = (
-      await db
-        .select({ id: photos.id })
-        .from(photos)
-        .where(and(eq(photos.status, 'published'), notErased))
-        .orderBy(desc(photos.publishedAt), desc(photos.id))
-        .limit(limit + inIt.size)
-    )
-      .map((r) => r.id)
-      .filter((pid) => !inIt.has(pid))
-      .slice(0, limit)
+    const published = (await photosRepo.publishedPhotoIds(db, limit + inIt.size)).filter((pid) => !inIt.has(pid)).slice(0, limit)
     // The gate decides twice: what this curator may see of each photo (its thumbnail), and whether it may go in.
     const [seen, avail] = await Promise.all([
       this.deps.gate.check(published, { kind: 'manage' }, callerOf(principal)),
@@ -180,30 +155,26 @@ export class CollectionsService {
   async setPublished(id: string, published: boolean) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      await tx
-        .update(collections)
-        .set({ publishedAt: published ? new Date() : null, updatedAt: new Date() })
-        .where(eq(collections.id, id))
-      const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
-      for (const i of items) await this.#resync(tx, i.photoId)
+      await collectionsRepo.updateCollection(tx, id, { publishedAt: published ? new Date() : null, updatedAt: new Date() })
+      for (const photoId of await collectionsRepo.itemPhotoIds(tx, id)) await this.#resync(tx, photoId)
     })
   }
 
   /** The names of the published collections (for the search filter): never a working set, never an id alone. */
   async published() {
-    const rows = await this.deps.db.select().from(collections).where(sql`${collections.publishedAt} is not null`).orderBy(asc(collections.titleNl))
+    const rows = await collectionsRepo.publishedCollections(this.deps.db)
     return rows.map((r) => ({ id: r.id, kind: r.kind, title: { nl: r.titleNl, en: r.titleEn } }))
   }
 
   async update(id: string, patch: CollectionPatch) {
     return this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const set: Partial<typeof collections.$inferInsert> = { updatedAt: new Date() }
+      const set: Partial<collectionsRepo.NewCollection> = { updatedAt: new Date() }
       if (patch.titleNl !== undefined) set.titleNl = patch.titleNl.trim()
       if (patch.titleEn !== undefined) set.titleEn = text(patch.titleEn)
       if (patch.notesNl !== undefined) set.notesNl = text(patch.notesNl)
       if (patch.notesEn !== undefined) set.notesEn = text(patch.notesEn)
-      await tx.update(collections).set(set).where(eq(collections.id, id))
+      await collectionsRepo.updateCollection(tx, id, set)
     })
   }
 
@@ -211,9 +182,9 @@ export class CollectionsService {
   async delete(id: string) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const items = await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))
-      await tx.delete(collections).where(eq(collections.id, id))
-      for (const i of items) await this.#resync(tx, i.photoId)
+      const items = await collectionsRepo.itemPhotoIds(tx, id)
+      await collectionsRepo.deleteCollection(tx, id)
+      for (const photoId of items) await this.#resync(tx, photoId)
     })
   }
 
@@ -227,27 +198,21 @@ export class CollectionsService {
   async addItem(id: string, input: { photoId: string; noteNl?: string | null; noteEn?: string | null }) {
     return this.deps.db.transaction(async (tx) => {
       const collection = await this.#lock(tx, id)
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, input.photoId)).limit(1).for('share')
+      const photo = await photosRepo.photoById(tx, input.photoId, { lock: 'share' })
       if (!photo) throw collectionProblems.photoNotFound()
       const a = (await this.availability([photo.id], collection.kind, tx)).get(photo.id)!
       if (!a.ok) throw collectionProblems.notAddable(a.reason, this.#exhibitionDetail(a.reason, photo))
-      const [stats] = rowsOf<{ n: number | string; top: number | string | null }>(
-        await tx.execute(sql`select count(*) as n, max(position) as top from collection_items where collection_id = ${id}`),
-      )
-      if (Number(stats!.n) >= MAX_ITEMS) throw collectionProblems.full(MAX_ITEMS)
-      const inserted = await tx
-        .insert(collectionItems)
-        .values({
-          collectionId: id,
-          photoId: photo.id,
-          position: Number(stats!.top ?? 0) + 1,
-          noteNl: text(input.noteNl) ?? null,
-          noteEn: text(input.noteEn) ?? null,
-        })
-        .onConflictDoNothing()
-        .returning()
-      if (inserted.length === 0) throw collectionProblems.alreadyIn()
-      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      const stats = await collectionsRepo.itemStats(tx, id)
+      if (stats.n >= MAX_ITEMS) throw collectionProblems.full(MAX_ITEMS)
+      const inserted = await collectionsRepo.insertItem(tx, {
+        collectionId: id,
+        photoId: photo.id,
+        position: stats.top + 1,
+        noteNl: text(input.noteNl) ?? null,
+        noteEn: text(input.noteEn) ?? null,
+      })
+      if (!inserted) throw collectionProblems.alreadyIn()
+      await collectionsRepo.touchCollection(tx, id)
       await this.#resync(tx, photo.id)
     })
   }
@@ -255,12 +220,8 @@ export class CollectionsService {
   async removeItem(id: string, photoId: string) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const gone = await tx
-        .delete(collectionItems)
-        .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
-        .returning()
-      if (gone.length === 0) throw collectionProblems.itemNotFound()
-      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      if (!(await collectionsRepo.deleteItem(tx, id, photoId))) throw collectionProblems.itemNotFound()
+      await collectionsRepo.touchCollection(tx, id)
       await this.#resync(tx, photoId)
     })
   }
@@ -268,16 +229,11 @@ export class CollectionsService {
   async updateItem(id: string, photoId: string, patch: { noteNl?: string | null; noteEn?: string | null }) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const set: Partial<typeof collectionItems.$inferInsert> = {}
+      const set: Partial<collectionsRepo.NewCollectionItem> = {}
       if (patch.noteNl !== undefined) set.noteNl = text(patch.noteNl)
       if (patch.noteEn !== undefined) set.noteEn = text(patch.noteEn)
-      const done = await tx
-        .update(collectionItems)
-        .set(set)
-        .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
-        .returning()
-      if (done.length === 0) throw collectionProblems.itemNotFound()
-      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      if (!(await collectionsRepo.updateItem(tx, id, photoId, set))) throw collectionProblems.itemNotFound()
+      await collectionsRepo.touchCollection(tx, id)
     })
   }
 
@@ -285,9 +241,7 @@ export class CollectionsService {
   async reorder(id: string, photoIds: string[]) {
     await this.deps.db.transaction(async (tx) => {
       await this.#lock(tx, id)
-      const current = (await tx.select({ photoId: collectionItems.photoId }).from(collectionItems).where(eq(collectionItems.collectionId, id))).map(
-        (r) => r.photoId,
-      )
+      const current = await collectionsRepo.itemPhotoIds(tx, id)
       const wanted = photoIds.map((p) => p.toLowerCase())
       const have = new Set(current)
       const given = new Set(wanted)
@@ -295,12 +249,9 @@ export class CollectionsService {
       const unexpected = [...given].filter((p) => !have.has(p))
       if (missing.length || unexpected.length || given.size !== wanted.length) throw collectionProblems.orderMismatch(missing, unexpected)
       for (const [i, photoId] of wanted.entries()) {
-        await tx
-          .update(collectionItems)
-          .set({ position: i + 1 })
-          .where(and(eq(collectionItems.collectionId, id), eq(collectionItems.photoId, photoId)))
+        await collectionsRepo.setItemPosition(tx, id, photoId, i + 1)
       }
-      await tx.update(collections).set({ updatedAt: new Date() }).where(eq(collections.id, id))
+      await collectionsRepo.touchCollection(tx, id)
     })
   }
 
@@ -367,19 +318,15 @@ export class CollectionsService {
   }
 
   async #lock(tx: DbOrTx, id: string): Promise<CollectionRow> {
-    const [row] = await tx.select().from(collections).where(eq(collections.id, id)).limit(1).for('update')
+    const row = await collectionsRepo.collectionById(tx, id, { lock: 'update' })
     if (!row) throw collectionProblems.notFound()
     return row
   }
 
   async #load(tx: DbOrTx, id: string) {
-    const [collection] = await tx.select().from(collections).where(eq(collections.id, id)).limit(1)
+    const collection = await collectionsRepo.collectionById(tx, id)
     if (!collection) throw collectionProblems.notFound()
-    const items = await tx
-      .select()
-      .from(collectionItems)
-      .where(eq(collectionItems.collectionId, id))
-      .orderBy(asc(collectionItems.position), asc(collectionItems.addedAt))
+    const items = await collectionsRepo.itemsOf(tx, id)
     return { collection, items }
   }
 

@@ -5,7 +5,8 @@
  * export or list as available a photo the gate does not show at that moment, export an original, or
  * write free text into the audit trail (ids and codes only).
  */
-export * from './collections.table.ts'
+export * as collectionsRepo from './collections.repo.ts'
+export { COLLECTION_KINDS, type CollectionItemRow, type CollectionKind, type CollectionRow } from './collections.repo.ts'
 export { CollectionsService, MAX_ITEMS, SEARCH_UPSERT, type ExportPlan, type ExportEntry } from './collections.service.ts'
 export { collectionsRoutes } from './collections.routes.ts'
 export { collectionProblems, UNAVAILABLE_WORDS, type UnavailableReason } from './collections.problems.ts'

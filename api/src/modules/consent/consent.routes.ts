@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ProblemSchema as P } from '../../platform/problems.ts'
 import type { ConsentService } from './consent.service.ts'
+import type { Publication } from '../photos/index.ts'
 import {
   AddPersonBody,
   ConsentBody,
@@ -14,7 +15,11 @@ import {
   SubjectList,
 } from './consent.schemas.ts'
 
-export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService }> = async (app, { consent }) => {
+/** Submit and publish are the photo's lifecycle (photos.publication.ts); their routes stay here, under the same tag. */
+export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService; publication: Pick<Publication, 'submit' | 'publish'> }> = async (
+  app,
+  { consent, publication },
+) => {
   const photographerOrAdmin = app.requireRole('photographer', 'admin')
 
   app.post(
@@ -116,7 +121,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
       },
     },
     async (request) => {
-      await consent.publication.submit(request.params.id, request.principal!)
+      await publication.submit(request.params.id, request.principal!)
       return { id: request.params.id, status: 'in_review' }
     },
   )
@@ -133,7 +138,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<{ consent: ConsentService 
       },
     },
     async (request) => {
-      const photo = await consent.publication.publish(request.params.id, request.principal!)
+      const photo = await publication.publish(request.params.id, request.principal!)
       return { id: photo.id, status: photo.status }
     },
   )

@@ -1,11 +1,10 @@
-import { eq, sql } from 'drizzle-orm'
 import { type Db, type DbOrTx } from '../../db/client.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import { photosRepo, type PhotoRow } from '../photos/index.ts'
 import { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import type { ConsentAuthor } from './consent.table.ts'
@@ -14,13 +13,10 @@ import { liftedBy, liftsKept, PROTECTIVE_TOPICS, splitChange, type ConsentTerms 
 import { proposalProblems, proposalView, type ProposalView } from './consent.proposals.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from '../search/index.ts'
 import type { Topic } from '../../../../contract/vocabulary.ts'
-import { Publication } from './consent.publication.ts'
 import { ConsentVersions } from './consent.versions.ts'
 import { consentProblems, DEFAULT_YEARS, type Actor, type ChangeResult, type ConsentInput, type ConsentView, type NoticePort } from './consent.model.ts'
 import { currentConsents, gateInputs, gatePhotos } from './consent.reads.ts'
 import { narrowingOf, refuseEnded, toCurrent, withDefaults } from './consent.rows.ts'
-
-type PhotoRow = typeof photos.$inferSelect
 
 const STAFF = new Set(['curator', 'admin'])
 /** A renewal is a fresh agreement, not a blank cheque: at most ten years ahead. */
@@ -41,12 +37,9 @@ export class ConsentService {
       ledger?: LedgerPort
     },
   ) {
-    this.publication = new Publication({ ...deps, consent: this })
     this.versions = new ConsentVersions(deps.audit)
   }
 
-  /** Review and publication: submit, the checklist, what blocks publishing, publish (consent.publication.ts). */
-  readonly publication: Publication
   private readonly versions: ConsentVersions
 
   // ---- people -------------------------------------------------------------------------------------
@@ -65,7 +58,7 @@ export class ConsentService {
 
   /** Photographers manage their own photos; admins (consent officers) any. Curators review, they don't edit consent. */
   async managedPhoto(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
-    const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+    const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
     const mine = photo && (photo.ownerId === principal.userId || principal.role === 'admin')
     if (!photo || !mine) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
     return photo
@@ -87,14 +80,14 @@ export class ConsentService {
       await this.versions.record(tx, 'consent.created', actor, row)
       const proposal = split.proposal ? await this.versions.propose(tx, row, split.proposal, principal) : null
       // A photo with people no longer rests on a "no people" declaration.
-      await tx.update(photos).set({ noPeopleDeclaredAt: null, updatedAt: new Date() }).where(eq(photos.id, photoId))
+      await photosRepo.updatePhoto(tx, photoId, { noPeopleDeclaredAt: null, updatedAt: new Date() })
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, photoId)
       return { consent: toCurrent(row), proposal } satisfies ChangeResult
     })
   }
 
   async people(photoId: string, principal: Principal) {
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, photoId)).limit(1)
+    const photo = await photosRepo.photoById(this.deps.db, photoId)
     if (!photo || !(photo.ownerId === principal.userId || STAFF.has(principal.role))) {
       throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.')
     }
@@ -121,7 +114,7 @@ export class ConsentService {
   /** The same, by the person themselves (the portal has already checked their link): their word, in full. */
   async changeConsentBySubject(photoId: string, subjectId: string, input: ConsentInput): Promise<ConsentView> {
     const r = await this.#change(photoId, subjectId, input, { kind: 'subject', id: subjectId }, undefined, async (tx) => {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
       if (!photo) throw consentProblems.notInPhoto()
       return photo
     })
@@ -208,7 +201,7 @@ export class ConsentService {
       const found = await repo.proposalOwner(tx, proposalId)
       if (!found || found.subjectId !== subjectId) throw proposalProblems.proposalNotFound()
       // The photo first, as every consent change locks it; then the proposal itself.
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, found.photoId)).limit(1).for('update')
+      const photo = await photosRepo.photoById(tx, found.photoId, { lock: 'update' })
       const p = await repo.proposalForUpdate(tx, proposalId)
       if (!photo || !p) throw proposalProblems.proposalNotFound()
       await this.#liveSubject(tx, subjectId)
@@ -261,7 +254,7 @@ export class ConsentService {
       // in the portal, an erasure, the photographer, the expiry sweep) then take turns, and the second
       // finds it withdrawn instead of writing the same version number again.
       if (principal) await this.managedPhoto(tx, photoId, principal)
-      else await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      else await photosRepo.lockPhoto(tx, photoId, 'update')
       const current = await this.versions.current(tx, photoId, subjectId)
       // The expiry sweep found this consent expired a moment ago; if it was renewed since, it stands.
       if (reason === 'expired' && current.state === 'active' && current.validUntil >= todayUtc()) return false
@@ -282,11 +275,8 @@ export class ConsentService {
         await this.versions.record(tx, 'consent.withdrawn', actor, row)
         wrote = true
       }
-      await tx
-        .update(photos)
-        .set({ status: 'withdrawn', withdrawnAt: sql`coalesce(${photos.withdrawnAt}, now())`, updatedAt: new Date() })
-        .where(eq(photos.id, photoId))
-      await tx.delete(derivatives).where(eq(derivatives.photoId, photoId))
+      await photosRepo.markWithdrawn(tx, photoId)
+      await photosRepo.deleteDerivatives(tx, photoId)
       await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId }, { dedupeKey: `photo.purge-media:${photoId}` })
       await enqueueSearchRemove(tx, this.deps.queue, photoId)
       // A notice for every organisation holding a download grant for it, and none for anyone else; its
@@ -308,7 +298,7 @@ export class ConsentService {
   async renew(photoId: string, subjectId: string, validUntil: string | undefined) {
     const actor: Actor = { kind: 'subject', id: subjectId }
     return this.deps.db.transaction(async (tx) => {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
       if (!photo) throw consentProblems.notInPhoto()
       const current = await this.versions.current(tx, photoId, subjectId)
       const today = todayUtc()

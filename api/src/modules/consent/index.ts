@@ -1,7 +1,7 @@
 /**
  * consent: the people in photos (by pseudonym), their versioned consent (what the gate, modules/gate,
- * decides on), review and publication, withdrawal, and expiry (renewal questions before the last
- * day, a withdrawal marked 'expired' after it).
+ * decides on), withdrawal, and expiry (renewal questions before the last day, a withdrawal marked
+ * 'expired' after it). Review and publication are the photo's lifecycle (photos/photos.publication.ts).
  * Must never: decide visibility anywhere but in the gate, update a consent version in place, let a
  * photographer see or link another photographer's people, or hold anything that identifies a person
  * (that is the vault's), or let anyone but the person widen a consent the person has set, or lift an

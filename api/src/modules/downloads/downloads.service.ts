@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
@@ -13,8 +12,7 @@ import { desksRepo } from '../desks/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
 import { MediaError, MIME, PRESETS, renderFull, stampRights } from '../media/index.ts'
 import type { Lang, PhotosService, RightsGrant } from '../photos/index.ts'
-import { photos } from '../photos/photos.table.ts'
-import { originalAad, rightsFor } from '../photos/index.ts'
+import { originalAad, photosRepo, rightsFor, type PhotoRow } from '../photos/index.ts'
 import { mediaProblem, photoProblems } from '../photos/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { OrganisationGrants } from './downloads.orgs.ts'
@@ -23,8 +21,6 @@ import * as downloadsRepo from './downloads.repo.ts'
 import type { DownloadFormat, DownloadPreset, DownloadRequestT } from './downloads.schemas.ts'
 import { actorOf, granted, type Granted } from './downloads.views.ts'
 import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
-
-type PhotoRow = typeof photos.$inferSelect
 
 export interface DownloadsDeps {
   db: Db
@@ -75,7 +71,7 @@ export class DownloadsService {
     const { db, audit } = this.deps
 
     const outcome = await db.transaction(async (tx) => {
-      await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('share')
+      await photosRepo.lockPhoto(tx, photoId, 'share')
       const d = (
         await this.deps.gate.check([photoId], { kind: 'download', use: body.use, channel: body.channel as Channel, topic, preset }, callerOf(principal), tx)
       ).get(photoId)!

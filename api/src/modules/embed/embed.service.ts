@@ -1,10 +1,7 @@
 import { Problem } from '../../platform/problems.ts'
 import { ANONYMOUS, type Gate, type PhotoRecord } from '../gate/index.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
+import type { DerivativeRow, PhotoRow } from '../photos/index.ts'
 
 /** The largest the gate allows first; never a size the image did not have (presets are never upscaled). */
 const EMBED_ORDER = ['large', 'medium', 'small', 'thumb'] as const

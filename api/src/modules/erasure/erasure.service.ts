@@ -1,4 +1,3 @@
-import { eq, inArray, sql } from 'drizzle-orm'
 import { enqueueSearchRemove } from '../search/index.ts'
 import type { Db, Tx } from '../../db/client.ts'
 import { sha256 } from '../../platform/crypto.ts'
@@ -8,7 +7,7 @@ import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { consentRepo, type ConsentService, type NoticePort } from '../consent/index.ts'
 import { PermanentJobError, type ClaimedJob, type JobQueue, type Worker } from '../jobs/index.ts'
-import { derivatives, ORIGINAL_KEY_DESTROYED, photos } from '../photos/photos.table.ts'
+import { ORIGINAL_KEY_DESTROYED, photosRepo } from '../photos/index.ts'
 import type { PortalService } from '../portal/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { vaultRepo } from '../vault/index.ts'
@@ -133,26 +132,8 @@ export class ErasureService {
     if (photoIds.length) {
       // The data key goes, so the original is unreadable for good, also a copy of its blob in a backup.
       // The texts go too: a caption or alt text may describe the person, a thumbhash is a tiny picture of them.
-      await tx
-        .update(photos)
-        .set({
-          originalWrappedKey: ORIGINAL_KEY_DESTROYED,
-          captionNl: null,
-          captionEn: null,
-          altNl: null,
-          altEn: null,
-          tags: [],
-          tagsEn: [],
-          series: null,
-          placeCity: null,
-          capturedMonth: null,
-          thumbhash: null,
-          dominantColour: null,
-          erasedAt: sql`coalesce(${photos.erasedAt}, now())`,
-          updatedAt: new Date(),
-        })
-        .where(inArray(photos.id, photoIds))
-      await tx.delete(derivatives).where(inArray(derivatives.photoId, photoIds))
+      await photosRepo.markErased(tx, photoIds)
+      await photosRepo.deleteDerivatives(tx, photoIds)
       // Beyond the withdrawal's notice: the photo is gone for good, so copies in archives must go too.
       for (const photoId of photoIds) await this.deps.notices.raise(tx, { photoId, event: 'photo.takedown', data: () => ({ reason: 'erased' }) })
       // Withdrawal queued these already; again here so an erased photo's entry goes even if that was lost.
@@ -215,11 +196,7 @@ export class ErasureService {
 
   deleteOriginalJob = async (job: ClaimedJob) => {
     const photoId = String(job.payload.photoId ?? '')
-    const [photo] = await this.deps.db
-      .select({ key: photos.originalKey, wrappedKey: photos.originalWrappedKey, erasedAt: photos.erasedAt })
-      .from(photos)
-      .where(eq(photos.id, photoId))
-      .limit(1)
+    const photo = await photosRepo.originalOf(this.deps.db, photoId)
     if (!photo) return
     if (!photo.erasedAt || photo.wrappedKey !== ORIGINAL_KEY_DESTROYED) throw new PermanentJobError('photo not erased')
     await this.deps.blobs.delete(photo.key)

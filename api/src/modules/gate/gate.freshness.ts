@@ -23,8 +23,8 @@
  * With the embedded database (one process, messages delivered before the writing query returns) no check
  * is needed and none is made.
  */
-import { sql } from 'drizzle-orm'
-import { rowsOf, type Db } from '../../db/client.ts'
+import type { Db } from '../../db/client.ts'
+import { changesSince, pruneChanges } from './gate.records.repo.ts'
 
 /** More changes than this since the last check: forget everything rather than drop them one by one. */
 const MAX_ROWS = 500
@@ -85,15 +85,7 @@ export class PhotoFreshness {
     let base = this.#snapshot
     if (base && now - this.#checkedAt > STALE_MS) base = null
     try {
-      const [row] = rowsOf<{ snapshot: string; xmin: string; changes: [number, string | null][] | null }>(
-        await this.db.execute(sql`
-          select pg_current_snapshot()::text as snapshot, pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
-            (select json_agg(json_build_array(c.seq, c.photo_id)) from (
-               select seq, photo_id from photo_changes
-               where ${base}::text is not null and xid >= pg_snapshot_xmin(${base}::pg_snapshot)
-                 and not pg_visible_in_snapshot(xid, ${base}::pg_snapshot)
-               limit ${MAX_ROWS + 1}) c) as changes`),
-      )
+      const row = await changesSince(this.db, base, MAX_ROWS)
       if (!row) throw new Error('no snapshot')
       const changes = row.changes ?? []
       if (!base || changes.length > MAX_ROWS) this.target.changed('*')
@@ -115,6 +107,6 @@ export class PhotoFreshness {
     const horizon = this.#pruneHorizon
     this.#pruneHorizon = xmin
     if (!horizon) return
-    await this.db.execute(sql`delete from photo_changes where xid < ${horizon}::xid8`).catch(() => {})
+    await pruneChanges(this.db, horizon).catch(() => {})
   }
 }

@@ -25,18 +25,14 @@
  *  - Entries also age out after `maxAgeMs` whatever happens.
  *  - Who the caller is, is never kept here: the rules (gate.rules.ts) run on every request.
  */
-import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
-import { rowsOf, type DbOrTx } from '../../db/client.ts'
-import { consents as consentsTable } from '../consent/consent.table.ts'
+import type { DbOrTx } from '../../db/client.ts'
 import { PRESETS } from '../media/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
-import { todayUtc, type CurrentConsent, type GateInputs, type GateVerdict } from './gate.consent.ts'
+import type { DerivativeRow, PhotoRow } from '../photos/index.ts'
+import { todayUtc, type GateInputs, type GateVerdict } from './gate.consent.ts'
+import * as gateRepo from './gate.records.repo.ts'
 
 /** Reads who is in each photo and their current consent (the consent module's tables). */
 export type GateInputsReader = (tx: DbOrTx, ids: string[]) => Promise<Map<string, GateInputs>>
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
 
 export interface PhotoRecord {
   readonly photo: PhotoRow
@@ -183,11 +179,7 @@ export const mediaUrl = (base: string, photoId: string, d: { preset: string; for
  */
 export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
   return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
-    const [rows, ds, inputs] = await Promise.all([
-      db.select().from(photos).where(inArray(photos.id, ids)),
-      db.select().from(derivatives).where(inArray(derivatives.photoId, ids)),
-      gateInputs(db, ids),
-    ])
+    const [{ rows, ds }, inputs] = await Promise.all([gateRepo.photosWithDerivatives(db, ids), gateInputs(db, ids)])
     const byPhoto = new Map<string, DerivativeRow[]>()
     for (const d of ds) byPhoto.set(d.photoId, [...(byPhoto.get(d.photoId) ?? []), d])
     return new Map(
@@ -199,66 +191,10 @@ export function photoRecordLoader(db: DbOrTx, gateInputs: GateInputsReader) {
   }
 }
 
-/** The gate's view of a consent row: what it decides on, nothing of who wrote it. */
-function currentConsent(c: typeof consentsTable.$inferSelect): CurrentConsent {
-  const { subjectId, version, state, uses, excludedTopics, identifiable, identifiabilityAgreed, outletAllow, outletDeny, publicPreview, reason } = c
-  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
-  return {
-    subjectId,
-    version,
-    state,
-    uses,
-    excludedTopics,
-    identifiable,
-    identifiabilityAgreed,
-    outletAllow: outletAllow ?? null,
-    outletDeny: outletDeny ?? [],
-    publicPreview,
-    validFrom: day(c.validFrom),
-    validUntil: day(c.validUntil),
-    reason: reason ?? null,
-  }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
-function fromJson<T>(table: Table, json: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {}
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const v = json[column.name]
-    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v)
-  }
-  return out as T
-}
-
 /**
  * The gate's database read (for the cache, and inside a transaction) in ONE round trip for any number of
- * photos: each photo's row with its derivatives, who is in it and their current consent (the latest version
- * per person, as consent.service.ts currentConsents reads it), as JSON. A malformed id is no such photo.
+ * photos (gate.records.repo.ts photoRecords).
  */
 export function photoRecordReader(db: DbOrTx) {
-  return async (ids: string[]): Promise<Map<string, PhotoRecord>> => {
-    ids = ids.filter((id) => UUID.test(id))
-    if (ids.length === 0) return new Map()
-    const rows = rowsOf<{ photo: Record<string, unknown>; ds: Record<string, unknown>[]; subjects: string[]; consents: Record<string, unknown>[] }>(
-      await db.execute(sql`
-        select row_to_json(p) as photo,
-               coalesce((select json_agg(d) from derivatives d where d.photo_id = p.id), '[]') as ds,
-               coalesce((select json_agg(s.subject_id) from photo_subjects s where s.photo_id = p.id), '[]') as subjects,
-               coalesce((select json_agg(c) from (select distinct on (c.subject_id) c.* from consents c where c.photo_id = p.id
-                                                 order by c.subject_id, c.version desc) c), '[]') as consents
-        from photos p where p.id = any(${`{${ids.join(',')}}`}::uuid[])`),
-    )
-    return new Map(
-      rows.map((r) => {
-        const photo = fromJson<PhotoRow>(photos, r.photo)
-        const consents = new Map(r.consents.map((json) => currentConsent(fromJson(consentsTable, json))).map((c) => [c.subjectId, c]))
-        return [
-          photo.id,
-          { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) },
-        ]
-      }),
-    )
-  }
+  return (ids: string[]): Promise<Map<string, PhotoRecord>> => gateRepo.photoRecords(db, ids)
 }

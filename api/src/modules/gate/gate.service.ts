@@ -13,12 +13,10 @@
  *    every fetch.
  * A call inside a transaction (`tx`) reads everything from it and keeps nothing.
  */
-import { isNull } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import type { Database, Listener } from '../../db/client.ts'
 import type { AuditLog } from '../audit/index.ts'
 import { desksRepo } from '../desks/index.ts'
-import { photos } from '../photos/photos.table.ts'
 import { effectivePermission, todayUtc, type GateVerdict, type LicenceTerms } from './gate.consent.ts'
 import { gateProblem } from './gate.problems.ts'
 import type { Allowed, Caller, Decision, Purpose } from './gate.purposes.ts'
@@ -39,9 +37,6 @@ export interface GateDeps {
    */
   sharedDatabase?: boolean
 }
-
-/** Photos that still exist for anyone: a listing's query starts from these (erased photos are gone). */
-export const notErased = isNull(photos.erasedAt)
 
 export class Gate {
   /** The photo read model: rows, gate inputs and derivatives, cached while the change feed is heard. */

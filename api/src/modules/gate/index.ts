@@ -7,7 +7,7 @@
  * has been told of, keep records while the change feed is not heard, or serve 'large'/'full' outside a
  * download grant (or to the photographer and the staff).
  */
-export { Gate, notErased, type GateDeps } from './gate.service.ts'
+export { Gate, type GateDeps } from './gate.service.ts'
 export * from './gate.purposes.ts'
 export * from './gate.consent.ts'
 export { gateProblem, gateProblems } from './gate.problems.ts'

@@ -22,5 +22,6 @@ export {
   type Attribution,
   type AttributionInput,
 } from './licences.attribution.ts'
-export { licenceVersions } from './licences.table.ts'
+export * as licencesRepo from './licences.repo.ts'
+export type { LicenceVersionRow } from './licences.repo.ts'
 export { licencesRoutes, licenceView, LicenceView } from './licences.routes.ts'

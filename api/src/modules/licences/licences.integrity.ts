@@ -7,7 +7,7 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { LICENCE_FILES, type LicenceFile } from './licences.hash.ts'
 import type { Licence, LicenceRegistry } from './licences.registry.ts'
-import { licenceVersions } from './licences.table.ts'
+import * as licencesRepo from './licences.repo.ts'
 import { licenceRef } from '../../../../contract/licence-ref.ts'
 
 export interface LicenceChange {
@@ -41,7 +41,7 @@ export class LicenceIntegrityError extends Error {
   }
 }
 
-type Row = typeof licenceVersions.$inferSelect
+type Row = licencesRepo.LicenceVersionRow
 
 function compare(registry: LicenceRegistry, rows: Row[]): LicenceChange[] {
   const changes: LicenceChange[] = []
@@ -68,20 +68,19 @@ function compare(registry: LicenceRegistry, rows: Row[]): LicenceChange[] {
  * again on what is in the table afterwards, so two different contents can never both pass.
  */
 export async function verifyPublishedLicences(db: DbOrTx, registry: LicenceRegistry): Promise<Licence[]> {
-  const before = await db.select().from(licenceVersions)
+  const before = await licencesRepo.recordedVersions(db)
   let changes = compare(registry, before)
   if (changes.length) throw new LicenceIntegrityError(changes)
 
   const known = new Set(before.map((r) => licenceRef(r.id, r.version)))
   const fresh = registry.published().filter((l) => !known.has(licenceRef(l.id, l.version)))
   if (fresh.length === 0) return []
-  const inserted = await db
-    .insert(licenceVersions)
-    .values(fresh.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256, fileHashes: { ...l.files } })))
-    .onConflictDoNothing()
-    .returning({ id: licenceVersions.id, version: licenceVersions.version })
+  const inserted = await licencesRepo.recordVersions(
+    db,
+    fresh.map((l) => ({ id: l.id, version: l.version, sha256: l.sha256, fileHashes: { ...l.files } })),
+  )
 
-  changes = compare(registry, await db.select().from(licenceVersions))
+  changes = compare(registry, await licencesRepo.recordedVersions(db))
   if (changes.length) throw new LicenceIntegrityError(changes)
   const recorded = new Set(inserted.map((r) => licenceRef(r.id, r.version)))
   return fresh.filter((l) => recorded.has(licenceRef(l.id, l.version)))

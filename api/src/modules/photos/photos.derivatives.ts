@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { decryptBuffer, type MasterKey } from '../../platform/crypto.ts'
@@ -8,9 +7,8 @@ import type { Licence } from '../licences/index.ts'
 import { EAGER_FORMATS, renderAvif, renderDerivatives, type RenderedDerivative, type RenderResult, type Rights } from '../media/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { copyrightYear, creditLineOf, photoRights } from './photos.rights.ts'
-import { derivatives, photos } from './photos.table.ts'
-
-type PhotoRow = typeof photos.$inferSelect
+import * as photosRepo from './photos.repo.ts'
+import type { PhotoRow } from './photos.repo.ts'
 
 export const originalAad = (photoId: string) => `original:${photoId}`
 export const derivativeKey = (mediaKey: string, preset: string, format: string) => `derivatives/${mediaKey}/${preset}.${format}`
@@ -60,12 +58,14 @@ export class DerivativeStore {
         return
       }
       // Eager formats are replaced as a set: a size that is no longer made must not linger.
-      await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} in ${[...EAGER_FORMATS]}`)
-      await tx.insert(derivatives).values(rows)
-      await tx
-        .update(photos)
-        .set({ derivativesState: 'ready', thumbhash: rendered.thumbhash, dominantColour: rendered.dominantColour, updatedAt: new Date() })
-        .where(eq(photos.id, photo.id))
+      await photosRepo.deleteDerivatives(tx, photo.id, EAGER_FORMATS)
+      await photosRepo.insertDerivatives(tx, rows)
+      await photosRepo.updatePhoto(tx, photo.id, {
+        derivativesState: 'ready',
+        thumbhash: rendered.thumbhash,
+        dominantColour: rendered.dominantColour,
+        updatedAt: new Date(),
+      })
       await queue.enqueue(tx, 'photo.avif', { photoId: photo.id }, { dedupeKey: `photo.avif:${photo.id}` })
       await queue.complete(jobId, workerId, tx)
     })
@@ -73,8 +73,8 @@ export class DerivativeStore {
 
   /** Reads the status under a row lock, so a withdrawal can't commit between this check and our insert. */
   async #withdrawn(tx: DbOrTx, photoId: string): Promise<boolean> {
-    const [row] = await tx.select({ status: photos.status }).from(photos).where(eq(photos.id, photoId)).for('update')
-    return !row || row.status === 'withdrawn'
+    const status = await photosRepo.lockedStatus(tx, photoId)
+    return !status || status === 'withdrawn'
   }
 
   async #putBlobs(photo: PhotoRow, list: RenderedDerivative[]) {
@@ -106,7 +106,7 @@ export class DerivativeStore {
   /** The photo and its decrypted original; null for a withdrawn photo (never rendered again, and once erased its data key is gone). */
   async #load(job: ClaimedJob): Promise<{ photo: PhotoRow; original: Buffer } | null> {
     const id = String(job.payload.photoId ?? '')
-    const [photo] = await this.deps.db.select().from(photos).where(eq(photos.id, id)).limit(1)
+    const photo = await photosRepo.photoById(this.deps.db, id)
     if (!photo) throw new PermanentJobError('photo gone')
     if (photo.status === 'withdrawn') return null
     const dataKey = this.deps.masterKey.unwrap(photo.originalWrappedKey)
@@ -126,10 +126,10 @@ export class DerivativeStore {
   /** 'photo.purge-media': after a withdrawal, every derivative blob goes (the rows went in its transaction). */
   purgeJob = async (job: ClaimedJob) => {
     const id = String(job.payload.photoId ?? '')
-    const [photo] = await this.deps.db.select({ mediaKey: photos.mediaKey }).from(photos).where(eq(photos.id, id)).limit(1)
-    if (!photo) return
+    const mediaKey = await photosRepo.mediaKeyOf(this.deps.db, id)
+    if (mediaKey === undefined) return
     const keys: string[] = []
-    for await (const b of this.deps.blobs.list(`derivatives/${photo.mediaKey}`)) keys.push(b.key)
+    for await (const b of this.deps.blobs.list(`derivatives/${mediaKey}`)) keys.push(b.key)
     for (const key of keys) await this.deps.blobs.delete(key)
   }
 
@@ -151,8 +151,8 @@ export class DerivativeStore {
         await this.deps.queue.complete(job.id, ctx.workerId, tx)
         return
       }
-      await tx.delete(derivatives).where(sql`${derivatives.photoId} = ${photo.id} and ${derivatives.format} = 'avif'`)
-      if (rows.length) await tx.insert(derivatives).values(rows)
+      await photosRepo.deleteDerivatives(tx, photo.id, ['avif'])
+      if (rows.length) await photosRepo.insertDerivatives(tx, rows)
       await this.deps.queue.complete(job.id, ctx.workerId, tx)
     })
   }

@@ -2,18 +2,17 @@
  * Editing a photo's texts, keywords, licence and "nobody pictured" declaration: the photographer while it is
  * not yet published, the staff always; one photo, or many in one transaction (all or nothing).
  */
-import { and, eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
-import { consentRepo } from '../consent/index.ts'
 import { licenceKind } from '../licences/index.ts'
 import { enqueueSearchSync } from '../search/index.ts'
 import { normaliseTags } from './photos.keywords.ts'
 import { photoProblems } from './photos.problems.ts'
 import type { BulkPhotoPatchT, PhotoPatchT } from './photos.schemas.ts'
 import type { PhotosDeps } from './photos.service.ts'
-import { derivatives, photos } from './photos.table.ts'
+import * as photosRepo from './photos.repo.ts'
+import type { PhotoChange } from './photos.repo.ts'
 
 const STAFF = new Set(['curator', 'admin'])
 
@@ -57,7 +56,7 @@ export class PhotoEditor {
             { failures },
           )
         }
-        const rows = await tx.select({ id: photos.id, status: photos.status, updatedAt: photos.updatedAt }).from(photos).where(inArray(photos.id, ids))
+        const rows = await photosRepo.statusesOf(tx, ids)
         const byId = new Map(rows.map((r) => [r.id, r]))
         return ids.map((id) => ({ id, status: byId.get(id)!.status, updatedAt: byId.get(id)!.updatedAt.toISOString() }))
       })
@@ -72,14 +71,14 @@ export class PhotoEditor {
 
   async #updateIn(tx: DbOrTx, id: string, principal: Principal, patch: PhotoPatchT, addTags?: string[]) {
     {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, id)).limit(1).for('update')
+      const photo = await photosRepo.photoById(tx, id, { lock: 'update' })
       const owner = photo && photo.ownerId === principal.userId
       if (!photo || !(owner || STAFF.has(principal.role))) throw photoProblems.notFound()
       if (photo.status === 'withdrawn') throw photoProblems.gone()
       if (!STAFF.has(principal.role) && photo.status === 'published') {
         throw new Problem(409, 'photo-published', 'The photo is published', 'Ask a curator to change a published photo.')
       }
-      const set: Partial<typeof photos.$inferInsert> = { updatedAt: new Date() }
+      const set: PhotoChange = { updatedAt: new Date() }
       const text = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null)
       if (patch.captionNl !== undefined) set.captionNl = text(patch.captionNl)
       if (patch.captionEn !== undefined) set.captionEn = text(patch.captionEn)
@@ -126,19 +125,19 @@ export class PhotoEditor {
           'Choose one of the Reimagining Sex Work licences first.',
         )
       }
-      await tx.update(photos).set(set).where(eq(photos.id, id))
+      await photosRepo.updatePhoto(tx, id, set)
       // Texts, licence (uses) and the declaration are all in its search document.
       if (photo.status === 'published') await enqueueSearchSync(tx, this.deps.queue, id)
       // JPEG and WebP carry the terms of the moment they are served; AVIF carries them from its render, so
       // a change of terms or texts renders it again, and until then there is no AVIF of old terms to serve.
       if (['licence', 'credit', 'captionNl', 'captionEn', 'altNl', 'altEn', 'tags', 'tagsEn'].some((k) => k in set)) {
-        await tx.delete(derivatives).where(and(eq(derivatives.photoId, id), eq(derivatives.format, 'avif')))
+        await photosRepo.deleteDerivatives(tx, id, ['avif'])
         await this.deps.queue.enqueue(tx, 'photo.avif', { photoId: id }, { dedupeKey: `photo.avif:${id}` })
       }
     }
   }
 
   async #hasPeople(tx: DbOrTx, photoId: string): Promise<boolean> {
-    return consentRepo.photoHasPeople(tx, photoId)
+    return photosRepo.photoHasPeople(tx, photoId)
   }
 }

@@ -37,5 +37,13 @@ export const photoProblems = {
   gone: () => new Problem(410, 'photo-gone', 'Photo no longer available', 'This photo is no longer available.'),
   notFound: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.'),
   unknownPreset: () => new Problem(404, 'unknown-preset', 'Unknown preset', 'Ask for thumb, small, medium or large as jpeg, webp or avif.'),
+  /** A withdrawn photo is never published again (the same answer consent gives: consent.model.ts). */
+  withdrawnFinal: () =>
+    new Problem(
+      409,
+      'consent-withdrawn',
+      'Consent was withdrawn',
+      'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.',
+    ),
   derivativeNotReady: () => new Problem(404, 'derivative-not-available', 'Not available', 'This size or format is not available for this photo (yet).'),
 }

@@ -5,7 +5,8 @@
  * language, and for a download the grant. Nothing from the original file, and no capture date.
  */
 import { createHash } from 'node:crypto'
-import { USES, type GateInputs } from '../consent/index.ts'
+import type { GateInputs } from '../consent/index.ts'
+import { USES } from '../../../../contract/vocabulary.ts'
 import { licenceKind, licenceLabel, type Licence } from '../licences/index.ts'
 import { asciiFold, type GrantRights, type LangAlt, type ModelReleaseStatus, type Rights } from '../media/index.ts'
 import { keywordsIn } from './photos.keywords.ts'

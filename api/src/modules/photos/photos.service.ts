@@ -1,44 +1,27 @@
-import crypto from 'node:crypto'
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../platform/cursor.ts'
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from '../../config.ts'
 import { type Db, type DbOrTx } from '../../db/client.ts'
-import { encryptFile, hmac, newDataKey, type MasterKey } from '../../platform/crypto.ts'
-import { problems } from '../../platform/problems.ts'
+import type { MasterKey } from '../../platform/crypto.ts'
 import type { Semaphore } from '../../platform/semaphore.ts'
 import type { Principal } from '../auth/index.ts'
-import { callerOf, notErased, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
+import { callerOf, personCaller, todayUtc, type Allowed, type Gate, type Permission, type PhotoRecord, type Preset } from '../gate/index.ts'
 import { TOPIC_LABELS, USE_LABELS } from '../../../../contract/vocabulary.ts'
 import { attributions, type Licence } from '../licences/index.ts'
-import { jobsRepo, type JobQueue, type Worker } from '../jobs/index.ts'
-import {
-  EAGER_FORMATS,
-  isOutputFormat,
-  isPresetName,
-  KEPT_FIELDS,
-  type OutputFormat,
-  type PresetName,
-  inspectImage,
-  MediaError,
-  renderDerivatives,
-  stampRights,
-  type PrivacyReport,
-  type Rights,
-} from '../media/index.ts'
+import type { JobQueue, Worker } from '../jobs/index.ts'
+import { isOutputFormat, isPresetName, KEPT_FIELDS, stampRights, type OutputFormat, type PresetName, type PrivacyReport, type Rights } from '../media/index.ts'
 import { fileNameOf, photoRights, termsTag, type Lang, type RightsGrant } from './photos.rights.ts'
 import type { BlobStore } from '../storage/index.ts'
-import { DerivativeStore, originalAad, rightsFor } from './photos.derivatives.ts'
+import { DerivativeStore } from './photos.derivatives.ts'
 import { describeKinds } from './photos.privacy.ts'
-import { keywordsIn, normaliseTags } from './photos.keywords.ts'
-import { mediaProblem, photoProblems } from './photos.problems.ts'
-import { derivatives, photos } from './photos.table.ts'
+import { keywordsIn } from './photos.keywords.ts'
+import { photoProblems } from './photos.problems.ts'
+import * as photosRepo from './photos.repo.ts'
+import type { DerivativeRow, PhotoRow } from './photos.repo.ts'
 import type { BulkPhotoPatchT, PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
 import { downloadSizes, outward, outwardView, staticView, variantOf, type StaticView } from './photos.views.ts'
 import { PhotoEditor } from './photos.edit.ts'
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
+import { PhotoIngest } from './photos.ingest.ts'
 
 export interface PhotosDeps {
   /** The one door: every read of a photo asks it (modules/gate). */
@@ -90,169 +73,38 @@ export class PhotosService {
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
   readonly #views = new WeakMap<PhotoRecord, Map<string, StaticView>>()
   readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
-  readonly #macKey: Buffer
 
   readonly editor: PhotoEditor
+  /** Upload to stored draft, its undoing, and the orphaned-blob sweep (photos.ingest.ts). */
+  readonly ingestion: PhotoIngest
 
   constructor(private readonly deps: PhotosDeps) {
     this.store = new DerivativeStore(deps)
     this.editor = new PhotoEditor(deps)
-    this.#macKey = deps.masterKey.derive('content-mac')
+    this.ingestion = new PhotoIngest(deps, this.store)
   }
 
   get busy() {
     return this.deps.pipeline.busy
   }
 
-  /**
-   * Takes a received upload to a stored draft: header checks → duplicate check → one decode into all eager
-   * derivatives (a corrupt file fails here, before anything is stored) → encrypted original → one
-   * transaction with the photo row and its derivative job → derivatives written and the job completed.
-   * A crash after the transaction leaves a job that the worker finishes from the encrypted original; a
-   * failure after it inside this request undoes the upload (discard), so a client told 5xx has nothing
-   * stored and may simply retry (issue 18). `onInsert` runs in the photo's transaction (Idempotency-Key).
-   */
-  async ingest(
-    owner: Owner,
-    input: IngestInput,
-    onInsert?: (tx: DbOrTx, photoId: string) => Promise<void>,
-  ): Promise<{ photo: PhotoRow; privacyReport: PrivacyReport & { summary: { nl: string; en: string } } }> {
-    const { db, blobs, masterKey, queue, worker, config } = this.deps
-    const maxPixels = config.upload.maxPixels
-    const inspection = await inspectImage(input.path, { maxPixels }).catch((err) => {
-      throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err
-    })
-
-    const contentMac = hmac(this.#macKey, `${owner.userId}:${input.sha256}`)
-    const existing = await this.#findByMac(owner.userId, contentMac)
-    if (existing) throw photoProblems.duplicate(existing)
-
-    const id = crypto.randomUUID()
-    const credit = input.fields.credit ?? owner.displayName
-    const capturedMonth = input.fields.capturedMonth ?? inspection.capturedMonth
-    const rights = rightsFor({ credit, createdAt: new Date() })
-
-    const release = await this.deps.pipeline.acquire()
-    if (!release) throw problems.busy(5)
-    let rendered: Awaited<ReturnType<typeof renderDerivatives>>
-    try {
-      rendered = await renderDerivatives(input.path, { formats: EAGER_FORMATS, rights, maxPixels })
-    } catch (err) {
-      throw err instanceof MediaError ? mediaProblem(err, maxPixels) : err
-    } finally {
-      release()
-    }
-
-    const dataKey = newDataKey()
-    const originalKey = `originals/${crypto.randomUUID()}`
-    await blobs.put(originalKey, encryptFile(input.path, dataKey, originalAad(id)))
-    let row: PhotoRow
-    let jobId: number
-    try {
-      ;({ row, jobId } = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(photos)
-          .values({
-            id,
-            ownerId: owner.userId,
-            contentMac,
-            originalKey,
-            originalWrappedKey: masterKey.wrap(dataKey),
-            originalFormat: inspection.format,
-            originalBytes: input.bytes,
-            width: rendered.width,
-            height: rendered.height,
-            captionNl: input.fields.captionNl || null,
-            captionEn: input.fields.captionEn || null,
-            altNl: input.fields.altNl || null,
-            altEn: input.fields.altEn || null,
-            tags: normaliseTags(input.fields.tags ?? []),
-            tagsEn: normaliseTags(input.fields.tagsEn ?? []),
-            series: input.fields.series || null,
-            credit,
-            capturedMonth,
-            placeCity: input.fields.placeCity || null,
-            privacyFound: inspection.privacyReport.found,
-            mediaKey: crypto.randomBytes(16).toString('hex'),
-          })
-          .returning()
-        // Claimed by this process at insert: finished below without a poll; after a crash, retaken.
-        const jobId = await queue.enqueue(
-          tx,
-          'photo.derivatives',
-          { photoId: id },
-          { dedupeKey: `photo.derivatives:${id}`, claimFor: { workerId: worker.id, leaseSeconds: config.worker.leaseSeconds } },
-        )
-        await onInsert?.(tx, id)
-        return { row: row!, jobId: jobId! }
-      }))
-    } catch (err) {
-      await blobs.delete(originalKey)
-      if ((err as { code?: string }).code === '23505' || (err as { cause?: { code?: string } }).cause?.code === '23505') {
-        const other = await this.#findByMac(owner.userId, contentMac)
-        if (other) throw photoProblems.duplicate(other)
-      }
-      throw err
-    }
-
-    let photo: PhotoRow
-    try {
-      await this.store.write(row, rendered, jobId, worker.id)
-      photo = (await db.select().from(photos).where(eq(photos.id, id)))[0]!
-    } catch (err) {
-      await this.discard(id)
-      throw err
-    }
-    const report = inspection.privacyReport
-    return { photo, privacyReport: { ...report, summary: describeKinds(report.found) } }
+  /** A received upload to a stored draft (photos.ingest.ts). */
+  ingest(owner: Owner, input: IngestInput, onInsert?: (tx: DbOrTx, photoId: string) => Promise<void>) {
+    return this.ingestion.ingest(owner, input, onInsert)
   }
 
-  /**
-   * Undoes an upload whose request failed after its row committed (the client is answered 5xx): its rows,
-   * its jobs and its blobs go, so what the client was told and what is stored agree. Only for a draft
-   * nobody else has seen yet. If this fails too, the row stays whole (its job finishes the derivatives)
-   * and an Idempotency-Key retry finds it; it is logged, not thrown over the first error.
-   */
-  async discard(id: string): Promise<void> {
-    const { db, blobs, log } = this.deps
-    try {
-      const gone = await db.transaction(async (tx) => {
-        await jobsRepo.deleteUnfinishedJobsOfPhoto(tx, id)
-        await tx.delete(derivatives).where(eq(derivatives.photoId, id))
-        const [row] = await tx
-          .delete(photos)
-          .where(and(eq(photos.id, id), eq(photos.status, 'draft')))
-          .returning({ originalKey: photos.originalKey, mediaKey: photos.mediaKey })
-        if (!row) throw new Error('not a draft any more')
-        return row
-      })
-      const keys = [gone.originalKey]
-      for await (const b of blobs.list(`derivatives/${gone.mediaKey}`)) keys.push(b.key)
-      for (const key of keys) await blobs.delete(key)
-    } catch (err) {
-      log.warn({ photoId: id, error: (err as Error).name, code: (err as { code?: string }).code }, 'could not undo a failed upload; its job finishes it')
-    }
+  /** Undoes an upload whose request failed after its row committed (photos.ingest.ts). */
+  discard(id: string): Promise<void> {
+    return this.ingestion.discard(id)
   }
 
   /** The upload's 201 response body again (an Idempotency-Key retry after a crash), or null when gone. */
   async uploaded(id: string, principal: Principal) {
-    const [row] = await this.deps.db
-      .select({ found: photos.privacyFound })
-      .from(photos)
-      .where(and(eq(photos.id, id), notErased))
-    if (!row) return null
-    const found = row.found as PrivacyReport['found']
+    const row = await photosRepo.privacyFoundOf(this.deps.db, id)
+    if (row === undefined) return null
+    const found = row as PrivacyReport['found']
     const report: PrivacyReport = { found, removed: [...found], kept: [...KEPT_FIELDS] }
     return { ...(await this.get(id, principal)), privacyReport: { ...report, summary: describeKinds(report.found) } }
-  }
-
-  async #findByMac(ownerId: string, contentMac: string): Promise<string | null> {
-    const [r] = await this.deps.db
-      .select({ id: photos.id })
-      .from(photos)
-      .where(and(eq(photos.ownerId, ownerId), eq(photos.contentMac, contentMac)))
-      .limit(1)
-    return r?.id ?? null
   }
 
   /**
@@ -282,18 +134,11 @@ export class PhotosService {
 
   /** Management list: a photographer's own photos, or all of them for the staff. */
   async list(principal: Principal, limit: number, cursor: string | undefined, lang: Lang = 'nl') {
-    const conds: (SQL | undefined)[] = [notErased]
-    if (!STAFF.has(principal.role)) conds.push(eq(photos.ownerId, principal.userId))
-    if (cursor) {
-      const c = decodeKeysetCursor(cursor)
-      conds.push(or(lt(photos.createdAt, c.at), and(eq(photos.createdAt, c.at), lt(photos.id, c.id))))
-    }
-    const rows = await this.deps.db
-      .select()
-      .from(photos)
-      .where(and(...conds))
-      .orderBy(desc(photos.createdAt), desc(photos.id))
-      .limit(limit + 1)
+    const rows = await photosRepo.photosPage(this.deps.db, {
+      ownerId: STAFF.has(principal.role) ? undefined : principal.userId,
+      after: cursor ? decodeKeysetCursor(cursor) : undefined,
+      limit: limit + 1,
+    })
     const page = rows.slice(0, limit)
     const decisions = await this.deps.gate.check(
       page.map((p) => p.id),
@@ -439,25 +284,8 @@ export class PhotosService {
     }
   }
 
-  /**
-   * Blobs that no row points to (an upload interrupted between writing its original and committing),
-   * older than an hour so uploads in flight on other replicas are left alone. At start and then periodically
-   * (runtime.ts); at most `limit` deletions a run, so one run never holds the disk for long.
-   */
-  async sweepOrphans(limit = 1000): Promise<number> {
-    const cutoff = Date.now() - 3_600_000
-    const rows = await this.deps.db.select({ o: photos.originalKey, m: photos.mediaKey }).from(photos)
-    const originals = new Set(rows.map((r) => r.o))
-    const media = new Set(rows.map((r) => r.m))
-    let n = 0
-    for await (const b of this.deps.blobs.list('originals')) {
-      if (n >= limit) return n
-      if (!originals.has(b.key) && b.modifiedAt.getTime() < cutoff) await this.deps.blobs.delete(b.key), n++
-    }
-    for await (const b of this.deps.blobs.list('derivatives')) {
-      if (n >= limit) return n
-      if (!media.has(b.key.split('/')[1] ?? '') && b.modifiedAt.getTime() < cutoff) await this.deps.blobs.delete(b.key), n++
-    }
-    return n
+  /** Blobs no row points to, removed (photos.ingest.ts). */
+  sweepOrphans(limit = 1000): Promise<number> {
+    return this.ingestion.sweepOrphans(limit)
   }
 }

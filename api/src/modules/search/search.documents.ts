@@ -3,15 +3,12 @@
  * colour family, and its effective permission from the gate's 'index' purpose (uses, public preview). A
  * photo the gate does not let in is no document (build → null), so the sync job removes it instead.
  */
-import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.ts'
 import { SYSTEM, type Gate } from '../gate/index.ts'
-import { collectionItems, collections } from '../collections/collections.table.ts'
-import { photos } from '../photos/photos.table.ts'
+import type { PhotoRow } from '../photos/index.ts'
 import { colourFamily, orientationOf } from './search.colour.ts'
 import type { SearchDocument } from './search.port.ts'
-
-type PhotoRow = typeof photos.$inferSelect
+import * as searchRepo from './search.repo.ts'
 
 export interface DocumentDeps {
   db: DbOrTx
@@ -26,7 +23,7 @@ export class SearchDocuments {
   async build(ids: string[]): Promise<Map<string, SearchDocument | null>> {
     const out = new Map<string, SearchDocument | null>(ids.map((id) => [id, null]))
     if (ids.length === 0) return out
-    const rows = await this.deps.db.select().from(photos).where(inArray(photos.id, ids))
+    const rows = await searchRepo.photosByIds(this.deps.db, ids)
     for (const [id, doc] of await this.#documents(rows)) out.set(id, doc)
     return out
   }
@@ -35,12 +32,7 @@ export class SearchDocuments {
   async *all(batchSize = 500): AsyncIterable<SearchDocument[]> {
     let after: string | null = null
     for (;;) {
-      const rows: PhotoRow[] = await this.deps.db
-        .select()
-        .from(photos)
-        .where(and(eq(photos.status, 'published'), after ? gt(photos.id, after) : undefined))
-        .orderBy(asc(photos.id))
-        .limit(batchSize)
+      const rows: PhotoRow[] = await searchRepo.publishedPhotosAfter(this.deps.db, after, batchSize)
       if (rows.length === 0) return
       after = rows[rows.length - 1]!.id
       const docs = [...(await this.#documents(rows)).values()].filter((d): d is SearchDocument => d !== null)
@@ -62,20 +54,11 @@ export class SearchDocuments {
       this.deps.db,
     )
     const candidates = rows.filter((r) => decisions.get(r.id)?.ok && r.publishedAt)
-    const items = await this.deps.db
-      .select({ photoId: collectionItems.photoId, collectionId: collectionItems.collectionId })
-      .from(collectionItems)
-      // A curator's working set stays private: only published collections are in search.
-      .innerJoin(collections, eq(collections.id, collectionItems.collectionId))
-      .where(
-        and(
-          inArray(
-            collectionItems.photoId,
-            candidates.map((r) => r.id),
-          ),
-          isNotNull(collections.publishedAt),
-        ),
-      )
+    // A curator's working set stays private: only published collections are in search.
+    const items = await searchRepo.publishedCollectionsOf(
+      this.deps.db,
+      candidates.map((r) => r.id),
+    )
     for (const r of candidates) {
       const d = decisions.get(r.id)
       if (!d?.ok || !d.permission) continue

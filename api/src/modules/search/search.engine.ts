@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts'
 import type { SearchEngine } from './search.port.ts'
 import { MeilisearchEngine } from './search.meilisearch.ts'
 import { MemorySearchEngine } from './search.memory.ts'
-import { PostgresSearchEngine } from './search.postgres.ts'
+import { PostgresSearchEngine } from './search.postgres.repo.ts'
 
 export function createSearchEngine(config: Pick<Config, 'meilisearch'> & Partial<Pick<Config, 'searchEngine'>>, db: Db, log?: FastifyBaseLogger): SearchEngine {
   if (config.meilisearch) {

@@ -4,15 +4,8 @@
  * fact is a typed array indexed by document number, so a search over a million photos touches flat memory
  * only. What it does, in the order a query meets it:
  *
- *  - Terms. Every text is folded (lower case, no accents) and split into words. A word is indexed as itself
- *    (prefixes and typos are looked up on these), plus its Dutch stem for the Dutch texts and its English
- *    stem for the English ones (Snowball, @orama/stemmers), both for the keywords (Dutch and English) and series. The languages'
- *    stop words get no stem (the lists PostgreSQL uses), as in the PostgreSQL engine.
- *  - A query word matches its own word, its stems, and, for the last word, every word it begins (search as
- *    you type). A word that matches nothing is widened with its nearest words by Damerau–Levenshtein
- *    distance (a swapped pair of letters is one typo): one typo from 4 letters, two from 9, found through
- *    a deletion index (SymSpell) instead of scanning the vocabulary, and each such word then matches what
- *    it would match when typed.
+ *  - Terms, stems, prefixes and typos: search.index.terms.ts (a word that matches nothing is widened with
+ *    its nearest words, found through a deletion index instead of scanning the vocabulary).
  *  - Every word must match (AND); a document's score is the sum over words of the word's rarity times its
  *    best match (field weight: caption 1, alt text 0.4, tags and series 0.2, credit 0.1; times 1 for the
  *    word itself, 0.9 for a stem, 0.8 for a longer word, 0.6 for a typo), ties by newest.
@@ -23,154 +16,35 @@
  * Removing a document takes its words out of the vocabulary when no other document has them (erasure must
  * leave nothing behind); its postings are skipped until the next compaction.
  */
-import { stemmer as snowballNl } from '@orama/stemmers/dutch'
-import { stemmer as snowballEn } from '@orama/stemmers/english'
-import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument, type SearchFilters } from './search.port.ts'
-import stopwords from './search.stopwords.json' with { type: 'json' }
-import { fold } from './search.text.ts'
-import { USES } from '../../../../contract/vocabulary.ts'
+import type { Facet, SearchDocument, SearchFilters } from './search.port.ts'
+import { COLOUR_NO, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
+import {
+  damerau,
+  deletions,
+  EN,
+  EXACT,
+  grow,
+  Interned,
+  isStopWord,
+  NL,
+  Postings,
+  PREFIX,
+  PREFIX_TERMS,
+  STEM,
+  stemEn,
+  stemNl,
+  STOP_EN,
+  STOP_NL,
+  termsOf,
+  TYPO,
+  TYPO_NEIGHBOURS,
+  typosFor,
+  variants,
+  WEIGHT,
+  words,
+} from './search.index.terms.ts'
 
-/** Stems are asked for the same few thousand words again and again: remembered (bounded). */
-function memo(stem: (w: string) => string): (w: string) => string {
-  const known = new Map<string, string>()
-  return (w) => {
-    let s = known.get(w)
-    if (s === undefined) {
-      if (known.size >= 200_000) known.clear()
-      known.set(w, (s = stem(w)))
-    }
-    return s
-  }
-}
-const stemNl = memo(snowballNl)
-const stemEn = memo(snowballEn)
-
-const STOP_NL = new Set(stopwords.nl)
-const STOP_EN = new Set(stopwords.en)
-const NL = '\u0001'
-const EN = '\u0002'
-const CAPTION = 8
-const ALT = 4
-const KEYWORDS = 2
-const CREDIT = 1
-/** The best field weight per field mask (the PostgreSQL engine's A/B/C/D weights). */
-const WEIGHT = Float32Array.from({ length: 16 }, (_, m) => (m & CAPTION ? 1 : m & ALT ? 0.4 : m & KEYWORDS ? 0.2 : m & CREDIT ? 0.1 : 0))
-const EXACT = 1
-const STEM = 0.9
-const PREFIX = 0.8
-const TYPO = 0.6
-/** Longer words a prefix stands for, at most (the most common ones). */
-const PREFIX_TERMS = 64
-const TYPO_NEIGHBOURS = 3
-const MAX_WORD = 40
-
-const words = (s: string | null | undefined): string[] =>
-  s
-    ? fold(s)
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length > 0 && w.length <= MAX_WORD)
-    : []
-
-export const isStopWord = (w: string) => STOP_NL.has(w) || STOP_EN.has(w)
-
-/** The terms of a document with the fields each is in. */
-function termsOf(d: SearchDocument): Map<string, number> {
-  const out = new Map<string, number>()
-  const add = (t: string, field: number) => out.set(t, (out.get(t) ?? 0) | field)
-  const text = (s: string | null, field: number, nl: boolean, en: boolean) => {
-    for (const w of words(s)) {
-      add(w, field)
-      if (nl && !STOP_NL.has(w)) add(NL + stemNl(w), field)
-      if (en && !STOP_EN.has(w)) add(EN + stemEn(w), field)
-    }
-  }
-  text(d.captionNl, CAPTION, true, false)
-  text(d.captionEn, CAPTION, false, true)
-  text(d.altNl, ALT, true, false)
-  text(d.altEn, ALT, false, true)
-  // Keywords in either language get both stems, as before (a Dutch list often holds English words too).
-  text([d.tags.join(' '), d.tagsEn.join(' '), d.series ?? ''].join(' '), KEYWORDS, true, true)
-  text(d.credit, CREDIT, false, false)
-  return out
-}
-
-/** Damerau–Levenshtein (optimal string alignment) distance, or max + 1 once it is certainly above max. */
-export function damerau(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  const n = b.length
-  let prev2 = new Array<number>(n + 1).fill(0)
-  let prev = Array.from({ length: n + 1 }, (_, j) => j)
-  let cur = new Array<number>(n + 1).fill(0)
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i
-    let best = i
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
-      cur[j] = v
-      if (v < best) best = v
-    }
-    if (best > max) return max + 1
-    ;[prev2, prev, cur] = [prev, cur, prev2]
-  }
-  return prev[n]!
-}
-
-const deletions = (w: string): string[] => {
-  const out = new Set<string>()
-  for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1))
-  return [...out]
-}
-
-/** The deletion variants a word is filed under: one deletion, and two for words of 8 letters and more. */
-const variants = (w: string): string[] => {
-  const one = deletions(w)
-  if (w.length < 8) return one
-  const out = new Set(one)
-  for (const v of one) for (const x of deletions(v)) out.add(x)
-  return [...out]
-}
-
-/** Typos allowed for a word of this length (as Meilisearch: none below 4 letters here, two from 9). */
-export const typosFor = (len: number) => (len >= 9 ? 2 : len >= 4 ? 1 : 0)
-
-class Postings {
-  data = new Int32Array(4)
-  n = 0
-  /** Live documents with this term. */
-  df = 0
-  push(v: number) {
-    if (this.n === this.data.length) {
-      const next = new Int32Array(this.data.length * 2)
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.n++] = v
-  }
-}
-
-function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, size: number): T {
-  if (size <= a.length) return a
-  const next = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2))
-  next.set(a)
-  return next
-}
-
-/** Interned values of a facet (series, photographer, collection): value ↔ small number. */
-class Interned {
-  readonly ids = new Map<string, number>()
-  readonly values: string[] = []
-  id(v: string): number {
-    let i = this.ids.get(v)
-    if (i === undefined) {
-      i = this.values.length
-      this.ids.set(v, i)
-      this.values.push(v)
-    }
-    return i
-  }
-}
+export { damerau, isStopWord, typosFor }
 
 export interface IndexQuery {
   q: string
@@ -188,10 +62,6 @@ export interface IndexAnswer {
   /** The words a hit may show as matched (for highlights). */
   terms: string[]
 }
-
-const ORIENTATION_NO = new Map(ORIENTATIONS.map((o, i) => [o as string, i]))
-const COLOUR_NO = new Map(COLOURS.map((c, i) => [c as string, i + 1]))
-const USE_BIT = new Map(USES.map((u, i) => [u as string, 1 << i]))
 
 export class MemoryIndex {
   readonly #terms = new Map<string, Postings>()
@@ -500,131 +370,24 @@ export class MemoryIndex {
   }
 
   #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
-    const f = query.filters
-    const want = {
-      use: f.use ? (USE_BIT.get(f.use) ?? -1) : 0,
-      orientation: f.orientation ? (ORIENTATION_NO.get(f.orientation) ?? -1) : -2,
-      colour: f.colour ? (COLOUR_NO.get(f.colour) ?? -1) : -2,
-      series: f.series !== undefined ? (this.#seriesValues.ids.get(f.series) ?? -3) : -2,
-      collection: f.collection !== undefined ? (this.#collectionValues.ids.get(f.collection) ?? -3) : -2,
-      photographer: f.photographer !== undefined ? (this.#photographers.ids.get(f.photographer) ?? -3) : -2,
-    }
-    const useCounts = new Int32Array(8)
-    const orientationCounts = new Int32Array(ORIENTATIONS.length)
-    const colourCounts = new Int32Array(COLOURS.length + 1)
-    const seriesCounts = new Int32Array(this.#seriesValues.values.length)
-    const photographerCounts = new Int32Array(this.#photographers.values.length)
-    const collectionCounts = new Int32Array(this.#collectionValues.values.length)
-    const hits: number[] = []
-    const USE = 1
-    const ORI = 2
-    const COL = 4
-    const SER = 8
-    const COLL = 16
-    const PH = 32
-    // Locals, not fields, in the loop over every match (the hot path of a common word).
-    const preview = this.#preview
-    const usesOf = this.#uses
-    const orientationOf = this.#orientation
-    const colourOf = this.#colour
-    const seriesOf = this.#series
-    const photographerOf = this.#photographer
-    const collectionsOf = this.#collections
-    const previewOnly = f.publicPreviewOnly === true
-    const { use, orientation, colour, series, collection, photographer } = want
-    const useCount = USES.length
-    for (let i = 0; i < matches.length; i++) {
-      const d = matches[i]!
-      if (previewOnly && preview[d] === 0) continue
-      const u = usesOf[d]!
-      const o = orientationOf[d]!
-      const c = colourOf[d]!
-      const s = seriesOf[d]!
-      const ph = photographerOf[d]!
-      const cs = collectionsOf[d]
-      let fail = 0
-      if (use !== 0 && (use < 0 || (u & use) === 0)) fail |= USE
-      if (orientation !== -2 && o !== orientation) fail |= ORI
-      if (colour !== -2 && c !== colour) fail |= COL
-      if (series !== -2 && s !== series) fail |= SER
-      if (collection !== -2 && (cs == null || cs.indexOf(collection) < 0)) fail |= COLL
-      if (photographer !== -2 && ph !== photographer) fail |= PH
-      if (fail !== 0 && (fail & (fail - 1)) !== 0) continue // fails two filters: counts nowhere
-      if (fail === 0) hits.push(d)
-      if (fail === 0 || fail === USE) for (let b = 0; b < useCount; b++) if (u & (1 << b)) useCounts[b]!++
-      if (fail === 0 || fail === ORI) orientationCounts[o]!++
-      if (fail === 0 || fail === COL) colourCounts[c]!++
-      if ((fail === 0 || fail === SER) && s >= 0) seriesCounts[s]!++
-      if ((fail === 0 || fail === COLL) && cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
-      if (fail === 0 || fail === PH) photographerCounts[ph]!++
-    }
-    const named = (counts: Int32Array, name: (i: number) => string | null) => {
-      const out: Record<string, number> = {}
-      for (let i = 0; i < counts.length; i++) {
-        const key = name(i)
-        if (counts[i]! > 0 && key !== null) out[key] = counts[i]!
-      }
-      return out
-    }
-    const facets: Record<Facet, Record<string, number>> = {
-      use: named(useCounts, (i) => USES[i] ?? null),
-      orientation: named(orientationCounts, (i) => ORIENTATIONS[i] ?? null),
-      colour: named(colourCounts, (i) => (i === 0 ? null : COLOURS[i - 1]!)),
-      series: named(seriesCounts, (i) => this.#seriesValues.values[i]!),
-      collection: named(collectionCounts, (i) => this.#collectionValues.values[i]!),
-      photographer: named(photographerCounts, (i) => this.#photographers.values[i]!),
-    }
-    for (const k of FACETS) facets[k] ??= {}
-    return { docs: this.#top(hits, query).map((d) => this.#docs[d]!), total: hits.length, facets }
-  }
-
-  /** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
-  #top(hits: number[], query: IndexQuery): number[] {
-    const score = this.#score
-    const published = this.#published
-    const docs = this.#docs
-    const relevance = query.sort === 'relevance'
-    const before = (a: number, b: number): number => {
-      if (relevance && score[a] !== score[b]) return score[b]! - score[a]!
-      if (published[a] !== published[b]) return published[b]! - published[a]!
-      const x = docs[a]!.id
-      const y = docs[b]!.id
-      return x < y ? 1 : x > y ? -1 : 0
-    }
-    const k = Math.max(0, query.top)
-    if (hits.length <= k * 4 || hits.length < 512) return hits.sort(before).slice(0, k)
-    // A bounded heap (the worst of the best k on top): n log k instead of sorting every match.
-    const heap: number[] = []
-    const worse = (a: number, b: number) => before(a, b) > 0
-    const up = (i: number) => {
-      while (i > 0) {
-        const p = (i - 1) >> 1
-        if (!worse(heap[i]!, heap[p]!)) break
-        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-        i = p
-      }
-    }
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l
-        if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r
-        if (m === i) return
-        ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-        i = m
-      }
-    }
-    for (const d of hits) {
-      if (heap.length < k) {
-        heap.push(d)
-        up(heap.length - 1)
-      } else if (k > 0 && before(d, heap[0]!) < 0) {
-        heap[0] = d
-        down(0)
-      }
-    }
-    return heap.sort(before)
+    return filterAndCount(
+      {
+        docs: this.#docs,
+        score: this.#score,
+        published: this.#published,
+        preview: this.#preview,
+        uses: this.#uses,
+        orientation: this.#orientation,
+        colour: this.#colour,
+        series: this.#series,
+        photographer: this.#photographer,
+        collections: this.#collections,
+        seriesValues: this.#seriesValues,
+        photographers: this.#photographers,
+        collectionValues: this.#collectionValues,
+      },
+      matches,
+      query,
+    )
   }
 }

@@ -17,7 +17,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { SearchCursorError, type SearchDocument, type SearchEngine, type SearchHit, type SearchQuery, type SearchResult } from './search.port.ts'
 import { MemoryIndex } from './search.index.ts'
-import { highlights } from './search.postgres.ts'
+import { highlights } from './search.postgres.repo.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -10,14 +10,11 @@ import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import { callerOf, inPresetOrder, mediaUrl, todayUtc, type Allowed, type Caller, type Decision, type Gate, type PhotoRecord } from '../gate/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { derivatives, photos } from '../photos/photos.table.ts'
+import type { DerivativeRow, PhotoRow } from '../photos/index.ts'
 import { LanguageGuidance } from './search.guidance.ts'
 import { SearchCursorError, type SearchEngine, type SearchFilters, type SearchResult } from './search.port.ts'
 import { SEARCH_DEFAULT_LIMIT, type SearchQuerystringT, type SearchResponseT } from './search.schemas.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from './search.sync.ts'
-
-type PhotoRow = typeof photos.$inferSelect
-type DerivativeRow = typeof derivatives.$inferSelect
 
 /** What the gate says when a photo may be shown to nobody now: its index entry is stale. */
 const PHOTO_GONE = new Set(['missing', 'erased', 'withdrawn', 'not-published', 'not-shown'])

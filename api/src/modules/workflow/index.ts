@@ -8,4 +8,3 @@
 export { WorkflowService } from './workflow.service.ts'
 export { workflowRoutes } from './workflow.routes.ts'
 export { workflowProblems } from './workflow.problems.ts'
-export { CHECKLIST_WORDS, type ChecklistCode } from './workflow.words.ts'

@@ -1,15 +1,8 @@
 import { Problem } from '../../platform/problems.ts'
-import { WORKFLOW_WORDS, type ChecklistCode, type Words } from './workflow.words.ts'
+import { WORKFLOW_WORDS } from './workflow.words.ts'
 
 /** Each refusal carries its sentence in both languages (`words`), which the gallery shows as it is. */
 export const workflowProblems = {
-  submitRefused: (missing: { code: ChecklistCode; words: Words }[]) =>
-    new Problem(409, 'submit-refused', 'The photo cannot be sent for review yet', `Missing: ${missing.map((m) => m.code).join(', ')}.`, {
-      missing,
-      words: WORKFLOW_WORDS.submitRefused,
-    }),
-  notSendable: (status: string) =>
-    new Problem(409, 'not-a-draft', 'Not a draft', `The photo is ${status.replace('_', ' ')}, not a draft.`, { words: WORKFLOW_WORDS.notSendable }),
   notInReview: (status: string) =>
     new Problem(409, 'not-in-review', 'Not in review', `The photo is ${status.replace('_', ' ')}; only a photo in review can be returned.`, {
       words: WORKFLOW_WORDS.notInReview,

@@ -4,20 +4,16 @@
  * Every change is one transaction with its audit event; blobs go after the commit (a crash in between
  * leaves blobs no row points to, which the start-up sweep removes: PhotosService.sweepOrphans).
  */
-import { asc, eq } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
-import { consentRepo, describePublishBlocker, type ConsentService } from '../consent/index.ts'
-import { photoNotes, photos } from '../photos/photos.table.ts'
+import { consentRepo, describePublishBlocker } from '../consent/index.ts'
+import { photosRepo, type PhotoRow, type Publication } from '../photos/index.ts'
 import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
-import { users } from '../auth/auth.table.ts'
 import { workflowProblems } from './workflow.problems.ts'
-
-type PhotoRow = typeof photos.$inferSelect
 
 const notFound = () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
 
@@ -26,7 +22,8 @@ const mayManage = (photo: PhotoRow, p: Principal) => photo.ownerId === p.userId 
 
 export interface WorkflowDeps {
   db: Db
-  consent: ConsentService
+  /** The photo's lifecycle (photos.publication.ts): the checklist and what blocks publishing. */
+  publication: Pick<Publication, 'checklist' | 'publishBlockers'>
   audit: AuditLog
   blobs: BlobStore
   /** The one door (modules/gate): whether the caller may manage the photo at all (erased, not theirs). */
@@ -43,10 +40,10 @@ export class WorkflowService {
       return await this.deps.db.transaction(async (tx) => {
         const photo = await this.#lockManaged(tx, photoId, principal)
         if (photo.status !== 'in_review') throw workflowProblems.notInReview(photo.status)
-        const [row] = await tx.insert(photoNotes).values({ photoId, authorId: principal.userId, kind: 'returned', body: note.trim() }).returning()
-        await tx.update(photos).set({ status: 'returned', updatedAt: new Date() }).where(eq(photos.id, photoId))
+        const row = await photosRepo.insertNote(tx, { photoId, authorId: principal.userId, kind: 'returned', body: note.trim() })
+        await photosRepo.updatePhoto(tx, photoId, { status: 'returned', updatedAt: new Date() })
         // The note's words stay out of the trail (they might name someone): its id is enough to find it.
-        await this.deps.audit.append(tx, { type: 'photo.returned', actor: { kind: 'user', id: principal.userId }, photoId, data: { noteId: row!.id } })
+        await this.deps.audit.append(tx, { type: 'photo.returned', actor: { kind: 'user', id: principal.userId }, photoId, data: { noteId: row.id } })
         return { id: photoId, status: 'returned' }
       })
     } finally {
@@ -59,21 +56,16 @@ export class WorkflowService {
    * publishing would be refused now (in words), and the curators' notes, newest first.
    */
   async status(photoId: string, principal: Principal) {
-    const { db, consent } = this.deps
+    const { db, publication } = this.deps
     // The gate decides whether this caller may see the photo's management view (its photographer, the staff).
     const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal)).catch(() => {
       throw notFound()
     })
     const photo = allowed.record.photo
     const [checklist, blockers, notes] = await Promise.all([
-      consent.publication.checklist(db, photo),
-      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : consent.publication.publishBlockers(db, photo),
-      db
-        .select({ id: photoNotes.id, kind: photoNotes.kind, body: photoNotes.body, createdAt: photoNotes.createdAt, author: users.displayName })
-        .from(photoNotes)
-        .innerJoin(users, eq(users.id, photoNotes.authorId))
-        .where(eq(photoNotes.photoId, photoId))
-        .orderBy(asc(photoNotes.createdAt)),
+      publication.checklist(db, photo),
+      photo.status === 'published' || photo.status === 'withdrawn' ? Promise.resolve([]) : publication.publishBlockers(db, photo),
+      photosRepo.notesOf(db, photoId),
     ])
     return {
       id: photo.id,
@@ -99,7 +91,7 @@ export class WorkflowService {
           throw new Problem(404, 'person-not-in-photo', 'Person not in this photo', 'This person is not linked to this photo.')
         const versions = await consentRepo.deleteConsentsOfPerson(tx, photoId, subjectId)
         await consentRepo.deleteRenewalRequestsOfPerson(tx, photoId, subjectId)
-        await tx.update(photos).set({ updatedAt: new Date() }).where(eq(photos.id, photoId))
+        await photosRepo.updatePhoto(tx, photoId, { updatedAt: new Date() })
         await this.deps.audit.append(tx, {
           type: 'consent.removed',
           actor: { kind: 'user', id: principal.userId },
@@ -126,7 +118,7 @@ export class WorkflowService {
         if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notDeletable(photo.status)
         // Consent rows point at the photo with ON DELETE CASCADE, people links too; the subjects stay.
         await consentRepo.deleteRenewalRequestsOfPhoto(tx, photoId)
-        await tx.delete(photos).where(eq(photos.id, photoId))
+        await photosRepo.deletePhoto(tx, photoId)
         await this.deps.audit.append(tx, { type: 'photo.deleted', actor: { kind: 'user', id: principal.userId }, photoId, data: { status: photo.status } })
         return photo
       })
@@ -138,8 +130,7 @@ export class WorkflowService {
 
   /** Locks the photo's row, then asks the gate (inside the transaction) whether the caller may manage it. */
   async #lockManaged(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
-    const [row] = await tx.select({ id: photos.id }).from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
-    if (!row) throw notFound()
+    if (!(await photosRepo.lockPhoto(tx, photoId, 'update'))) throw notFound()
     const allowed = await this.deps.gate.require(photoId, { kind: 'manage' }, callerOf(principal), tx).catch(() => {
       throw notFound()
     })

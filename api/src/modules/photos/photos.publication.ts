@@ -1,27 +1,33 @@
 /**
- * Review and publication: the photographer sends a complete draft for review, the curator publishes it
- * when nothing stands in the way. One list of blockers for publish() and the review queue.
+ * Review and publication, the photo's lifecycle: the photographer sends a complete draft for review, the
+ * curator publishes it when nothing stands in the way. One list of blockers for publish() and the review
+ * queue. Who is in the photo and their consent are asked of the consent module (its service, passed in).
  */
-import { eq } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/client.ts'
 import { Problem } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue } from '../jobs/index.ts'
-import { photos } from '../photos/photos.table.ts'
+import * as photosRepo from './photos.repo.ts'
+import type { PhotoRow } from './photos.repo.ts'
 import { evaluateConsent, todayUtc, type Block, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { enqueueSearchSync } from '../search/index.ts'
-import { workflowProblems } from '../workflow/index.ts'
-import { CHECKLIST_WORDS, type ChecklistCode } from '../workflow/index.ts'
-import { photoSubjects } from './consent.table.ts'
-import { consentProblems, type PublishBlocker } from './consent.model.ts'
-import type { ConsentService } from './consent.service.ts'
+import { CHECKLIST_WORDS, submitProblems, type ChecklistCode } from './photos.checklist.ts'
+import type { ConsentService, PublishBlocker } from '../consent/index.ts'
+import { photoProblems } from './photos.problems.ts'
 import { parseLicenceRef } from '../../../../contract/licence-ref.ts'
 
-type PhotoRow = typeof photos.$inferSelect
+export interface PublicationDeps {
+  db: Db
+  queue: JobQueue
+  audit: AuditLog
+  licenceTerms: (ref: string) => LicenceTerms
+  /** The consent module: the photographer's lock on a photo, who is in it, their current consent. */
+  consent: Pick<ConsentService, 'managedPhoto' | 'gatePhotos' | 'currentConsents'>
+}
 
 export class Publication {
-  constructor(private readonly deps: { db: Db; queue: JobQueue; audit: AuditLog; licenceTerms: (ref: string) => LicenceTerms; consent: ConsentService }) {}
+  constructor(private readonly deps: PublicationDeps) {}
 
   /**
    * Sends a draft (or a photo a curator returned) for review, once the checklist is complete: texts in
@@ -30,17 +36,18 @@ export class Publication {
   async submit(photoId: string, principal: Principal) {
     await this.deps.db.transaction(async (tx) => {
       const photo = await this.deps.consent.managedPhoto(tx, photoId, principal)
-      if (photo.status !== 'draft' && photo.status !== 'returned') throw workflowProblems.notSendable(photo.status)
+      if (photo.status !== 'draft' && photo.status !== 'returned') throw submitProblems.notSendable(photo.status)
       const missing = (await this.checklist(tx, photo)).filter((c) => !c.done)
-      if (missing.length) throw workflowProblems.submitRefused(missing.map((m) => ({ code: m.code, words: m.words })))
-      await tx.update(photos).set({ status: 'in_review', updatedAt: new Date() }).where(eq(photos.id, photoId))
+      if (missing.length) throw submitProblems.submitRefused(missing.map((m) => ({ code: m.code, words: m.words })))
+      await photosRepo.updatePhoto(tx, photoId, { status: 'in_review', updatedAt: new Date() })
     })
   }
 
   /** The photographer's checklist before sending: each item done or not (workflow.words.ts). */
   async checklist(tx: DbOrTx, photo: PhotoRow): Promise<{ code: ChecklistCode; done: boolean; words: { nl: string; en: string } }[]> {
     const filled = (v: string | null) => !!v?.trim()
-    const hasPeople = (await tx.select({ s: photoSubjects.subjectId }).from(photoSubjects).where(eq(photoSubjects.photoId, photo.id)).limit(1)).length > 0
+    // Who is in the photo is the consent module's to read (its gatePhotos, the links of each photo).
+    const hasPeople = ((await this.deps.consent.gatePhotos(tx, [photo])).get(photo.id)?.subjectIds.length ?? 0) > 0
     const items: [ChecklistCode, boolean][] = [
       ['caption-nl', filled(photo.captionNl)],
       ['caption-en', filled(photo.captionEn)],
@@ -78,19 +85,15 @@ export class Publication {
   /** Publishing is refused, with every reason at once, while anything required is missing. */
   async publish(photoId: string, principal: Principal) {
     return this.deps.db.transaction(async (tx) => {
-      const [photo] = await tx.select().from(photos).where(eq(photos.id, photoId)).limit(1).for('update')
+      const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
       if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
-      if (photo.status === 'withdrawn') throw consentProblems.withdrawnFinal()
+      if (photo.status === 'withdrawn') throw photoProblems.withdrawnFinal()
       if (photo.status === 'published') return photo
       const reasons = await this.publishBlockers(tx, photo)
       if (reasons.length) {
         throw new Problem(409, 'publish-refused', 'The photo cannot be published yet', reasons.map(describeReason).join(' '), { reasons })
       }
-      const [updated] = await tx
-        .update(photos)
-        .set({ status: 'published', publishedAt: new Date(), publishedBy: principal.userId, updatedAt: new Date() })
-        .where(eq(photos.id, photoId))
-        .returning()
+      const updated = await photosRepo.markPublished(tx, photoId, principal.userId)
       await enqueueSearchSync(tx, this.deps.queue, photoId)
       await this.deps.audit.append(tx, {
         type: 'photo.published',

@@ -1,0 +1,111 @@
+/**
+ * The gate's reads: its photo read model (a photo row with its derivatives, who is in it and their current
+ * consent, in one round trip) and the change log behind gate.freshness.ts. Read-only joins over the photos
+ * and consent modules' tables (a repository may read another module's table; it never writes one). They
+ * live here, not in photos' repository, because the photos module asks the gate for every read: a call
+ * back into photos would be an import cycle.
+ */
+import { getTableColumns, inArray, sql, type Table } from 'drizzle-orm'
+import { rowsOf, type DbOrTx } from '../../db/client.ts'
+import { consents as consentsTable } from '../consent/consent.table.ts'
+import { derivatives, photos } from '../photos/photos.table.ts'
+import type { CurrentConsent } from './gate.consent.ts'
+import type { PhotoRecord } from './gate.records.ts'
+
+type PhotoRow = typeof photos.$inferSelect
+type DerivativeRow = typeof derivatives.$inferSelect
+
+/** These photos' rows and all their derivatives, read at once (the three-query loader's photo part). */
+export async function photosWithDerivatives(db: DbOrTx, ids: string[]): Promise<{ rows: PhotoRow[]; ds: DerivativeRow[] }> {
+  const [rows, ds] = await Promise.all([
+    db.select().from(photos).where(inArray(photos.id, ids)),
+    db.select().from(derivatives).where(inArray(derivatives.photoId, ids)),
+  ])
+  return { rows, ds }
+}
+
+/** The gate's view of a consent row: what it decides on, nothing of who wrote it. */
+function currentConsent(c: typeof consentsTable.$inferSelect): CurrentConsent {
+  const { subjectId, version, state, uses, excludedTopics, identifiable, identifiabilityAgreed, outletAllow, outletDeny, publicPreview, reason } = c
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10))
+  return {
+    subjectId,
+    version,
+    state,
+    uses,
+    excludedTopics,
+    identifiable,
+    identifiabilityAgreed,
+    outletAllow: outletAllow ?? null,
+    outletDeny: outletDeny ?? [],
+    publicPreview,
+    validFrom: day(c.validFrom),
+    validUntil: day(c.validUntil),
+    reason: reason ?? null,
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
+function fromJson<T>(table: Table, json: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = json[column.name]
+    out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v)
+  }
+  return out as T
+}
+
+/**
+ * The gate's database read (for the cache, and inside a transaction) in ONE round trip for any number of
+ * photos: each photo's row with its derivatives, who is in it and their current consent (the latest version
+ * per person, as consent.service.ts currentConsents reads it), as JSON. A malformed id is no such photo.
+ */
+export async function photoRecords(db: DbOrTx, ids: string[]): Promise<Map<string, PhotoRecord>> {
+  {
+    ids = ids.filter((id) => UUID.test(id))
+    if (ids.length === 0) return new Map()
+    const rows = rowsOf<{ photo: Record<string, unknown>; ds: Record<string, unknown>[]; subjects: string[]; consents: Record<string, unknown>[] }>(
+      await db.execute(sql`
+        select row_to_json(p) as photo,
+               coalesce((select json_agg(d) from derivatives d where d.photo_id = p.id), '[]') as ds,
+               coalesce((select json_agg(s.subject_id) from photo_subjects s where s.photo_id = p.id), '[]') as subjects,
+               coalesce((select json_agg(c) from (select distinct on (c.subject_id) c.* from consents c where c.photo_id = p.id
+                                                 order by c.subject_id, c.version desc) c), '[]') as consents
+        from photos p where p.id = any(${`{${ids.join(',')}}`}::uuid[])`),
+    )
+    return new Map(
+      rows.map((r) => {
+        const photo = fromJson<PhotoRow>(photos, r.photo)
+        const consents = new Map(r.consents.map((json) => currentConsent(fromJson(consentsTable, json))).map((c) => [c.subjectId, c]))
+        return [
+          photo.id,
+          { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) },
+        ]
+      }),
+    )
+  }
+}
+
+/**
+ * The database's current snapshot, its xmin, and (with a previous snapshot `base`) the photos changed by
+ * transactions not visible in `base`: at most `maxRows + 1` rows, so a caller can tell "too many".
+ */
+export async function changesSince(db: DbOrTx, base: string | null, maxRows: number) {
+  const [row] = rowsOf<{ snapshot: string; xmin: string; changes: [number, string | null][] | null }>(
+    await db.execute(sql`
+          select pg_current_snapshot()::text as snapshot, pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
+            (select json_agg(json_build_array(c.seq, c.photo_id)) from (
+               select seq, photo_id from photo_changes
+               where ${base}::text is not null and xid >= pg_snapshot_xmin(${base}::pg_snapshot)
+                 and not pg_visible_in_snapshot(xid, ${base}::pg_snapshot)
+               limit ${maxRows + 1}) c) as changes`),
+  )
+  return row
+}
+
+/** Deletes the change log's rows of transactions older than `horizon` (an xid8). */
+export async function pruneChanges(db: DbOrTx, horizon: string): Promise<void> {
+  await db.execute(sql`delete from photo_changes where xid < ${horizon}::xid8`)
+}

@@ -1,0 +1,159 @@
+/**
+ * The in-process index's filters, facets and order (search.index.ts): one pass over the matches applies
+ * the filters and counts every facet disjunctively (a facet's counts with every *other* facet's filter
+ * applied), then the first `top` hits are ordered by relevance or date.
+ */
+import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument } from './search.port.ts'
+import type { IndexAnswer, IndexQuery } from './search.index.ts'
+import type { Interned } from './search.index.terms.ts'
+import { USES } from '../../../../contract/vocabulary.ts'
+
+export const ORIENTATION_NO = new Map(ORIENTATIONS.map((o, i) => [o as string, i]))
+export const COLOUR_NO = new Map(COLOURS.map((c, i) => [c as string, i + 1]))
+export const USE_BIT = new Map(USES.map((u, i) => [u as string, 1 << i]))
+
+/** The index's per-document facts, by document number (MemoryIndex's arrays, as they are at the call). */
+export interface IndexFacts {
+  docs: (SearchDocument | null)[]
+  score: Float32Array
+  published: Float64Array
+  preview: Uint8Array
+  uses: Uint8Array
+  orientation: Uint8Array
+  colour: Uint8Array
+  series: Int32Array
+  photographer: Int32Array
+  collections: (Int32Array | null)[]
+  seriesValues: Interned
+  photographers: Interned
+  collectionValues: Interned
+}
+
+export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
+  const f = query.filters
+  const want = {
+    use: f.use ? (USE_BIT.get(f.use) ?? -1) : 0,
+    orientation: f.orientation ? (ORIENTATION_NO.get(f.orientation) ?? -1) : -2,
+    colour: f.colour ? (COLOUR_NO.get(f.colour) ?? -1) : -2,
+    series: f.series !== undefined ? (facts.seriesValues.ids.get(f.series) ?? -3) : -2,
+    collection: f.collection !== undefined ? (facts.collectionValues.ids.get(f.collection) ?? -3) : -2,
+    photographer: f.photographer !== undefined ? (facts.photographers.ids.get(f.photographer) ?? -3) : -2,
+  }
+  const useCounts = new Int32Array(8)
+  const orientationCounts = new Int32Array(ORIENTATIONS.length)
+  const colourCounts = new Int32Array(COLOURS.length + 1)
+  const seriesCounts = new Int32Array(facts.seriesValues.values.length)
+  const photographerCounts = new Int32Array(facts.photographers.values.length)
+  const collectionCounts = new Int32Array(facts.collectionValues.values.length)
+  const hits: number[] = []
+  const USE = 1
+  const ORI = 2
+  const COL = 4
+  const SER = 8
+  const COLL = 16
+  const PH = 32
+  // Locals, not fields, in the loop over every match (the hot path of a common word).
+  const preview = facts.preview
+  const usesOf = facts.uses
+  const orientationOf = facts.orientation
+  const colourOf = facts.colour
+  const seriesOf = facts.series
+  const photographerOf = facts.photographer
+  const collectionsOf = facts.collections
+  const previewOnly = f.publicPreviewOnly === true
+  const { use, orientation, colour, series, collection, photographer } = want
+  const useCount = USES.length
+  for (let i = 0; i < matches.length; i++) {
+    const d = matches[i]!
+    if (previewOnly && preview[d] === 0) continue
+    const u = usesOf[d]!
+    const o = orientationOf[d]!
+    const c = colourOf[d]!
+    const s = seriesOf[d]!
+    const ph = photographerOf[d]!
+    const cs = collectionsOf[d]
+    let fail = 0
+    if (use !== 0 && (use < 0 || (u & use) === 0)) fail |= USE
+    if (orientation !== -2 && o !== orientation) fail |= ORI
+    if (colour !== -2 && c !== colour) fail |= COL
+    if (series !== -2 && s !== series) fail |= SER
+    if (collection !== -2 && (cs == null || cs.indexOf(collection) < 0)) fail |= COLL
+    if (photographer !== -2 && ph !== photographer) fail |= PH
+    if (fail !== 0 && (fail & (fail - 1)) !== 0) continue // fails two filters: counts nowhere
+    if (fail === 0) hits.push(d)
+    if (fail === 0 || fail === USE) for (let b = 0; b < useCount; b++) if (u & (1 << b)) useCounts[b]!++
+    if (fail === 0 || fail === ORI) orientationCounts[o]!++
+    if (fail === 0 || fail === COL) colourCounts[c]!++
+    if ((fail === 0 || fail === SER) && s >= 0) seriesCounts[s]!++
+    if ((fail === 0 || fail === COLL) && cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
+    if (fail === 0 || fail === PH) photographerCounts[ph]!++
+  }
+  const named = (counts: Int32Array, name: (i: number) => string | null) => {
+    const out: Record<string, number> = {}
+    for (let i = 0; i < counts.length; i++) {
+      const key = name(i)
+      if (counts[i]! > 0 && key !== null) out[key] = counts[i]!
+    }
+    return out
+  }
+  const facets: Record<Facet, Record<string, number>> = {
+    use: named(useCounts, (i) => USES[i] ?? null),
+    orientation: named(orientationCounts, (i) => ORIENTATIONS[i] ?? null),
+    colour: named(colourCounts, (i) => (i === 0 ? null : COLOURS[i - 1]!)),
+    series: named(seriesCounts, (i) => facts.seriesValues.values[i]!),
+    collection: named(collectionCounts, (i) => facts.collectionValues.values[i]!),
+    photographer: named(photographerCounts, (i) => facts.photographers.values[i]!),
+  }
+  for (const k of FACETS) facets[k] ??= {}
+  return { docs: top(facts, hits, query).map((d) => facts.docs[d]!), total: hits.length, facets }
+}
+
+/** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
+function top(facts: IndexFacts, hits: number[], query: IndexQuery): number[] {
+  const score = facts.score
+  const published = facts.published
+  const docs = facts.docs
+  const relevance = query.sort === 'relevance'
+  const before = (a: number, b: number): number => {
+    if (relevance && score[a] !== score[b]) return score[b]! - score[a]!
+    if (published[a] !== published[b]) return published[b]! - published[a]!
+    const x = docs[a]!.id
+    const y = docs[b]!.id
+    return x < y ? 1 : x > y ? -1 : 0
+  }
+  const k = Math.max(0, query.top)
+  if (hits.length <= k * 4 || hits.length < 512) return hits.sort(before).slice(0, k)
+  // A bounded heap (the worst of the best k on top): n log k instead of sorting every match.
+  const heap: number[] = []
+  const worse = (a: number, b: number) => before(a, b) > 0
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!worse(heap[i]!, heap[p]!)) break
+      ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+      i = p
+    }
+  }
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r
+      if (m === i) return
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+  for (const d of hits) {
+    if (heap.length < k) {
+      heap.push(d)
+      up(heap.length - 1)
+    } else if (k > 0 && before(d, heap[0]!) < 0) {
+      heap[0] = d
+      down(0)
+    }
+  }
+  return heap.sort(before)
+}
