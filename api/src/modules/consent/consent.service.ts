@@ -1,10 +1,10 @@
 import { type Db, type DbOrTx } from '../../db/client.ts'
 import type { LedgerPort } from '../../platform/ledger.ts'
-import { Problem, problems } from '../../platform/problems.ts'
+import { problems } from '../../platform/problems.ts'
 import type { Principal } from '../auth/index.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { JobQueue, Worker } from '../jobs/index.ts'
-import { photosRepo, type PhotoRow } from '../photos/index.ts'
+import { photoProblems, photosRepo, type PhotoRow } from '../photos/index.ts'
 import { todayUtc, type CurrentConsent, type LicenceTerms } from '../gate/index.ts'
 import { addYears, isCalendarDay } from './consent.dates.ts'
 import type { ConsentAuthor } from './consent.table.ts'
@@ -60,7 +60,7 @@ export class ConsentService {
   async managedPhoto(tx: DbOrTx, photoId: string, principal: Principal): Promise<PhotoRow> {
     const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
     const mine = photo && (photo.ownerId === principal.userId || principal.role === 'admin')
-    if (!photo || !mine) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
+    if (!photo || !mine) throw photoProblems.notYours()
     return photo
   }
 
@@ -89,7 +89,7 @@ export class ConsentService {
   async people(photoId: string, principal: Principal) {
     const photo = await photosRepo.photoById(this.deps.db, photoId)
     if (!photo || !(photo.ownerId === principal.userId || STAFF.has(principal.role))) {
-      throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.')
+      throw photoProblems.notFound()
     }
     const current = (await this.currentConsents(this.deps.db, [photoId])).get(photoId) ?? new Map<string, CurrentConsent>()
     const people = await repo.peopleInPhoto(this.deps.db, photoId)

@@ -36,6 +36,8 @@ export const photoProblems = {
   /** 410 without saying why: whether someone withdrew is not the caller's business (DESIGN.md promise 1). */
   gone: () => new Problem(410, 'photo-gone', 'Photo no longer available', 'This photo is no longer available.'),
   notFound: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may see.'),
+  /** The same 404 for a photo that exists but is not the caller's to change: whether it exists is not their business. */
+  notYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.'),
   unknownPreset: () => new Problem(404, 'unknown-preset', 'Unknown preset', 'Ask for thumb, small, medium or large as jpeg, webp or avif.'),
   /** A withdrawn photo is never published again (the same answer consent gives: consent.model.ts). */
   withdrawnFinal: () =>

@@ -86,7 +86,7 @@ export class Publication {
   async publish(photoId: string, principal: Principal) {
     return this.deps.db.transaction(async (tx) => {
       const photo = await photosRepo.photoById(tx, photoId, { lock: 'update' })
-      if (!photo) throw new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id.')
+      if (!photo) throw photoProblems.notFound()
       if (photo.status === 'withdrawn') throw photoProblems.withdrawnFinal()
       if (photo.status === 'published') return photo
       const reasons = await this.publishBlockers(tx, photo)

@@ -10,12 +10,12 @@ import { Problem } from '../../platform/problems.ts'
 import type { AuditLog } from '../audit/index.ts'
 import type { Principal } from '../auth/index.ts'
 import { consentRepo, describePublishBlocker } from '../consent/index.ts'
-import { photosRepo, type PhotoRow, type Publication } from '../photos/index.ts'
+import { photoProblems, photosRepo, type PhotoRow, type Publication } from '../photos/index.ts'
 import { callerOf, type Gate } from '../gate/index.ts'
 import type { BlobStore } from '../storage/index.ts'
 import { workflowProblems } from './workflow.problems.ts'
 
-const notFound = () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.')
+const notFound = () => photoProblems.notYours()
 
 /** Who may change a photo's people and delete it: its photographer, and an admin (the consent officer). */
 const mayManage = (photo: PhotoRow, p: Principal) => photo.ownerId === p.userId || p.role === 'admin'
