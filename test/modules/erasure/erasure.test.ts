@@ -314,3 +314,18 @@ describe('two consent officers carrying out the same request at once', () => {
     expect((await t.rt.audit.verify()).ok).toBe(true)
   })
 })
+
+describe('the blob-deletion jobs delete only what the database says is erased', () => {
+  it('refuses a delete-original job for a live photo (a wrong or forged payload) and leaves its original in place', async () => {
+    const lea = await person(call, staff, 'Lea')
+    const live = await publishedPhoto(t.url, call, staff, [lea])
+    const { original } = await photoBlobs(db(), live.id)
+    const before = readBlob(t.dataDir, original)
+    const job = { id: crypto.randomUUID(), kind: 'erasure.delete-original', payload: { photoId: live.id }, attempts: 1 }
+    await expect(t.rt.erasure.deleteOriginalJob(job as never)).rejects.toThrow('photo not erased')
+    expect(readBlob(t.dataDir, original).equals(before)).toBe(true)
+    expect((await call('GET', `/v1/photos/${live.id}`, null)).status).toBe(200)
+    // An unknown photo: nothing to delete, nothing thrown.
+    await expect(t.rt.erasure.deleteOriginalJob({ ...job, payload: { photoId: crypto.randomUUID() } } as never)).resolves.toBeUndefined()
+  })
+})

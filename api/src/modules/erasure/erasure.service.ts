@@ -198,7 +198,7 @@ export class ErasureService {
     const photoId = String(job.payload.photoId ?? '')
     const photo = await photosRepo.originalOf(this.deps.db, photoId)
     if (!photo) return
-    if (!photo.erasedAt || photo.wrappedKey !== ORIGINAL_KEY_DESTROYED) throw new PermanentJobError('photo not erased')
+    if (!photo.erased || photo.wrappedKey !== ORIGINAL_KEY_DESTROYED) throw new PermanentJobError('photo not erased')
     await this.deps.blobs.delete(photo.key)
   }
 

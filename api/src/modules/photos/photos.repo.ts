@@ -68,9 +68,9 @@ export async function mediaKeyOf(db: DbOrTx, id: string): Promise<string | undef
 }
 
 /** Where a photo's original blob is, its wrapped data key, and whether it is erased. */
-export async function originalOf(db: DbOrTx, id: string) {
+export async function originalOf(db: DbOrTx, id: string): Promise<{ key: string; wrappedKey: string; erased: boolean } | undefined> {
   const [photo] = await db
-    .select({ key: photos.originalKey, wrappedKey: photos.originalWrappedKey, erasedAt: photos.erasedAt })
+    .select({ key: photos.originalKey, wrappedKey: photos.originalWrappedKey, erased: sql<boolean>`${photos.erasedAt} is not null` })
     .from(photos)
     .where(eq(photos.id, id))
     .limit(1)
