@@ -31,7 +31,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import type { EventEmitter } from 'node:events'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +45,7 @@ import { MemorySearchEngine } from '../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../api/src/modules/search/search.postgres.repo.ts'
 import { ANCHORS, generateSearchPhotos, toDocuments } from '../fixtures/search/generate.ts'
 import { variedQueries, type VariedQuery } from './search-queries.ts'
+import { freePort } from './support.ts'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const NODE = [process.execPath, '--import', 'tsx']
@@ -104,17 +104,6 @@ const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port
-      s.close(() => resolve(port))
-    })
-  })
 }
 
 interface Proc {
