@@ -4,6 +4,7 @@
  * submit; api/src/modules/auth/auth.plugin.ts). The model's portal sends its link token as a bearer token
  * instead. Errors arrive as RFC 9457 problem+json and are thrown as ApiError with the problem attached.
  */
+import type { paths } from '../../contract/api.d.ts'
 
 export interface Problem {
   type: string
@@ -112,13 +113,28 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 
 export const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError'
 
-// ---- shapes the shell and the journalist pages read (allow-lists on the server; see the route schemas) ----
+// ---- the API's shapes: generated from the route schemas into contract/api.d.ts (npm run contract:types) ----
 
-export type Role = 'admin' | 'curator' | 'photographer' | 'journalist'
-export interface Me {
-  user: { id: string; role: Role; displayName: string }
-  organisationId: string | null
+export type { paths }
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
+/**
+ * The JSON body of a response as the route schema declares it, e.g. `Json<'/v1/search', 'get'>` or
+ * `Json<'/v1/photos/{id}/downloads', 'post', 201>`.
+ */
+export type Json<P extends keyof paths, M extends Method & keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: { [K in S]: { content: { 'application/json': infer Body } } }
 }
+  ? Body
+  : never
+/** The JSON body a route accepts. */
+export type JsonBody<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } }
+}
+  ? Body
+  : never
+
+export type Me = Json<'/v1/auth/me', 'get'>
+export type Role = Me['user']['role']
 export interface Bilingual {
   nl: string | null
   en: string | null

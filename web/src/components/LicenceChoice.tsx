@@ -6,31 +6,20 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { USE_LABELS, type Use } from '../../../contract/vocabulary.ts'
-import { api } from '../api.ts'
+import { api, type Json } from '../api.ts'
 import { useLang, useT } from '../i18n/index.tsx'
 import { GRANT_ENDED, licenceProblems, licenceWords } from '../i18n/licences.ts'
 import { ProblemMessage } from './ProblemMessage.tsx'
 
-export interface LicenceItem {
-  ref: string
-  id: string
-  version: string
-  kind: 'own' | 'open'
-  shortName: { nl: string; en: string }
-  summary: { nl: string; en: string }
-  url: string
-  permittedUses: string[]
-}
-export interface GrantsHold {
-  total: number
-  holding: number
-  ended: { reason: string; count: number; detail: string }[]
-}
+type Licences = Json<'/v1/licences', 'get'>
+export type LicenceItem = Licences['items'][number]
+/** What a licence change did to the downloads already made (PATCH /v1/photos/:id). */
+export type GrantsHold = NonNullable<Json<'/v1/photos/{id}', 'patch'>['grants']>
 
 // One request per page load: the published versions never change while the server runs.
 let listed: Promise<LicenceItem[]> | null = null
 const listLicences = () =>
-  (listed ??= api<{ items: LicenceItem[] }>('/v1/licences').then(
+  (listed ??= api<Licences>('/v1/licences').then(
     (r) => r.items,
     (err: unknown) => ((listed = null), Promise.reject(err)),
   ))

@@ -3,7 +3,7 @@
  * the bank's contact address from the server's configuration (CONTACT_EMAIL).
  */
 import { useEffect, useState } from 'react'
-import { api } from '../api.ts'
+import { api, type Json } from '../api.ts'
 import { useTitle } from '../components/useTitle.ts'
 import { help } from '../i18n/help.ts'
 import { useT } from '../i18n/index.tsx'
@@ -14,7 +14,7 @@ export default function AccountHelpPage(_props: PageProps) {
   const [contact, setContact] = useState<string | null | undefined>(undefined)
   useTitle(t('title'))
   useEffect(() => {
-    api<{ contactEmail: string | null }>('/v1/auth/help').then(
+    api<Json<'/v1/auth/help', 'get'>>('/v1/auth/help').then(
       (r) => setContact(r.contactEmail),
       () => setContact(null),
     )

@@ -56,15 +56,15 @@ export function AuditSection() {
               <strong>{result.events === 1 ? t('auditOkOne') : t('auditOk', { n: result.events })}</strong>
             </p>
             <p>{t('auditHead')}</p>
-            <code className="anchor">{`${result.head.seq}:${result.head.hash}`}</code>
+            <code className="anchor">{`${result.head!.seq}:${result.head!.hash}`}</code>
           </div>
         )}
         {result && !result.ok && (
           <p className="audit-result problem" role="alert">
             {t('auditBroken', {
-              seq: result.firstBad.seq,
+              seq: result.firstBad!.seq,
               n: result.events,
-              problem: PROBLEMS.has(result.firstBad.problem) ? t(`problem_${result.firstBad.problem}` as 'problem_changed') : result.firstBad.problem,
+              problem: PROBLEMS.has(result.firstBad!.problem) ? t(`problem_${result.firstBad!.problem}` as 'problem_changed') : result.firstBad!.problem,
             })}
           </p>
         )}

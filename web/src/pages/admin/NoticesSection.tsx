@@ -10,7 +10,7 @@ import { useTitle } from '../../components/useTitle.ts'
 import { adminProblems, deadends2 } from '../../i18n/deadends2.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { Link } from '../../router.tsx'
-import { adminApi, type AdminNotice, type Delivery } from './admin.api.ts'
+import { adminApi, type AdminNotice, type Delivery, type DeliveryChannel, type DeliveryState } from './admin.api.ts'
 
 const open = (n: AdminNotice) => n.state === 'queued' && n.deliveries.some((d) => d.state !== 'delivered' && d.state !== 'cancelled')
 
@@ -74,8 +74,9 @@ export function NoticesSection() {
               </p>
               <ul className="deliveries">
                 {n.deliveries.map((x) => {
-                  const channel = d(`channel_${x.channel}`)
-                  const stateWords = x.state === 'delivered' && x.deliveredAt ? d('dstate_delivered', { date: date(x.deliveredAt) }) : d(`dstate_${x.state}`)
+                  const channel = d(`channel_${x.channel as DeliveryChannel}`)
+                  const stateWords =
+                    x.state === 'delivered' && x.deliveredAt ? d('dstate_delivered', { date: date(x.deliveredAt) }) : d(`dstate_${x.state as DeliveryState}`)
                   const canRetry = x.state === 'dead' || x.state === 'pending'
                   return (
                     <li key={x.id} className={`delivery state-${x.state}`}>

@@ -1,124 +1,56 @@
 /** The admin's calls: organisations, journalists and keys (desks routes), people and their links, the vault, erasure, audit. */
-import { api } from '../../api.ts'
+import { api, type Json, type JsonBody } from '../../api.ts'
 
-export interface Organisation {
-  id: string
-  name: string
-  enabled: boolean
-  enabledAt: string | null
-  createdAt: string
-  noticeEmail: string | null
-  members: number
-  activeKeys: number
-}
-export interface Member {
-  userId: string
-  displayName: string
-  role: 'member' | 'manager'
-  since: string
-  initialPassword?: string
-}
-export interface ApiKey {
-  id: string
-  prefix: string
-  name: string
-  createdAt: string
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
-export type CreatedKey = ApiKey & { key: string }
-export interface Subject {
-  id: string
-  pseudonym: string
-  createdAt: string
-}
-export interface VaultEntry {
-  legalName: string
-  contact?: { email?: string; phone?: string; address?: string; note?: string }
-  ageCheck?: { result: string; checkedOn: string; method: string }
-  note?: string
-}
-export interface VaultView {
-  subjectId: string
-  entry: VaultEntry | null
-  updatedAt: string | null
-  documents: { id: string; mediaType: string; bytes: number; createdAt: string }[]
-}
-export interface ErasureRequest {
-  id: string
-  subjectId: string
-  pseudonym: string
-  requestedAt: string
-  photos: number
-  sharedPhotos: number
-}
-export type AuditResult =
-  | { ok: true; events: number; head: { seq: number; hash: string }; firstBad: null; checkedAt: string }
-  | { ok: false; events: number; head: null; firstBad: { seq: number; problem: string }; checkedAt: string }
+export type Organisation = Json<'/v1/organisations', 'get'>['items'][number]
+export type Member = Json<'/v1/organisations/{id}/members', 'post', 201>
+export type ApiKey = Json<'/v1/organisations/{id}/keys', 'get'>['items'][number]
+export type CreatedKey = Json<'/v1/organisations/{id}/keys', 'post', 201>
+export type Subject = Json<'/v1/subjects', 'get'>['items'][number]
+export type VaultView = Json<'/v1/admin/vault/{id}', 'get'>
+export type VaultEntry = JsonBody<'/v1/subjects/{id}/vault', 'put'>
+export type ErasureRequest = Json<'/v1/admin/erasure-requests', 'get'>['items'][number]
+/** head is set when ok, firstBad when not (the route schema has both nullable, not a union). */
+export type AuditResult = Json<'/v1/admin/audit/verify', 'get'>
 
-export type StaffRole = 'admin' | 'curator' | 'photographer'
-export interface UserRow {
-  id: string
-  email: string
-  displayName: string
-  role: StaffRole | 'journalist'
-  createdAt: string
-  disabledAt: string | null
-  organisation: { id: string; name: string } | null
-}
+export type UserRow = Json<'/v1/admin/users', 'get'>['items'][number]
+export type StaffRole = Exclude<UserRow['role'], 'journalist'>
 
-export interface Delivery {
-  id: string
-  channel: 'webhook' | 'email'
-  endpointId: string | null
-  state: 'pending' | 'waiting' | 'delivered' | 'dead' | 'cancelled'
-  attempts: number
-  lastResult: string | null
-  deliveredAt: string | null
-  retriedAt: string | null
-}
-export interface AdminNotice {
-  id: string
-  event: string
-  photoId: string
-  state: 'queued' | 'delivered' | 'acknowledged'
-  createdAt: string
-  organisation: { id: string; name: string }
-  deliveries: Delivery[]
-}
-export interface LinkStatus {
-  state: 'none' | 'active' | 'expired' | 'revoked'
-  createdAt: string | null
-  expiresAt: string | null
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
+export type AdminNotice = Json<'/v1/admin/notices', 'get'>['items'][number]
+export type Delivery = Json<'/v1/admin/deliveries/{id}/retry', 'post'>
+/** A delivery's channel and state (the route schema declares plain strings): narrowed where they pick a message. */
+export type DeliveryChannel = 'webhook' | 'email'
+export type DeliveryState = 'pending' | 'waiting' | 'delivered' | 'dead' | 'cancelled'
+export type LinkStatus = Json<'/v1/subjects/{id}/portal-link', 'get'>
 
 export const adminApi = {
-  notices: () => api<{ items: AdminNotice[] }>('/v1/admin/notices', { query: { limit: 200 } }),
+  notices: () => api<Json<'/v1/admin/notices', 'get'>>('/v1/admin/notices', { query: { limit: 200 } }),
   retryDelivery: (id: string) => api<Delivery>(`/v1/admin/deliveries/${id}/retry`, { method: 'POST' }),
   linkStatus: (subjectId: string) => api<LinkStatus>(`/v1/subjects/${subjectId}/portal-link`),
-  users: () => api<{ items: UserRow[] }>('/v1/admin/users'),
+  users: () => api<Json<'/v1/admin/users', 'get'>>('/v1/admin/users'),
   addUser: (body: { email: string; displayName: string; role: StaffRole }) =>
-    api<UserRow & { initialPassword?: string }>('/v1/admin/users', { method: 'POST', body }),
-  setUserDisabled: (id: string, disabled: boolean) => api<UserRow>(`/v1/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
-  resetPassword: (id: string) => api<{ id: string; initialPassword: string }>(`/v1/admin/users/${id}/password`, { method: 'POST' }),
+    api<Json<'/v1/admin/users', 'post', 201>>('/v1/admin/users', { method: 'POST', body }),
+  setUserDisabled: (id: string, disabled: boolean) =>
+    api<Json<'/v1/admin/users/{id}/disable', 'post'>>(`/v1/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' }),
+  resetPassword: (id: string) => api<Json<'/v1/admin/users/{id}/password', 'post'>>(`/v1/admin/users/${id}/password`, { method: 'POST' }),
   putVault: (subjectId: string, entry: VaultEntry) => api<void>(`/v1/subjects/${subjectId}/vault`, { method: 'PUT', body: entry }),
-  organisations: () => api<{ items: Organisation[] }>('/v1/organisations'),
-  createOrganisation: (name: string, enable: boolean) => api<Organisation>('/v1/organisations', { method: 'POST', body: { name, enable } }),
-  setEnabled: (id: string, on: boolean) => api<Organisation>(`/v1/organisations/${id}/${on ? 'enable' : 'disable'}`, { method: 'POST' }),
-  members: (id: string) => api<{ items: Member[] }>(`/v1/organisations/${id}/members`),
+  organisations: () => api<Json<'/v1/organisations', 'get'>>('/v1/organisations'),
+  createOrganisation: (name: string, enable: boolean) =>
+    api<Json<'/v1/organisations', 'post', 201>>('/v1/organisations', { method: 'POST', body: { name, enable } }),
+  setEnabled: (id: string, on: boolean) =>
+    api<Json<'/v1/organisations/{id}/enable', 'post'>>(`/v1/organisations/${id}/${on ? 'enable' : 'disable'}`, { method: 'POST' }),
+  members: (id: string) => api<Json<'/v1/organisations/{id}/members', 'get'>>(`/v1/organisations/${id}/members`),
   addMember: (id: string, body: { email: string; displayName: string; password?: string }) =>
     api<Member>(`/v1/organisations/${id}/members`, { method: 'POST', body }),
-  keys: (id: string) => api<{ items: ApiKey[] }>(`/v1/organisations/${id}/keys`),
+  keys: (id: string) => api<Json<'/v1/organisations/{id}/keys', 'get'>>(`/v1/organisations/${id}/keys`),
   createKey: (id: string, name: string) => api<CreatedKey>(`/v1/organisations/${id}/keys`, { method: 'POST', body: name ? { name } : {} }),
-  revokeKey: (id: string, keyId: string) => api<ApiKey>(`/v1/organisations/${id}/keys/${keyId}`, { method: 'DELETE' }),
-  subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
-  makeLink: (subjectId: string) => api<{ token: string; url: string }>(`/v1/subjects/${subjectId}/portal-link`, { method: 'POST' }),
-  revokeLink: (subjectId: string) => api<{ revoked: number }>(`/v1/subjects/${subjectId}/portal-link`, { method: 'DELETE' }),
+  revokeKey: (id: string, keyId: string) =>
+    api<Json<'/v1/organisations/{id}/keys/{keyId}', 'delete'>>(`/v1/organisations/${id}/keys/${keyId}`, { method: 'DELETE' }),
+  subjects: () => api<Json<'/v1/subjects', 'get'>>('/v1/subjects'),
+  makeLink: (subjectId: string) => api<Json<'/v1/subjects/{id}/portal-link', 'post', 201>>(`/v1/subjects/${subjectId}/portal-link`, { method: 'POST' }),
+  revokeLink: (subjectId: string) => api<Json<'/v1/subjects/{id}/portal-link', 'delete'>>(`/v1/subjects/${subjectId}/portal-link`, { method: 'DELETE' }),
   vault: (subjectId: string) => api<VaultView>(`/v1/admin/vault/${subjectId}`),
   vaultDocumentUrl: (subjectId: string, documentId: string) => `/v1/admin/vault/${subjectId}/documents/${documentId}`,
-  erasureRequests: () => api<{ items: ErasureRequest[] }>('/v1/admin/erasure-requests'),
-  carryOut: (id: string) => api<{ photosWithdrawn: number }>(`/v1/admin/erasure-requests/${id}/carry-out`, { method: 'POST' }),
+  erasureRequests: () => api<Json<'/v1/admin/erasure-requests', 'get'>>('/v1/admin/erasure-requests'),
+  carryOut: (id: string) => api<Json<'/v1/admin/erasure-requests/{id}/carry-out', 'post'>>(`/v1/admin/erasure-requests/${id}/carry-out`, { method: 'POST' }),
   verifyAudit: (anchor?: string) => api<AuditResult>('/v1/admin/audit/verify', { query: { anchor } }),
 }

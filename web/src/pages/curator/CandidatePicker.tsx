@@ -4,25 +4,14 @@
  * others with the reason in words, so the curator never picks a photo that would be refused.
  */
 import { useCallback, useEffect, useId, useState } from 'react'
-import { api, type Bilingual } from '../../api.ts'
+import { api, type Json } from '../../api.ts'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { deadends } from '../../i18n/deadends.ts'
 import { useBilingual, useT } from '../../i18n/index.tsx'
 import type { CollectionDetail } from './curator.api.ts'
 
-interface Candidate {
-  id: string
-  caption: Bilingual
-  alt: Bilingual
-  credit: string
-  licence: string
-  thumbnail: string | null
-}
-interface Candidates {
-  kind: string
-  eligible: Candidate[]
-  ineligible: (Candidate & { reason: string; words: { nl: string; en: string } })[]
-}
+type Candidates = Json<'/v1/collections/{id}/candidates', 'get'>
+type Candidate = Candidates['eligible'][number]
 
 export function CandidatePicker({ c, onAdded }: { c: CollectionDetail; onAdded: (d: CollectionDetail) => void }) {
   const t = useT(deadends)

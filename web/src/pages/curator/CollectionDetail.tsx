@@ -11,7 +11,7 @@ import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { Link } from '../../router.tsx'
 import { deadends } from '../../i18n/deadends.ts'
 import { CandidatePicker, CollectionPublish } from './CandidatePicker.tsx'
-import { curatorApi, type CollectionDetail, type CollectionItem } from './curator.api.ts'
+import { curatorApi, type CollectionDetail, type CollectionItem, type CollectionKind } from './curator.api.ts'
 
 export function CollectionDetailView({ id }: { id: string }) {
   const t = useT(curator)
@@ -82,7 +82,7 @@ export function CollectionDetailView({ id }: { id: string }) {
         <Link href="/collections">{t('back')}</Link>
       </p>
       <h1>
-        {pick(c.title)} <span className="badge">{t(`kind_${c.kind}`)}</span>
+        {pick(c.title)} <span className="badge">{t(`kind_${c.kind as CollectionKind}`)}</span>
       </h1>
       <CollectionTexts c={c} onSaved={setC} />
       <CollectionPublish c={c} onChanged={setC} />

@@ -6,7 +6,7 @@ import { curator, curatorProblems } from '../../i18n/curator.ts'
 import { useBilingual, useT } from '../../i18n/index.tsx'
 import { Link, navigate, type PageProps } from '../../router.tsx'
 import { CollectionDetailView } from './CollectionDetail.tsx'
-import { curatorApi, type CollectionSummary } from './curator.api.ts'
+import { curatorApi, type CollectionKind, type CollectionSummary } from './curator.api.ts'
 import './curator.css'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -84,7 +84,7 @@ function CollectionList() {
         <ul className="collection-list">
           {items.map((c) => (
             <li key={c.id}>
-              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind}`)}</span>{' '}
+              <Link href={`/collections/${c.id}`}>{pick(c.title)}</Link> <span className="badge">{t(`kind_${c.kind as CollectionKind}`)}</span>{' '}
               <span className="hint">{c.itemCount === 1 ? t('photoCountOne') : t('photoCount', { n: c.itemCount })}</span>
             </li>
           ))}

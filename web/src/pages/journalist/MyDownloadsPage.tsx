@@ -4,34 +4,17 @@
  * ack URL records, which the person pictured sees in their portal.
  */
 import { useCallback, useEffect, useId, useState } from 'react'
-import { api } from '../../api.ts'
+import { api, type Json } from '../../api.ts'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
 import { useTitle } from '../../components/useTitle.ts'
 import { messages, useLang, useT } from '../../i18n/index.tsx'
 import type { PageProps } from '../../router.tsx'
 import { useSession } from '../../session.tsx'
 
-interface Grant {
-  id: string
-  photoId: string
-  licence: string
-  use: string
-  channel: string
-  topic: string | null
-  outlet: string | null
-  headline: string | null
-  preset: string
-  format: string
-  createdAt: string
-}
-interface Notice {
-  id: string
-  event: string
-  photoId: string
-  state: string
-  createdAt: string
-  acknowledgedAt: string | null
-}
+type Grants = Json<'/v1/organisations/{id}/grants', 'get'>
+type Notices = Json<'/v1/webhooks/notices', 'get'>
+type Grant = Grants['items'][number]
+type Notice = Notices['items'][number]
 
 /** Takedown within 48 hours of the notice (DESIGN.md, promise 4). */
 const DEADLINE_HOURS = 48
@@ -102,8 +85,8 @@ export default function MyDownloadsPage(_props: PageProps) {
     if (!org) return
     try {
       const [g, n] = await Promise.all([
-        api<{ items: Grant[] }>(`/v1/organisations/${org}/grants`, { query: { limit: 200 } }),
-        api<{ items: Notice[] }>('/v1/webhooks/notices', { query: { limit: 500 } }),
+        api<Grants>(`/v1/organisations/${org}/grants`, { query: { limit: 200 } }),
+        api<Notices>('/v1/webhooks/notices', { query: { limit: 500 } }),
       ])
       setGrants(g.items)
       setNotices(n.items)

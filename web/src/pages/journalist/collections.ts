@@ -3,17 +3,14 @@
  * filter and the front page show names, never a collection's id. A curator's private working set is not in it.
  */
 import { useEffect, useState } from 'react'
-import { api, type Bilingual } from '../../api.ts'
+import { api, type Json } from '../../api.ts'
 
-export interface PublishedCollection {
-  id: string
-  kind: string
-  title: Bilingual
-}
+type PublishedCollections = Json<'/v1/collections/published', 'get'>
+export type PublishedCollection = PublishedCollections['items'][number]
 
 let pending: Promise<PublishedCollection[]> | null = null
 const load = () =>
-  (pending ??= api<{ items: PublishedCollection[] }>('/v1/collections/published').then(
+  (pending ??= api<PublishedCollections>('/v1/collections/published').then(
     (r) => r.items,
     () => ((pending = null), []),
   ))

@@ -1,75 +1,9 @@
 /** GET /v1/photos/:id and POST /v1/photos/:id/downloads as the gallery reads them. */
-import type { Bilingual } from '../../api.ts'
-import type { Preview } from '../../components/Picture.tsx'
+import type { Json } from '../../api.ts'
 
-export interface Words {
-  nl: string
-  en: string
-}
-export interface Attribution {
-  text: string
-  html: string
-  markdown: string
-}
-
-/** The licence in plain words and the effective permission (downloads.schemas.ts, Terms). */
-export interface Terms {
-  licence: string
-  version: string
-  title: Words
-  summary: Words
-  permittedUses: { use: string; label: Words }[]
-  prohibitedContexts: { topics: { topic: string; label: Words }[]; text: Words | null }
-  url: string
-}
-
-export interface Photo {
-  id: string
-  status: string
-  width: number
-  height: number
-  caption: Bilingual
-  alt: Bilingual
-  tags: string[]
-  series: string | null
-  credit: string
-  capturedMonth: string | null
-  placeCity: string | null
-  thumbhash: string | null
-  dominantColour: string | null
-  licence: string
-  attribution: { nl: Attribution; en: Attribution } | null
-  publishedAt: string | null
-  derivatives: (Preview & { bytes: number })[]
-  /** The licence in plain words and its deed (null while the licence is unknown). */
-  licenceSummary: Words | null
-  licenceUrl: string | null
-  /** The effective permission now (licence ∩ everyone's consent); null for an anonymous preview. */
-  permittedUses: { use: string; label: Words }[] | null
-  prohibitedContexts: { topics: { topic: string; label: Words }[]; text: Words | null } | null
-  consentValidUntil: string | null
-  /** The sizes a download for the caller's organisation can give, 'full' last; null without an organisation. */
-  downloadSizes?: Size[] | null
-  /** How many people are pictured, each with consent on file; null when not told. */
-  peopleCount?: number | null
-  /** The photographer declared that nobody is pictured (a place, an object). */
-  noPeopleDeclared: boolean
-}
-
-export interface DownloadResponse {
-  grant: { id: string; licence: string; use: string; channel: string; topic: string | null }
-  url: string
-  expiresAt: string
-  attribution: { nl: Attribution; en: Attribution }
-  captionNote: Words
-  terms: Terms
-}
-
-export interface Size {
-  preset: string
-  width: number
-  height: number
-}
+export type Photo = Json<'/v1/photos/{id}', 'get'>
+export type DownloadResponse = Json<'/v1/photos/{id}/downloads', 'post', 201>
+export type Size = NonNullable<Photo['downloadSizes']>[number]
 
 /**
  * The sizes to offer, smallest first, 'full' last: what a download grant gives when the API says so (a desk

@@ -1,30 +1,11 @@
 /** GET /v1/search as the gallery reads it (api/src/modules/search/search.schemas.ts is the contract). */
-import { withQuery, type Bilingual, type RequestOptions } from '../../api.ts'
-import type { Preview } from '../../components/Picture.tsx'
+import { withQuery, type Json, type RequestOptions } from '../../api.ts'
 
-export interface SearchHit {
-  id: string
-  caption: Bilingual
-  alt: Bilingual
-  credit: string
-  width: number
-  height: number
-  thumbhash: string | null
-  colour: string | null
-  previews: Preview[]
-  highlights: Partial<Record<'caption' | 'alt' | 'tags' | 'series' | 'credit', string>>
-}
+export type SearchResponse = Json<'/v1/search', 'get'>
+export type SearchHit = SearchResponse['hits'][number]
 
 export const FILTERS = ['use', 'orientation', 'colour', 'series', 'collection'] as const
 export type Filter = (typeof FILTERS)[number]
-
-export interface SearchResponse {
-  hits: SearchHit[]
-  facets: Record<Filter | 'photographer', Record<string, number>>
-  languageNote: null | { lang: 'nl' | 'en'; terms: string[]; preferred: string[]; note: string }
-  total: number
-  nextCursor: string | null
-}
 
 /**
  * The last search (path and query) of this tab, so "back to the search results" returns to the same query

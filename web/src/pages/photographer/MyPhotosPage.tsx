@@ -9,7 +9,7 @@ import { Link, type PageProps } from '../../router.tsx'
 import { deadends2 } from '../../i18n/deadends2.ts'
 import { BulkTexts } from './BulkTexts.tsx'
 import { PhotoEditor } from './PhotoEditor.tsx'
-import { photographerApi, type OwnPhoto } from './photographer.api.ts'
+import { photographerApi, type OwnPhoto, type StatusName } from './photographer.api.ts'
 import './photographer.css'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -78,7 +78,7 @@ function MyPhotosList() {
         <ul className="own-grid">
           {items.map((p) => {
             const caption = pick(p.caption)
-            const status = t(`status_${p.status}`)
+            const status = t(`status_${p.status as StatusName}`)
             return (
               <li key={p.id} className="own-item">
                 <label className="bulk-pick">

@@ -12,7 +12,7 @@ import { licenceWords } from '../../i18n/licences.ts'
 import { deadends } from '../../i18n/deadends.ts'
 import { PeopleSection } from './PeopleSection.tsx'
 import { photoStatus, PhotoStatusPanel, type PhotoStatus } from './PhotoStatusPanel.tsx'
-import { photographerApi, type OwnPhoto } from './photographer.api.ts'
+import { photographerApi, type OwnPhoto, type StatusName } from './photographer.api.ts'
 
 type Texts = {
   captionNl: string
@@ -154,7 +154,7 @@ export function PhotoEditor({ id }: { id: string }) {
       )}
     </p>
   )
-  const status = t(`status_${photo.status}`)
+  const status = t(`status_${photo.status as StatusName}`)
   const sendable = photo.status === 'draft' || photo.status === 'returned'
 
   return (

@@ -3,19 +3,11 @@
  * before sending, and every reason publishing would be refused now, in the user's language.
  */
 import { useId } from 'react'
-import { api } from '../../api.ts'
+import { api, type Json } from '../../api.ts'
 import { useLang, useT } from '../../i18n/index.tsx'
 import { deadends } from '../../i18n/deadends.ts'
 
-type Words = { nl: string; en: string }
-export interface PhotoStatus {
-  id: string
-  status: string
-  checklist: { code: string; done: boolean; words: Words }[]
-  publishable: boolean
-  reasons: { code: string; field?: string; subjectId?: string; words: Words }[]
-  notes: { id: string; kind: string; body: string; author: string; createdAt: string }[]
-}
+export type PhotoStatus = Json<'/v1/photos/{id}/status', 'get'>
 
 export const photoStatus = (id: string) => api<PhotoStatus>(`/v1/photos/${id}/status`)
 

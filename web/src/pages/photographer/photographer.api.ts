@@ -2,76 +2,27 @@
  * The photographer's calls. Uploads go through XMLHttpRequest, not fetch: only XHR reports upload
  * progress (fetch has no upload progress events). Everything else goes through api.ts.
  */
-import { api, ApiError, csrfToken, type Bilingual, type Problem } from '../../api.ts'
+import { api, ApiError, csrfToken, type Json, type Problem } from '../../api.ts'
 
-export interface Derivative {
-  preset: string
-  format: string
-  width: number
-  height: number
-  bytes: number
-  url: string
-}
-export interface OwnPhoto {
-  id: string
-  status: 'draft' | 'in_review' | 'returned' | 'published' | 'withdrawn'
-  width: number
-  height: number
-  caption: Bilingual
-  alt: Bilingual
-  /** The keywords in the language asked for (Dutch by default). */
-  tags: string[]
-  /** Both keyword lists, as the editor edits them. */
-  keywords: { nl: string[]; en: string[] }
-  credit: string
-  /** '<id>@<version>' of a published licence (GET /v1/licences). */
-  licence: string
-  series?: string | null
-  placeCity?: string | null
-  thumbhash: string | null
-  derivativesState: string
-  noPeopleDeclared: boolean
-  derivatives: Derivative[]
-  createdAt: string
-}
-export interface PrivacyReport {
-  found: string[]
-  removed: string[]
-  kept: string[]
-  summary: { nl: string; en: string }
-}
-export type Uploaded = OwnPhoto & { privacyReport: PrivacyReport }
+/**
+ * A photo's status (PHOTO_STATUSES in api/src/modules/photos/photos.table.ts). The route schemas declare the
+ * field as a plain string, so the generated type can't say which: narrowed here where a status picks a message.
+ */
+export type StatusName = 'draft' | 'in_review' | 'returned' | 'published' | 'withdrawn'
+export type OwnPhotos = Json<'/v1/photos', 'get'>
+/** A photo as GET /v1/photos/:id (and the list, and PATCH) answers it. */
+export type OwnPhoto = Json<'/v1/photos/{id}', 'get'>
+export type Derivative = OwnPhoto['derivatives'][number]
+export type Uploaded = Json<'/v1/photos', 'post', 201>
+export type PrivacyReport = Uploaded['privacyReport']
 
-export interface Consent {
-  version: number
-  state: string
-  uses: string[]
-  excludedTopics: string[]
-  identifiable: boolean
-  identifiabilityAgreed: boolean
-  publicPreview: boolean
-  validFrom: string
-  validUntil: string
-  reason: string | null
-}
+export type People = Json<'/v1/photos/{id}/people', 'get'>
+export type Person = People['items'][number]
+export type Consent = NonNullable<Person['consent']>
 /** A wider consent proposed to the person: it applies only once they accept it in their portal. */
-export interface Proposal {
-  id: string
-  state: 'pending' | 'accepted' | 'declined' | 'superseded'
-  widens: string[]
-  createdAt: string
-  decidedAt: string | null
-}
-export interface Person {
-  subjectId: string
-  pseudonym: string
-  consent: Consent | null
-  proposals?: Proposal[]
-}
-export interface Subject {
-  id: string
-  pseudonym: string
-}
+export type Proposal = Person['proposals'][number]
+export type Subjects = Json<'/v1/subjects', 'get'>
+export type Subject = Subjects['items'][number]
 
 export interface UploadHandle {
   done: Promise<Uploaded>
@@ -117,18 +68,17 @@ export function uploadPhoto(file: File, fields: Record<string, string>, onProgre
 }
 
 export const photographerApi = {
-  list: (cursor?: string) => api<{ items: OwnPhoto[]; nextCursor: string | null }>('/v1/photos', { query: { limit: 24, cursor } }),
+  list: (cursor?: string) => api<OwnPhotos>('/v1/photos', { query: { limit: 24, cursor } }),
   get: (id: string) => api<OwnPhoto>(`/v1/photos/${id}`),
-  patch: (id: string, body: Record<string, unknown>) => api<OwnPhoto>(`/v1/photos/${id}`, { method: 'PATCH', body }),
+  patch: (id: string, body: Record<string, unknown>) => api<Json<'/v1/photos/{id}', 'patch'>>(`/v1/photos/${id}`, { method: 'PATCH', body }),
   /** The same texts on many photos: all or nothing (409 bulk-edit-refused names each refusal). */
-  bulkPatch: (ids: string[], set: Record<string, unknown>) =>
-    api<{ items: { id: string; status: string }[] }>('/v1/photos', { method: 'PATCH', body: { ids, set } }),
-  people: (id: string) => api<{ items: Person[] }>(`/v1/photos/${id}/people`),
-  subjects: () => api<{ items: Subject[] }>('/v1/subjects'),
-  createSubject: (pseudonym: string) => api<Subject>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
+  bulkPatch: (ids: string[], set: Record<string, unknown>) => api<Json<'/v1/photos', 'patch'>>('/v1/photos', { method: 'PATCH', body: { ids, set } }),
+  people: (id: string) => api<People>(`/v1/photos/${id}/people`),
+  subjects: () => api<Subjects>('/v1/subjects'),
+  createSubject: (pseudonym: string) => api<Json<'/v1/subjects', 'post', 201>>('/v1/subjects', { method: 'POST', body: { pseudonym } }),
   addPerson: (id: string, subjectId: string, consent: Record<string, unknown>) =>
-    api<Consent & { proposal: Proposal | null }>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
+    api<Json<'/v1/photos/{id}/people', 'post', 201>>(`/v1/photos/${id}/people`, { method: 'POST', body: { subjectId, consent } }),
   remove: (id: string) => api<void>(`/v1/photos/${id}`, { method: 'DELETE' }),
   removePerson: (id: string, subjectId: string) => api<void>(`/v1/photos/${id}/people/${subjectId}`, { method: 'DELETE' }),
-  submit: (id: string) => api<{ id: string; status: string }>(`/v1/photos/${id}/submit`, { method: 'POST' }),
+  submit: (id: string) => api<Json<'/v1/photos/{id}/submit', 'post'>>(`/v1/photos/${id}/submit`, { method: 'POST' }),
 }

@@ -4,7 +4,7 @@ import { TOPIC_LABELS, USE_LABELS, type Topic, type Use } from '../../../../cont
 import { useBilingual, useLang } from '../../i18n/index.tsx'
 import { ConfirmDialog } from '../../components/consent/ConfirmDialog.tsx'
 import { ConsentFields, choiceFrom, type ConsentChoice } from '../../components/consent/ConsentFields.tsx'
-import type { PortalApi, PortalPhoto } from './portal.api.ts'
+import type { PortalApi, PortalPhoto, PortalPhotoStatus } from './portal.api.ts'
 import { formatDate, type PortalT } from './portal.format.ts'
 import { useT } from '../../i18n/index.tsx'
 import { deadends } from '../../i18n/deadends.ts'
@@ -101,7 +101,7 @@ export function PortalPhotoCard({
           <p className="no-preview">{previewFailed ? d('previewFailed') : photo.preview ? t('loading') : t('noPreview')}</p>
         )}
       </div>
-      <p className={`status status-${photo.status}`}>{t(`status_${photo.status}`)}</p>
+      <p className={`status status-${photo.status}`}>{t(`status_${photo.status as PortalPhotoStatus}`)}</p>
 
       <section aria-labelledby={`${id}-consent`}>
         <h3 id={`${id}-consent`}>{t('consentHeading')}</h3>

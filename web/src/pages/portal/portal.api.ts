@@ -4,7 +4,7 @@
  * sessionStorage at once (gone when the tab closes) and out of the address bar, the history and
  * bookmarks, and sent as Authorization: Bearer on every call.
  */
-import { api, problemFrom } from '../../api.ts'
+import { api, problemFrom, type Json } from '../../api.ts'
 
 const STORAGE_KEY = 'eb.portal'
 const TOKEN = /^ebp_[A-Za-z0-9_-]{10,96}$/
@@ -39,84 +39,29 @@ export function forgetToken() {
   }
 }
 
-export type Words = { nl: string; en: string }
-export type Bilingual = { nl: string | null; en: string | null }
-export interface PortalConsent {
-  version: number
-  state: string
-  uses: string[]
-  excludedTopics: string[]
-  identifiable: boolean
-  identifiabilityAgreed: boolean
-  outletAllow: string[] | null
-  outletDeny: string[]
-  publicPreview: boolean
-  validFrom: string
-  validUntil: string
-  reason: string | null
-  /** Whose word this version is: 'person' (you), 'photographer', 'admin' or 'system'. */
-  author?: string
-}
+export type PortalOverview = Json<'/v1/portal', 'get'>
+export type PortalPhoto = PortalOverview['photos'][number]
+/** The statuses a person sees (the route schema declares a plain string): narrowed where it picks a message. */
+export type PortalPhotoStatus = 'draft' | 'in_review' | 'published' | 'withdrawn'
+export type PortalConsent = NonNullable<PortalPhoto['consent']>
 /** A wider consent the photographer or consent officer proposed; it applies only if the person accepts it. */
-export interface PortalProposal {
-  id: string
-  state: 'pending' | 'accepted' | 'declined' | 'superseded'
-  proposedBy: 'photographer' | 'admin'
-  widens: string[]
-  createdAt: string
-  decidedAt: string | null
-  inWords: Words
-  widensInWords: Words
-}
-export interface PortalPhoto {
-  id: string
-  status: 'draft' | 'in_review' | 'published' | 'withdrawn'
-  caption: Bilingual
-  alt: Bilingual
-  credit: string
-  preview: string | null
-  consent: PortalConsent | null
-  consentInWords: Words | null
-  renewal: { validUntil: string; askedAt: string; inWords: Words } | null
-  proposals?: PortalProposal[]
-  usage: {
-    organisation: string
-    outlet?: string | null
-    headline?: string | null
-    use: string
-    topic: string | null
-    at: string
-    publicationUrl: string | null
-  }[]
-  notices: { organisation: string; event: string; state: string; at: string; reachable?: boolean }[]
-}
-export interface PortalOverview {
-  pseudonym: string
-  photos: PortalPhoto[]
-}
-export interface PortalEvent {
-  at: string
-  type: string
-  photoId: string | null
-  aboutYou: boolean
-  by: string
-}
+export type PortalProposal = NonNullable<PortalPhoto['proposals']>[number]
+type PortalEvents = Json<'/v1/portal/events', 'get'>
+export type PortalEvent = PortalEvents['items'][number]
 
 /** Calls the portal API with the link token (never the staff cookie; see api.ts). */
 export const portalApi = (token: string) => {
   const call = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => api<T>(path, { method, body, portalToken: token })
   return {
     overview: () => call<PortalOverview>('GET', '/v1/portal'),
-    events: () => call<{ items: PortalEvent[] }>('GET', '/v1/portal/events'),
+    events: () => call<PortalEvents>('GET', '/v1/portal/events'),
     changeConsent: (photoId: string, body: Record<string, unknown>) =>
-      call<{ consent: PortalConsent; consentInWords: Words }>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
-    renew: (photoId: string) => call<{ consent: PortalConsent; consentInWords: Words }>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
-    acceptProposal: (id: string) =>
-      call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/accept`, { confirm: true }),
-    declineProposal: (id: string) =>
-      call<{ consent: PortalConsent; consentInWords: Words; proposal: PortalProposal }>('POST', `/v1/portal/proposals/${id}/decline`),
-    withdraw: (photoId: string) => call<{ id: string; status: string }>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
-    erasure: () => call<{ id: string; requestedAt: string }>('POST', '/v1/portal/erasure', { confirm: true }),
+      call<Json<'/v1/portal/photos/{id}/consent', 'put'>>('PUT', `/v1/portal/photos/${photoId}/consent`, body),
+    renew: (photoId: string) => call<Json<'/v1/portal/photos/{id}/renew', 'post'>>('POST', `/v1/portal/photos/${photoId}/renew`, { confirm: true }),
+    acceptProposal: (id: string) => call<Json<'/v1/portal/proposals/{id}/accept', 'post'>>('POST', `/v1/portal/proposals/${id}/accept`, { confirm: true }),
+    declineProposal: (id: string) => call<Json<'/v1/portal/proposals/{id}/decline', 'post'>>('POST', `/v1/portal/proposals/${id}/decline`),
+    withdraw: (photoId: string) => call<Json<'/v1/portal/photos/{id}/withdraw', 'post'>>('POST', `/v1/portal/photos/${photoId}/withdraw`, { confirm: true }),
+    erasure: () => call<Json<'/v1/portal/erasure', 'post', 202>>('POST', '/v1/portal/erasure', { confirm: true }),
     /** A preview needs the token too, so it is fetched and shown from a blob: URL (the CSP allows blob:). */
     async preview(path: string): Promise<string> {
       const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' })
