@@ -33,3 +33,34 @@ describe('the per-request logger, made on first use', () => {
     expect(lines).toEqual([expect.objectContaining({ reqId: 'r2', msg: 'above it', level: 50 })])
   })
 })
+
+describe("the logger's own err serializer", () => {
+  it('logs a database error by kind and codes only, whoever logs it as { err }: no statement, no parameters', async () => {
+    const { PGlite } = await import('@electric-sql/pglite')
+    const { drizzle } = await import('drizzle-orm/pglite')
+    const { sql } = await import('drizzle-orm')
+    const pgl = new PGlite()
+    const db = drizzle(pgl)
+    const secret = 'noor.private@example.org'
+    const err = await db.execute(sql`select ${secret}::int`).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    await pgl.close()
+    expect(err).toBeInstanceOf(Error)
+    expect(String((err as Error).message)).toContain(secret) // the raw error does carry it
+    const { logger, lines } = capture('info')
+    logger.error({ err }, 'a background job failed')
+    logger.child({ module: 'search' }).warn({ err }, 'from a child logger')
+    expect(lines).toHaveLength(2)
+    for (const line of lines) {
+      const text = JSON.stringify(line)
+      expect(text).not.toContain(secret)
+      expect(text).not.toMatch(/Failed query|params|select/)
+      expect(line.err).toMatchObject({ note: 'database error: message and parameters not logged' })
+    }
+    // Other errors keep pino's full serialisation (message and stack).
+    logger.error({ err: new Error('disk went away') }, 'not a database error')
+    expect(lines[2]!.err).toMatchObject({ type: 'Error', message: 'disk went away' })
+  })
+})

@@ -1,7 +1,10 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { safePath } from './logger.ts'
+import { chain, loggable } from './loggable.ts'
 import { Problem, problems } from './problems.ts'
+
+export { loggable }
 
 /** Maps fastify's and plugins' own error codes to our problems. */
 const BY_CODE: Record<string, (e: FastifyError) => Problem> = {
@@ -16,11 +19,6 @@ const BY_CODE: Record<string, (e: FastifyError) => Problem> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () => problems.badRequest('The body is not valid JSON.'),
   FST_ERR_CTP_BODY_TOO_LARGE: () => new Problem(413, 'payload-too-large', 'The request body is too large', 'The request body is larger than allowed.'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => problems.badRequest('The Content-Length header does not match the body.'),
-}
-
-/** The error and its causes (drizzle wraps the driver's error; fetch and pg wrap the socket's). */
-function* chain(err: unknown): Generator<Record<string, unknown>> {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) yield e as Record<string, unknown>
 }
 
 // SQLSTATE classes 08 (connection), 57P0x (shutdown, cannot connect now), 53 (insufficient resources:
@@ -43,23 +41,6 @@ export function unavailable(err: unknown): Problem | null {
     }
   }
   return null
-}
-
-/**
- * What of a failure is logged. A database error's message, detail and stack carry the statement's
- * parameters (a login's e-mail address, say: issue 18) and the values of a violated key: only its kind
- * and codes are logged. Other errors are logged whole (pino's serialiser, redaction on).
- */
-export function loggable(err: unknown): unknown {
-  const fromDatabase = [...chain(err)].some(
-    (e) => 'query' in e || 'params' in e || 'severity' in e || (typeof e.name === 'string' && /Drizzle|Database|PGlite/.test(e.name)),
-  )
-  if (!fromDatabase) return err
-  return {
-    type: (err as Error)?.name ?? 'Error',
-    codes: [...chain(err)].map((e) => (typeof e.code === 'string' ? e.code : null)).filter(Boolean),
-    note: 'database error: message and parameters not logged',
-  }
 }
 
 export function toProblem(err: FastifyError | Problem | Error): Problem {

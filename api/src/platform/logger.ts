@@ -4,8 +4,9 @@
  * paths). Never log EXIF, GPS, upload filenames or legal names: there is no field for them here, and code
  * must not add one.
  */
-import type { LoggerOptions } from 'pino'
+import { stdSerializers, type LoggerOptions } from 'pino'
 import type { Config } from '../config.ts'
+import { loggable } from './loggable.ts'
 
 export const REDACT_PATHS = [
   'req.headers.authorization',
@@ -40,6 +41,8 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
       req: (req: { method: string; url: string; id: string }): object => ({ id: req.id, method: req.method, path: safePath(req.url) }),
+      // A database error's message and stack carry the statement's parameters: whoever logs `{ err }`, only its kind and codes go out.
+      err: (err: unknown) => stdSerializers.err(loggable(err) as Error),
     },
   }
 }
