@@ -17,6 +17,7 @@ import { guardConnections, serverOptions } from './platform/connections.ts'
 import { errorsPlugin } from './platform/errors.ts'
 import { galleryRoutes, searchInProcess } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
+import { lazySchemas, rememberLazySchemas } from './platform/lazy-schemas.ts'
 import { lazyChildLoggerFactory } from './platform/logger.ts'
 import { openapiPlugin } from './platform/openapi.ts'
 import { securityHeaders } from './platform/security-headers.ts'
@@ -80,18 +81,22 @@ export interface AppContext {
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { config } = ctx
+  // Each route's schemas compiled at its first request, not all at start (platform/lazy-schemas.ts).
+  const schemas = lazySchemas()
   const app = Fastify({
     loggerInstance: ctx.logger,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     // Fail on what we don't know rather than silently drop it; but do coerce query strings.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    schemaController: { compilersFactory: schemas.compilersFactory },
     genReqId: () => crypto.randomUUID(),
     childLoggerFactory: lazyChildLoggerFactory as never,
     forceCloseConnections: true,
     // Slow clients: Node's timers and problem+json for the errors Node answers itself (platform/connections.ts).
     ...serverOptions(config.http),
   }).withTypeProvider<TypeBoxTypeProvider>()
+  rememberLazySchemas(app, schemas)
   guardConnections(app, config.http)
 
   await app.register(errorsPlugin)
