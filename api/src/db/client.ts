@@ -30,6 +30,13 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 /** Extensions must be passed to every PGlite.create, also when reopening a data directory (STACK.md). */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent }
 
+/**
+ * PGlite's shared buffers: 32 MB instead of PostgreSQL's 128 MB. In WebAssembly they are zeroed at every open
+ * and stay resident (~100 MB of the idle server's memory and part of its start, issue 17); the data files
+ * are read through the operating system's page cache either way.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+
 export interface Database {
   readonly db: Db
   readonly engine: 'pglite' | 'postgres'
@@ -91,6 +98,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
     extensions: PGLITE_EXTENSIONS,
+    startParams: PGLITE_START_PARAMS,
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
   const listen = async (channel: string, handlers: ListenHandlers) => {
