@@ -27,7 +27,13 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) {
     photos.push(
       await publishedPhoto(t, s, {
-        texts: { captionNl: `Een ${WORD} op het dak ${i}`, captionEn: `A ${WORD} on the roof ${i}`, altNl: 'Een blaasinstrument', altEn: 'A brass instrument' },
+        // The last one's texts carry markup: it must arrive as text, never as elements or attributes.
+        texts: {
+          captionNl: i === 2 ? `Een ${WORD} <img src=x onerror="alert(1)"> & "dak" ${i}` : `Een ${WORD} op het dak ${i}`,
+          captionEn: `A ${WORD} on the roof ${i}`,
+          altNl: i === 2 ? 'Een blaasinstrument "<b>koper</b>"' : 'Een blaasinstrument',
+          altEn: 'A brass instrument',
+        },
       }),
     )
   }
@@ -64,6 +70,31 @@ describe('the first results in the search page', () => {
     expect(data!.answer.hits.map((h) => h.id).sort()).toEqual(photos.map((p) => p.photoId).sort())
     // Each shown image is preloaded, as the grid will ask for it.
     expect(r.body.match(/<link rel="preload" as="image"/g)).toHaveLength(photos.length)
+  })
+
+  it('are drawn into the root as plain markup: a tile per hit, the same images, Dutch alt text, every field escaped', async () => {
+    const { r, data } = await firstResults(`/?q=${WORD}`)
+    const root = r.body.slice(r.body.indexOf('<div id="root">'), r.body.indexOf('</body>'))
+    const tiles = [...root.matchAll(/<li [^>]*><a href="\/photos\/([^"]+)" class="tile result">(.*?)<\/a><\/li>/g)]
+    expect(tiles.map((m) => m[1])).toEqual(data!.answer.hits.map((h) => h.id))
+    for (const [, id, tile] of tiles) {
+      const hit = (data!.answer.hits as unknown as { id: string; previews: { url: string; format: string }[] }[]).find((h) => h.id === id)!
+      // Every image URL the tile names is one of the hit's previews (what the gallery's <Picture> offers).
+      const urls = [...tile!.matchAll(/(?:src|srcset)="([^"]*)"/g)].flatMap((m) => m[1]!.split(', ').map((c) => c.split(' ')[0]!.replace(/&amp;/g, '&')))
+      expect(urls.length).toBeGreaterThan(0)
+      for (const u of urls) expect(hit.previews.map((p) => p.url)).toContain(u)
+      expect(tile).toMatch(/<source type="image\/(avif|webp)"/)
+    }
+    // Dutch alt text first; the markup in the texts is text, escaped in attributes and in content.
+    expect(root).toContain('alt="Een blaasinstrument"')
+    expect(root).toContain('alt="Een blaasinstrument &quot;&lt;b&gt;koper&lt;/b&gt;&quot;"')
+    expect(root).toContain(`Een ${WORD} &lt;img src=x onerror="alert(1)"&gt; &amp; "dak" 2`)
+    expect(root).not.toContain('<img src=x')
+    expect(root).not.toContain('<b>')
+    expect(root.match(/<img /g)).toHaveLength(photos.length)
+    // The first page (no search) keeps its own landing: no grid in the markup, only the data and preloads.
+    const landing = await gallery.inject({ url: '/' })
+    expect(landing.body).toContain('<div id="root"></div>')
   })
 
   it('never carry a withdrawn photo: the next page after the withdrawal no longer names it', async () => {

@@ -12,7 +12,10 @@
  * The search page (/, /?q=…) asked for by an anonymous visitor gets the first page of its results in the
  * HTML (firstSearch: GET /v1/search answered in-process, so the same route, consent gate and answer cache),
  * as a JSON data block the gallery reads instead of asking again, plus preload links for the first images,
- * so the photos load while the script does instead of after script → search → images. Such a page holds
+ * so the photos load while the script does instead of after script → search → images. For a search (a
+ * query or a filter), the same hits are also written into the app's root as plain markup (firstGrid), so
+ * the photos paint as soon as the HTML and its styles are in; the gallery's first render replaces it (React's
+ * createRoot empties the root), drawing the same images from the browser's cache. Such a page holds
  * photos, so it is never stored (no-store, also not for back/forward): a withdrawn photo never comes back
  * from a kept copy. A visitor with a session gets the plain page (their own search may show more).
  */
@@ -87,6 +90,8 @@ const scriptSafeJson = (value: unknown) =>
 const FIRST_PAGE_SIZE = 24
 const SEARCH_FILTERS = ['use', 'orientation', 'colour', 'series', 'collection'] as const
 const SEARCH_PAGE = /^\/(\?|$)/
+/** The app's root element in index.html: the first grid goes inside it. */
+const ROOT = '<div id="root">'
 /** Longest the page waits for its first results; then it goes without them and the gallery asks itself. */
 const FIRST_SEARCH_BUDGET_MS = 1000
 
@@ -106,37 +111,86 @@ export function firstSearchQuery(url: string): string {
   return p.toString()
 }
 
-/** What the preload links need of a hit (GET /v1/search's hits). */
+/** What the preload links and the first grid need of a hit (GET /v1/search's hits). */
 interface FirstHit {
+  id: string
+  width: number
+  height: number
+  caption: { nl: string | null; en: string | null }
+  alt: { nl: string | null; en: string | null }
+  credit: string
   previews: { preset: string; format: string; width: number; url: string }[]
 }
-const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const text = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' }
+/** The grid's presets and sizes (web/src/components/PhotoGrid.tsx), so markup, preloads and gallery pick the same file. */
+const GRID_PRESETS = ['thumb', 'small', 'medium']
+const GRID_SIZES = '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw'
+/** How many of the first images load eagerly and first (SearchPage.tsx gives its grid eager={6}). */
+const GRID_EAGER = 6
+
+/** A hit's previews for the grid, by format in the order <picture> offers them (avif, webp, jpeg). */
+function gridSources(hit: FirstHit, presets: string[]) {
+  const chosen = hit.previews.filter((p) => presets.includes(p.preset))
+  const usable = chosen.length ? chosen : hit.previews
+  return ['avif', 'webp', 'jpeg']
+    .map((format) => ({ format, previews: usable.filter((p) => p.format === format).sort((a, b) => a.width - b.width) }))
+    .filter((f) => f.previews.length > 0)
+}
+const srcsetOf = (previews: { width: number; url: string }[]) => previews.map((p) => `${p.url} ${p.width}w`).join(', ')
 
 /**
  * <link rel=preload as=image> for the images the page shows first, with the srcset and sizes the gallery's
  * <Picture> gives them (web/src/components/Picture.tsx; PhotoGrid's GRID_SIZES, Landing's HeroMosaic), so
  * the browser picks the same file and uses the preloaded one: the first source <picture> offers (avif,
- * then webp, then jpeg), with its type so a browser without that format skips the preload. At low priority:
- * the photos can only paint once the script has rendered the grid, so they must not hold up the script and
- * its styles (measured in test/e2e/first-paint.e2e.ts: high-priority preloads made the paint later).
+ * then webp, then jpeg), with its type so a browser without that format skips the preload. For a search the
+ * first grid is in the markup, so its first images can paint before the script runs: fetched at high
+ * priority. The landing's mosaic paints only once the script has drawn it, so its images go at low priority,
+ * not holding up the script and its styles (test/e2e/first-paint.e2e.ts measures both ways).
  */
 export function imagePreloads(hits: FirstHit[], landing: boolean): string[] {
-  const [count, presets, sizes] = landing
-    ? [3, ['small', 'medium'], '22rem']
-    : [6, ['thumb', 'small', 'medium'], '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw']
+  const [count, presets, sizes] = landing ? [3, ['small', 'medium'], '22rem'] : [GRID_EAGER, GRID_PRESETS, GRID_SIZES]
   return hits.slice(0, count).flatMap((hit) => {
-    const chosen = hit.previews.filter((p) => presets.includes(p.preset))
-    const usable = chosen.length ? chosen : hit.previews
-    const format = ['avif', 'webp', 'jpeg'].find((f) => usable.some((p) => p.format === f))
-    if (!format) return []
-    const srcset = usable
-      .filter((p) => p.format === format)
-      .sort((a, b) => a.width - b.width)
-      .map((p) => `${p.url} ${p.width}w`)
-      .join(', ')
-    return [`<link rel="preload" as="image" imagesrcset="${attr(srcset)}" imagesizes="${attr(sizes)}" type="${MIME[format]}" fetchpriority="low">`]
+    const first = gridSources(hit, presets)[0]
+    if (!first) return []
+    // With the first grid in the markup (a search), the images can paint before the script: fetched first.
+    const priority = landing ? 'low' : 'high'
+    return [
+      `<link rel="preload" as="image" imagesrcset="${attr(srcsetOf(first.previews))}" imagesizes="${attr(sizes)}" type="${MIME[first.format]}" fetchpriority="${priority}">`,
+    ]
   })
+}
+
+/**
+ * The first results as plain markup for inside the app's root: the grid PhotoGrid draws before it has
+ * measured its width (styles.css lays it out: .photo-grid, --ar), each tile a link to its photo with the
+ * same <picture> (sources, srcset, sizes) as Picture.tsx and the alt text in Dutch first, then English,
+ * then the caption. Every field is escaped: captions and credits are user text.
+ */
+export function firstGrid(hits: FirstHit[]): string {
+  const pick = (pair: { nl: string | null; en: string | null }) => pair.nl || pair.en || ''
+  const tiles = hits.map((hit, i) => {
+    const caption = pick(hit.caption)
+    const alt = pick(hit.alt) || caption
+    const ratio = hit.width > 0 && hit.height > 0 ? hit.width / hit.height : 1
+    const sources = gridSources(hit, GRID_PRESETS)
+    const fallback = sources.find((f) => f.format === 'jpeg') ?? sources[0]
+    const eager = i < GRID_EAGER
+    const picture = fallback
+      ? `<picture>${sources
+          .filter((f) => f !== fallback)
+          .map((f) => `<source type="${MIME[f.format]}" srcset="${attr(srcsetOf(f.previews))}" sizes="${attr(GRID_SIZES)}">`)
+          .join('')}<img src="${attr(fallback.previews[0]!.url)}" srcset="${attr(srcsetOf(fallback.previews))}" sizes="${attr(GRID_SIZES)}" alt="${attr(alt)}" width="${hit.width}" height="${hit.height}" loading="${eager ? 'eager' : 'lazy'}"${eager ? ' fetchpriority="high"' : ''} decoding="async"></picture>`
+      : `<div role="img" aria-label="${attr(alt)}" class="no-preview"></div>`
+    const credit = hit.credit.split(' / ')[0]!.trim()
+    return (
+      `<li style="--ar:${ratio.toFixed(4)}"><a href="/photos/${attr(hit.id)}" class="tile result">` +
+      `<div class="picture" style="aspect-ratio:${hit.width} / ${hit.height}">${picture}</div>` +
+      `<span class="tile-caption result-caption">${text(caption)}</span><span class="tile-credit result-credit">${text(credit)}</span></a></li>`
+    )
+  })
+  return `<main class="first-results"><div class="photo-grid-box"><ul class="photo-grid results">${tiles.join('')}</ul></div></main>`
 }
 
 export async function galleryRoutes(
@@ -191,13 +245,15 @@ export async function galleryRoutes(
       if (answer) {
         const q = new URLSearchParams(query)
         const landing = !q.get('q') && !SEARCH_FILTERS.some((f) => q.get(f))
-        const preloads = imagePreloads((JSON.parse(answer) as { hits: FirstHit[] }).hits, landing)
+        const parsed = JSON.parse(answer) as { hits: FirstHit[] }
+        const preloads = imagePreloads(parsed.hits, landing)
         // The answer is JSON text already; only made safe for inside <script> (no '<' survives).
-        const data = `<script type="application/json" id="first-search">${scriptSafeJson({ query, answer: JSON.parse(answer) as unknown })}</script>`
+        const data = `<script type="application/json" id="first-search">${scriptSafeJson({ query, answer: parsed })}</script>`
+        const page = indexHtml.replace('</head>', `    ${[...preloads, data].join('\n    ')}\n  </head>`)
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')
-          .send(indexHtml.replace('</head>', `    ${[...preloads, data].join('\n    ')}\n  </head>`))
+          .send(landing ? page : page.replace(ROOT, `${ROOT}${firstGrid(parsed.hits)}`))
       }
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html')
