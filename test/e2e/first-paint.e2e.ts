@@ -4,8 +4,8 @@ import { launchBrowser, newContext, watchPage } from './support/browser.ts'
 import { startGallery, type Gallery } from './support/gallery.ts'
 
 // The search page's first paint (issue 17). Its first HTML carries the first page of results (as GET
-// /v1/search answers an anonymous visitor) and preloads the first images, so the photos load while the
-// script does. Measured here in Chromium on loopback, several fresh visits each: its largest contentful
+// /v1/search answers an anonymous visitor) as data for the gallery and as plain grid markup in the app's
+// root, and preloads the first images, so the photos paint before the script has run. Measured here in Chromium on loopback, several fresh visits each: its largest contentful
 // paint next to a static page showing the same results with the same images (built below from the same
 // /v1/search answer), and the bytes on the wire of a first visit. The figures are printed, never asserted
 // (speed belongs in benchmarks); what is asserted is what makes them possible.
@@ -90,13 +90,16 @@ async function visit(browser: Browser, base: string, path: string, routes: (c: B
   await page.goto(path)
   await page.waitForFunction(
     () => {
+      // The gallery's own grid, once its first render has replaced the server's markup (main.first-results).
       const imgs = [...document.querySelectorAll<HTMLImageElement>('img')].slice(0, 3)
-      return imgs.length >= 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+      return !document.querySelector('main.first-results') && imgs.length >= 3 && imgs.every((i) => i.complete && i.naturalWidth > 0)
     },
     undefined,
     { timeout: 30_000 },
   )
   await page.waitForLoadState('load')
+  // Two frames, so what is on screen now has been painted and reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
   const r = await page.evaluate(
     () =>
       new Promise<Omit<Visit, 'searches' | 'imageRequests'>>((resolve) => {
@@ -109,7 +112,10 @@ async function visit(browser: Browser, base: string, path: string, routes: (c: B
           for (const e of entries) byType[e.initiatorType] = (byType[e.initiatorType] ?? 0) + e.transferSize
           resolve({
             lcp: Math.round(last.startTime),
-            candidates: all.map((e) => `${e.element?.tagName}:${e.size}@${Math.round(e.startTime)} ${e.url ?? ''}`).join(' | '),
+            candidates:
+              all.map((e) => `${e.element?.tagName}:${e.size}@${Math.round(e.startTime)} ${e.url ?? ''}`).join(' | ') +
+              ` || FCP ${Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1)}; ` +
+              entries.map((e) => `${e.name.split('/').pop()!.split('?')[0]} ${Math.round(e.startTime)}-${Math.round(e.responseEnd)}`).join(', '),
             element: last.element?.tagName ?? '?',
             inGrid: !!last.element?.closest('.photo-grid, ul'),
             url: last.url ?? '',
@@ -158,6 +164,9 @@ describe('the search page paints its first results soon', () => {
     expect(first!.answer).toEqual(api)
     expect(first!.answer.hits.length).toBeGreaterThanOrEqual(3)
     expect(html.match(/<link rel="preload" as="image"/g)).toHaveLength(Math.min(6, first!.answer.hits.length))
+    // And the same hits as plain grid markup in the app's root, in order, for the photos to paint before the script.
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('</body>'))
+    expect([...root.matchAll(/<a href="\/photos\/([^"]+)" class="tile result">/g)].map((m) => m[1])).toEqual(first!.answer.hits.map((h) => h.id))
 
     // Signed in, the page comes plain: the gallery asks with the session (which may see more).
     const login = await fetch(`${gallery.url}/v1/auth/login`, {
@@ -225,9 +234,14 @@ describe('the search page paints its first results soon', () => {
     const preloadedIds = answer.hits.slice(0, 6).map((h) => h.id)
     expect(preloaded.length).toBeGreaterThan(0)
     for (const v of app) {
-      // The largest paint is a result photo, and the app did not ask for its results again.
-      expect(v.element, v.candidates).toBe('IMG')
-      expect(v.inGrid).toBe(true)
+      // The largest paint is a result photo, and the app did not ask for its results again. Its element is
+      // gone from the document when it was the server's first grid, replaced by the gallery's render since
+      // (the entry then names no element, but still its image).
+      if (v.element !== '?') {
+        expect(v.element, v.candidates).toBe('IMG')
+        expect(v.inGrid).toBe(true)
+      }
+      expect(v.url, v.candidates).toMatch(/\/media\//)
       expect(
         answer.hits.some((h) => v.url.includes(`/v1/photos/${h.id}/`)),
         v.url,
@@ -254,6 +268,7 @@ describe('the search page paints its first results soon', () => {
       `LCP the same page without its first results in the HTML (as before): median ${b} ms [${before.map((v) => `${v.lcp} ${v.element}`).join(', ')}] ` +
         '(the element of each: where it is P, a paragraph of text was the largest paint, not a photo)',
     )
+    console.log(`LCP candidates of the search page's first visit (element:size@ms url || FCP; resources start-end ms): ${app[0]!.candidates}`)
     console.log(`LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×); before: ${(b / s).toFixed(2)}×`)
     const first = app[0]!
     console.log(

@@ -181,7 +181,9 @@ export function firstGrid(hits: FirstHit[]): string {
       ? `<picture>${sources
           .filter((f) => f !== fallback)
           .map((f) => `<source type="${MIME[f.format]}" srcset="${attr(srcsetOf(f.previews))}" sizes="${attr(GRID_SIZES)}">`)
-          .join('')}<img src="${attr(fallback.previews[0]!.url)}" srcset="${attr(srcsetOf(fallback.previews))}" sizes="${attr(GRID_SIZES)}" alt="${attr(alt)}" width="${hit.width}" height="${hit.height}" loading="${eager ? 'eager' : 'lazy'}"${eager ? ' fetchpriority="high"' : ''} decoding="async"></picture>`
+          .join(
+            '',
+          )}<img src="${attr(fallback.previews[0]!.url)}" srcset="${attr(srcsetOf(fallback.previews))}" sizes="${attr(GRID_SIZES)}" alt="${attr(alt)}" width="${hit.width}" height="${hit.height}" loading="${eager ? 'eager' : 'lazy'}"${eager ? ' fetchpriority="high"' : ''}></picture>`
       : `<div role="img" aria-label="${attr(alt)}" class="no-preview"></div>`
     const credit = hit.credit.split(' / ')[0]!.trim()
     return (
@@ -249,7 +251,9 @@ export async function galleryRoutes(
         const preloads = imagePreloads(parsed.hits, landing)
         // The answer is JSON text already; only made safe for inside <script> (no '<' survives).
         const data = `<script type="application/json" id="first-search">${scriptSafeJson({ query, answer: parsed })}</script>`
-        const page = indexHtml.replace('</head>', `    ${[...preloads, data].join('\n    ')}\n  </head>`)
+        // The image preloads ahead of the script and styles, so the photos are asked for (and served) first.
+        const withPreloads = preloads.length ? indexHtml.replace('<title>', `${preloads.join('\n    ')}\n    <title>`) : indexHtml
+        const page = withPreloads.replace('</head>', `    ${data}\n  </head>`)
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')
