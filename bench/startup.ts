@@ -1,6 +1,6 @@
 /**
  * Benchmark: how long `npm start` (built JavaScript, the embedded PGlite, the gallery built) takes from
- * process start to answering GET /healthz, and how much memory the idle process holds, with 10k published
+ * process start to answering GET /readyz (database reachable, every migration applied), and how much memory the idle process holds, with 10k published
  * photos; next to a Fastify hello-world (the same fastify, plain JavaScript) started the same way in the
  * same run (issue 17: goal ≤ 5 s to ready with 10k photos).
  *
@@ -9,7 +9,7 @@
  * The data directory (os.tmpdir()/eb-bench-startup-<photos>) is seeded once with bench/search.ts's loader
  * (real rows in photos, subjects, photo_subjects, consents and search_documents) and reused by later runs
  * (--fresh seeds it again). Each run: spawn `node dist/server/api/src/server.js` (SEED_DEMO=0, worker on,
- * LOG_LEVEL=warn), poll /healthz every 10 ms; then the first search that finds its photos (answered
+ * LOG_LEVEL=warn), poll /readyz every 10 ms; then the first search that finds its photos (answered
  * by the PostgreSQL engine while the in-process index is still loading); then 5 s idle and the process's RSS (/proc/PID/status). The hello-world
  * runs alternate with the app's, so drift in this shared machine's load hits both. --cpu-prof DIR writes a
  * V8 CPU profile of the last app run (open it in Chrome's DevTools) to find where the time goes.
@@ -28,7 +28,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SERVER = path.join(ROOT, 'dist/server/api/src/server.js')
 const HELLO = `import Fastify from 'fastify'
 const app = Fastify({ logger: false })
-app.get('/healthz', async () => ({ status: 'ok' }))
+app.get('/readyz', async () => ({ status: 'ready' }))
 await app.listen({ host: '127.0.0.1', port: Number(process.env.PORT) })
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))`
 
@@ -105,7 +105,7 @@ async function once(argv: string[], env: Record<string, string>, searchPath?: st
         await sleep(10)
       }
     }
-    const readyMs = await poll('/healthz', async (r) => r.ok)
+    const readyMs = await poll('/readyz', async (r) => r.ok)
     const searchMs = searchPath ? await poll(searchPath, async (r) => r.ok && ((await r.json()) as { total: number }).total > 0) : undefined
     await sleep(5000)
     return { readyMs, searchMs, rssMb: rssMb(proc.pid!) }
@@ -159,7 +159,7 @@ export async function run(): Promise<void> {
   const h = median(hello.map((r) => r.readyMs))
   console.log(`load averages at each run: ${loads.join(' | ')}`)
   console.log(
-    `startup ${photos / 1000}k: ready (GET /healthz) median ${a} ms [${app.map((r) => r.readyMs).join(', ')}], ` +
+    `startup ${photos / 1000}k: ready (GET /readyz) median ${a} ms [${app.map((r) => r.readyMs).join(', ')}], ` +
       `first search answered median ${median(app.map((r) => r.searchMs!))} ms, idle RSS median ${median(app.map((r) => r.rssMb)).toFixed(0)} MB`,
   )
   console.log(
