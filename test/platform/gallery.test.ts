@@ -10,7 +10,8 @@ import { firstSearchQuery, galleryRoutes, imagePreloads, type PublicPhoto } from
 // doesn't depend on whether `npm run build` ran.
 function webDir(built: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-web-'))
-  const head = '<!doctype html><html><head><title>gallery</title><script type="module" src="/assets/index-abc.js"></script></head><body></body></html>'
+  const head =
+    '<!doctype html><html><head><title>gallery</title><script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"></div></body></html>'
   fs.mkdirSync(path.join(dir, 'placeholder'))
   fs.writeFileSync(path.join(dir, 'placeholder/index.html'), '<!doctype html><title>placeholder</title>')
   if (built) {
@@ -157,6 +158,10 @@ describe('the search page with its first results (issue 17)', () => {
   const hit = (n: number, formats: string[]) => ({
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     caption: { nl: `Foto ${n} </script><script>alert(1)</script><!--`, en: null },
+    alt: { nl: `Foto "${n}" <img src=x onerror=alert(1)>`, en: 'A photo' },
+    credit: `Fotograaf <b>${n}</b> / CC BY 4.0`,
+    width: 4000,
+    height: 3000,
     previews: ['thumb', 'small', 'medium', 'large'].flatMap((preset, i) =>
       formats.map((format) => ({ preset, format, width: 320 * 2 ** i, height: 240 * 2 ** i, url: `/v1/photos/${n}/media/${preset}.${format}?v=1&x="y"` })),
     ),
@@ -202,6 +207,12 @@ describe('the search page with its first results (issue 17)', () => {
     expect(JSON.parse(data!)).toEqual({ query: 'q=fiets&lang=nl&limit=24', answer })
     expect(r.body.match(/<script/g)).toHaveLength(2) // the app's own and the data block: nothing injected
     expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
+    // The same hits as grid markup in the root: captions, alt texts and credits as text, never as markup.
+    expect(r.body).toContain('<span class="tile-caption result-caption">Foto 1 &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--</span>')
+    expect(r.body).toContain('alt="Foto &quot;1&quot; &lt;img src=x onerror=alert(1)&gt;"')
+    expect(r.body).toContain('<span class="tile-credit result-credit">Fotograaf &lt;b&gt;1&lt;/b&gt;</span>')
+    expect(r.body.match(/<img /g)).toHaveLength(answer.hits.length)
+    expect(r.body).not.toContain('<b>')
   })
 
   it('preloads the first six grid images in the format <picture> picks, with its srcset and sizes', async () => {
@@ -210,7 +221,7 @@ describe('the search page with its first results (issue 17)', () => {
     expect(links).toHaveLength(6)
     // AVIF where there is one, else WebP; thumb, small and medium only; attribute values escaped.
     expect(links[0]).toBe(
-      '<link rel="preload" as="image" imagesrcset="/v1/photos/1/media/thumb.avif?v=1&amp;x=&quot;y&quot; 320w, /v1/photos/1/media/small.avif?v=1&amp;x=&quot;y&quot; 640w, /v1/photos/1/media/medium.avif?v=1&amp;x=&quot;y&quot; 1280w" imagesizes="(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw" type="image/avif" fetchpriority="low">',
+      '<link rel="preload" as="image" imagesrcset="/v1/photos/1/media/thumb.avif?v=1&amp;x=&quot;y&quot; 320w, /v1/photos/1/media/small.avif?v=1&amp;x=&quot;y&quot; 640w, /v1/photos/1/media/medium.avif?v=1&amp;x=&quot;y&quot; 1280w" imagesizes="(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw" type="image/avif" fetchpriority="high">',
     )
     expect(links[1]).toContain('type="image/webp"')
     expect(links.join('')).not.toContain('large')

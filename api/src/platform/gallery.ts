@@ -131,7 +131,7 @@ const GRID_SIZES = '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw'
 const GRID_EAGER = 6
 
 /** A hit's previews for the grid, by format in the order <picture> offers them (avif, webp, jpeg). */
-function gridSources(hit: FirstHit, presets: string[]) {
+function gridSources(hit: Pick<FirstHit, 'previews'>, presets: string[]) {
   const chosen = hit.previews.filter((p) => presets.includes(p.preset))
   const usable = chosen.length ? chosen : hit.previews
   return ['avif', 'webp', 'jpeg']
@@ -149,7 +149,7 @@ const srcsetOf = (previews: { width: number; url: string }[]) => previews.map((p
  * priority. The landing's mosaic paints only once the script has drawn it, so its images go at low priority,
  * not holding up the script and its styles (test/e2e/first-paint.e2e.ts measures both ways).
  */
-export function imagePreloads(hits: FirstHit[], landing: boolean): string[] {
+export function imagePreloads(hits: Pick<FirstHit, 'previews'>[], landing: boolean): string[] {
   const [count, presets, sizes] = landing ? [3, ['small', 'medium'], '22rem'] : [GRID_EAGER, GRID_PRESETS, GRID_SIZES]
   return hits.slice(0, count).flatMap((hit) => {
     const first = gridSources(hit, presets)[0]
