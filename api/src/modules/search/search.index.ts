@@ -89,6 +89,9 @@ export class MemoryIndex {
   #seen = new Uint8Array(1024)
   #best = new Float32Array(1024)
   #score = new Float32Array(1024)
+  /** Document numbers of the current matches and the next word's (typed, reused: no array per search). */
+  #listA = new Int32Array(1024)
+  #listB = new Int32Array(1024)
 
   get size() {
     return this.#live
@@ -314,18 +317,23 @@ export class MemoryIndex {
       this.#seen = new Uint8Array(size * 2)
       this.#best = new Float32Array(size * 2)
       this.#score = new Float32Array(size * 2)
+      this.#listA = new Int32Array(size * 2)
+      this.#listB = new Int32Array(size * 2)
     }
   }
 
   #everything(): Int32Array {
-    const out = new Int32Array(this.#live)
+    const out = this.#listA
     let k = 0
     for (let n = 0; n < this.#docs.length; n++) if (this.#alive[n]) out[k++] = n
     for (let i = 0; i < k; i++) this.#score[out[i]!] = 0
     return out.subarray(0, k)
   }
 
-  /** Documents matching every word (the rarest word first, so the set only shrinks), with their scores. */
+  /**
+   * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
+   * result is a view of scratch space: valid until the next search (searches are synchronous).
+   */
   #match(groups: { alts: { p: Postings; quality: number }[]; postings: number; idf: number }[]): Int32Array {
     if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
     const ordered = [...groups].sort((a, b) => a.postings - b.postings)
@@ -333,40 +341,68 @@ export class MemoryIndex {
     const best = this.#best
     const score = this.#score
     const alive = this.#alive
-    let current: number[] = []
-    const first: number[] = []
+    // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
+    // other list (filtered in place from the third word on: survivors never outrun the reading position).
+    const first = this.#listA
+    let firstN = 0
+    let current = this.#listA
+    let currentN = 0
     for (let i = 0; i < ordered.length; i++) {
       const g = ordered[i]!
       for (const { p, quality } of g.alts) {
         const data = p.data
-        for (let k = 0; k < p.n; k++) {
-          const v = data[k]!
-          const d = v >>> 4
-          const s = WEIGHT[v & 15]! * quality
-          if (i === 0) {
+        const n = p.n
+        if (i === 0) {
+          for (let k = 0; k < n; k++) {
+            const v = data[k]!
+            const d = v >>> 4
             if (!alive[d]) continue
+            const s = WEIGHT[v & 15]! * quality
             if (seen[d] === 0) {
               seen[d] = 1
               best[d] = s
-              first.push(d)
+              first[firstN++] = d
             } else if (s > best[d]!) best[d] = s
-          } else if (seen[d] === i) {
-            seen[d] = i + 1
-            best[d] = s
-          } else if (seen[d] === i + 1 && s > best[d]!) best[d] = s
+          }
+        } else {
+          const was = i
+          const now = i + 1
+          for (let k = 0; k < n; k++) {
+            const v = data[k]!
+            const d = v >>> 4
+            const at = seen[d]
+            if (at === was) {
+              seen[d] = now
+              best[d] = WEIGHT[v & 15]! * quality
+            } else if (at === now) {
+              const s = WEIGHT[v & 15]! * quality
+              if (s > best[d]!) best[d] = s
+            }
+          }
         }
       }
-      const from = i === 0 ? first : current
-      const next: number[] = []
-      for (const d of from) {
-        if (seen[d] !== i + 1) continue
-        score[d] = (i === 0 ? 0 : score[d]!) + g.idf * best[d]!
-        next.push(d)
+      const idf = g.idf
+      if (i === 0) {
+        for (let k = 0; k < firstN; k++) {
+          const d = first[k]!
+          score[d] = idf * best[d]!
+        }
+        currentN = firstN
+        continue
       }
-      current = next
+      const out = this.#listB
+      let outN = 0
+      for (let k = 0; k < currentN; k++) {
+        const d = current[k]!
+        if (seen[d] !== i + 1) continue
+        score[d] = score[d]! + idf * best[d]!
+        out[outN++] = d
+      }
+      current = out
+      currentN = outN
     }
-    for (const d of first) seen[d] = 0
-    return Int32Array.from(current)
+    for (let k = 0; k < firstN; k++) seen[first[k]!] = 0
+    return current.subarray(0, currentN)
   }
 
   #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
