@@ -23,7 +23,10 @@ export interface IndexFacts {
   colour: Uint8Array
   series: Int32Array
   photographer: Int32Array
-  collections: (Int32Array | null)[]
+  /** The first and second collection of each document (-1: none), and any further ones. */
+  collection1: Int32Array
+  collection2: Int32Array
+  collectionsMore: (Int32Array | null)[]
   seriesValues: Interned
   photographers: Interned
   collectionValues: Interned
@@ -63,25 +66,49 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   const colourOf = facts.colour
   const seriesOf = facts.series
   const photographerOf = facts.photographer
-  const collectionsOf = facts.collections
+  const collection1 = facts.collection1
+  const collection2 = facts.collection2
+  const collectionsMore = facts.collectionsMore
+  /** Counts a document's collections (the first two are typed; more are rare). */
+  const countCollections = (d: number) => {
+    const a = collection1[d]!
+    if (a < 0) return
+    collectionCounts[a]!++
+    const b = collection2[d]!
+    if (b < 0) return
+    collectionCounts[b]!++
+    const more = collectionsMore[d]
+    if (more != null) for (let k = 0; k < more.length; k++) collectionCounts[more[k]!]!++
+  }
+  const inCollection = (d: number, c: number) => {
+    if (collection1[d] === c || collection2[d] === c) return true
+    const more = collectionsMore[d]
+    return more != null && more.indexOf(c) >= 0
+  }
   const previewOnly = f.publicPreviewOnly === true
   const { use, orientation, colour, series, collection, photographer } = want
   const noFilter = use === 0 && orientation === -2 && colour === -2 && series === -2 && collection === -2 && photographer === -2
   const total = matches.length
   if (noFilter) {
     // The common case (words alone): every match that may be shown is a hit and counts everywhere.
+    // Uses, orientation and colour packed into one number: one count per match, spread after the loop.
+    const combos = new Int32Array(1 << 14)
     for (let i = 0; i < total; i++) {
       const d = matches[i]!
       if (previewOnly && preview[d] === 0) continue
       hits[hitN++] = d
-      useMasks[usesOf[d]!]!++
-      orientationCounts[orientationOf[d]!]!++
-      colourCounts[colourOf[d]!]!++
+      combos[usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)]!++
       const s = seriesOf[d]!
       if (s >= 0) seriesCounts[s]!++
-      const cs = collectionsOf[d]
-      if (cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
+      if (collection1[d]! >= 0) countCollections(d)
       photographerCounts[photographerOf[d]!]!++
+    }
+    for (let k = 0; k < combos.length; k++) {
+      const c = combos[k]!
+      if (c === 0) continue
+      useMasks[k & 255]! += c
+      orientationCounts[(k >> 8) & 3]! += c
+      colourCounts[k >> 10]! += c
     }
   }
   for (let i = 0; i < (noFilter ? 0 : total); i++) {
@@ -92,13 +119,12 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     const c = colourOf[d]!
     const s = seriesOf[d]!
     const ph = photographerOf[d]!
-    const cs = collectionsOf[d]
     let fail = 0
     if (use !== 0 && (use < 0 || (u & use) === 0)) fail |= USE
     if (orientation !== -2 && o !== orientation) fail |= ORI
     if (colour !== -2 && c !== colour) fail |= COL
     if (series !== -2 && s !== series) fail |= SER
-    if (collection !== -2 && (cs == null || cs.indexOf(collection) < 0)) fail |= COLL
+    if (collection !== -2 && (collection < 0 || !inCollection(d, collection))) fail |= COLL
     if (photographer !== -2 && ph !== photographer) fail |= PH
     if (fail !== 0 && (fail & (fail - 1)) !== 0) continue // fails two filters: counts nowhere
     if (fail === 0) hits[hitN++] = d
@@ -106,7 +132,7 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     if (fail === 0 || fail === ORI) orientationCounts[o]!++
     if (fail === 0 || fail === COL) colourCounts[c]!++
     if ((fail === 0 || fail === SER) && s >= 0) seriesCounts[s]!++
-    if ((fail === 0 || fail === COLL) && cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
+    if ((fail === 0 || fail === COLL) && collection1[d]! >= 0) countCollections(d)
     if (fail === 0 || fail === PH) photographerCounts[ph]!++
   }
   const useCounts = new Int32Array(8)
