@@ -437,7 +437,10 @@ export async function run(): Promise<void> {
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`,
   )
   console.log(
-    `autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; anonymous callers; the app as \`npm start\` runs it (${entry}); load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}\n`,
+    `autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; anonymous callers; the app as \`npm start\` runs it (${entry}); load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}\n`,
   )
 
   // The hello-world stays up all run: it is measured right before and right after each size's mixes, and
@@ -528,7 +531,12 @@ export async function run(): Promise<void> {
       )
     console.log(`hello-world ${label(r.n)}: ${r.helloRps.toFixed(0)} req/s`)
   }
-  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`)
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  )
   console.log('')
   const at = (n: number) => results.find((r) => r.n === n)
   const r100 = at(100_000)
