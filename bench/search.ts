@@ -38,7 +38,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import type { EventEmitter } from 'node:events'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -499,6 +499,8 @@ export async function run(): Promise<void> {
         const after = await hammer(hello.url, ['/hello'], seconds)
         results.push({ n, load: loadTimes, perQuery, configs, helloRps: (before.rps + after.rps) / 2, ...(floor ? { floor } : {}) })
       } finally {
+        // The app's data directory (its master key, temp files) goes with its database.
+        if (!keep) rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true })
         if (!keep && !database) await adminClient.query(`drop database if exists ${name} with (force)`)
         else console.log(`kept database ${name}`)
       }
