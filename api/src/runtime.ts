@@ -282,7 +282,9 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
     if (engine instanceof MemorySearchEngine) {
       app.addHook('onListen', async () =>
         engine.loadInBackground(
-          (documents, ms) => logger.info({ engine: 'memory', documents, ms }, 'search index loaded'),
+          // At warn, once per start: until this line searches take the slower fallback, which an operator (and
+          // bench/search.ts, which measures only after it) running at LOG_LEVEL=warn needs to see end.
+          (documents, ms) => logger.warn({ engine: 'memory', documents, ms }, 'search index loaded'),
           (err) => logger.error({ err }, 'search index: first load failed; the PostgreSQL engine answers until a reload succeeds'),
         ),
       )

@@ -50,6 +50,23 @@ describe('the in-process index', () => {
     expect(ids(index, 'xylo')).toEqual([])
     expect(ids(index, 'kat')).toHaveLength(1)
   })
+
+  it('counts and filters a photo in more than two collections by each of them, also after it changed', () => {
+    const c = (n: number) => `00000000-0000-4000-8000-0000000c000${n}`
+    const index = new MemoryIndex()
+    const inFour = { ...doc(1, 'Een fiets', 'A bicycle'), collections: [c(1), c(2), c(3), c(4)] }
+    index.upsert([inFour, { ...doc(2, 'Een fiets', 'A bicycle'), collections: [c(3)] }, doc(3, 'Een fiets', 'A bicycle')])
+    const facets = (filters: { collection?: string } = {}) => index.search({ q: 'fiets', filters, sort: 'relevance', top: 10 })
+    expect(facets().facets.collection).toEqual({ [c(1)]: 1, [c(2)]: 1, [c(3)]: 2, [c(4)]: 1 })
+    expect(facets({ collection: c(4) }).docs.map((d) => d.id)).toEqual([inFour.id])
+    expect(facets({ collection: c(3) }).total).toBe(2)
+    // Disjunctive: the collection facet keeps every collection's count when one is chosen.
+    expect(facets({ collection: c(4) }).facets.collection).toEqual({ [c(1)]: 1, [c(2)]: 1, [c(3)]: 2, [c(4)]: 1 })
+    index.upsert([{ ...inFour, collections: [c(2)] }])
+    expect(facets().facets.collection).toEqual({ [c(2)]: 1, [c(3)]: 1 })
+    expect(facets({ collection: c(4) }).total).toBe(0)
+    expect(facets({ collection: c(2) }).docs.map((d) => d.id)).toEqual([inFour.id])
+  })
 })
 
 describe(`the in-process engine follows the table (${dbEngine()})`, () => {

@@ -23,7 +23,10 @@ export interface IndexFacts {
   colour: Uint8Array
   series: Int32Array
   photographer: Int32Array
-  collections: (Int32Array | null)[]
+  /** The first and second collection of each document (-1: none), and any further ones. */
+  collection1: Int32Array
+  collection2: Int32Array
+  collectionsMore: (Int32Array | null)[]
   seriesValues: Interned
   photographers: Interned
   collectionValues: Interned
@@ -39,13 +42,17 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     collection: f.collection !== undefined ? (facts.collectionValues.ids.get(f.collection) ?? -3) : -2,
     photographer: f.photographer !== undefined ? (facts.photographers.ids.get(f.photographer) ?? -3) : -2,
   }
-  const useCounts = new Int32Array(8)
+  // Per combination of uses (a byte of bits), spread over the uses after the loop: one increment per match.
+  const useMasks = new Int32Array(256)
   const orientationCounts = new Int32Array(ORIENTATIONS.length)
   const colourCounts = new Int32Array(COLOURS.length + 1)
   const seriesCounts = new Int32Array(facts.seriesValues.values.length)
   const photographerCounts = new Int32Array(facts.photographers.values.length)
   const collectionCounts = new Int32Array(facts.collectionValues.values.length)
-  const hits: number[] = []
+  // The hits, in place of the matches already read (a hit is never ahead of the match being read); the
+  // matches are the index's scratch space, valid until its next search.
+  const hits = matches
+  let hitN = 0
   const USE = 1
   const ORI = 2
   const COL = 4
@@ -59,11 +66,52 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   const colourOf = facts.colour
   const seriesOf = facts.series
   const photographerOf = facts.photographer
-  const collectionsOf = facts.collections
+  const collection1 = facts.collection1
+  const collection2 = facts.collection2
+  const collectionsMore = facts.collectionsMore
+  /** Counts a document's collections (the first two are typed; more are rare). */
+  const countCollections = (d: number) => {
+    const a = collection1[d]!
+    if (a < 0) return
+    collectionCounts[a]!++
+    const b = collection2[d]!
+    if (b < 0) return
+    collectionCounts[b]!++
+    const more = collectionsMore[d]
+    if (more != null) for (let k = 0; k < more.length; k++) collectionCounts[more[k]!]!++
+  }
+  const inCollection = (d: number, c: number) => {
+    if (collection1[d] === c || collection2[d] === c) return true
+    const more = collectionsMore[d]
+    return more != null && more.indexOf(c) >= 0
+  }
   const previewOnly = f.publicPreviewOnly === true
   const { use, orientation, colour, series, collection, photographer } = want
-  const useCount = USES.length
-  for (let i = 0; i < matches.length; i++) {
+  const noFilter = use === 0 && orientation === -2 && colour === -2 && series === -2 && collection === -2 && photographer === -2
+  const total = matches.length
+  if (noFilter) {
+    // The common case (words alone): every match that may be shown is a hit and counts everywhere.
+    // Uses, orientation and colour packed into one number: one count per match, spread after the loop.
+    const combos = new Int32Array(1 << 14)
+    for (let i = 0; i < total; i++) {
+      const d = matches[i]!
+      if (previewOnly && preview[d] === 0) continue
+      hits[hitN++] = d
+      combos[usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)]!++
+      const s = seriesOf[d]!
+      if (s >= 0) seriesCounts[s]!++
+      if (collection1[d]! >= 0) countCollections(d)
+      photographerCounts[photographerOf[d]!]!++
+    }
+    for (let k = 0; k < combos.length; k++) {
+      const c = combos[k]!
+      if (c === 0) continue
+      useMasks[k & 255]! += c
+      orientationCounts[(k >> 8) & 3]! += c
+      colourCounts[k >> 10]! += c
+    }
+  }
+  for (let i = 0; i < (noFilter ? 0 : total); i++) {
     const d = matches[i]!
     if (previewOnly && preview[d] === 0) continue
     const u = usesOf[d]!
@@ -71,22 +119,26 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     const c = colourOf[d]!
     const s = seriesOf[d]!
     const ph = photographerOf[d]!
-    const cs = collectionsOf[d]
     let fail = 0
     if (use !== 0 && (use < 0 || (u & use) === 0)) fail |= USE
     if (orientation !== -2 && o !== orientation) fail |= ORI
     if (colour !== -2 && c !== colour) fail |= COL
     if (series !== -2 && s !== series) fail |= SER
-    if (collection !== -2 && (cs == null || cs.indexOf(collection) < 0)) fail |= COLL
+    if (collection !== -2 && (collection < 0 || !inCollection(d, collection))) fail |= COLL
     if (photographer !== -2 && ph !== photographer) fail |= PH
     if (fail !== 0 && (fail & (fail - 1)) !== 0) continue // fails two filters: counts nowhere
-    if (fail === 0) hits.push(d)
-    if (fail === 0 || fail === USE) for (let b = 0; b < useCount; b++) if (u & (1 << b)) useCounts[b]!++
+    if (fail === 0) hits[hitN++] = d
+    if (fail === 0 || fail === USE) useMasks[u]!++
     if (fail === 0 || fail === ORI) orientationCounts[o]!++
     if (fail === 0 || fail === COL) colourCounts[c]!++
     if ((fail === 0 || fail === SER) && s >= 0) seriesCounts[s]!++
-    if ((fail === 0 || fail === COLL) && cs != null) for (let k = 0; k < cs.length; k++) collectionCounts[cs[k]!]!++
+    if ((fail === 0 || fail === COLL) && collection1[d]! >= 0) countCollections(d)
     if (fail === 0 || fail === PH) photographerCounts[ph]!++
+  }
+  const useCounts = new Int32Array(8)
+  for (let m = 1; m < 256; m++) {
+    const c = useMasks[m]!
+    if (c !== 0) for (let b = 0; b < 8; b++) if (m & (1 << b)) useCounts[b]! += c
   }
   const named = (counts: Int32Array, name: (i: number) => string | null) => {
     const out: Record<string, number> = {}
@@ -105,11 +157,11 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     photographer: named(photographerCounts, (i) => facts.photographers.values[i]!),
   }
   for (const k of FACETS) facets[k] ??= {}
-  return { docs: top(facts, hits, query).map((d) => facts.docs[d]!), total: hits.length, facets }
+  return { docs: top(facts, hits.subarray(0, hitN), query).map((d) => facts.docs[d]!), total: hitN, facets }
 }
 
 /** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
-function top(facts: IndexFacts, hits: number[], query: IndexQuery): number[] {
+function top(facts: IndexFacts, hits: Int32Array, query: IndexQuery): number[] {
   const score = facts.score
   const published = facts.published
   const docs = facts.docs
@@ -122,7 +174,7 @@ function top(facts: IndexFacts, hits: number[], query: IndexQuery): number[] {
     return x < y ? 1 : x > y ? -1 : 0
   }
   const k = Math.max(0, query.top)
-  if (hits.length <= k * 4 || hits.length < 512) return hits.sort(before).slice(0, k)
+  if (hits.length <= k * 4 || hits.length < 512) return Array.from(hits.sort(before).subarray(0, k))
   // A bounded heap (the worst of the best k on top): n log k instead of sorting every match.
   const heap: number[] = []
   const worse = (a: number, b: number) => before(a, b) > 0

@@ -46,6 +46,14 @@ import {
 
 export { damerau, isStopWord, typosFor }
 
+/** grow() for arrays whose empty value is -1. */
+function growFilled<T extends Int32Array>(a: T, size: number): T {
+  if (size <= a.length) return a
+  const next = grow(a, size)
+  next.fill(-1, a.length)
+  return next
+}
+
 export interface IndexQuery {
   q: string
   filters: SearchFilters
@@ -79,7 +87,13 @@ export class MemoryIndex {
   #series = new Int32Array(1024)
   #photographer = new Int32Array(1024)
   #published = new Float64Array(1024)
-  #collections: (Int32Array | null)[] = []
+  /**
+   * Collections by document number: the first two in typed arrays (-1: none), any further ones in a list
+   * (rare). Counting a facet over a hundred thousand matches then reads flat memory, not an object per photo.
+   */
+  #collection1 = new Int32Array(1024).fill(-1)
+  #collection2 = new Int32Array(1024).fill(-1)
+  #collectionsMore: (Int32Array | null)[] = []
   readonly #seriesValues = new Interned()
   readonly #photographers = new Interned()
   readonly #collectionValues = new Interned()
@@ -89,6 +103,9 @@ export class MemoryIndex {
   #seen = new Uint8Array(1024)
   #best = new Float32Array(1024)
   #score = new Float32Array(1024)
+  /** Document numbers of the current matches and the next word's (typed, reused: no array per search). */
+  #listA = new Int32Array(1024)
+  #listB = new Int32Array(1024)
 
   get size() {
     return this.#live
@@ -134,7 +151,12 @@ export class MemoryIndex {
     this.#series[n] = d.series === null ? -1 : this.#seriesValues.id(d.series)
     this.#photographer[n] = this.#photographers.id(d.photographerId)
     this.#published[n] = Date.parse(d.publishedAt)
-    this.#collections[n] = d.collections.length ? Int32Array.from(d.collections, (c) => this.#collectionValues.id(c)) : null
+    this.#collection1 = growFilled(this.#collection1, size)
+    this.#collection2 = growFilled(this.#collection2, size)
+    const cs = [...new Set(d.collections)].map((c) => this.#collectionValues.id(c))
+    this.#collection1[n] = cs[0] ?? -1
+    this.#collection2[n] = cs[1] ?? -1
+    this.#collectionsMore[n] = cs.length > 2 ? Int32Array.from(cs.slice(2)) : null
     for (const [term, fields] of termsOf(d)) {
       let p = this.#terms.get(term)
       if (!p) {
@@ -154,7 +176,9 @@ export class MemoryIndex {
     this.#byId.delete(id)
     this.#alive[n] = 0
     this.#docs[n] = null
-    this.#collections[n] = null
+    this.#collection1[n] = -1
+    this.#collection2[n] = -1
+    this.#collectionsMore[n] = null
     this.#live--
     this.#dead++
     for (const term of termsOf(d).keys()) {
@@ -200,7 +224,9 @@ export class MemoryIndex {
     this.#deletes.clear()
     this.#byId.clear()
     this.#docs = []
-    this.#collections = []
+    this.#collection1.fill(-1)
+    this.#collection2.fill(-1)
+    this.#collectionsMore = []
     this.#live = 0
     this.#dead = 0
     this.#sorted = null
@@ -314,18 +340,23 @@ export class MemoryIndex {
       this.#seen = new Uint8Array(size * 2)
       this.#best = new Float32Array(size * 2)
       this.#score = new Float32Array(size * 2)
+      this.#listA = new Int32Array(size * 2)
+      this.#listB = new Int32Array(size * 2)
     }
   }
 
   #everything(): Int32Array {
-    const out = new Int32Array(this.#live)
+    const out = this.#listA
     let k = 0
     for (let n = 0; n < this.#docs.length; n++) if (this.#alive[n]) out[k++] = n
     for (let i = 0; i < k; i++) this.#score[out[i]!] = 0
     return out.subarray(0, k)
   }
 
-  /** Documents matching every word (the rarest word first, so the set only shrinks), with their scores. */
+  /**
+   * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
+   * result is a view of scratch space: valid until the next search (searches are synchronous).
+   */
   #match(groups: { alts: { p: Postings; quality: number }[]; postings: number; idf: number }[]): Int32Array {
     if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
     const ordered = [...groups].sort((a, b) => a.postings - b.postings)
@@ -333,40 +364,68 @@ export class MemoryIndex {
     const best = this.#best
     const score = this.#score
     const alive = this.#alive
-    let current: number[] = []
-    const first: number[] = []
+    // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
+    // other list (filtered in place from the third word on: survivors never outrun the reading position).
+    const first = this.#listA
+    let firstN = 0
+    let current = this.#listA
+    let currentN = 0
     for (let i = 0; i < ordered.length; i++) {
       const g = ordered[i]!
       for (const { p, quality } of g.alts) {
         const data = p.data
-        for (let k = 0; k < p.n; k++) {
-          const v = data[k]!
-          const d = v >>> 4
-          const s = WEIGHT[v & 15]! * quality
-          if (i === 0) {
+        const n = p.n
+        if (i === 0) {
+          for (let k = 0; k < n; k++) {
+            const v = data[k]!
+            const d = v >>> 4
             if (!alive[d]) continue
+            const s = WEIGHT[v & 15]! * quality
             if (seen[d] === 0) {
               seen[d] = 1
               best[d] = s
-              first.push(d)
+              first[firstN++] = d
             } else if (s > best[d]!) best[d] = s
-          } else if (seen[d] === i) {
-            seen[d] = i + 1
-            best[d] = s
-          } else if (seen[d] === i + 1 && s > best[d]!) best[d] = s
+          }
+        } else {
+          const was = i
+          const now = i + 1
+          for (let k = 0; k < n; k++) {
+            const v = data[k]!
+            const d = v >>> 4
+            const at = seen[d]
+            if (at === was) {
+              seen[d] = now
+              best[d] = WEIGHT[v & 15]! * quality
+            } else if (at === now) {
+              const s = WEIGHT[v & 15]! * quality
+              if (s > best[d]!) best[d] = s
+            }
+          }
         }
       }
-      const from = i === 0 ? first : current
-      const next: number[] = []
-      for (const d of from) {
-        if (seen[d] !== i + 1) continue
-        score[d] = (i === 0 ? 0 : score[d]!) + g.idf * best[d]!
-        next.push(d)
+      const idf = g.idf
+      if (i === 0) {
+        for (let k = 0; k < firstN; k++) {
+          const d = first[k]!
+          score[d] = idf * best[d]!
+        }
+        currentN = firstN
+        continue
       }
-      current = next
+      const out = this.#listB
+      let outN = 0
+      for (let k = 0; k < currentN; k++) {
+        const d = current[k]!
+        if (seen[d] !== i + 1) continue
+        score[d] = score[d]! + idf * best[d]!
+        out[outN++] = d
+      }
+      current = out
+      currentN = outN
     }
-    for (const d of first) seen[d] = 0
-    return Int32Array.from(current)
+    for (let k = 0; k < firstN; k++) seen[first[k]!] = 0
+    return current.subarray(0, currentN)
   }
 
   #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
@@ -381,7 +440,9 @@ export class MemoryIndex {
         colour: this.#colour,
         series: this.#series,
         photographer: this.#photographer,
-        collections: this.#collections,
+        collection1: this.#collection1,
+        collection2: this.#collection2,
+        collectionsMore: this.#collectionsMore,
         seriesValues: this.#seriesValues,
         photographers: this.#photographers,
         collectionValues: this.#collectionValues,

@@ -3,8 +3,12 @@
  * highlighting (HTML-escaped text with the matched words in <mark>).
  */
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 /** Lower case without accents: "Café Coöperatie" → "cafe cooperatie" (what eb_unaccent does in the database). */
 export function fold(s: string): string {
+  // Plain ASCII (most words, most queries) has nothing to decompose: lower-casing is the whole fold.
+  if (!NON_ASCII.test(s)) return s.toLowerCase()
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -19,7 +23,10 @@ export function tokenize(q: string, max = 12): string[] {
     .slice(0, max)
 }
 
+const HTML_SPECIAL = /[&<>"']/
+
 export function escapeHtml(s: string): string {
+  if (!HTML_SPECIAL.test(s)) return s
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
@@ -47,6 +54,11 @@ function matches(word: string, terms: readonly string[]): boolean {
  */
 export function highlight(text: string | null | undefined, terms: readonly string[], window = 220): string | null {
   if (!text || terms.length === 0) return null
+  // Every way a word can match a term (matches()) means the folded text holds the term's first four letters
+  // (or the whole shorter term): a text without any of them has no match, and most texts asked have none
+  // (the other language, the credit, the series). One fold of the whole text instead of one per word.
+  const folded = fold(text)
+  if (!terms.some((t) => t.length >= 2 && folded.includes(t.length > 4 ? t.slice(0, 4) : t))) return null
   const parts = text.split(/([\p{L}\p{N}]+)/u)
   let first = -1
   let offset = 0
