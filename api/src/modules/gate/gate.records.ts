@@ -123,38 +123,21 @@ export class PhotoRecords {
   }
 
   async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    // A failed check has emptied the cache: the read below goes to the database.
+    if (this.live && this.opts.fresh) await this.opts.fresh().catch(() => {})
     const out = new Map<string, PhotoRecord>()
-    const inMemory: string[] = []
     const missing: string[] = []
-    const live = this.live
     const now = (this.opts.now ?? Date.now)()
+    const live = this.live
     for (const id of new Set(ids)) {
       const e = live ? this.#entries.get(id) : undefined
-      if (e && now - e.at < this.opts.maxAgeMs) inMemory.push(id)
+      if (e && now - e.at < this.opts.maxAgeMs) out.set(id, e.record)
       else missing.push(id)
     }
-    // What is not in memory is read at once, in parallel with the freshness check (which only ever drops
-    // entries): a read that misses is one round trip, and one that hits nothing makes no check at all.
-    const loading = missing.length > 0 ? this.#load(missing) : null
-    // Awaited below; a failure meanwhile must not count as unhandled.
-    loading?.catch(() => {})
-    if (inMemory.length > 0) {
-      // A failed check has emptied the cache: what it held is read from the database below.
-      if (this.opts.fresh) await this.opts.fresh().catch(() => {})
-      const dropped: string[] = []
-      for (const id of inMemory) {
-        const e = this.live ? this.#entries.get(id) : undefined
-        if (e) out.set(id, e.record)
-        else dropped.push(id)
-      }
-      this.#hits += out.size
-      if (dropped.length > 0) {
-        this.#misses += dropped.length
-        pick(out, dropped, await this.#load(dropped))
-      }
-    }
+    this.#hits += out.size
     this.#misses += missing.length
-    if (loading) pick(out, missing, await loading)
+    if (missing.length === 0) return out
+    pick(out, missing, await this.#load(missing))
     return out
   }
 
