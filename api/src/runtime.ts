@@ -55,6 +55,8 @@ export type { Runtime, RuntimeOptions }
 
 /** A temp file untouched this long belongs to no live request (each ends within REQUEST_TIMEOUT_MS, 5 minutes by default). */
 const STALE_TEMP_MS = 3_600_000
+/** The worker lane of derivative rendering (one job at a time, beside the default lane). */
+const MEDIA_LANE = 'media'
 
 export async function startRuntime(config: Readonly<Config>, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? (pino(loggerOptions(config)) as unknown as FastifyBaseLogger)
@@ -153,9 +155,10 @@ export async function startRuntime(config: Readonly<Config>, opts: RuntimeOption
       renewalNoticeDays: config.expiry.renewalNoticeDays,
       nudge: () => worker.nudge(),
     })
+    // Rendering runs in its own lane: a withdrawal's purge and notices and the search index never wait behind it.
     worker
-      .register('photo.derivatives', photos.store.derivativesJob)
-      .register('photo.avif', photos.store.avifJob)
+      .register('photo.derivatives', photos.store.derivativesJob, undefined, MEDIA_LANE)
+      .register('photo.avif', photos.store.avifJob, undefined, MEDIA_LANE)
       .register('photo.purge-media', photos.store.purgeJob)
     worker.register(EXPIRY_SWEEP_JOB, expiry.job)
     const erasure = new ErasureService({ db: database.db, consent, audit, queue, worker, blobs, notices, ledger, portal })

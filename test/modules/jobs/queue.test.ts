@@ -168,4 +168,37 @@ describe('the worker', () => {
     await expect.poll(async () => (await job(id)).status).toBe('done')
     await worker.stop()
   })
+
+  it('runs a lane beside another: a notice is delivered while a slow render holds the media lane', async () => {
+    const worker = new Worker(queue, log, { pollMs: 20, leaseSeconds: 5 })
+    let release!: () => void
+    const rendering = new Promise<void>((r) => (release = r))
+    const order: string[] = []
+    worker
+      .register(
+        'render',
+        async (j) => {
+          order.push(`render ${j.payload.n} start`)
+          if (j.payload.n === 1) await rendering
+          order.push(`render ${j.payload.n} end`)
+        },
+        undefined,
+        'media',
+      )
+      .register('notice', async () => void order.push('notice'))
+    const r1 = (await queue.enqueue(d.db, 'render', { n: 1 }))!
+    const r2 = (await queue.enqueue(d.db, 'render', { n: 2 }))!
+    worker.start()
+    await expect.poll(async () => (await job(r1)).status).toBe('running')
+    const notice = (await queue.enqueue(d.db, 'notice', {}))!
+    worker.nudge()
+    // The notice runs while the first render still holds the media lane; the second render waits its turn.
+    await expect.poll(async () => (await job(notice)).status).toBe('done')
+    expect((await job(r1)).status).toBe('running')
+    expect((await job(r2)).status).toBe('pending')
+    release()
+    await expect.poll(async () => (await job(r2)).status).toBe('done')
+    await worker.stop()
+    expect(order).toEqual(['render 1 start', 'notice', 'render 1 end', 'render 2 start', 'render 2 end'])
+  })
 })

@@ -5,6 +5,7 @@
 import type { DbOrTx } from '../../db/client.ts'
 import { Problem, problems } from '../../platform/problems.ts'
 import type { CurrentConsent } from '../gate/index.ts'
+import { photoProblems } from '../photos/index.ts'
 import type { Topic, Use } from '../../../../contract/vocabulary.ts'
 import type { consents, ConsentAuthor } from './consent.table.ts'
 import { proposalProblems, type ProposalView } from './consent.proposals.ts'
@@ -67,13 +68,8 @@ export const consentProblems = {
       'Consent has expired',
       `Consent for this photo ran until ${lastDay} and has expired. Expiry counts as withdrawal, which is final: the photo is not published again. A new photo session is needed.`,
     ),
-  withdrawnFinal: () =>
-    new Problem(
-      409,
-      'consent-withdrawn',
-      'Consent was withdrawn',
-      'Consent for this photo was withdrawn. A withdrawn photo is not published again; ask for a new photo session.',
-    ),
+  /** The same answer publication gives (a withdrawn photo is never published again). */
+  withdrawnFinal: photoProblems.withdrawnFinal,
   invalidPeriod: () => problems.validation('validUntil must not be before validFrom.', [{ path: '/validUntil', message: 'before validFrom' }]),
   pseudonymTaken: () => new Problem(409, 'pseudonym-taken', 'Pseudonym in use', 'You already have a person with this pseudonym.'),
   personErased: () =>

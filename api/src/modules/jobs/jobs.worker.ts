@@ -12,22 +12,33 @@ export type JobHandler = (job: ClaimedJob, ctx: JobContext) => Promise<void>
 interface Registration {
   handler: JobHandler
   backoff?: BackoffPolicy
+  lane: string
 }
+
+/** The lane every kind runs in unless registered in another one. */
+export const DEFAULT_LANE = 'default'
 
 export interface WorkerOptions {
   pollMs: number
   leaseSeconds: number
+  /** Jobs at once in the default lane (1). */
   concurrency?: number
+  /** Jobs at once in other lanes, by name (1 when not given). */
+  lanes?: Record<string, number>
 }
 
 /**
  * Runs the outbox inside the app process: polls for due jobs (and is nudged when one is enqueued),
  * keeps the lease of each running job alive with a heartbeat, retries failures with backoff.
+ *
+ * Kinds run in lanes, each with its own number of jobs at once: slow work in its own lane (rendering
+ * derivatives) never makes a withdrawal's notices or the search index wait behind it.
  */
 export class Worker {
   readonly id = `w-${crypto.randomUUID().slice(0, 8)}`
   readonly #handlers = new Map<string, Registration>()
-  readonly #running = new Set<Promise<void>>()
+  /** Running jobs, by lane. */
+  readonly #running = new Map<string, Set<Promise<void>>>()
   readonly #abort = new AbortController()
   #timer: NodeJS.Timeout | undefined
   #polling = false
@@ -40,9 +51,20 @@ export class Worker {
     private readonly opts: WorkerOptions,
   ) {}
 
-  register(kind: string, handler: JobHandler, backoff?: BackoffPolicy): this {
-    this.#handlers.set(kind, { handler, backoff })
+  register(kind: string, handler: JobHandler, backoff?: BackoffPolicy, lane = DEFAULT_LANE): this {
+    this.#handlers.set(kind, { handler, backoff, lane })
     return this
+  }
+
+  #concurrency(lane: string): number {
+    return lane === DEFAULT_LANE ? (this.opts.concurrency ?? 1) : (this.opts.lanes?.[lane] ?? 1)
+  }
+
+  /** The registered kinds, by lane. */
+  #lanes(): Map<string, string[]> {
+    const lanes = new Map<string, string[]>()
+    for (const [kind, reg] of this.#handlers) lanes.set(reg.lane, [...(lanes.get(reg.lane) ?? []), kind])
+    return lanes
   }
 
   start() {
@@ -77,15 +99,18 @@ export class Worker {
     if (this.#abort.signal.aborted) return
     this.#polling = true
     try {
-      const free = (this.opts.concurrency ?? 1) - this.#running.size
-      if (free > 0) {
-        const jobs = await this.queue.claim(this.id, free, this.opts.leaseSeconds, { kinds: [...this.#handlers.keys()] })
+      for (const [lane, kinds] of this.#lanes()) {
+        let running = this.#running.get(lane)
+        if (!running) this.#running.set(lane, (running = new Set()))
+        const free = this.#concurrency(lane) - running.size
+        if (free <= 0) continue
+        const jobs = await this.queue.claim(this.id, free, this.opts.leaseSeconds, { kinds })
         for (const job of jobs) {
-          const p = this.run(job).finally(() => {
-            this.#running.delete(p)
+          const p: Promise<void> = this.run(job).finally(() => {
+            running.delete(p)
             this.nudge()
           })
-          this.#running.add(p)
+          running.add(p)
         }
         if (jobs.length === free) this.#again = true
       }
@@ -142,9 +167,10 @@ export class Worker {
   async stop(timeoutMs = 10_000) {
     this.#started = false
     clearTimeout(this.#timer)
-    const running = Promise.allSettled([...this.#running])
+    const all = [...this.#running.values()].flatMap((lane) => [...lane])
+    const running = Promise.allSettled(all)
     const timedOut = await Promise.race([running.then(() => false), new Promise<boolean>((r) => setTimeout(r, timeoutMs, true).unref())])
     this.#abort.abort()
-    if (timedOut) this.log.warn({ running: this.#running.size }, 'jobs still running at shutdown; they resume after restart')
+    if (timedOut) this.log.warn({ running: all.length }, 'jobs still running at shutdown; they resume after restart')
   }
 }

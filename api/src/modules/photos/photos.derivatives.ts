@@ -53,7 +53,7 @@ export class DerivativeStore {
     await db.transaction(async (tx) => {
       // A withdrawal may have committed while we rendered: then no rows, and the blobs just written go too.
       if (await this.#withdrawn(tx, photo.id)) {
-        await queue.enqueue(tx, 'photo.purge-media', { photoId: photo.id }, { dedupeKey: `photo.purge-media:${photo.id}` })
+        await this.#purgeAfterRender(tx, photo.id)
         await queue.complete(jobId, workerId, tx)
         return
       }
@@ -69,6 +69,16 @@ export class DerivativeStore {
       await queue.enqueue(tx, 'photo.avif', { photoId: photo.id }, { dedupeKey: `photo.avif:${photo.id}` })
       await queue.complete(jobId, workerId, tx)
     })
+  }
+
+  /**
+   * A render that finds its photo withdrawn queues a purge of its own, without a dedupe key: the
+   * withdrawal's purge may be running right now (renders have their own worker lane, and other replicas
+   * run jobs too), and it may have listed the blobs before this render wrote its own. The queue would
+   * drop a deduped purge while that one runs; this one runs after the blobs are written, whatever ran before.
+   */
+  async #purgeAfterRender(tx: DbOrTx, photoId: string) {
+    await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId })
   }
 
   /** Reads the status under a row lock, so a withdrawal can't commit between this check and our insert. */
@@ -147,7 +157,7 @@ export class DerivativeStore {
     const rows = await this.#putBlobs(photo, list)
     await this.deps.db.transaction(async (tx) => {
       if (await this.#withdrawn(tx, photo.id)) {
-        await this.deps.queue.enqueue(tx, 'photo.purge-media', { photoId: photo.id }, { dedupeKey: `photo.purge-media:${photo.id}` })
+        await this.#purgeAfterRender(tx, photo.id)
         await this.deps.queue.complete(job.id, ctx.workerId, tx)
         return
       }

@@ -39,7 +39,7 @@ export const photoProblems = {
   /** The same 404 for a photo that exists but is not the caller's to change: whether it exists is not their business. */
   notYours: () => new Problem(404, 'photo-not-found', 'Photo not found', 'There is no photo with this id that you may change.'),
   unknownPreset: () => new Problem(404, 'unknown-preset', 'Unknown preset', 'Ask for thumb, small, medium or large as jpeg, webp or avif.'),
-  /** A withdrawn photo is never published again (the same answer consent gives: consent.model.ts). */
+  /** A withdrawn photo is never published again; consent gives the same answer (consent.model.ts uses this one). */
   withdrawnFinal: () =>
     new Problem(
       409,
