@@ -83,7 +83,7 @@ describe('a photo read, counted in statements sent to the database', () => {
     // With a server: the check in flight, then the one after it for those who came while it ran (gate.freshness.ts),
     // each followed by the read of its waiters: the last three callers' misses in one statement.
     expect(n).toBe(engine() === 'pglite' ? 1 : 2 + 2)
-    asked.forEach((x, i) => expect([...answers[i]!.keys()].sort()).toEqual(x.filter((id) => id !== MISSING).sort()))
+    for (const [i, x] of asked.entries()) expect([...answers[i]!.keys()].sort()).toEqual(x.filter((id) => id !== MISSING).sort())
     // And they are kept: asking again reads memory.
     const again = await sent(() => t.rt.records.get(ids))
     expect(again).toBe(engine() === 'pglite' ? 0 : 1)
