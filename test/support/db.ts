@@ -23,6 +23,10 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   const d = await openDatabase({ kind: 'postgres', url, poolSize: 5 })
   return {
     ...d,
+    // A getter (the spread above copies its value once): the count as it is now.
+    get statements() {
+      return d.statements
+    },
     url,
     migrate: d.migrate,
     ready: d.ready,

@@ -50,6 +50,8 @@ export interface Database {
    * whoever caches on the strength of these messages must stop trusting its cache then.
    */
   listen(channel: string, handlers: ListenHandlers): Promise<Listener>
+  /** How many statements the app has sent through `db` so far (tests count a request's round trips with it). */
+  readonly statements: number
 }
 
 export interface Listener {
@@ -74,7 +76,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 })
     // An idle client that errors (server restart) must not crash the process; the next query reconnects.
     pool.on('error', () => {})
-    const db = drizzlePg(pool, { schema }) as unknown as Db
+    const sent = { n: 0 }
+    const db = drizzlePg(pool, { schema, logger: counting(sent) }) as unknown as Db
     return wrap(
       db,
       'postgres',
@@ -91,6 +94,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       },
       () => pool.end(),
       (channel, handlers) => listenPostgres(target.url, channel, handlers),
+      sent,
     )
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true, mode: 0o700 })
@@ -100,7 +104,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     extensions: PGLITE_EXTENSIONS,
     startParams: PGLITE_START_PARAMS,
   })
-  const db = drizzlePglite(client, { schema }) as unknown as Db
+  const sent = { n: 0 }
+  const db = drizzlePglite(client, { schema, logger: counting(sent) }) as unknown as Db
   const listen = async (channel: string, handlers: ListenHandlers) => {
     // One process, one database: a message is delivered when the transaction that sent it commits.
     const unlisten = await client.listen(channel, handlers.message)
@@ -120,9 +125,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     () => client.close(),
     listen,
+    sent,
     client,
   )
 }
+
+/** Counts the statements drizzle sends (its logger hook: called once per statement, with nothing logged). */
+const counting = (sent: { n: number }) => ({
+  logQuery() {
+    sent.n++
+  },
+})
 
 function wrap(
   db: Db,
@@ -130,10 +143,14 @@ function wrap(
   migrate: () => Promise<void>,
   close: () => Promise<void>,
   listen: Database['listen'],
+  sent: { n: number },
   pglite?: PGlite,
 ): Database & { pglite?: PGlite } {
   let closed = false
   return {
+    get statements() {
+      return sent.n
+    },
     db,
     engine,
     pglite,

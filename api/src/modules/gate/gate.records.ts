@@ -71,6 +71,8 @@ export class PhotoRecords {
   #misses = 0
 
   #feed: ChangeFeed | null = null
+  /** The read being gathered for the event loop's next turn (#load). */
+  #batch: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } | null = null
 
   constructor(private readonly opts: PhotoRecordsOptions) {}
 
@@ -135,20 +137,46 @@ export class PhotoRecords {
     this.#hits += out.size
     this.#misses += missing.length
     if (missing.length === 0) return out
+    pick(out, missing, await this.#load(missing))
+    return out
+  }
+
+  /**
+   * Reads records from the database, coalesced: every miss asked for before the event loop's next turn
+   * (all the requests that came in together) goes out in ONE statement for all of their ids. A caller joins
+   * only a read that has not been sent yet, so a read never started before the request that gets its
+   * answer (read your own writes, and gate.freshness.ts's guarantee, hold as for a read of its own).
+   */
+  #load(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
+    let batch = this.#batch
+    if (!batch) {
+      const b: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } = { ids: new Set(), read: null }
+      b.read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.#batch = null
+        return this.#read([...b.ids])
+      })
+      this.#batch = batch = b
+    }
+    for (const id of ids) batch.ids.add(id)
+    return batch.read!
+  }
+
+  /** One read from the database, kept only if nothing changed while it was under way. */
+  async #read(ids: string[]): Promise<Map<string, PhotoRecord>> {
     const generation = this.#generation
-    const loaded = await this.opts.load(missing)
+    const live = this.live
+    const now = (this.opts.now ?? Date.now)()
+    const loaded = await this.opts.load(ids)
     // Kept only if nothing changed while it was read, and the listener was up all along.
-    const keep = live && this.live && generation === this.#generation
-    for (const [id, record] of loaded) {
-      out.set(id, record)
-      if (keep) {
+    if (live && this.live && generation === this.#generation) {
+      for (const [id, record] of loaded) {
         this.#entries.delete(id)
         this.#entries.set(id, { at: now, record })
       }
+      const max = this.opts.maxEntries ?? 5000
+      while (this.#entries.size > max) this.#entries.delete(this.#entries.keys().next().value!)
     }
-    const max = this.opts.maxEntries ?? 5000
-    while (this.#entries.size > max) this.#entries.delete(this.#entries.keys().next().value!)
-    return out
+    return loaded
   }
 
   /** The gate's verdict on this record today; computed once per record and day. */
@@ -160,6 +188,14 @@ export class PhotoRecords {
 
   async one(id: string): Promise<PhotoRecord | undefined> {
     return (await this.get([id])).get(id)
+  }
+}
+
+/** These ids' records from a read that may have been shared with other callers. */
+function pick(out: Map<string, PhotoRecord>, ids: readonly string[], loaded: Map<string, PhotoRecord>) {
+  for (const id of ids) {
+    const record = loaded.get(id)
+    if (record) out.set(id, record)
   }
 }
 
