@@ -167,19 +167,23 @@ describe('the photo record cache', () => {
     const { id } = await published('Traag')
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
+    // Resolved once the slow read has read the row (the old consent), however long it took to start.
+    let readDone!: () => void
+    const readIt = new Promise<void>((r) => (readDone = r))
     const load = photoRecordLoader(t.rt.database.db, (tx, ids) => t.rt.consent.gateInputs(tx, ids))
     const records = new PhotoRecords({
       maxAgeMs: 60_000,
       verdict: (photo, inputs, today) => t.rt.records.verdict({ photo, gate: inputs, derivatives: [] }, today),
       load: async (ids) => {
         const read = await load(ids)
+        readDone()
         await held
         return read
       },
     })
     records.up()
     const slow = records.get([id])
-    await new Promise((r) => setTimeout(r, 50))
+    await readIt
     await t.rt.database.db.execute(withdrawBehindTheAppsBack(id))
     records.changed(id)
     release()
