@@ -112,13 +112,7 @@ export function firstSearchQuery(url: string): string {
 }
 
 /** What the preload links and the first grid need of a hit (GET /v1/search's hits). */
-interface FirstHit {
-  id: string
-  width: number
-  height: number
-  caption: { nl: string | null; en: string | null }
-  alt: { nl: string | null; en: string | null }
-  credit: string
+interface FirstHit extends Pick<PublicPhoto, 'id' | 'width' | 'height' | 'caption' | 'alt' | 'credit'> {
   previews: { preset: string; format: string; width: number; url: string }[]
 }
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
