@@ -63,45 +63,83 @@ function fromJson<T>(table: Table, json: Record<string, unknown>): T {
  * per person, as consent.service.ts currentConsents reads it), as JSON. A malformed id is no such photo.
  */
 export async function photoRecords(db: DbOrTx, ids: string[]): Promise<Map<string, PhotoRecord>> {
-  {
-    ids = ids.filter((id) => UUID.test(id))
-    if (ids.length === 0) return new Map()
-    const rows = rowsOf<{ photo: Record<string, unknown>; ds: Record<string, unknown>[]; subjects: string[]; consents: Record<string, unknown>[] }>(
-      await db.execute(sql`
+  ids = ids.filter((id) => UUID.test(id))
+  if (ids.length === 0) return new Map()
+  return recordsOf(rowsOf<RecordRow>(await db.execute(sql`${RECORDS} where p.id = any(${`{${ids.join(',')}}`}::uuid[])`)))
+}
+
+/** One photo record as the statement gives it: JSON parts, made into rows by recordsOf. */
+interface RecordRow {
+  photo: Record<string, unknown> | null
+  ds: Record<string, unknown>[]
+  subjects: string[]
+  consents: Record<string, unknown>[]
+}
+
+const RECORDS = sql`
         select row_to_json(p) as photo,
                coalesce((select json_agg(d) from derivatives d where d.photo_id = p.id), '[]') as ds,
                coalesce((select json_agg(s.subject_id) from photo_subjects s where s.photo_id = p.id), '[]') as subjects,
                coalesce((select json_agg(c) from (select distinct on (c.subject_id) c.* from consents c where c.photo_id = p.id
                                                  order by c.subject_id, c.version desc) c), '[]') as consents
-        from photos p where p.id = any(${`{${ids.join(',')}}`}::uuid[])`),
-    )
-    return new Map(
-      rows.map((r) => {
-        const photo = fromJson<PhotoRow>(photos, r.photo)
-        const consents = new Map(r.consents.map((json) => currentConsent(fromJson(consentsTable, json))).map((c) => [c.subjectId, c]))
-        return [
-          photo.id,
-          { photo, gate: { subjectIds: r.subjects.map(String), consents }, derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)) },
-        ]
-      }),
-    )
+        from photos p`
+
+function recordsOf(rows: RecordRow[]): Map<string, PhotoRecord> {
+  const out = new Map<string, PhotoRecord>()
+  for (const r of rows) {
+    if (!r.photo) continue
+    const photo = fromJson<PhotoRow>(photos, r.photo)
+    const consents = new Map(r.consents.map((json) => currentConsent(fromJson(consentsTable, json))).map((c) => [c.subjectId, c]))
+    out.set(photo.id, {
+      photo,
+      gate: { subjectIds: r.subjects.map(String), consents },
+      derivatives: r.ds.map((d) => fromJson<DerivativeRow>(derivatives, d)),
+    })
   }
+  return out
+}
+
+/** What the change log said to one statement (changesSince's row). */
+export interface ChangesRow {
+  snapshot: string
+  xmin: string
+  changes: [number, string | null][] | null
 }
 
 /**
- * The database's current snapshot, its xmin, and (with a previous snapshot `base`) the photos changed by
- * transactions not visible in `base`: at most `maxRows + 1` rows, so a caller can tell "too many".
+ * photoRecords and changesSince in ONE statement (one snapshot, one round trip): the records of these
+ * photos and the photos changed by transactions not visible in `base`, as of the same snapshot. A cold
+ * read with a PostgreSQL server carries its freshness check this way (gate.freshness.ts).
  */
-export async function changesSince(db: DbOrTx, base: string | null, maxRows: number) {
-  const [row] = rowsOf<{ snapshot: string; xmin: string; changes: [number, string | null][] | null }>(
+export async function photoRecordsSince(
+  db: DbOrTx,
+  ids: string[],
+  base: string | null,
+  maxRows: number,
+): Promise<{ records: Map<string, PhotoRecord>; feed: ChangesRow | undefined }> {
+  ids = ids.filter((id) => UUID.test(id))
+  const rows = rowsOf<ChangesRow & RecordRow>(
     await db.execute(sql`
+      with feed as (${CHANGES(base, maxRows)})
+      select feed.*, r.* from feed left join (${RECORDS} where p.id = any(${`{${ids.join(',')}}`}::uuid[])) r on true`),
+  )
+  return { records: recordsOf(rows), feed: rows[0] }
+}
+
+const CHANGES = (base: string | null, maxRows: number) => sql`
           select pg_current_snapshot()::text as snapshot, pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
             (select json_agg(json_build_array(c.seq, c.photo_id)) from (
                select seq, photo_id from photo_changes
                where ${base}::text is not null and xid >= pg_snapshot_xmin(${base}::pg_snapshot)
                  and not pg_visible_in_snapshot(xid, ${base}::pg_snapshot)
-               limit ${maxRows + 1}) c) as changes`),
-  )
+               limit ${maxRows + 1}) c) as changes`
+
+/**
+ * The database's current snapshot, its xmin, and (with a previous snapshot `base`) the photos changed by
+ * transactions not visible in `base`: at most `maxRows + 1` rows, so a caller can tell "too many".
+ */
+export async function changesSince(db: DbOrTx, base: string | null, maxRows: number): Promise<ChangesRow | undefined> {
+  const [row] = rowsOf<ChangesRow>(await db.execute(CHANGES(base, maxRows)))
   return row
 }
 
