@@ -47,10 +47,15 @@ function currentConsent(c: typeof consentsTable.$inferSelect): CurrentConsent {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** Each table's columns as [property, column] pairs, listed once (getTableColumns copies them on every call). */
+const columnsOf = new WeakMap<Table, [string, ReturnType<typeof getTableColumns>[string]][]>()
+
 /** A row of `table` from its JSON form (row_to_json): each column through drizzle's own driver mapping. */
 function fromJson<T>(table: Table, json: Record<string, unknown>): T {
+  let columns = columnsOf.get(table)
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))))
   const out: Record<string, unknown> = {}
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of columns) {
     const v = json[column.name]
     out[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v)
   }
