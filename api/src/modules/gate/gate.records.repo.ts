@@ -122,31 +122,66 @@ export async function photoRecordsSince(
   base: string | null,
   maxRows: number,
 ): Promise<{ records: Map<string, PhotoRecord>; feed: ChangesRow | undefined }> {
-  ids = ids.filter((id) => UUID.test(id))
-  const rows = rowsOf<ChangesRow & RecordRow>(
-    await db.execute(sql`
-      with feed as (${CHANGES(base, maxRows)})
-      select feed.*, r.* from feed left join (${RECORDS} where p.id = any(${`{${ids.join(',')}}`}::uuid[])) r on true`),
-  )
+  let statement = prepared.get(db)
+  if (!statement) prepared.set(db, (statement = prepareRecordsSince(db)))
+  const rows = (await statement.execute({ ids: `{${ids.filter((id) => UUID.test(id)).join(',')}}`, base, limit: maxRows + 1 })) as (ChangesRow &
+    RecordRow)[]
   return { records: recordsOf(rows), feed: rows[0] }
 }
 
-const CHANGES = (base: string | null, maxRows: number) => sql`
+/**
+ * photoRecordsSince's statement, prepared under a name: each pooled connection parses it once, and the
+ * server need not parse and plan it for every cold read (on an empty database, planning took ~0.3 ms and running it ~0.07 ms).
+ */
+function prepareRecordsSince(db: DbOrTx) {
+  const base = sql.placeholder('base')
+  const limit = sql.placeholder('limit')
+  return db
+    .select({
+      snapshot: sql<string>`feed.snapshot`,
+      xmin: sql<string>`feed.xmin`,
+      changes: sql<ChangesRow['changes']>`feed.changes`,
+      photo: sql<RecordRow['photo']>`r.photo`,
+      ds: sql<RecordRow['ds']>`r.ds`,
+      subjects: sql<RecordRow['subjects']>`r.subjects`,
+      consents: sql<RecordRow['consents']>`r.consents`,
+    })
+    .from(
+      sql`(${changesStatement(base, limit)}) feed left join (${RECORDS} where p.id = any(${sql.placeholder('ids')}::uuid[])) r on true`,
+    )
+    .prepare('eb_gate_records_since')
+}
+
+const prepared = new WeakMap<DbOrTx, ReturnType<typeof prepareRecordsSince>>()
+
+const changesStatement = (base: ReturnType<typeof sql.placeholder>, limit: ReturnType<typeof sql.placeholder>) => sql`
           select pg_current_snapshot()::text as snapshot, pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
             (select json_agg(json_build_array(c.seq, c.photo_id)) from (
                select seq, photo_id from photo_changes
                where ${base}::text is not null and xid >= pg_snapshot_xmin(${base}::pg_snapshot)
                  and not pg_visible_in_snapshot(xid, ${base}::pg_snapshot)
-               limit ${maxRows + 1}) c) as changes`
+               limit ${limit}::int) c) as changes`
 
 /**
  * The database's current snapshot, its xmin, and (with a previous snapshot `base`) the photos changed by
  * transactions not visible in `base`: at most `maxRows + 1` rows, so a caller can tell "too many".
  */
 export async function changesSince(db: DbOrTx, base: string | null, maxRows: number): Promise<ChangesRow | undefined> {
-  const [row] = rowsOf<ChangesRow>(await db.execute(CHANGES(base, maxRows)))
+  let statement = preparedChanges.get(db)
+  if (!statement) preparedChanges.set(db, (statement = prepareChangesSince(db)))
+  const [row] = (await statement.execute({ base, limit: maxRows + 1 })) as ChangesRow[]
   return row
 }
+
+/** changesSince's statement, prepared under a name as photoRecordsSince's is (it runs before every read from memory). */
+function prepareChangesSince(db: DbOrTx) {
+  return db
+    .select({ snapshot: sql<string>`feed.snapshot`, xmin: sql<string>`feed.xmin`, changes: sql<ChangesRow['changes']>`feed.changes` })
+    .from(sql`(${changesStatement(sql.placeholder('base'), sql.placeholder('limit'))}) feed`)
+    .prepare('eb_gate_changes_since')
+}
+
+const preparedChanges = new WeakMap<DbOrTx, ReturnType<typeof prepareChangesSince>>()
 
 /** Deletes the change log's rows of transactions older than `horizon` (an xid8). */
 export async function pruneChanges(db: DbOrTx, horizon: string): Promise<void> {
