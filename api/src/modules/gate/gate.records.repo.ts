@@ -124,8 +124,7 @@ export async function photoRecordsSince(
 ): Promise<{ records: Map<string, PhotoRecord>; feed: ChangesRow | undefined }> {
   let statement = prepared.get(db)
   if (!statement) prepared.set(db, (statement = prepareRecordsSince(db)))
-  const rows = (await statement.execute({ ids: `{${ids.filter((id) => UUID.test(id)).join(',')}}`, base, limit: maxRows + 1 })) as (ChangesRow &
-    RecordRow)[]
+  const rows = (await statement.execute({ ids: `{${ids.filter((id) => UUID.test(id)).join(',')}}`, base, limit: maxRows + 1 })) as (ChangesRow & RecordRow)[]
   return { records: recordsOf(rows), feed: rows[0] }
 }
 
@@ -146,9 +145,7 @@ function prepareRecordsSince(db: DbOrTx) {
       subjects: sql<RecordRow['subjects']>`r.subjects`,
       consents: sql<RecordRow['consents']>`r.consents`,
     })
-    .from(
-      sql`(${changesStatement(base, limit)}) feed left join (${RECORDS} where p.id = any(${sql.placeholder('ids')}::uuid[])) r on true`,
-    )
+    .from(sql`(${changesStatement(base, limit)}) feed left join (${RECORDS} where p.id = any(${sql.placeholder('ids')}::uuid[])) r on true`)
     .prepare('eb_gate_records_since')
 }
 

@@ -186,7 +186,10 @@ function attributionOf(licence: Licence, photographer: string, title: string, la
 export function attributions(licence: Licence, input: AttributionInput): Record<LicenceLang, Attribution> {
   const photographer = cleanValue(input.photographer)
   if (!photographer) throw new RangeError('attribution needs the photographer’s public credit')
-  return { nl: attributionOf(licence, photographer, cleanValue(input.title?.nl), 'nl'), en: attributionOf(licence, photographer, cleanValue(input.title?.en), 'en') }
+  return {
+    nl: attributionOf(licence, photographer, cleanValue(input.title?.nl), 'nl'),
+    en: attributionOf(licence, photographer, cleanValue(input.title?.en), 'en'),
+  }
 }
 
 /** The language-neutral credit line (IPTC Credit Line, XMP photoshop:Credit), as plain text. */
