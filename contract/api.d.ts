@@ -1048,7 +1048,7 @@ export interface paths {
         head?: never;
         /**
          * Set the same captions, alt text, tags, series or place on many photos at once
-         * @description All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` adds to each photo’s own tags.
+         * @description All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` and `addTagsEn` add to each photo’s own Dutch and English tags.
          *
          *     Roles: photographer, curator, admin.
          */
@@ -1074,8 +1074,10 @@ export interface paths {
                             tagsEn?: string[];
                             series?: string;
                             placeCity?: string;
-                            /** @description Added to each photo's own tags (tags replaces them). */
+                            /** @description Dutch keywords added to each photo's own Dutch tags (tags replaces them). */
                             addTags?: string[];
+                            /** @description English keywords added to each photo's own English tags (tagsEn replaces them). */
+                            addTagsEn?: string[];
                         };
                     };
                 };

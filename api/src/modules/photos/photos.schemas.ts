@@ -143,7 +143,16 @@ export const BulkPhotoPatch = Type.Object(
       {
         ...TextFields,
         addTags: Type.Optional(
-          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40, description: "Added to each photo's own tags (tags replaces them)." }),
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
+            maxItems: 40,
+            description: "Dutch keywords added to each photo's own Dutch tags (tags replaces them).",
+          }),
+        ),
+        addTagsEn: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
+            maxItems: 40,
+            description: "English keywords added to each photo's own English tags (tagsEn replaces them).",
+          }),
         ),
       },
       { additionalProperties: false, minProperties: 1 },
