@@ -212,7 +212,7 @@ describe('the search page with its first results (issue 17)', () => {
     expect(data).not.toContain('<')
     expect(JSON.parse(data!)).toEqual({ query: 'q=fiets&lang=nl&limit=24', answer })
     expect(r.body.match(/<script/g)).toHaveLength(2) // the app's own and the data block: nothing injected
-    expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
+    expect(r.body).toContain('<script type="module" fetchpriority="low" src="/assets/index-abc.js"></script>')
     // The same hits as grid markup in the root: captions, alt texts and credits as text, never as markup.
     expect(r.body).toContain('<span class="tile-caption result-caption">Foto 1 &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--</span>')
     expect(r.body).toContain('alt="Foto &quot;1&quot; &lt;img src=x onerror=alert(1)&gt;"')
@@ -226,8 +226,8 @@ describe('the search page with its first results (issue 17)', () => {
     expect(r.body).toContain(`<style>${STYLES}</style>`)
     expect(r.body).not.toContain('<link rel="stylesheet"')
     expect(r.body).not.toContain('modulepreload')
-    // The entry (it waits for the photos, then loads the app) stays.
-    expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
+    // The entry (it waits for the photos, then loads the app) stays, behind the photos.
+    expect(r.body).toContain('<script type="module" fetchpriority="low" src="/assets/index-abc.js"></script>')
     const grid = r.body.indexOf('<main class="first-results">')
     expect(grid).toBeGreaterThan(r.body.indexOf('</head>'))
     expect(r.body.indexOf('id="first-search"')).toBeGreaterThan(grid)

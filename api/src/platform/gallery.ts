@@ -117,10 +117,12 @@ export function inlineStylesheet(indexHtml: string, dist: string): string {
  * index.html without its module preloads (the app's own chunk, web/vite.config.ts), for the page with the
  * first grid in its markup: its photos paint before the app runs (web/src/main.tsx waits for them), so the
  * app's code is fetched and compiled only then, not beside the photos from the same server and on the same
- * main thread. The entry script (a few hundred bytes) stays: it is what waits.
+ * main thread. The entry script (about a kilobyte) stays, at low priority behind the photos: it is what waits.
  */
 export function scriptsAfterPhotos(indexHtml: string): string {
-  return indexHtml.replace(/[ \t]*<link rel="modulepreload"[^>]*>\n?/g, '')
+  return indexHtml
+    .replace(/[ \t]*<link rel="modulepreload"[^>]*>\n?/g, '')
+    .replace(/<script type="module"(?![^>]*fetchpriority)/g, '<script type="module" fetchpriority="low"')
 }
 /** Longest the page waits for its first results; then it goes without them and the gallery asks itself. */
 const FIRST_SEARCH_BUDGET_MS = 1000
