@@ -593,7 +593,11 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 width: number;
                                 height: number;
                                 caption: {
@@ -785,7 +789,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -1093,7 +1101,11 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 updatedAt: string;
                             }[];
                         };
@@ -1220,7 +1232,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -1562,7 +1578,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -2164,7 +2184,11 @@ export interface paths {
                                 pseudonym: string;
                                 consent: {
                                     version: number;
-                                    state: string;
+                                    /**
+                                     * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                     * @enum {unknown}
+                                     */
+                                    state: "active" | "withdrawn";
                                     uses: string[];
                                     excludedTopics: string[];
                                     identifiable: boolean;
@@ -2181,6 +2205,7 @@ export interface paths {
                                 proposals: {
                                     /** Format: uuid */
                                     id: string;
+                                    /** @enum {unknown} */
                                     state: "pending" | "accepted" | "declined" | "superseded";
                                     proposedBy: "photographer" | "admin";
                                     baseVersion: number;
@@ -2323,7 +2348,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2339,6 +2368,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -2524,7 +2554,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2540,6 +2574,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -2571,7 +2606,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2587,6 +2626,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -3211,7 +3251,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                         };
                     };
                 };
@@ -3358,7 +3402,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             checklist: {
                                 code: string;
                                 done: boolean;
@@ -3658,7 +3706,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            state: string;
+                            state: "none" | "active" | "expired" | "revoked";
                             createdAt: string | null;
                             expiresAt: string | null;
                             lastUsedAt: string | null;
@@ -3969,7 +4017,11 @@ export interface paths {
                             photos: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 caption: {
                                     nl: string | null;
                                     en: string | null;
@@ -3982,7 +4034,11 @@ export interface paths {
                                 preview: string | null;
                                 consent: {
                                     version: number;
-                                    state: string;
+                                    /**
+                                     * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                     * @enum {unknown}
+                                     */
+                                    state: "active" | "withdrawn";
                                     uses: string[];
                                     excludedTopics: string[];
                                     identifiable: boolean;
@@ -4012,6 +4068,7 @@ export interface paths {
                                 proposals: {
                                     /** Format: uuid */
                                     id: string;
+                                    /** @enum {unknown} */
                                     state: "pending" | "accepted" | "declined" | "superseded";
                                     proposedBy: "photographer" | "admin";
                                     baseVersion: number;
@@ -4055,7 +4112,8 @@ export interface paths {
                                 notices: {
                                     organisation: string;
                                     event: string;
-                                    state: string;
+                                    /** @enum {unknown} */
+                                    state: "queued" | "delivered" | "acknowledged";
                                     reachable: boolean;
                                     at: string;
                                     deliveredAt: string | null;
@@ -4370,7 +4428,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4525,7 +4587,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4677,7 +4743,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4698,6 +4768,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -4873,7 +4944,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4894,6 +4969,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -6262,7 +6338,11 @@ export interface paths {
                                 photo: {
                                     /** Format: uuid */
                                     id: string;
-                                    status: string;
+                                    /**
+                                     * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                     * @enum {unknown}
+                                     */
+                                    status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                     width: number;
                                     height: number;
                                     caption: {
@@ -6472,7 +6552,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {unknown} */
+                                kind: "collection" | "exhibition";
                                 title: {
                                     nl: string | null;
                                     en: string | null;
@@ -6556,7 +6637,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             eligible: {
                                 /** Format: uuid */
                                 id: string;
@@ -6725,7 +6807,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -6928,7 +7011,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7130,7 +7214,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {unknown} */
+                                kind: "collection" | "exhibition";
                                 title: {
                                     nl: string | null;
                                     en: string | null;
@@ -7256,7 +7341,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7384,7 +7470,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7696,7 +7783,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7904,7 +7992,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8126,7 +8215,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8324,7 +8414,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8529,7 +8620,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -9484,9 +9576,14 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 deliveryId: string;
-                                channel: string;
+                                /** @enum {unknown} */
+                                channel: "webhook" | "email";
                                 endpointId: string | null;
-                                deliveryState: string;
+                                /**
+                                 * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                                 * @enum {unknown}
+                                 */
+                                deliveryState: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                                 attempt: number;
                                 statusCode: number | null;
                                 errorClass: string | null;
@@ -9627,7 +9724,8 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 photoId: string;
-                                state: string;
+                                /** @enum {unknown} */
+                                state: "queued" | "delivered" | "acknowledged";
                                 data: {
                                     [key: string]: unknown;
                                 };
@@ -9769,7 +9867,8 @@ export interface paths {
                             event: string;
                             /** Format: uuid */
                             photoId: string;
-                            state: string;
+                            /** @enum {unknown} */
+                            state: "queued" | "delivered" | "acknowledged";
                             data: {
                                 [key: string]: unknown;
                             };
@@ -9911,7 +10010,8 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 photoId: string;
-                                state: string;
+                                /** @enum {unknown} */
+                                state: "queued" | "delivered" | "acknowledged";
                                 data: {
                                     [key: string]: unknown;
                                 };
@@ -9927,10 +10027,14 @@ export interface paths {
                                 deliveries: {
                                     /** Format: uuid */
                                     id: string;
-                                    channel: string;
+                                    /** @enum {unknown} */
+                                    channel: "webhook" | "email";
                                     endpointId: string | null;
-                                    /** @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled */
-                                    state: string;
+                                    /**
+                                     * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                                     * @enum {unknown}
+                                     */
+                                    state: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                                     attempts: number;
                                     lastResult: string | null;
                                     deliveredAt: string | null;
@@ -10056,10 +10160,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            channel: string;
+                            /** @enum {unknown} */
+                            channel: "webhook" | "email";
                             endpointId: string | null;
-                            /** @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled */
-                            state: string;
+                            /**
+                             * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                             * @enum {unknown}
+                             */
+                            state: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                             attempts: number;
                             lastResult: string | null;
                             deliveredAt: string | null;
