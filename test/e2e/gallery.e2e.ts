@@ -77,6 +77,9 @@ describe('the gallery looks like a photo bank', () => {
       await page.goto('/?q=sekswerker')
       const tiles = page.locator('.photo-grid li')
       await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
+      // The gallery's own grid: the server's first markup (main.first-results) is replaced once the app has
+      // loaded, after its photos are on screen; what follows checks (and axe scans) the page the app drew.
+      await page.waitForFunction(() => !document.querySelector('main.first-results'), undefined, { timeout: 30_000 })
       await page.waitForFunction(() =>
         [...document.querySelectorAll<HTMLImageElement>('.photo-grid img')].slice(0, 3).every((i) => i.complete && i.naturalWidth > 0),
       )

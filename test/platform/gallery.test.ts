@@ -4,20 +4,26 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorsPlugin } from '../../api/src/platform/errors.ts'
-import { firstSearchQuery, galleryRoutes, imagePreloads, type PublicPhoto } from '../../api/src/platform/gallery.ts'
+import { firstSearchQuery, galleryRoutes, imagePreloads, inlineStylesheet, type PublicPhoto } from '../../api/src/platform/gallery.ts'
 
 // The gallery's serving rules on a throwaway web directory (a built one and an unbuilt one), so the test
 // doesn't depend on whether `npm run build` ran.
+const STYLES = '.photo-grid{display:flex}'
+
 function webDir(built: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eb-web-'))
   const head =
-    '<!doctype html><html><head><title>gallery</title><script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"></div></body></html>'
+    '<!doctype html><html><head><title>gallery</title><script type="module" src="/assets/index-abc.js"></script>' +
+    '<link rel="stylesheet" crossorigin href="/assets/index-abc.css"><link rel="modulepreload" crossorigin href="/assets/start-abc.js"></head>' +
+    '<body><div id="root"></div></body></html>'
   fs.mkdirSync(path.join(dir, 'placeholder'))
   fs.writeFileSync(path.join(dir, 'placeholder/index.html'), '<!doctype html><title>placeholder</title>')
   if (built) {
     fs.mkdirSync(path.join(dir, 'dist/assets'), { recursive: true })
     fs.writeFileSync(path.join(dir, 'dist/index.html'), head)
     fs.writeFileSync(path.join(dir, 'dist/assets/index-abc.js'), 'console.log(1)')
+    fs.writeFileSync(path.join(dir, 'dist/assets/index-abc.css'), STYLES)
+    fs.writeFileSync(path.join(dir, 'dist/assets/start-abc.js'), 'export const start = 1')
   }
   return dir
 }
@@ -206,13 +212,46 @@ describe('the search page with its first results (issue 17)', () => {
     expect(data).not.toContain('<')
     expect(JSON.parse(data!)).toEqual({ query: 'q=fiets&lang=nl&limit=24', answer })
     expect(r.body.match(/<script/g)).toHaveLength(2) // the app's own and the data block: nothing injected
-    expect(r.body).toContain('<script type="module" src="/assets/index-abc.js"></script>')
+    expect(r.body).toContain('<script type="module" fetchpriority="low" src="/assets/index-abc.js"></script>')
     // The same hits as grid markup in the root: captions, alt texts and credits as text, never as markup.
     expect(r.body).toContain('<span class="tile-caption result-caption">Foto 1 &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--</span>')
     expect(r.body).toContain('alt="Foto &quot;1&quot; &lt;img src=x onerror=alert(1)&gt;"')
     expect(r.body).toContain('<span class="tile-credit result-credit">Fotograaf &lt;b&gt;1&lt;/b&gt;</span>')
     expect(r.body.match(/<img /g)).toHaveLength(answer.hits.length)
     expect(r.body).not.toContain('<b>')
+  })
+
+  it('a search page paints without the app: its stylesheet inline, the data after the grid, the app chunk not preloaded', async () => {
+    const r = await app.inject({ url: '/?q=fiets' })
+    expect(r.body).toContain(`<style>${STYLES}</style>`)
+    expect(r.body).not.toContain('<link rel="stylesheet"')
+    expect(r.body).not.toContain('modulepreload')
+    // The entry (it waits for the photos, then loads the app) stays, behind the photos.
+    expect(r.body).toContain('<script type="module" fetchpriority="low" src="/assets/index-abc.js"></script>')
+    const grid = r.body.indexOf('<main class="first-results">')
+    expect(grid).toBeGreaterThan(r.body.indexOf('</head>'))
+    expect(r.body.indexOf('id="first-search"')).toBeGreaterThan(grid)
+    // The front page (no grid in its markup) and every other page keep the linked stylesheet and the preload.
+    for (const url of ['/', '/portal']) {
+      const other = await app.inject({ url })
+      expect(other.body).toContain('<link rel="stylesheet" crossorigin href="/assets/index-abc.css">')
+      expect(other.body).toContain('<link rel="modulepreload" crossorigin href="/assets/start-abc.js">')
+      expect(other.body).not.toContain('<style>')
+    }
+  })
+
+  it('keeps the linked stylesheet when inlining could break the page (a "</style" inside) or there is none', () => {
+    const dir = webDir(true)
+    try {
+      const html = fs.readFileSync(path.join(dir, 'dist/index.html'), 'utf8')
+      fs.writeFileSync(path.join(dir, 'dist/assets/index-abc.css'), 'a::after{content:"</style>"}')
+      expect(inlineStylesheet(html, path.join(dir, 'dist'))).toBe(html)
+      fs.rmSync(path.join(dir, 'dist/assets/index-abc.css'))
+      expect(inlineStylesheet(html, path.join(dir, 'dist'))).toBe(html)
+      expect(inlineStylesheet('<head></head>', path.join(dir, 'dist'))).toBe('<head></head>')
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('preloads the first six grid images in the format <picture> picks, with its srcset and sizes', async () => {

@@ -14,8 +14,10 @@
  * as a JSON data block the gallery reads instead of asking again, plus preload links for the first images,
  * so the photos load while the script does instead of after script → search → images. For a search (a
  * query or a filter), the same hits are also written into the app's root as plain markup (firstGrid), so
- * the photos paint as soon as the HTML and its styles are in; the gallery's first render replaces it (React's
- * createRoot empties the root), drawing the same images from the browser's cache. Such a page holds
+ * the photos paint as soon as the HTML and their bytes are in: that page carries the stylesheet inline
+ * (inlineStylesheet), its data block after the grid, and no preload of the app's code (scriptsAfterPhotos),
+ * which web/src/main.tsx loads once the photos are on screen; the gallery's first render replaces the
+ * markup (React's createRoot empties the root), drawing the same images from the browser's cache. Such a page holds
  * photos, so it is never stored (no-store, also not for back/forward): a withdrawn photo never comes back
  * from a kept copy. A visitor with a session gets the plain page (their own search may show more).
  */
@@ -92,6 +94,36 @@ const SEARCH_FILTERS = ['use', 'orientation', 'colour', 'series', 'collection'] 
 const SEARCH_PAGE = /^\/(\?|$)/
 /** The app's root element in index.html: the first grid goes inside it. */
 const ROOT = '<div id="root">'
+/** The gallery's stylesheet as Vite links it in index.html (web/src/styles.css and what it imports). */
+const STYLESHEET = /<link rel="stylesheet"(?: crossorigin)? href="\/(assets\/[^"]+\.css)">/
+
+/**
+ * index.html with the gallery's stylesheet in a <style> element instead of its <link> (the CSP's style-src
+ * allows inline styles), for the page with the first grid in its markup: a linked stylesheet holds up the
+ * first paint until it has arrived, fetched beside the photos from the same server, so the photos could not
+ * paint as soon as their bytes are in. The same rules, so the gallery's own render looks the same. Without
+ * a linked stylesheet (or with one that could close the element early) the page stays as it is.
+ */
+export function inlineStylesheet(indexHtml: string, dist: string): string {
+  const m = STYLESHEET.exec(indexHtml)
+  if (!m) return indexHtml
+  const file = path.join(dist, m[1]!)
+  const css = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null
+  if (css === null || /<\/style/i.test(css)) return indexHtml
+  return indexHtml.replace(m[0], () => `<style>${css}</style>`)
+}
+
+/**
+ * index.html without its module preloads (the app's own chunk, web/vite.config.ts), for the page with the
+ * first grid in its markup: its photos paint before the app runs (web/src/main.tsx waits for them), so the
+ * app's code is fetched and compiled only then, not beside the photos from the same server and on the same
+ * main thread. The entry script (about a kilobyte) stays, at low priority behind the photos: it is what waits.
+ */
+export function scriptsAfterPhotos(indexHtml: string): string {
+  return indexHtml
+    .replace(/[ \t]*<link rel="modulepreload"[^>]*>\n?/g, '')
+    .replace(/<script type="module"(?![^>]*fetchpriority)/g, '<script type="module" fetchpriority="low"')
+}
 /** Longest the page waits for its first results; then it goes without them and the gallery asks itself. */
 const FIRST_SEARCH_BUDGET_MS = 1000
 
@@ -217,6 +249,7 @@ export async function galleryRoutes(
   })
   // Hidden from the OpenAPI document (@fastify/swagger reads schema.hide): it is not part of the API.
   const indexHtml = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
+  const gridHtml = scriptsAfterPhotos(inlineStylesheet(indexHtml, dist))
   app.get('/*', { schema: { hide: true } as FastifySchema }, async (request, reply) => {
     if (NOT_GALLERY.test(request.url)) throw problems.notFound(`No route for ${request.method} ${safePath(request.url)}.`)
     const photoId = PHOTO_PAGE.exec(request.url)?.[1]
@@ -246,8 +279,12 @@ export async function galleryRoutes(
         // The answer is JSON text already; only made safe for inside <script> (no '<' survives).
         const data = `<script type="application/json" id="first-search">${scriptSafeJson({ query, answer: parsed })}</script>`
         // The image preloads ahead of the script and styles, so the photos are asked for (and served) first.
-        const withPreloads = preloads.length ? indexHtml.replace('<title>', `${preloads.join('\n    ')}\n    <title>`) : indexHtml
-        const page = withPreloads.replace('</head>', `    ${data}\n  </head>`)
+        // A search (not the landing) has its first grid in the markup, with the styles inline (inlineStylesheet).
+        const html = landing ? indexHtml : gridHtml
+        const withPreloads = preloads.length ? html.replace('<title>', `${preloads.join('\n    ')}\n    <title>`) : html
+        // The data at the end of the body, read by the gallery once the document is parsed: the parser reaches
+        // the first grid (and the browser paints it) without working through the data first.
+        const page = withPreloads.replace('</body>', `  ${data}\n  </body>`)
         return reply
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')
