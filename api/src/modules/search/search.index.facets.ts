@@ -32,7 +32,8 @@ export interface IndexFacts {
   collectionValues: Interned
 }
 
-export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
+/** The answer, with the document numbers of `docs` (`order`) for the index's memo. */
+export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
   const f = query.filters
   const want = {
     use: f.use ? (USE_BIT.get(f.use) ?? -1) : 0,
@@ -157,7 +158,8 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     photographer: named(photographerCounts, (i) => facts.photographers.values[i]!),
   }
   for (const k of FACETS) facets[k] ??= {}
-  return { docs: top(facts, hits.subarray(0, hitN), query).map((d) => facts.docs[d]!), total: hitN, facets }
+  const order = top(facts, hits.subarray(0, hitN), query)
+  return { docs: order.map((d) => facts.docs[d]!), total: hitN, facets, order }
 }
 
 /** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
