@@ -33,6 +33,13 @@ export interface IndexFacts {
 }
 
 /** The answer, with the document numbers of `docs` (`order`) for the index's memo. */
+/** Combinations of uses (8 bits), orientation (2) and colour (4) in one number. */
+const COMBOS = 1 << 14
+// Scratch for one search at a time (searches are synchronous): counts per combination, cleared as read, and
+// whether a combination passes the filters.
+const combosScratch = new Int32Array(COMBOS)
+const okScratch = new Uint8Array(COMBOS)
+
 export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
   const f = query.filters
   const want = {
@@ -88,31 +95,42 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   }
   const previewOnly = f.publicPreviewOnly === true
   const { use, orientation, colour, series, collection, photographer } = want
-  const noFilter = use === 0 && orientation === -2 && colour === -2 && series === -2 && collection === -2 && photographer === -2
+  // Uses, orientation and colour are packed into one number per match (a combination): filters on them are
+  // one look-up per match, and their (disjunctive) counts are spread over the combinations after the loop.
+  const combined = series === -2 && collection === -2 && photographer === -2
   const total = matches.length
-  if (noFilter) {
-    // The common case (words alone): every match that may be shown is a hit and counts everywhere.
-    // Uses, orientation and colour packed into one number: one count per match, spread after the loop.
-    const combos = new Int32Array(1 << 14)
+  if (combined) {
+    const filtered = use !== 0 || orientation !== -2 || colour !== -2
+    const failOf = (k: number) =>
+      (use !== 0 && (use < 0 || (k & 255 & use) === 0) ? USE : 0) |
+      (orientation !== -2 && ((k >> 8) & 3) !== orientation ? ORI : 0) |
+      (colour !== -2 && k >> 10 !== colour ? COL : 0)
+    const ok = filtered ? okScratch : null
+    if (ok) for (let k = 0; k < COMBOS; k++) ok[k] = failOf(k) === 0 ? 1 : 0
+    const combos = combosScratch
     for (let i = 0; i < total; i++) {
       const d = matches[i]!
       if (previewOnly && preview[d] === 0) continue
+      const k = usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)
+      combos[k]!++
+      if (ok !== null && ok[k] === 0) continue
       hits[hitN++] = d
-      combos[usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)]!++
       const s = seriesOf[d]!
       if (s >= 0) seriesCounts[s]!++
       if (collection1[d]! >= 0) countCollections(d)
       photographerCounts[photographerOf[d]!]!++
     }
-    for (let k = 0; k < combos.length; k++) {
+    for (let k = 0; k < COMBOS; k++) {
       const c = combos[k]!
       if (c === 0) continue
-      useMasks[k & 255]! += c
-      orientationCounts[(k >> 8) & 3]! += c
-      colourCounts[k >> 10]! += c
+      combos[k] = 0 // the scratch is clear again for the next search
+      const fail = filtered ? failOf(k) : 0
+      if (fail === 0 || fail === USE) useMasks[k & 255]! += c
+      if (fail === 0 || fail === ORI) orientationCounts[(k >> 8) & 3]! += c
+      if (fail === 0 || fail === COL) colourCounts[k >> 10]! += c
     }
   }
-  for (let i = 0; i < (noFilter ? 0 : total); i++) {
+  for (let i = 0; i < (combined ? 0 : total); i++) {
     const d = matches[i]!
     if (previewOnly && preview[d] === 0) continue
     const u = usesOf[d]!

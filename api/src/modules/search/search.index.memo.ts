@@ -3,8 +3,8 @@
  * (issue 17: a varied stream repeats words far more often than whole queries):
  *
  *  - per typed word (and whether it was typed last, which adds the words it begins): the terms it matches
- *    (itself, stems, longer words, near words), its rarity, and lazily the union of their postings as one
- *    deduplicated list of live documents with each one's best match weight;
+ *    (itself, stems, longer words, near words), its rarity, and from its second search on the union of their
+ *    postings as one deduplicated list of live documents with each one's best match weight;
  *  - per single word without filters (or no words at all), for public or all previews: the exact total and
  *    facet counts, and the best documents in each order, as far as they were asked for.
  *
@@ -27,6 +27,8 @@ export interface WordGroup {
   terms: string[]
   /** The live documents matching any alternative, once, with the best weight × quality (lazily). */
   union: { docs: Int32Array; best: Float32Array } | null
+  /** Searches that matched this word so far (its union is made on the second). */
+  asked: number
 }
 
 /** A single word's (or no word's) answer without filters: exact counts, and the best documents per order. */

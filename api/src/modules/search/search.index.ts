@@ -362,7 +362,7 @@ export class MemoryIndex {
     }
     const postings = alts.reduce((n, a) => n + a.p.n, 0)
     const idf = Math.log(1 + this.#live / Math.max(1, Math.max(...alts.map((a) => a.p.df), 1)))
-    const g: WordGroup = { key, alts, postings, idf, terms, union: null }
+    const g: WordGroup = { key, alts, postings, idf, terms, union: null, asked: 0 }
     this.#memo.addGroup(g)
     return g
   }
@@ -433,34 +433,79 @@ export class MemoryIndex {
     if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
     // The rarest word first (by postings, as ever: the order scores are summed in stays the same).
     const ordered = [...groups].sort((a, b) => a.postings - b.postings)
-    const unions = ordered.map((g) => this.#union(g))
+    // A word asked for before is read from its union (made now, while the scratch is clear); a word asked for
+    // the first time straight from its postings (a union costs more than one pass, and pays off from the second).
+    const unions = ordered.map((g) => (g.asked++ > 0 ? this.#union(g) : null))
     const seen = this.#seen
     const best = this.#best
     const score = this.#score
+    const alive = this.#alive
     // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
     // other list (filtered in place from the third word on: survivors never outrun the reading position).
     const first = this.#listA
-    const firstU = unions[0]!
-    const firstN = firstU.docs.length
+    let firstN = 0
+    const firstU = unions[0]
+    if (firstU) {
+      firstN = firstU.docs.length
+      for (let k = 0; k < firstN; k++) {
+        const d = firstU.docs[k]!
+        seen[d] = 1
+        first[k] = d
+        best[d] = firstU.best[k]!
+      }
+    } else
+      for (const { p, quality } of ordered[0]!.alts) {
+        const data = p.data
+        const n = p.n
+        for (let k = 0; k < n; k++) {
+          const v = data[k]!
+          const d = v >>> 4
+          if (!alive[d]) continue
+          const s = WEIGHT[v & 15]! * quality
+          if (seen[d] === 0) {
+            seen[d] = 1
+            best[d] = s
+            first[firstN++] = d
+          } else if (s > best[d]!) best[d] = s
+        }
+      }
     const idf0 = ordered[0]!.idf
     for (let k = 0; k < firstN; k++) {
-      const d = firstU.docs[k]!
-      seen[d] = 1
-      first[k] = d
-      score[d] = idf0 * firstU.best[k]!
+      const d = first[k]!
+      score[d] = idf0 * best[d]!
     }
     let current = first
     let currentN = firstN
     for (let i = 1; i < ordered.length; i++) {
-      const { docs, best: bests } = unions[i]!
+      const was = i
       const now = i + 1
-      for (let k = 0; k < docs.length; k++) {
-        const d = docs[k]!
-        if (seen[d] === i) {
-          seen[d] = now
-          best[d] = bests[k]!
+      const u = unions[i]
+      if (u) {
+        const { docs, best: bests } = u
+        for (let k = 0; k < docs.length; k++) {
+          const d = docs[k]!
+          if (seen[d] === was) {
+            seen[d] = now
+            best[d] = bests[k]!
+          }
         }
-      }
+      } else
+        for (const { p, quality } of ordered[i]!.alts) {
+          const data = p.data
+          const n = p.n
+          for (let k = 0; k < n; k++) {
+            const v = data[k]!
+            const d = v >>> 4
+            const at = seen[d]
+            if (at === was) {
+              seen[d] = now
+              best[d] = WEIGHT[v & 15]! * quality
+            } else if (at === now) {
+              const s = WEIGHT[v & 15]! * quality
+              if (s > best[d]!) best[d] = s
+            }
+          }
+        }
       const idf = ordered[i]!.idf
       const out = this.#listB
       let outN = 0
