@@ -18,6 +18,8 @@ export interface IndexFacts {
   score: Float32Array
   published: Float64Array
   preview: Uint8Array
+  /** combination() of each document. */
+  combo: Int32Array
   uses: Uint8Array
   orientation: Uint8Array
   colour: Uint8Array
@@ -35,6 +37,11 @@ export interface IndexFacts {
 /** The answer, with the document numbers of `docs` (`order`) for the index's memo. */
 /** Combinations of uses (8 bits), orientation (2) and colour (4) in one number. */
 const COMBOS = 1 << 14
+const PUBLIC_PREVIEW = 1 << 14
+
+/** A document's uses, orientation, colour and public preview in one number (bits 0–7, 8–9, 10–13, 14). */
+export const combination = (uses: number, orientation: number, colour: number, preview: number) =>
+  uses | (orientation << 8) | (colour << 10) | (preview ? PUBLIC_PREVIEW : 0)
 // Scratch for one search at a time (searches are synchronous): counts per combination, cleared as read, and
 // whether a combination passes the filters.
 const combosScratch = new Int32Array(COMBOS)
@@ -69,6 +76,7 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   const PH = 32
   // Locals, not fields, in the loop over every match (the hot path of a common word).
   const preview = facts.preview
+  const comboOf = facts.combo
   const usesOf = facts.uses
   const orientationOf = facts.orientation
   const colourOf = facts.colour
@@ -110,8 +118,9 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     const combos = combosScratch
     for (let i = 0; i < total; i++) {
       const d = matches[i]!
-      if (previewOnly && preview[d] === 0) continue
-      const k = usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)
+      const packed = comboOf[d]!
+      if (previewOnly && (packed & PUBLIC_PREVIEW) === 0) continue
+      const k = packed & (COMBOS - 1)
       combos[k]!++
       if (ok !== null && ok[k] === 0) continue
       hits[hitN++] = d
@@ -218,11 +227,18 @@ function top(facts: IndexFacts, hits: Int32Array, query: IndexQuery): number[] {
       i = m
     }
   }
-  for (const d of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const d = hits[i]!
     if (heap.length < k) {
       heap.push(d)
       up(heap.length - 1)
-    } else if (k > 0 && before(d, heap[0]!) < 0) {
+      continue
+    }
+    if (k === 0) break
+    // Most matches are plainly worse than the worst of the best k: ruled out without the full comparison.
+    const w = heap[0]!
+    if (relevance ? score[d]! < score[w]! : published[d]! < published[w]!) continue
+    if (before(d, w) < 0) {
       heap[0] = d
       down(0)
     }

@@ -17,7 +17,7 @@
  * leave nothing behind); its postings are skipped until the next compaction.
  */
 import type { Facet, SearchDocument, SearchFilters } from './search.port.ts'
-import { COLOUR_NO, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
+import { COLOUR_NO, combination, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
 import { IndexMemo, type WordGroup } from './search.index.memo.ts'
 import {
   damerau,
@@ -85,6 +85,8 @@ export class MemoryIndex {
   #colour = new Uint8Array(1024)
   #uses = new Uint8Array(1024)
   #preview = new Uint8Array(1024)
+  /** Uses, orientation, colour and public preview packed per document (filterAndCount's one read per match). */
+  #combo = new Int32Array(1024)
   #series = new Int32Array(1024)
   #photographer = new Int32Array(1024)
   #published = new Float64Array(1024)
@@ -141,6 +143,7 @@ export class MemoryIndex {
     this.#colour = grow(this.#colour, size)
     this.#uses = grow(this.#uses, size)
     this.#preview = grow(this.#preview, size)
+    this.#combo = grow(this.#combo, size)
     this.#series = grow(this.#series, size)
     this.#photographer = grow(this.#photographer, size)
     this.#published = grow(this.#published, size)
@@ -153,6 +156,7 @@ export class MemoryIndex {
     for (const u of d.uses) uses |= USE_BIT.get(u) ?? 0
     this.#uses[n] = uses
     this.#preview[n] = d.publicPreview ? 1 : 0
+    this.#combo[n] = combination(uses, this.#orientation[n]!, this.#colour[n]!, this.#preview[n]!)
     this.#series[n] = d.series === null ? -1 : this.#seriesValues.id(d.series)
     this.#photographer[n] = this.#photographers.id(d.photographerId)
     this.#published[n] = Date.parse(d.publishedAt)
@@ -529,6 +533,7 @@ export class MemoryIndex {
         score: this.#score,
         published: this.#published,
         preview: this.#preview,
+        combo: this.#combo,
         uses: this.#uses,
         orientation: this.#orientation,
         colour: this.#colour,
