@@ -42,7 +42,7 @@ export interface PlainAnswer {
 /** Postings kept in unions at most: 8 bytes each (document number and weight). */
 const MAX_UNION_POSTINGS = 4_000_000
 const MAX_GROUPS = 20_000
-const MAX_ANSWERS = 5_000
+const MAX_ANSWERS = 2_000
 
 export class IndexMemo {
   readonly #groups = new Map<string, WordGroup>()
