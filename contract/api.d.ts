@@ -593,7 +593,11 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 width: number;
                                 height: number;
                                 caption: {
@@ -785,7 +789,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -1048,7 +1056,7 @@ export interface paths {
         head?: never;
         /**
          * Set the same captions, alt text, tags, series or place on many photos at once
-         * @description All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` adds to each photo’s own tags.
+         * @description All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` and `addTagsEn` add to each photo’s own Dutch and English tags.
          *
          *     Roles: photographer, curator, admin.
          */
@@ -1074,8 +1082,10 @@ export interface paths {
                             tagsEn?: string[];
                             series?: string;
                             placeCity?: string;
-                            /** @description Added to each photo's own tags (tags replaces them). */
+                            /** @description Dutch keywords added to each photo's own Dutch tags (tags replaces them). */
                             addTags?: string[];
+                            /** @description English keywords added to each photo's own English tags (tagsEn replaces them). */
+                            addTagsEn?: string[];
                         };
                     };
                 };
@@ -1091,7 +1101,11 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 updatedAt: string;
                             }[];
                         };
@@ -1218,7 +1232,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -1560,7 +1578,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             width: number;
                             height: number;
                             caption: {
@@ -2162,7 +2184,11 @@ export interface paths {
                                 pseudonym: string;
                                 consent: {
                                     version: number;
-                                    state: string;
+                                    /**
+                                     * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                     * @enum {unknown}
+                                     */
+                                    state: "active" | "withdrawn";
                                     uses: string[];
                                     excludedTopics: string[];
                                     identifiable: boolean;
@@ -2179,6 +2205,7 @@ export interface paths {
                                 proposals: {
                                     /** Format: uuid */
                                     id: string;
+                                    /** @enum {unknown} */
                                     state: "pending" | "accepted" | "declined" | "superseded";
                                     proposedBy: "photographer" | "admin";
                                     baseVersion: number;
@@ -2321,7 +2348,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2337,6 +2368,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -2522,7 +2554,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2538,6 +2574,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -2569,7 +2606,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             version: number;
-                            state: string;
+                            /**
+                             * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                             * @enum {unknown}
+                             */
+                            state: "active" | "withdrawn";
                             uses: string[];
                             excludedTopics: string[];
                             identifiable: boolean;
@@ -2585,6 +2626,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -3209,7 +3251,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                         };
                     };
                 };
@@ -3356,7 +3402,11 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: string;
+                            /**
+                             * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                             * @enum {unknown}
+                             */
+                            status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                             checklist: {
                                 code: string;
                                 done: boolean;
@@ -3656,7 +3706,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            state: string;
+                            state: "none" | "active" | "expired" | "revoked";
                             createdAt: string | null;
                             expiresAt: string | null;
                             lastUsedAt: string | null;
@@ -3967,7 +4017,11 @@ export interface paths {
                             photos: {
                                 /** Format: uuid */
                                 id: string;
-                                status: string;
+                                /**
+                                 * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                 * @enum {unknown}
+                                 */
+                                status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                 caption: {
                                     nl: string | null;
                                     en: string | null;
@@ -3980,7 +4034,11 @@ export interface paths {
                                 preview: string | null;
                                 consent: {
                                     version: number;
-                                    state: string;
+                                    /**
+                                     * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                     * @enum {unknown}
+                                     */
+                                    state: "active" | "withdrawn";
                                     uses: string[];
                                     excludedTopics: string[];
                                     identifiable: boolean;
@@ -4010,6 +4068,7 @@ export interface paths {
                                 proposals: {
                                     /** Format: uuid */
                                     id: string;
+                                    /** @enum {unknown} */
                                     state: "pending" | "accepted" | "declined" | "superseded";
                                     proposedBy: "photographer" | "admin";
                                     baseVersion: number;
@@ -4053,7 +4112,8 @@ export interface paths {
                                 notices: {
                                     organisation: string;
                                     event: string;
-                                    state: string;
+                                    /** @enum {unknown} */
+                                    state: "queued" | "delivered" | "acknowledged";
                                     reachable: boolean;
                                     at: string;
                                     deliveredAt: string | null;
@@ -4368,7 +4428,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4523,7 +4587,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4675,7 +4743,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4696,6 +4768,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -4871,7 +4944,11 @@ export interface paths {
                         "application/json": {
                             consent: {
                                 version: number;
-                                state: string;
+                                /**
+                                 * @description active | withdrawn (final; `reason` says whether by the person or on expiry)
+                                 * @enum {unknown}
+                                 */
+                                state: "active" | "withdrawn";
                                 uses: string[];
                                 excludedTopics: string[];
                                 identifiable: boolean;
@@ -4892,6 +4969,7 @@ export interface paths {
                             proposal: {
                                 /** Format: uuid */
                                 id: string;
+                                /** @enum {unknown} */
                                 state: "pending" | "accepted" | "declined" | "superseded";
                                 proposedBy: "photographer" | "admin";
                                 baseVersion: number;
@@ -6260,7 +6338,11 @@ export interface paths {
                                 photo: {
                                     /** Format: uuid */
                                     id: string;
-                                    status: string;
+                                    /**
+                                     * @description draft | in_review | returned | published | withdrawn (final: never shown again)
+                                     * @enum {unknown}
+                                     */
+                                    status: "draft" | "in_review" | "returned" | "published" | "withdrawn";
                                     width: number;
                                     height: number;
                                     caption: {
@@ -6470,7 +6552,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {unknown} */
+                                kind: "collection" | "exhibition";
                                 title: {
                                     nl: string | null;
                                     en: string | null;
@@ -6554,7 +6637,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             eligible: {
                                 /** Format: uuid */
                                 id: string;
@@ -6723,7 +6807,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -6926,7 +7011,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7128,7 +7214,8 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
+                                /** @enum {unknown} */
+                                kind: "collection" | "exhibition";
                                 title: {
                                     nl: string | null;
                                     en: string | null;
@@ -7254,7 +7341,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7382,7 +7470,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7694,7 +7783,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -7902,7 +7992,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8124,7 +8215,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8322,7 +8414,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -8527,7 +8620,8 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
+                            /** @enum {unknown} */
+                            kind: "collection" | "exhibition";
                             title: {
                                 nl: string | null;
                                 en: string | null;
@@ -9482,9 +9576,14 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 deliveryId: string;
-                                channel: string;
+                                /** @enum {unknown} */
+                                channel: "webhook" | "email";
                                 endpointId: string | null;
-                                deliveryState: string;
+                                /**
+                                 * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                                 * @enum {unknown}
+                                 */
+                                deliveryState: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                                 attempt: number;
                                 statusCode: number | null;
                                 errorClass: string | null;
@@ -9625,7 +9724,8 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 photoId: string;
-                                state: string;
+                                /** @enum {unknown} */
+                                state: "queued" | "delivered" | "acknowledged";
                                 data: {
                                     [key: string]: unknown;
                                 };
@@ -9767,7 +9867,8 @@ export interface paths {
                             event: string;
                             /** Format: uuid */
                             photoId: string;
-                            state: string;
+                            /** @enum {unknown} */
+                            state: "queued" | "delivered" | "acknowledged";
                             data: {
                                 [key: string]: unknown;
                             };
@@ -9909,7 +10010,8 @@ export interface paths {
                                 event: string;
                                 /** Format: uuid */
                                 photoId: string;
-                                state: string;
+                                /** @enum {unknown} */
+                                state: "queued" | "delivered" | "acknowledged";
                                 data: {
                                     [key: string]: unknown;
                                 };
@@ -9925,10 +10027,14 @@ export interface paths {
                                 deliveries: {
                                     /** Format: uuid */
                                     id: string;
-                                    channel: string;
+                                    /** @enum {unknown} */
+                                    channel: "webhook" | "email";
                                     endpointId: string | null;
-                                    /** @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled */
-                                    state: string;
+                                    /**
+                                     * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                                     * @enum {unknown}
+                                     */
+                                    state: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                                     attempts: number;
                                     lastResult: string | null;
                                     deliveredAt: string | null;
@@ -10054,10 +10160,14 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            channel: string;
+                            /** @enum {unknown} */
+                            channel: "webhook" | "email";
                             endpointId: string | null;
-                            /** @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled */
-                            state: string;
+                            /**
+                             * @description pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled
+                             * @enum {unknown}
+                             */
+                            state: "pending" | "waiting" | "delivered" | "dead" | "cancelled";
                             attempts: number;
                             lastResult: string | null;
                             deliveredAt: string | null;

@@ -24,7 +24,14 @@ describe('no dead ends (2)', () => {
   const ownPhotos = async (page: import('playwright-core').Page) =>
     (
       (await (await page.request.get('/v1/photos?limit=100')).json()) as {
-        items: { id: string; status: string; caption: { nl: string | null; en: string | null }; alt: { nl: string | null }; tags: string[] }[]
+        items: {
+          id: string
+          status: string
+          caption: { nl: string | null; en: string | null }
+          alt: { nl: string | null }
+          tags: string[]
+          keywords: { nl: string[]; en: string[] }
+        }[]
       }
     ).items
 
@@ -119,7 +126,8 @@ describe('no dead ends (2)', () => {
     await form.getByLabel('Bijschrift (Engels)').fill(`Series at the harbour ${suffix}`)
     await form.getByLabel('Alt-tekst (Nederlands)').fill('Boten aan de kade')
     await form.getByLabel('Alt-tekst (Engels)').fill('Boats at the quay')
-    await form.getByLabel(/Trefwoorden toevoegen/).fill('haven, boten')
+    await form.getByLabel(/Nederlandse trefwoorden toevoegen/).fill('haven, boten')
+    await form.getByLabel(/Engelse trefwoorden toevoegen/).fill('harbour, boats')
     await shot(page, 'two drafts chosen, texts filled')
     expect(await axeViolations(page), 'my photos with bulk texts').toEqual([])
     await form.getByRole('button', { name: "Toepassen op de gekozen foto's" }).click()
@@ -131,6 +139,7 @@ describe('no dead ends (2)', () => {
         alt: { nl: 'Boten aan de kade' },
       })
       expect(after.get(id)!.tags).toEqual(['haven', 'boten'])
+      expect(after.get(id)!.keywords).toEqual({ nl: ['haven', 'boten'], en: ['harbour', 'boats'] })
     }
     expect(after.get(ids[2]!)!.caption.nl).toBeNull()
     await page.getByText(`Reeks aan de haven ${suffix}`).first().waitFor()

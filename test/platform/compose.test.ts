@@ -17,6 +17,7 @@ const SECRETS = {
   MEILI_MASTER_KEY: 'meili-master-key-0123456789',
   MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
   DOMAIN: 'beeld.example.nl',
+  MINIO_ROOT_PASSWORD: 'minioRoot0123456789abcdef',
   S3_SECRET_ACCESS_KEY: 's3secret0123456789abcdef',
 }
 const CADDY = ['/usr/bin/caddy', '/usr/local/bin/caddy'].find((p) => fs.existsSync(p))
@@ -133,9 +134,6 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
     expect(b.depends_on).toEqual(a.depends_on)
     expect(a.depends_on['minio-setup']).toEqual({ condition: 'service_completed_successfully' })
     expect(c.services['minio-setup'].depends_on).toEqual({ minio: { condition: 'service_healthy' } })
-    expect(c.services['minio-setup'].entrypoint.join(' ')).toBe('mc mb --ignore-existing eb/eerlijkbeeld')
-    expect(c.services['minio-setup'].environment.MC_HOST_eb).toBe(`http://eerlijkbeeld:${SECRETS.S3_SECRET_ACCESS_KEY}@minio:9000`)
-    expect(c.services.minio.environment.MINIO_ROOT_PASSWORD).toBe(SECRETS.S3_SECRET_ACCESS_KEY)
     expect(c.services.minio.volumes.join()).toMatch(/^s3data:\/data/)
     expect(c.services.proxy.depends_on).toEqual(expect.objectContaining({ app: expect.anything(), app2: expect.anything() }))
     expect(a.volumes.join(' ')).toMatch(/appdata:\/data/)
@@ -148,9 +146,50 @@ describe.skipIf(!COMPOSE)(`docker-compose.yml${COMPOSE ? '' : ' (skipped: docker
       endpoint: 'http://minio:9000',
       region: 'us-east-1',
       forcePathStyle: true,
-      credentials: { accessKeyId: 'eerlijkbeeld', secretAccessKey: SECRETS.S3_SECRET_ACCESS_KEY },
+      credentials: { accessKeyId: 'eerlijkbeeld-app', secretAccessKey: SECRETS.S3_SECRET_ACCESS_KEY },
       spoolRoot: '/data/spool',
     })
+  })
+
+  it("gives the app its own MinIO user, limited to its bucket, and MinIO's administrator only to the setup", () => {
+    const c = parse(compose(SECRETS).stdout)
+    const minio = c.services.minio.environment as Record<string, string>
+    const setup = c.services['minio-setup']
+    expect(minio.MINIO_ROOT_PASSWORD).toBe(SECRETS.MINIO_ROOT_PASSWORD)
+    expect(setup.environment.MC_HOST_eb).toBe(`http://${minio.MINIO_ROOT_USER}:${SECRETS.MINIO_ROOT_PASSWORD}@minio:9000`)
+    for (const app of [c.services.app, c.services.app2]) {
+      const env = app.environment as Record<string, string>
+      expect(env.S3_ACCESS_KEY_ID).not.toBe(minio.MINIO_ROOT_USER)
+      expect(env.S3_SECRET_ACCESS_KEY).toBe(SECRETS.S3_SECRET_ACCESS_KEY)
+      // The administrator's password reaches no app instance, under any name.
+      expect(Object.values(env)).not.toContain(SECRETS.MINIO_ROOT_PASSWORD)
+      expect(JSON.stringify(env)).not.toContain(SECRETS.MINIO_ROOT_PASSWORD)
+    }
+    const script = (setup.entrypoint as string[]).join('\n')
+    expect(script).toMatch(/mc mb --ignore-existing eb\/eerlijkbeeld/)
+    expect(script).not.toMatch(/mc version enable/)
+    // The app's secret reaches the script through the environment (compose's $$ escape), never in the file.
+    expect(setup.environment.APP_SECRET).toBe(SECRETS.S3_SECRET_ACCESS_KEY)
+    expect(script).not.toContain(SECRETS.S3_SECRET_ACCESS_KEY)
+    expect(script).toMatch(/mc admin user add eb eerlijkbeeld-app "\$\$APP_SECRET"/)
+    expect(script).toMatch(/mc admin policy attach eb eerlijkbeeld-app --user eerlijkbeeld-app/)
+    // The policy: only the app's own bucket, only the calls the S3 store makes.
+    const policy = JSON.parse(script.slice(script.indexOf("<<'POLICY'") + "<<'POLICY'".length, script.lastIndexOf('POLICY')))
+    const statements = policy.Statement as Array<{ Effect: string; Action: string[]; Resource: string[] }>
+    expect(statements.every((st) => st.Effect === 'Allow')).toBe(true)
+    expect(statements.flatMap((st) => st.Resource).sort()).toEqual(['arn:aws:s3:::eerlijkbeeld', 'arn:aws:s3:::eerlijkbeeld/*'])
+    expect(statements.flatMap((st) => st.Action).sort()).toEqual([
+      's3:DeleteObject',
+      's3:GetBucketLocation',
+      's3:GetBucketVersioning',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ])
+    // Those are the calls the S3 store makes (HeadObject is authorised by s3:GetObject, ListObjectsV2 by s3:ListBucket).
+    const store = fs.readFileSync(path.join(ROOT, 'api/src/modules/storage/s3.blob-store.ts'), 'utf8')
+    const commands = [...new Set(store.match(/new (\w+)Command/g))].map((m) => m.slice(4, -7)).sort()
+    expect(commands).toEqual(['DeleteObject', 'GetBucketVersioning', 'GetObject', 'HeadObject', 'ListObjectsV2', 'PutObject'])
   })
 
   for (const missing of Object.keys(SECRETS)) {

@@ -23,9 +23,18 @@ async function draft(token: string, fields: Record<string, string> = {}): Promis
   return body.id as string
 }
 const rows = async (ids: string[]) =>
-  rowsOf<{ id: string; caption_nl: string | null; caption_en: string | null; alt_nl: string | null; alt_en: string | null; tags: string[]; updated_at: Date }>(
+  rowsOf<{
+    id: string
+    caption_nl: string | null
+    caption_en: string | null
+    alt_nl: string | null
+    alt_en: string | null
+    tags: string[]
+    tags_en: string[]
+    updated_at: Date
+  }>(
     await t.rt.database.db.execute(
-      sql`select id, caption_nl, caption_en, alt_nl, alt_en, tags, updated_at from photos where id in ${sql.raw(`(${ids.map((i) => `'${i}'`).join(',')})`)} order by id`,
+      sql`select id, caption_nl, caption_en, alt_nl, alt_en, tags, tags_en, updated_at from photos where id in ${sql.raw(`(${ids.map((i) => `'${i}'`).join(',')})`)} order by id`,
     ),
   )
 
@@ -36,7 +45,14 @@ describe('bulk captioning', () => {
     const untouched = await draft(s.photographer.token, { captionNl: 'Eigen tekst' })
     const res = await request(t, 'PATCH', '/v1/photos', s.photographer.token, {
       ids: [a, b],
-      set: { captionNl: 'Serie op de markt', captionEn: 'Series at the market', altNl: 'Een kraam', altEn: 'A stall', addTags: ['Markt', 'stad'] },
+      set: {
+        captionNl: 'Serie op de markt',
+        captionEn: 'Series at the market',
+        altNl: 'Een kraam',
+        altEn: 'A stall',
+        addTags: ['Markt', 'stad'],
+        addTagsEn: ['Market', 'city'],
+      },
     })
     expect(res.status, res.text).toBe(200)
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([a, b])
@@ -48,10 +64,13 @@ describe('bulk captioning', () => {
     }
     expect(byId.get(a)!.tags).toEqual(['markt', 'stad'])
     expect(byId.get(b)!.tags).toEqual(['markt', 'stad'])
-    expect(byId.get(untouched)).toMatchObject({ caption_nl: 'Eigen tekst', caption_en: null, tags: [] })
+    expect(byId.get(a)!.tags_en).toEqual(['market', 'city'])
+    expect(byId.get(b)!.tags_en).toEqual(['market', 'city'])
+    expect(byId.get(untouched)).toMatchObject({ caption_nl: 'Eigen tekst', caption_en: null, tags: [], tags_en: [] })
     // The photo as the API serves it follows at once.
     const one = await request(t, 'GET', `/v1/photos/${b}`, s.photographer.token)
     expect(one.body.caption).toEqual({ nl: 'Serie op de markt', en: 'Series at the market' })
+    expect(one.body.keywords).toEqual({ nl: ['markt', 'stad'], en: ['market', 'city'] })
   })
 
   it('refuses the whole request when one photo may not be changed, names each refusal, and changes nothing', async () => {
@@ -88,6 +107,10 @@ describe('bulk captioning', () => {
       ['a field bulk does not take (licence)', { ids: [a], set: { licence: 'rsw-editorial@1.0' } }],
       ['an id twice', { ids: [a, a], set: { captionNl: 'x' } }],
       ['not an id', { ids: ['nope'], set: { captionNl: 'x' } }],
+      ['an empty English tag', { ids: [a], set: { addTagsEn: [''] } }],
+      ['English tags that are not a list', { ids: [a], set: { addTagsEn: 'harbour' } }],
+      ['an English tag over 60 characters', { ids: [a], set: { addTagsEn: ['x'.repeat(61)] } }],
+      ['more than 40 English tags', { ids: [a], set: { addTagsEn: Array.from({ length: 41 }, (_, i) => `t${i}`) } }],
     ]
     for (const [why, body] of cases) {
       const res = await request(t, 'PATCH', '/v1/photos', s.photographer.token, body)
@@ -95,7 +118,7 @@ describe('bulk captioning', () => {
       expect(res.headers.get('content-type'), why).toContain('application/problem+json')
       expect(res.body.type, why).toBe('/problems/validation-failed')
     }
-    expect((await rows([a]))[0]!.caption_nl).toBe('Blijft')
+    expect((await rows([a]))[0]).toMatchObject({ caption_nl: 'Blijft', tags: [], tags_en: [] })
     // Journalists and anonymous callers may not.
     const press = await t.user('journalist')
     expect((await request(t, 'PATCH', '/v1/photos', press.token, { ids: [a], set: { captionNl: 'x' } })).status).toBe(403)

@@ -9,6 +9,7 @@ const ItemNote = Type.String({ maxLength: 2000 })
 const Uuid = Type.String({ format: 'uuid' })
 const Bilingual = Type.Object({ nl: Nullable(Type.String()), en: Nullable(Type.String()) })
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })
+const KindValue = Type.Enum(COLLECTION_KINDS)
 
 export const CollectionParams = Type.Object({ id: Uuid }, { additionalProperties: false })
 export const ItemParams = Type.Object({ id: Uuid, photoId: Uuid }, { additionalProperties: false })
@@ -53,7 +54,7 @@ export const ReorderBody = Type.Object(
 
 export const CollectionSummary = Type.Object({
   id: Uuid,
-  kind: Type.String(),
+  kind: KindValue,
   title: Bilingual,
   notes: Bilingual,
   itemCount: Type.Integer(),
@@ -133,8 +134,8 @@ const Candidate = {
   thumbnail: Type.Union([Type.String(), Type.Null()]),
 }
 export const Candidates = Type.Object({
-  kind: Type.String(),
+  kind: KindValue,
   eligible: Type.Array(Type.Object(Candidate)),
   ineligible: Type.Array(Type.Object({ ...Candidate, reason: Type.String(), words: Words })),
 })
-export const PublishedCollections = Type.Object({ items: Type.Array(Type.Object({ id: Uuid, kind: Type.String(), title: Bilingual })) })
+export const PublishedCollections = Type.Object({ items: Type.Array(Type.Object({ id: Uuid, kind: KindValue, title: Bilingual })) })

@@ -8,7 +8,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
 import { photos } from '../photos/photos.table.ts'
-import { photoSubjects, subjects } from './consent.table.ts'
+import { CONSENT_STATES, PROPOSAL_STATES, photoSubjects, subjects } from './consent.table.ts'
+
+export { CONSENT_STATES, PROPOSAL_STATES }
 
 export * from './consent.versions.repo.ts'
 

@@ -1,9 +1,10 @@
 import Type from 'typebox'
 import { TOPICS, USES } from '../../../../contract/vocabulary.ts'
+import { CONSENT_STATES, PROPOSAL_STATES } from './consent.repo.ts'
 
 export const Day = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'YYYY-MM-DD' })
-const UseT = Type.Union(USES.map((u) => Type.Literal(u)))
-const TopicT = Type.Union(TOPICS.map((t) => Type.Literal(t)))
+const UseT = Type.Enum(USES)
+const TopicT = Type.Enum(TOPICS)
 const OrgId = Type.String({ minLength: 1, maxLength: 64 })
 
 export const ConsentBody = Type.Object(
@@ -23,7 +24,7 @@ export const ConsentBody = Type.Object(
 
 export const Consent = Type.Object({
   version: Type.Integer(),
-  state: Type.String(),
+  state: Type.Enum(CONSENT_STATES, { description: 'active | withdrawn (final; `reason` says whether by the person or on expiry)' }),
   uses: Type.Array(Type.String()),
   excludedTopics: Type.Array(Type.String()),
   identifiable: Type.Boolean(),
@@ -56,7 +57,7 @@ export const ConsentTerms = Type.Object({
 /** A wider consent waiting for the person (or what became of it). */
 export const Proposal = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  state: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('declined'), Type.Literal('superseded')]),
+  state: Type.Enum(PROPOSAL_STATES),
   proposedBy: Type.Union([Type.Literal('photographer'), Type.Literal('admin')]),
   baseVersion: Type.Integer(),
   acceptedVersion: Type.Union([Type.Integer(), Type.Null()]),

@@ -35,13 +35,13 @@ export class PhotoEditor {
    * is stored.
    */
   async updateMany(principal: Principal, ids: string[], patch: BulkPhotoPatchT['set']) {
-    const { addTags, ...rest } = patch
+    const { addTags, addTagsEn, ...rest } = patch
     try {
       return await this.deps.db.transaction(async (tx) => {
         const failures: { id: string; type: string; status: number; title: string; detail?: string }[] = []
         for (const id of ids) {
           try {
-            await this.#updateIn(tx, id, principal, rest, addTags)
+            await this.#updateIn(tx, id, principal, rest, { nl: addTags, en: addTagsEn })
           } catch (err) {
             if (!(err instanceof Problem)) throw err
             failures.push({ id, type: err.type, status: err.status, title: err.title, ...(err.detail ? { detail: err.detail } : {}) })
@@ -69,7 +69,7 @@ export class PhotoEditor {
     return this.deps.db.transaction((tx) => this.#updateIn(tx, id, principal, patch))
   }
 
-  async #updateIn(tx: DbOrTx, id: string, principal: Principal, patch: PhotoPatchT, addTags?: string[]) {
+  async #updateIn(tx: DbOrTx, id: string, principal: Principal, patch: PhotoPatchT, add: { nl?: string[]; en?: string[] } = {}) {
     {
       const photo = await photosRepo.photoById(tx, id, { lock: 'update' })
       const owner = photo && photo.ownerId === principal.userId
@@ -90,7 +90,8 @@ export class PhotoEditor {
       if (patch.capturedMonth !== undefined) set.capturedMonth = patch.capturedMonth
       if (patch.tags !== undefined) set.tags = normaliseTags(patch.tags)
       if (patch.tagsEn !== undefined) set.tagsEn = normaliseTags(patch.tagsEn)
-      if (addTags?.length) set.tags = normaliseTags([...(set.tags ?? photo.tags), ...addTags])
+      if (add.nl?.length) set.tags = normaliseTags([...(set.tags ?? photo.tags), ...add.nl])
+      if (add.en?.length) set.tagsEn = normaliseTags([...(set.tagsEn ?? photo.tagsEn), ...add.en])
       if (patch.licence !== undefined) {
         const licence = this.deps.licence(patch.licence)
         if (licence?.status !== 'published') {

@@ -7,10 +7,10 @@ import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'driz
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
 import { users } from '../auth/auth.table.ts'
 import { photoSubjects } from '../consent/consent.table.ts'
-import { derivatives, ORIGINAL_KEY_DESTROYED, photoNotes, photos } from './photos.table.ts'
+import { derivatives, ORIGINAL_KEY_DESTROYED, PHOTO_STATUSES, photoNotes, photos } from './photos.table.ts'
 
 /** What an erased photo's wrapped data key reads (the key itself is gone). */
-export { ORIGINAL_KEY_DESTROYED }
+export { ORIGINAL_KEY_DESTROYED, PHOTO_STATUSES }
 
 export type PhotoRow = typeof photos.$inferSelect
 export type NewPhoto = typeof photos.$inferInsert

@@ -153,7 +153,7 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
         tags: ['photos'],
         summary: 'Set the same captions, alt text, tags, series or place on many photos at once',
         description:
-          'All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` adds to each photo’s own tags.',
+          'All or nothing: each photo is checked as a single PATCH would be; if any is refused, the answer is 409 `bulk-edit-refused` with `failures` (id, type, title per photo) and nothing is changed. `addTags` and `addTagsEn` add to each photo’s own Dutch and English tags.',
         body: BulkPhotoPatch,
         response: { 200: BulkPatched, 400: P, 401: P, 403: P, 409: P },
       },

@@ -1,5 +1,9 @@
 import Type from 'typebox'
 import { KeywordList, Keywords } from './photos.keywords.ts'
+import { PHOTO_STATUSES } from './photos.repo.ts'
+
+/** A photo's place in its life (photos.table.ts): draft → in_review → published, returned for fixes, withdrawn (final). */
+export const PhotoStatusValue = Type.Enum(PHOTO_STATUSES, { description: 'draft | in_review | returned | published | withdrawn (final: never shown again)' })
 
 const Text = (max: number) => Type.String({ maxLength: max })
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()])
@@ -57,7 +61,7 @@ const Attribution = Type.Object({ text: Type.String(), html: Type.String(), mark
 /** The response allow-list for a photo: nothing else about it can leave the server. */
 export const Photo = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  status: Type.String(),
+  status: PhotoStatusValue,
   width: Type.Integer(),
   height: Type.Integer(),
   caption: Bilingual,
@@ -143,7 +147,16 @@ export const BulkPhotoPatch = Type.Object(
       {
         ...TextFields,
         addTags: Type.Optional(
-          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 40, description: "Added to each photo's own tags (tags replaces them)." }),
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
+            maxItems: 40,
+            description: "Dutch keywords added to each photo's own Dutch tags (tags replaces them).",
+          }),
+        ),
+        addTagsEn: Type.Optional(
+          Type.Array(Type.String({ minLength: 1, maxLength: 60 }), {
+            maxItems: 40,
+            description: "English keywords added to each photo's own English tags (tagsEn replaces them).",
+          }),
         ),
       },
       { additionalProperties: false, minProperties: 1 },
@@ -153,7 +166,7 @@ export const BulkPhotoPatch = Type.Object(
 )
 export type BulkPhotoPatchT = Type.Static<typeof BulkPhotoPatch>
 export const BulkPatched = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String(), updatedAt: Type.String() })),
+  items: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), status: PhotoStatusValue, updatedAt: Type.String() })),
 })
 
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false })

@@ -3,7 +3,8 @@ import Type from 'typebox'
 import { failedAttempt, FailureLimiter } from '../../platform/failure-limiter.ts'
 import { problems, ProblemSchema as P } from '../../platform/problems.ts'
 import { Consent, ConsentBody, Day, Proposal } from '../consent/index.ts'
-import { sendDerivative, type PhotosService } from '../photos/index.ts'
+import { PhotoStatusValue, sendDerivative, type PhotosService } from '../photos/index.ts'
+import { NoticeStateValue } from '../webhooks/index.ts'
 import { portalProblems, TOKEN_PREFIX, type PortalService } from './portal.service.ts'
 
 declare module 'fastify' {
@@ -21,7 +22,7 @@ const Overview = Type.Object({
   photos: Type.Array(
     Type.Object({
       id: Type.String({ format: 'uuid' }),
-      status: Type.String(),
+      status: PhotoStatusValue,
       caption: Bilingual,
       alt: Bilingual,
       credit: Type.String(),
@@ -50,7 +51,7 @@ const Overview = Type.Object({
         Type.Object({
           organisation: Type.String(),
           event: Type.String(),
-          state: Type.String(),
+          state: NoticeStateValue,
           /** False when no channel can carry it (no webhook, e-mail waiting for a mail server): the bank contacts the outlet itself. */
           reachable: Type.Boolean(),
           at: Type.String(),
@@ -118,7 +119,7 @@ export const portalAdminRoutes: FastifyPluginAsyncTypebox<{ portal: PortalServic
         params: SubjectParams,
         response: {
           200: Type.Object({
-            state: Type.String(),
+            state: Type.Union([Type.Literal('none'), Type.Literal('active'), Type.Literal('expired'), Type.Literal('revoked')]),
             createdAt: Type.Union([Type.String(), Type.Null()]),
             expiresAt: Type.Union([Type.String(), Type.Null()]),
             lastUsedAt: Type.Union([Type.String(), Type.Null()]),

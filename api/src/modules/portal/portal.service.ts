@@ -101,8 +101,8 @@ export class PortalService {
     if (!s) throw portalProblems.subjectNotFound()
     const link = await repo.latestLinkOf(this.deps.db, subjectId)
     const iso = (d: Date | null | undefined) => d?.toISOString() ?? null
-    if (!link) return { state: 'none', createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
-    const state = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
+    if (!link) return { state: 'none' as const, createdAt: null, expiresAt: null, lastUsedAt: null, revokedAt: null }
+    const state: 'revoked' | 'expired' | 'active' = link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : 'active'
     return { state, createdAt: iso(link.createdAt), expiresAt: iso(link.expiresAt), lastUsedAt: iso(link.lastUsedAt), revokedAt: iso(link.revokedAt) }
   }
 

@@ -5,7 +5,9 @@
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { rowsOf, type DbOrTx } from '../../db/client.ts'
-import { deliveryAttempts, noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
+import { DELIVERY_CHANNELS, DELIVERY_STATES, deliveryAttempts, noticeDeliveries, webhookEndpoints } from './webhooks.table.ts'
+
+export { DELIVERY_CHANNELS, DELIVERY_STATES }
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect
 

@@ -1,5 +1,13 @@
 import Type from 'typebox'
-import { NOTICE_EVENTS } from './webhooks.events.ts'
+import { NOTICE_EVENTS, NOTICE_STATES } from './webhooks.events.ts'
+import { DELIVERY_CHANNELS, DELIVERY_STATES } from './webhooks.repo.ts'
+
+const Channel = Type.Enum(DELIVERY_CHANNELS)
+const DeliveryState = Type.Enum(DELIVERY_STATES, {
+  description: 'pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled',
+})
+/** queued: not yet delivered on any channel; delivered; acknowledged: the organisation confirmed the takedown. */
+export const NoticeStateValue = Type.Enum(NOTICE_STATES)
 
 const Uuid = Type.String({ format: 'uuid' })
 const Iso = Type.String({ format: 'date-time' })
@@ -46,9 +54,9 @@ export const DeliveryLog = Type.Object({
       eventId: Type.String({ description: 'The webhook-id header and payload id: the same on every retry' }),
       event: Type.String(),
       deliveryId: Uuid,
-      channel: Type.String(),
+      channel: Channel,
       endpointId: Type.Union([Uuid, Type.Null()]),
-      deliveryState: Type.String(),
+      deliveryState: DeliveryState,
       attempt: Type.Integer(),
       statusCode: Type.Union([Type.Integer(), Type.Null()]),
       errorClass: Type.Union([Type.String(), Type.Null()]),
@@ -63,7 +71,7 @@ export const Notice = Type.Object({
   id: Uuid,
   event: Type.String(),
   photoId: Uuid,
-  state: Type.String(),
+  state: NoticeStateValue,
   data: NoticeData,
   createdAt: Iso,
   deliveredAt: Type.Union([Iso, Type.Null()]),
@@ -76,16 +84,16 @@ export const NoticesQuery = Type.Object(
 )
 export const AdminNoticesQuery = Type.Object(
   {
-    state: Type.Optional(Type.Union([Type.Literal('queued'), Type.Literal('delivered'), Type.Literal('acknowledged')])),
+    state: Type.Optional(NoticeStateValue),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
   },
   { additionalProperties: false },
 )
 export const AdminDelivery = Type.Object({
   id: Uuid,
-  channel: Type.String(),
+  channel: Channel,
   endpointId: Type.Union([Uuid, Type.Null()]),
-  state: Type.String({ description: 'pending | waiting (e-mail without SMTP) | delivered | dead (gave up after three days) | cancelled' }),
+  state: DeliveryState,
   attempts: Type.Integer(),
   lastResult: Type.Union([Type.String(), Type.Null()]),
   deliveredAt: Type.Union([Iso, Type.Null()]),

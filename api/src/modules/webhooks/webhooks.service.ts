@@ -7,6 +7,10 @@ import { refuseUrl, type AddressPolicy } from './webhooks.address.ts'
 import { NOTICE_EVENTS } from './webhooks.events.ts'
 import * as webhooksRepo from './webhooks.repo.ts'
 import type { EndpointRow } from './webhooks.repo.ts'
+import type { DELIVERY_CHANNELS, DELIVERY_STATES } from './webhooks.table.ts'
+
+type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number]
+type DeliveryState = (typeof DELIVERY_STATES)[number]
 import { newSecret, seal } from './webhooks.signing.ts'
 
 /** Enough for a desk with a staging and a production system, and a few more; a bound on fan-out per notice. */
@@ -98,9 +102,9 @@ export class WebhooksService {
       eventId: String(r.notice_id),
       event: String(r.event),
       deliveryId: String(r.delivery_id),
-      channel: String(r.channel),
+      channel: String(r.channel) as DeliveryChannel,
       endpointId: (r.endpoint_id as string | null) ?? null,
-      deliveryState: String(r.state),
+      deliveryState: String(r.state) as DeliveryState,
       attempt: Number(r.attempt),
       statusCode: r.status_code === null ? null : Number(r.status_code),
       errorClass: (r.error_class as string | null) ?? null,

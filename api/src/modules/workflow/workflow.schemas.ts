@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { PhotoStatusValue } from '../photos/index.ts'
 
 const Words = Type.Object({ nl: Type.String(), en: Type.String() })
 
@@ -8,11 +9,11 @@ export const ReturnBody = Type.Object(
   { note: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S', description: 'What the photographer should fix' }) },
   { additionalProperties: false },
 )
-export const ReturnResponse = Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String() })
+export const ReturnResponse = Type.Object({ id: Type.String({ format: 'uuid' }), status: PhotoStatusValue })
 
 export const PhotoStatus = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  status: Type.String(),
+  status: PhotoStatusValue,
   checklist: Type.Array(Type.Object({ code: Type.String(), done: Type.Boolean(), words: Words })),
   publishable: Type.Boolean(),
   reasons: Type.Array(Type.Object({ code: Type.String(), field: Type.Optional(Type.String()), subjectId: Type.Optional(Type.String()), words: Words })),

@@ -44,7 +44,7 @@ export class WorkflowService {
         await photosRepo.updatePhoto(tx, photoId, { status: 'returned', updatedAt: new Date() })
         // The note's words stay out of the trail (they might name someone): its id is enough to find it.
         await this.deps.audit.append(tx, { type: 'photo.returned', actor: { kind: 'user', id: principal.userId }, photoId, data: { noteId: row.id } })
-        return { id: photoId, status: 'returned' }
+        return { id: photoId, status: 'returned' as const }
       })
     } finally {
       this.deps.gate.changed(photoId)

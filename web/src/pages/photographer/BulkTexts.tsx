@@ -1,6 +1,6 @@
 /**
  * Texts for many photos at once (PATCH /v1/photos): captions, alt text and tags for the photos chosen in
- * the list. All or nothing on the server, so a refusal lists each photo that was refused and nothing
+ * the list, and Dutch and English tags added to each photo's own. All or nothing on the server, so a refusal lists each photo that was refused and nothing
  * changed; empty fields are left out and stay as each photo has them.
  */
 import { useId, useState, type FormEvent } from 'react'
@@ -21,6 +21,7 @@ export function BulkTexts({ selected, titleOf, onDone }: { selected: string[]; t
   const id = useId()
   const [values, setValues] = useState<Record<string, string>>({})
   const [tags, setTags] = useState('')
+  const [tagsEn, setTagsEn] = useState('')
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState('')
   const [error, setError] = useState<unknown>(null)
@@ -33,11 +34,13 @@ export function BulkTexts({ selected, titleOf, onDone }: { selected: string[]; t
     setFailures([])
     const set: Record<string, unknown> = {}
     for (const f of FIELDS) if (values[f]?.trim()) set[f] = values[f]!.trim()
-    const addTags = tags
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean)
-    if (addTags.length) set.addTags = addTags
+    const list = (v: string) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    if (list(tags).length) set.addTags = list(tags)
+    if (list(tagsEn).length) set.addTagsEn = list(tagsEn)
     if (selected.length === 0) return setStatus(d('bulkNoneSelected'))
     if (Object.keys(set).length === 0) return setStatus(d('bulkNothing'))
     setBusy(true)
@@ -46,6 +49,7 @@ export function BulkTexts({ selected, titleOf, onDone }: { selected: string[]; t
       setStatus(items.length === 1 ? d('bulkDoneOne') : d('bulkDone', { n: items.length }))
       setValues({})
       setTags('')
+      setTagsEn('')
       onDone()
     } catch (err) {
       if (err instanceof ApiError && err.slug === 'bulk-edit-refused' && Array.isArray(err.problem.failures)) setFailures(err.problem.failures as Failure[])
@@ -82,7 +86,11 @@ export function BulkTexts({ selected, titleOf, onDone }: { selected: string[]; t
         ))}
         <p className="field">
           <label htmlFor={`${id}-tags`}>{d('bulkTags')}</label>
-          <input id={`${id}-tags`} type="text" value={tags} onChange={(e) => setTags(e.target.value)} />
+          <input id={`${id}-tags`} type="text" lang="nl" value={tags} onChange={(e) => setTags(e.target.value)} />
+        </p>
+        <p className="field">
+          <label htmlFor={`${id}-tags-en`}>{d('bulkTagsEn')}</label>
+          <input id={`${id}-tags-en`} type="text" lang="en" value={tagsEn} onChange={(e) => setTagsEn(e.target.value)} />
         </p>
       </div>
       <button type="submit" className="primary" disabled={busy}>
