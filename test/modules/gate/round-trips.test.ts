@@ -1,12 +1,16 @@
 /**
  * What a photo read costs the database (issue 17): the statements the app really sends (counted at the
  * driver, drizzle's per-statement hook), not a timing. A read that misses the photo record cache is one
- * statement for the record; with a PostgreSQL server the freshness check of gate.freshness.ts (other
- * replicas' changes) comes before it, one check shared by every request waiting at that moment. Misses
- * asked for together share one statement; a read from memory with the embedded database sends none.
+ * statement for the record, on both databases: with a PostgreSQL server the freshness check of
+ * gate.freshness.ts (other replicas' changes) travels in that same statement. Misses asked for together
+ * share one statement; a read from memory sends none with the embedded database, and the one shared
+ * freshness check with a server.
  * The worker is off so nothing else talks to the database while a test counts.
  */
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PhotoRecords, photoRecordReader, type PhotoRecord } from '../../../api/src/modules/gate/index.ts'
+import { PhotoFreshness } from '../../../api/src/modules/gate/gate.freshness.ts'
 import { startTestApp, type TestApp } from '../../support/app.ts'
 import { engine } from '../../support/db.ts'
 import { journalist as deskJournalist, organisation, publishedPhoto, staff, type Staff } from '../../support/factories.ts'
@@ -48,9 +52,9 @@ const detail = async (id: string, token: string) => {
 }
 
 describe('a photo read, counted in statements sent to the database', () => {
-  it('a detail read that misses the cache is one statement for the record, for an API key and for a journalist session', async () => {
-    // With a server, the shared freshness check before it (gate.freshness.ts).
-    const expected = engine() === 'pglite' ? 1 : 2
+  it('a detail read that misses the cache is one statement, for an API key and for a journalist session, on both databases', async () => {
+    // With a server, the freshness check (gate.freshness.ts) is part of that statement.
+    const expected = 1
     for (const token of [key, session]) {
       // Once, so the credential itself is known (its own cache is tested in test/modules/auth and desks).
       expect(await detail(ids[0]!, token)).toBe(200)
@@ -80,9 +84,8 @@ describe('a photo read, counted in statements sent to the database', () => {
     const asked = [[ids[0]!], [ids[1]!, MISSING], [ids[2]!], [ids[0]!, ids[2]!]]
     let answers: Map<string, unknown>[] = []
     const n = await sent(async () => (answers = await Promise.all(asked.map((x) => t.rt.records.get(x)))))
-    // With a server: the check in flight, then the one after it for those who came while it ran (gate.freshness.ts),
-    // each followed by the read of its waiters: the last three callers' misses in one statement.
-    expect(n).toBe(engine() === 'pglite' ? 1 : 2 + 2)
+    // With a server too: the freshness check travels in that one statement.
+    expect(n).toBe(1)
     for (const [i, x] of asked.entries()) expect([...answers[i]!.keys()].sort()).toEqual(x.filter((id) => id !== MISSING).sort())
     // And they are kept: asking again reads memory.
     const again = await sent(() => t.rt.records.get(ids))
@@ -93,15 +96,51 @@ describe('a photo read, counted in statements sent to the database', () => {
     t.rt.records.clear()
     const before0 = t.rt.database.statements
     const first = t.rt.records.get([ids[0]!])
-    // Sent once the (server's) freshness check is done and the event loop turns; a change heard after that must not be answered from it.
-    while (t.rt.database.statements < before0 + (engine() === 'pglite' ? 1 : 2)) await new Promise((r) => setImmediate(r))
+    // Sent once the event loop turns; a change heard after that must not be answered from it.
+    while (t.rt.database.statements < before0 + 1) await new Promise((r) => setImmediate(r))
     t.rt.records.changed(ids[0]!)
     const n = await sent(async () => {
       await first
       await t.rt.records.get([ids[0]!])
     })
-    // The second caller read anew (its own statement, after a check with a server), and the first read was not kept.
-    expect(n).toBe(engine() === 'pglite' ? 1 : 2)
+    // The second caller read anew (its own statement, the check in it with a server), and the first read was not kept.
+    expect(n).toBe(1)
     expect(t.rt.records.stats.entries).toBe(1)
+  })
+
+  it('a read that misses one record takes another from memory only after the changes its statement saw: a withdrawal no message told of is seen', async () => {
+    const [a, b] = [(await publishedPhoto(t, s)).photoId, (await publishedPhoto(t, s)).photoId]
+    const db = t.rt.database.db
+    // A cache of its own that hears no messages, as if its listener had stalled: only the freshness check tells it.
+    let freshness!: PhotoFreshness
+    const records = new PhotoRecords({
+      maxAgeMs: 60_000,
+      verdict: (photo, inputs, today) => t.rt.records.verdict({ photo, gate: inputs, derivatives: [] }, today),
+      load: photoRecordReader(db),
+      fresh: () => freshness.check(),
+      loadFresh: (xs) => freshness.read(xs),
+    })
+    freshness = new PhotoFreshness(db, records)
+    records.up()
+    expect(await sent(() => records.get([a]))).toBe(1)
+    expect(records.stats.entries).toBe(1)
+    // From memory, after the one shared check.
+    expect(await sent(() => records.get([a]))).toBe(1)
+    expect(records.stats.hits).toBe(1)
+    await db.execute(
+      sql.raw(`insert into consents (photo_id, subject_id, version, state, uses, excluded_topics, identifiable, identifiability_agreed, outlet_allow, outlet_deny, public_preview, valid_from, valid_until, actor_kind, actor_id, reason)
+        select photo_id, subject_id, version + 1, 'withdrawn', uses, excluded_topics, identifiable, identifiability_agreed, outlet_allow, outlet_deny, public_preview, valid_from, valid_until, 'system', null, 'test'
+        from consents where photo_id = '${a}' order by version desc limit 1`),
+    )
+    let got = new Map<string, PhotoRecord>()
+    // b misses: its read carries the check, which names a; a is then read again, not taken from memory.
+    const n = await sent(async () => (got = await records.get([a, b])))
+    expect(n).toBe(2)
+    expect([...got.keys()].sort()).toEqual([a, b].sort())
+    expect([...got.get(a)!.gate.consents.values()].map((c) => c.state)).toEqual(['withdrawn'])
+    expect([...got.get(b)!.gate.consents.values()].map((c) => c.state)).toEqual(['active'])
+    // And nothing changed since: both from memory after one check.
+    expect(await sent(async () => (got = await records.get([a, b])))).toBe(1)
+    expect([...got.get(a)!.gate.consents.values()].map((c) => c.state)).toEqual(['withdrawn'])
   })
 })

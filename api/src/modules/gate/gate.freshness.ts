@@ -15,6 +15,10 @@
  * a check that STARTED after it arrived (the one in flight may have begun before a change it must see), so
  * under load there is at most one check in flight and one waiting, whatever the number of requests.
  *
+ * A read that misses the cache carries the check in its own statement instead (`read`, issue 17: one round
+ * trip): the records and the change log are read in one snapshot, taken after the request arrived, so the
+ * same rule holds for it and for whatever the same request then takes from memory (gate.records.ts).
+ *
  * Guarantee, honestly: a change committed before a request began is seen by that request, on every
  * replica, provided the triggers fired. They are ENABLE ALWAYS (also under session_replication_role =
  * replica); a change written after `ALTER TABLE … DISABLE TRIGGER` by the table's owner leaves no row and no
@@ -24,7 +28,8 @@
  * is needed and none is made.
  */
 import type { Db } from '../../db/client.ts'
-import { changesSince, pruneChanges } from './gate.records.repo.ts'
+import type { PhotoRecord } from './gate.records.ts'
+import { changesSince, photoRecordsSince, pruneChanges, type ChangesRow } from './gate.records.repo.ts'
 
 /** More changes than this since the last check: forget everything rather than drop them one by one. */
 const MAX_ROWS = 500
@@ -81,24 +86,58 @@ export class PhotoFreshness {
 
   async #run(): Promise<void> {
     this.#checks++
-    const now = this.now()
-    let base = this.#snapshot
-    if (base && now - this.#checkedAt > STALE_MS) base = null
+    const sent = this.now()
+    const base = this.#base(sent)
     try {
-      const row = await changesSince(this.db, base, MAX_ROWS)
-      if (!row) throw new Error('no snapshot')
-      const changes = row.changes ?? []
-      if (!base || changes.length > MAX_ROWS) this.target.changed('*')
-      else for (const [, id] of changes) this.target.changed(id ?? '*')
-      this.#snapshot = row.snapshot
-      this.#checkedAt = now
-      if (now - this.#prunedAt > PRUNE_MS) void this.#prune(row.xmin)
+      this.#apply(await changesSince(this.db, base, MAX_ROWS), base, sent)
     } catch (err) {
-      // Unknown: trust nothing in memory; the read goes to the database (and fails there if it is down).
-      this.#snapshot = null
-      this.target.changed('*')
+      this.#failed()
       throw err
     }
+  }
+
+  /**
+   * These photos' records read with the check in the same statement. `apply` applies what that statement saw
+   * of the change log (gate.records.ts calls it once it has decided whether the records may be kept).
+   */
+  async read(ids: string[]): Promise<{ records: Map<string, PhotoRecord>; apply: () => void }> {
+    const sent = this.now()
+    const base = this.#base(sent)
+    try {
+      const { records, feed } = await photoRecordsSince(this.db, ids, base, MAX_ROWS)
+      return { records, apply: () => this.#apply(feed, base, sent) }
+    } catch (err) {
+      this.#failed()
+      throw err
+    }
+  }
+
+  /** The snapshot the next check reads changes since (null: none to trust, start afresh). */
+  #base(now: number): string | null {
+    const base = this.#snapshot
+    return base && now - this.#checkedAt > STALE_MS ? null : base
+  }
+
+  /** Drops every photo the change log named since `base`; the check's snapshot becomes the next one's base. */
+  #apply(row: ChangesRow | undefined, base: string | null, sent: number) {
+    if (!row) {
+      this.#failed()
+      throw new Error('no snapshot')
+    }
+    const changes = row.changes ?? []
+    if (!base || changes.length > MAX_ROWS) this.target.changed('*')
+    else for (const [, id] of changes) this.target.changed(id ?? '*')
+    // Any applied check's snapshot is a safe base, also one older than the current base (checks carried by
+    // reads may come back out of order): the next check then names a few photos again, nothing is missed.
+    this.#snapshot = row.snapshot
+    this.#checkedAt = sent
+    if (sent - this.#prunedAt > PRUNE_MS) void this.#prune(row.xmin)
+  }
+
+  /** Unknown: trust nothing in memory; the read goes to the database (and fails there if it is down). */
+  #failed() {
+    this.#snapshot = null
+    this.target.changed('*')
   }
 
   /** Deletes the rows of transactions that had finished before the previous prune, 10 minutes ago at least. */

@@ -21,7 +21,9 @@
  *    message.
  *  - With a PostgreSQL server, before each read from memory a one-lookup check applies every change
  *    committed before the request began, whether or not its message has come (gate.freshness.ts): another
- *    replica's withdrawal is seen on the very next request, also while the listener is stalled.
+ *    replica's withdrawal is seen on the very next request, also while the listener is stalled. A request
+ *    that misses the cache sends that check in the statement that reads its records (one round trip), and
+ *    takes its other records from memory only after that statement's changes are applied.
  *  - Entries also age out after `maxAgeMs` whatever happens.
  *  - Who the caller is, is never kept here: the rules (gate.rules.ts) run on every request.
  */
@@ -54,6 +56,11 @@ export interface PhotoRecordsOptions {
    * yet): awaited before each read from memory (gate.freshness.ts). Absent: the messages suffice.
    */
   fresh?: () => Promise<void>
+  /**
+   * `load` with the `fresh` check in the same statement (one round trip for a request that misses the
+   * cache): the records, and `apply`, which applies the changes that statement saw. Only with `fresh`.
+   */
+  loadFresh?: (ids: string[]) => Promise<{ records: Map<string, PhotoRecord>; apply: () => void }>
 }
 
 /** The change feed behind the cache (db/client.ts Listener), for sync(). */
@@ -123,22 +130,37 @@ export class PhotoRecords {
   }
 
   async get(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
-    // A failed check has emptied the cache: the read below goes to the database.
-    if (this.live && this.opts.fresh) await this.opts.fresh().catch(() => {})
+    const wanted = new Set(ids)
     const out = new Map<string, PhotoRecord>()
+    if (this.live && this.opts.fresh) {
+      // Other writers share the database: nothing is taken from memory before a check sent after this call.
+      const cold = this.opts.loadFresh ? [...wanted].filter((id) => !this.#cached(id)) : []
+      if (cold.length === 0) await this.opts.fresh().catch(() => {})
+      else {
+        // The misses' read carries the check; what was in memory is looked at again once it is applied.
+        pick(out, cold, await this.#load(cold))
+        for (const id of cold) wanted.delete(id)
+        this.#misses += cold.length
+      }
+    }
     const missing: string[] = []
-    const now = (this.opts.now ?? Date.now)()
-    const live = this.live
-    for (const id of new Set(ids)) {
-      const e = live ? this.#entries.get(id) : undefined
-      if (e && now - e.at < this.opts.maxAgeMs) out.set(id, e.record)
+    for (const id of wanted) {
+      const record = this.#cached(id)
+      if (record) out.set(id, record)
       else missing.push(id)
     }
-    this.#hits += out.size
+    this.#hits += wanted.size - missing.length
     this.#misses += missing.length
     if (missing.length === 0) return out
     pick(out, missing, await this.#load(missing))
     return out
+  }
+
+  /** A record kept in memory and not too old (none while not live). */
+  #cached(id: string): PhotoRecord | undefined {
+    if (!this.live) return undefined
+    const e = this.#entries.get(id)
+    return e && (this.opts.now ?? Date.now)() - e.at < this.opts.maxAgeMs ? e.record : undefined
   }
 
   /**
@@ -161,14 +183,23 @@ export class PhotoRecords {
     return batch.read!
   }
 
-  /** One read from the database, kept only if nothing changed while it was under way. */
+  /**
+   * One read from the database, kept only if nothing changed while it was under way. With a shared
+   * database it carries the freshness check (loadFresh), whose changes are applied before it returns.
+   */
   async #read(ids: string[]): Promise<Map<string, PhotoRecord>> {
     const generation = this.#generation
     const live = this.live
     const now = (this.opts.now ?? Date.now)()
-    const loaded = await this.opts.load(ids)
+    let loaded: Map<string, PhotoRecord>
+    let apply = () => {}
+    if (live && this.opts.fresh && this.opts.loadFresh) ({ records: loaded, apply } = await this.opts.loadFresh(ids))
+    else loaded = await this.opts.load(ids)
     // Kept only if nothing changed while it was read, and the listener was up all along.
-    if (live && this.live && generation === this.#generation) {
+    const keep = live && this.live && generation === this.#generation
+    // The changes this read's own snapshot saw: the records it read already have them.
+    apply()
+    if (keep) {
       for (const [id, record] of loaded) {
         this.#entries.delete(id)
         this.#entries.set(id, { at: now, record })

@@ -50,6 +50,8 @@ export class Gate {
       verdict: (photo, inputs, today) => this.#verdict(photo, inputs, today),
       maxAgeMs: deps.maxAgeMs,
       fresh: deps.sharedDatabase ? () => this.#freshness!.check() : undefined,
+      // A read that misses the cache carries that check in its own statement: one round trip.
+      loadFresh: deps.sharedDatabase ? (ids) => this.#freshness!.read(ids) : undefined,
     })
     if (deps.sharedDatabase) this.#freshness = new PhotoFreshness(deps.db, this.records)
   }

@@ -74,8 +74,13 @@ export function placeholders(parts: Part[]): { required: string[]; optional: str
 // make a credit line display as something else (Unicode TR #9; the "Trojan Source" trick, CVE-2021-42574).
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g
 
+/** Printable ASCII with single spaces inside: already clean (most credits and titles). */
+const CLEAN_ASCII = /^(?:[\x21-\x7E]+ )*[\x21-\x7E]+$/
+
 /** One line of plain text: NFC, no controls, whitespace collapsed. */
 export function cleanValue(value: string | null | undefined): string {
+  if (!value) return ''
+  if (CLEAN_ASCII.test(value)) return value
   return (value ?? '').normalize('NFC').replace(/\s+/g, ' ').replace(CONTROL, '').replace(/\s+/g, ' ').trim()
 }
 
@@ -116,19 +121,75 @@ function render(parts: Part[], values: Record<string, string>, link: { name: str
 /** `{licence}` as it reads in a credit: the short name and the version ("RSW editorial licence 1.0"). */
 export const licenceLabel = (licence: Licence, lang: LicenceLang) => `${licence.shortName[lang]} ${licence.version}`
 
+/**
+ * A template made ready for one licence link and format: its words and the licence's name and link already
+ * escaped, only the photo's values left to fill in. Rendering one the same as `render` does, without parsing
+ * and escaping the licence's own words for every photo (issue 17: a photo's view builds six of them).
+ */
+type Piece = string | { slot: string } | { optional: Piece[]; slots: string[] }
+
+function compile(parts: Part[], link: { name: string; url: string }, format: Format): Piece[] {
+  const out: Piece[] = []
+  for (const p of parts) {
+    if (p.kind === 'optional') out.push({ optional: compile(p.parts, link, format), slots: p.parts.flatMap((q) => (q.kind === 'slot' ? [q.name] : [])) })
+    else if (p.kind === 'text' || p.name === 'licence' || p.name === 'deedUrl') out.push(render([p], {}, link, format))
+    else out.push({ slot: p.name })
+  }
+  return out
+}
+
+function fill(pieces: Piece[], values: Record<string, string>, format: Format): string {
+  let out = ''
+  for (const p of pieces) {
+    if (typeof p === 'string') out += p
+    else if ('slot' in p) {
+      const v = values[p.slot] ?? ''
+      out += format === 'html' ? escapeHtml(v) : format === 'markdown' ? escapeMarkdown(v) : v
+    } else if (p.slots.every((name) => values[name] !== '')) out += fill(p.optional, values, format)
+  }
+  return out
+}
+
+/** Compiled templates per licence text, link and format (a registry has a handful of licences; they never change). */
+const compiled = new Map<string, Piece[]>()
+
+function piecesOf(template: string, link: { name: string; url: string }, format: Format): Piece[] {
+  const key = `${format}\u0000${link.name}\u0000${link.url}\u0000${template}`
+  let pieces = compiled.get(key)
+  if (!pieces) {
+    pieces = compile(parseTemplate(template, ATTRIBUTION_PLACEHOLDERS), link, format)
+    if (compiled.size >= 512) compiled.clear()
+    compiled.set(key, pieces)
+  }
+  return pieces
+}
+
 /** The attribution to publish with the photo, in one language, as plain text, HTML and Markdown. */
 export function attribution(licence: Licence, input: AttributionInput, lang: LicenceLang): Attribution {
   const photographer = cleanValue(input.photographer)
   if (!photographer) throw new RangeError('attribution needs the photographer’s public credit')
-  const values = { photographer, title: cleanValue(input.title?.[lang]) }
-  const parts = parseTemplate(licence.attribution[lang], ATTRIBUTION_PLACEHOLDERS)
+  return attributionOf(licence, photographer, cleanValue(input.title?.[lang]), lang)
+}
+
+function attributionOf(licence: Licence, photographer: string, title: string, lang: LicenceLang): Attribution {
+  const values = { photographer, title }
+  const template = licence.attribution[lang]
   const link = { name: licenceLabel(licence, lang), url: licence.deedUrl }
-  return { text: render(parts, values, link, 'text'), html: render(parts, values, link, 'html'), markdown: render(parts, values, link, 'markdown') }
+  return {
+    text: fill(piecesOf(template, link, 'text'), values, 'text'),
+    html: fill(piecesOf(template, link, 'html'), values, 'html'),
+    markdown: fill(piecesOf(template, link, 'markdown'), values, 'markdown'),
+  }
 }
 
 /** Both languages at once (what a download grant records). */
 export function attributions(licence: Licence, input: AttributionInput): Record<LicenceLang, Attribution> {
-  return { nl: attribution(licence, input, 'nl'), en: attribution(licence, input, 'en') }
+  const photographer = cleanValue(input.photographer)
+  if (!photographer) throw new RangeError('attribution needs the photographer’s public credit')
+  return {
+    nl: attributionOf(licence, photographer, cleanValue(input.title?.nl), 'nl'),
+    en: attributionOf(licence, photographer, cleanValue(input.title?.en), 'en'),
+  }
 }
 
 /** The language-neutral credit line (IPTC Credit Line, XMP photoshop:Credit), as plain text. */
