@@ -67,6 +67,44 @@ describe('the in-process index', () => {
     expect(facets({ collection: c(4) }).total).toBe(0)
     expect(facets({ collection: c(2) }).docs.map((d) => d.id)).toEqual([inFour.id])
   })
+
+  it('what it keeps per word (counts, best documents, typos, longer words) is what a fresh index answers, after every change', () => {
+    const kept = new MemoryIndex()
+    let docs = [doc(1, 'Een fiets bij de gracht', 'A bicycle by the canal'), doc(2, 'Twee fietsen', 'Two bicycles'), doc(3, 'Een kat', 'A cat')]
+    kept.upsert(docs)
+    const ask = (index: MemoryIndex, q: string, sort: 'relevance' | 'newest', top: number, publicPreviewOnly: boolean) => {
+      const a = index.search({ q, filters: publicPreviewOnly ? { publicPreviewOnly } : {}, sort, top })
+      return { ids: a.docs.map((d) => d.id), total: a.total, facets: a.facets, terms: a.terms }
+    }
+    const same = (label: string) => {
+      const fresh = new MemoryIndex()
+      fresh.upsert(docs)
+      for (const q of ['fiets', 'fiets gracht', 'fiest', 'fie', 'kat', ''])
+        for (const sort of ['relevance', 'newest'] as const)
+          for (const top of [1, 10])
+            for (const preview of [false, true]) {
+              // Asked twice: the second answer comes from what the first one left behind.
+              const first = ask(kept, q, sort, top, preview)
+              expect(ask(kept, q, sort, top, preview), `${label}: ${q} ${sort} ${top} ${preview}`).toEqual(first)
+              expect(first, `${label}: ${q} ${sort} ${top} ${preview}`).toEqual(ask(fresh, q, sort, top, preview))
+            }
+    }
+    same('at first')
+    expect(ask(kept, 'fiets', 'relevance', 10, false).total).toBe(2)
+    // A new photo with a longer word, one that is no longer public, one removed: each is seen at once.
+    docs = [...docs, doc(4, 'Een fietsenmaker', 'A bicycle repairer')]
+    kept.upsert([docs[3]!])
+    same('after an upsert')
+    expect(ask(kept, 'fie', 'newest', 10, false).ids[0]).toBe(doc(4, '', '').id)
+    docs = docs.map((d) => (d.id === doc(2, '', '').id ? { ...d, publicPreview: false } : d))
+    kept.upsert([docs[1]!])
+    same('after a change')
+    expect(ask(kept, 'fiets', 'relevance', 10, true).total).toBe(ask(kept, 'fiets', 'relevance', 10, false).total - 1)
+    docs = docs.filter((d) => d.id !== doc(1, '', '').id)
+    kept.remove([doc(1, '', '').id])
+    same('after a removal')
+    expect(ask(kept, 'fiets gracht', 'relevance', 10, false).total).toBe(0)
+  })
 })
 
 describe(`the in-process engine follows the table (${dbEngine()})`, () => {

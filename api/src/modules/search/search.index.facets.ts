@@ -18,6 +18,8 @@ export interface IndexFacts {
   score: Float32Array
   published: Float64Array
   preview: Uint8Array
+  /** combination() of each document. */
+  combo: Int32Array
   uses: Uint8Array
   orientation: Uint8Array
   colour: Uint8Array
@@ -32,7 +34,20 @@ export interface IndexFacts {
   collectionValues: Interned
 }
 
-export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
+/** The answer, with the document numbers of `docs` (`order`) for the index's memo. */
+/** Combinations of uses (8 bits), orientation (2) and colour (4) in one number. */
+const COMBOS = 1 << 14
+const PUBLIC_PREVIEW = 1 << 14
+
+/** A document's uses, orientation, colour and public preview in one number (bits 0–7, 8–9, 10–13, 14). */
+export const combination = (uses: number, orientation: number, colour: number, preview: number) =>
+  uses | (orientation << 8) | (colour << 10) | (preview ? PUBLIC_PREVIEW : 0)
+// Scratch for one search at a time (searches are synchronous): counts per combination, cleared as read, and
+// whether a combination passes the filters.
+const combosScratch = new Int32Array(COMBOS)
+const okScratch = new Uint8Array(COMBOS)
+
+export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
   const f = query.filters
   const want = {
     use: f.use ? (USE_BIT.get(f.use) ?? -1) : 0,
@@ -61,6 +76,7 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   const PH = 32
   // Locals, not fields, in the loop over every match (the hot path of a common word).
   const preview = facts.preview
+  const comboOf = facts.combo
   const usesOf = facts.uses
   const orientationOf = facts.orientation
   const colourOf = facts.colour
@@ -87,31 +103,43 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   }
   const previewOnly = f.publicPreviewOnly === true
   const { use, orientation, colour, series, collection, photographer } = want
-  const noFilter = use === 0 && orientation === -2 && colour === -2 && series === -2 && collection === -2 && photographer === -2
+  // Uses, orientation and colour are packed into one number per match (a combination): filters on them are
+  // one look-up per match, and their (disjunctive) counts are spread over the combinations after the loop.
+  const combined = series === -2 && collection === -2 && photographer === -2
   const total = matches.length
-  if (noFilter) {
-    // The common case (words alone): every match that may be shown is a hit and counts everywhere.
-    // Uses, orientation and colour packed into one number: one count per match, spread after the loop.
-    const combos = new Int32Array(1 << 14)
+  if (combined) {
+    const filtered = use !== 0 || orientation !== -2 || colour !== -2
+    const failOf = (k: number) =>
+      (use !== 0 && (use < 0 || (k & 255 & use) === 0) ? USE : 0) |
+      (orientation !== -2 && ((k >> 8) & 3) !== orientation ? ORI : 0) |
+      (colour !== -2 && k >> 10 !== colour ? COL : 0)
+    const ok = filtered ? okScratch : null
+    if (ok) for (let k = 0; k < COMBOS; k++) ok[k] = failOf(k) === 0 ? 1 : 0
+    const combos = combosScratch
     for (let i = 0; i < total; i++) {
       const d = matches[i]!
-      if (previewOnly && preview[d] === 0) continue
+      const packed = comboOf[d]!
+      if (previewOnly && (packed & PUBLIC_PREVIEW) === 0) continue
+      const k = packed & (COMBOS - 1)
+      combos[k]!++
+      if (ok !== null && ok[k] === 0) continue
       hits[hitN++] = d
-      combos[usesOf[d]! | (orientationOf[d]! << 8) | (colourOf[d]! << 10)]!++
       const s = seriesOf[d]!
       if (s >= 0) seriesCounts[s]!++
       if (collection1[d]! >= 0) countCollections(d)
       photographerCounts[photographerOf[d]!]!++
     }
-    for (let k = 0; k < combos.length; k++) {
+    for (let k = 0; k < COMBOS; k++) {
       const c = combos[k]!
       if (c === 0) continue
-      useMasks[k & 255]! += c
-      orientationCounts[(k >> 8) & 3]! += c
-      colourCounts[k >> 10]! += c
+      combos[k] = 0 // the scratch is clear again for the next search
+      const fail = filtered ? failOf(k) : 0
+      if (fail === 0 || fail === USE) useMasks[k & 255]! += c
+      if (fail === 0 || fail === ORI) orientationCounts[(k >> 8) & 3]! += c
+      if (fail === 0 || fail === COL) colourCounts[k >> 10]! += c
     }
   }
-  for (let i = 0; i < (noFilter ? 0 : total); i++) {
+  for (let i = 0; i < (combined ? 0 : total); i++) {
     const d = matches[i]!
     if (previewOnly && preview[d] === 0) continue
     const u = usesOf[d]!
@@ -157,7 +185,8 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     photographer: named(photographerCounts, (i) => facts.photographers.values[i]!),
   }
   for (const k of FACETS) facets[k] ??= {}
-  return { docs: top(facts, hits.subarray(0, hitN), query).map((d) => facts.docs[d]!), total: hitN, facets }
+  const order = top(facts, hits.subarray(0, hitN), query)
+  return { docs: order.map((d) => facts.docs[d]!), total: hitN, facets, order }
 }
 
 /** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
@@ -198,11 +227,18 @@ function top(facts: IndexFacts, hits: Int32Array, query: IndexQuery): number[] {
       i = m
     }
   }
-  for (const d of hits) {
+  for (let i = 0; i < hits.length; i++) {
+    const d = hits[i]!
     if (heap.length < k) {
       heap.push(d)
       up(heap.length - 1)
-    } else if (k > 0 && before(d, heap[0]!) < 0) {
+      continue
+    }
+    if (k === 0) break
+    // Most matches are plainly worse than the worst of the best k: ruled out without the full comparison.
+    const w = heap[0]!
+    if (relevance ? score[d]! < score[w]! : published[d]! < published[w]!) continue
+    if (before(d, w) < 0) {
       heap[0] = d
       down(0)
     }

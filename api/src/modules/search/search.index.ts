@@ -17,7 +17,9 @@
  * leave nothing behind); its postings are skipped until the next compaction.
  */
 import type { Facet, SearchDocument, SearchFilters } from './search.port.ts'
-import { COLOUR_NO, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
+import { COLOUR_NO, combination, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
+import { IndexMemo, type WordGroup } from './search.index.memo.ts'
+import { match, type MatchScratch } from './search.index.match.ts'
 import {
   damerau,
   deletions,
@@ -40,7 +42,6 @@ import {
   TYPO_NEIGHBOURS,
   typosFor,
   variants,
-  WEIGHT,
   words,
 } from './search.index.terms.ts'
 
@@ -84,6 +85,8 @@ export class MemoryIndex {
   #colour = new Uint8Array(1024)
   #uses = new Uint8Array(1024)
   #preview = new Uint8Array(1024)
+  /** Uses, orientation, colour and public preview packed per document (filterAndCount's one read per match). */
+  #combo = new Int32Array(1024)
   #series = new Int32Array(1024)
   #photographer = new Int32Array(1024)
   #published = new Float64Array(1024)
@@ -106,6 +109,8 @@ export class MemoryIndex {
   /** Document numbers of the current matches and the next word's (typed, reused: no array per search). */
   #listA = new Int32Array(1024)
   #listB = new Int32Array(1024)
+  /** Per word and per single-word answer, until the next change (search.index.memo.ts). */
+  readonly #memo = new IndexMemo()
 
   get size() {
     return this.#live
@@ -116,6 +121,7 @@ export class MemoryIndex {
   }
 
   upsert(docs: Iterable<SearchDocument>) {
+    this.#memo.clear()
     for (const d of docs) {
       this.#drop(d.id)
       this.#add(d)
@@ -124,6 +130,7 @@ export class MemoryIndex {
   }
 
   remove(ids: Iterable<string>) {
+    this.#memo.clear()
     for (const id of ids) this.#drop(id)
     if (this.#dead > 1000 && this.#dead > this.#live) this.#compact()
   }
@@ -136,6 +143,7 @@ export class MemoryIndex {
     this.#colour = grow(this.#colour, size)
     this.#uses = grow(this.#uses, size)
     this.#preview = grow(this.#preview, size)
+    this.#combo = grow(this.#combo, size)
     this.#series = grow(this.#series, size)
     this.#photographer = grow(this.#photographer, size)
     this.#published = grow(this.#published, size)
@@ -148,6 +156,7 @@ export class MemoryIndex {
     for (const u of d.uses) uses |= USE_BIT.get(u) ?? 0
     this.#uses[n] = uses
     this.#preview[n] = d.publicPreview ? 1 : 0
+    this.#combo[n] = combination(uses, this.#orientation[n]!, this.#colour[n]!, this.#preview[n]!)
     this.#series[n] = d.series === null ? -1 : this.#seriesValues.id(d.series)
     this.#photographer[n] = this.#photographers.id(d.photographerId)
     this.#published[n] = Date.parse(d.publishedAt)
@@ -306,32 +315,60 @@ export class MemoryIndex {
     const tokens = words(query.q).slice(0, 12)
     let kept = tokens.filter((t) => !isStopWord(t))
     if (kept.length === 0) kept = tokens
-    const terms: string[] = []
-    const groups = kept.map((w, i) => {
-      const last = i === kept.length - 1 && w === tokens[tokens.length - 1]
-      const alts: { p: Postings; quality: number }[] = []
-      this.#alternatives(w, false, 1, alts)
-      // A word that is no word of its own (nor a stem) is widened with its nearest words, also when, typed
-      // last, it begins longer words: "workr" begins "workroom" but was meant as "worker".
-      const whole = alts.length > 0
-      if (last && w.length >= 2) for (const longer of this.#prefixed(w)) this.#addTerm(longer, PREFIX, alts)
-      terms.push(w)
-      if (!whole) {
-        for (const near of this.typos(w)) {
-          if (near.charCodeAt(0) > 2) this.#alternatives(near, last, TYPO, alts)
-          else {
-            const p = this.#terms.get(near)
-            if (p && p.df > 0) alts.push({ p, quality: TYPO * STEM })
-          }
-          terms.push(near.charCodeAt(0) > 2 ? near : near.slice(1))
-        }
-      }
-      const postings = alts.reduce((n, a) => n + a.p.n, 0)
-      return { alts, postings, idf: Math.log(1 + this.#live / Math.max(1, Math.max(...alts.map((a) => a.p.df), 1))) }
-    })
+    const groups = kept.map((w, i) => this.#group(w, i === kept.length - 1 && w === tokens[tokens.length - 1]))
+    const terms = groups.flatMap((g) => g.terms)
+    // A single word (or none) without filters: its exact counts and best documents are kept until the index
+    // changes (search.index.memo.ts); with filters or more words, they are counted over the matches.
+    const f = query.filters
+    const plain = !f.use && !f.orientation && !f.colour && f.series === undefined && f.collection === undefined && f.photographer === undefined
+    const key = plain && groups.length <= 1 ? `${groups[0]?.key ?? ''}|${f.publicPreviewOnly === true ? 1 : 0}` : null
+    const known = key === null ? undefined : this.#memo.answer(key)
+    const order = known?.top.get(query.sort)
+    const k = Math.max(0, query.top)
+    if (known && order && (order.length >= k || order.length === known.total)) {
+      const docs: SearchDocument[] = []
+      for (let i = 0; i < k && i < order.length; i++) docs.push(this.#docs[order[i]!]!)
+      return { docs, total: known.total, facets: known.facets, terms }
+    }
     this.#scratch()
-    const matches = groups.length ? this.#match(groups) : this.#everything()
-    return { ...this.#filterAndCount(matches, query), terms }
+    const matches = groups.length ? match(this.#matchScratch(), groups) : this.#everything()
+    const answer = this.#filterAndCount(matches, query)
+    if (key !== null) {
+      const memo = known ?? { total: answer.total, facets: answer.facets, top: new Map() }
+      memo.top.set(query.sort, Int32Array.from(answer.order))
+      if (!known) this.#memo.addAnswer(key, memo)
+    }
+    return { docs: answer.docs, total: answer.total, facets: answer.facets, terms }
+  }
+
+  /** A typed word's alternatives, rarity and terms: worked out once until the index changes (the memo). */
+  #group(w: string, last: boolean): WordGroup {
+    const key = last ? `${w}\u0000` : w
+    const known = this.#memo.group(key)
+    if (known) return known
+    const terms: string[] = []
+    const alts: { p: Postings; quality: number }[] = []
+    this.#alternatives(w, false, 1, alts)
+    // A word that is no word of its own (nor a stem) is widened with its nearest words, also when, typed
+    // last, it begins longer words: "workr" begins "workroom" but was meant as "worker".
+    const whole = alts.length > 0
+    if (last && w.length >= 2) for (const longer of this.#prefixed(w)) this.#addTerm(longer, PREFIX, alts)
+    terms.push(w)
+    if (!whole) {
+      for (const near of this.typos(w)) {
+        if (near.charCodeAt(0) > 2) this.#alternatives(near, last, TYPO, alts)
+        else {
+          const p = this.#terms.get(near)
+          if (p && p.df > 0) alts.push({ p, quality: TYPO * STEM })
+        }
+        terms.push(near.charCodeAt(0) > 2 ? near : near.slice(1))
+      }
+    }
+    const postings = alts.reduce((n, a) => n + a.p.n, 0)
+    const idf = Math.log(1 + this.#live / Math.max(1, Math.max(...alts.map((a) => a.p.df), 1)))
+    const g: WordGroup = { key, alts, postings, idf, terms, union: null, asked: 0 }
+    this.#memo.addGroup(g)
+    return g
   }
 
   #scratch() {
@@ -353,88 +390,18 @@ export class MemoryIndex {
     return out.subarray(0, k)
   }
 
-  /**
-   * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
-   * result is a view of scratch space: valid until the next search (searches are synchronous).
-   */
-  #match(groups: { alts: { p: Postings; quality: number }[]; postings: number; idf: number }[]): Int32Array {
-    if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
-    const ordered = [...groups].sort((a, b) => a.postings - b.postings)
-    const seen = this.#seen
-    const best = this.#best
-    const score = this.#score
-    const alive = this.#alive
-    // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
-    // other list (filtered in place from the third word on: survivors never outrun the reading position).
-    const first = this.#listA
-    let firstN = 0
-    let current = this.#listA
-    let currentN = 0
-    for (let i = 0; i < ordered.length; i++) {
-      const g = ordered[i]!
-      for (const { p, quality } of g.alts) {
-        const data = p.data
-        const n = p.n
-        if (i === 0) {
-          for (let k = 0; k < n; k++) {
-            const v = data[k]!
-            const d = v >>> 4
-            if (!alive[d]) continue
-            const s = WEIGHT[v & 15]! * quality
-            if (seen[d] === 0) {
-              seen[d] = 1
-              best[d] = s
-              first[firstN++] = d
-            } else if (s > best[d]!) best[d] = s
-          }
-        } else {
-          const was = i
-          const now = i + 1
-          for (let k = 0; k < n; k++) {
-            const v = data[k]!
-            const d = v >>> 4
-            const at = seen[d]
-            if (at === was) {
-              seen[d] = now
-              best[d] = WEIGHT[v & 15]! * quality
-            } else if (at === now) {
-              const s = WEIGHT[v & 15]! * quality
-              if (s > best[d]!) best[d] = s
-            }
-          }
-        }
-      }
-      const idf = g.idf
-      if (i === 0) {
-        for (let k = 0; k < firstN; k++) {
-          const d = first[k]!
-          score[d] = idf * best[d]!
-        }
-        currentN = firstN
-        continue
-      }
-      const out = this.#listB
-      let outN = 0
-      for (let k = 0; k < currentN; k++) {
-        const d = current[k]!
-        if (seen[d] !== i + 1) continue
-        score[d] = score[d]! + idf * best[d]!
-        out[outN++] = d
-      }
-      current = out
-      currentN = outN
-    }
-    for (let k = 0; k < firstN; k++) seen[first[k]!] = 0
-    return current.subarray(0, currentN)
+  #matchScratch(): MatchScratch {
+    return { alive: this.#alive, seen: this.#seen, best: this.#best, score: this.#score, listA: this.#listA, listB: this.#listB, memo: this.#memo }
   }
 
-  #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> {
+  #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
     return filterAndCount(
       {
         docs: this.#docs,
         score: this.#score,
         published: this.#published,
         preview: this.#preview,
+        combo: this.#combo,
         uses: this.#uses,
         orientation: this.#orientation,
         colour: this.#colour,

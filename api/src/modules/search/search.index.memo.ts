@@ -1,0 +1,88 @@
+/**
+ * What the in-process index (search.index.ts) works out once per word and keeps until the index changes
+ * (issue 17: a varied stream repeats words far more often than whole queries):
+ *
+ *  - per typed word (and whether it was typed last, which adds the words it begins): the terms it matches
+ *    (itself, stems, longer words, near words), its rarity, and from its second search on the union of their
+ *    postings as one deduplicated list of live documents with each one's best match weight;
+ *  - per single word without filters (or no words at all), for public or all previews: the exact total and
+ *    facet counts, and the best documents in each order, as far as they were asked for.
+ *
+ * Exact, never approximate: both are computed by the same code as without them, from the index as it is,
+ * and the whole memo is dropped by every change to the index (upsert, remove, compaction). Bounded: the
+ * unions by the postings they hold, the answers by count (the oldest go first).
+ */
+import type { Facet } from './search.port.ts'
+import type { Postings } from './search.index.terms.ts'
+
+/** One typed word, as the index matches it. */
+export interface WordGroup {
+  /** The word and whether it was typed last (the memo's key). */
+  key: string
+  alts: { p: Postings; quality: number }[]
+  /** Postings over all alternatives (the order words are intersected in). */
+  postings: number
+  idf: number
+  /** The words a hit may show as matched for this word (highlights). */
+  terms: string[]
+  /** The live documents matching any alternative, once, with the best weight × quality (lazily). */
+  union: { docs: Int32Array; best: Float32Array } | null
+  /** Searches that matched this word so far (its union is made on the second). */
+  asked: number
+}
+
+/** A single word's (or no word's) answer without filters: exact counts, and the best documents per order. */
+export interface PlainAnswer {
+  total: number
+  facets: Record<Facet, Record<string, number>>
+  /** Document numbers in order, the first `length` of them (all of them when length === total). */
+  top: Map<'relevance' | 'newest', Int32Array>
+}
+
+/** Postings kept in unions at most: 8 bytes each (document number and weight). */
+const MAX_UNION_POSTINGS = 4_000_000
+const MAX_GROUPS = 20_000
+const MAX_ANSWERS = 2_000
+
+export class IndexMemo {
+  readonly #groups = new Map<string, WordGroup>()
+  readonly #answers = new Map<string, PlainAnswer>()
+  #unionPostings = 0
+
+  clear() {
+    this.#groups.clear()
+    this.#answers.clear()
+    this.#unionPostings = 0
+  }
+
+  group(key: string): WordGroup | undefined {
+    return this.#groups.get(key)
+  }
+
+  addGroup(g: WordGroup) {
+    if (this.#groups.size >= MAX_GROUPS) this.#dropOldestGroup()
+    this.#groups.set(g.key, g)
+  }
+
+  /** Accounts for a union just computed for a kept group; drops the oldest groups past the budget. */
+  unionAdded(g: WordGroup) {
+    if (this.#groups.get(g.key) !== g || !g.union) return
+    this.#unionPostings += g.union.docs.length
+    while (this.#unionPostings > MAX_UNION_POSTINGS && this.#groups.size > 1) this.#dropOldestGroup()
+  }
+
+  #dropOldestGroup() {
+    const [key, g] = this.#groups.entries().next().value!
+    this.#groups.delete(key)
+    if (g.union) this.#unionPostings -= g.union.docs.length
+  }
+
+  answer(key: string): PlainAnswer | undefined {
+    return this.#answers.get(key)
+  }
+
+  addAnswer(key: string, a: PlainAnswer) {
+    if (this.#answers.size >= MAX_ANSWERS) this.#answers.delete(this.#answers.keys().next().value!)
+    this.#answers.set(key, a)
+  }
+}
