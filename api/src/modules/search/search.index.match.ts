@@ -17,18 +17,13 @@ export interface MatchScratch {
 }
 
 /**
- * The live documents a word matches through any of its alternatives, once each, with the best weight ×
- * quality among them (what #match used to work out per search). Uses `seen` and `best` as scratch: called
- * only while they are clear.
+ * The live documents in any of `alts`' postings, once each, into `list` (their count returned), with each
+ * one's best weight × quality in `best` and `seen` set. Called only while `seen` is clear.
  */
-export function union(x: MatchScratch, g: WordGroup): { docs: Int32Array; best: Float32Array } {
-  if (g.union) return g.union
-  const seen = x.seen
-  const best = x.best
-  const alive = x.alive
-  const list = x.listB
+function collect(x: MatchScratch, alts: WordGroup['alts'], list: Int32Array): number {
+  const { seen, best, alive } = x
   let n = 0
-  for (const { p, quality } of g.alts) {
+  for (const { p, quality } of alts) {
     const data = p.data
     const len = p.n
     for (let k = 0; k < len; k++) {
@@ -43,7 +38,20 @@ export function union(x: MatchScratch, g: WordGroup): { docs: Int32Array; best: 
       } else if (s > best[d]!) best[d] = s
     }
   }
-  const docs = list.slice(0, n)
+  return n
+}
+
+/**
+ * The live documents a word matches through any of its alternatives, once each, with the best weight ×
+ * quality among them (what #match used to work out per search). Uses `seen` and `best` as scratch: called
+ * only while they are clear.
+ */
+export function union(x: MatchScratch, g: WordGroup): { docs: Int32Array; best: Float32Array } {
+  if (g.union) return g.union
+  const seen = x.seen
+  const best = x.best
+  const n = collect(x, g.alts, x.listB)
+  const docs = x.listB.slice(0, n)
   const bests = new Float32Array(n)
   for (let k = 0; k < n; k++) {
     const d = docs[k]!
@@ -69,7 +77,6 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
   const seen = x.seen
   const best = x.best
   const score = x.score
-  const alive = x.alive
   // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
   // other list (filtered in place from the third word on: survivors never outrun the reading position).
   const first = x.listA
@@ -83,22 +90,7 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
       first[k] = d
       best[d] = firstU.best[k]!
     }
-  } else
-    for (const { p, quality } of ordered[0]!.alts) {
-      const data = p.data
-      const n = p.n
-      for (let k = 0; k < n; k++) {
-        const v = data[k]!
-        const d = v >>> 4
-        if (!alive[d]) continue
-        const s = WEIGHT[v & 15]! * quality
-        if (seen[d] === 0) {
-          seen[d] = 1
-          best[d] = s
-          first[firstN++] = d
-        } else if (s > best[d]!) best[d] = s
-      }
-    }
+  } else firstN = collect(x, ordered[0]!.alts, first)
   const idf0 = ordered[0]!.idf
   for (let k = 0; k < firstN; k++) {
     const d = first[k]!
