@@ -218,6 +218,8 @@ describe('the search page with its first results (issue 17)', () => {
     expect(r.body).toContain('alt="Foto &quot;1&quot; &lt;img src=x onerror=alert(1)&gt;"')
     expect(r.body).toContain('<span class="tile-credit result-credit">Fotograaf &lt;b&gt;1&lt;/b&gt;</span>')
     expect(r.body.match(/<img /g)).toHaveLength(answer.hits.length)
+    // Each decodes off the frame, as the gallery's <Picture>: no image holds up the paint of the others.
+    expect(r.body.match(/<img [^>]*decoding="async"/g)).toHaveLength(answer.hits.length)
     expect(r.body).not.toContain('<b>')
   })
 

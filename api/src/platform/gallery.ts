@@ -192,7 +192,10 @@ export function imagePreloads(hits: Pick<FirstHit, 'previews'>[], landing: boole
  * The first results as plain markup for inside the app's root: the grid PhotoGrid draws before it has
  * measured its width (styles.css lays it out: .photo-grid, --ar), each tile a link to its photo with the
  * same <picture> (sources, srcset, sizes) as Picture.tsx and the alt text in Dutch first, then English,
- * then the caption. Every field is escaped: captions and credits are user text.
+ * then the caption. Every field is escaped: captions and credits are user text. Each image decodes off the
+ * frame (decoding="async", as Picture.tsx): without it Chromium held the first frame until all six eager
+ * images were decoded (~100 ms of AVIF decoding on two cores), so the largest one painted last; now each
+ * paints when its own decode is done.
  */
 export function firstGrid(hits: FirstHit[]): string {
   const pick = (pair: { nl: string | null; en: string | null }) => pair.nl || pair.en || ''
@@ -209,7 +212,7 @@ export function firstGrid(hits: FirstHit[]): string {
           .map((f) => `<source type="${MIME[f.format]}" srcset="${attr(srcsetOf(f.previews))}" sizes="${attr(GRID_SIZES)}">`)
           .join(
             '',
-          )}<img src="${attr(fallback.previews[0]!.url)}" srcset="${attr(srcsetOf(fallback.previews))}" sizes="${attr(GRID_SIZES)}" alt="${attr(alt)}" width="${hit.width}" height="${hit.height}" loading="${eager ? 'eager' : 'lazy'}"${eager ? ' fetchpriority="high"' : ''}></picture>`
+          )}<img src="${attr(fallback.previews[0]!.url)}" srcset="${attr(srcsetOf(fallback.previews))}" sizes="${attr(GRID_SIZES)}" alt="${attr(alt)}" width="${hit.width}" height="${hit.height}" loading="${eager ? 'eager' : 'lazy'}" decoding="async"${eager ? ' fetchpriority="high"' : ''}></picture>`
       : `<div role="img" aria-label="${attr(alt)}" class="no-preview"></div>`
     const credit = hit.credit.split(' / ')[0]!.trim()
     return (
