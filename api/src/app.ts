@@ -15,7 +15,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
 import { guardConnections, serverOptions } from './platform/connections.ts'
 import { errorsPlugin } from './platform/errors.ts'
-import { galleryRoutes, searchInProcess } from './platform/gallery.ts'
+import { builtAssetUrls, galleryRoutes, searchInProcess } from './platform/gallery.ts'
 import { healthRoutes } from './platform/health.ts'
 import { lazySchemas, rememberLazySchemas } from './platform/lazy-schemas.ts'
 import { lazyChildLoggerFactory } from './platform/logger.ts'
@@ -116,10 +116,16 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Every route is limited per caller: an API key by its id, a signed-in user by theirs, anyone else by
   // address. As a route-level onRequest hook it runs after the auth plugin's (app-level) one, so the caller
   // is known. In memory per process: with N replicas behind a balancer a caller gets up to N× the limit.
+  // The gallery's built files (/assets/<name>-<hash>.js|css|woff2, public and immutable) are not counted:
+  // a first visit of a search page asks ~20 of them besides its photos, so an anonymous visitor (or a
+  // newsroom behind one address) met 429s on the app's own scripts after a dozen pages. Only those exact
+  // files: any other path under /assets/ still counts.
   const limits = config.rateLimit
+  const assets = builtAssetUrls(WEB_DIR)
   await app.register(rateLimit, {
     global: true,
     hook: 'onRequest',
+    allowList: (req) => (req.method === 'GET' || req.method === 'HEAD') && assets.has(req.url),
     timeWindow: limits.windowSeconds * 1000,
     keyGenerator: (req) =>
       req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorsPlugin } from '../../api/src/platform/errors.ts'
-import { firstSearchQuery, galleryRoutes, imagePreloads, inlineStylesheet, type PublicPhoto } from '../../api/src/platform/gallery.ts'
+import { builtAssetUrls, firstSearchQuery, galleryRoutes, imagePreloads, inlineStylesheet, type PublicPhoto } from '../../api/src/platform/gallery.ts'
 
 // The gallery's serving rules on a throwaway web directory (a built one and an unbuilt one), so the test
 // doesn't depend on whether `npm run build` ran.
@@ -239,6 +239,24 @@ describe('the search page with its first results (issue 17)', () => {
       expect(other.body).toContain('<link rel="stylesheet" crossorigin href="/assets/index-abc.css">')
       expect(other.body).toContain('<link rel="modulepreload" crossorigin href="/assets/start-abc.js">')
       expect(other.body).not.toContain('<style>')
+    }
+  })
+
+  it("lists the built files' URLs (for the rate limit to leave out), without the precompressed copies", () => {
+    const dir = webDir(true)
+    try {
+      fs.writeFileSync(path.join(dir, 'dist/assets/index-abc.js.br'), 'x')
+      fs.writeFileSync(path.join(dir, 'dist/assets/index-abc.js.gz'), 'x')
+      fs.mkdirSync(path.join(dir, 'dist/assets/sub'))
+      expect([...builtAssetUrls(dir)].sort()).toEqual(['/assets/index-abc.css', '/assets/index-abc.js', '/assets/start-abc.js'])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    const unbuilt = webDir(false)
+    try {
+      expect(builtAssetUrls(unbuilt).size).toBe(0)
+    } finally {
+      fs.rmSync(unbuilt, { recursive: true, force: true })
     }
   })
 

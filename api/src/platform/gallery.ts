@@ -224,6 +224,21 @@ export function firstGrid(hits: FirstHit[]): string {
   return `<main class="first-results"><div class="photo-grid-box"><ul class="photo-grid results">${tiles.join('')}</ul></div></main>`
 }
 
+/**
+ * The URL paths of the gallery's built files (web/dist/assets, content-hashed by vite: public, immutable),
+ * without the precompressed copies (.br, .gz: the same URL, negotiated). Empty when the gallery is not built.
+ */
+export function builtAssetUrls(webDir: string): Set<string> {
+  const dir = path.join(webDir, 'dist', 'assets')
+  if (!fs.existsSync(path.join(webDir, 'dist', 'index.html')) || !fs.existsSync(dir)) return new Set()
+  return new Set(
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))
+      .map((e) => `/assets/${e.name}`),
+  )
+}
+
 export async function galleryRoutes(
   app: FastifyInstance,
   opts: {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WEB_DIR } from '../../../api/src/app.ts'
+import { builtAssetUrls } from '../../../api/src/platform/gallery.ts'
 import { engine } from '../../support/db.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
 
@@ -74,5 +76,28 @@ describe(`rate limits (${engine()})`, () => {
     const ok = await request(t, 'GET', '/v1/keys/current', key)
     expect(ok.status).toBe(200)
     expect(ok.body.organisation.name).toBe('Desk Valid')
+  })
+
+  // Needs the built gallery (npm run build; CI builds it before the tests).
+  const assets = [...builtAssetUrls(WEB_DIR)]
+  it.skipIf(assets.length === 0)("never counts the gallery's own built files, even for an address over its limit", async () => {
+    // This address used up its 4 anonymous requests above.
+    const counted = await fetch(`${t.url}/v1/search?q=fiets`)
+    expect(counted.status).toBe(429)
+    const js = assets.find((a) => a.endsWith('.js'))!
+    const css = assets.find((a) => a.endsWith('.css'))!
+    for (const a of [js, css, js, css, js, css]) {
+      const r = await fetch(`${t.url}${a}`)
+      expect(r.status, a).toBe(200)
+      expect(r.headers.get('x-ratelimit-limit')).toBeNull()
+      expect(r.headers.get('cache-control')).toContain('immutable')
+      expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(0)
+    }
+    // Only those exact files: any other path, even under /assets/, still counts.
+    for (const other of ['/assets/not-a-built-file.js', `${js}?x=1`, '/', '/?q=fiets']) {
+      const r = await fetch(`${t.url}${other}`)
+      expect(r.status, other).toBe(429)
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    }
   })
 })
