@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { GRID_PRESETS, GRID_SIZES } from '../../contract/grid.ts'
 import { launchBrowser, newContext, watchPage } from './support/browser.ts'
 import { startGallery, type Gallery } from './support/gallery.ts'
 
@@ -12,9 +13,8 @@ import { startGallery, type Gallery } from './support/gallery.ts'
 const QUERY = 'sekswerker'
 const RUNS = 9
 const VIEWPORT = { width: 1366, height: 900 }
-/** The grid's presets and sizes (web/src/components/PhotoGrid.tsx), so the static page loads the same files. */
-const GRID_SIZES = '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw'
-const PRESETS = ['thumb', 'small', 'medium']
+/** The grid's presets and sizes (contract/grid.ts, as the gallery and the server use them), so the static page loads the same files. */
+const PRESETS: readonly string[] = GRID_PRESETS
 
 interface Preview {
   preset: string

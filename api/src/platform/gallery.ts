@@ -25,6 +25,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifySchema } from 'fastify'
+import { GRID_EAGER, GRID_PRESETS, GRID_SIZES, HERO_COUNT, HERO_PRESETS, HERO_SIZES } from '../../../contract/grid.ts'
 import { problems } from './problems.ts'
 import { safePath } from './logger.ts'
 
@@ -150,14 +151,9 @@ interface FirstHit extends Pick<PublicPhoto, 'id' | 'width' | 'height' | 'captio
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const text = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const MIME: Record<string, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' }
-/** The grid's presets and sizes (web/src/components/PhotoGrid.tsx), so markup, preloads and gallery pick the same file. */
-const GRID_PRESETS = ['thumb', 'small', 'medium']
-const GRID_SIZES = '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw'
-/** How many of the first images load eagerly and first (SearchPage.tsx gives its grid eager={6}). */
-const GRID_EAGER = 6
 
 /** A hit's previews for the grid, by format in the order <picture> offers them (avif, webp, jpeg). */
-function gridSources(hit: Pick<FirstHit, 'previews'>, presets: string[]) {
+function gridSources(hit: Pick<FirstHit, 'previews'>, presets: readonly string[]) {
   const chosen = hit.previews.filter((p) => presets.includes(p.preset))
   const usable = chosen.length ? chosen : hit.previews
   return ['avif', 'webp', 'jpeg']
@@ -176,7 +172,7 @@ const srcsetOf = (previews: { width: number; url: string }[]) => previews.map((p
  * not holding up the script and its styles (test/e2e/first-paint.e2e.ts measures both ways).
  */
 export function imagePreloads(hits: Pick<FirstHit, 'previews'>[], landing: boolean): string[] {
-  const [count, presets, sizes] = landing ? [3, ['small', 'medium'], '22rem'] : [GRID_EAGER, GRID_PRESETS, GRID_SIZES]
+  const [count, presets, sizes] = landing ? [HERO_COUNT, HERO_PRESETS, HERO_SIZES] : [GRID_EAGER, GRID_PRESETS, GRID_SIZES]
   return hits.slice(0, count).flatMap((hit) => {
     const first = gridSources(hit, presets)[0]
     if (!first) return []

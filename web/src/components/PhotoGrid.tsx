@@ -4,6 +4,7 @@
  * until the image arrives, a one-line caption and a short credit under it.
  */
 import { useLayoutEffect, useRef, useState, type Ref } from 'react'
+import { GRID_PRESETS, GRID_SIZES } from '../../../contract/grid.ts'
 import type { Bilingual } from '../api.ts'
 import { useBilingual } from '../i18n/index.tsx'
 import { Link } from '../router.tsx'
@@ -21,9 +22,6 @@ export interface GridPhoto {
   previews: Preview[]
   highlights?: { caption?: string }
 }
-
-/** A tile is at most ~2.2 × the row height wide (styles.css); the browser picks from srcset by this. */
-const GRID_SIZES = '(min-width: 72rem) 600px, (min-width: 40rem) 480px, 80vw'
 
 /** "Name (studio) / CC BY 4.0" → "Name (studio)": the licence is on the photo page. */
 export const shortCredit = (credit: string) => credit.split(' / ')[0]!.trim()
@@ -84,7 +82,7 @@ export function PhotoGrid({ photos, eager = 0, label, listRef }: { photos: GridP
               <Link href={`/photos/${p.id}`} className="tile result">
                 <Picture
                   previews={p.previews}
-                  presets={['thumb', 'small', 'medium']}
+                  presets={GRID_PRESETS}
                   alt={alt}
                   width={p.width}
                   height={p.height}

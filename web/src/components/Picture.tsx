@@ -41,7 +41,7 @@ export function Picture(props: {
   thumbhash?: string | null
   sizes: string
   /** Only these presets (e.g. leave out 'thumb' on the photo page). */
-  presets?: string[]
+  presets?: readonly string[]
   eager?: boolean
   className?: string
 }) {

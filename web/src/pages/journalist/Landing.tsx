@@ -5,6 +5,7 @@
  * checklist.
  */
 import { useEffect, useState } from 'react'
+import { HERO_COUNT, HERO_PRESETS, HERO_SIZES } from '../../../../contract/grid.ts'
 import { api } from '../../api.ts'
 import { useBilingual, useLang, useT } from '../../i18n/index.tsx'
 import { journalist } from '../../i18n/journalist.ts'
@@ -83,7 +84,7 @@ function EntryGrid({
                 {cover && (
                   <Picture
                     previews={cover.previews}
-                    presets={['small', 'medium']}
+                    presets={HERO_PRESETS}
                     alt=""
                     width={cover.width}
                     height={cover.height}
@@ -171,19 +172,19 @@ export function AboutSections() {
 
 /** Three of the newest photos beside the front page's heading on a wide screen (decorative: the grid below has them). */
 export function HeroMosaic({ hits }: { hits: SearchHit[] }) {
-  const three = hits.slice(0, 3)
+  const three = hits.slice(0, HERO_COUNT)
   return (
     <div className="hero-mosaic" aria-hidden="true">
       {three.map((h, i) => (
         <Picture
           key={h.id}
           previews={h.previews}
-          presets={['small', 'medium']}
+          presets={HERO_PRESETS}
           alt=""
           width={h.width}
           height={h.height}
           thumbhash={h.thumbhash}
-          sizes="22rem"
+          sizes={HERO_SIZES}
           className={`m${i}`}
           eager
         />

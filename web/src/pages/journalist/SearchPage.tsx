@@ -4,6 +4,7 @@
  * thumbhash placeholders and srcset, and "more" follows nextCursor.
  */
 import { useEffect, useId, useRef, useState } from 'react'
+import { GRID_EAGER } from '../../../../contract/grid.ts'
 import { api, isAbort } from '../../api.ts'
 import { PhotoGrid } from '../../components/PhotoGrid.tsx'
 import { ProblemMessage } from '../../components/ProblemMessage.tsx'
@@ -213,7 +214,7 @@ export function SearchPage(_props: PageProps) {
             </StateBlock>
           )}
           <div aria-busy={loading}>
-            <PhotoGrid photos={hits} eager={6} listRef={resultsRef} />
+            <PhotoGrid photos={hits} eager={GRID_EAGER} listRef={resultsRef} />
           </div>
           {result?.nextCursor && (
             <p className="more">
