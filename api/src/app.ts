@@ -9,7 +9,7 @@ import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.ts'
 import type { Database } from './db/client.ts'
@@ -44,6 +44,8 @@ import { workflowRoutes, type WorkflowService } from './modules/workflow/index.t
 import { parseLicenceRef } from '../../contract/licence-ref.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web')
+/** Preview files (GET /v1/photos/{id}/media/{file}) a caller may fetch per minute, as a multiple of their API limit. */
+export const MEDIA_RATE_FACTOR = 10
 
 export interface AppContext {
   config: Readonly<Config>
@@ -121,6 +123,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // newsroom behind one address) met 429s on the app's own scripts after a dozen pages. Only those exact
   // files: any other path under /assets/ still counts.
   const limits = config.rateLimit
+  const maxOf = (req: FastifyRequest) => (req.principal ? (req.principal.via === 'apikey' ? limits.perKey : limits.perUser) : limits.anonymous)
   const assets = builtAssetUrls(WEB_DIR)
   await app.register(rateLimit, {
     global: true,
@@ -129,7 +132,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     timeWindow: limits.windowSeconds * 1000,
     keyGenerator: (req) =>
       req.principal ? (req.principal.via === 'apikey' ? `key:${req.principal.sessionId}` : `user:${req.principal.userId}`) : `ip:${req.ip}`,
-    max: (req) => (req.principal ? (req.principal.via === 'apikey' ? limits.perKey : limits.perUser) : limits.anonymous),
+    max: maxOf,
     errorResponseBuilder: (_req, c) => problems.tooManyRequests(Math.ceil(c.ttl / 1000)),
   })
   await app.register(cookie)
@@ -162,6 +165,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     maxUploadBytes: config.upload.maxBytes,
     idempotency: ctx.idempotency,
     grantsHold: (id) => ctx.downloads.grantsHold(id),
+    // Preview files count in a bucket of their own, MEDIA_RATE_FACTOR × the caller's limit: one page of
+    // results shows up to 24 of them, so in the API's budget an anonymous visitor (or a newsroom behind one
+    // address) met broken images after a few pages. Still limited: a scraper meets 429 all the same.
+    mediaRateLimit: { max: (req) => MEDIA_RATE_FACTOR * maxOf(req) },
   })
   await app.register(consentRoutes, { consent: ctx.consent, publication: ctx.publication })
   await app.register(workflowRoutes, { workflow: ctx.workflow })

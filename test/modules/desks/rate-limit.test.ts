@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WEB_DIR } from '../../../api/src/app.ts'
+import { MEDIA_RATE_FACTOR, WEB_DIR } from '../../../api/src/app.ts'
 import { builtAssetUrls } from '../../../api/src/platform/gallery.ts'
 import { engine } from '../../support/db.ts'
 import { request, startTestApp, type TestApp } from '../../support/app.ts'
@@ -99,5 +99,27 @@ describe(`rate limits (${engine()})`, () => {
       expect(r.status, other).toBe(429)
       expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     }
+  })
+
+  it('counts preview files in a bucket of their own, larger but still limited', async () => {
+    // This address used up its 4 anonymous API requests above; its preview files have 10 × 4 of their own.
+    expect((await fetch(`${t.url}/v1/photos/${crypto.randomUUID()}`)).status).toBe(429)
+    const max = MEDIA_RATE_FACTOR * 4
+    const statuses: number[] = []
+    for (let i = 0; i < max + 1; i++) {
+      const r = await fetch(`${t.url}/v1/photos/${crypto.randomUUID()}/media/thumb.jpeg`)
+      if (i === 0) {
+        expect(r.headers.get('x-ratelimit-limit')).toBe(String(max))
+        expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+      }
+      statuses.push(r.status)
+    }
+    // Through the gate (an unknown photo: 404) until the budget is spent, then 429 as a problem.
+    expect(statuses.slice(0, max).every((s) => s === 404)).toBe(true)
+    expect(statuses.at(-1)).toBe(429)
+    // A signed-in user's files count apart from the address's: the admin has 10 × 5.
+    const own = await request(t, 'GET', `/v1/photos/${crypto.randomUUID()}/media/thumb.jpeg`, admin.token)
+    expect(own.status).toBe(404)
+    expect(own.headers.get('x-ratelimit-limit')).toBe(String(MEDIA_RATE_FACTOR * 5))
   })
 })

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import Value from 'typebox/value'
 import { ProblemSchema } from '../../platform/problems.ts'
@@ -36,6 +37,8 @@ export interface PhotosRouteOptions {
   idempotency: IdempotencyService
   /** Whether a photo's download grants still hold (modules/downloads, through the gate): told after a licence change. */
   grantsHold?: (photoId: string) => Promise<Static<typeof GrantsHoldView>>
+  /** The preview files' own rate limit (app.ts): a budget apart from the API's, as a grid asks many at once. */
+  mediaRateLimit?: RateLimitOptions
 }
 
 export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async (app, opts) => {
@@ -164,6 +167,7 @@ export const photosRoutes: FastifyPluginAsyncTypebox<PhotosRouteOptions> = async
   app.get(
     '/v1/photos/:id/media/:file',
     {
+      ...(opts.mediaRateLimit ? { config: { rateLimit: opts.mediaRateLimit } } : {}),
       schema: {
         tags: ['photos'],
         summary: 'Derivative bytes: /v1/photos/{id}/media/{preset}.{format}',
