@@ -14,8 +14,6 @@ import { startGallery, type Gallery } from './support/gallery.ts'
 const QUERY = 'sekswerker'
 const RUNS = 9
 const VIEWPORT = { width: 1366, height: 900 }
-/** The grid's presets and sizes (contract/grid.ts, as the gallery and the server use them), so the static page loads the same files. */
-const PRESETS: readonly string[] = GRID_PRESETS
 
 interface Preview {
   preset: string
@@ -48,7 +46,7 @@ function staticPage(hits: Hit[]): string {
         .join(', '),
     )
   const tiles = hits.map((h) => {
-    const ps = h.previews.filter((p) => PRESETS.includes(p.preset))
+    const ps = h.previews.filter((p) => (GRID_PRESETS as readonly string[]).includes(p.preset))
     const of = (f: string) => ps.filter((p) => p.format === f)
     const jpeg = of('jpeg')
     const sources = ['avif', 'webp']
@@ -162,8 +160,9 @@ describe('the search page paints its first results soon', () => {
   let idleAfterMs: number | null = null
 
   beforeAll(async () => {
-    // 27 first visits from one address, each with its photos: more than an anonymous address's 300
-    // requests a minute (the gallery's built files are not counted, the photos are). Paint is measured here.
+    // 27 first visits from one address. They fit its limits (the built files are not counted, the photos
+    // have their own budget), but a limit met mid-run would stop the gallery's render: paint is measured here,
+    // not limits (test/modules/desks/rate-limit.test.ts does those).
     gallery = await startGallery({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000' })
     browser = await launchBrowser()
     // The search index is filled by the background worker after the seed: wait until it has every photo.
