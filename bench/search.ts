@@ -150,7 +150,9 @@ interface Proc {
 async function startProcess(script: string, env: Record<string, string>, readyPath: string, logLine?: string): Promise<Proc> {
   const port = await freePort()
   const node = script.endsWith('.ts') ? TSX : [process.execPath]
-  const proc = spawn(node[0]!, [...node.slice(1), path.join(ROOT, script)], {
+  // BENCH_PROFILE_DIR: the app (not the hello-world) writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR && !script.endsWith('.ts') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+  const proc = spawn(node[0]!, [...node.slice(1), ...profile, path.join(ROOT, script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
  * Matching for the in-process index (search.index.ts): the documents matching every typed word (AND), with
  * their scores, in the index's scratch arrays (valid until its next search; searches are synchronous).
  */
-import type { IndexMemo, WordGroup } from './search.index.memo.ts'
+import type { IndexMemo, Union, WordGroup } from './search.index.memo.ts'
 import { WEIGHT } from './search.index.terms.ts'
 
 /** The index's arrays a search works in (MemoryIndex's, as they are at the call). */
@@ -46,7 +46,7 @@ function collect(x: MatchScratch, alts: WordGroup['alts'], list: Int32Array): nu
  * quality among them (what #match used to work out per search). Uses `seen` and `best` as scratch: called
  * only while they are clear.
  */
-export function union(x: MatchScratch, g: WordGroup): { docs: Int32Array; best: Float32Array } {
+export function union(x: MatchScratch, g: WordGroup): Union {
   if (g.union) return g.union
   const seen = x.seen
   const best = x.best
@@ -74,9 +74,23 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
   // A word asked for before is read from its union (made now, while the scratch is clear); a word asked for
   // the first time straight from its postings (a union costs more than one pass, and pays off from the second).
   const unions = ordered.map((g) => (g.asked++ > 0 ? union(x, g) : null))
+  const score = x.score
+  const only = ordered.length === 1 ? unions[0] : null
+  if (only) {
+    // One word, read from its union: its documents are the matches as they are (once each), scored by its
+    // rarity times their best match; no intersection, so no marks to set and clear.
+    const { docs, best } = only
+    const out = x.listA
+    const idf = ordered[0]!.idf
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k]!
+      out[k] = d
+      score[d] = idf * best[k]!
+    }
+    return out.subarray(0, docs.length)
+  }
   const seen = x.seen
   const best = x.best
-  const score = x.score
   // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
   // other list (filtered in place from the third word on: survivors never outrun the reading position).
   const first = x.listA
@@ -102,6 +116,7 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
     const was = i
     const now = i + 1
     const u = unions[i]
+    const idf = ordered[i]!.idf
     if (u) {
       const { docs, best: bests } = u
       for (let k = 0; k < docs.length; k++) {
@@ -128,7 +143,6 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
           }
         }
       }
-    const idf = ordered[i]!.idf
     const out = x.listB
     let outN = 0
     for (let k = 0; k < currentN; k++) {

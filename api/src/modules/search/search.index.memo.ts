@@ -10,7 +10,7 @@
  *
  * Exact, never approximate: both are computed by the same code as without them, from the index as it is,
  * and the whole memo is dropped by every change to the index (upsert, remove, compaction). Bounded: the
- * unions by the postings they hold, the answers by count (the oldest go first).
+ * unions by the postings they hold, the answers by count (the least recently used words, and the oldest answers, go first).
  */
 import type { Facet } from './search.port.ts'
 import type { Postings } from './search.index.terms.ts'
@@ -26,9 +26,15 @@ export interface WordGroup {
   /** The words a hit may show as matched for this word (highlights). */
   terms: string[]
   /** The live documents matching any alternative, once, with the best weight × quality (lazily). */
-  union: { docs: Int32Array; best: Float32Array } | null
+  union: Union | null
   /** Searches that matched this word so far (its union is made on the second). */
   asked: number
+}
+
+/** A word's matches as one list: each live document once, with its best weight × quality. */
+export interface Union {
+  docs: Int32Array
+  best: Float32Array
 }
 
 /** A single word's (or no word's) answer without filters: exact counts, and the best documents per order. */
@@ -55,8 +61,14 @@ export class IndexMemo {
     this.#unionPostings = 0
   }
 
+  /** A word worked out before; asking for it makes it the most recently used (the last to be dropped). */
   group(key: string): WordGroup | undefined {
-    return this.#groups.get(key)
+    const g = this.#groups.get(key)
+    if (g) {
+      this.#groups.delete(key)
+      this.#groups.set(key, g)
+    }
+    return g
   }
 
   addGroup(g: WordGroup) {
@@ -64,7 +76,7 @@ export class IndexMemo {
     this.#groups.set(g.key, g)
   }
 
-  /** Accounts for a union just computed for a kept group; drops the oldest groups past the budget. */
+  /** Accounts for a union just computed for a kept group; drops the least recently used groups past the budget. */
   unionAdded(g: WordGroup) {
     if (this.#groups.get(g.key) !== g || !g.union) return
     this.#unionPostings += g.union.docs.length

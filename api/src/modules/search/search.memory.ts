@@ -203,6 +203,7 @@ export class MemorySearchEngine implements SearchEngine {
     const answer = this.#index.search({ q: query.q, filters: query.filters, sort: query.sort, top: offset + limit + 1 })
     const page = answer.docs.slice(offset, offset + limit + 1)
     const more = page.length > limit
+    const marked = new Map<string, string | null>() // the page's texts, each marked once (highlights())
     const hits: SearchHit[] = page.slice(0, limit).map((d) => ({
       id: d.id,
       highlights: highlights(
@@ -218,6 +219,7 @@ export class MemorySearchEngine implements SearchEngine {
         },
         answer.terms,
         query.lang,
+        marked,
       ),
     }))
     return { hits, facets: answer.facets, total: answer.total, nextCursor: more && offset + limit < MAX_OFFSET ? encodeCursor(offset + limit) : null }

@@ -319,7 +319,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const page = row.page ?? []
     const more = page.length > limit
     const terms = built?.terms ?? []
-    const hits: SearchHit[] = page.slice(0, limit).map((d) => ({ id: d.id, highlights: highlights(d, terms, query.lang) }))
+    const marked = new Map<string, string | null>()
+    const hits: SearchHit[] = page.slice(0, limit).map((d) => ({ id: d.id, highlights: highlights(d, terms, query.lang, marked) }))
     const facets = Object.fromEntries(FACETS.map((f) => [f, numbers(row.facets[f])])) as Record<Facet, Record<string, number>>
     return { hits, facets, total: row.total, nextCursor: more && offset + limit < CANDIDATES ? encodeCursor({ o: offset + limit }) : null }
   }
@@ -344,12 +345,23 @@ export function highlights(
   },
   terms: string[],
   lang?: 'nl' | 'en',
+  /**
+   * Texts already marked for these same `terms` (one page of hits: photos of one series or shoot often share
+   * their texts, and each is marked once). Only ever pass a map made for this list of terms.
+   */
+  memo?: Map<string, string | null>,
 ): SearchHit['highlights'] {
   if (terms.length === 0) return {}
+  const mark = (x: string | null) => {
+    if (!x || !memo) return highlight(x, terms)
+    let h = memo.get(x)
+    if (h === undefined) memo.set(x, (h = highlight(x, terms)))
+    return h
+  }
   const pairs = (nl: string | null, en: string | null) => (lang === 'en' ? [en, nl] : [nl, en])
   const first = (xs: (string | null)[]) => {
     for (const x of xs) {
-      const h = highlight(x, terms)
+      const h = mark(x)
       if (h) return h
     }
     return null
@@ -359,8 +371,8 @@ export function highlights(
   const alt = first(pairs(d.alt_nl, d.alt_en))
   // The keywords of the query's language that match, else the other language's (as the caption).
   const tags = first(pairs(d.tags.join(', '), d.tags_en.join(', ')))
-  const series = highlight(d.series, terms)
-  const credit = highlight(d.credit, terms)
+  const series = mark(d.series)
+  const credit = mark(d.credit)
   if (caption) out.caption = caption
   if (alt) out.alt = alt
   if (tags) out.tags = tags
