@@ -8,7 +8,8 @@ import { CachedSearchEngine } from '../../../api/src/modules/search/search.cache
 import { MemoryIndex } from '../../../api/src/modules/search/search.index.ts'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.repo.ts'
-import type { SearchDocument } from '../../../api/src/modules/search/search.port.ts'
+import type { SearchDocument, SearchFilters } from '../../../api/src/modules/search/search.port.ts'
+import { IndexMemo, type WordGroup } from '../../../api/src/modules/search/search.index.memo.ts'
 import { createTestDatabase, engine as dbEngine } from '../../support/db.ts'
 
 const doc = (id: number, captionNl: string, captionEn: string): SearchDocument => ({
@@ -70,24 +71,36 @@ describe('the in-process index', () => {
 
   it('what it keeps per word (counts, best documents, typos, longer words) is what a fresh index answers, after every change', () => {
     const kept = new MemoryIndex()
-    let docs = [doc(1, 'Een fiets bij de gracht', 'A bicycle by the canal'), doc(2, 'Twee fietsen', 'Two bicycles'), doc(3, 'Een kat', 'A cat')]
+    let docs = [
+      doc(1, 'Een fiets bij de gracht', 'A bicycle by the canal'),
+      { ...doc(2, 'Twee fietsen', 'Two bicycles'), orientation: 'portrait' as const, colour: 'red' as const, uses: ['editorial', 'social'] },
+      doc(3, 'Een kat', 'A cat'),
+    ]
     kept.upsert(docs)
+    // Filters on the facets packed per document (orientation, colour, uses): counted disjunctively.
+    const filterSets: SearchFilters[] = [{}, { orientation: 'portrait' }, { colour: 'red', use: 'social' }, { orientation: 'landscape', use: 'education' }]
+    let filters: SearchFilters = {}
     const ask = (index: MemoryIndex, q: string, sort: 'relevance' | 'newest', top: number, publicPreviewOnly: boolean) => {
-      const a = index.search({ q, filters: publicPreviewOnly ? { publicPreviewOnly } : {}, sort, top })
+      const a = index.search({ q, filters: { ...filters, ...(publicPreviewOnly ? { publicPreviewOnly } : {}) }, sort, top })
       return { ids: a.docs.map((d) => d.id), total: a.total, facets: a.facets, terms: a.terms }
     }
     const same = (label: string) => {
       const fresh = new MemoryIndex()
       fresh.upsert(docs)
-      for (const q of ['fiets', 'fiets gracht', 'fiest', 'fie', 'kat', ''])
-        for (const sort of ['relevance', 'newest'] as const)
-          for (const top of [1, 10])
-            for (const preview of [false, true]) {
-              // Asked twice: the second answer comes from what the first one left behind.
-              const first = ask(kept, q, sort, top, preview)
-              expect(ask(kept, q, sort, top, preview), `${label}: ${q} ${sort} ${top} ${preview}`).toEqual(first)
-              expect(first, `${label}: ${q} ${sort} ${top} ${preview}`).toEqual(ask(fresh, q, sort, top, preview))
-            }
+      for (const f of filterSets) {
+        filters = f
+        for (const q of ['fiets', 'fiets gracht', 'fiest', 'fie', 'kat', ''])
+          for (const sort of ['relevance', 'newest'] as const)
+            for (const top of [1, 10])
+              for (const preview of [false, true]) {
+                // Asked twice: the second answer comes from what the first one left behind.
+                const at = `${label}: ${q} ${sort} ${top} ${preview} ${JSON.stringify(f)}`
+                const first = ask(kept, q, sort, top, preview)
+                expect(ask(kept, q, sort, top, preview), at).toEqual(first)
+                expect(first, at).toEqual(ask(fresh, q, sort, top, preview))
+              }
+      }
+      filters = {}
     }
     same('at first')
     expect(ask(kept, 'fiets', 'relevance', 10, false).total).toBe(2)
@@ -104,6 +117,23 @@ describe('the in-process index', () => {
     kept.remove([doc(1, '', '').id])
     same('after a removal')
     expect(ask(kept, 'fiets gracht', 'relevance', 10, false).total).toBe(0)
+  })
+
+  it('the word memo, when full, drops the word asked for longest ago, not the one worked out first', () => {
+    const memo = new IndexMemo()
+    const group = (key: string): WordGroup => ({ key, alts: [], postings: 0, idf: 1, terms: [key], union: null, asked: 0 })
+    memo.addGroup(group('fiets'))
+    // Past its bound (20,000 words) with words worked out once, while "fiets" keeps being asked for.
+    const words = 30_000
+    for (let n = 1; n <= words; n++) {
+      memo.addGroup(group(`w${n}`))
+      if (n % 1000 === 0) expect(memo.group('fiets')?.key, `after ${n} words`).toBe('fiets')
+    }
+    // The words worked out longest ago and not asked for since went; "fiets", asked all along, stayed.
+    expect(memo.group('w1')).toBeUndefined()
+    expect(memo.group('w9000')).toBeUndefined()
+    expect(memo.group(`w${words}`)?.key).toBe(`w${words}`)
+    expect(memo.group('fiets')?.key).toBe('fiets')
   })
 })
 
