@@ -215,7 +215,7 @@ function top(facts: IndexFacts, hits: Int32Array, query: IndexQuery): number[] {
     return x < y ? 1 : x > y ? -1 : 0
   }
   const k = Math.max(0, query.top)
-  if (hits.length <= k * 4 || hits.length < 512) return Array.from(hits.sort(before).subarray(0, k))
+  if (hits.length <= k * 2) return Array.from(hits.sort(before).subarray(0, k))
   // A bounded heap (the worst of the best k on top): n log k instead of sorting every match.
   const heap: number[] = []
   const worse = (a: number, b: number) => before(a, b) > 0
