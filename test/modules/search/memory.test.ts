@@ -71,9 +71,9 @@ describe('the in-process index', () => {
 
   it('what it keeps per word (counts, best documents, typos, longer words) is what a fresh index answers, after every change', () => {
     const kept = new MemoryIndex()
-    let docs = [
+    let docs: SearchDocument[] = [
       doc(1, 'Een fiets bij de gracht', 'A bicycle by the canal'),
-      { ...doc(2, 'Twee fietsen', 'Two bicycles'), orientation: 'portrait' as const, colour: 'red' as const, uses: ['editorial', 'social'] },
+      { ...doc(2, 'Twee fietsen', 'Two bicycles'), orientation: 'portrait', colour: 'red', uses: ['editorial', 'social'] },
       doc(3, 'Een kat', 'A cat'),
     ]
     kept.upsert(docs)

@@ -4,7 +4,7 @@
  * of publication, the model releases its consent records amount to, its public texts in the served
  * language, and for a download the grant. Nothing from the original file, and no capture date.
  */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { GateInputs } from '../consent/index.ts'
 import { USES } from '../../../../contract/vocabulary.ts'
 import { licenceKind, licenceLabel, type Licence } from '../licences/index.ts'
@@ -124,7 +124,7 @@ export function photoRights(
 }
 
 /** A short tag of the terms a file carries: part of its ETag, so a change of terms is a change of version. */
-export const termsTag = (rights: Rights) => createHash('sha256').update(JSON.stringify(rights)).digest('base64url').slice(0, 10)
+export const termsTag = (rights: Rights) => hash('sha256', JSON.stringify(rights), 'base64url').slice(0, 10) // one-shot: no Hash object per view
 
 /** Words of the caption as a URL slug: ASCII letters and digits, at most six words and 48 characters. */
 export function slugOf(text: string | null | undefined): string {
