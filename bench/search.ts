@@ -12,6 +12,7 @@
  * `search varied <size>: p50 …, p95 …, p99 …, <ratio>× hello-world`. --database: measure an existing
  * database loaded earlier with --keep (one size; neither loaded nor dropped).
  *   BENCH_DATABASE_URL=postgres://…/postgres   (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
+ *   BENCH_PROFILE_DIR=/some/dir                  (each app process writes a V8 CPU profile there when it stops)
  *
  * Per size, in a fresh database (dropped afterwards unless --keep):
  *  1. Load: the vocabulary is search-core's caption generator (fixtures/search/generate.ts): 5 000
