@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { colourFamily, orientationOf } from '../../../api/src/modules/search/search.colour.ts'
 import { LanguageGuidance } from '../../../api/src/modules/search/search.guidance.ts'
+import { highlights } from '../../../api/src/modules/search/search.postgres.repo.ts'
 import { highlight, tokenize } from '../../../api/src/modules/search/search.text.ts'
 import { colourFamily as cf } from '../../../api/src/modules/search/search.colour.ts'
 import { syntheticBatches } from '../../../fixtures/search/generate.ts'
@@ -50,6 +51,34 @@ describe('highlight', () => {
     expect(h).toContain('<mark>bakfiets</mark>')
     expect(h.length).toBeLessThan(300)
     expect(h.startsWith('… ')).toBe(true)
+  })
+  it("marks a page's shared texts once, and each hit's own texts as its own (highlights with a page's memo)", () => {
+    const hit = (altNl: string, series: string | null) => ({
+      caption_nl: 'Fietsen bij de gracht',
+      caption_en: 'Bicycles by the canal',
+      alt_nl: altNl,
+      alt_en: null,
+      tags: ['fiets', 'gracht'],
+      tags_en: [],
+      series,
+      credit: 'Fotograaf',
+    })
+    const terms = ['fiets', 'gracht']
+    const page = new Map<string, string | null>()
+    const a = highlights(hit('Een fiets tegen een brug', 'Grachtenfietsen'), terms, 'nl', page)
+    const b = highlights(hit('Twee mensen op een bank', null), terms, 'nl', page)
+    // Each hit's highlights are exactly what it gets without a memo: shared texts equal, its own its own.
+    expect(a).toEqual(highlights(hit('Een fiets tegen een brug', 'Grachtenfietsen'), terms, 'nl'))
+    expect(b).toEqual(highlights(hit('Twee mensen op een bank', null), terms, 'nl'))
+    expect(b.caption).toBe(a.caption)
+    expect(a.alt).toBe('Een <mark>fiets</mark> tegen een brug')
+    expect(b.alt).toBeUndefined()
+    expect(b.series).toBeUndefined()
+    // What the memo holds: each distinct text once, the ones without a match as null.
+    expect(page.get('Fietsen bij de gracht')).toBe(a.caption)
+    expect(page.get('Twee mensen op een bank')).toBeNull()
+    // Six distinct texts were asked (shared caption, tags and credit; both alts; one series), each kept once.
+    expect(page.size).toBe(6)
   })
 })
 
