@@ -12,11 +12,18 @@ const VIEWPORTS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
 ] as const
 
-/** Scrolls through the page so lazy images load, back to the top, and waits until every image has. */
+/**
+ * Scrolls through the page so lazy images load, back to the top, and waits until every image has. A lazy
+ * image scrolled past too quickly for Chromium to start it would never complete (a CI run on a busy machine
+ * timed out so on the phone's landing page): any still waiting are then asked for at once.
+ */
 async function settle(page: Page) {
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
   for (let y = 0; y < height; y += 600) await page.evaluate((top) => window.scrollTo(0, top), y)
   await page.evaluate(() => window.scrollTo(0, 0))
+  await page.evaluate(() => {
+    for (const i of document.images) if (!i.complete && i.loading === 'lazy') i.loading = 'eager'
+  })
   await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined, { timeout: 30_000 })
   await page.evaluate(() => document.fonts.ready)
 }
