@@ -115,16 +115,14 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
   const total = matches.length
   if (combined) {
     const filtered = use !== 0 || orientation !== -2 || colour !== -2
-    const failOf = (k: number) =>
-      (use !== 0 && (use < 0 || (k & 255 & use) === 0) ? USE : 0) |
-      (orientation !== -2 && ((k >> 8) & 3) !== orientation ? ORI : 0) |
-      (colour !== -2 && k >> 10 !== colour ? COL : 0)
     const useOk = useOkScratch
     const orientationOk = orientationOkScratch
     const colourOk = colourOkScratch
     for (let m = 0; m < 256; m++) useOk[m] = use === 0 || (use > 0 && (m & use) !== 0) ? 1 : 0
     for (let o = 0; o < 4; o++) orientationOk[o] = orientation === -2 || o === orientation ? 1 : 0
     for (let c = 0; c < 16; c++) colourOk[c] = colour === -2 || c === colour ? 1 : 0
+    /** The filters a combination fails, from the same three tables. */
+    const failOf = (k: number) => (useOk[k & 255] ? 0 : USE) | (orientationOk[(k >> 8) & 3] ? 0 : ORI) | (colourOk[k >> 10] ? 0 : COL)
     const combos = combosScratch
     const touched = touchedScratch
     let touchedN = 0
