@@ -14,6 +14,8 @@ const Bool = Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('tru
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'development' }),
   HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  /** Server processes sharing the port (node:cluster), each a full replica: only with DATABASE_URL (PGlite is one process's). */
+  WORKERS: Type.Integer({ default: 1, minimum: 1, maximum: 64 }),
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+[^/]$' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
@@ -106,6 +108,8 @@ export interface Config {
   env: Env['NODE_ENV']
   host: string
   port: number
+  /** How many server processes share the port (platform/workers.ts); 1: this process serves. */
+  workers: number
   /** PUBLIC_URL as configured: API responses carry relative URLs without it (never the request's Host). */
   publicUrl: string | undefined
   /**
@@ -211,6 +215,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     // A server deployment may run several replicas: a key made up by one of them would lock the others out.
     problems.push('MASTER_KEY or MASTER_KEY_FILE is required when DATABASE_URL is set')
   }
+  if (embedded && env.WORKERS > 1) {
+    // The embedded database belongs to one process: a second one would find its data directory locked.
+    problems.push(
+      `WORKERS=${env.WORKERS} needs DATABASE_URL: the embedded database (PGlite) belongs to one process, so without a PostgreSQL server WORKERS must be 1`,
+    )
+  }
   if (env.TEST_CRASH_AFTER_DERIVATIVE_BLOBS !== undefined && env.NODE_ENV !== 'test') {
     problems.push('TEST_CRASH_AFTER_DERIVATIVE_BLOBS is only allowed with NODE_ENV=test')
   }
@@ -240,6 +250,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
+    workers: env.WORKERS,
     publicUrl: env.PUBLIC_URL,
     origin: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     dataDir,

@@ -1,6 +1,13 @@
-/** Process entry: load config → start the runtime → listen; graceful shutdown on SIGINT/SIGTERM. */
+/**
+ * Process entry: load config → start the runtime → listen; graceful shutdown on SIGINT/SIGTERM. With
+ * WORKERS=n (n > 1) this process starts n workers that each do exactly that, and watches them (platform/workers.ts).
+ */
+import cluster from 'node:cluster'
+import pino from 'pino'
 import { ConfigError, loadConfig } from './config.ts'
 import { DataDirLocked } from './platform/data-dir.ts'
+import { loggerOptions } from './platform/logger.ts'
+import { superviseWorkers } from './platform/workers.ts'
 import { startRuntime } from './runtime.ts'
 
 async function main() {
@@ -14,6 +21,11 @@ async function main() {
     }
     throw err
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    const logger = pino(loggerOptions(config))
+    logger.info({ workers: config.workers }, 'starting workers')
+    process.exit(await superviseWorkers({ workers: config.workers, background: config.worker.enabled, logger }))
+  }
   let runtime: Awaited<ReturnType<typeof startRuntime>>
   try {
     runtime = await startRuntime(config)
@@ -26,7 +38,10 @@ async function main() {
   }
   const { app, logger } = runtime
   const address = await app.listen({ host: config.host, port: config.port })
-  logger.info({ address, database: runtime.database.engine, dataDir: config.embedded ? config.dataDir : undefined }, 'Eerlijk Beeld is listening')
+  logger.info(
+    { address, database: runtime.database.engine, dataDir: config.embedded ? config.dataDir : undefined, worker: cluster.worker?.id },
+    'Eerlijk Beeld is listening',
+  )
   if (runtime.seeded) {
     // Printed (not logged): how to get in, without the passwords themselves.
     process.stdout.write(

@@ -72,7 +72,7 @@ export class PhotosService {
   readonly store: DerivativeStore
   /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
   readonly #views = new WeakMap<PhotoRecord, Map<string, StaticView>>()
-  readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer>>()
+  readonly #json = new WeakMap<PhotoRecord, Map<string, string | Buffer>>()
 
   readonly editor: PhotoEditor
   /** Upload to stored draft, its undoing, and the orphaned-blob sweep (photos.ingest.ts). */
@@ -113,19 +113,31 @@ export class PhotosService {
    * told, as the gate decided) and day: for one record and one day the gate's verdict, and so the whole
    * response, is the same for every caller the gate gives that variant.
    */
-  async getJson(id: string, principal: Principal | null, serialize: (view: ReturnType<PhotosService['view']>) => string, lang: Lang = 'nl'): Promise<Buffer> {
+  async getJson(
+    id: string,
+    principal: Principal | null,
+    serialize: (view: ReturnType<PhotosService['view']>) => string,
+    lang: Lang = 'nl',
+  ): Promise<string | Buffer> {
     const allowed = await this.deps.gate.require(id, { kind: 'view' }, callerOf(principal))
     const key = `${variantOf(allowed)}:${lang}:${todayUtc()}`
     let texts = this.#json.get(allowed.record)
     if (!texts) this.#json.set(allowed.record, (texts = new Map()))
-    let text = texts.get(key)
-    if (text === undefined) {
-      // Kept as bytes: encoding the text again on every send was a noticeable part of the request.
-      text = Buffer.from(serialize(this.viewOf(allowed, lang)))
+    const kept = texts.get(key)
+    if (kept === undefined) {
+      // Sent as text the first time: the socket encodes it as it writes, and most records out of many are
+      // asked for once (a page of search results), so making bytes of it first would be work for nothing.
+      const text = serialize(this.viewOf(allowed, lang))
       if (texts.size > 8) texts.clear()
       texts.set(key, text)
+      return text
     }
-    return text
+    if (typeof kept !== 'string') return kept
+    // Asked for again: kept as bytes from now on (encoding the text on every send was a noticeable part of
+    // the request for a photo read again and again).
+    const bytes = Buffer.from(kept)
+    texts.set(key, bytes)
+    return bytes
   }
 
   async get(id: string, principal: Principal | null, lang: Lang = 'nl') {
