@@ -2,7 +2,7 @@
  * Benchmark: GET /v1/search (the configured engine: by default the in-process index over PostgreSQL) with
  * 10k, 100k and 1M synthetic photos, against a Fastify hello-world measured in the same run (issues 4, 17).
  *
- *   npm run bench -- search [--sizes 10k,100k,1m] [--seconds 10] [--mode varied|fixed] [--keep] [--database <name>]
+ *   npm run bench -- search [--sizes 10k,100k,1m] [--seconds 10] [--mode varied|fixed] [--keep] [--database <name>] [--workers n]
  *
  * --mode varied (the default): a stream of 3,000 distinct queries drawn from the captions' vocabulary
  * (search-queries.ts), sent in order across all connections, so neither cache sees the same query twice
@@ -10,7 +10,10 @@
  * in-process engine alone, loaded from the same table, one query at a time. --mode fixed: the 16-query mix
  * of issue 4 (what an answer cache is best at). One summary line per size and configuration:
  * `search varied <size>: p50 …, p95 …, p99 …, <ratio>× hello-world`. --database: measure an existing
- * database loaded earlier with --keep (one size; neither loaded nor dropped).
+ * database loaded earlier with --keep (one size; neither loaded nor dropped). --workers n: the app with
+ * WORKERS=n (n processes sharing the port, each with its own index: platform/workers.ts), measured once
+ * every worker has its index; the hello-world stays one process, so its ratio then compares n processes
+ * with one (the p50/p95/p99 are what a caller meets on this machine either way). RSS is the sum of all.
  *   BENCH_DATABASE_URL=postgres://…/postgres   (default postgres://postgres:postgres@127.0.0.1:5432/postgres)
  *   BENCH_PROFILE_DIR=/some/dir                  (each app process writes a V8 CPU profile there when it stops)
  *
@@ -129,6 +132,8 @@ function args() {
     mode: (value('mode') ?? 'varied') as 'varied' | 'fixed',
     /** An existing database already loaded with the (single) size given: measured, never loaded or dropped. */
     database: value('database'),
+    /** WORKERS for the app: how many server processes share its port (default 1). */
+    workers: Number(value('workers') ?? 1),
   }
 }
 
@@ -148,7 +153,7 @@ interface Proc {
  * Starts a script (TypeScript through tsx, built JavaScript with plain node) and waits until `readyPath`
  * answers and, when `logLine` is given, the process has printed it.
  */
-async function startProcess(script: string, env: Record<string, string>, readyPath: string, logLine?: string): Promise<Proc> {
+async function startProcess(script: string, env: Record<string, string>, readyPath: string, logLine?: string, logCount = 1): Promise<Proc> {
   const port = await freePort()
   const node = script.endsWith('.ts') ? TSX : [process.execPath]
   // BENCH_PROFILE_DIR: the app (not the hello-world) writes a V8 CPU profile there when it stops.
@@ -178,7 +183,7 @@ async function startProcess(script: string, env: Record<string, string>, readyPa
     const url = m ? m[1]! : `http://127.0.0.1:${port}`
     try {
       const r = await fetch(`${url}${readyPath}`)
-      if (r.ok && (!logLine || out.includes(logLine))) return { proc, url, stop }
+      if (r.ok && (!logLine || out.split(logLine).length - 1 >= logCount)) return { proc, url, stop }
     } catch {
       /* not yet */
     }
@@ -386,14 +391,23 @@ const CACHE_LABEL: Record<Caches, string> = {
 }
 const GOAL_CACHES: Caches = 'answer cache off'
 
-/** Resident memory of a process (Linux), in MB; 0 where /proc is not there. */
+/** Resident memory of a process and its children (the workers: WORKERS=n), in MB (Linux); 0 where /proc is not there. */
 function rssMb(pid: number | undefined): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return m ? Math.round(Number(m[1]) / 1024) : 0
-  } catch {
-    return 0
+  const kb = (p: number | string) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))
+      return m ? Number(m[1]) : 0
+    } catch {
+      return 0
+    }
   }
+  let children: string[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+  } catch {
+    /* no /proc */
+  }
+  return pid === undefined ? 0 : Math.round((kb(pid) + children.reduce((sum, c) => sum + kb(c), 0)) / 1024)
 }
 
 /** Each query of the fixed mix alone, 16 times in a row (the first warms PostgreSQL's buffers). */
@@ -428,7 +442,7 @@ interface SizeResult {
 }
 
 export async function run(): Promise<void> {
-  const { sizes, seconds, keep, mode, database } = args()
+  const { sizes, seconds, keep, mode, database, workers } = args()
   if (database && sizes.length !== 1) throw new Error('--database takes exactly one --sizes (the size loaded into it)')
   const entry = productionEntry()
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
@@ -440,7 +454,7 @@ export async function run(): Promise<void> {
     `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM; node ${process.version}; PostgreSQL ${server}`,
   )
   console.log(
-    `autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; anonymous callers; the app as \`npm start\` runs it (${entry}); load average ${os
+    `autocannon: ${CONNECTIONS} connections, ${seconds} s per run; sizes ${sizes.map(label).join(', ')}; anonymous callers; the app as \`npm start\` runs it (${entry})${workers > 1 ? ` with WORKERS=${workers} (the hello-world: one process)` : ''}; load average ${os
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(', ')}\n`,
@@ -467,6 +481,7 @@ export async function run(): Promise<void> {
           DATABASE_URL: url,
           MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
           WORKER_ENABLED: '0',
+          WORKERS: String(workers),
           LOG_LEVEL: 'warn',
           NODE_ENV: 'production',
           PUBLIC_URL: 'http://localhost:3000',
@@ -483,7 +498,7 @@ export async function run(): Promise<void> {
           // Each configuration its own process, measured only once its in-process index is complete (until
           // then the PostgreSQL engine answers: search.memory.ts), then warmed with the fixed mix for 2 s.
           const t0 = performance.now()
-          const app = await startProcess(entry, { ...env, ...CACHE_ENV[caches] }, '/healthz', INDEX_LOADED)
+          const app = await startProcess(entry, { ...env, ...CACHE_ENV[caches] }, '/healthz', INDEX_LOADED, workers)
           const indexMs = Math.round(performance.now() - t0)
           try {
             // Caches off: each query alone first (what the engine and the gate's reads cost).
@@ -529,7 +544,8 @@ export async function run(): Promise<void> {
   const line = (m: Load, hello: number) => `p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${(m.rps / hello).toFixed(3)}× hello-world`
   for (const r of results) {
     const name = mode === 'varied' ? 'varied' : 'fixed'
-    for (const caches of CACHES) console.log(`search ${name} ${label(r.n)}: ${line(r.configs[caches], r.helloRps)} (${CACHE_LABEL[caches]})`)
+    const shape = workers > 1 ? `, ${workers} workers` : ''
+    for (const caches of CACHES) console.log(`search ${name} ${label(r.n)}: ${line(r.configs[caches], r.helloRps)} (${CACHE_LABEL[caches]}${shape})`)
     if (r.floor)
       console.log(
         `search ${name} ${label(r.n)} engine floor: ${line(r.floor, r.helloRps)} (one query at a time in-process; index loaded in ${r.floor.loadMs} ms, ~${r.floor.heapMb} MB heap)`,
