@@ -75,7 +75,7 @@ export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
         return
       }
       if (!started.has(slot)) {
-        logger.error({ worker: slot + 1, code, signal }, 'a worker could not start; stopping the server')
+        logger.error({ slot: slot + 1, pid: w.process.pid, code, signal }, 'a worker could not start; stopping the server')
         return stop(code || 1)
       }
       const now = Date.now()
@@ -85,7 +85,7 @@ export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
         logger.error({ restarts: restarts.length }, 'workers keep exiting; stopping the server')
         return stop(1)
       }
-      logger.error({ worker: slot + 1, code, signal }, 'a worker exited; starting another in its place')
+      logger.error({ slot: slot + 1, pid: w.process.pid, code, signal }, 'a worker exited; starting another in its place')
       fork(slot)
     })
 

@@ -1,0 +1,53 @@
+/**
+ * GET /v1/photos/:id's answer is serialised once per photo record, variant and day (photos.service.ts
+ * getJson): sent as text the first time, kept as bytes once asked for again. Either way a caller gets the
+ * same answer, and a change to the photo is a new record, so a new answer at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../../support/app.ts'
+import { publishedPhoto, staff, type Staff } from '../../support/factories.ts'
+
+let t: TestApp
+let s: Staff
+beforeAll(async () => {
+  // No background worker: its AVIF files would change the record (and so the answer) between two reads.
+  t = await startTestApp({ WORKER_ENABLED: '0' })
+  s = await staff(t)
+})
+afterAll(() => t?.close())
+
+describe("a photo's detail answer, kept with its record", () => {
+  it('is the same answer as text the first time and as kept bytes after, and a new one after a change', async () => {
+    const { photoId } = await publishedPhoto(t, s)
+    const serialize = (view: unknown) => JSON.stringify(view)
+    const first = await t.rt.photos.getJson(photoId, null, serialize)
+    const second = await t.rt.photos.getJson(photoId, null, serialize)
+    const third = await t.rt.photos.getJson(photoId, null, serialize)
+    expect(typeof first).toBe('string')
+    expect(Buffer.isBuffer(second)).toBe(true)
+    expect(second.toString()).toBe(first)
+    // Kept: the same bytes, not made again.
+    expect(third).toBe(second)
+    expect(JSON.parse(first as string)).toMatchObject({ id: photoId, caption: { nl: 'Een portret' } })
+
+    // Over HTTP, through the route's own serialiser: the cold and the warm answers are the same text.
+    const cold = await (await fetch(`${t.url}/v1/photos/${photoId}?lang=en`)).text()
+    const warm = await (await fetch(`${t.url}/v1/photos/${photoId}?lang=en`)).text()
+    expect(warm).toBe(cold)
+    expect(JSON.parse(cold)).toMatchObject({ id: photoId, caption: { en: 'A portrait' } })
+
+    // A change makes a new record: the next answer says it, as text again.
+    const patched = await fetch(`${t.url}/v1/photos/${photoId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${s.curator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ captionEn: 'A portrait by the window' }),
+    })
+    expect(patched.status, await patched.clone().text()).toBe(200)
+    await t.rt.records.sync()
+    const after = await t.rt.photos.getJson(photoId, null, serialize)
+    expect(typeof after).toBe('string')
+    expect(JSON.parse(after as string)).toMatchObject({ caption: { en: 'A portrait by the window' } })
+    const served = await (await fetch(`${t.url}/v1/photos/${photoId}?lang=en`)).text()
+    expect(JSON.parse(served)).toMatchObject({ caption: { en: 'A portrait by the window' } })
+  })
+})
