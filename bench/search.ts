@@ -393,21 +393,17 @@ const GOAL_CACHES: Caches = 'answer cache off'
 
 /** Resident memory of a process and its children (the workers: WORKERS=n), in MB (Linux); 0 where /proc is not there. */
 function rssMb(pid: number | undefined): number {
-  const kb = (p: number | string) => {
+  if (pid === undefined) return 0
+  const read = (file: string) => {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))
-      return m ? Number(m[1]) : 0
+      return readFileSync(file, 'utf8')
     } catch {
-      return 0
+      return ''
     }
   }
-  let children: string[] = []
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
-  } catch {
-    /* no /proc */
-  }
-  return pid === undefined ? 0 : Math.round((kb(pid) + children.reduce((sum, c) => sum + kb(c), 0)) / 1024)
+  const children = read(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean)
+  const kb = (p: number | string) => Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${p}/status`))?.[1] ?? 0)
+  return Math.round([pid, ...children].reduce((sum: number, p) => sum + kb(p), 0) / 1024)
 }
 
 /** Each query of the fixed mix alone, 16 times in a row (the first warms PostgreSQL's buffers). */
@@ -443,6 +439,7 @@ interface SizeResult {
 
 export async function run(): Promise<void> {
   const { sizes, seconds, keep, mode, database, workers } = args()
+  if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers takes a whole number of at least 1')
   if (database && sizes.length !== 1) throw new Error('--database takes exactly one --sizes (the size loaded into it)')
   const entry = productionEntry()
   const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres'

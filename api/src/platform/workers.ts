@@ -35,7 +35,6 @@ export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
   const restarts: number[] = []
   let stopping = false
   let exitCode = 0
-  let announced = false
 
   return new Promise<number>((resolve) => {
     const fork = (slot: number) => {
@@ -43,11 +42,9 @@ export function superviseWorkers(opts: SuperviseOptions): Promise<number> {
       const w = cluster.fork(slot === 0 && background ? {} : { WORKER_ENABLED: '0' })
       slots.set(w, slot)
       w.on('listening', () => {
+        if (started.has(slot)) return
         started.add(slot)
-        if (!announced && started.size === workers) {
-          announced = true
-          logger.info({ workers }, 'all workers are listening')
-        }
+        if (started.size === workers) logger.info({ workers }, 'all workers are listening')
       })
     }
 
