@@ -119,6 +119,45 @@ describe('the in-process index', () => {
     expect(ask(kept, 'fiets gracht', 'relevance', 10, false).total).toBe(0)
   })
 
+  it('words asked for again are matched from their sorted lists (merged, or galloped through where the other word is rare) to the same answer as the first time', () => {
+    // 3,000 photos: "werk" in all but every 10th, "kat" in 30 (far fewer than werk's, so werk's list is
+    // galloped through; 20 of them with werk), "fiets…" words in every 7th under several words ("fie" typed last
+    // matches them all: a list merged from several postings, sorted once).
+    const docs: SearchDocument[] = []
+    const bikes = ['fiets', 'fietsen', 'fietser', 'fietsenmaker']
+    for (let n = 1; n <= 3000; n++) {
+      const words = [n % 10 === 0 ? 'thuis' : 'werk', n % 150 === 1 || n % 300 === 10 ? 'kat' : 'hond', n % 7 === 0 ? bikes[n % bikes.length]! : 'gracht']
+      docs.push({ ...doc(n, words.join(' '), 'photo'), orientation: n % 3 === 0 ? 'portrait' : 'landscape' })
+    }
+    const has = (d: SearchDocument, w: string) => (d.captionNl ?? '').split(' ').some((x) => x.startsWith(w))
+    const index = new MemoryIndex()
+    index.upsert(docs)
+    const cases: [string, string[]][] = [
+      ['kat werk', ['kat', 'werk']],
+      ['werk kat', ['kat', 'werk']],
+      ['werk fie', ['werk', 'fie']],
+      ['kat werk fie', ['kat', 'werk', 'fie']],
+      ['werk hond', ['werk', 'hond']],
+    ]
+    for (const [q, want] of cases) {
+      const expected = docs.filter((d) => want.every((w) => has(d, w))).map((d) => d.id)
+      const answers = [1, 2, 3].map(() => index.search({ q, filters: {}, sort: 'relevance', top: 5000 }))
+      expect(answers[0]!.total, q).toBe(expected.length)
+      expect(new Set(answers[0]!.docs.map((d) => d.id)), q).toEqual(new Set(expected))
+      // The first answer read postings; the later ones the words' kept lists: the same order and counts.
+      for (const a of answers.slice(1)) {
+        expect(
+          a.docs.map((d) => d.id),
+          q,
+        ).toEqual(answers[0]!.docs.map((d) => d.id))
+        expect(a.facets, q).toEqual(answers[0]!.facets)
+      }
+      const portrait = index.search({ q, filters: { orientation: 'portrait' }, sort: 'newest', top: 10 })
+      expect(portrait.total, q).toBe(docs.filter((d) => d.orientation === 'portrait' && want.every((w) => has(d, w))).length)
+    }
+    expect(index.search({ q: 'kat werk', filters: {}, sort: 'relevance', top: 50 }).total).toBe(20)
+  })
+
   it('the word memo, when full, drops the word asked for longest ago, not the one worked out first', () => {
     const memo = new IndexMemo()
     const group = (key: string): WordGroup => ({ key, alts: [], postings: 0, idf: 1, terms: [key], union: null, asked: 0 })

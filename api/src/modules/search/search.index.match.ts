@@ -1,6 +1,11 @@
 /**
  * Matching for the in-process index (search.index.ts): the documents matching every typed word (AND), with
  * their scores, in the index's scratch arrays (valid until its next search; searches are synchronous).
+ *
+ * Matches are kept as a list of document numbers in ascending order with each one's score beside it. A
+ * word's union (search.index.memo.ts) is in the same order, so adding a word asked for before is a merge of
+ * two sorted lists, and where the matches so far are few against the word's documents, a galloping search
+ * through the word's list: a rare word next to "werk" costs its own few documents, not werk's 75,000.
  */
 import type { IndexMemo, Union, WordGroup } from './search.index.memo.ts'
 import { WEIGHT } from './search.index.terms.ts'
@@ -13,6 +18,9 @@ export interface MatchScratch {
   score: Float32Array
   listA: Int32Array
   listB: Int32Array
+  /** Scores beside listA and listB. */
+  scoreA: Float32Array
+  scoreB: Float32Array
   memo: IndexMemo
 }
 
@@ -41,17 +49,22 @@ function collect(x: MatchScratch, alts: WordGroup['alts'], list: Int32Array): nu
   return n
 }
 
+/** The list in ascending order: one word's postings are in document order already, several are sorted. */
+function ascending(list: Int32Array): Int32Array {
+  for (let k = 1; k < list.length; k++) if (list[k]! < list[k - 1]!) return list.sort()
+  return list
+}
+
 /**
- * The live documents a word matches through any of its alternatives, once each, with the best weight ×
- * quality among them (what #match used to work out per search). Uses `seen` and `best` as scratch: called
- * only while they are clear.
+ * The live documents a word matches through any of its alternatives, once each and in ascending order, with
+ * the best weight × quality among them. Uses `seen` and `best` as scratch: called only while they are clear.
  */
 export function union(x: MatchScratch, g: WordGroup): Union {
   if (g.union) return g.union
   const seen = x.seen
   const best = x.best
   const n = collect(x, g.alts, x.listB)
-  const docs = x.listB.slice(0, n)
+  const docs = ascending(x.listB.slice(0, n))
   const bests = new Float32Array(n)
   for (let k = 0; k < n; k++) {
     const d = docs[k]!
@@ -64,8 +77,67 @@ export function union(x: MatchScratch, g: WordGroup): Union {
 }
 
 /**
+ * The matches so far (`aN` documents, ascending, scores `aScore` × `aScale`) that are also in `u`, into
+ * `out`/`outScore` (their count returned), each score plus idf × its best in `u`. A merge of the two lists,
+ * or a galloping search through `u` where the matches are far fewer. Scores are rounded to 32 bits at
+ * each step, as the index keeps them.
+ */
+function intersect(a: Int32Array, aScore: Float32Array, aN: number, aScale: number, u: Union, idf: number, out: Int32Array, outScore: Float32Array): number {
+  const b = u.docs
+  const bBest = u.best
+  const bN = b.length
+  let o = 0
+  let j = 0
+  if (aN * 16 < bN) {
+    for (let i = 0; i < aN && j < bN; i++) {
+      const d = a[i]!
+      if (b[j]! < d) {
+        // Gallop: double the step until past d, then halve back to the first position not below it.
+        let step = 1
+        let lo = j
+        let hi = j + 1
+        while (hi < bN && b[hi]! < d) {
+          lo = hi
+          step <<= 1
+          hi = lo + step
+        }
+        if (hi > bN) hi = bN
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if (b[mid]! < d) lo = mid + 1
+          else hi = mid
+        }
+        j = lo
+        if (j >= bN) break
+      }
+      if (b[j] === d) {
+        out[o] = d
+        outScore[o++] = Math.fround(aScale * aScore[i]!) + idf * bBest[j]!
+        j++
+      }
+    }
+    return o
+  }
+  let i = 0
+  while (i < aN && j < bN) {
+    const d = a[i]!
+    const e = b[j]!
+    if (d < e) i++
+    else if (d > e) j++
+    else {
+      out[o] = d
+      outScore[o++] = Math.fround(aScale * aScore[i]!) + idf * bBest[j]!
+      i++
+      j++
+    }
+  }
+  return o
+}
+
+/**
  * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
- * result is a view of scratch space: valid until the next search (searches are synchronous).
+ * result is a view of scratch space, in ascending document order: valid until the next search (searches
+ * are synchronous).
  */
 export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
   if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
@@ -75,58 +147,41 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
   // the first time straight from its postings (a union costs more than one pass, and pays off from the second).
   const unions = ordered.map((g) => (g.asked++ > 0 ? union(x, g) : null))
   const score = x.score
-  const only = ordered.length === 1 ? unions[0] : null
-  if (only) {
-    // One word, read from its union: its documents are the matches as they are (once each), scored by its
-    // rarity times their best match; no intersection, so no marks to set and clear.
-    const { docs, best } = only
-    const out = x.listA
-    const idf = ordered[0]!.idf
-    for (let k = 0; k < docs.length; k++) {
-      const d = docs[k]!
-      out[k] = d
-      score[d] = idf * best[k]!
-    }
-    return out.subarray(0, docs.length)
-  }
   const seen = x.seen
   const best = x.best
-  // The first word's matches (kept whole, to clear `seen` after), then each later word's survivors in the
-  // other list (filtered in place from the third word on: survivors never outrun the reading position).
-  const first = x.listA
-  let firstN = 0
-  const firstU = unions[0]
-  if (firstU) {
-    firstN = firstU.docs.length
-    for (let k = 0; k < firstN; k++) {
-      const d = firstU.docs[k]!
-      seen[d] = 1
-      first[k] = d
-      best[d] = firstU.best[k]!
+  // The current matches, ascending, with their scores: in listA/scoreA or listB/scoreB, turn about.
+  let cur = x.listA
+  let curScore = x.scoreA
+  let curN = 0
+  let curScale = 1
+  const u0 = unions[0]
+  if (u0) {
+    // Read in place: the first word's union is the matches so far, scores idf × best.
+    cur = u0.docs
+    curScore = u0.best
+    curN = u0.docs.length
+    curScale = ordered[0]!.idf
+  } else {
+    curN = collect(x, ordered[0]!.alts, cur)
+    ascending(cur.subarray(0, curN))
+    const idf0 = ordered[0]!.idf
+    for (let k = 0; k < curN; k++) {
+      const d = cur[k]!
+      curScore[k] = idf0 * best[d]!
+      seen[d] = 0
     }
-  } else firstN = collect(x, ordered[0]!.alts, first)
-  const idf0 = ordered[0]!.idf
-  for (let k = 0; k < firstN; k++) {
-    const d = first[k]!
-    score[d] = idf0 * best[d]!
   }
-  let current = first
-  let currentN = firstN
-  for (let i = 1; i < ordered.length; i++) {
-    const was = i
-    const now = i + 1
+  for (let i = 1; i < ordered.length && curN > 0; i++) {
+    const out = cur === x.listA ? x.listB : x.listA
+    const outScore = cur === x.listA ? x.scoreB : x.scoreA
     const u = unions[i]
     const idf = ordered[i]!.idf
-    if (u) {
-      const { docs, best: bests } = u
-      for (let k = 0; k < docs.length; k++) {
-        const d = docs[k]!
-        if (seen[d] === was) {
-          seen[d] = now
-          best[d] = bests[k]!
-        }
-      }
-    } else
+    let outN = 0
+    if (u) outN = intersect(cur, curScore, curN, curScale, u, idf, out, outScore)
+    else {
+      // A word asked for the first time: mark the matches so far, read its postings for the best match of
+      // each, then keep the marked ones it reached (in their order) and clear the marks.
+      for (let k = 0; k < curN; k++) seen[cur[k]!] = 1
       for (const { p, quality } of ordered[i]!.alts) {
         const data = p.data
         const n = p.n
@@ -134,26 +189,35 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
           const v = data[k]!
           const d = v >>> 4
           const at = seen[d]
-          if (at === was) {
-            seen[d] = now
+          if (at === 1) {
+            seen[d] = 2
             best[d] = WEIGHT[v & 15]! * quality
-          } else if (at === now) {
+          } else if (at === 2) {
             const s = WEIGHT[v & 15]! * quality
             if (s > best[d]!) best[d] = s
           }
         }
       }
-    const out = x.listB
-    let outN = 0
-    for (let k = 0; k < currentN; k++) {
-      const d = current[k]!
-      if (seen[d] !== now) continue
-      score[d] = score[d]! + idf * best[d]!
-      out[outN++] = d
+      for (let k = 0; k < curN; k++) {
+        const d = cur[k]!
+        if (seen[d] === 2) {
+          out[outN] = d
+          outScore[outN++] = Math.fround(curScale * curScore[k]!) + idf * best[d]!
+        }
+        seen[d] = 0
+      }
     }
-    current = out
-    currentN = outN
+    cur = out
+    curScore = outScore
+    curN = outN
+    curScale = 1
   }
-  for (let k = 0; k < firstN; k++) seen[first[k]!] = 0
-  return current.subarray(0, currentN)
+  // The matches into listA (the caller filters them in place), their scores by document number.
+  const result = x.listA
+  for (let k = 0; k < curN; k++) {
+    const d = cur[k]!
+    result[k] = d
+    score[d] = curScale * curScore[k]!
+  }
+  return result.subarray(0, curN)
 }

@@ -109,6 +109,8 @@ export class MemoryIndex {
   /** Document numbers of the current matches and the next word's (typed, reused: no array per search). */
   #listA = new Int32Array(1024)
   #listB = new Int32Array(1024)
+  #scoreA = new Float32Array(1024)
+  #scoreB = new Float32Array(1024)
   /** Per word and per single-word answer, until the next change (search.index.memo.ts). */
   readonly #memo = new IndexMemo()
 
@@ -379,6 +381,8 @@ export class MemoryIndex {
       this.#score = new Float32Array(size * 2)
       this.#listA = new Int32Array(size * 2)
       this.#listB = new Int32Array(size * 2)
+      this.#scoreA = new Float32Array(size * 2)
+      this.#scoreB = new Float32Array(size * 2)
     }
   }
 
@@ -391,7 +395,17 @@ export class MemoryIndex {
   }
 
   #matchScratch(): MatchScratch {
-    return { alive: this.#alive, seen: this.#seen, best: this.#best, score: this.#score, listA: this.#listA, listB: this.#listB, memo: this.#memo }
+    return {
+      alive: this.#alive,
+      seen: this.#seen,
+      best: this.#best,
+      score: this.#score,
+      listA: this.#listA,
+      listB: this.#listB,
+      scoreA: this.#scoreA,
+      scoreB: this.#scoreB,
+      memo: this.#memo,
+    }
   }
 
   #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
