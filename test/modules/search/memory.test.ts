@@ -8,7 +8,8 @@ import { CachedSearchEngine } from '../../../api/src/modules/search/search.cache
 import { MemoryIndex } from '../../../api/src/modules/search/search.index.ts'
 import { MemorySearchEngine } from '../../../api/src/modules/search/search.memory.ts'
 import { PostgresSearchEngine } from '../../../api/src/modules/search/search.postgres.repo.ts'
-import type { SearchDocument, SearchFilters } from '../../../api/src/modules/search/search.port.ts'
+import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument, type SearchFilters } from '../../../api/src/modules/search/search.port.ts'
+import { USES } from '../../../contract/vocabulary.ts'
 import { IndexMemo, type WordGroup } from '../../../api/src/modules/search/search.index.memo.ts'
 import { createTestDatabase, engine as dbEngine } from '../../support/db.ts'
 
@@ -156,6 +157,91 @@ describe('the in-process index', () => {
       expect(portrait.total, q).toBe(docs.filter((d) => d.orientation === 'portrait' && want.every((w) => has(d, w))).length)
     }
     expect(index.search({ q: 'kat werk', filters: {}, sort: 'relevance', top: 50 }).total).toBe(20)
+  })
+
+  it('filters and disjunctive facet counts on photos of many kinds are what counting each photo by hand gives', () => {
+    // 600 photos whose facts vary every way (uses, orientation, colour or none, public preview, series or
+    // none, four photographers, up to four collections): many kinds of photo, some alike. Each answer is
+    // checked against counting the photos one by one.
+    let seed = 17
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const person = (n: number) => `00000000-0000-4000-8000-0000000ff${String(n).padStart(3, '0')}`
+    const coll = (n: number) => `00000000-0000-4000-8000-0000000cc${String(n).padStart(3, '0')}`
+    const docs: SearchDocument[] = []
+    for (let n = 1; n <= 600; n++) {
+      const uses = USES.filter(() => rnd(3) === 0)
+      docs.push({
+        ...doc(n, rnd(2) ? 'werk fiets' : 'werk', 'work'),
+        uses: uses.length ? uses : ['editorial'],
+        orientation: ORIENTATIONS[rnd(3)]!,
+        colour: rnd(4) === 0 ? null : COLOURS[rnd(COLOURS.length)]!,
+        publicPreview: rnd(3) !== 0,
+        series: rnd(3) === 0 ? null : `Serie ${rnd(5)}`,
+        photographerId: person(rnd(4)),
+        collections: Array.from({ length: rnd(5) }, () => coll(rnd(6))),
+      })
+    }
+    const index = new MemoryIndex()
+    index.upsert(docs)
+    type Check = (d: SearchDocument) => boolean
+    const checks = (f: SearchFilters): Record<Facet, Check> => ({
+      use: (d) => !f.use || d.uses.includes(f.use),
+      orientation: (d) => !f.orientation || d.orientation === f.orientation,
+      colour: (d) => !f.colour || d.colour === f.colour,
+      series: (d) => f.series === undefined || d.series === f.series,
+      collection: (d) => f.collection === undefined || d.collections.includes(f.collection),
+      photographer: (d) => f.photographer === undefined || d.photographerId === f.photographer,
+    })
+    const valuesOf: Record<Facet, (d: SearchDocument) => string[]> = {
+      use: (d) => [...d.uses],
+      orientation: (d) => [d.orientation],
+      colour: (d) => (d.colour ? [d.colour] : []),
+      series: (d) => (d.series === null ? [] : [d.series]),
+      collection: (d) => [...new Set(d.collections)],
+      photographer: (d) => [d.photographerId],
+    }
+    const options: SearchFilters[] = [
+      {},
+      { orientation: 'portrait' },
+      { colour: 'red' },
+      { use: 'social' },
+      { series: 'Serie 2' },
+      { collection: coll(3) },
+      { photographer: person(1) },
+      { orientation: 'square', series: 'Serie 1' },
+      { use: 'education', collection: coll(0), photographer: person(2) },
+      { colour: 'blue', orientation: 'landscape', use: 'editorial' },
+      { series: 'Serie 4', collection: coll(5) },
+      { series: 'no such series' },
+      { collection: coll(99) },
+    ]
+    for (const base of options)
+      for (const publicPreviewOnly of [false, true])
+        for (const q of ['', 'werk', 'fiets']) {
+          const filters: SearchFilters = { ...base, ...(publicPreviewOnly ? { publicPreviewOnly } : {}) }
+          const at = `${q} ${JSON.stringify(filters)}`
+          const seen = docs.filter((d) => (q === '' || (d.captionNl ?? '').includes(q)) && (!publicPreviewOnly || d.publicPreview))
+          const check = checks(filters)
+          const hits = seen.filter((d) => FACETS.every((k) => check[k](d)))
+          const facets = Object.fromEntries(
+            FACETS.map((facet) => {
+              const counts: Record<string, number> = {}
+              for (const d of seen) if (FACETS.every((k) => k === facet || check[k](d))) for (const v of valuesOf[facet](d)) counts[v] = (counts[v] ?? 0) + 1
+              return [facet, counts]
+            }),
+          )
+          const answer = index.search({ q, filters, sort: 'newest', top: 1000 })
+          expect(answer.total, at).toBe(hits.length)
+          expect(new Set(answer.docs.map((d) => d.id)), at).toEqual(new Set(hits.map((d) => d.id)))
+          expect(answer.facets, at).toEqual(facets)
+        }
+    // The checks above met photos of every kind (not a set where everything is alike).
+    expect(
+      new Set(docs.map((d) => JSON.stringify([d.uses, d.orientation, d.colour, d.publicPreview, d.series, d.photographerId, d.collections]))).size,
+    ).toBeGreaterThan(500)
   })
 
   it('the word memo, when full, drops the word asked for longest ago, not the one worked out first', () => {

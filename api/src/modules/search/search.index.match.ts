@@ -2,10 +2,11 @@
  * Matching for the in-process index (search.index.ts): the documents matching every typed word (AND), with
  * their scores, in the index's scratch arrays (valid until its next search; searches are synchronous).
  *
- * Matches are kept as a list of document numbers in ascending order with each one's score beside it. A
- * word's union (search.index.memo.ts) is in the same order, so adding a word asked for before is a merge of
- * two sorted lists, and where the matches so far are few against the word's documents, a galloping search
- * through the word's list: a rare word next to "werk" costs its own few documents, not werk's 75,000.
+ * Matches are kept as a list of document numbers with each one's score beside it, in ascending order
+ * wherever a word's kept list is to be merged with them. A word's union (search.index.memo.ts) is in that
+ * order, so adding a word asked for before is a merge of two sorted lists, and where the matches so far
+ * are few against the word's documents, a galloping search through the word's list: a rare word next to
+ * "werk" costs its own few documents, not werk's 75,000.
  */
 import type { IndexMemo, Union, WordGroup } from './search.index.memo.ts'
 import { WEIGHT } from './search.index.terms.ts'
@@ -136,8 +137,8 @@ function intersect(a: Int32Array, aScore: Float32Array, aN: number, aScale: numb
 
 /**
  * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
- * result is a view of scratch space, in ascending document order: valid until the next search (searches
- * are synchronous).
+ * result is a view of scratch space, valid until the next search (searches are synchronous); in no
+ * particular order (the caller orders the hits).
  */
 export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
   if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
@@ -163,7 +164,8 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
     curScale = ordered[0]!.idf
   } else {
     curN = collect(x, ordered[0]!.alts, cur)
-    ascending(cur.subarray(0, curN))
+    // Sorted only where a later word is merged with them (a word's postings are read in any order).
+    if (unions.some((u, i) => i > 0 && u !== null)) ascending(cur.subarray(0, curN))
     const idf0 = ordered[0]!.idf
     for (let k = 0; k < curN; k++) {
       const d = cur[k]!

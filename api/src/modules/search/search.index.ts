@@ -17,7 +17,7 @@
  * leave nothing behind); its postings are skipped until the next compaction.
  */
 import type { Facet, SearchDocument, SearchFilters } from './search.port.ts'
-import { COLOUR_NO, combination, filterAndCount, ORIENTATION_NO, USE_BIT } from './search.index.facets.ts'
+import { COLOUR_NO, combination, filterAndCount, ORIENTATION_NO, Profiles, USE_BIT } from './search.index.facets.ts'
 import { IndexMemo, type WordGroup } from './search.index.memo.ts'
 import { match, type MatchScratch } from './search.index.match.ts'
 import {
@@ -47,14 +47,6 @@ import {
 
 export { damerau, isStopWord, typosFor }
 
-/** grow() for arrays whose empty value is -1. */
-function growFilled<T extends Int32Array>(a: T, size: number): T {
-  if (size <= a.length) return a
-  const next = grow(a, size)
-  next.fill(-1, a.length)
-  return next
-}
-
 export interface IndexQuery {
   q: string
   filters: SearchFilters
@@ -81,22 +73,10 @@ export class MemoryIndex {
   readonly #byId = new Map<string, number>()
   #docs: (SearchDocument | null)[] = []
   #alive = new Uint8Array(1024)
-  #orientation = new Uint8Array(1024)
-  #colour = new Uint8Array(1024)
-  #uses = new Uint8Array(1024)
-  #preview = new Uint8Array(1024)
-  /** Uses, orientation, colour and public preview packed per document (filterAndCount's one read per match). */
-  #combo = new Int32Array(1024)
-  #series = new Int32Array(1024)
-  #photographer = new Int32Array(1024)
+  /** Each document's profile (search.index.facets.ts): its uses, orientation, colour, preview, series, photographer and collections. */
+  #profile = new Int32Array(1024)
+  #profiles = new Profiles()
   #published = new Float64Array(1024)
-  /**
-   * Collections by document number: the first two in typed arrays (-1: none), any further ones in a list
-   * (rare). Counting a facet over a hundred thousand matches then reads flat memory, not an object per photo.
-   */
-  #collection1 = new Int32Array(1024).fill(-1)
-  #collection2 = new Int32Array(1024).fill(-1)
-  #collectionsMore: (Int32Array | null)[] = []
   readonly #seriesValues = new Interned()
   readonly #photographers = new Interned()
   readonly #collectionValues = new Interned()
@@ -141,33 +121,21 @@ export class MemoryIndex {
     const n = this.#docs.length
     const size = n + 1
     this.#alive = grow(this.#alive, size)
-    this.#orientation = grow(this.#orientation, size)
-    this.#colour = grow(this.#colour, size)
-    this.#uses = grow(this.#uses, size)
-    this.#preview = grow(this.#preview, size)
-    this.#combo = grow(this.#combo, size)
-    this.#series = grow(this.#series, size)
-    this.#photographer = grow(this.#photographer, size)
+    this.#profile = grow(this.#profile, size)
     this.#published = grow(this.#published, size)
     this.#docs.push(d)
     this.#byId.set(d.id, n)
     this.#alive[n] = 1
-    this.#orientation[n] = ORIENTATION_NO.get(d.orientation) ?? 0
-    this.#colour[n] = d.colour ? (COLOUR_NO.get(d.colour) ?? 0) : 0
     let uses = 0
     for (const u of d.uses) uses |= USE_BIT.get(u) ?? 0
-    this.#uses[n] = uses
-    this.#preview[n] = d.publicPreview ? 1 : 0
-    this.#combo[n] = combination(uses, this.#orientation[n]!, this.#colour[n]!, this.#preview[n]!)
-    this.#series[n] = d.series === null ? -1 : this.#seriesValues.id(d.series)
-    this.#photographer[n] = this.#photographers.id(d.photographerId)
+    const combo = combination(uses, ORIENTATION_NO.get(d.orientation) ?? 0, d.colour ? (COLOUR_NO.get(d.colour) ?? 0) : 0, d.publicPreview ? 1 : 0)
+    this.#profile[n] = this.#profiles.id(
+      combo,
+      d.series === null ? -1 : this.#seriesValues.id(d.series),
+      this.#photographers.id(d.photographerId),
+      [...new Set(d.collections)].map((c) => this.#collectionValues.id(c)),
+    )
     this.#published[n] = Date.parse(d.publishedAt)
-    this.#collection1 = growFilled(this.#collection1, size)
-    this.#collection2 = growFilled(this.#collection2, size)
-    const cs = [...new Set(d.collections)].map((c) => this.#collectionValues.id(c))
-    this.#collection1[n] = cs[0] ?? -1
-    this.#collection2[n] = cs[1] ?? -1
-    this.#collectionsMore[n] = cs.length > 2 ? Int32Array.from(cs.slice(2)) : null
     for (const [term, fields] of termsOf(d)) {
       let p = this.#terms.get(term)
       if (!p) {
@@ -187,9 +155,6 @@ export class MemoryIndex {
     this.#byId.delete(id)
     this.#alive[n] = 0
     this.#docs[n] = null
-    this.#collection1[n] = -1
-    this.#collection2[n] = -1
-    this.#collectionsMore[n] = null
     this.#live--
     this.#dead++
     for (const term of termsOf(d).keys()) {
@@ -235,9 +200,7 @@ export class MemoryIndex {
     this.#deletes.clear()
     this.#byId.clear()
     this.#docs = []
-    this.#collection1.fill(-1)
-    this.#collection2.fill(-1)
-    this.#collectionsMore = []
+    this.#profiles = new Profiles()
     this.#live = 0
     this.#dead = 0
     this.#sorted = null
@@ -414,16 +377,8 @@ export class MemoryIndex {
         docs: this.#docs,
         score: this.#score,
         published: this.#published,
-        preview: this.#preview,
-        combo: this.#combo,
-        uses: this.#uses,
-        orientation: this.#orientation,
-        colour: this.#colour,
-        series: this.#series,
-        photographer: this.#photographer,
-        collection1: this.#collection1,
-        collection2: this.#collection2,
-        collectionsMore: this.#collectionsMore,
+        profile: this.#profile,
+        profiles: this.#profiles,
         seriesValues: this.#seriesValues,
         photographers: this.#photographers,
         collectionValues: this.#collectionValues,
