@@ -11,6 +11,7 @@
  */
 import { COLOURS, FACETS, ORIENTATIONS, type Facet, type SearchDocument } from './search.port.ts'
 import type { IndexAnswer, IndexQuery } from './search.index.ts'
+import type { Matches } from './search.index.match.ts'
 import { grow, type Interned } from './search.index.terms.ts'
 import { USES } from '../../../../contract/vocabulary.ts'
 
@@ -60,7 +61,10 @@ export class Profiles {
 /** The index's per-document facts, by document number (MemoryIndex's arrays, as they are at the call). */
 export interface IndexFacts {
   docs: (SearchDocument | null)[]
+  /** Scores by document number: filterAndCount writes each hit's (`top` reads them). */
   score: Float32Array
+  /** Scratch for the hits. */
+  hits: Int32Array
   published: Float64Array
   /** Each document's profile number. */
   profile: Int32Array
@@ -85,7 +89,7 @@ const PH = 32
 /** A profile without a public preview where only those may be shown: counted nowhere. */
 const HIDDEN = 128
 
-export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
+export function filterAndCount(facts: IndexFacts, matches: Matches, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
   const f = query.filters
   const use = f.use ? (USE_BIT.get(f.use) ?? -1) : 0
   const orientation = f.orientation ? (ORIENTATION_NO.get(f.orientation) ?? -1) : -2
@@ -120,21 +124,25 @@ export function filterAndCount(facts: IndexFacts, matches: Int32Array, query: In
     if (photographer !== -2 && pPhotographer[p] !== photographer) fail |= PH
     return fail
   }
-  // The hits, in place of the matches already read (a hit is never ahead of the match being read); the
-  // matches are the index's scratch space, valid until its next search.
-  const hits = matches
+  // The hits, each with its score by document number (what `top` orders by).
+  const hits = facts.hits
+  const score = facts.score
   let hitN = 0
   let touchedN = 0
   const profileOf = facts.profile
-  const total = matches.length
+  const { docs, scores, scale } = matches
+  const total = docs.length
   for (let i = 0; i < total; i++) {
-    const d = matches[i]!
+    const d = docs[i]!
     const p = profileOf[d]!
     if (counts[p]!++ === 0) {
       touched[touchedN++] = p
       fails[p] = failOf(p)
     }
-    if (fails[p] === 0) hits[hitN++] = d
+    if (fails[p] === 0) {
+      hits[hitN++] = d
+      score[d] = scale * scores[i]!
+    }
   }
   // Per combination of uses (a byte of bits), spread over the uses below.
   const useMasks = new Int32Array(256)

@@ -11,12 +11,22 @@
 import type { IndexMemo, Union, WordGroup } from './search.index.memo.ts'
 import { WEIGHT } from './search.index.terms.ts'
 
+/**
+ * Documents matching every word, each once, with its score beside it: `scale × scores[i]` (rounded to 32
+ * bits) for `docs[i]`. Views of scratch space or of a word's kept list: read-only, valid until the next
+ * search (searches are synchronous).
+ */
+export interface Matches {
+  docs: Int32Array
+  scores: Float32Array
+  scale: number
+}
+
 /** The index's arrays a search works in (MemoryIndex's, as they are at the call). */
 export interface MatchScratch {
   alive: Uint8Array
   seen: Uint8Array
   best: Float32Array
-  score: Float32Array
   listA: Int32Array
   listB: Int32Array
   /** Scores beside listA and listB. */
@@ -137,20 +147,19 @@ function intersect(a: Int32Array, aScore: Float32Array, aN: number, aScale: numb
 
 /**
  * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
- * result is a view of scratch space, valid until the next search (searches are synchronous); in no
- * particular order (the caller orders the hits).
+ * matches are in no particular order (the caller orders the hits). A single word asked for before is its
+ * kept list as it is: nothing is copied.
  */
-export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
-  if (groups.some((g) => g.alts.length === 0)) return new Int32Array(0)
+export function match(x: MatchScratch, groups: WordGroup[]): Matches {
+  if (groups.some((g) => g.alts.length === 0)) return { docs: new Int32Array(0), scores: new Float32Array(0), scale: 1 }
   // The rarest word first (by postings, as ever: the order scores are summed in stays the same).
   const ordered = [...groups].sort((a, b) => a.postings - b.postings)
   // A word asked for before is read from its union (made now, while the scratch is clear); a word asked for
   // the first time straight from its postings (a union costs more than one pass, and pays off from the second).
   const unions = ordered.map((g) => (g.asked++ > 0 ? union(x, g) : null))
-  const score = x.score
   const seen = x.seen
   const best = x.best
-  // The current matches, ascending, with their scores: in listA/scoreA or listB/scoreB, turn about.
+  // The current matches with their scores (ascending where merged): in listA/scoreA or listB/scoreB, turn about.
   let cur = x.listA
   let curScore = x.scoreA
   let curN = 0
@@ -214,12 +223,5 @@ export function match(x: MatchScratch, groups: WordGroup[]): Int32Array {
     curN = outN
     curScale = 1
   }
-  // The matches into listA (the caller filters them in place), their scores by document number.
-  const result = x.listA
-  for (let k = 0; k < curN; k++) {
-    const d = cur[k]!
-    result[k] = d
-    score[d] = curScale * curScore[k]!
-  }
-  return result.subarray(0, curN)
+  return { docs: cur.subarray(0, curN), scores: curScore.subarray(0, curN), scale: curScale }
 }

@@ -19,7 +19,7 @@
 import type { Facet, SearchDocument, SearchFilters } from './search.port.ts'
 import { COLOUR_NO, combination, filterAndCount, ORIENTATION_NO, Profiles, USE_BIT } from './search.index.facets.ts'
 import { IndexMemo, type WordGroup } from './search.index.memo.ts'
-import { match, type MatchScratch } from './search.index.match.ts'
+import { match, type Matches, type MatchScratch } from './search.index.match.ts'
 import {
   damerau,
   deletions,
@@ -91,6 +91,8 @@ export class MemoryIndex {
   #listB = new Int32Array(1024)
   #scoreA = new Float32Array(1024)
   #scoreB = new Float32Array(1024)
+  /** The hits among the matches (filterAndCount's). */
+  #hits = new Int32Array(1024)
   /** Per word and per single-word answer, until the next change (search.index.memo.ts). */
   readonly #memo = new IndexMemo()
 
@@ -346,15 +348,18 @@ export class MemoryIndex {
       this.#listB = new Int32Array(size * 2)
       this.#scoreA = new Float32Array(size * 2)
       this.#scoreB = new Float32Array(size * 2)
+      this.#hits = new Int32Array(size * 2)
     }
   }
 
-  #everything(): Int32Array {
+  /** Every live document, each scored 0 (the scores are scoreB, cleared). */
+  #everything(): Matches {
     const out = this.#listA
     let k = 0
     for (let n = 0; n < this.#docs.length; n++) if (this.#alive[n]) out[k++] = n
-    for (let i = 0; i < k; i++) this.#score[out[i]!] = 0
-    return out.subarray(0, k)
+    const scores = this.#scoreB.subarray(0, k)
+    scores.fill(0)
+    return { docs: out.subarray(0, k), scores, scale: 1 }
   }
 
   #matchScratch(): MatchScratch {
@@ -362,7 +367,6 @@ export class MemoryIndex {
       alive: this.#alive,
       seen: this.#seen,
       best: this.#best,
-      score: this.#score,
       listA: this.#listA,
       listB: this.#listB,
       scoreA: this.#scoreA,
@@ -371,11 +375,12 @@ export class MemoryIndex {
     }
   }
 
-  #filterAndCount(matches: Int32Array, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
+  #filterAndCount(matches: Matches, query: IndexQuery): Omit<IndexAnswer, 'terms'> & { order: number[] } {
     return filterAndCount(
       {
         docs: this.#docs,
         score: this.#score,
+        hits: this.#hits,
         published: this.#published,
         profile: this.#profile,
         profiles: this.#profiles,
