@@ -67,6 +67,39 @@ describe('bad input', () => {
 })
 
 describe('hits', () => {
+  it("a hit's fixed part, kept per photo record, is joined with each search's own highlights, in the schema's order", async () => {
+    const id = ids.get('bakfiets')!
+    const hitOf = (r: Awaited<ReturnType<typeof search>>) => r.body.hits.find((h: { id: string }) => h.id === id)
+    const first = await search('q=bakfiets', journalist.token)
+    const second = await search('q=bakfiets%20dochter', journalist.token)
+    const third = await search('q=bakfiets', journalist.token)
+    for (const r of [first, second, third]) {
+      expect(r.status).toBe(200)
+      // Valid JSON with the response schema's property order: the order of each object's keys as sent.
+      expect(r.text).toBe(JSON.stringify(r.body))
+      expect(Object.keys(r.body)).toEqual(['hits', 'facets', 'languageNote', 'total', 'nextCursor'])
+      expect(Object.keys(hitOf(r))).toEqual(['id', 'caption', 'alt', 'credit', 'width', 'height', 'thumbhash', 'colour', 'previews', 'highlights'])
+    }
+    const { highlights: h1, ...fixed1 } = hitOf(first)
+    const { highlights: h2, ...fixed2 } = hitOf(second)
+    expect(fixed2).toEqual(fixed1)
+    // Each search's own highlights, not the ones of the search that first showed the photo.
+    expect(h1.caption).not.toContain('<mark>dochter</mark>')
+    expect(h2.caption).toContain('<mark>dochter</mark>')
+    expect(hitOf(third).highlights).toEqual(h1)
+    // A caption changed: the next search shows the new one (a new record, so a new fixed part).
+    await t.rt.database.db.update(photos).set({ captionNl: 'Sekswerker Mira fietst met de bakfiets naar de markt.' }).where(eq(photos.id, id))
+    await searchJobsDone(t.rt)
+    const after = hitOf(await search('q=bakfiets', journalist.token))
+    expect(after.caption.nl).toBe('Sekswerker Mira fietst met de bakfiets naar de markt.')
+    await t.rt.database.db
+      .update(photos)
+      .set({ captionNl: texts.find((x) => x.key === 'bakfiets')!.captionNl })
+      .where(eq(photos.id, id))
+    await searchJobsDone(t.rt)
+    expect(hitOf(await search('q=bakfiets', journalist.token)).caption.nl).toBe(fixed1.caption.nl)
+  })
+
   it('returns the documented shape, with colour, thumbhash, previews and highlights, and nothing else', async () => {
     const r = await search('q=bakfiets', journalist.token)
     expect(r.status).toBe(200)

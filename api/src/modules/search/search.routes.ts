@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ProblemSchema } from '../../platform/problems.ts'
 import type { SearchService } from './search.service.ts'
-import { SearchQuerystring, SearchResponse } from './search.schemas.ts'
+import { SearchHighlights, SearchHitBaseSchema, SearchQuerystring, SearchResponse } from './search.schemas.ts'
 
 const P = ProblemSchema
 
@@ -18,7 +18,13 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ search: SearchService }> 
       },
     },
     async (request, reply) => {
-      const json = await opts.search.searchJson(request.query, request.principal ?? null, (r) => reply.serializeInput(r, '200') as string)
+      // The route's response schema serialises the answer (the allow-list); a hit's fixed part and its
+      // highlights through the same schema's parts, compiled once per route.
+      const json = await opts.search.searchJson(request.query, request.principal ?? null, {
+        response: (r) => reply.serializeInput(r, '200') as string,
+        hitBase: reply.compileSerializationSchema(SearchHitBaseSchema as unknown as Record<string, unknown>) as (h: unknown) => string,
+        highlights: reply.compileSerializationSchema(SearchHighlights as unknown as Record<string, unknown>) as (h: unknown) => string,
+      })
       return reply.type('application/json; charset=utf-8').send(json as never)
     },
   )

@@ -50,8 +50,7 @@ export const SearchHighlights = Type.Object({
   credit: Type.Optional(Type.String()),
 })
 
-/** One hit: an allow-list. No people, no owner, no consent details leave through search. */
-export const SearchHitSchema = Type.Object({
+const hitFields = {
   id: Uuid,
   caption: Bilingual,
   alt: Bilingual,
@@ -63,8 +62,16 @@ export const SearchHitSchema = Type.Object({
   colour: Nullable(Type.String()),
   /** Anonymous callers get thumb and small only; logged-in callers every preset. */
   previews: Type.Array(SearchPreview),
-  highlights: SearchHighlights,
-})
+}
+
+/** One hit: an allow-list. No people, no owner, no consent details leave through search. */
+export const SearchHitSchema = Type.Object({ ...hitFields, highlights: SearchHighlights })
+
+/**
+ * A hit without its highlights (the same allow-list): serialised once per photo record and set of sizes,
+ * and joined with each search's highlights (search.service.ts), in the order SearchHitSchema gives.
+ */
+export const SearchHitBaseSchema = Type.Object(hitFields)
 
 const Counts = Type.Record(Type.String(), Type.Integer({ minimum: 0 }))
 
@@ -96,3 +103,4 @@ export const SearchResponse = Type.Object({
   nextCursor: Nullable(Type.String()),
 })
 export type SearchResponseT = Type.Static<typeof SearchResponse>
+export type SearchHighlightsT = Type.Static<typeof SearchHighlights>

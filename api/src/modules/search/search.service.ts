@@ -13,7 +13,7 @@ import type { JobQueue, Worker } from '../jobs/index.ts'
 import type { DerivativeRow, PhotoRow } from '../photos/index.ts'
 import { LanguageGuidance } from './search.guidance.ts'
 import { SearchCursorError, type SearchEngine, type SearchFilters, type SearchResult } from './search.port.ts'
-import { SEARCH_DEFAULT_LIMIT, type SearchQuerystringT, type SearchResponseT } from './search.schemas.ts'
+import { SEARCH_DEFAULT_LIMIT, type SearchHighlightsT, type SearchQuerystringT, type SearchResponseT } from './search.schemas.ts'
 import { enqueueSearchRemove, enqueueSearchSync } from './search.sync.ts'
 
 /** What the gate says when a photo may be shown to nobody now: its index entry is stale. */
@@ -39,6 +39,14 @@ export const searchProblems = {
 
 type HitBase = Omit<SearchResponseT['hits'][number], 'highlights'>
 
+/** The route's serialisers (its response schema and that schema's parts: the allow-list). */
+export interface SearchSerializers {
+  response: (r: SearchResponseT) => string
+  /** A hit without its highlights (SearchHitBaseSchema). */
+  hitBase: (h: HitBase) => string
+  highlights: (h: SearchHighlightsT) => string
+}
+
 /** A request's search, ready for the engine. */
 interface Prepared {
   params: SearchQuerystringT
@@ -52,6 +60,8 @@ interface Prepared {
 export class SearchService {
   readonly guidance: LanguageGuidance
   readonly #hits = new WeakMap<PhotoRecord, Map<string, HitBase>>()
+  /** A hit base's JSON (the same for every search that shows it: one record, one set of sizes). */
+  readonly #hitJson = new WeakMap<HitBase, string>()
   /** Bytes served for an engine answer, per variant, with the records they were built from (searchJson). */
   readonly #served = new WeakMap<SearchResult, Map<string, { records: PhotoRecord[]; json: Buffer }>>()
 
@@ -70,7 +80,7 @@ export class SearchService {
    * served (a change to a photo makes a new record), the gate's decisions are the same too, and so are the
    * bytes: they are sent again without building them anew. The gate still decides, on every request.
    */
-  async searchJson(params: SearchQuerystringT, principal: Principal | null, serialize: (r: SearchResponseT) => string): Promise<Buffer> {
+  async searchJson(params: SearchQuerystringT, principal: Principal | null, serializers: SearchSerializers): Promise<Buffer> {
     const today = todayUtc()
     const caller = callerOf(principal)
     const audience = this.deps.gate.audience(caller)
@@ -92,14 +102,33 @@ export class SearchService {
       )
         return memo.json
     }
-    const { response, reusable } = await this.#run(prepared, caller, answer)
-    const json = Buffer.from(serialize(response))
+    const { response, reusable, bases } = await this.#run(prepared, caller, answer)
+    const json = Buffer.from(this.#serialize(response, bases, serializers))
     if (reusable && this.deps.gate.records.live) {
       let byVariant = this.#served.get(answer)
       if (!byVariant) this.#served.set(answer, (byVariant = new Map()))
       byVariant.set(variant, { records: reusable, json })
     }
     return json
+  }
+
+  /**
+   * The response's JSON: each hit's fixed part as serialised before (per record and sizes), joined with
+   * its highlights, inside the rest of the response (serialised with no hits). Byte for byte what the
+   * response schema gives for the whole (its properties in the schema's order, highlights last in a hit).
+   */
+  #serialize(response: SearchResponseT, bases: HitBase[], s: SearchSerializers): string {
+    const empty = '{"hits":[]'
+    const rest = s.response({ ...response, hits: [] })
+    if (!rest.startsWith(empty)) return s.response(response)
+    let out = '{"hits":['
+    for (let i = 0; i < bases.length; i++) {
+      const base = bases[i]!
+      let fixed = this.#hitJson.get(base)
+      if (fixed === undefined) this.#hitJson.set(base, (fixed = s.hitBase(base)))
+      out += `${i ? ',' : ''}${fixed.slice(0, -1)},"highlights":${s.highlights(response.hits[i]!.highlights)}}`
+    }
+    return `${out}]${rest.slice(empty.length)}`
   }
 
   #prepare(params: SearchQuerystringT, publicOnly: boolean): Prepared {
@@ -144,7 +173,11 @@ export class SearchService {
    * dropped. `reusable` (the records of the hits, in order) when the first answer was served as it is:
    * one engine page, nothing dropped.
    */
-  async #run(p: Prepared, caller: Caller, firstAnswer?: SearchResult): Promise<{ response: SearchResponseT; reusable: PhotoRecord[] | null }> {
+  async #run(
+    p: Prepared,
+    caller: Caller,
+    firstAnswer?: SearchResult,
+  ): Promise<{ response: SearchResponseT; reusable: PhotoRecord[] | null; bases: HitBase[] }> {
     const { filters, limit } = p
     const kept: { allowed: Allowed; highlights: SearchResult['hits'][number]['highlights'] }[] = []
     const stale: string[] = []
@@ -188,14 +221,15 @@ export class SearchService {
     await this.#repair(stale, outdated)
 
     const dropped = stale.length + outdated.length + skipped
+    const bases = kept.map((k) => this.#hitBase(k.allowed))
     const response: SearchResponseT = {
-      hits: kept.map((k) => ({ ...this.#hitBase(k.allowed), highlights: k.highlights })),
+      hits: kept.map((k, i) => ({ ...bases[i]!, highlights: k.highlights })),
       facets: first!.facets,
       languageNote: p.guided.languageNote,
       total: Math.max(kept.length, first!.total - dropped),
       nextCursor: next,
     }
-    return { response, reusable: rounds === 1 && dropped === 0 ? kept.map((k) => k.allowed.record) : null }
+    return { response, reusable: rounds === 1 && dropped === 0 ? kept.map((k) => k.allowed.record) : null, bases }
   }
 
   /** Stale entries are removed, outdated ones rebuilt; both through the outbox, in one transaction. */
