@@ -391,6 +391,30 @@ const CACHE_LABEL: Record<Caches, string> = {
 }
 const GOAL_CACHES: Caches = 'answer cache off'
 
+/**
+ * CPU time a process and its children (the workers) have used so far, in ms (Linux; 0 where /proc is not
+ * there). Per request it is a steadier figure than req/s on a shared machine: time the app waits for a
+ * core does not count.
+ */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8')
+    } catch {
+      return ''
+    }
+  }
+  const children = read(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean)
+  const ticks = (p: number | string) => {
+    // Fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
+    const rest = read(`/proc/${p}/stat`).split(') ')[1]?.split(' ') ?? []
+    return Number(rest[11] ?? 0) + Number(rest[12] ?? 0)
+  }
+  // Clock ticks are 1/100 s on Linux (getconf CLK_TCK).
+  return [pid, ...children].reduce((sum: number, p) => sum + ticks(p), 0) * 10
+}
+
 /** Resident memory of a process and its children (the workers: WORKERS=n), in MB (Linux); 0 where /proc is not there. */
 function rssMb(pid: number | undefined): number {
   if (pid === undefined) return 0
@@ -430,7 +454,7 @@ interface SizeResult {
   load: Record<string, number>
   perQuery: { kind: string; qs: string; median: number; p95: number; hits: number; total: number }[]
   /** The stream under load per cache configuration, with the time to a complete index and the app's RSS after. */
-  configs: Record<Caches, Load & { indexMs: number; rssMb: number }>
+  configs: Record<Caches, Load & { indexMs: number; rssMb: number; cpuPerRequest: number }>
   /** Hello-world's req/s, the mean of the runs right before and right after this size. */
   helloRps: number
   /** The in-process engine alone (varied mode). */
@@ -489,7 +513,7 @@ export async function run(): Promise<void> {
           API_RATE_LIMIT_PER_MINUTE: '1000000000',
         }
         const before = await hammer(hello.url, ['/hello'], seconds)
-        const configs: Record<Caches, Load & { indexMs: number; rssMb: number }> = {} as never
+        const configs: Record<Caches, Load & { indexMs: number; rssMb: number; cpuPerRequest: number }> = {} as never
         let perQuery: SizeResult['perQuery'] = []
         for (const caches of CACHES) {
           // Each configuration its own process, measured only once its in-process index is complete (until
@@ -505,8 +529,10 @@ export async function run(): Promise<void> {
               QUERIES.map((x) => `/v1/search?${x.qs}`),
               2,
             ) // warm-up (the fixed mix: the stream stays unseen)
+            const cpu0 = cpuMs(app.proc.pid)
             const m = await hammer(app.url, paths, seconds)
-            configs[caches] = { ...m, indexMs, rssMb: rssMb(app.proc.pid) }
+            const cpuPerRequest = (cpuMs(app.proc.pid) - cpu0) / Math.max(1, m.requests)
+            configs[caches] = { ...m, indexMs, rssMb: rssMb(app.proc.pid), cpuPerRequest }
           } finally {
             await app.stop()
           }
@@ -527,13 +553,17 @@ export async function run(): Promise<void> {
   await adminClient.end()
 
   console.log('\n## Summary\n')
-  console.log('| photos | caches | p50 ms | p95 ms | p99 ms | req/s | hello-world req/s | × hello-world | non-2xx | index ready (s) | RSS MB |')
-  console.log('|-------:|--------|-------:|-------:|-------:|------:|------------------:|--------------:|--------:|----------------:|-------:|')
+  console.log(
+    '| photos | caches | p50 ms | p95 ms | p99 ms | req/s | hello-world req/s | × hello-world | non-2xx | index ready (s) | RSS MB | app CPU ms/request |',
+  )
+  console.log(
+    '|-------:|--------|-------:|-------:|-------:|------:|------------------:|--------------:|--------:|----------------:|-------:|------------------:|',
+  )
   for (const r of results) {
     for (const caches of CACHES) {
       const m = r.configs[caches]
       console.log(
-        `| ${label(r.n)} | ${CACHE_LABEL[caches]} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${(m.indexMs / 1000).toFixed(1)} | ${m.rssMb} |`,
+        `| ${label(r.n)} | ${CACHE_LABEL[caches]} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.rps.toFixed(0)} | ${r.helloRps.toFixed(0)} | ${(m.rps / r.helloRps).toFixed(3)} | ${m.non2xx + m.errors} | ${(m.indexMs / 1000).toFixed(1)} | ${m.rssMb} | ${m.cpuPerRequest.toFixed(2)} |`,
       )
     }
   }
@@ -588,7 +618,7 @@ function report(r: SizeResult) {
   for (const caches of CACHES) {
     const m = r.configs[caches]
     console.log(
-      `\nstream under ${CONNECTIONS} connections, ${CACHE_LABEL[caches]}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / r.helloRps).toFixed(3)}× hello-world at ${r.helloRps.toFixed(0)} req/s), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors`,
+      `\nstream under ${CONNECTIONS} connections, ${CACHE_LABEL[caches]}: app CPU ${m.cpuPerRequest.toFixed(2)} ms/request, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(0)} req/s (${(m.rps / r.helloRps).toFixed(3)}× hello-world at ${r.helloRps.toFixed(0)} req/s), ${m.requests} requests, ${m.non2xx} non-2xx, ${m.errors} errors`,
     )
   }
   console.log('')
