@@ -391,43 +391,40 @@ const CACHE_LABEL: Record<Caches, string> = {
 }
 const GOAL_CACHES: Caches = 'answer cache off'
 
+/** A file under /proc, or '' where there is none (not Linux, or the process is gone). */
+function readProc(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+/** A process and its children (the workers: WORKERS=n); nothing for no process. */
+function processTree(pid: number | undefined): (number | string)[] {
+  if (pid === undefined) return []
+  return [pid, ...readProc(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean)]
+}
+
 /**
- * CPU time a process and its children (the workers) have used so far, in ms (Linux; 0 where /proc is not
- * there). Per request it is a steadier figure than req/s on a shared machine: time the app waits for a
- * core does not count.
+ * CPU time a process and its children have used so far, in ms (Linux; 0 where /proc is not there). Per
+ * request it is a steadier figure than req/s on a shared machine: time the app waits for a core does not
+ * count.
  */
 function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return 0
-  const read = (file: string) => {
-    try {
-      return readFileSync(file, 'utf8')
-    } catch {
-      return ''
-    }
-  }
-  const children = read(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean)
   const ticks = (p: number | string) => {
     // Fields after the command (which may hold spaces): utime and stime are the 12th and 13th.
-    const rest = read(`/proc/${p}/stat`).split(') ')[1]?.split(' ') ?? []
+    const rest = readProc(`/proc/${p}/stat`).split(') ')[1]?.split(' ') ?? []
     return Number(rest[11] ?? 0) + Number(rest[12] ?? 0)
   }
   // Clock ticks are 1/100 s on Linux (getconf CLK_TCK).
-  return [pid, ...children].reduce((sum: number, p) => sum + ticks(p), 0) * 10
+  return processTree(pid).reduce((sum: number, p) => sum + ticks(p), 0) * 10
 }
 
-/** Resident memory of a process and its children (the workers: WORKERS=n), in MB (Linux); 0 where /proc is not there. */
+/** Resident memory of a process and its children, in MB (Linux); 0 where /proc is not there. */
 function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return 0
-  const read = (file: string) => {
-    try {
-      return readFileSync(file, 'utf8')
-    } catch {
-      return ''
-    }
-  }
-  const children = read(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean)
-  const kb = (p: number | string) => Number(/VmRSS:\s+(\d+) kB/.exec(read(`/proc/${p}/status`))?.[1] ?? 0)
-  return Math.round([pid, ...children].reduce((sum: number, p) => sum + kb(p), 0) / 1024)
+  const kb = (p: number | string) => Number(/VmRSS:\s+(\d+) kB/.exec(readProc(`/proc/${p}/status`))?.[1] ?? 0)
+  return Math.round(processTree(pid).reduce((sum: number, p) => sum + kb(p), 0) / 1024)
 }
 
 /** Each query of the fixed mix alone, 16 times in a row (the first warms PostgreSQL's buffers). */
