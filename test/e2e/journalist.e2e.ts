@@ -202,13 +202,18 @@ describe('journalist', () => {
     await p.keyboard.press('Enter')
     await p.getByRole('searchbox').focus()
     await p.keyboard.type('brug')
-    const first = p.locator('.results a').first()
+    // The front page already shows the latest photos: wait for the answer to "brug" itself (its address,
+    // and a grid no longer busy), or the link focused below may be swapped out under the keyboard.
+    await p.waitForURL(/[?&]q=brug(&|$)/)
+    const first = p.locator('[aria-busy="false"] .results a').first()
     await first.waitFor()
     await first.focus()
+    expect(await first.evaluate((e) => e === document.activeElement)).toBe(true)
     // A visible focus indicator: an outline on the focused link.
     expect(await first.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none')
     await p.keyboard.press('Enter')
-    await p.getByRole('heading', { level: 1 }).waitFor()
+    await p.waitForURL(/\/photos\/[^/?#]+$/)
+    await p.getByRole('heading', { name: 'Voordat u deze foto gebruikt' }).waitFor()
     await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe('main')
     // Nothing wider than a phone's screen.
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
