@@ -202,10 +202,10 @@ describe('journalist', () => {
     await p.keyboard.press('Enter')
     await p.getByRole('searchbox').focus()
     await p.keyboard.type('brug')
-    // The front page already shows the latest photos: wait for the answer to "brug" itself (its address,
-    // and a grid no longer busy), or the link focused below may be swapped out under the keyboard.
+    // The front page already shows the latest photos: wait for the answer to "brug" itself (its address, a
+    // grid no longer busy, a hit with the word marked), or the link focused below may be swapped out under the keyboard.
     await p.waitForURL(/[?&]q=brug(&|$)/)
-    const first = p.locator('[aria-busy="false"] .results a').first()
+    const first = p.locator('[aria-busy="false"] .results a:has(mark)').first()
     await first.waitFor()
     await first.focus()
     expect(await first.evaluate((e) => e === document.activeElement)).toBe(true)
