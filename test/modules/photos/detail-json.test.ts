@@ -1,6 +1,7 @@
 /**
  * GET /v1/photos/:id's answer is serialised once per photo record, variant and day (photos.service.ts
- * getJson): sent as text the first time, kept as bytes once asked for again. Either way a caller gets the
+ * getJson): sent as text the first time and not kept (most records out of many are read once), made again
+ * and kept as bytes once asked for again. Either way a caller gets the
  * same answer, and a change to the photo is a new record, so a new answer at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -49,5 +50,18 @@ describe("a photo's detail answer, kept with its record", () => {
     expect(JSON.parse(after as string)).toMatchObject({ caption: { en: 'A portrait by the window' } })
     const served = await (await fetch(`${t.url}/v1/photos/${photoId}?lang=en`)).text()
     expect(JSON.parse(served)).toMatchObject({ caption: { en: 'A portrait by the window' } })
+  })
+
+  it('keeps nothing for a record asked for once: the second ask makes the answer again, and that one is kept', async () => {
+    const { photoId } = await publishedPhoto(t, s)
+    // Serialisers that say which call made the answer: what comes back tells what was kept.
+    const first = await t.rt.photos.getJson(photoId, null, () => '"first"')
+    const second = await t.rt.photos.getJson(photoId, null, () => '"second"')
+    const third = await t.rt.photos.getJson(photoId, null, () => '"third"')
+    expect(first).toBe('"first"')
+    expect(Buffer.isBuffer(second) && second.toString()).toBe('"second"')
+    expect(third).toBe(second)
+    // Another variant of the same record (English) is its own first ask.
+    expect(await t.rt.photos.getJson(photoId, null, () => '"en"', 'en')).toBe('"en"')
   })
 })

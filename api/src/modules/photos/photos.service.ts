@@ -58,6 +58,8 @@ export interface IngestInput {
 }
 
 const STAFF = new Set(['curator', 'admin'])
+/** A record and variant asked for once: nothing built for it is kept until it is asked for again. */
+const SEEN = Symbol('seen')
 
 /** A served file's name, '<preset>.<ext>' ('jpg' and 'jpeg' both JPEG): its preset and format, or null. */
 function mediaFile(file: string): { preset: PresetName; format: OutputFormat } | null {
@@ -70,9 +72,16 @@ function mediaFile(file: string): { preset: PresetName; format: OutputFormat } |
 
 export class PhotosService {
   readonly store: DerivativeStore
-  /** Views built from a record, per variant; a changed photo is a new record, so these go with the old one. */
-  readonly #views = new WeakMap<PhotoRecord, Map<string, StaticView>>()
-  readonly #json = new WeakMap<PhotoRecord, Map<string, string | Buffer>>()
+  /**
+   * Views built from a record, per variant; a changed photo is a new record, so these go with the old one.
+   * Kept from the second time a record and variant are asked for (SEEN marks the first): most records out
+   * of many are asked for once (random reads, a page of search results), and keeping their views and texts
+   * filled the heap with what nobody asked for again: with 20,000 records cached, ~350 MB, mostly response
+   * texts (two bytes a character once a typographic quote is in them), and the garbage collector copied
+   * and promoted all of it (issue 17: ~14 % of a cold photo read's time).
+   */
+  readonly #views = new WeakMap<PhotoRecord, Map<string, StaticView | typeof SEEN>>()
+  readonly #json = new WeakMap<PhotoRecord, Map<string, Buffer | typeof SEEN>>()
 
   readonly editor: PhotoEditor
   /** Upload to stored draft, its undoing, and the orphaned-blob sweep (photos.ingest.ts). */
@@ -108,10 +117,11 @@ export class PhotosService {
   }
 
   /**
-   * The photo's response as JSON text. `serialize` is the route's own response serialiser (the schema's
-   * allow-list); its output is kept with the record, per variant (the sizes and whether the permission is
-   * told, as the gate decided) and day: for one record and one day the gate's verdict, and so the whole
-   * response, is the same for every caller the gate gives that variant.
+   * The photo's response as JSON. `serialize` is the route's own response serialiser (the schema's
+   * allow-list); from the second time a record and variant are asked for, its output is kept with the
+   * record as bytes, per variant (the sizes and whether the permission is told, as the gate decided) and
+   * day: for one record and one day the gate's verdict, and so the whole response, is the same for every
+   * caller the gate gives that variant.
    */
   async getJson(
     id: string,
@@ -124,18 +134,16 @@ export class PhotosService {
     let texts = this.#json.get(allowed.record)
     if (!texts) this.#json.set(allowed.record, (texts = new Map()))
     const kept = texts.get(key)
+    if (kept instanceof Buffer) return kept
+    // The first time: sent as text (the socket encodes it as it writes), and only noted. Asked for again:
+    // kept as bytes (encoding the text on every send was a noticeable part of a photo read again and again).
+    const text = serialize(this.viewOf(allowed, lang))
+    if (texts.size > 8) texts.clear()
     if (kept === undefined) {
-      // Sent as text the first time: the socket encodes it as it writes, and most records out of many are
-      // asked for once (a page of search results), so making bytes of it first would be work for nothing.
-      const text = serialize(this.viewOf(allowed, lang))
-      if (texts.size > 8) texts.clear()
-      texts.set(key, text)
+      texts.set(key, SEEN)
       return text
     }
-    if (typeof kept !== 'string') return kept
-    // Asked for again: kept as bytes from now on (encoding the text on every send was a noticeable part of
-    // the request for a photo read again and again).
-    const bytes = Buffer.from(kept)
+    const bytes = Buffer.from(text)
     texts.set(key, bytes)
     return bytes
   }
@@ -234,18 +242,19 @@ export class PhotosService {
     let views = this.#views.get(record)
     if (!views) this.#views.set(record, (views = new Map()))
     const key = variantOf(allowed)
-    let base = views.get(key)
-    // Anyone but the photographer and the staff gets the outward view (no capture date, sizes as served).
-    if (!base)
-      views.set(
-        key,
-        (base = this.#static(
-          record.photo,
-          record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)),
-          outward(allowed),
-          record.gate,
-        )),
+    const kept = views.get(key)
+    let base: StaticView
+    if (kept !== undefined && kept !== SEEN) base = kept
+    else {
+      // Anyone but the photographer and the staff gets the outward view (no capture date, sizes as served).
+      base = this.#static(
+        record.photo,
+        record.derivatives.filter((d) => allowed.presets.includes(d.preset as Preset)),
+        outward(allowed),
+        record.gate,
       )
+      views.set(key, kept === SEEN ? base : SEEN)
+    }
     const told = allowed.disclosed ? allowed.permission : null
     const view = {
       ...this.#withPermission(base, record.photo, told),
