@@ -16,7 +16,7 @@
  * by a journalist's session as well: the photo record cache is cold for almost every request (issue 17).
  * The worker is off, so no background AVIF encode competes for the CPU; and search is the PostgreSQL
  * engine, so no in-process index load of the 100k photos (bench/search.ts measures that) competes either.
- * A photo record not in memory is one statement, shared by the misses of the requests that came in
+ * A photo record not in memory is one statement, shared (up to 12 ids a statement) by the misses of the requests that came in
  * together (gate.records.ts; test/modules/gate/round-trips.test.ts counts them).
  */
 import crypto from 'node:crypto'

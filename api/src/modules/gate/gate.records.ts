@@ -50,6 +50,8 @@ export interface PhotoRecordsOptions {
   /** 0 turns the cache off: every read goes to the database. */
   maxAgeMs: number
   maxEntries?: number
+  /** At most this many ids in one statement (default 12): the misses of a burst go out side by side (#load). */
+  maxBatch?: number
   now?: () => number
   /**
    * Applies every change committed before the call (another replica's, whose message may not have come
@@ -164,23 +166,35 @@ export class PhotoRecords {
   }
 
   /**
-   * Reads records from the database, coalesced: every miss asked for before the event loop's next turn
-   * (all the requests that came in together) goes out in ONE statement for all of their ids. A caller joins
-   * only a read that has not been sent yet, so a read never started before the request that gets its
-   * answer (read your own writes, and gate.freshness.ts's guarantee, hold as for a read of its own).
+   * Reads records from the database, coalesced: the misses asked for before the event loop's next turn (all
+   * the requests that came in together) go out together, in statements of at most `maxBatch` ids each. A
+   * caller joins only a read that has not been sent yet, so a read never started before the request that
+   * gets its answer (read your own writes, and gate.freshness.ts's guarantee, hold as for a read of its own).
+   *
+   * Why a bound: with one statement for everything, every request of a burst waited for the same statement
+   * and the process sat idle while the server built it, then had them all to answer at once (lock step).
+   * Statements of 12 run side by side on the pool and come back one after another, so answering the first
+   * overlaps reading the next (bench api, random photos out of 100k: ~1,610 → ~1,860 req/s; 8 and 16 alike).
    */
   #load(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
-    let batch = this.#batch
-    if (!batch) {
-      const b: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } = { ids: new Set(), read: null }
-      b.read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-        this.#batch = null
-        return this.#read([...b.ids])
-      })
-      this.#batch = batch = b
+    const max = this.opts.maxBatch ?? 12
+    const reads = new Set<Promise<Map<string, PhotoRecord>>>()
+    for (const id of ids) {
+      let batch = this.#batch
+      if (!batch || (batch.ids.size >= max && !batch.ids.has(id))) {
+        const b: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } = { ids: new Set(), read: null }
+        b.read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+          // A full batch may have been followed by another already: only this one is no longer open.
+          if (this.#batch === b) this.#batch = null
+          return this.#read([...b.ids])
+        })
+        this.#batch = batch = b
+      }
+      batch.ids.add(id)
+      reads.add(batch.read!)
     }
-    for (const id of ids) batch.ids.add(id)
-    return batch.read!
+    if (reads.size <= 1) return [...reads][0] ?? Promise.resolve(new Map())
+    return Promise.all(reads).then((maps) => new Map(maps.flatMap((m) => [...m])))
   }
 
   /**
