@@ -19,7 +19,7 @@ import { photoProblems } from './photos.problems.ts'
 import * as photosRepo from './photos.repo.ts'
 import type { DerivativeRow, PhotoRow } from './photos.repo.ts'
 import type { BulkPhotoPatchT, PhotoPatchT, UploadFieldsT } from './photos.schemas.ts'
-import { downloadSizes, outward, outwardView, staticView, variantOf, type StaticView } from './photos.views.ts'
+import { downloadSizes, outward, staticView, variantOf, type StaticView } from './photos.views.ts'
 import { PhotoEditor } from './photos.edit.ts'
 import { PhotoIngest } from './photos.ingest.ts'
 
@@ -256,21 +256,22 @@ export class PhotosService {
       views.set(key, kept === SEEN ? base : SEEN)
     }
     const told = allowed.disclosed ? allowed.permission : null
+    // One object (the kept part, the caller's permission and language), not a copy of a copy.
     const view = {
-      ...this.#withPermission(base, record.photo, told),
+      ...base,
+      ...this.#permissionOf(record.photo, told),
       tags: keywordsIn(record.photo, lang),
       peopleCount: told ? record.gate.subjectIds.length : null,
     }
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
-    return allowed.access === 'desk' ? { ...view, downloadSizes: downloadSizes(record.photo, record.derivatives) } : view
+    return allowed.access === 'desk' ? Object.assign(view, { downloadSizes: downloadSizes(record.photo, record.derivatives) }) : view
   }
 
   #static(p: PhotoRow, ds: readonly DerivativeRow[], outward = false, gate: PhotoRecord['gate'] | null = null) {
     // Media URLs are versioned by pixels and terms together, as sendDerivative serves them (Dutch, the default).
     const tag = termsTag(photoRights(p, gate, this.deps.licence(p.licence), { origin: this.deps.origin, lang: 'nl' }))
     const version = (d: DerivativeRow) => (d.format === 'avif' ? d.etag : `${d.etag}-${tag}`)
-    const view = staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x), version })
-    return outward ? outwardView(view) : view
+    return staticView(p, ds, { publicUrl: this.deps.config.publicUrl, licence: this.deps.licence, attribution: (x) => this.#attribution(x), version }, outward)
   }
 
   // ---- rights written when served (photos.rights.ts, media/stamp.ts) --------------------------------
@@ -291,9 +292,13 @@ export class PhotosService {
   }
 
   #withPermission(base: StaticView, p: PhotoRow, permission: Permission | null) {
+    return { ...base, ...this.#permissionOf(p, permission) }
+  }
+
+  /** The permission's part of a view: what the caller may do with the photo, when the caller is told. */
+  #permissionOf(p: PhotoRow, permission: Permission | null) {
     const licence = permission ? this.deps.licence(p.licence) : undefined
     return {
-      ...base,
       permittedUses: permission ? permission.uses.map((use) => ({ use, label: USE_LABELS[use] })) : null,
       prohibitedContexts: permission
         ? {

@@ -17,30 +17,16 @@ export function downloadSizes(p: PhotoRow, ds: readonly DerivativeRow[]) {
   return [...sizes, { preset: 'full', width: p.width, height: p.height }]
 }
 
-/**
- * What anyone but the photographer and the staff gets: only what a journalist needs. No capture date (a
- * date can identify), no original pixel size (the size is the largest one served), times to the day.
- */
-export function outwardView(v: StaticView): StaticView {
-  const largest = [...v.derivatives].sort((a, b) => b.width - a.width)[0]
-  const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null)
-  return {
-    ...v,
-    width: largest?.width ?? 0,
-    height: largest?.height ?? 0,
-    capturedMonth: null,
-    createdAt: day(v.createdAt)!,
-    updatedAt: day(v.updatedAt)!,
-    publishedAt: day(v.publishedAt),
-  }
-}
-
 /** What a view depends on besides the record: the sizes the gate allows, whether the permission is told, whose view. */
 export const variantOf = (a: Allowed) => `${a.presets.join(',')}|${a.disclosed ? 'told' : 'public'}|${outward(a) ? 'outward' : 'inside'}`
 /** Anyone but the photographer and the staff: the outward view. */
 export const outward = (a: Allowed) => a.access !== 'review' && a.access !== 'owner'
 
-/** The part of a photo's response that depends only on the photo and its derivatives. */
+/**
+ * The part of a photo's response that depends only on the photo and its derivatives. `outward`: what anyone
+ * but the photographer and the staff gets, only what a journalist needs: no capture date (a date can
+ * identify), no original pixel size (the size is the largest one served), times to the day.
+ */
 export function staticView(
   p: PhotoRow,
   ds: readonly DerivativeRow[],
@@ -50,25 +36,36 @@ export function staticView(
     attribution: (p: PhotoRow) => ReturnType<typeof attributions> | null
     version: (d: DerivativeRow) => string
   },
+  outward = false,
 ) {
   const base = deps.publicUrl ?? ''
   const sorted = inPresetOrder(ds)
-  const url = (d: DerivativeRow) => mediaUrl(base, p.id, { ...d, etag: deps.version(d) })
   const srcset: Record<string, string> = {}
-  for (const d of sorted) srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url(d)} ${d.width}w`
+  const derivatives: { preset: string; format: string; width: number; height: number; bytes: number; url: string }[] = []
+  // The largest size served: the outward view's width and height.
+  let largest: DerivativeRow | undefined
+  for (const d of sorted) {
+    const url = mediaUrl(base, p.id, { preset: d.preset, format: d.format, etag: deps.version(d) })
+    srcset[d.format] = `${srcset[d.format] ? `${srcset[d.format]}, ` : ''}${url} ${d.width}w`
+    derivatives.push({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url })
+    if (!largest || d.width > largest.width) largest = d
+  }
   const licence = deps.licence(p.licence)
+  const createdAt = p.createdAt.toISOString()
+  const updatedAt = p.updatedAt.toISOString()
+  const publishedAt = p.publishedAt?.toISOString() ?? null
   return {
     id: p.id,
     status: p.status,
-    width: p.width,
-    height: p.height,
+    width: outward ? (largest?.width ?? 0) : p.width,
+    height: outward ? (largest?.height ?? 0) : p.height,
     caption: { nl: p.captionNl, en: p.captionEn },
     alt: { nl: p.altNl, en: p.altEn },
     tags: keywordsIn(p, 'nl'),
     keywords: { nl: [...p.tags], en: [...p.tagsEn] },
     series: p.series,
     credit: p.credit,
-    capturedMonth: p.capturedMonth,
+    capturedMonth: outward ? null : p.capturedMonth,
     placeCity: p.placeCity,
     thumbhash: p.thumbhash,
     dominantColour: p.dominantColour,
@@ -76,13 +73,13 @@ export function staticView(
     licence: p.licence,
     attribution: deps.attribution(p),
     noPeopleDeclared: p.noPeopleDeclaredAt !== null,
-    publishedAt: p.publishedAt?.toISOString() ?? null,
-    derivatives: sorted.map((d) => ({ preset: d.preset, format: d.format, width: d.width, height: d.height, bytes: d.bytes, url: url(d) })),
+    publishedAt: outward && publishedAt ? publishedAt.slice(0, 10) : publishedAt,
+    derivatives,
     srcset,
     licenceSummary: licence ? { nl: licence.summary.nl, en: licence.summary.en } : null,
     licenceUrl: licence?.deedUrl ?? null,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
+    createdAt: outward ? createdAt.slice(0, 10) : createdAt,
+    updatedAt: outward ? updatedAt.slice(0, 10) : updatedAt,
   }
 }
 export type StaticView = ReturnType<typeof staticView>
