@@ -50,7 +50,7 @@ export interface PhotoRecordsOptions {
   /** 0 turns the cache off: every read goes to the database. */
   maxAgeMs: number
   maxEntries?: number
-  /** At most this many ids in one statement (default 12): the misses of a burst go out side by side (#load). */
+  /** Other callers join a statement while it has fewer ids than this (default 12): a burst's misses go out side by side (#load). */
   maxBatch?: number
   now?: () => number
   /**
@@ -167,8 +167,8 @@ export class PhotoRecords {
 
   /**
    * Reads records from the database, coalesced: the misses asked for before the event loop's next turn (all
-   * the requests that came in together) go out together, in statements of at most `maxBatch` ids each. A
-   * caller joins only a read that has not been sent yet, so a read never started before the request that
+   * the requests that came in together) go out together, in statements of about `maxBatch` ids each (a
+   * caller's ids are never split). A caller joins only a read that has not been sent yet, so a read never started before the request that
    * gets its answer (read your own writes, and gate.freshness.ts's guarantee, hold as for a read of its own).
    *
    * Why a bound: with one statement for everything, every request of a burst waited for the same statement
@@ -177,24 +177,20 @@ export class PhotoRecords {
    * overlaps reading the next (bench api, random photos out of 100k: ~1,610 → ~1,860 req/s; 8 and 16 alike).
    */
   #load(ids: readonly string[]): Promise<Map<string, PhotoRecord>> {
-    const max = this.opts.maxBatch ?? 12
-    const reads = new Set<Promise<Map<string, PhotoRecord>>>()
-    for (const id of ids) {
-      let batch = this.#batch
-      if (!batch || (batch.ids.size >= max && !batch.ids.has(id))) {
-        const b: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } = { ids: new Set(), read: null }
-        b.read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-          // A full batch may have been followed by another already: only this one is no longer open.
-          if (this.#batch === b) this.#batch = null
-          return this.#read([...b.ids])
-        })
-        this.#batch = batch = b
-      }
-      batch.ids.add(id)
-      reads.add(batch.read!)
+    let batch = this.#batch
+    // A caller's own ids always go out together (a page of search hits is one statement); others join a
+    // statement only while it has fewer than maxBatch ids.
+    if (!batch || batch.ids.size >= (this.opts.maxBatch ?? 12)) {
+      const b: { ids: Set<string>; read: Promise<Map<string, PhotoRecord>> | null } = { ids: new Set(), read: null }
+      b.read = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        // A full batch may have been followed by another already: only this one is no longer open.
+        if (this.#batch === b) this.#batch = null
+        return this.#read([...b.ids])
+      })
+      this.#batch = batch = b
     }
-    if (reads.size <= 1) return [...reads][0] ?? Promise.resolve(new Map())
-    return Promise.all(reads).then((maps) => new Map(maps.flatMap((m) => [...m])))
+    for (const id of ids) batch.ids.add(id)
+    return batch.read!
   }
 
   /**
