@@ -168,8 +168,9 @@ export class PhotoRecords {
   /**
    * Reads records from the database, coalesced: the misses asked for before the event loop's next turn (all
    * the requests that came in together) go out together, in statements of about `maxBatch` ids each (a
-   * caller's ids are never split). A caller joins only a read that has not been sent yet, so a read never started before the request that
-   * gets its answer (read your own writes, and gate.freshness.ts's guarantee, hold as for a read of its own).
+   * caller's ids are never split). A caller joins only a read that has not been sent yet, so a read never
+   * started before the request that gets its answer (read your own writes, and gate.freshness.ts's
+   * guarantee, hold as for a read of its own).
    *
    * Why a bound: with one statement for everything, every request of a burst waited for the same statement
    * and the process sat idle while the server built it, then had them all to answer at once (lock step).
