@@ -12,7 +12,7 @@ import { startGallery, type Gallery } from './support/gallery.ts'
 // /v1/search answer, sent with the gallery's own response headers), and the bytes on the wire of a first visit. The figures are printed, never asserted
 // (speed belongs in benchmarks); what is asserted is what makes them possible.
 const QUERY = 'sekswerker'
-const RUNS = 9
+const RUNS = 15
 const VIEWPORT = { width: 1366, height: 900 }
 
 interface Preview {
@@ -184,7 +184,7 @@ describe('the search page paints its first results soon', () => {
   let idleAfterMs: number | null = null
 
   beforeAll(async () => {
-    // 27 first visits from one address. They fit its limits (the built files are not counted, the photos
+    // 60 first visits from one address. They fit its limits (the built files are not counted, the photos
     // have their own budget), but a limit met mid-run would stop the gallery's render: paint is measured here,
     // not limits (test/modules/desks/rate-limit.test.ts does those).
     gallery = await startGallery({ ANONYMOUS_RATE_LIMIT_PER_MINUTE: '100000' })
