@@ -256,13 +256,13 @@ export class PhotosService {
       views.set(key, kept === SEEN ? base : SEEN)
     }
     const told = allowed.disclosed ? allowed.permission : null
-    // One object (the kept part, the caller's permission and language), not a copy of a copy.
-    const view = {
-      ...base,
-      ...this.#permissionOf(record.photo, told),
+    // One object (the kept part, the caller's permission and language), not a copy of a copy. Object.assign
+    // onto a fresh object, not a spread: a spread followed by more properties cost 10-40 µs a view here
+    // (each result a map of its own, it seems), assign about 1 µs.
+    const view = Object.assign({}, base, this.#permissionOf(record.photo, told), {
       tags: keywordsIn(record.photo, lang),
       peopleCount: told ? record.gate.subjectIds.length : null,
-    }
+    })
     // A desk (journalist or key of an organisation) sees medium at most, but a download grant gives every size.
     return allowed.access === 'desk' ? Object.assign(view, { downloadSizes: downloadSizes(record.photo, record.derivatives) }) : view
   }
