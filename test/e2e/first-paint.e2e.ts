@@ -277,7 +277,7 @@ describe('the search page paints its first results soon', () => {
     const serveStatic = async (c: BrowserContext) => {
       await c.route(`${gallery.url}/__static`, (r) => r.fulfill({ status: 200, headers: policy, body }))
     }
-    // The reference of earlier stops: the same static page with no headers at all.
+    // The reference as it was before it had those headers: the same static page with no headers at all.
     const serveBare = async (c: BrowserContext) => {
       await c.route(`${gallery.url}/__bare`, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }))
     }
@@ -357,7 +357,7 @@ describe('the search page paints its first results soon', () => {
     console.log(`LCP candidates of the search page's first visit (element:size@ms url || FCP; resources start-end ms): ${app[0]!.candidates}`)
     console.log(
       `LCP ratio search page / static page: ${(a / s).toFixed(2)}× (goal ≤ 1.2×); before: ${(b / s).toFixed(2)}×; ` +
-        `against the static page with no headers (the reference of earlier stops): ${(a / n).toFixed(2)}×`,
+        `against the same static page with no headers (the reference as it was before): ${(a / n).toFixed(2)}×`,
     )
     const first = app[0]!
     console.log(
