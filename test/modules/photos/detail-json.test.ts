@@ -17,13 +17,31 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
+/**
+ * A published photo asked for three times in a row, its record kept throughout: the asks are about what is
+ * kept WITH a record. On a loaded machine the record cache can be bypassed or dropped between two asks (a late
+ * heartbeat of the change listener, a change to the new photo heard late: gate.records.ts); the record is then
+ * read anew, a new record's first ask. Seen as more than one miss, and then asked again with a new photo.
+ */
+type Answer = string | Buffer
+async function threeAsks(serialize: (call: number) => (view: unknown) => string) {
+  for (let attempt = 1; ; attempt++) {
+    const { photoId } = await publishedPhoto(t, s)
+    await t.rt.records.sync()
+    const misses = t.rt.records.stats.misses
+    const answers: Answer[] = []
+    for (let call = 0; call < 3; call++) answers.push(await t.rt.photos.getJson(photoId, null, serialize(call)))
+    if (t.rt.records.stats.misses - misses <= 1 || attempt === 5) return { photoId, answers: answers as [Answer, Answer, Answer] }
+  }
+}
+
 describe("a photo's detail answer, kept with its record", () => {
   it('is the same answer as text the first time and as kept bytes after, and a new one after a change', async () => {
-    const { photoId } = await publishedPhoto(t, s)
     const serialize = (view: unknown) => JSON.stringify(view)
-    const first = await t.rt.photos.getJson(photoId, null, serialize)
-    const second = await t.rt.photos.getJson(photoId, null, serialize)
-    const third = await t.rt.photos.getJson(photoId, null, serialize)
+    const {
+      photoId,
+      answers: [first, second, third],
+    } = await threeAsks(() => serialize)
     expect(typeof first).toBe('string')
     expect(Buffer.isBuffer(second)).toBe(true)
     expect(second.toString()).toBe(first)
@@ -53,11 +71,11 @@ describe("a photo's detail answer, kept with its record", () => {
   })
 
   it('keeps nothing for a record asked for once: the second ask makes the answer again, and that one is kept', async () => {
-    const { photoId } = await publishedPhoto(t, s)
     // Serialisers that say which call made the answer: what comes back tells what was kept.
-    const first = await t.rt.photos.getJson(photoId, null, () => '"first"')
-    const second = await t.rt.photos.getJson(photoId, null, () => '"second"')
-    const third = await t.rt.photos.getJson(photoId, null, () => '"third"')
+    const {
+      photoId,
+      answers: [first, second, third],
+    } = await threeAsks((call) => () => JSON.stringify(['first', 'second', 'third'][call]))
     expect(first).toBe('"first"')
     expect(Buffer.isBuffer(second) && second.toString()).toBe('"second"')
     expect(third).toBe(second)
