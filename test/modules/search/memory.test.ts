@@ -159,6 +159,82 @@ describe('the in-process index', () => {
     expect(index.search({ q: 'kat werk', filters: {}, sort: 'relevance', top: 50 }).total).toBe(20)
   })
 
+  it('photos alike in score and date (a series published at once) come in id order, the same on every page', () => {
+    // 60 photos with the same caption and the same publication time, offered in a shuffled order: the best
+    // 10 kept while reading them must be the 10 highest ids, as when every match is sorted.
+    const same = '2026-03-01T12:00:00.000Z'
+    const order = Array.from({ length: 60 }, (_, i) => ((i * 37) % 60) + 1)
+    const index = new MemoryIndex()
+    index.upsert(order.map((n) => ({ ...doc(n, 'Een fiets bij de gracht', 'A bicycle by the canal'), publishedAt: same })))
+    const byId = [...order].sort((a, b) => b - a).map((n) => doc(n, '', '').id)
+    for (const sort of ['relevance', 'newest'] as const) {
+      for (const q of ['fiets', 'fiets gracht', '']) {
+        const top10 = index.search({ q, filters: {}, sort, top: 10 }).docs.map((d) => d.id)
+        expect(top10, `${q} ${sort}`).toEqual(byId.slice(0, 10))
+        const top25 = index.search({ q, filters: { orientation: 'landscape' }, sort, top: 25 }).docs.map((d) => d.id)
+        expect(top25, `${q} ${sort}, filtered`).toEqual(byId.slice(0, 25))
+      }
+    }
+  })
+
+  it('large word lists are looked up by document number, to the same answers, order and facets as the first time', () => {
+    // 12,000 photos, so both words' kept lists are long (from 4,096 documents a kept list is looked up by
+    // document number instead of merged with): "werk" in the caption, the alt text or a tag, "hond" in the
+    // caption or the alt text (so the order depends on both words' weights), "fiets…" words in every 5th
+    // ("fie" typed last matches several words).
+    const docs: SearchDocument[] = []
+    const bikes = ['fiets', 'fietsen', 'fietser']
+    for (let n = 1; n <= 12_000; n++) {
+      const werk = n % 11 === 0 ? 'thuis' : 'werk'
+      const animal = n % 3 === 0 ? 'kat' : 'hond'
+      const bike = n % 5 === 0 ? bikes[n % 3]! : 'gracht'
+      // Each word's field (so its weight) varies on its own: caption, alt text or tag.
+      const caption = [n % 2 === 0 ? animal : '', n % 3 === 1 ? werk : '', bike].filter(Boolean).join(' ')
+      const alt = [n % 2 === 1 ? animal : '', n % 3 === 2 ? werk : ''].filter(Boolean).join(' ')
+      docs.push({
+        ...doc(n, caption, 'photo'),
+        altNl: alt || null,
+        tags: n % 3 === 0 ? [werk] : [],
+        orientation: n % 4 === 0 ? 'portrait' : 'landscape',
+        publicPreview: n % 7 !== 0,
+      })
+    }
+    const text = (d: SearchDocument) => `${d.captionNl} ${d.altNl ?? ''} ${d.tags.join(' ')}`.split(/\s+/)
+    const has = (d: SearchDocument, w: string) => text(d).some((x) => x.startsWith(w))
+    const byId = new Map(docs.map((d) => [d.id, d]))
+    const index = new MemoryIndex()
+    index.upsert(docs)
+    const cases: [string, string[]][] = [
+      ['werk hond', ['werk', 'hond']],
+      ['hond werk', ['hond', 'werk']],
+      ['werk fie', ['werk', 'fie']],
+      ['gracht werk', ['gracht', 'werk']],
+      ['kat werk gracht', ['kat', 'werk', 'gracht']],
+    ]
+    for (const [q, want] of cases)
+      for (const sort of ['relevance', 'newest'] as const)
+        for (const publicPreviewOnly of [false, true]) {
+          const at = `${q}, ${sort}, ${publicPreviewOnly ? 'public only' : 'all'}`
+          const expected = docs.filter((d) => (!publicPreviewOnly || d.publicPreview) && want.every((w) => has(d, w))).map((d) => d.id)
+          const answers = [1, 2, 3].map(() => index.search({ q, filters: { publicPreviewOnly }, sort, top: 20_000 }))
+          expect(answers[0]!.total, at).toBe(expected.length)
+          expect(expected.length, at).toBeGreaterThan(100)
+          expect(new Set(answers[0]!.docs.map((d) => d.id)), at).toEqual(new Set(expected))
+          for (const a of answers.slice(1)) {
+            expect(
+              a.docs.map((d) => d.id),
+              at,
+            ).toEqual(answers[0]!.docs.map((d) => d.id))
+            expect(a.facets, at).toEqual(answers[0]!.facets)
+          }
+          const portrait = index.search({ q, filters: { orientation: 'portrait', publicPreviewOnly }, sort, top: 10 })
+          expect(portrait.total, at).toBe(expected.filter((id) => byId.get(id)!.orientation === 'portrait').length)
+        }
+    // Relevance puts a caption match before an alt-text one before a tag, whatever the lookup.
+    const top = index.search({ q: 'werk', filters: {}, sort: 'relevance', top: 1 }).docs[0]!
+    expect(top.captionNl).toContain('werk')
+  })
+
   it('filters and disjunctive facet counts on photos of many kinds are what counting each photo by hand gives', () => {
     // 600 photos whose facts vary every way (uses, orientation, colour or none, public preview, series or
     // none, four photographers, up to four collections): many kinds of photo, some alike. Each answer is

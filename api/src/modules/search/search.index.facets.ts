@@ -1,7 +1,8 @@
 /**
  * The in-process index's filters, facets and order (search.index.ts): one pass over the matches applies
- * the filters and counts every facet disjunctively (a facet's counts with every *other* facet's filter
- * applied), then the first `top` hits are ordered by relevance or date.
+ * the filters, counts every facet disjunctively (a facet's counts with every *other* facet's filter
+ * applied) and keeps the first `top` hits by relevance or date (TopK), turning most hits away with one
+ * comparison.
  *
  * Every document has a profile: the facts filters and facets read (uses, orientation, colour, public
  * preview, series, photographer, collections), interned, so documents alike share one. The pass over the
@@ -61,10 +62,6 @@ export class Profiles {
 /** The index's per-document facts, by document number (MemoryIndex's arrays, as they are at the call). */
 export interface IndexFacts {
   docs: (SearchDocument | null)[]
-  /** Scores by document number: filterAndCount writes each hit's (`top` reads them). */
-  score: Float32Array
-  /** Scratch for the hits. */
-  hits: Int32Array
   published: Float64Array
   /** Each document's profile number. */
   profile: Int32Array
@@ -124,14 +121,20 @@ export function filterAndCount(facts: IndexFacts, matches: Matches, query: Index
     if (photographer !== -2 && pPhotographer[p] !== photographer) fail |= PH
     return fail
   }
-  // The hits, each with its score by document number (what `top` orders by).
-  const hits = facts.hits
-  const score = facts.score
+  // One pass: each match's profile counted, and each hit (a match passing every filter) offered to the best
+  // `top` so far (TopK), most of them turned away by one comparison with the worst of those.
+  const best = new TopK(facts, query)
+  const relevance = query.sort === 'relevance'
+  const published = facts.published
   let hitN = 0
   let touchedN = 0
   const profileOf = facts.profile
   const { docs, scores, scale } = matches
   const total = docs.length
+  // The worst of the best kept so far (once there are `top` of them): a hit below it is turned away here.
+  let full = best.full
+  let worstS = best.worstS
+  let worstP = best.worstP
   for (let i = 0; i < total; i++) {
     const d = docs[i]!
     const p = profileOf[d]!
@@ -139,10 +142,22 @@ export function filterAndCount(facts: IndexFacts, matches: Matches, query: Index
       touched[touchedN++] = p
       fails[p] = failOf(p)
     }
-    if (fails[p] === 0) {
-      hits[hitN++] = d
-      score[d] = scale * scores[i]!
+    if (fails[p] !== 0) continue
+    hitN++
+    const s = Math.fround(scale * scores[i]!)
+    if (full) {
+      if (relevance) {
+        if (s < worstS) continue
+        if (s === worstS && !best.beatsWorst(d)) continue
+      } else {
+        const pd = published[d]!
+        if (pd < worstP || (pd === worstP && !best.beatsWorst(d))) continue
+      }
     }
+    best.offer(d, s)
+    full = best.full
+    worstS = best.worstS
+    worstP = best.worstP
   }
   // Per combination of uses (a byte of bits), spread over the uses below.
   const useMasks = new Int32Array(256)
@@ -192,63 +207,124 @@ export function filterAndCount(facts: IndexFacts, matches: Matches, query: Index
     photographer: named(photographerCounts, (i) => facts.photographers.values[i]!),
   }
   for (const k of FACETS) facets[k] ??= {}
-  const order = top(facts, hits.subarray(0, hitN), query)
+  const order = best.ordered()
+
   return { docs: order.map((d) => facts.docs[d]!), total: hitN, facets, order }
 }
 
-/** The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. */
-function top(facts: IndexFacts, hits: Int32Array, query: IndexQuery): number[] {
-  const score = facts.score
-  const published = facts.published
-  const docs = facts.docs
-  const relevance = query.sort === 'relevance'
-  const before = (a: number, b: number): number => {
-    if (relevance && score[a] !== score[b]) return score[b]! - score[a]!
-    if (published[a] !== published[b]) return published[b]! - published[a]!
-    const x = docs[a]!.id
-    const y = docs[b]!.id
-    return x < y ? 1 : x > y ? -1 : 0
+/**
+ * The first `top` hits in order: relevance (score, then newest) or newest; ties by id, descending. A bounded
+ * heap with the worst of the best on top (n log k instead of sorting every hit), in typed arrays; a hit no
+ * better than that worst is turned away by comparing its score (or date) with the worst's, kept beside the heap.
+ * Scores are rounded to 32 bits, as the index keeps them.
+ */
+export class TopK {
+  readonly #k: number
+  readonly #relevance: boolean
+  readonly #published: Float64Array
+  readonly #docs: IndexFacts['docs']
+  readonly #d: Int32Array
+  readonly #s: Float32Array
+  readonly #p: Float64Array
+  #n = 0
+  /** The worst kept hit's score and date (the heap's top), once the heap is full. */
+  #worstS = 0
+  #worstP = 0
+
+  constructor(facts: Pick<IndexFacts, 'published' | 'docs'>, query: Pick<IndexQuery, 'top' | 'sort'>) {
+    this.#k = Math.max(0, query.top)
+    this.#relevance = query.sort === 'relevance'
+    this.#published = facts.published
+    this.#docs = facts.docs
+    this.#d = new Int32Array(this.#k)
+    this.#s = new Float32Array(this.#k)
+    this.#p = new Float64Array(this.#k)
   }
-  const k = Math.max(0, query.top)
-  if (hits.length <= k * 2) return Array.from(hits.sort(before).subarray(0, k))
-  // A bounded heap (the worst of the best k on top): n log k instead of sorting every match.
-  const heap: number[] = []
-  const worse = (a: number, b: number) => before(a, b) > 0
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!worse(heap[i]!, heap[p]!)) break
-      ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-      i = p
+
+  /** Whether kept entry i comes after kept entry j in the order (is worse). */
+  #worse(i: number, j: number): boolean {
+    if (this.#relevance && this.#s[i] !== this.#s[j]) return this.#s[i]! < this.#s[j]!
+    if (this.#p[i] !== this.#p[j]) return this.#p[i]! < this.#p[j]!
+    return this.#docs[this.#d[i]!]!.id < this.#docs[this.#d[j]!]!.id
+  }
+
+  #swap(i: number, j: number) {
+    const d = this.#d[i]!
+    const s = this.#s[i]!
+    const p = this.#p[i]!
+    this.#d[i] = this.#d[j]!
+    this.#s[i] = this.#s[j]!
+    this.#p[i] = this.#p[j]!
+    this.#d[j] = d
+    this.#s[j] = s
+    this.#p[j] = p
+  }
+
+  /** Whether the heap holds `top` hits (then a hit goes in only when it beats the worst of them). */
+  get full() {
+    return this.#n === this.#k
+  }
+
+  /** The worst kept hit's score and date (meaningful once full; nothing beats them when `top` is 0). */
+  get worstS() {
+    return this.#k === 0 ? Number.POSITIVE_INFINITY : this.#worstS
+  }
+
+  get worstP() {
+    return this.#k === 0 ? Number.POSITIVE_INFINITY : this.#worstP
+  }
+
+  /** Whether a hit with the worst kept hit's score (relevance) and date comes before it: by id. */
+  beatsWorst(d: number): boolean {
+    if (this.#k === 0) return false
+    const p = this.#published[d]!
+    if (p !== this.#worstP) return p > this.#worstP
+    return this.#docs[d]!.id > this.#docs[this.#d[0]!]!.id
+  }
+
+  /** Keeps a hit: while not full, any; once full, only one that beats the worst kept (the caller checks). */
+  offer(d: number, score: number) {
+    const k = this.#k
+    if (k === 0) return
+    if (this.#n < k) {
+      let i = this.#n++
+      this.#d[i] = d
+      this.#s[i] = score
+      this.#p[i] = this.#published[d]!
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (!this.#worse(i, parent)) break
+        this.#swap(i, parent)
+        i = parent
+      }
+      if (this.#n === k) {
+        this.#worstS = this.#s[0]!
+        this.#worstP = this.#p[0]!
+      }
+      return
     }
-  }
-  const down = (i: number) => {
+    this.#d[0] = d
+    this.#s[0] = score
+    this.#p[0] = this.#published[d]!
+    let i = 0
     for (;;) {
       const l = 2 * i + 1
       const r = l + 1
       let m = i
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r
-      if (m === i) return
-      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      if (l < k && this.#worse(l, m)) m = l
+      if (r < k && this.#worse(r, m)) m = r
+      if (m === i) break
+      this.#swap(i, m)
       i = m
     }
+    this.#worstS = this.#s[0]!
+    this.#worstP = this.#p[0]!
   }
-  for (let i = 0; i < hits.length; i++) {
-    const d = hits[i]!
-    if (heap.length < k) {
-      heap.push(d)
-      up(heap.length - 1)
-      continue
-    }
-    if (k === 0) break
-    // Most matches are plainly worse than the worst of the best k: ruled out without the full comparison.
-    const w = heap[0]!
-    if (relevance ? score[d]! < score[w]! : published[d]! < published[w]!) continue
-    if (before(d, w) < 0) {
-      heap[0] = d
-      down(0)
-    }
+
+  /** The kept hits' document numbers, best first. */
+  ordered(): number[] {
+    const idx = Array.from({ length: this.#n }, (_, i) => i)
+    idx.sort((a, b) => (this.#worse(a, b) ? 1 : this.#worse(b, a) ? -1 : 0))
+    return idx.map((i) => this.#d[i]!)
   }
-  return heap.sort(before)
 }

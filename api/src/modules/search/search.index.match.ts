@@ -6,7 +6,9 @@
  * wherever a word's kept list is to be merged with them. A word's union (search.index.memo.ts) is in that
  * order, so adding a word asked for before is a merge of two sorted lists, and where the matches so far
  * are few against the word's documents, a galloping search through the word's list: a rare word next to
- * "werk" costs its own few documents, not werk's 75,000.
+ * "werk" costs its own few documents, not werk's 75,000. A long kept list (4,096 documents or more) met by
+ * matches not far fewer is looked up by document number instead (Union.dense, made once and kept with it):
+ * one read per match, where a merge steps through both lists.
  */
 import type { IndexMemo, Union, WordGroup } from './search.index.memo.ts'
 import { WEIGHT } from './search.index.terms.ts'
@@ -93,12 +95,40 @@ export function union(x: MatchScratch, g: WordGroup): Union {
  * or a galloping search through `u` where the matches are far fewer. Scores are rounded to 32 bits at
  * each step, as the index keeps them.
  */
-function intersect(a: Int32Array, aScore: Float32Array, aN: number, aScale: number, u: Union, idf: number, out: Int32Array, outScore: Float32Array): number {
+function intersect(
+  x: MatchScratch,
+  g: WordGroup,
+  a: Int32Array,
+  aScore: Float32Array,
+  aN: number,
+  aScale: number,
+  u: Union,
+  idf: number,
+  out: Int32Array,
+  outScore: Float32Array,
+): number {
   const b = u.docs
   const bBest = u.best
   const bN = b.length
   let o = 0
   let j = 0
+  // A large union against matches not far fewer: one look-up per match in the union's lookup by document
+  // number, instead of a merge stepping through both lists.
+  if (bN >= DENSE_FROM && aN * 16 >= bN) {
+    const dense = denseOf(x, g, u)
+    if (dense) {
+      const values = u.values!
+      for (let i = 0; i < aN; i++) {
+        const d = a[i]!
+        const c = dense[d]!
+        if (c !== 0) {
+          out[o] = d
+          outScore[o++] = Math.fround(aScale * aScore[i]!) + idf * values[c]!
+        }
+      }
+      return o
+    }
+  }
   if (aN * 16 < bN) {
     for (let i = 0; i < aN && j < bN; i++) {
       const d = a[i]!
@@ -145,6 +175,42 @@ function intersect(a: Int32Array, aScore: Float32Array, aN: number, aScale: numb
   return o
 }
 
+/** A union this large is looked up by document number (denseOf) rather than merged with. */
+const DENSE_FROM = 4096
+
+/**
+ * The union's lookup by document number (Union.dense), made once and kept with it; null where the union's
+ * bests take more distinct values than a byte can number (then it is merged with, as a smaller one is).
+ */
+function denseOf(x: MatchScratch, g: WordGroup, u: Union): Uint8Array | null {
+  if (u.dense) return u.dense
+  if (u.values) return null // tried before: too many distinct values
+  const values: number[] = [0]
+  const dense = new Uint8Array(x.alive.length)
+  let last = Number.NaN
+  let lastCode = 0
+  for (let k = 0; k < u.docs.length; k++) {
+    const v = u.best[k]!
+    if (v !== last) {
+      let c = values.indexOf(v, 1)
+      if (c < 0) {
+        if (values.length === 256) {
+          u.values = new Float32Array(0)
+          return null
+        }
+        c = values.push(v) - 1
+      }
+      last = v
+      lastCode = c
+    }
+    dense[u.docs[k]!] = lastCode
+  }
+  u.dense = dense
+  u.values = Float32Array.from(values)
+  x.memo.denseAdded(g)
+  return dense
+}
+
 /**
  * Documents matching every word (the rarest word first, so the set only shrinks), with their scores. The
  * matches are in no particular order (the caller orders the hits). A single word asked for before is its
@@ -188,7 +254,7 @@ export function match(x: MatchScratch, groups: WordGroup[]): Matches {
     const u = unions[i]
     const idf = ordered[i]!.idf
     let outN = 0
-    if (u) outN = intersect(cur, curScore, curN, curScale, u, idf, out, outScore)
+    if (u) outN = intersect(x, ordered[i]!, cur, curScore, curN, curScale, u, idf, out, outScore)
     else {
       // A word asked for the first time: mark the matches so far, read its postings for the best match of
       // each, then keep the marked ones it reached (in their order) and clear the marks.

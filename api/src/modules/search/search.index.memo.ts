@@ -35,6 +35,12 @@ export interface WordGroup {
 export interface Union {
   docs: Int32Array
   best: Float32Array
+  /**
+   * The same by document number, for a large union (made the first time a word is intersected with it):
+   * 0 where the document is not in it, else 1 + the index of its best in `values`. Undefined until made.
+   */
+  dense?: Uint8Array
+  values?: Float32Array
 }
 
 /** A single word's (or no word's) answer without filters: exact counts, and the best documents per order. */
@@ -45,8 +51,13 @@ export interface PlainAnswer {
   top: Map<'relevance' | 'newest', Int32Array>
 }
 
-/** Postings kept in unions at most: 8 bytes each (document number and weight). */
-const MAX_UNION_POSTINGS = 4_000_000
+/**
+ * Postings kept in unions at most: 8 bytes each (document number and weight), so 128 MB; a union's lookup by
+ * document number counts as one posting per 8 of its bytes. Measured (issue 17, the bench's varied stream at
+ * 100k photos): at 4M, unions were dropped and made again for one word in eight, and a two-word search spent
+ * more time remaking them than matching; at 16M the stream's words all stay.
+ */
+const MAX_UNION_POSTINGS = 16_000_000
 const MAX_GROUPS = 20_000
 const MAX_ANSWERS = 2_000
 
@@ -83,10 +94,17 @@ export class IndexMemo {
     while (this.#unionPostings > MAX_UNION_POSTINGS && this.#groups.size > 1) this.#dropOldestGroup()
   }
 
+  /** Accounts for a union's lookup just made (its bytes, as postings of 8 bytes). */
+  denseAdded(g: WordGroup) {
+    if (this.#groups.get(g.key) !== g || !g.union?.dense) return
+    this.#unionPostings += g.union.dense.length >> 3
+    while (this.#unionPostings > MAX_UNION_POSTINGS && this.#groups.size > 1) this.#dropOldestGroup()
+  }
+
   #dropOldestGroup() {
     const [key, g] = this.#groups.entries().next().value!
     this.#groups.delete(key)
-    if (g.union) this.#unionPostings -= g.union.docs.length
+    if (g.union) this.#unionPostings -= g.union.docs.length + ((g.union.dense?.length ?? 0) >> 3)
   }
 
   answer(key: string): PlainAnswer | undefined {

@@ -85,14 +85,11 @@ export class MemoryIndex {
   // Scratch space for one search (searches are synchronous, so one set is enough).
   #seen = new Uint8Array(1024)
   #best = new Float32Array(1024)
-  #score = new Float32Array(1024)
   /** Document numbers of the current matches and the next word's (typed, reused: no array per search). */
   #listA = new Int32Array(1024)
   #listB = new Int32Array(1024)
   #scoreA = new Float32Array(1024)
   #scoreB = new Float32Array(1024)
-  /** The hits among the matches (filterAndCount's). */
-  #hits = new Int32Array(1024)
   /** Per word and per single-word answer, until the next change (search.index.memo.ts). */
   readonly #memo = new IndexMemo()
 
@@ -343,12 +340,10 @@ export class MemoryIndex {
     if (this.#seen.length < size) {
       this.#seen = new Uint8Array(size * 2)
       this.#best = new Float32Array(size * 2)
-      this.#score = new Float32Array(size * 2)
       this.#listA = new Int32Array(size * 2)
       this.#listB = new Int32Array(size * 2)
       this.#scoreA = new Float32Array(size * 2)
       this.#scoreB = new Float32Array(size * 2)
-      this.#hits = new Int32Array(size * 2)
     }
   }
 
@@ -379,8 +374,6 @@ export class MemoryIndex {
     return filterAndCount(
       {
         docs: this.#docs,
-        score: this.#score,
-        hits: this.#hits,
         published: this.#published,
         profile: this.#profile,
         profiles: this.#profiles,
