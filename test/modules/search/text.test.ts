@@ -52,6 +52,15 @@ describe('highlight', () => {
     expect(h.length).toBeLessThan(300)
     expect(h.startsWith('… ')).toBe(true)
   })
+  it('marks a word cut by the window up to its edge, in plain and in accented text alike', () => {
+    // The first match at 100 puts the window at 27–247; "fietsenmaker" starts at 244, so "fie" is inside it.
+    for (const filler of ['e ', 'é ']) {
+      const text = `${filler.repeat(50)}fiets ${'y'.repeat(137)} fietsenmaker en meer`
+      expect(highlight(text, ['fiets']), filler).toBe(`… ${text.slice(27, 100)}<mark>fiets</mark> ${'y'.repeat(137)} <mark>fie</mark> …`)
+    }
+    expect(highlight('Fiets 2 en fiets-3, FIETSEN', ['fiets'])).toBe('<mark>Fiets</mark> 2 en <mark>fiets</mark>-3, <mark>FIETSEN</mark>')
+    expect(highlight('Naïeve fiets · ﬁets', ['naieve', 'fiets'])).toBe('<mark>Naïeve</mark> <mark>fiets</mark> · <mark>ﬁets</mark>')
+  })
   it("marks a page's shared texts once, and each hit's own texts as its own (highlights with a page's memo)", () => {
     const hit = (altNl: string, series: string | null) => ({
       caption_nl: 'Fietsen bij de gracht',

@@ -175,6 +175,28 @@ function intersect(
   return o
 }
 
+/**
+ * The first position from `from` on in a term's postings (in document order) whose document is not below
+ * `d`, galloping (the document at `from` is below d).
+ */
+function seekPosting(data: Int32Array, from: number, n: number, d: number): number {
+  let lo = from
+  let hi = from + 1
+  let step = 1
+  while (hi < n && data[hi]! >>> 4 < d) {
+    lo = hi
+    step <<= 1
+    hi = lo + step
+  }
+  if (hi > n) hi = n
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (data[mid]! >>> 4 < d) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** A union this large is looked up by document number (denseOf) rather than merged with. */
 const DENSE_FROM = 4096
 
@@ -257,11 +279,30 @@ export function match(x: MatchScratch, groups: WordGroup[]): Matches {
     if (u) outN = intersect(x, ordered[i]!, cur, curScore, curN, curScale, u, idf, out, outScore)
     else {
       // A word asked for the first time: mark the matches so far, read its postings for the best match of
-      // each, then keep the marked ones it reached (in their order) and clear the marks.
+      // each, then keep the marked ones it reached (in their order) and clear the marks. Postings far longer
+      // than the matches are not read through: each match is looked for in them (they are in document order).
       for (let k = 0; k < curN; k++) seen[cur[k]!] = 1
+      let sorted: Int32Array | null = null
       for (const { p, quality } of ordered[i]!.alts) {
         const data = p.data
         const n = p.n
+        if (curN * 16 < n) {
+          sorted ??= ascending(cur.slice(0, curN))
+          let j = 0
+          for (let k = 0; k < curN && j < n; k++) {
+            const d = sorted[k]!
+            if (data[j]! >>> 4 < d) j = seekPosting(data, j, n, d)
+            if (j < n && data[j]! >>> 4 === d) {
+              const s = WEIGHT[data[j]! & 15]! * quality
+              if (seen[d] === 1) {
+                seen[d] = 2
+                best[d] = s
+              } else if (s > best[d]!) best[d] = s
+              j++
+            }
+          }
+          continue
+        }
         for (let k = 0; k < n; k++) {
           const v = data[k]!
           const d = v >>> 4

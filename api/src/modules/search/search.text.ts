@@ -48,6 +48,10 @@ function matches(word: string, terms: readonly string[]): boolean {
   return false
 }
 
+/** A word: letters and digits (any script); in plain ASCII text, the same as [A-Za-z0-9]+. */
+const WORD = /[\p{L}\p{N}]+/gu
+const ASCII_WORD = /[A-Za-z0-9]+/g
+
 /**
  * The text HTML-escaped with every matching word in <mark>…</mark>, or null when nothing matched. Long
  * texts are cut to a window around the first match.
@@ -57,33 +61,36 @@ export function highlight(text: string | null | undefined, terms: readonly strin
   // Every way a word can match a term (matches()) means the folded text holds the term's first four letters
   // (or the whole shorter term): a text without any of them has no match, and most texts asked have none
   // (the other language, the credit, the series). One fold of the whole text instead of one per word.
-  const folded = fold(text)
+  const ascii = !NON_ASCII.test(text)
+  const folded = ascii ? text.toLowerCase() : fold(text)
   if (!terms.some((t) => t.length >= 2 && folded.includes(t.length > 4 ? t.slice(0, 4) : t))) return null
-  const parts = text.split(/([\p{L}\p{N}]+)/u)
-  let first = -1
-  let offset = 0
-  const marked = parts.map((p, i) => {
-    const isWord = i % 2 === 1
-    const hit = isWord && matches(fold(p), terms)
-    if (hit && first < 0) first = offset
-    offset += p.length
-    return { p, hit }
-  })
-  if (first < 0) return null
+  // The matching words, as [start, end) offsets in the text. In plain ASCII the folded text has the same
+  // offsets, so a word's folded form is a slice of it; elsewhere each word is folded on its own.
+  const re = ascii ? ASCII_WORD : WORD
+  re.lastIndex = 0
+  const spans: number[] = []
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const from = m.index
+    const to = from + m[0].length
+    if (matches(ascii ? folded.slice(from, to) : fold(m[0]), terms)) spans.push(from, to)
+  }
+  if (spans.length === 0) return null
   let start = 0
   let end = text.length
   if (text.length > window) {
-    start = Math.max(0, first - Math.floor(window / 3))
+    start = Math.max(0, spans[0]! - Math.floor(window / 3))
     end = Math.min(text.length, start + window)
   }
   let out = ''
-  let pos = 0
-  for (const { p, hit } of marked) {
-    const from = pos
-    pos += p.length
-    if (pos <= start || from >= end) continue
-    const piece = p.slice(Math.max(0, start - from), Math.max(0, end - from))
-    out += hit ? `<mark>${escapeHtml(piece)}</mark>` : escapeHtml(piece)
+  let pos = start
+  for (let i = 0; i < spans.length; i += 2) {
+    const from = Math.max(spans[i]!, start)
+    const to = Math.min(spans[i + 1]!, end)
+    if (to <= from) continue
+    if (from > pos) out += escapeHtml(text.slice(pos, from))
+    out += `<mark>${escapeHtml(text.slice(from, to))}</mark>`
+    pos = to
   }
+  if (end > pos) out += escapeHtml(text.slice(pos, end))
   return (start > 0 ? '… ' : '') + out + (end < text.length ? ' …' : '')
 }
