@@ -332,6 +332,14 @@ function numbers(o: Record<string, number> | null | undefined): Record<string, n
   return out
 }
 
+/** One text marked (highlight()), through the page's memo when there is one. */
+function marked(x: string | null, terms: string[], memo: Map<string, string | null> | undefined): string | null {
+  if (!x || !memo) return highlight(x, terms)
+  let h = memo.get(x)
+  if (h === undefined) memo.set(x, (h = highlight(x, terms)))
+  return h
+}
+
 export function highlights(
   d: {
     caption_nl: string | null
@@ -352,27 +360,15 @@ export function highlights(
   memo?: Map<string, string | null>,
 ): SearchHit['highlights'] {
   if (terms.length === 0) return {}
-  const mark = (x: string | null) => {
-    if (!x || !memo) return highlight(x, terms)
-    let h = memo.get(x)
-    if (h === undefined) memo.set(x, (h = highlight(x, terms)))
-    return h
-  }
-  const pairs = (nl: string | null, en: string | null) => (lang === 'en' ? [en, nl] : [nl, en])
-  const first = (xs: (string | null)[]) => {
-    for (const x of xs) {
-      const h = mark(x)
-      if (h) return h
-    }
-    return null
-  }
+  const en = lang === 'en'
+  // The query's language first, else the other's. Keywords: those of the query's language that match, else
+  // the other language's (as the caption); the second list is joined only when the first has no match.
+  const caption = marked(en ? d.caption_en : d.caption_nl, terms, memo) ?? marked(en ? d.caption_nl : d.caption_en, terms, memo)
+  const alt = marked(en ? d.alt_en : d.alt_nl, terms, memo) ?? marked(en ? d.alt_nl : d.alt_en, terms, memo)
+  const tags = marked((en ? d.tags_en : d.tags).join(', '), terms, memo) ?? marked((en ? d.tags : d.tags_en).join(', '), terms, memo)
+  const series = marked(d.series, terms, memo)
+  const credit = marked(d.credit, terms, memo)
   const out: SearchHit['highlights'] = {}
-  const caption = first(pairs(d.caption_nl, d.caption_en))
-  const alt = first(pairs(d.alt_nl, d.alt_en))
-  // The keywords of the query's language that match, else the other language's (as the caption).
-  const tags = first(pairs(d.tags.join(', '), d.tags_en.join(', ')))
-  const series = mark(d.series)
-  const credit = mark(d.credit)
   if (caption) out.caption = caption
   if (alt) out.alt = alt
   if (tags) out.tags = tags
