@@ -133,22 +133,7 @@ function intersect(
     for (let i = 0; i < aN && j < bN; i++) {
       const d = a[i]!
       if (b[j]! < d) {
-        // Gallop: double the step until past d, then halve back to the first position not below it.
-        let step = 1
-        let lo = j
-        let hi = j + 1
-        while (hi < bN && b[hi]! < d) {
-          lo = hi
-          step <<= 1
-          hi = lo + step
-        }
-        if (hi > bN) hi = bN
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1
-          if (b[mid]! < d) lo = mid + 1
-          else hi = mid
-        }
-        j = lo
+        j = seek(b, j, bN, d, 0)
         if (j >= bN) break
       }
       if (b[j] === d) {
@@ -176,14 +161,16 @@ function intersect(
 }
 
 /**
- * The first position from `from` on in a term's postings (in document order) whose document is not below
- * `d`, galloping (the document at `from` is below d).
+ * The first position from `from` on in an ascending list of documents whose document is not below `d`
+ * (the one at `from` is below it): doubling the step until past d, then halving back. Each entry's document
+ * is the entry shifted right by `shift`: 0 in a kept list (document numbers), 4 in a term's postings
+ * (document << 4 | fields).
  */
-function seekPosting(data: Int32Array, from: number, n: number, d: number): number {
+function seek(data: Int32Array, from: number, n: number, d: number, shift: 0 | 4): number {
   let lo = from
   let hi = from + 1
   let step = 1
-  while (hi < n && data[hi]! >>> 4 < d) {
+  while (hi < n && data[hi]! >>> shift < d) {
     lo = hi
     step <<= 1
     hi = lo + step
@@ -191,7 +178,7 @@ function seekPosting(data: Int32Array, from: number, n: number, d: number): numb
   if (hi > n) hi = n
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (data[mid]! >>> 4 < d) lo = mid + 1
+    if (data[mid]! >>> shift < d) lo = mid + 1
     else hi = mid
   }
   return lo
@@ -291,7 +278,7 @@ export function match(x: MatchScratch, groups: WordGroup[]): Matches {
           let j = 0
           for (let k = 0; k < curN && j < n; k++) {
             const d = sorted[k]!
-            if (data[j]! >>> 4 < d) j = seekPosting(data, j, n, d)
+            if (data[j]! >>> 4 < d) j = seek(data, j, n, d, 4)
             if (j < n && data[j]! >>> 4 === d) {
               const s = WEIGHT[data[j]! & 15]! * quality
               if (seen[d] === 1) {
